@@ -139,3 +139,17 @@ class Document(BaseModel):
     @property
     def id(self) -> str:
         return self.meta.id
+
+
+class Citation(BaseModel):
+    """Where a statement comes from: a clause and the exact words quoted from it."""
+
+    model_config = ConfigDict(frozen=True)
+    doc_id: str
+    source_file: str
+    title: str
+    clause: str = Field(description="label as printed, with section prefix where labels repeat")
+    quote: str = Field(description="verbatim substring of the clause text")
+    span: Span | None = Field(default=None, description="character span of the quote in the document text")
+    status: Status | None = None
+    city: str | None = None
