@@ -42,10 +42,13 @@ def exact(x: Any) -> Fraction:
 
 
 def _coerce(x: Any) -> Any:
+    if x is None:
+        return x
     try:
         return exact(x)
-    except (TypeError, ValueError, ZeroDivisionError):
-        return x  # let pydantic report the field with its own message
+    except (TypeError, ValueError, ZeroDivisionError, OverflowError):
+        # A clear field-level message instead of a traceback; true/false are not numbers either.
+        raise ValueError(f"必须是数字（收到 {x!r}）") from None
 
 
 def _serialize(x: Fraction) -> int | float:

@@ -1,0 +1,662 @@
+"""Deterministic calculators: small pure functions over rule parameters, each result citing its clause.
+
+A language model never computes a fee, a deadline or a share: it calls one of
+these by name. Every calculator takes a pydantic input model and returns a
+``CalcResult`` with the inputs used, the formula in words (Chinese), the value,
+its unit, the parts and the citations (with the document's status, so a draft
+is flagged wherever it is quoted).
+
+>>> r = run("fees", {"area_m2": 850})
+>>> (r.value, r.part("maintenance_fund"), r.part("warranty_deposit"))
+(15300, 10200, 5100)
+>>> sorted(REGISTRY)[:3]
+['approval_deadlines', 'auction_cap', 'construction_deadlines']
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from assistant.errors import RuleError
+from assistant.models import Citation
+from assistant.rules import dates
+from assistant.rules.checks import rule_item
+from assistant.rules.numbers import MU_IN_M2, WAN, Exact, as_number, fmt, round_half_up
+from assistant.rules.params import document_warnings, get_param
+from assistant.rules.validation import FieldError, parse_input
+from assistant.verdicts import CheckItem, Verdict, overall_verdict
+
+Positive = Annotated[Exact, Field(gt=0)]
+NonNegative = Annotated[Exact, Field(ge=0)]
+Scalar = int | float | bool | dt.date | str | None
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Part(BaseModel):
+    """One named output of a calculation (a calculation may give several: fund + deposit)."""
+
+    model_config = ConfigDict(frozen=True)
+    key: str
+    label_zh: str
+    value: Scalar
+    unit: str = ""
+
+
+class CalcResult(BaseModel):
+    """What every calculator returns."""
+
+    model_config = ConfigDict(frozen=True)
+    calculator: str
+    title_zh: str
+    inputs: dict[str, Any] = Field(description="the validated inputs, as JSON values")
+    formula_zh: str
+    value: Scalar
+    unit: str = ""
+    parts: tuple[Part, ...] = ()
+    items: tuple[CheckItem, ...] = Field(default=(), description="per-criterion verdicts, when the calculation judges")
+    citations: tuple[Citation, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def part(self, key: str) -> Scalar:
+        for p in self.parts:
+            if p.key == key:
+                return p.value
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """A registered calculator: call ``run(inputs_dict)``; ``input_model`` describes the inputs."""
+
+    name: str
+    title_zh: str
+    description: str
+    input_model: type[BaseModel]
+    function: Callable[[Any], CalcResult]
+    params: tuple[str, ...] = field(default=())
+
+    def run(self, inputs: dict | BaseModel) -> CalcResult:
+        return self.function(parse_input(self.input_model, inputs))
+
+    def input_schema(self) -> dict:
+        return self.input_model.model_json_schema()
+
+
+REGISTRY: dict[str, Calculator] = {}
+
+
+def calculator(name: str, title_zh: str, description: str, input_model: type[BaseModel], params: tuple[str, ...] = ()):
+    """Register a calculator function under ``name``."""
+
+    def deco(fn):
+        REGISTRY[name] = Calculator(name, title_zh, description, input_model, fn, params)
+        return fn
+
+    return deco
+
+
+def run(name: str, inputs: dict | BaseModel) -> CalcResult:
+    """Call a calculator by name with a dict of inputs (CLI, chat router, UI)."""
+    calc = REGISTRY.get(name)
+    if calc is None:
+        raise RuleError(f"没有名为 {name} 的计算器；可用：{'、'.join(sorted(REGISTRY))}",
+                        f"no calculator named {name}", field="calculator")
+    return calc.run(inputs)
+
+
+def list_calculators() -> list[dict]:
+    """Name, title, description and input fields of every calculator."""
+    return [{"name": c.name, "title_zh": c.title_zh, "description": c.description,
+             "inputs": list(c.input_model.model_fields), "params": list(c.params)} for c in REGISTRY.values()]
+
+
+def _result(name: str, inp: BaseModel, formula: str, value: Scalar, unit: str, param_ids, parts=(), items=(),
+            extra_warnings=()) -> CalcResult:
+    ps = [get_param(pid) for pid in param_ids]
+    return CalcResult(calculator=name, title_zh=REGISTRY[name].title_zh, inputs=inp.model_dump(mode="json"),
+                      formula_zh=formula, value=value, unit=unit, parts=tuple(parts), items=tuple(items),
+                      citations=tuple(p.citation() for p in ps),
+                      warnings=(*document_warnings(p.doc_id for p in ps), *extra_warnings))
+
+
+def _yuan(x: Fraction) -> int | float:
+    return as_number(round_half_up(x, 2))
+
+
+# ───────────────────────── 临海 （二十二） fees ─────────────────────────
+
+class FeesInput(_Input):
+    area_m2: Positive = Field(description="建筑面积（平方米）")
+
+
+@calculator("fees", "物业专项维修资金和物业保修金", "按建筑面积计算临海市小微企业产业园的维修资金和保修金（（二十二））",
+            FeesInput, ("linhai.fee_maintenance_fund", "linhai.fee_warranty_deposit"))
+def fees(inp: FeesInput) -> CalcResult:
+    """``fees(FeesInput(area_m2=850)).value == 15300`` (10200 + 5100 元)."""
+    fund_rate, dep_rate = get_param("linhai.fee_maintenance_fund").value, get_param("linhai.fee_warranty_deposit").value
+    fund, dep = inp.area_m2 * fund_rate, inp.area_m2 * dep_rate
+    formula = (f"物业专项维修资金 = 建筑面积 × {fmt(fund_rate)}元/平方米；物业保修金 = 建筑面积 × {fmt(dep_rate)}元/平方米；"
+               f"合计 = 两者之和（均按建筑面积计算，四舍五入到分）。{fmt(inp.area_m2)} × {fmt(fund_rate)} = {fmt(fund)}；"
+               f"{fmt(inp.area_m2)} × {fmt(dep_rate)} = {fmt(dep)}。")
+    return _result("fees", inp, formula, _yuan(fund + dep), "元", REGISTRY["fees"].params, parts=[
+        Part(key="maintenance_fund", label_zh="物业专项维修资金", value=_yuan(fund), unit="元"),
+        Part(key="warranty_deposit", label_zh="物业保修金", value=_yuan(dep), unit="元"),
+        Part(key="total", label_zh="合计", value=_yuan(fund + dep), unit="元"),
+    ])
+
+
+# ───────────────────────── 临海 （五） property rooms ─────────────────────────
+
+class PropertyRoomsInput(_Input):
+    total_floor_area_m2: Positive = Field(description="《建设工程规划许可证》载明的总建筑面积（平方米）")
+
+
+@calculator("property_rooms", "物业管理用房配置面积", "按总建筑面积计算物业办公用房和物业经营用房面积（临海（五））",
+            PropertyRoomsInput, ("linhai.property_rooms_total", "linhai.property_rooms_office", "linhai.property_rooms_business"))
+def property_rooms(inp: PropertyRoomsInput) -> CalcResult:
+    """10000 m² → 30 m² (15 office + 15 business)."""
+    total_p, off_p, bus_p = (get_param(i) for i in REGISTRY["property_rooms"].params)
+    a = inp.total_floor_area_m2
+    total, off, bus = a * total_p.fraction(), a * off_p.fraction(), a * bus_p.fraction()
+    formula = (f"物业管理用房 = 总建筑面积 × {fmt(total_p.value)}‰（其中物业办公用房 × {fmt(off_p.value)}‰，"
+               f"物业经营用房 × {fmt(bus_p.value)}‰），保留两位小数：{fmt(a)} × {fmt(total_p.value)}‰ = {fmt(total)}平方米。")
+    area = lambda x: as_number(round_half_up(x, 2))  # noqa: E731
+    return _result("property_rooms", inp, formula, area(total), "平方米", REGISTRY["property_rooms"].params, parts=[
+        Part(key="office", label_zh="物业办公用房", value=area(off), unit="平方米"),
+        Part(key="business", label_zh="物业经营用房", value=area(bus), unit="平方米"),
+        Part(key="total", label_zh="物业管理用房合计", value=area(total), unit="平方米"),
+    ])
+
+
+# ───────────────────────── dates ─────────────────────────
+
+class ContractDateInput(_Input):
+    contract_date: dt.date = Field(description="土地出让合同签订日期")
+
+
+@calculator("construction_deadlines", "开工、竣工验收期限", "自土地出让合同签订之日起6个月内开工、24个月内竣工验收的截止日（临海（六））",
+            ContractDateInput, ("linhai.start_within_months", "linhai.completion_within_months"))
+def construction_deadlines(inp: ContractDateInput) -> CalcResult:
+    """2024-08-31 → start by 2025-02-28, complete by 2026-08-31."""
+    sp, cp = (get_param(i) for i in REGISTRY["construction_deadlines"].params)
+    start_by = dates.add_months(inp.contract_date, int(sp.max))
+    done_by = dates.add_months(inp.contract_date, int(cp.max))
+    formula = (f"开工截止日 = 合同签订日 + {fmt(sp.max)}个月；竣工验收截止日 = 合同签订日 + {fmt(cp.max)}个月。"
+               + dates.CIVIL_CODE_NOTE)
+    return _result("construction_deadlines", inp, formula, done_by, "日期", REGISTRY["construction_deadlines"].params, parts=[
+        Part(key="start_by", label_zh="最迟开工日", value=start_by, unit="日期"),
+        Part(key="complete_by", label_zh="最迟竣工验收日", value=done_by, unit="日期"),
+    ])
+
+
+class StartDateInput(_Input):
+    start_date: dt.date = Field(description="开工日期")
+
+
+@calculator("construction_period", "建设工期截止日（温州）", "开工后建设工期一般不超过2年的截止日（温州14.，软性要求）",
+            StartDateInput, ("wenzhou.construction_period_max",))
+def construction_period(inp: StartDateInput) -> CalcResult:
+    p = get_param("wenzhou.construction_period_max")
+    end = dates.add_years(inp.start_date, int(p.max))
+    formula = f"竣工截止日 = 开工日 + {fmt(p.max)}年（“一般”：软性要求）。" + dates.CIVIL_CODE_NOTE
+    return _result("construction_period", inp, formula, end, "日期", (p.id,),
+                   parts=[Part(key="complete_by", label_zh="建设工期截止日", value=end, unit="日期")])
+
+
+class AcquiredDateInput(_Input):
+    acquired_date: dt.date = Field(description="取得厂房产权（入园购置）的日期")
+
+
+@calculator("transfer_ban", "产权转让限制期", "入园企业5年内不得转让产权：限制期最后一日和可申请转让的首日（临海（十三））",
+            AcquiredDateInput, ("linhai.transfer_ban_years",))
+def transfer_ban(inp: AcquiredDateInput) -> CalcResult:
+    """2020-03-01 → ban through 2025-03-01, transferable from 2025-03-02."""
+    p = get_param("linhai.transfer_ban_years")
+    last = dates.add_years(inp.acquired_date, int(p.value))
+    formula = (f"限制期最后一日 = 取得产权之日 + {fmt(p.value)}年；其后一日起方可按（十三）规定经审核办理转让。"
+               "原文未写明起算日，此处按取得产权之日起算。" + dates.CIVIL_CODE_NOTE)
+    return _result("transfer_ban", inp, formula, last, "日期", (p.id,), parts=[
+        Part(key="ban_last_day", label_zh="限制期最后一日", value=last, unit="日期"),
+        Part(key="transferable_from", label_zh="可申请转让的首日", value=last + dt.timedelta(days=1), unit="日期"),
+    ])
+
+
+class PublicityInput(_Input):
+    start_date: dt.date = Field(description="公示发布日期")
+
+
+@calculator("publicity", "入园公示期截止日", "入园标准及入园企业公示期为7日（临海（十））", PublicityInput, ("linhai.publicity_days",))
+def publicity(inp: PublicityInput) -> CalcResult:
+    """2024-01-01 → 2024-01-08 (the day of publication is not counted)."""
+    p = get_param("linhai.publicity_days")
+    end = dates.add_days(inp.start_date, int(p.value))
+    formula = (f"公示截止日 = 公示发布日 + {fmt(p.value)}日（发布当日不计入，自次日起算）。"
+               "若公示文件写明自发布当日起算，则截止日提前一日。" + dates.CIVIL_CODE_NOTE)
+    return _result("publicity", inp, formula, end, "日期", (p.id,),
+                   parts=[Part(key="end_date", label_zh="公示截止日", value=end, unit="日期")])
+
+
+class ProductionDateInput(_Input):
+    production_start_date: dt.date = Field(description="投产日期")
+
+
+@calculator("mu_average_deadline", "亩均标准达标期限", "投产两年内须不低于同地区行业最低标准的截止日（临海（十四））",
+            ProductionDateInput, ("linhai.mu_average_grace_years",))
+def mu_average_deadline(inp: ProductionDateInput) -> CalcResult:
+    p = get_param("linhai.mu_average_grace_years")
+    end = dates.add_years(inp.production_start_date, int(p.value))
+    formula = (f"达标截止日 = 投产日 + {fmt(p.value)}年；“同地区行业最低标准”的数值由属地亩均评价确定，不在本文件中。"
+               + dates.CIVIL_CODE_NOTE)
+    return _result("mu_average_deadline", inp, formula, end, "日期", (p.id,),
+                   parts=[Part(key="deadline", label_zh="达标截止日", value=end, unit="日期")])
+
+
+class AcceptanceDateInput(_Input):
+    acceptance_date: dt.date = Field(description="园区通过竣工验收的日期")
+
+
+@calculator("tax_commitment_start", "承诺亩均税收考核起始日（温州）", "园区通过竣工验收2年后每年亩均税收须达到承诺（温州15.）",
+            AcceptanceDateInput, ("wenzhou.tax_commitment_after_years",))
+def tax_commitment_start(inp: AcceptanceDateInput) -> CalcResult:
+    p = get_param("wenzhou.tax_commitment_after_years")
+    start = dates.add_years(inp.acceptance_date, int(p.value))
+    formula = f"考核起始日 = 竣工验收日 + {fmt(p.value)}年；此后每年亩均税收须达到中标承诺，未达标须支付税收差额违约金。"
+    return _result("tax_commitment_start", inp, formula, start, "日期", (p.id,),
+                   parts=[Part(key="from_date", label_zh="承诺考核起始日", value=start, unit="日期")])
+
+
+class OperationDateInput(_Input):
+    operation_start_date: dt.date = Field(description="建成运营日期")
+
+
+@calculator("land_use_tax_relief", "城镇土地使用税第一档优惠期（温州）", "建成运营3年内按第一档享受城镇土地使用税优惠（温州16.）",
+            OperationDateInput, ("wenzhou.land_use_tax_first_tier_years",))
+def land_use_tax_relief(inp: OperationDateInput) -> CalcResult:
+    p = get_param("wenzhou.land_use_tax_first_tier_years")
+    end = dates.add_years(inp.operation_start_date, int(p.max))
+    formula = f"优惠期最后一日 = 建成运营日 + {fmt(p.max)}年。" + dates.CIVIL_CODE_NOTE
+    return _result("land_use_tax_relief", inp, formula, end, "日期", (p.id,),
+                   parts=[Part(key="last_day", label_zh="优惠期最后一日", value=end, unit="日期")])
+
+
+class ApprovalInput(_Input):
+    approval_start_date: dt.date | None = Field(default=None, description="开工审批受理日期")
+    acceptance_start_date: dt.date | None = Field(default=None, description="竣工验收受理日期")
+    holidays: tuple[dt.date, ...] = Field(default=(), description="期间内的法定节假日（不计工作日）")
+    makeup_workdays: tuple[dt.date, ...] = Field(default=(), description="调休上班的周末（计为工作日）")
+
+    @model_validator(mode="after")
+    def _one_date(self):
+        if self.approval_start_date is None and self.acceptance_start_date is None:
+            raise FieldError("approval_start_date", "至少填写开工审批受理日期或竣工验收受理日期之一")
+        return self
+
+
+@calculator("approval_deadlines", "审批和验收时限（温州）", "开工审批最多100天、验收总时间最多30个工作日的截止日（温州18.）",
+            ApprovalInput, ("wenzhou.approval_days_max", "wenzhou.acceptance_workdays_max"))
+def approval_deadlines(inp: ApprovalInput) -> CalcResult:
+    dp, wp = get_param("wenzhou.approval_days_max"), get_param("wenzhou.acceptance_workdays_max")
+    parts, value = [], None
+    if inp.approval_start_date:
+        value = dates.add_days(inp.approval_start_date, int(dp.max))
+        parts.append(Part(key="approval_by", label_zh="开工审批最迟办结日", value=value, unit="日期"))
+    if inp.acceptance_start_date:
+        acc = dates.add_workdays(inp.acceptance_start_date, int(wp.max), inp.holidays, inp.makeup_workdays)
+        parts.append(Part(key="acceptance_by", label_zh="验收最迟办结日", value=acc, unit="日期"))
+        value = value or acc
+    formula = (f"开工审批最迟办结日 = 受理日 + {fmt(dp.max)}天（自然日）；验收最迟办结日 = 受理日后第{fmt(wp.max)}个工作日"
+               "（跳过周六、周日和所填法定节假日，计入所填调休上班日）。")
+    warn = () if inp.holidays else ("未填写法定节假日，工作日只跳过了周六、周日。",)
+    return _result("approval_deadlines", inp, formula, value, "日期", (dp.id, wp.id), parts=parts, extra_warnings=warn)
+
+
+# ───────────────────────── 临海 （十七） corner land ─────────────────────────
+
+class CornerLandInput(_Input):
+    merged_total_mu: Positive = Field(description="项目合并总面积（亩，含边角地、夹心地）")
+    parcels_mu: tuple[Positive, ...] = Field(min_length=1, description="各幅边角地、夹心地面积（亩）")
+
+    @model_validator(mode="after")
+    def _fits(self):
+        if sum(self.parcels_mu) > self.merged_total_mu:
+            raise FieldError("parcels_mu", "边角地、夹心地累计面积大于项目合并总面积（占比超过100%）")
+        return self
+
+
+@calculator("corner_land", "边角地、夹心地能否纳入", "累计不超过合并总面积10%或单幅不超过3亩的，可纳入周边土地一并开发（临海（十七））",
+            CornerLandInput, ("linhai.corner_land_share_max", "linhai.corner_land_single_max"))
+def corner_land(inp: CornerLandInput) -> CalcResult:
+    """merged 100 亩, parcels [4, 6] → share 10%: both may be included."""
+    sp, pp = get_param("linhai.corner_land_share_max"), get_param("linhai.corner_land_single_max")
+    total = sum(inp.parcels_mu, Fraction(0))
+    share = total / inp.merged_total_mu
+    share_ok = share <= sp.fraction("max")
+    items, parts = [rule_item(sp, share, "边角地、夹心地累计面积占项目合并总面积比例")], []
+    n_ok = 0
+    for i, a in enumerate(inp.parcels_mu, 1):
+        ok = share_ok or a <= pp.max
+        n_ok += ok
+        why = "累计比例符合" if share_ok else ("单幅不超过" + fmt(pp.max) + "亩" if ok else "累计比例和单幅面积均超限")
+        parts.append(Part(key=f"parcel_{i}", label_zh=f"第{i}幅（{fmt(a)}亩）", value=ok, unit=why))
+        if not share_ok:
+            items.append(rule_item(pp, a, f"第{i}幅边角地、夹心地面积"))
+    value = "全部可纳入" if n_ok == len(inp.parcels_mu) else ("部分可纳入" if n_ok else "不可纳入")
+    formula = (f"累计占比 = 各幅面积之和 ÷ 项目合并总面积 = {fmt(total)} ÷ {fmt(inp.merged_total_mu)} = {fmt(share * 100)}%；"
+               f"累计占比 ≤ {fmt(sp.max)}% 时全部可纳入，否则单幅 ≤ {fmt(pp.max)}亩 的地块可纳入。两者均须符合规划要求，"
+               "经开发主体申请可批准协议出让，按市场评估确认价缴纳土地出让金。")
+    parts = [Part(key="share", label_zh="累计占比", value=as_number(share * 100, 4), unit="%"),
+             Part(key="included", label_zh="可纳入幅数", value=n_ok, unit="幅"), *parts]
+    return _result("corner_land", inp, formula, value, "", (sp.id, pp.id), parts=parts, items=items)
+
+
+# ───────────────────────── 温州 10. quality enterprise ─────────────────────────
+
+class QualityInput(_Input):
+    total_tax_wan: NonNegative = Field(description="纳税总额（万元）")
+    tax_per_mu_wan: NonNegative | None = Field(default=None, description="亩均税收（万元/亩）；不填则由纳税总额 ÷ 用地面积计算")
+    land_area_mu: Positive | None = Field(default=None, description="企业用地面积（亩），用于计算亩均税收")
+    requested_area_m2: Positive | None = Field(default=None, description="拟购置厂房面积（平方米）")
+
+    @model_validator(mode="after")
+    def _per_mu(self):
+        if self.tax_per_mu_wan is None and self.land_area_mu is None:
+            raise FieldError("tax_per_mu_wan", "请填写亩均税收，或填写用地面积以便计算亩均税收")
+        return self
+
+
+@calculator("quality_enterprise", "优质企业认定与购置面积上限（温州）",
+            "亩均税收≥30万元且纳税总额≥200万元的优质企业，购置厂房限制面积放宽至2万㎡（温州10.）",
+            QualityInput, ("wenzhou.quality_tax_per_mu_min", "wenzhou.quality_total_tax_min", "wenzhou.quality_area_cap"))
+def quality_enterprise(inp: QualityInput) -> CalcResult:
+    tp, tt, cap = (get_param(i) for i in REGISTRY["quality_enterprise"].params)
+    per_mu = inp.tax_per_mu_wan if inp.tax_per_mu_wan is not None else inp.total_tax_wan / inp.land_area_mu
+    items = [rule_item(tp, per_mu, "亩均税收"), rule_item(tt, inp.total_tax_wan, "纳税总额")]
+    quality = all(i.verdict is Verdict.passed for i in items)
+    cap_m2 = cap.max * WAN
+    parts = [Part(key="tax_per_mu_wan", label_zh="亩均税收", value=as_number(per_mu, 4), unit="万元/亩"),
+             Part(key="is_quality", label_zh="是否优质企业", value=quality),
+             Part(key="area_cap_m2", label_zh="购置厂房限制面积", value=as_number(cap_m2) if quality else None,
+                  unit="平方米" if quality else "按属地“限面积”政策")]
+    if inp.requested_area_m2 is not None:
+        items.append(rule_item(cap, inp.requested_area_m2 / WAN, "拟购置厂房面积（优质企业上限）"))
+        parts.append(Part(key="within_cap", label_zh="拟购置面积是否在2万㎡以内",
+                          value=inp.requested_area_m2 <= cap_m2))
+    formula = (f"亩均税收{'（= 纳税总额 ÷ 用地面积）' if inp.tax_per_mu_wan is None else ''} ≥ {fmt(tp.min)}万元 且 "
+               f"纳税总额 ≥ {fmt(tt.min)}万元 → 优质企业，购置厂房限制面积放宽至{fmt(cap.max)}万㎡（{fmt(cap_m2)}平方米）；"
+               "否则按属地“限面积”政策（本文件未给出一般企业的面积上限）。")
+    return _result("quality_enterprise", inp, formula, quality, "", REGISTRY["quality_enterprise"].params,
+                   parts=parts, items=items)
+
+
+# ───────────────────────── 温州 16. fiscal reward, presale margin ─────────────────────────
+
+class FiscalRewardInput(_Input):
+    increments: tuple[Exact, ...] = Field(min_length=1, description="第1年起各年环比新增地方综合贡献度（可为负）")
+    unit: Literal["元", "万元"] = "万元"
+
+
+@calculator("fiscal_reward", "开发运营单位财政奖励（温州）",
+            "前3年100%、后3年50%、第7和第8年20%的环比新增地方综合贡献度财政奖励（温州16.）",
+            FiscalRewardInput, ("wenzhou.fiscal_reward_schedule",))
+def fiscal_reward(inp: FiscalRewardInput) -> CalcResult:
+    """increments [100, 100, 100, 100] 万元 → 100+100+100+50 = 350 万元."""
+    p = get_param("wenzhou.fiscal_reward_schedule")
+    rate_of = {y: s.rate / 100 for s in p.steps for y in range(s.from_year, s.to_year + 1)}
+    parts, total = [], Fraction(0)
+    for year, inc in enumerate(inp.increments, 1):
+        reward = max(inc, Fraction(0)) * rate_of.get(year, Fraction(0))
+        total += reward
+        parts.append(Part(key=f"year_{year}", label_zh=f"第{year}年（比例{fmt(rate_of.get(year, 0) * 100)}%）",
+                          value=_yuan(reward), unit=inp.unit))
+    formula = (f"各年奖励 = 当年环比新增地方综合贡献度 × 当年比例（{p.threshold_zh()}；第9年起为0）；"
+               "环比新增为负的年份奖励按0计（原文未规定扣减）；合计为各年之和。")
+    warn = ("第8年之后不再有奖励比例。",) if len(inp.increments) > 8 else ()
+    return _result("fiscal_reward", inp, formula, _yuan(total), inp.unit, (p.id,), parts=parts, extra_warnings=warn)
+
+
+class PresaleMarginInput(_Input):
+    presale_revenue: Positive = Field(description="预售收入")
+    unit: Literal["元", "万元"] = "万元"
+
+
+@calculator("presale_tax_margin", "预售计税毛利额（温州）", "预售时征收企业所得税，毛利率按5%计算（温州16.）",
+            PresaleMarginInput, ("wenzhou.presale_gross_margin",))
+def presale_tax_margin(inp: PresaleMarginInput) -> CalcResult:
+    p = get_param("wenzhou.presale_gross_margin")
+    margin = inp.presale_revenue * p.fraction()
+    formula = (f"计税毛利额 = 预售收入 × {fmt(p.value)}% = {fmt(inp.presale_revenue)} × {fmt(p.value)}% = {fmt(margin)}。"
+               "企业所得税税率及其他扣除不在本语料中，应纳税额请按税法计算。")
+    return _result("presale_tax_margin", inp, formula, _yuan(margin), inp.unit, (p.id,),
+                   parts=[Part(key="taxable_margin", label_zh="计税毛利额", value=_yuan(margin), unit=inp.unit)])
+
+
+# ───────────────────────── 温州 15., 18. auction and presale ─────────────────────────
+
+class AuctionInput(_Input):
+    starting_price: Positive = Field(description="起拍价（土地出让金总额口径）")
+    land_price: Positive | None = Field(default=None, description="成交价（土地出让金总额）")
+    commitment_bond: NonNegative | None = Field(default=None, description="按中标承诺亩均税收和起拍价差额计算的保证金")
+    unit: Literal["元", "万元"] = "万元"
+
+    @model_validator(mode="after")
+    def _not_below_start(self):
+        if self.land_price is not None and self.land_price < self.starting_price:
+            raise FieldError("land_price", "成交价不能低于起拍价")
+        return self
+
+
+@calculator("auction_cap", "封顶地价与履约保证金（温州）", "最高溢价50%的封顶地价，履约保证金不少于土地出让金总额的10%（温州15.）",
+            AuctionInput, ("wenzhou.auction_premium_max", "wenzhou.performance_bond_min"))
+def auction_cap(inp: AuctionInput) -> CalcResult:
+    """starting 1000 万元 → cap 1500 万元; bond ≥ 10% of the land price."""
+    pp, bp = get_param("wenzhou.auction_premium_max"), get_param("wenzhou.performance_bond_min")
+    cap = inp.starting_price * (1 + pp.fraction("max"))
+    parts = [Part(key="cap_price", label_zh="封顶地价", value=_yuan(cap), unit=inp.unit)]
+    items = []
+    price = inp.land_price if inp.land_price is not None else cap
+    bond_min = price * bp.fraction("min")
+    parts.append(Part(key="bond_min", label_zh="履约保证金下限" + ("" if inp.land_price else "（按封顶地价）"),
+                      value=_yuan(bond_min), unit=inp.unit))
+    if inp.land_price is not None:
+        items.append(rule_item(pp, inp.land_price / inp.starting_price - 1, "成交溢价率"))
+    if inp.commitment_bond is not None:
+        parts.append(Part(key="bond", label_zh="应缴履约保证金", value=_yuan(max(inp.commitment_bond, bond_min)),
+                          unit=inp.unit))
+    formula = (f"封顶地价 = 起拍价 × (1 + {fmt(pp.max)}%)；达到封顶地价后转为竞年度亩均税收。"
+               f"履约保证金按中标承诺亩均税收和起拍价差额缴纳，但不少于土地出让金总额 × {fmt(bp.min)}%；"
+               "原文未给出按承诺计算保证金的公式，可填写 commitment_bond 后取两者较大值。")
+    return _result("auction_cap", inp, formula, _yuan(cap), inp.unit, (pp.id, bp.id), parts=parts, items=items)
+
+
+class PresaleInput(_Input):
+    total_investment: Positive = Field(description="项目总投资")
+    completed_investment: NonNegative | None = Field(default=None, description="已完成投资")
+    unit: Literal["元", "万元"] = "万元"
+
+    @model_validator(mode="after")
+    def _share(self):
+        if self.completed_investment is not None and self.completed_investment > self.total_investment:
+            raise FieldError("completed_investment", "已完成投资大于总投资（完成比例超过100%）")
+        return self
+
+
+@calculator("presale_threshold", "预售许可所需投资额（温州）", "投资额达到25%后可参照房地产预售政策办理预售许可证（温州18.）",
+            PresaleInput, ("wenzhou.presale_investment_share_min",))
+def presale_threshold(inp: PresaleInput) -> CalcResult:
+    p = get_param("wenzhou.presale_investment_share_min")
+    need = inp.total_investment * p.fraction("min")
+    parts = [Part(key="required_investment", label_zh="须完成投资额", value=_yuan(need), unit=inp.unit)]
+    items = []
+    if inp.completed_investment is not None:
+        items.append(rule_item(p, inp.completed_investment / inp.total_investment, "已完成投资比例"))
+        parts.append(Part(key="eligible", label_zh="可申请预售许可", value=items[0].verdict is Verdict.passed))
+    formula = f"须完成投资额 = 项目总投资 × {fmt(p.min)}% = {fmt(inp.total_investment)} × {fmt(p.min)}% = {fmt(need)}。"
+    return _result("presale_threshold", inp, formula, _yuan(need), inp.unit, (p.id,), parts=parts, items=items)
+
+
+# ───────────────────────── shares and indicators ─────────────────────────
+
+class LeadingShareInput(_Input):
+    jurisdiction: Literal["临海市", "慈溪市"] = Field(description="临海市：同行业及上下游企业占比；慈溪市：市级认定的主导行业企业占比")
+    enterprise_count: int = Field(gt=0, description="入园企业总数（家）")
+    leading_count: int = Field(ge=0, description="主导行业（临海含产业链上下游配套）企业数（家）")
+
+    @model_validator(mode="after")
+    def _share(self):
+        if self.leading_count > self.enterprise_count:
+            raise FieldError("leading_count", "主导行业企业数大于入园企业总数（占比超过100%）")
+        return self
+
+
+_SHARE_PARAM = {"临海市": "linhai.same_industry_share_min", "慈溪市": "cixi.recognition_leading_share_min"}
+
+
+@calculator("leading_share", "主导行业企业占比", "临海：同行业及上下游配套企业占比≥70%（（八））；慈溪：主导行业企业数≥2/3方可参加市级认定（三、（二））",
+            LeadingShareInput, tuple(_SHARE_PARAM.values()))
+def leading_share(inp: LeadingShareInput) -> CalcResult:
+    p = get_param(_SHARE_PARAM[inp.jurisdiction])
+    share = Fraction(inp.leading_count, inp.enterprise_count)
+    item = rule_item(p, share, "主导行业企业占比")
+    formula = f"占比 = 主导行业企业数 ÷ 入园企业总数 = {inp.leading_count} ÷ {inp.enterprise_count} = {fmt(share * 100)}%，要求 {p.threshold_zh()}。"
+    return _result("leading_share", inp, formula, as_number(share * 100, 4), "%", (p.id,), items=[item])
+
+
+class NonproductionShareInput(_Input):
+    jurisdiction: Literal["临海市", "温州市"]
+    total_floor_area_m2: Positive = Field(description="总建筑面积（平方米）")
+    nonproduction_floor_area_m2: NonNegative = Field(description="非生产性用房建筑面积（平方米）")
+
+    @model_validator(mode="after")
+    def _share(self):
+        if self.nonproduction_floor_area_m2 > self.total_floor_area_m2:
+            raise FieldError("nonproduction_floor_area_m2", "非生产性用房建筑面积大于总建筑面积（占比超过100%）")
+        return self
+
+
+_NONPROD_PARAM = {"临海市": "linhai.nonproduction_floor_share", "温州市": "wenzhou.nonproduction_floor_share"}
+
+
+@calculator("nonproduction_share", "非生产性用房建筑面积占比", "临海15%–25%（（四））；温州原则上10%–25%（6.）",
+            NonproductionShareInput, tuple(_NONPROD_PARAM.values()))
+def nonproduction_share(inp: NonproductionShareInput) -> CalcResult:
+    p = get_param(_NONPROD_PARAM[inp.jurisdiction])
+    share = inp.nonproduction_floor_area_m2 / inp.total_floor_area_m2
+    lo, hi = inp.total_floor_area_m2 * p.fraction("min"), inp.total_floor_area_m2 * p.fraction("max")
+    formula = (f"占比 = 非生产性用房建筑面积 ÷ 总建筑面积 = {fmt(inp.nonproduction_floor_area_m2)} ÷ "
+               f"{fmt(inp.total_floor_area_m2)} = {fmt(share * 100)}%；允许区间 {p.threshold_zh()}，"
+               f"即 {fmt(lo)}–{fmt(hi)} 平方米。")
+    return _result("nonproduction_share", inp, formula, as_number(share * 100, 4), "%", (p.id,),
+                   parts=[Part(key="min_m2", label_zh="非生产性用房面积下限", value=as_number(lo, 2), unit="平方米"),
+                          Part(key="max_m2", label_zh="非生产性用房面积上限", value=as_number(hi, 2), unit="平方米")],
+                   items=[rule_item(p, share, "非生产性用房建筑面积占总建筑面积比例")])
+
+
+class LandIndicatorsInput(_Input):
+    jurisdiction: Literal["临海市", "温州市"] | None = Field(default=None, description="填写则按该地要求判断")
+    land_area_mu: Positive | None = Field(default=None, description="用地面积（亩）")
+    land_area_m2: Positive | None = Field(default=None, description="用地面积（平方米）")
+    total_floor_area_m2: Positive = Field(description="总建筑面积（平方米，计容）")
+    building_footprint_m2: Positive | None = Field(default=None, description="建筑基底面积（平方米）")
+
+    @model_validator(mode="after")
+    def _land(self):
+        if self.land_area_mu is None and self.land_area_m2 is None:
+            raise FieldError("land_area_mu", "请填写用地面积（亩或平方米）")
+        if self.land_area_mu is not None and self.land_area_m2 is not None \
+                and abs(self.land_area_mu * MU_IN_M2 - self.land_area_m2) > 1:
+            raise FieldError("land_area_m2", "用地面积的亩数和平方米数不一致")
+        land = self.land_area_m2 if self.land_area_m2 is not None else self.land_area_mu * MU_IN_M2
+        if self.building_footprint_m2 is not None and self.building_footprint_m2 > land:
+            raise FieldError("building_footprint_m2", "建筑基底面积大于用地面积（建筑密度超过100%）")
+        return self
+
+
+@calculator("land_indicators", "容积率和建筑密度", "容积率 = 总建筑面积 ÷ 用地面积；建筑密度 = 建筑基底面积 ÷ 用地面积",
+            LandIndicatorsInput, ("linhai.plot_ratio_min", "linhai.building_density_min", "wenzhou.plot_ratio_min"))
+def land_indicators(inp: LandIndicatorsInput) -> CalcResult:
+    land = inp.land_area_m2 if inp.land_area_m2 is not None else inp.land_area_mu * MU_IN_M2
+    ratio = inp.total_floor_area_m2 / land
+    parts = [Part(key="land_area_m2", label_zh="用地面积", value=as_number(land, 2), unit="平方米"),
+             Part(key="plot_ratio", label_zh="容积率", value=as_number(ratio, 4))]
+    items, pids = [], []
+    if inp.building_footprint_m2 is not None:
+        density = inp.building_footprint_m2 / land
+        parts.append(Part(key="building_density", label_zh="建筑密度", value=as_number(density * 100, 4), unit="%"))
+    if inp.jurisdiction == "临海市":
+        pids = ["linhai.plot_ratio_min", "linhai.building_density_min"]
+    elif inp.jurisdiction == "温州市":
+        pids = ["wenzhou.plot_ratio_min"]
+    for pid in pids:
+        p = get_param(pid)
+        if pid.endswith("plot_ratio_min"):
+            items.append(rule_item(p, ratio, "容积率"))
+        elif inp.building_footprint_m2 is not None:
+            items.append(rule_item(p, inp.building_footprint_m2 / land, "建筑密度"))
+    formula = ("容积率 = 总建筑面积 ÷ 用地面积；建筑密度 = 建筑基底面积 ÷ 用地面积；1亩 = 10000/15 平方米（约666.67平方米）。"
+               f"{fmt(inp.total_floor_area_m2)} ÷ {fmt(land)} = {fmt(ratio, 4)}。")
+    return _result("land_indicators", inp, formula, as_number(ratio, 4), "", pids, parts=parts, items=items)
+
+
+# ───────────────────────── 临海 （二十一） dormitories ─────────────────────────
+
+class DormitoryInput(_Input):
+    room_areas_m2: tuple[Positive, ...] = Field(default=(), description="非成套宿舍各单间建筑面积（平方米，不含分摊）")
+    suite_areas_m2: tuple[Positive, ...] = Field(default=(), description="成套住宅各套建筑面积（平方米）")
+    dorm_total_floor_m2: Positive | None = Field(default=None, description="职工宿舍总建筑面积（平方米）")
+    suites_total_m2: NonNegative | None = Field(default=None, description="成套住宅总建筑面积（平方米）；不填按各套之和")
+    high_rise: bool | None = Field(default=None, description="是否高层或小高层住宅")
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        suites = self.suites_total_m2 if self.suites_total_m2 is not None else sum(self.suite_areas_m2, Fraction(0))
+        if self.dorm_total_floor_m2 is not None and suites > self.dorm_total_floor_m2:
+            raise FieldError("suites_total_m2", "成套住宅总建筑面积大于职工宿舍总建筑面积（占比超过100%）")
+        if not (self.room_areas_m2 or self.suite_areas_m2 or self.dorm_total_floor_m2):
+            raise FieldError("room_areas_m2", "请至少填写单间面积、成套面积或宿舍总建筑面积之一")
+        return self
+
+
+@calculator("dormitory", "职工宿舍方案核查（临海）",
+            "单间≤30㎡（不含分摊）、成套住宅≤宿舍总面积30%、单套≤60㎡（高层、小高层+10㎡）（临海（二十一））",
+            DormitoryInput, ("linhai.dorm_room_area_max", "linhai.dorm_suite_share_max", "linhai.dorm_suite_area_max",
+                             "linhai.dorm_high_rise_allowance"))
+def dormitory(inp: DormitoryInput) -> CalcResult:
+    from assistant.rules.park import dorm_items  # one implementation for the calculator and the park check
+
+    items = dorm_items(inp.room_areas_m2, inp.suite_areas_m2, inp.dorm_total_floor_m2, inp.suites_total_m2,
+                       inp.high_rise, require_all=False)
+    verdict = overall_verdict(items)
+    formula = ("逐间核对单间面积 ≤ 30平方米（不含分摊）；成套住宅总建筑面积 ÷ 职工宿舍总建筑面积 ≤ 30%；"
+               "逐套核对单套面积 ≤ 60平方米，高层和小高层可再放宽10平方米（≤ 70平方米）。")
+    return _result("dormitory", inp, formula, verdict.value, "", REGISTRY["dormitory"].params, items=items,
+                   parts=[Part(key="verdict", label_zh="结论", value=verdict.label_zh)])
+
+
+# ───────────────────────── units ─────────────────────────
+
+_TO_M2 = {"亩": MU_IN_M2, "平方米": Fraction(1), "万平方米": Fraction(WAN), "公顷": Fraction(WAN)}
+
+
+class UnitInput(_Input):
+    value: NonNegative = Field(description="数值")
+    from_unit: Literal["亩", "平方米", "万平方米", "公顷"]
+    to_unit: Literal["亩", "平方米", "万平方米", "公顷"]
+
+
+@calculator("unit_convert", "面积单位换算", "亩、平方米、万平方米、公顷互换（1亩 = 10000/15 平方米）", UnitInput)
+def unit_convert(inp: UnitInput) -> CalcResult:
+    """100 亩 → 66666.67 平方米."""
+    out = inp.value * _TO_M2[inp.from_unit] / _TO_M2[inp.to_unit]
+    formula = (f"{fmt(inp.value, 6)}{inp.from_unit} = {fmt(out, 4)}{inp.to_unit}；"
+               "1亩 = 10000/15 平方米（约666.67平方米，法定计量换算，非语料内容），1万平方米 = 10000平方米，1公顷 = 10000平方米 = 15亩。")
+    return CalcResult(calculator="unit_convert", title_zh=REGISTRY["unit_convert"].title_zh,
+                      inputs=inp.model_dump(mode="json"), formula_zh=formula, value=as_number(out, 4), unit=inp.to_unit)
