@@ -106,7 +106,7 @@ def _yes_no(v: Any) -> Any:
     return v
 
 
-Text = Annotated[str | None, BeforeValidator(_blank_to_none), Field(max_length=200)]
+Text = Annotated[Annotated[str, Field(max_length=200)] | None, BeforeValidator(_blank_to_none)]
 Amount = Annotated[float | None, BeforeValidator(_blank_to_none), _number(0, MAX_AMOUNT, unit="万元")]
 Count = Annotated[int | None, BeforeValidator(_blank_to_none), _number(0, MAX_EMPLOYEES, unit="人")]
 
