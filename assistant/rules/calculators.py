@@ -345,8 +345,7 @@ def corner_land(inp: CornerLandInput) -> CalcResult:
     for i, a in enumerate(inp.parcels_mu, 1):
         ok = share_ok or a <= pp.max
         n_ok += ok
-        why = "累计比例符合" if share_ok else ("单幅不超过" + fmt(pp.max) + "亩" if ok else "累计比例和单幅面积均超限")
-        parts.append(Part(key=f"parcel_{i}", label_zh=f"第{i}幅（{fmt(a)}亩）", value=ok, unit=why))
+        parts.append(Part(key=f"parcel_{i}", label_zh=f"第{i}幅（{fmt(a)}亩）可否纳入", value=ok))
         if not share_ok:
             items.append(rule_item(pp, a, f"第{i}幅边角地、夹心地面积"))
     value = "全部可纳入" if n_ok == len(inp.parcels_mu) else ("部分可纳入" if n_ok else "不可纳入")

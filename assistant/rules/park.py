@@ -452,3 +452,28 @@ def _question(field: str, table: dict[str, tuple[str, str]], report: CheckReport
     rules = [i.rule_id for i in report.items if field in i.missing]
     return {"field": field, "label_zh": label, "question_zh": question, "rule_ids": rules}
 
+
+
+def load_json_file(path, what_zh: str, field: str) -> dict:
+    """A JSON object from a UTF-8 file, or a RuleError naming ``field``."""
+    import json
+    from pathlib import Path
+
+    from assistant.errors import RuleError
+
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise RuleError(f"找不到{what_zh}文件：{p}", f"file not found: {p}", field=field) from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise RuleError(f"{what_zh}文件不是有效的 UTF-8 JSON：{p}（{exc}）", f"not valid UTF-8 JSON: {p} ({exc})",
+                        field=field) from None
+    if not isinstance(data, dict):
+        raise RuleError(f"{what_zh}文件应为 JSON 对象（{{…}}）", "the file must hold a JSON object", field=field)
+    return data
+
+
+def check_plan_file(path) -> CheckReport:
+    """``check_park`` on a plan read from a JSON file (used by the CLI and the forms)."""
+    return check_park(load_json_file(path, "园区方案", "plan"))
