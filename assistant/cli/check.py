@@ -15,9 +15,11 @@ import datetime as dt
 
 from assistant.cli import emit
 from assistant.errors import RuleError
-from assistant.rules.eligibility import check_enterprise, enterprise_questions
-from assistant.rules.park import check_park, load_json_file, park_questions
+from assistant.rules.eligibility import ENTERPRISE_FIELDS, check_enterprise, enterprise_questions
+from assistant.rules.park import PARK_FIELDS, check_park, load_json_file, park_questions
 from assistant.verdicts import CheckReport, Verdict
+
+LABELS = {**{k: v[0] for k, v in PARK_FIELDS.items()}, **{k: v[0] for k, v in ENTERPRISE_FIELDS.items()}}
 
 MARK = {Verdict.passed: "✔ 符合  ", Verdict.fail: "✘ 不符合", Verdict.warning: "⚠ 提示  ", Verdict.unknown: "？待补充"}
 
@@ -77,11 +79,11 @@ def render_report(r: CheckReport) -> str:
     """A check report as readable Chinese text."""
     lines = [f"{r.subject}（{r.jurisdiction}）总体结论：{r.overall.label_zh}", ""]
     for it in r.items:
-        cite = "；".join(f"{c.title}{c.clause}" for c in it.citations[:2])
+        cite = "；".join(dict.fromkeys(f"《{c.title}》{c.clause}" for c in it.citations))
         lines.append(f"{MARK[it.verdict]} {it.message}")
         lines.append(f"          依据：{cite}")
     if r.missing_inputs:
-        lines += ["", "待补充的信息：" + "、".join(r.missing_inputs)]
+        lines += ["", "待补充的信息：" + "、".join(f"{LABELS.get(f, f)}（{f}）" for f in r.missing_inputs)]
     if r.warnings:
         lines += [""] + [f"提示：{w}" for w in r.warnings]
     return "\n".join(lines)

@@ -83,6 +83,7 @@ class Calculator:
     input_model: type[BaseModel]
     function: Callable[[Any], CalcResult]
     params: tuple[str, ...] = field(default=())
+    example: dict = field(default_factory=dict, compare=False)
 
     def run(self, inputs: dict | BaseModel) -> CalcResult:
         return self.function(parse_input(self.input_model, inputs))
@@ -94,11 +95,12 @@ class Calculator:
 REGISTRY: dict[str, Calculator] = {}
 
 
-def calculator(name: str, title_zh: str, description: str, input_model: type[BaseModel], params: tuple[str, ...] = ()):
-    """Register a calculator function under ``name``."""
+def calculator(name: str, title_zh: str, description: str, input_model: type[BaseModel], params: tuple[str, ...] = (),
+               example: dict | None = None):
+    """Register a calculator function under ``name``; ``example`` is a valid input (the UI pre-fills it)."""
 
     def deco(fn):
-        REGISTRY[name] = Calculator(name, title_zh, description, input_model, fn, params)
+        REGISTRY[name] = Calculator(name, title_zh, description, input_model, fn, params, dict(example or {}))
         return fn
 
     return deco
@@ -116,7 +118,8 @@ def run(name: str, inputs: dict | BaseModel) -> CalcResult:
 def list_calculators() -> list[dict]:
     """Name, title, description and input fields of every calculator."""
     return [{"name": c.name, "title_zh": c.title_zh, "description": c.description,
-             "inputs": list(c.input_model.model_fields), "params": list(c.params)} for c in REGISTRY.values()]
+             "inputs": list(c.input_model.model_fields), "params": list(c.params), "example": c.example}
+            for c in REGISTRY.values()]
 
 
 def _result(name: str, inp: BaseModel, formula: str, value: Scalar, unit: str, param_ids, parts=(), items=(),
@@ -139,7 +142,8 @@ class FeesInput(_Input):
 
 
 @calculator("fees", "物业专项维修资金和物业保修金", "按建筑面积计算临海市小微企业产业园的维修资金和保修金（（二十二））",
-            FeesInput, ("linhai.fee_maintenance_fund", "linhai.fee_warranty_deposit"))
+            FeesInput, ("linhai.fee_maintenance_fund", "linhai.fee_warranty_deposit"),
+            example={'area_m2': 850})
 def fees(inp: FeesInput) -> CalcResult:
     """``fees(FeesInput(area_m2=850)).value == 15300`` (10200 + 5100 元)."""
     fund_rate, dep_rate = get_param("linhai.fee_maintenance_fund").value, get_param("linhai.fee_warranty_deposit").value
@@ -161,7 +165,8 @@ class PropertyRoomsInput(_Input):
 
 
 @calculator("property_rooms", "物业管理用房配置面积", "按总建筑面积计算物业办公用房和物业经营用房面积（临海（五））",
-            PropertyRoomsInput, ("linhai.property_rooms_total", "linhai.property_rooms_office", "linhai.property_rooms_business"))
+            PropertyRoomsInput, ("linhai.property_rooms_total", "linhai.property_rooms_office", "linhai.property_rooms_business"),
+            example={'total_floor_area_m2': 100000})
 def property_rooms(inp: PropertyRoomsInput) -> CalcResult:
     """10000 m² → 30 m² (15 office + 15 business)."""
     total_p, off_p, bus_p = (get_param(i) for i in REGISTRY["property_rooms"].params)
@@ -184,7 +189,8 @@ class ContractDateInput(_Input):
 
 
 @calculator("construction_deadlines", "开工、竣工验收期限", "自土地出让合同签订之日起6个月内开工、24个月内竣工验收的截止日（临海（六））",
-            ContractDateInput, ("linhai.start_within_months", "linhai.completion_within_months"))
+            ContractDateInput, ("linhai.start_within_months", "linhai.completion_within_months"),
+            example={'contract_date': '2024-08-31'})
 def construction_deadlines(inp: ContractDateInput) -> CalcResult:
     """2024-08-31 → start by 2025-02-28, complete by 2026-08-31."""
     sp, cp = (get_param(i) for i in REGISTRY["construction_deadlines"].params)
@@ -203,7 +209,8 @@ class StartDateInput(_Input):
 
 
 @calculator("construction_period", "建设工期截止日（温州）", "开工后建设工期一般不超过2年的截止日（温州14.，软性要求）",
-            StartDateInput, ("wenzhou.construction_period_max",))
+            StartDateInput, ("wenzhou.construction_period_max",),
+            example={'start_date': '2024-03-01'})
 def construction_period(inp: StartDateInput) -> CalcResult:
     p = get_param("wenzhou.construction_period_max")
     end = dates.add_years(inp.start_date, int(p.max))
@@ -217,7 +224,8 @@ class AcquiredDateInput(_Input):
 
 
 @calculator("transfer_ban", "产权转让限制期", "入园企业5年内不得转让产权：限制期最后一日和可申请转让的首日（临海（十三））",
-            AcquiredDateInput, ("linhai.transfer_ban_years",))
+            AcquiredDateInput, ("linhai.transfer_ban_years",),
+            example={'acquired_date': '2024-03-01'})
 def transfer_ban(inp: AcquiredDateInput) -> CalcResult:
     """2020-03-01 → ban through 2025-03-01, transferable from 2025-03-02."""
     p = get_param("linhai.transfer_ban_years")
@@ -234,7 +242,8 @@ class PublicityInput(_Input):
     start_date: dt.date = Field(description="公示发布日期")
 
 
-@calculator("publicity", "入园公示期截止日", "入园标准及入园企业公示期为7日（临海（十））", PublicityInput, ("linhai.publicity_days",))
+@calculator("publicity", "入园公示期截止日", "入园标准及入园企业公示期为7日（临海（十））", PublicityInput, ("linhai.publicity_days",),
+            example={'start_date': '2024-06-03'})
 def publicity(inp: PublicityInput) -> CalcResult:
     """2024-01-01 → 2024-01-08 (the day of publication is not counted)."""
     p = get_param("linhai.publicity_days")
@@ -250,7 +259,8 @@ class ProductionDateInput(_Input):
 
 
 @calculator("mu_average_deadline", "亩均标准达标期限", "投产两年内须不低于同地区行业最低标准的截止日（临海（十四））",
-            ProductionDateInput, ("linhai.mu_average_grace_years",))
+            ProductionDateInput, ("linhai.mu_average_grace_years",),
+            example={'production_start_date': '2024-05-20'})
 def mu_average_deadline(inp: ProductionDateInput) -> CalcResult:
     p = get_param("linhai.mu_average_grace_years")
     end = dates.add_years(inp.production_start_date, int(p.value))
@@ -265,7 +275,8 @@ class AcceptanceDateInput(_Input):
 
 
 @calculator("tax_commitment_start", "承诺亩均税收考核起始日（温州）", "园区通过竣工验收2年后每年亩均税收须达到承诺（温州15.）",
-            AcceptanceDateInput, ("wenzhou.tax_commitment_after_years",))
+            AcceptanceDateInput, ("wenzhou.tax_commitment_after_years",),
+            example={'acceptance_date': '2024-09-30'})
 def tax_commitment_start(inp: AcceptanceDateInput) -> CalcResult:
     p = get_param("wenzhou.tax_commitment_after_years")
     start = dates.add_years(inp.acceptance_date, int(p.value))
@@ -279,7 +290,8 @@ class OperationDateInput(_Input):
 
 
 @calculator("land_use_tax_relief", "城镇土地使用税第一档优惠期（温州）", "建成运营3年内按第一档享受城镇土地使用税优惠（温州16.）",
-            OperationDateInput, ("wenzhou.land_use_tax_first_tier_years",))
+            OperationDateInput, ("wenzhou.land_use_tax_first_tier_years",),
+            example={'operation_start_date': '2024-10-01'})
 def land_use_tax_relief(inp: OperationDateInput) -> CalcResult:
     p = get_param("wenzhou.land_use_tax_first_tier_years")
     end = dates.add_years(inp.operation_start_date, int(p.max))
@@ -302,7 +314,8 @@ class ApprovalInput(_Input):
 
 
 @calculator("approval_deadlines", "审批和验收时限（温州）", "开工审批最多100天、验收总时间最多30个工作日的截止日（温州18.）",
-            ApprovalInput, ("wenzhou.approval_days_max", "wenzhou.acceptance_workdays_max"))
+            ApprovalInput, ("wenzhou.approval_days_max", "wenzhou.acceptance_workdays_max"),
+            example={'approval_start_date': '2024-03-01', 'acceptance_start_date': '2024-09-02'})
 def approval_deadlines(inp: ApprovalInput) -> CalcResult:
     dp, wp = get_param("wenzhou.approval_days_max"), get_param("wenzhou.acceptance_workdays_max")
     parts, value = [], None
@@ -333,7 +346,8 @@ class CornerLandInput(_Input):
 
 
 @calculator("corner_land", "边角地、夹心地能否纳入", "累计不超过合并总面积10%或单幅不超过3亩的，可纳入周边土地一并开发（临海（十七））",
-            CornerLandInput, ("linhai.corner_land_share_max", "linhai.corner_land_single_max"))
+            CornerLandInput, ("linhai.corner_land_share_max", "linhai.corner_land_single_max"),
+            example={'merged_total_mu': 120, 'parcels_mu': [2.5, 8]})
 def corner_land(inp: CornerLandInput) -> CalcResult:
     """merged 100 亩, parcels [4, 6] → share 10%: both may be included."""
     sp, pp = get_param("linhai.corner_land_share_max"), get_param("linhai.corner_land_single_max")
@@ -374,7 +388,8 @@ class QualityInput(_Input):
 
 @calculator("quality_enterprise", "优质企业认定与购置面积上限（温州）",
             "亩均税收≥30万元且纳税总额≥200万元的优质企业，购置厂房限制面积放宽至2万㎡（温州10.）",
-            QualityInput, ("wenzhou.quality_tax_per_mu_min", "wenzhou.quality_total_tax_min", "wenzhou.quality_area_cap"))
+            QualityInput, ("wenzhou.quality_tax_per_mu_min", "wenzhou.quality_total_tax_min", "wenzhou.quality_area_cap"),
+            example={'total_tax_wan': 360, 'land_area_mu': 10, 'requested_area_m2': 15000})
 def quality_enterprise(inp: QualityInput) -> CalcResult:
     tp, tt, cap = (get_param(i) for i in REGISTRY["quality_enterprise"].params)
     per_mu = inp.tax_per_mu_wan if inp.tax_per_mu_wan is not None else inp.total_tax_wan / inp.land_area_mu
@@ -405,7 +420,8 @@ class FiscalRewardInput(_Input):
 
 @calculator("fiscal_reward", "开发运营单位财政奖励（温州）",
             "前3年100%、后3年50%、第7和第8年20%的环比新增地方综合贡献度财政奖励（温州16.）",
-            FiscalRewardInput, ("wenzhou.fiscal_reward_schedule",))
+            FiscalRewardInput, ("wenzhou.fiscal_reward_schedule",),
+            example={'increments': [120, 80, 60, 50, 40, 30, 20, 10], 'unit': '万元'})
 def fiscal_reward(inp: FiscalRewardInput) -> CalcResult:
     """increments [100, 100, 100, 100] 万元 → 100+100+100+50 = 350 万元."""
     p = get_param("wenzhou.fiscal_reward_schedule")
@@ -428,7 +444,8 @@ class PresaleMarginInput(_Input):
 
 
 @calculator("presale_tax_margin", "预售计税毛利额（温州）", "预售时征收企业所得税，毛利率按5%计算（温州16.）",
-            PresaleMarginInput, ("wenzhou.presale_gross_margin",))
+            PresaleMarginInput, ("wenzhou.presale_gross_margin",),
+            example={'presale_revenue': 8000, 'unit': '万元'})
 def presale_tax_margin(inp: PresaleMarginInput) -> CalcResult:
     p = get_param("wenzhou.presale_gross_margin")
     margin = inp.presale_revenue * p.fraction()
@@ -454,7 +471,8 @@ class AuctionInput(_Input):
 
 
 @calculator("auction_cap", "封顶地价与履约保证金（温州）", "最高溢价50%的封顶地价，履约保证金不少于土地出让金总额的10%（温州15.）",
-            AuctionInput, ("wenzhou.auction_premium_max", "wenzhou.performance_bond_min"))
+            AuctionInput, ("wenzhou.auction_premium_max", "wenzhou.performance_bond_min"),
+            example={'starting_price': 6000, 'land_price': 9000, 'unit': '万元'})
 def auction_cap(inp: AuctionInput) -> CalcResult:
     """starting 1000 万元 → cap 1500 万元; bond ≥ 10% of the land price."""
     pp, bp = get_param("wenzhou.auction_premium_max"), get_param("wenzhou.performance_bond_min")
@@ -489,7 +507,8 @@ class PresaleInput(_Input):
 
 
 @calculator("presale_threshold", "预售许可所需投资额（温州）", "投资额达到25%后可参照房地产预售政策办理预售许可证（温州18.）",
-            PresaleInput, ("wenzhou.presale_investment_share_min",))
+            PresaleInput, ("wenzhou.presale_investment_share_min",),
+            example={'total_investment': 20000, 'completed_investment': 5500, 'unit': '万元'})
 def presale_threshold(inp: PresaleInput) -> CalcResult:
     p = get_param("wenzhou.presale_investment_share_min")
     need = inp.total_investment * p.fraction("min")
@@ -520,7 +539,8 @@ _SHARE_PARAM = {"临海市": "linhai.same_industry_share_min", "慈溪市": "cix
 
 
 @calculator("leading_share", "主导行业企业占比", "临海：同行业及上下游配套企业占比≥70%（（八））；慈溪：主导行业企业数≥2/3方可参加市级认定（三、（二））",
-            LeadingShareInput, tuple(_SHARE_PARAM.values()))
+            LeadingShareInput, tuple(_SHARE_PARAM.values()),
+            example={'jurisdiction': '临海市', 'enterprise_count': 30, 'leading_count': 22})
 def leading_share(inp: LeadingShareInput) -> CalcResult:
     p = get_param(_SHARE_PARAM[inp.jurisdiction])
     share = Fraction(inp.leading_count, inp.enterprise_count)
@@ -545,7 +565,8 @@ _NONPROD_PARAM = {"临海市": "linhai.nonproduction_floor_share", "温州市": 
 
 
 @calculator("nonproduction_share", "非生产性用房建筑面积占比", "临海15%–25%（（四））；温州原则上10%–25%（6.）",
-            NonproductionShareInput, tuple(_NONPROD_PARAM.values()))
+            NonproductionShareInput, tuple(_NONPROD_PARAM.values()),
+            example={'jurisdiction': '温州市', 'total_floor_area_m2': 120000, 'nonproduction_floor_area_m2': 15000})
 def nonproduction_share(inp: NonproductionShareInput) -> CalcResult:
     p = get_param(_NONPROD_PARAM[inp.jurisdiction])
     share = inp.nonproduction_floor_area_m2 / inp.total_floor_area_m2
@@ -580,7 +601,8 @@ class LandIndicatorsInput(_Input):
 
 
 @calculator("land_indicators", "容积率和建筑密度", "容积率 = 总建筑面积 ÷ 用地面积；建筑密度 = 建筑基底面积 ÷ 用地面积",
-            LandIndicatorsInput, ("linhai.plot_ratio_min", "linhai.building_density_min", "wenzhou.plot_ratio_min"))
+            LandIndicatorsInput, ("linhai.plot_ratio_min", "linhai.building_density_min", "wenzhou.plot_ratio_min"),
+            example={'jurisdiction': '临海市', 'land_area_mu': 100, 'total_floor_area_m2': 150000, 'building_footprint_m2': 25000})
 def land_indicators(inp: LandIndicatorsInput) -> CalcResult:
     land = inp.land_area_m2 if inp.land_area_m2 is not None else inp.land_area_mu * MU_IN_M2
     ratio = inp.total_floor_area_m2 / land
@@ -627,7 +649,8 @@ class DormitoryInput(_Input):
 @calculator("dormitory", "职工宿舍方案核查（临海）",
             "单间≤30㎡（不含分摊）、成套住宅≤宿舍总面积30%、单套≤60㎡（高层、小高层+10㎡）（临海（二十一））",
             DormitoryInput, ("linhai.dorm_room_area_max", "linhai.dorm_suite_share_max", "linhai.dorm_suite_area_max",
-                             "linhai.dorm_high_rise_allowance"))
+                             "linhai.dorm_high_rise_allowance"),
+            example={'room_areas_m2': [24, 28], 'suite_areas_m2': [58, 66], 'dorm_total_floor_m2': 12000, 'high_rise': True})
 def dormitory(inp: DormitoryInput) -> CalcResult:
     from assistant.rules.park import dorm_items  # one implementation for the calculator and the park check
 
@@ -651,7 +674,8 @@ class UnitInput(_Input):
     to_unit: Literal["亩", "平方米", "万平方米", "公顷"]
 
 
-@calculator("unit_convert", "面积单位换算", "亩、平方米、万平方米、公顷互换（1亩 = 10000/15 平方米）", UnitInput)
+@calculator("unit_convert", "面积单位换算", "亩、平方米、万平方米、公顷互换（1亩 = 10000/15 平方米）", UnitInput,
+            example={'value': 100, 'from_unit': '亩', 'to_unit': '平方米'})
 def unit_convert(inp: UnitInput) -> CalcResult:
     """100 亩 → 66666.67 平方米."""
     out = inp.value * _TO_M2[inp.from_unit] / _TO_M2[inp.to_unit]
