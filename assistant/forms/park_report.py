@@ -121,10 +121,12 @@ def build_report_form(report: CheckReport) -> Form:
     for i, item in enumerate(report.items, 1):
         cells = item_cells(i, item)
         blocks.append(Heading(f"{i}. {item.criterion}（{item.verdict.label_zh}）"))
-        blocks.append(fields(((COLUMNS[1][0], cells[1]), (COLUMNS[5][0], cells[5])),
-                             ((COLUMNS[3][0], cells[3]), (COLUMNS[4][0], cells[4])),
-                             (COLUMNS[6][0], cells[6]),
-                             (COLUMNS[7][0], cells[7])))
+        label = [name for name, _ in COLUMNS]
+        blocks.append(fields((label[1], cells[1]),
+                             ((label[5], cells[5]), (label[3], cells[3])),
+                             (label[4], cells[4]),
+                             (label[6], cells[6]),
+                             (label[7], cells[7])))
         if item.citations:
             blocks.append(Table(header=("依据条款", "原文引用"), widths=(35, 65),
                                 rows=tuple((clause_label(c), f"“{c.quote}”") for c in item.citations)))

@@ -1,0 +1,83 @@
+"""Atomic writes and the CJK font lookup."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from assistant.errors import FormError
+from assistant.forms import fonts
+from assistant.forms.output import check_writable, write_atomic
+
+
+def test_write_atomic_replaces_whole_file(tmp_path):
+    target = tmp_path / "a.docx"
+    target.write_bytes(b"old")
+    write_atomic(target, lambda tmp: tmp.write_bytes(b"new"))
+    assert target.read_bytes() == b"new"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.docx"]      # no temp file left behind
+    mode = target.stat().st_mode & 0o777
+    assert mode & 0o044, "readable like any document, not 0600"
+
+
+def test_failed_render_leaves_old_file_and_no_temp(tmp_path):
+    target = tmp_path / "a.pdf"
+    target.write_bytes(b"old")
+
+    def broken(tmp: Path):
+        tmp.write_bytes(b"half")
+        raise RuntimeError("render failed")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(target, broken)
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.pdf"]
+
+
+def test_unwritable_folder_is_refused(tmp_path, monkeypatch):
+    # the tests may run as root, for whom chmod does not stop writes: simulate the check's answer
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == tmp_path else real(p, mode))
+    with pytest.raises(FormError, match="没有写入权限"):
+        check_writable(tmp_path / "a.xlsx")
+
+
+def test_read_only_file_is_refused(tmp_path, monkeypatch):
+    target = tmp_path / "a.xlsx"
+    target.write_bytes(b"x")
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == target else real(p, mode))
+    with pytest.raises(FormError, match="文件只读"):
+        check_writable(target)
+
+
+def test_default_font_is_an_embeddable_cjk_font():
+    path = fonts.find_cjk_font()
+    assert path.suffix in (".ttf", ".ttc") and path.is_file()
+    from fontTools.ttLib import TTCollection, TTFont
+
+    font = TTCollection(str(path)).fonts[0] if path.suffix == ".ttc" else TTFont(str(path))
+    cmap = font.getBestCmap()
+    assert all(ord(ch) in cmap for ch in "小微企业园入园申请表统一社会信用代码（）：＿")
+
+
+def test_font_env_override(tmp_path, monkeypatch):
+    monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "missing.ttf"))
+    with pytest.raises(FormError) as info:
+        fonts.find_cjk_font()
+    assert "fonts-wqy-microhei" in info.value.message and "paperang-p2-fonts-cjk" in info.value.message
+    otf = tmp_path / "NotoSansCJK.otf"
+    otf.write_bytes(b"x")
+    monkeypatch.setenv(fonts.ENV_VAR, str(otf))
+    with pytest.raises(FormError, match=r"\.otf 无法正确嵌入"):
+        fonts.find_cjk_font()
+
+
+def test_missing_font_stops_pdf_but_not_docx(tmp_path, monkeypatch, name_only_profile):
+    from assistant.forms.entry_application import write_entry_application
+
+    monkeypatch.setenv(fonts.ENV_VAR, str(tmp_path / "none.ttc"))
+    with pytest.raises(FormError, match="找不到可嵌入 PDF 的中文字体"):
+        write_entry_application(name_only_profile, tmp_path / "a.pdf")
+    assert not (tmp_path / "a.pdf").exists()
+    assert write_entry_application(name_only_profile, tmp_path / "a.docx").exists()
