@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.errors import FormError
 from assistant.forms.document import (FieldGrid, Form, Heading, PageBreak, Paragraph, SignatureBlock,
                                       Table, fields)
+from assistant.forms.labels import field_labels
 from assistant.forms.output import write_atomic
 from assistant.forms.profile import EnterpriseProfile, fmt_number
 from assistant.forms.render_docx import render_docx
@@ -201,7 +202,7 @@ def checklist_blocks(report: CheckReport | None) -> list:
     out.append(Table(header=("序号", "条件", "结论", "填报/计算值", "标准", "说明", "依据（条款及原文）"),
                      widths=(6, 16, 10, 10, 10, 20, 28), rows=tuple(rows)))
     if report.missing_inputs:
-        out.append(Paragraph("待补充的信息：" + "、".join(report.missing_inputs)))
+        out.append(Paragraph("待补充的信息：" + field_labels(report.missing_inputs)))
     for w in report.warnings:
         out.append(Paragraph(f"提示：{w}", small=True))
     return out

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from assistant.errors import FormError
 from assistant.forms.document import Form, Heading, Paragraph, Table, fields
+from assistant.forms.labels import field_labels
 from assistant.forms.output import write_atomic
 from assistant.forms.profile import fmt_number
 from assistant.forms.render_docx import render_docx
@@ -59,7 +60,7 @@ def _value(v) -> str:
 def item_cells(n: int, item: CheckItem) -> tuple[str, ...]:
     """The report row for one item, as text, in ``COLUMNS`` order."""
     return (str(n), item.rule_id, item.criterion, _value(item.value), item.threshold or "",
-            item.verdict.label_zh, item.message, "、".join(item.missing),
+            item.verdict.label_zh, item.message, field_labels(item.missing),
             "\n".join(clause_label(c) for c in item.citations),
             "\n".join(f"“{c.quote}”" for c in item.citations))
 
@@ -67,7 +68,7 @@ def item_cells(n: int, item: CheckItem) -> tuple[str, ...]:
 def _summary(report: CheckReport) -> list[tuple[str, str]]:
     return [("检查对象", report.subject), ("适用地区", report.jurisdiction),
             ("总体结论", report.overall.label_zh),
-            ("待补充信息", "、".join(report.missing_inputs)),
+            ("待补充信息", field_labels(report.missing_inputs)),
             ("提示", "\n".join(report.warnings))]
 
 

@@ -140,3 +140,16 @@ def test_module_entry_point(tmp_path):
 def test_fixture_reports_are_check_reports():
     for name in ("eligibility_report.json", "park_report.json"):
         CheckReport.model_validate_json((FORM_FIXTURES / name).read_bytes())
+
+
+def test_check_city_with_the_real_eligibility_check(tmp_path, capsys):
+    # the rules' check_enterprise accepts the form's profile: the checklist is filled end to end
+    code, out, err = run(capsys, "form", "entry", "--profile", str(FORM_FIXTURES / "profile_full.json"),
+                         "--out", str(tmp_path / "r.docx"), "--check-city", "临海市", "--json")
+    assert code == 0, err
+    assert json.loads(out)["checklist"] is True
+    text = docx_text(tmp_path / "r.docx")
+    assert "未进行入园条件检查" not in text
+    missing = next(line for line in text.splitlines() if line.startswith("待补充的信息："))
+    assert "住所是否迁入园区所在地" in missing
+    assert "_" not in missing, "field ids must be shown by their Chinese names"

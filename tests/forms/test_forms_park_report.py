@@ -68,3 +68,12 @@ def test_load_report_errors(tmp_path):
 def test_unsupported_format(tmp_path, park_check_report):
     with pytest.raises(FormError, match="可选 xlsx、docx 或 pdf"):
         write_park_report(park_check_report, tmp_path / "r.csv")
+
+
+def test_missing_fields_are_named_in_chinese():
+    from assistant.forms.labels import field_label, field_labels
+
+    assert field_label("domicile_in_park_locality") == "住所是否迁入园区所在地"
+    assert field_label("land_area_mu") == "用地面积"
+    assert field_label("成套住宅总建筑面积") == "成套住宅总建筑面积"      # already a name: unchanged
+    assert field_labels(["land_area_mu", "land_area_mu", "x"]) == "用地面积、x"
