@@ -54,7 +54,8 @@ def fmt_number(v: float | int) -> str:
     return f"{v:.4f}".rstrip("0").rstrip(".")
 
 
-def _number(lo: float, hi: float, *, lo_open: bool = False, unit: str = ""):
+def _number(hi: float, *, positive: bool = False, unit: str = ""):
+    """Non-negative (or, with ``positive``, above zero) and at most ``hi``."""
     def check(v: float | int | None):
         if v is None:
             return v
@@ -62,8 +63,8 @@ def _number(lo: float, hi: float, *, lo_open: bool = False, unit: str = ""):
             raise ValueError("应为有限的数字")
         if v < 0:
             raise ValueError(f"不能为负数，收到 {fmt_number(v)}")
-        if lo_open and v <= lo:
-            raise ValueError(f"应大于 {fmt_number(lo)} {unit}，收到 {fmt_number(v)}")
+        if positive and v == 0:
+            raise ValueError(f"应大于 0 {unit}，收到 0")
         if v > hi:
             raise ValueError(f"不应超过 {fmt_number(hi)} {unit}（收到 {fmt_number(v)}，请核对单位）")
         return v
@@ -107,8 +108,8 @@ def _yes_no(v: Any) -> Any:
 
 
 Text = Annotated[Annotated[str, Field(max_length=200)] | None, BeforeValidator(_blank_to_none)]
-Amount = Annotated[float | None, BeforeValidator(_blank_to_none), _number(0, MAX_AMOUNT, unit="万元")]
-Count = Annotated[int | None, BeforeValidator(_blank_to_none), _number(0, MAX_EMPLOYEES, unit="人")]
+Amount = Annotated[float | None, BeforeValidator(_blank_to_none), _number(MAX_AMOUNT, unit="万元")]
+Count = Annotated[int | None, BeforeValidator(_blank_to_none), _number(MAX_EMPLOYEES, unit="人")]
 
 
 class EducationStructure(BaseModel):
@@ -154,10 +155,10 @@ class EnterpriseProfile(BaseModel):
     output_value: Amount = Field(None, alias="上年度产值", title="上年度产值（万元）")
     tax_paid: Amount = Field(None, alias="上年度税收", title="上年度税收（万元）")
     energy_use: Annotated[float | None, BeforeValidator(_blank_to_none),
-                          _number(0, 10_000_000, unit="吨标准煤")] = Field(
+                          _number(10_000_000, unit="吨标准煤")] = Field(
         None, alias="上年度综合能耗", title="上年度综合能耗（吨标准煤）")
     land_area_mu: Annotated[float | None, BeforeValidator(_blank_to_none),
-                            _number(0, MAX_LAND_MU, unit="亩")] = Field(None, alias="用地面积", title="用地面积（亩）")
+                            _number(MAX_LAND_MU, unit="亩")] = Field(None, alias="用地面积", title="用地面积（亩）")
     tax_per_mu: Amount = Field(None, alias="亩均税收", title="亩均税收（万元/亩）")
     value_added_per_mu: Amount = Field(None, alias="亩均增加值", title="亩均增加值（万元/亩）")
     investment_intensity: Amount = Field(None, alias="投资强度", title="投资强度（万元/亩）")
@@ -169,7 +170,7 @@ class EnterpriseProfile(BaseModel):
     acquisition: Annotated[Literal["购置", "租赁"] | None, BeforeValidator(_blank_to_none)] = Field(
         None, alias="拟购置或租赁", title="拟购置或租赁")
     requested_area_m2: Annotated[float | None, BeforeValidator(_blank_to_none),
-                                 _number(0, MAX_AREA_M2, lo_open=True, unit="平方米")] = Field(
+                                 _number(MAX_AREA_M2, positive=True, unit="平方米")] = Field(
         None, alias="申请面积", title="申请面积（m²）")
     chain_position: Annotated[Literal["主导行业", "上下游配套", "其他"] | None,
                               BeforeValidator(_blank_to_none)] = Field(None, alias="产业链位置", title="产业链位置")

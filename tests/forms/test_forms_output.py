@@ -81,3 +81,20 @@ def test_missing_font_stops_pdf_but_not_docx(tmp_path, monkeypatch, name_only_pr
         write_entry_application(name_only_profile, tmp_path / "a.pdf")
     assert not (tmp_path / "a.pdf").exists()
     assert write_entry_application(name_only_profile, tmp_path / "a.docx").exists()
+
+
+def test_system_font_is_the_fallback(tmp_path, monkeypatch, name_only_profile):
+    # Without the pip font package, Debian's fonts-wqy-microhei path is used.
+    from assistant.forms.entry_application import write_entry_application
+
+    packaged = fonts.find_cjk_font()
+    system = tmp_path / "wqy-microhei.ttc"
+    system.symlink_to(packaged)
+    monkeypatch.delenv(fonts.ENV_VAR, raising=False)
+    monkeypatch.setattr(fonts, "_packaged_font", lambda: None)
+    monkeypatch.setattr(fonts, "SYSTEM_CANDIDATES", (str(tmp_path / "absent.ttc"), str(system)))
+    assert fonts.find_cjk_font() == system
+    assert write_entry_application(name_only_profile, tmp_path / "a.pdf").stat().st_size > 10_000
+    monkeypatch.setattr(fonts, "SYSTEM_CANDIDATES", (str(tmp_path / "absent.ttc"),))
+    with pytest.raises(FormError, match="absent.ttc"):
+        fonts.find_cjk_font()
