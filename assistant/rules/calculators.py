@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assistant.errors import RuleError
 from assistant.models import Citation
 from assistant.rules import dates
-from assistant.rules.checks import rule_item
+from assistant.rules.checks import date_item, rule_item
 from assistant.rules.numbers import MU_IN_M2, WAN, Exact, as_number, fmt, round_half_up
 from assistant.rules.params import document_warnings, get_param
 from assistant.rules.validation import FieldError, parse_input
@@ -110,7 +110,7 @@ def run(name: str, inputs: dict | BaseModel) -> CalcResult:
     """Call a calculator by name with a dict of inputs (CLI, chat router, UI)."""
     calc = REGISTRY.get(name)
     if calc is None:
-        raise RuleError(f"没有名为 {name} 的计算器；可用：{'、'.join(sorted(REGISTRY))}",
+        raise RuleError(f"calculator 无效：没有名为 {name} 的计算器；可用：{'、'.join(sorted(REGISTRY))}",
                         f"no calculator named {name}", field="calculator")
     return calc.run(inputs)
 
@@ -287,6 +287,13 @@ def tax_commitment_start(inp: AcceptanceDateInput) -> CalcResult:
 
 class OperationDateInput(_Input):
     operation_start_date: dt.date = Field(description="建成运营日期")
+    on_date: dt.date | None = Field(default=None, description="要判断的日期（是否仍在优惠期内）")
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.on_date is not None and self.on_date < self.operation_start_date:
+            raise FieldError("on_date", "要判断的日期早于建成运营日期")
+        return self
 
 
 @calculator("land_use_tax_relief", "城镇土地使用税第一档优惠期（温州）", "建成运营3年内按第一档享受城镇土地使用税优惠（温州16.）",
@@ -295,21 +302,30 @@ class OperationDateInput(_Input):
 def land_use_tax_relief(inp: OperationDateInput) -> CalcResult:
     p = get_param("wenzhou.land_use_tax_first_tier_years")
     end = dates.add_years(inp.operation_start_date, int(p.max))
+    items = [date_item(p, inp.on_date, end, "是否仍在第一档优惠期内", "判断日期")] if inp.on_date else []
     formula = f"优惠期最后一日 = 建成运营日 + {fmt(p.max)}年。" + dates.CIVIL_CODE_NOTE
-    return _result("land_use_tax_relief", inp, formula, end, "日期", (p.id,),
+    return _result("land_use_tax_relief", inp, formula, end, "日期", (p.id,), items=items,
                    parts=[Part(key="last_day", label_zh="优惠期最后一日", value=end, unit="日期")])
 
 
 class ApprovalInput(_Input):
     approval_start_date: dt.date | None = Field(default=None, description="开工审批受理日期")
+    approval_done_date: dt.date | None = Field(default=None, description="开工审批实际办结日期（判断是否超时）")
     acceptance_start_date: dt.date | None = Field(default=None, description="竣工验收受理日期")
+    acceptance_done_date: dt.date | None = Field(default=None, description="验收实际办结日期（判断是否超时）")
     holidays: tuple[dt.date, ...] = Field(default=(), description="期间内的法定节假日（不计工作日）")
     makeup_workdays: tuple[dt.date, ...] = Field(default=(), description="调休上班的周末（计为工作日）")
 
     @model_validator(mode="after")
-    def _one_date(self):
+    def _dates(self):
         if self.approval_start_date is None and self.acceptance_start_date is None:
             raise FieldError("approval_start_date", "至少填写开工审批受理日期或竣工验收受理日期之一")
+        for start, done in (("approval_start_date", "approval_done_date"), ("acceptance_start_date", "acceptance_done_date")):
+            if getattr(self, done) is not None:
+                if getattr(self, start) is None:
+                    raise FieldError(start, f"填写了 {done} 时须同时填写 {start}")
+                if getattr(self, done) < getattr(self, start):
+                    raise FieldError(done, "办结日期早于受理日期")
         return self
 
 
@@ -318,18 +334,23 @@ class ApprovalInput(_Input):
             example={'approval_start_date': '2024-03-01', 'acceptance_start_date': '2024-09-02'})
 def approval_deadlines(inp: ApprovalInput) -> CalcResult:
     dp, wp = get_param("wenzhou.approval_days_max"), get_param("wenzhou.acceptance_workdays_max")
-    parts, value = [], None
+    parts, items, value = [], [], None
     if inp.approval_start_date:
         value = dates.add_days(inp.approval_start_date, int(dp.max))
         parts.append(Part(key="approval_by", label_zh="开工审批最迟办结日", value=value, unit="日期"))
+        if inp.approval_done_date:
+            items.append(date_item(dp, inp.approval_done_date, value, "开工审批时限", "开工审批办结日期"))
     if inp.acceptance_start_date:
         acc = dates.add_workdays(inp.acceptance_start_date, int(wp.max), inp.holidays, inp.makeup_workdays)
         parts.append(Part(key="acceptance_by", label_zh="验收最迟办结日", value=acc, unit="日期"))
+        if inp.acceptance_done_date:
+            items.append(date_item(wp, inp.acceptance_done_date, acc, "验收时限", "验收办结日期"))
         value = value or acc
     formula = (f"开工审批最迟办结日 = 受理日 + {fmt(dp.max)}天（自然日）；验收最迟办结日 = 受理日后第{fmt(wp.max)}个工作日"
                "（跳过周六、周日和所填法定节假日，计入所填调休上班日）。")
     warn = () if inp.holidays else ("未填写法定节假日，工作日只跳过了周六、周日。",)
-    return _result("approval_deadlines", inp, formula, value, "日期", (dp.id, wp.id), parts=parts, extra_warnings=warn)
+    return _result("approval_deadlines", inp, formula, value, "日期", (dp.id, wp.id), parts=parts, items=items,
+                   extra_warnings=warn)
 
 
 # ───────────────────────── 临海 （十七） corner land ─────────────────────────

@@ -83,6 +83,8 @@ def to_rule_error(exc: ValidationError, what: str = "输入项") -> RuleError:
         try:
             ctx = {k: fmt(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else v
                    for k, v in (err.get("ctx") or {}).items()}
+            if "expected" in ctx:
+                ctx["expected"] = str(ctx["expected"]).replace(" or ", "、")
             zh = template.format(**ctx) if template else err["msg"]
         except (KeyError, IndexError):
             zh = err["msg"]
