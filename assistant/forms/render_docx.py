@@ -6,7 +6,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
@@ -44,6 +44,7 @@ def _shade(cell, fill: str) -> None:
 
 def _cell_text(cell, text: str, *, bold: bool = False, size: float = 10.5, shade: str | None = None) -> None:
     cell.text = ""
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     p = cell.paragraphs[0]
     run = p.add_run(text)
     run.bold = bold
@@ -63,15 +64,33 @@ def _para(doc, text: str, *, bold=False, size=10.5, align="left", color: RGBColo
     return p
 
 
+def _fix_widths(table, widths_cm: list[float]) -> None:
+    """Word reads cell widths, LibreOffice the grid columns: set both, and no autofit."""
+    table.autofit = False
+    for col, w in zip(table.columns, widths_cm):
+        col.width = Cm(w)
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_cm):
+            cell.width = Cm(w)
+
+
+def _gap(doc) -> None:
+    """A small space after a table, so the next heading does not touch it."""
+    p = doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(2)
+    _set_fonts(p.add_run(""), 4)
+
+
 def _field_grid(doc, grid: FieldGrid, usable_cm: float) -> None:
     table = doc.add_table(rows=len(grid.rows), cols=4)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths = [usable_cm * w for w in (0.26, 0.24, 0.26, 0.24)]
+    widths = [usable_cm * w for w in (0.23, 0.27, 0.23, 0.27)]
+    _fix_widths(table, widths)
     for r, row in enumerate(grid.rows):
+        # room to write by hand in a blank cell
+        table.rows[r].height, table.rows[r].height_rule = Cm(0.85), WD_ROW_HEIGHT_RULE.AT_LEAST
         cells = table.rows[r].cells
-        for c, w in enumerate(widths):
-            cells[c].width = Cm(w)
         if len(row.pairs) == 1:
             label, value = row.pairs[0]
             merged = cells[1].merge(cells[3])
@@ -81,6 +100,7 @@ def _field_grid(doc, grid: FieldGrid, usable_cm: float) -> None:
             for k, (label, value) in enumerate(row.pairs[:2]):
                 _cell_text(cells[2 * k], label, shade=LABEL_SHADE)
                 _cell_text(cells[2 * k + 1], value)
+    _gap(doc)
 
 
 def _table(doc, t: Table, usable_cm: float) -> None:
@@ -88,12 +108,14 @@ def _table(doc, t: Table, usable_cm: float) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     total = sum(t.widths)
+    _fix_widths(table, [usable_cm * w / total for w in t.widths])
     for r, values in enumerate((t.header, *t.rows)):
+        table.rows[r].height, table.rows[r].height_rule = Cm(0.65), WD_ROW_HEIGHT_RULE.AT_LEAST
         cells = table.rows[r].cells
         for c, value in enumerate(values):
-            cells[c].width = Cm(usable_cm * t.widths[c] / total)
             _cell_text(cells[c], value, bold=(r == 0), size=9,
                        shade=LABEL_SHADE if r == 0 else None)
+    _gap(doc)
 
 
 def _signature(doc, s: SignatureBlock) -> None:

@@ -214,6 +214,7 @@ HEAD_FILL = PatternFill("solid", fgColor="EDEDED")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 FONT = "宋体"
+HEADER_ROW_HEIGHT = 32  # points: two lines of a wrapped header
 
 
 def _stamp_line(layout: TableLayout, city: str | None) -> str | None:
@@ -258,6 +259,8 @@ def render_xlsx(filled: FilledTable, path: str | Path, *, city: str | None = Non
                                end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1)
             c = ws.cell(row=row, column=col, value=cell.text)
             c.font, c.alignment, c.fill = Font(name=FONT, size=10.5, bold=True), CENTER, HEAD_FILL
+        for k in range(len(section.header)):
+            ws.row_dimensions[r + k].height = HEADER_ROW_HEIGHT
         r += len(section.header)
         rows = filled.rows.get(section.label, [])
         for values in rows + [None] * max(0, section.blank_rows - len(rows)):
