@@ -27,7 +27,7 @@ from assistant.errors import RuleError
 from assistant.models import Citation
 from assistant.rules import dates
 from assistant.rules.checks import date_item, rule_item
-from assistant.rules.numbers import MU_IN_M2, WAN, Exact, as_number, fmt, round_half_up
+from assistant.rules.numbers import MU_IN_M2, WAN, Exact, as_number, as_significant, fmt, round_half_up
 from assistant.rules.params import document_warnings, get_param
 from assistant.rules.validation import FieldError, parse_input
 from assistant.verdicts import CheckItem, Verdict, overall_verdict
@@ -703,4 +703,4 @@ def unit_convert(inp: UnitInput) -> CalcResult:
     formula = (f"{fmt(inp.value, 6)}{inp.from_unit} = {fmt(out, 4)}{inp.to_unit}；"
                "1亩 = 10000/15 平方米（约666.67平方米，法定计量换算，非语料内容），1万平方米 = 10000平方米，1公顷 = 10000平方米 = 15亩。")
     return CalcResult(calculator="unit_convert", title_zh=REGISTRY["unit_convert"].title_zh,
-                      inputs=inp.model_dump(mode="json"), formula_zh=formula, value=as_number(out, 4), unit=inp.to_unit)
+                      inputs=inp.model_dump(mode="json"), formula_zh=formula, value=as_significant(out), unit=inp.to_unit)

@@ -66,6 +66,27 @@ def as_number(x: Fraction | int | float, places: int = 6) -> int | float:
     return int(r) if r.denominator == 1 else float(r)
 
 
+def as_significant(x: Fraction | int | float, digits: int = 12) -> int | float:
+    """A JSON number keeping ``digits`` significant digits, so tiny and huge values both survive.
+
+    >>> as_significant(Fraction(1, 600000))
+    1.66666666667e-06
+    """
+    x = exact(x)
+    if x == 0:
+        return 0
+    whole_digits = len(str(abs(x.numerator) // abs(x.denominator))) if abs(x) >= 1 else 0
+    places = digits - whole_digits
+    if abs(x) < 1:
+        # count the leading zeros after the point
+        y, zeros = abs(x), 0
+        while y < Fraction(1, 10):
+            y *= 10
+            zeros += 1
+        places = digits + zeros
+    return as_number(x, max(places, 0))
+
+
 def round_half_up(x: Fraction, places: int = 2) -> Fraction:
     """Commercial rounding (四舍五入), not banker's. ``round_half_up(Fraction(5, 1000)) == Fraction(1, 100)``."""
     q = Fraction(10) ** places
