@@ -1,13 +1,48 @@
-"""Read generated DOCX/PDF files back, for the forms tests."""
+"""Fixtures and readers for the forms tests: read generated DOCX/PDF files back.
+
+Not a conftest.py: the suite's top-level tests import ``conftest`` by name, and a
+second conftest module in a sub-folder would shadow theirs. Test modules import
+the fixtures they use from here.
+"""
 
 import json
 from pathlib import Path
+
+import pytest
 
 FORM_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "forms"
 
 
 def fixture_json(name: str):
     return json.loads((FORM_FIXTURES / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def full_profile():
+    from assistant.forms.profile import EnterpriseProfile
+
+    return EnterpriseProfile.parse(fixture_json("profile_full.json"))
+
+
+@pytest.fixture
+def name_only_profile():
+    from assistant.forms.profile import EnterpriseProfile
+
+    return EnterpriseProfile.parse(fixture_json("profile_name_only.json"))
+
+
+@pytest.fixture
+def eligibility_report():
+    from assistant.verdicts import CheckReport
+
+    return CheckReport.model_validate(fixture_json("eligibility_report.json"))
+
+
+@pytest.fixture
+def park_check_report():
+    from assistant.verdicts import CheckReport
+
+    return CheckReport.model_validate(fixture_json("park_report.json"))
 
 
 def docx_label_values(path) -> dict[str, list[str]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from forms_readback import FORM_FIXTURES, docx_text, pdf_text
+from forms_readback import eligibility_report  # noqa: F401 (pytest fixtures)
 from openpyxl import load_workbook
 
 from assistant.cli import form as form_cli

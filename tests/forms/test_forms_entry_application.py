@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from forms_readback import docx_label_values, docx_table_rows, docx_text, fixture_json, pdf_text
+from forms_readback import full_profile, name_only_profile, eligibility_report  # noqa: F401 (pytest fixtures)
 
 from assistant.errors import FormError
 from assistant.forms.entry_application import build_entry_form, city_rules, write_entry_application

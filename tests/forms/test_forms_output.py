@@ -8,6 +8,7 @@ import pytest
 from assistant.errors import FormError
 from assistant.forms import fonts
 from assistant.forms.output import check_writable, write_atomic
+from forms_readback import name_only_profile  # noqa: F401 (pytest fixtures)
 
 
 def test_write_atomic_replaces_whole_file(tmp_path):

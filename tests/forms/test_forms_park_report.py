@@ -2,6 +2,7 @@
 
 import pytest
 from forms_readback import FORM_FIXTURES, docx_label_values, docx_table_rows, docx_text, pdf_text
+from forms_readback import park_check_report  # noqa: F401 (pytest fixtures)
 from openpyxl import load_workbook
 
 from assistant.errors import FormError

@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 
 from assistant.forms.entry_application import write_entry_application
+from forms_readback import full_profile, name_only_profile  # noqa: F401 (pytest fixtures)
 
 pytestmark = pytest.mark.integration
 

@@ -5,6 +5,7 @@ import pytest
 from assistant.forms.profile import EnterpriseProfile, ProfileError, load_profile
 
 from forms_readback import FORM_FIXTURES, fixture_json
+from forms_readback import full_profile, name_only_profile  # noqa: F401 (pytest fixtures)
 
 
 def _error(**fields) -> ProfileError:
