@@ -17,7 +17,7 @@ from pathlib import Path
 from assistant.cli import emit
 from assistant.errors import RuleError
 from assistant.models import STATUS_ZH
-from assistant.rules.calculators import REGISTRY, CalcResult, list_calculators, run
+from assistant.rules.calculators import CalcResult, list_calculators, run
 from assistant.verdicts import Verdict
 
 MARK = {Verdict.passed: "✔", Verdict.fail: "✘", Verdict.warning: "⚠", Verdict.unknown: "？"}
@@ -87,5 +87,3 @@ def render_result(r: CalcResult) -> str:
     lines += [f"提示：{w}" for w in r.warnings]
     return "\n".join(lines)
 
-
-__all__ = ["register", "render_result", "parse_json_arg", "REGISTRY"]
