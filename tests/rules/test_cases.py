@@ -7,15 +7,29 @@ and either what to expect or the field an invalid input must be blamed on (``err
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.errors import RuleError
 from assistant.rules.calculators import run
 from assistant.rules.eligibility import check_enterprise
 from assistant.rules.params import load_params
 from assistant.rules.park import check_park
-from tests.rules.conftest import CASES
+
+CASES_DIR = Path(__file__).parent / "cases"
+
+
+def load_cases() -> list[dict]:
+    out = []
+    for path in sorted(CASES_DIR.glob("*.yaml")):
+        for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
+            out.append({**case, "_file": path.name})
+    return out
+
+
+CASES = load_cases()
 
 KNOWN_KEYS = {"id", "calc", "check", "input", "expect", "error_field", "threshold_of", "position", "_file"}
 EXPECT_KEYS = {"value", "unit", "parts", "items", "absent", "overall", "missing", "not_missing"}
