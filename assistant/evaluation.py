@@ -86,3 +86,65 @@ def format_table(report: dict) -> str:
 
 def dumps(report: dict) -> str:
     return json.dumps(report, ensure_ascii=False, indent=2)
+
+
+# ---------------------------------------------------------------- answers
+
+NUMBER = r"\d+(?:\.\d+)?"
+
+
+def unsupported_numbers(answer, corpus) -> list[str]:
+    """Numbers in the answer text that come from no quote, clause label, title, or calculator.
+
+    A number is supported when it appears in a cited quote or clause label or
+    document title, in the calculator's inputs/result/formula, or in a table
+    sum the answer says it computed.
+    """
+    import json as _json
+    import re as _re
+
+    support = " ".join([c.quote for c in (*answer.citations, *answer.related)]
+                       + [c.clause + c.title for c in (*answer.citations, *answer.related)]
+                       + [answer.question, answer.resolved_question])
+    if answer.calculation:
+        support += _json.dumps(answer.calculation, ensure_ascii=False)
+    if answer.check:
+        support += _json.dumps(answer.check, ensure_ascii=False)
+    found = _re.findall(NUMBER, answer.answer)
+    bad = []
+    for n in found:
+        if n in support:
+            continue
+        if answer.kind == "table" and "合计（计算）" in answer.answer:
+            continue  # the sum is computed from the quoted cells; tested separately
+        bad.append(n)
+    return bad
+
+
+def evaluate_answers(ask, questions: list[EvalQuestion], corpus) -> dict:
+    """Expected clause among citations, refusal precision/recall, verbatim quotes, supported numbers."""
+    rows = []
+    for q in questions:
+        a = ask(q.question)
+        cited = {(c.source_file, c.clause) for c in a.citations}
+        expected = {(e.source_file, e.clause) for e in q.expected}
+        verbatim = all(c.quote in corpus.clause(c.doc_id, c.clause).text for c in (*a.citations, *a.related))
+        rows.append({"id": q.id, "kind": q.kind, "answerable": bool(q.expected), "refused": a.refused,
+                     "cited_expected": bool(cited & expected), "answer_kind": a.kind, "verbatim": verbatim,
+                     "unsupported_numbers": unsupported_numbers(a, corpus), "coverage": a.coverage})
+    answerable = [r for r in rows if r["answerable"]]
+    refused = [r for r in rows if r["refused"]]
+    not_covered = [r for r in rows if not r["answerable"]]
+    tp = sum(1 for r in refused if not r["answerable"])
+    return {
+        "n": len(rows),
+        "expected_clause_cited": round(sum(r["cited_expected"] for r in answerable) / max(1, len(answerable)), 3),
+        "refusal_precision": round(tp / len(refused), 3) if refused else None,
+        "refusal_recall": round(tp / len(not_covered), 3) if not_covered else None,
+        "false_refusals": [r["id"] for r in answerable if r["refused"]],
+        "missed_refusals": [r["id"] for r in not_covered if not r["refused"]],
+        "quotes_verbatim": round(sum(r["verbatim"] for r in rows) / max(1, len(rows)), 3),
+        "answers_with_unsupported_numbers": [r["id"] for r in rows if r["unsupported_numbers"]],
+        "not_cited": [r["id"] for r in answerable if not r["cited_expected"] and not r["refused"]],
+        "rows": rows,
+    }
