@@ -76,7 +76,8 @@ def _value(v, unit: str) -> str:
 
 def render_result(r: CalcResult) -> str:
     """A calculation as readable Chinese text."""
-    lines = [r.title_zh, f"结果：{_value(r.value, r.unit)}"]
+    shown = Verdict(r.value).label_zh if r.items and r.value in {v.value for v in Verdict} else _value(r.value, r.unit)
+    lines = [r.title_zh, f"结果：{shown}"]
     for p in r.parts:
         lines.append(f"  {p.label_zh}：{_value(p.value, p.unit)}")
     for it in r.items:

@@ -680,8 +680,7 @@ def dormitory(inp: DormitoryInput) -> CalcResult:
     verdict = overall_verdict(items)
     formula = ("逐间核对单间面积 ≤ 30平方米（不含分摊）；成套住宅总建筑面积 ÷ 职工宿舍总建筑面积 ≤ 30%；"
                "逐套核对单套面积 ≤ 60平方米，高层和小高层可再放宽10平方米（≤ 70平方米）。")
-    return _result("dormitory", inp, formula, verdict.value, "", REGISTRY["dormitory"].params, items=items,
-                   parts=[Part(key="verdict", label_zh="结论", value=verdict.label_zh)])
+    return _result("dormitory", inp, formula, verdict.value, "", REGISTRY["dormitory"].params, items=items)
 
 
 # ───────────────────────── units ─────────────────────────
