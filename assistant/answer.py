@@ -108,7 +108,15 @@ def best_sentence(clause: Clause, terms: list[str]) -> tuple[int, int]:
 
     label_only = [sp for sp in spans if clause.text[sp[0]:sp[1]].strip() == clause.label]
     candidates = [sp for sp in spans if sp not in label_only] or spans
-    return max(candidates, key=score)
+    best = max(candidates, key=score)
+    # a neighbouring sentence that answers nearly as well belongs to the same quote
+    i = spans.index(best)
+    start, end = best
+    top = score(best)
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(spans) and spans[j] in candidates and top > 0 and score(spans[j]) >= 0.7 * top:
+            start, end = min(start, spans[j][0]), max(end, spans[j][1])
+    return start, end
 
 
 def citation(doc: Document, clause: Clause, span: tuple[int, int] | None = None) -> Citation:
@@ -171,6 +179,10 @@ class Assistant:
         previous = _last_turn(history)
         resolved, inherited_city = self._resolve_follow_up(question, previous)
         q = analyse(resolved)
+        if previous is None and (subject := follow_up_subject(question)) is not None:
+            only_city = analyse(subject).cities
+            if only_city and len(re.sub(r"[市县区省]", "", subject)) <= 3:
+                return self._which_topic(question, only_city[0], q.language)
         lang = analyse(question).language
         named = [c for c in q.cities if c != "浙江省"]
         asked_city = city or (named[0] if len(named) == 1 else None) or (inherited_city if not named else None)
@@ -216,6 +228,14 @@ class Assistant:
         return f"{lead} {subject}".strip(), prev_city
 
     # -- kinds of answer
+
+    def _which_topic(self, question: str, city: str, lang: str) -> Answer:
+        """"那温州呢？" with nothing before it: ask what about the city, do not guess."""
+        text = (f"您想了解{city}哪方面的规定？例如：容积率、非生产性用房比例、入园条件、厂房转让、维修资金。"
+                if lang == "zh" else f"What would you like to know about {city}? For example: plot ratio, "
+                                     f"non-production floor share, entry conditions, resale, maintenance fund.")
+        return Answer(question=question, resolved_question=question, language=lang, answer=text, kind="lookup",
+                      refused=False, city=city, follow_up=("想了解的事项",))
 
     def _not_covered_place(self, question, resolved, q: AnalysedQuery, lang) -> Answer:
         places = "、".join(q.uncovered_places)
@@ -306,7 +326,7 @@ class Assistant:
             if not hits:
                 lines.append(f"{c}：文件中没有找到相关规定。" if lang == "zh" else f"{c}: nothing found in its documents.")
                 continue
-            cit = self._hit_citation(hits[0], terms)
+            cit = self._hit_citation(hits[0], [topic, *analyse(topic).expansions])
             citations.append(cit)
             lines.append(f"{c}：《{cit.title}》{cit.clause}：“{cit.quote}”")
         verify(citations, self.corpus)
@@ -351,6 +371,15 @@ class Assistant:
             return self._refuse(question, resolved, lang, [], None, "没有找到相关条款")
         top_texts = [self._passage_text[h.clause_id] for h in res.hits[:3]]
         cov = self.coverage.measure(q, top_texts)
+        elsewhere = None
+        if city_filter:
+            # the chosen city may be silent where another city is not: say so, and show the other city's clause
+            wide = self.retriever.search(resolved, k=5, query=q)
+            if wide.hits and wide.hits[0].city not in (city_filter, "浙江省"):
+                wide_cov = self.coverage.measure(q, [self._passage_text[h.clause_id] for h in wide.hits[:1]])
+                own_cov = self.coverage.measure(q, top_texts[:1])
+                if wide_cov.score >= self.refusal_threshold and wide_cov.score > own_cov.score + 0.15:
+                    res, cov, elsewhere = wide, wide_cov, wide.hits[0].city
         if cov.score < self.refusal_threshold:
             return self._refuse(question, resolved, lang, res.hits[:3], cov)
         terms = self._terms(q)
@@ -363,15 +392,21 @@ class Assistant:
         first = citations[0]
         if lang == "zh":
             text = f"根据《{first.title}》{first.clause}：“{first.quote}”"
+            if elsewhere:
+                text = f"{city_filter}的文件中没有找到这方面的规定。{elsewhere}的文件有相关规定（仅供参考）：\n" + text
             for c in citations[1:]:
                 text += f"\n另见《{c.title}》{c.clause}：“{c.quote}”"
         else:
             text = f"According to 《{first.title}》, clause {first.clause}: “{first.quote}”"
+            if elsewhere:
+                text = (f"The {city_filter} documents say nothing on this; a {elsewhere} document does "
+                        f"(for reference only):\n") + text
             for c in citations[1:]:
                 text += f"\nSee also 《{c.title}》, clause {c.clause}: “{c.quote}”"
         return Answer(question=question, resolved_question=resolved, language=lang, answer=text, kind="lookup",
                       refused=False, citations=citations, city=asked_city or first.city,
-                      warnings=tuple(status_warnings(self.corpus, citations, asked_city, lang)), coverage=cov.score)
+                      warnings=tuple(status_warnings(self.corpus, citations, city_filter or asked_city, lang)),
+                      coverage=cov.score)
 
     def _refuse(self, question, resolved, lang, hits, cov: Coverage | None, reason: str | None = None) -> Answer:
         terms = self._terms(analyse(resolved))

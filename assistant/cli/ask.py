@@ -1,0 +1,76 @@
+"""``ask``: a question in, a cited answer out (JSON contract with --json)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from assistant.errors import AssistantError, QueryError
+
+EPILOG = """examples:
+  python -m assistant ask "我买了850平方米厂房，维修基金和保修金要交多少？"
+  python -m assistant ask --json "临海和温州对非生产性用房比例的规定有什么不同？"
+  python -m assistant ask --city 温州市 "容积率有什么要求？"
+  python -m assistant ask --jsonl questions.jsonl      # lines {"id","question"}; one JSON object per line
+
+JSON contract: {"question","answer","kind","refused","citations":[{"doc_id","source_file","title","clause","quote"}],"warnings":[…]}
+"""
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ask", help="answer a question with cited clauses", epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("question", nargs="?")
+    p.add_argument("--city", help="tie the answer to this jurisdiction (温州市 / 临海市 / 慈溪市 / 浙江省)")
+    p.add_argument("--jsonl", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_ask)
+
+
+def render(a) -> str:
+    lines = [a.answer]
+    if a.citations:
+        lines.append("\n引用 / Sources:")
+        for i, c in enumerate(a.citations, 1):
+            lines.append(f"[{i}] 《{c.title}》{c.clause}（{c.city}·{c.status.label_zh if c.status else ''}）"
+                         f" {c.source_file}\n    “{c.quote}”")
+    if a.related:
+        lines.append("\n可能相关（仅供参考）/ Possibly related:")
+        for c in a.related:
+            lines.append(f"- 《{c.title}》{c.clause}：{c.quote[:80]}")
+    if a.warnings:
+        lines.append("\n注意 / Warnings:")
+        lines.extend(f"! {w}" for w in a.warnings)
+    return "\n".join(lines)
+
+
+def cmd_ask(args) -> int:
+    from assistant.answer import get_assistant
+
+    if not args.question and not args.jsonl:
+        raise QueryError("请提供问题或 --jsonl 文件", "give a question or --jsonl FILE", field="question")
+    assistant = get_assistant()
+    if args.jsonl:
+        failures = 0
+        with open(args.jsonl, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                item = {}
+                try:
+                    item = json.loads(line)
+                    out = {"id": item.get("id"), **assistant.ask(item["question"], city=args.city).to_contract()}
+                except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                    failures += 1
+                    out = {"line": n, "error": f"invalid line: {type(exc).__name__}"}
+                except AssistantError as exc:
+                    failures += 1
+                    out = {"id": item.get("id"), "question": item.get("question"), **exc.to_dict()}
+                print(json.dumps(out, ensure_ascii=False), flush=True)
+        return 1 if failures else 0
+    a = assistant.ask(args.question, city=args.city)
+    if args.json:
+        print(json.dumps(a.to_contract(), ensure_ascii=False, indent=2))
+    else:
+        print(render(a))
+    return 0
