@@ -81,7 +81,7 @@ class ParkPlan(BaseModel):
     property_office_m2: NonNegative | None = None
     property_business_m2: NonNegative | None = None
     leading_industries: tuple[str, ...] | None = None
-    enterprise_count: int | None = Field(default=None, ge=0)
+    enterprise_count: int | None = Field(default=None, gt=0)
     leading_industry_enterprise_count: int | None = Field(default=None, ge=0)
     production_floor_area_m2: Positive | None = None
     leading_industry_production_floor_m2: NonNegative | None = None
@@ -311,9 +311,8 @@ def _linhai_items(plan: ParkPlan) -> list[CheckItem]:
         _value_item("linhai.leading_industries_count", None if plan.leading_industries is None else len(plan.leading_industries),
                     "主导行业和特色产业个数", "leading_industries"),
         _value_item("linhai.enterprise_count_min", plan.enterprise_count, "入园企业家数", "enterprise_count"),
-        _ratio_item("linhai.same_industry_share_min", plan.leading_industry_enterprise_count, plan.enterprise_count or None,
-                    "同行业及产业链上下游配套企业占比", _need(plan, "leading_industry_enterprise_count", "enterprise_count")
-                    or (["enterprise_count"] if not plan.enterprise_count else [])),
+        _ratio_item("linhai.same_industry_share_min", plan.leading_industry_enterprise_count, plan.enterprise_count,
+                    "同行业及产业链上下游配套企业占比", _need(plan, "leading_industry_enterprise_count", "enterprise_count")),
         _flag("linhai.professional_operator", plan.has_professional_operator, "has_professional_operator",
               "引入专业运营机构", "园区已引入专业运营机构，符合。", "园区未引入专业运营机构，不符合（（十五）要求引入）。"),
         _unit_area_item(plan),
@@ -381,16 +380,14 @@ def _wenzhou_items(plan: ParkPlan) -> list[CheckItem]:
     ]
     items += _size_gated(plan, "wenzhou.professional_operator_area_min", "has_professional_operator",
                          plan.has_professional_operator, "100亩以上园区建立或引入专业化运营机构")
-    if plan.in_operation is not False:
-        if plan.in_operation is None and plan.has_public_facilities is None and plan.land_mu is not None \
-                and not meets(get_param("wenzhou.public_facilities_area_min"), plan.land_mu):
-            pass  # under 100 亩 the retrofit duty does not apply, whatever the answers
-        elif plan.in_operation is None:
-            items.append(missing_item(get_param("wenzhou.public_facilities_area_min"),
-                                      ["in_operation"] + _need(plan, "land_area_mu"), LABELS, "已竣工投产100亩以上园区的公配设施"))
-        else:
-            items += _size_gated(plan, "wenzhou.public_facilities_area_min", "has_public_facilities",
-                                 plan.has_public_facilities, "已竣工投产100亩以上园区的公配设施")
+    pf = get_param("wenzhou.public_facilities_area_min")
+    crit = "已竣工投产100亩以上园区的公配设施"
+    if plan.in_operation is False or (plan.land_mu is not None and not meets(pf, plan.land_mu)):
+        pass  # the retrofit duty is for completed parks of 100 亩 and more only
+    elif plan.in_operation is None and plan.has_public_facilities is not True:
+        items.append(missing_item(pf, ["in_operation"] + _need(plan, "land_area_mu"), LABELS, crit))
+    else:
+        items += _size_gated(plan, pf.id, "has_public_facilities", plan.has_public_facilities, crit)
     if plan.development_mode == "renovation" or plan.land_in_production_years is not None:
         items += _redevelopment_items(plan)
     return items
@@ -400,6 +397,9 @@ def _size_gated(plan: ParkPlan, pid: str, field: str, answer: bool | None, crite
     """A duty that applies from a land size on (≥ 100 亩): no item below it."""
     p = get_param(pid)
     mu = plan.land_mu
+    if mu is None and answer is True:
+        # Whatever the size, a park that already does it complies.
+        return [flag_item(p, True, criterion, "已满足，符合。", value=True, threshold=p.threshold_zh())]
     if mu is None:
         return [missing_item(p, ["land_area_mu"] + ([field] if answer is None else []), LABELS, criterion)]
     if not meets(p, mu):
