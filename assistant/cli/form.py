@@ -3,9 +3,11 @@
 Examples::
 
     python -m assistant form entry --profile p.json --format pdf --out 申请表.pdf
+    python -m assistant form entry --profile p.json --out 申请表.docx --check-city 临海市
     python -m assistant form entry --profile p.json --out 申请表.docx --check-report eligibility.json
     python -m assistant form table 附件2 --rows rows.json --out 附件2.xlsx --city 温州市
     python -m assistant form park-report --report report.json --out 合规检查.xlsx
+    python -m assistant form park-report --plan plan.json --out 合规检查.docx
 """
 
 from __future__ import annotations

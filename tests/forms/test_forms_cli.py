@@ -154,3 +154,14 @@ def test_check_city_with_the_real_eligibility_check(tmp_path, capsys):
     missing = next(line for line in text.splitlines() if line.startswith("待补充的信息："))
     assert "住所是否迁入园区所在地" in missing
     assert "_" not in missing, "field ids must be shown by their Chinese names"
+
+
+@pytest.mark.parametrize("table, rows, cell, value", [
+    ("附件2", "rows_att2.json", "C6", "（示例）鹿城小微企业园"),
+    ("附件3", "rows_att3.csv", "E10", 60.25),
+])
+def test_example_rows_files(tmp_path, capsys, table, rows, cell, value):
+    out = tmp_path / f"{table}.xlsx"
+    code, _, err = run(capsys, "form", "table", table, "--rows", str(FORM_FIXTURES / rows), "--out", str(out))
+    assert code == 0, err
+    assert load_workbook(out).active[cell].value == value
