@@ -8,6 +8,7 @@ Public entry points::
 """
 
 from assistant.forms.entry_application import build_entry_form, write_entry_application
+from assistant.forms.park_report import load_report, write_park_report
 from assistant.forms.profile import EnterpriseProfile, ProfileError, load_profile
 from assistant.forms.staff_tables import FilledTable, StaffTableError, fill_table, read_rows, write_staff_table
 from assistant.forms.table_layout import load_layout, table_ids
@@ -15,5 +16,5 @@ from assistant.forms.table_layout import load_layout, table_ids
 __all__ = [
     "EnterpriseProfile", "ProfileError", "load_profile", "build_entry_form", "write_entry_application",
     "FilledTable", "StaffTableError", "fill_table", "read_rows", "write_staff_table", "load_layout",
-    "table_ids",
+    "table_ids", "load_report", "write_park_report",
 ]
