@@ -12,17 +12,17 @@ VENV=.venv
 STAMP=$VENV/.installed
 
 system_packages() {
-  # fonts-wqy-microhei: a CJK TrueType font that embeds in generated PDFs;
   # poppler-utils: pdftoppm, to look at a generated PDF in the integration tests;
   # chromium: the end-to-end browser test of the UI.
-  local want=(fonts-wqy-microhei poppler-utils chromium)
+  # (The PDF font comes from a PyPI package, so the app itself needs no system package.)
+  local want=(poppler-utils chromium)
   local missing=()
   for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing system packages: ${missing[*]}"
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}") >/dev/null \
-      || echo "!! could not install ${missing[*]}; PDF font / browser features may be unavailable" >&2
+      || echo "!! could not install ${missing[*]}; the PDF-image and browser tests will fail" >&2
   else
     echo "!! please install: ${missing[*]} (apt-get)" >&2
   fi

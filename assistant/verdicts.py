@@ -30,7 +30,8 @@ class CheckItem(BaseModel):
     criterion: str = Field(description="what is checked, in Chinese")
     criterion_en: str | None = None
     verdict: Verdict
-    value: float | int | str | None = Field(default=None, description="the computed or given value")
+    # bool first: pydantic would otherwise turn a yes/no value into 1 or 0
+    value: bool | int | float | str | None = Field(default=None, description="the computed or given value")
     threshold: str | None = Field(default=None, description="the rule's bound in words, e.g. ≥ 2.0")
     message: str = Field(description="one sentence for people, in Chinese")
     missing: tuple[str, ...] = Field(default=(), description="input fields needed to decide")

@@ -1,0 +1,86 @@
+"""Answer quality and speed on a question set, and the refusal threshold sweep.
+
+    python benchmarks/answers.py [--questions eval/dev.jsonl] [--sweep]
+
+Reports: expected clause among the citations, refusal precision and recall,
+verbatim quotes, answers with a number from no quote or calculator, and warm
+answer latency p50/p95. ``--sweep`` prints precision/recall of refusal for a
+range of thresholds (the default is chosen on the dev set, then checked on the
+held-out set).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.answer import Assistant, get_assistant  # noqa: E402
+from assistant.evaluation import evaluate_answers, load_questions  # noqa: E402
+
+
+def latency(assistant: Assistant, questions, repeat: int = 2) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        for q in questions:
+            t = time.perf_counter()
+            assistant.ask(q.question)
+            times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+
+
+def sweep(assistant: Assistant, questions) -> list[dict]:
+    out = []
+    for th in [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]:
+        assistant.refusal_threshold = th
+        rep = evaluate_answers(assistant.ask, questions, assistant.corpus)
+        out.append({"threshold": th, "precision": rep["refusal_precision"], "recall": rep["refusal_recall"],
+                    "cited": rep["expected_clause_cited"]})
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--questions", default=str(ROOT / "eval" / "dev.jsonl"))
+    ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    assistant = get_assistant()
+    questions = load_questions(args.questions)
+    default = assistant.refusal_threshold
+    rep = evaluate_answers(assistant.ask, questions, assistant.corpus)
+    p50, p95 = latency(assistant, [q for q in questions if q.expected])
+    result = {k: v for k, v in rep.items() if k != "rows"} | {
+        "questions": args.questions, "cores": os.cpu_count(), "refusal_threshold": default,
+        "answer_p50_ms": round(p50, 2), "answer_p95_ms": round(p95, 2)}
+    if args.sweep:
+        result["sweep"] = sweep(assistant, questions)
+        assistant.refusal_threshold = default
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Answers on {args.questions} ({rep['n']} questions), {os.cpu_count()} cores, refusal threshold {default}")
+    print(f"| expected clause cited | refusal precision | refusal recall | quotes verbatim | answer p50 | answer p95 |")
+    print(f"|---|---|---|---|---|---|")
+    print(f"| {rep['expected_clause_cited']} | {rep['refusal_precision']} | {rep['refusal_recall']} | "
+          f"{rep['quotes_verbatim']} | {p50:.1f} ms | {p95:.1f} ms |")
+    print(f"false refusals: {rep['false_refusals']}\nmissed refusals: {rep['missed_refusals']}\n"
+          f"expected clause not cited: {rep['not_cited']}\n"
+          f"answers with unsupported numbers: {rep['answers_with_unsupported_numbers']}")
+    if args.sweep:
+        print("\nthreshold sweep:")
+        for s in result["sweep"]:
+            print(f"  {s['threshold']:.2f}  precision {s['precision']}  recall {s['recall']}  cited {s['cited']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
