@@ -326,33 +326,74 @@ def _split_header(rows: list[list[str]]) -> tuple[list[list[str]], list[list[str
 
 
 def _flatten_header(header_rows: list[list[str]], width: int) -> list[str]:
-    """Merged header cells ("2019年" over 开工数, 竣工数) become "2019年开工数（亩）"."""
-    spans: list[list[str]] = []
-    for r in header_rows:
-        if len(r) >= width:
-            spans.append(r[:width])
-            continue
-        lead = 0
-        # a shorter row's leading cells sit over columns that the wider rows leave empty at the front
-        full = next((x for x in header_rows if len(x) >= width), None)
-        if full is not None:
-            while lead < len(r) and lead < width and not full[lead]:
-                lead += 1
-        lead = max(lead, 0)
-        expanded = list(r[:lead])
-        remaining_cells = r[lead:]
-        remaining_cols = width - lead
-        if remaining_cells:
-            per = max(1, remaining_cols // len(remaining_cells))
-            for c in remaining_cells:
-                expanded.extend([c] * per)
-        expanded = (expanded + [""] * width)[:width]
-        spans.append(expanded)
+    """Merged header cells become column names: "2019年" over 开工数（亩） → "2019年开工数（亩）".
+
+    Plain text keeps no column spans, so they are inferred bottom-up: a header
+    cell sits over one column that no lower row names, or over a run of columns
+    that lower rows subdivide; a run is shared among the cells that fall in it
+    along the groups of the row below.
+    """
+    grid = [[""] * width for _ in header_rows]
+    below: list[list[tuple[int, int]]] = [[(j, j + 1)] for j in range(width)]  # groups of the row below, per run
+    claimed = [False] * width
+    for r in range(len(header_rows) - 1, -1, -1):
+        cells = header_rows[r]
+        if len(cells) >= width:
+            spans = [(j, j + 1) for j in range(width)]
+        else:
+            spans = _assign_spans(cells, width, claimed, below)
+        groups = []
+        for cell, (a, b) in zip(cells, spans):
+            for j in range(a, b):
+                grid[r][j] = cell
+            if cell:
+                groups.append((a, b))
+                for j in range(a, b):
+                    claimed[j] = True
+        below = groups or below
     columns = []
     for j in range(width):
-        parts = []
-        for r in spans:
-            if r[j] and (not parts or parts[-1] != r[j]):
-                parts.append(r[j])
+        parts: list[str] = []
+        for r in range(len(header_rows)):
+            if grid[r][j] and (not parts or parts[-1] != grid[r][j]):
+                parts.append(grid[r][j])
         columns.append("".join(parts) or f"列{j + 1}")
     return columns
+
+
+def _assign_spans(cells: list[str], width: int, claimed: list[bool], groups_below: list[tuple[int, int]]):
+    """Column span of each cell of a short header row (see ``_flatten_header``)."""
+    # segments of the width: single unclaimed columns, and runs of claimed ones (with their groups)
+    segments: list[tuple[str, list[tuple[int, int]]]] = []
+    j = 0
+    while j < width:
+        if not claimed[j]:
+            segments.append(("single", [(j, j + 1)]))
+            j += 1
+            continue
+        k = j
+        while k < width and claimed[k]:
+            k += 1
+        groups = [g for g in groups_below if g[0] >= j and g[1] <= k] or [(j, k)]
+        segments.append(("run", groups))
+        j = k
+    singles = sum(1 for kind, _ in segments if kind == "single")
+    runs = [g for kind, g in segments if kind == "run"]
+    run_cells = max(len(cells) - singles, len(runs))
+    total_groups = sum(len(g) for g in runs) or 1
+    quota = [max(1, round(run_cells * len(g) / total_groups)) for g in runs]
+    spans: list[tuple[int, int]] = []
+    ri = 0
+    for kind, groups in segments:
+        if kind == "single":
+            spans.append(groups[0])
+            continue
+        n = min(quota[ri], len(groups))
+        ri += 1
+        per, extra = divmod(len(groups), n)
+        g = 0
+        for c in range(n):
+            take = per + (1 if c < extra else 0)
+            spans.append((groups[g][0], groups[g + take - 1][1]))
+            g += take
+    return spans[:len(cells)] + [(width, width)] * max(0, len(cells) - len(spans))

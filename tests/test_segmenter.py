@@ -63,6 +63,12 @@ def test_provincial_notice(corpus):
     assert a2.columns[:3] == ("可建成", "序号", "园区名称")
     assert any(r[0] == "完成改造提升" for r in a2.rows) and any(r[0] == "开工建设" for r in a2.rows)
     assert corpus.clause("zj-notice-2018-14", "附件1").table.columns[1] == "机构名称"
+    # a four-row merged header: each leaf column under the right parents
+    a3 = corpus.clause("zj-notice-2018-14", "附件3").table.columns
+    assert len(a3) == 10 and a3[0] == "县（市、区）" and a3[-1] == "2018-2022入园企业目标数（家）"
+    assert a3[1].endswith("按建设方式新建成（家）") and a3[2].endswith("按建设方式改造提升（家）")
+    assert a3[4].endswith("按园区类型生产制造类占地面积（亩）")
+    assert a3[7].endswith("生产性服务等其他类建筑面积（万平米）")
 
 
 def test_repeated_labels_carry_their_section(corpus):
