@@ -37,7 +37,7 @@ from assistant.encoders import Encoder
 from assistant.errors import IndexError_
 from assistant.models import Clause, Document
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 APPROXIMATE_ABOVE = 20_000  # exact search is < 10 ms below this on 2 cores; HNSW above
 DEFAULT_TOKENIZER = "bigram"
 
@@ -61,6 +61,7 @@ class Manifest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     format: int
     corpus_fingerprint: str
+    passages_fingerprint: str  # changes when segmentation or what is embedded changes, even if the texts do not
     encoder: str
     dim: int
     passages: int
@@ -82,6 +83,13 @@ def passage_text(doc: Document, clause: Clause) -> str:
     if clause.table is not None:
         body = "\n".join([clause.table.title, "；".join(clause.table.columns), *clause.table.readable_rows()])
     return f"{head}\n{body}"
+
+
+def passages_fingerprint(passages: list[Passage]) -> str:
+    h = hashlib.sha256()
+    for p in passages:
+        h.update(p.model_dump_json().encode())
+    return h.hexdigest()
 
 
 def build_passages(corpus: Corpus) -> list[Passage]:
@@ -216,7 +224,8 @@ def build_index(corpus: Corpus, encoder: Encoder, root: Path | None = None,
         bm25.save(str(build / "bm25"))
         files = {str(p.relative_to(build)): _sha256(p) for p in sorted(build.rglob("*")) if p.is_file()}
         manifest = Manifest(
-            format=INDEX_FORMAT, corpus_fingerprint=corpus.fingerprint, encoder=encoder.model_id, dim=encoder.dim,
+            format=INDEX_FORMAT, corpus_fingerprint=corpus.fingerprint,
+            passages_fingerprint=passages_fingerprint(passages), encoder=encoder.model_id, dim=encoder.dim,
             passages=len(passages), faiss_index=type(dense).__name__, tokenizer=tokenizer,
             built_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             build_seconds=round(time.perf_counter() - started, 3), versions=_versions(), files=files)
@@ -275,6 +284,8 @@ def load_index(corpus: Corpus, encoder: Encoder, root: Path | None = None, verif
         raise IndexProblem("stale: index format")
     if manifest.corpus_fingerprint != corpus.fingerprint:
         raise IndexProblem("stale: corpus changed")
+    if manifest.passages_fingerprint != passages_fingerprint(build_passages(corpus)):
+        raise IndexProblem("stale: segmentation changed")
     if manifest.encoder != encoder.model_id or manifest.dim != encoder.dim:
         raise IndexProblem("stale: encoder changed")
     if verify:
