@@ -176,6 +176,11 @@ class Assistant:
     # -- public
 
     def ask(self, question: str, history: list | None = None, city: str | None = None) -> Answer:
+        if city is not None and city not in self.corpus.cities():
+            from assistant.errors import QueryError
+
+            raise QueryError(f"未知的城市“{city}”，可选：{'、'.join(self.corpus.cities())}",
+                             f"unknown city {city!r}; choose one of {', '.join(self.corpus.cities())}", field="city")
         previous = _last_turn(history)
         resolved, inherited_city = self._resolve_follow_up(question, previous)
         q = analyse(resolved)

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 import unicodedata
 
-_NUM = r"(\d+(?:\.\d+)?)"
+_NUM = r"([-−]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"  # keep the sign: "-850 平方米" must be refused, not read as 850
 _AREA = re.compile(_NUM + r"\s*(万)?\s*(?:平方米|平米|平方|㎡|m2|m²|sqm|square\s*met(?:er|re)s?)", re.I)
 _MU = re.compile(_NUM + r"\s*(?:亩|mu\b)", re.I)
 _WAN = re.compile(_NUM + r"\s*万(?:元)?(?![平㎡])")
@@ -30,7 +30,7 @@ _DATE_EN = re.compile(r"(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?
 
 
 def _n(s: str) -> int | float:
-    x = float(s)
+    x = float(s.replace("−", "-"))
     return int(x) if x.is_integer() else x
 
 

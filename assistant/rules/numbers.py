@@ -41,14 +41,20 @@ def exact(x: Any) -> Fraction:
     raise TypeError(f"not a number: {x!r}")
 
 
+MAX_MAGNITUDE = 10**12  # no area (m²), sum (元) or count in these rules comes near it; beyond is a typo
+
+
 def _coerce(x: Any) -> Any:
     if x is None:
         return x
     try:
-        return exact(x)
+        value = exact(x)
     except (TypeError, ValueError, ZeroDivisionError, OverflowError):
         # A clear field-level message instead of a traceback; true/false are not numbers either.
         raise ValueError(f"必须是数字（收到 {x!r}）") from None
+    if abs(value) > MAX_MAGNITUDE:
+        raise ValueError(f"数值过大，不合理（收到 {x!r}，上限 10^12）")
+    return value
 
 
 def _serialize(x: Fraction) -> int | float:
