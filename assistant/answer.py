@@ -65,6 +65,8 @@ class Answer(BaseModel):
     check: dict | None = None
     follow_up: tuple[str, ...] = Field(default=(), description="facts to ask for (eligibility)")
     coverage: float | None = None
+    wording: Literal["extractive", "generated"] = Field(
+        default="extractive", description="generated only when a configured model's text passed verification")
 
     def to_contract(self) -> dict:
         """The machine contract of ``ask --json``."""
@@ -176,6 +178,23 @@ class Assistant:
     # -- public
 
     def ask(self, question: str, history: list | None = None, city: str | None = None) -> Answer:
+        answer = self._answer(question, history, city)
+        return self._maybe_rephrase(answer)
+
+    def _maybe_rephrase(self, answer: Answer) -> Answer:
+        """Generated wording when an endpoint is configured and its text verifies; else unchanged."""
+        from assistant import llm
+
+        config = llm.LLMConfig.from_env()
+        if config is None or answer.refused or answer.kind not in ("lookup", "comparison") or not answer.citations:
+            return answer
+        texts = [self.corpus.clause(c.doc_id, c.clause).text for c in answer.citations]
+        text = llm.rephrase(answer.resolved_question, list(answer.citations), texts, config)
+        if text is None:
+            return answer
+        return answer.model_copy(update={"answer": text, "wording": "generated"})
+
+    def _answer(self, question: str, history: list | None, city: str | None) -> Answer:
         if city is not None and city not in self.corpus.cities():
             from assistant.errors import QueryError
 
