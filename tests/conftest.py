@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-FIXTURES = SHARED / "fixtures"
+# Copies of ../shared/seeds and ../shared/fixtures, so the suite runs wherever the repo is cloned.
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
+FIXTURES = ROOT / "tests" / "fixtures" / "converted"
 
 # Tests never reach a network: make any Hugging Face look-up fail fast instead of retrying.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
