@@ -1,0 +1,35 @@
+"""Page config, navigation and the background load of the model and index (called by app.py)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant.errors import AssistantError
+from ui import resources
+
+# (script, title, icon, url path); the first is the default page
+PAGES = (
+    ("ui/pages/chat.py", "问答", ":material/forum:", "chat"),
+    ("ui/pages/calculators.py", "计算器", ":material/calculate:", "calculators"),
+    ("ui/pages/eligibility.py", "入园资格自测", ":material/checklist:", "eligibility"),
+    ("ui/pages/application.py", "申请表下载", ":material/description:", "application"),
+    ("ui/pages/park.py", "园区指标核验", ":material/domain:", "park"),
+    ("ui/pages/browse.py", "条文浏览", ":material/menu_book:", "clauses"),
+    ("ui/pages/documents.py", "文档管理", ":material/upload_file:", "documents"),
+)
+
+
+def main() -> None:
+    st.set_page_config(page_title="小微企业园政策助手", page_icon=":material/apartment:", layout="wide")
+    try:
+        resources.start_loading()  # returns at once; the model and index load in the background
+    except AssistantError as exc:  # the corpus itself cannot be read: say so on every page
+        st.error(f"语料加载失败：{exc.message}")
+    pages = [st.Page(path, title=title, icon=icon, url_path=url, default=(n == 0))
+             for n, (path, title, icon, url) in enumerate(PAGES)]
+    page = st.navigation(pages)
+    with st.sidebar:
+        st.caption("小微企业园政策助手 · 浙江省 / 温州市 / 临海市 / 慈溪市")
+        if not resources.is_ready():
+            st.caption(":material/hourglass_top: 检索模型和索引加载中…")
+    page.run()
