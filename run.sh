@@ -36,8 +36,12 @@ setup() {
   if [ "$(cat $STAMP 2>/dev/null)" != "$want" ]; then
     echo "== installing Python packages into $VENV (first run takes a few minutes)"
     # torch first, pinned: the local CPU build; otherwise sentence-transformers pulls CUDA wheels
-    $VENV/bin/pip install -q torch==2.13.0
-    $VENV/bin/pip install -q -e '.[test]'
+    local log=$VENV/install.log
+    if ! { $VENV/bin/pip install torch==2.13.0 && $VENV/bin/pip install -e '.[test]'; } >"$log" 2>&1; then
+      grep -v "WARNING: Location" "$log" | tail -40 >&2
+      echo "!! installing Python packages failed; full log in $log" >&2
+      exit 1
+    fi
     echo "$want" > $STAMP
   fi
 }
