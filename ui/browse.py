@@ -83,6 +83,16 @@ def _clause_body(clause, quote_span: tuple[int, int] | None, doc: Document) -> N
         st.dataframe(pd.DataFrame(list(t.rows), columns=list(t.columns)), hide_index=True, width="stretch")
 
 
+def _preview(clause, width: int = 36) -> str:
+    """The clause's heading, or its first words: a list of bare labels （一）（二）… says little."""
+    if clause.heading and clause.heading != clause.label:
+        return clause.heading
+    text = " ".join(clause.clean_text.split())
+    if text.startswith(clause.label.split("、")[-1]):
+        text = text[len(clause.label.split("、")[-1]):].strip()
+    return text[:width] + ("…" if len(text) > width else "")
+
+
 def _term_markdown(text: str, term: str) -> str:
     """Escaped clause text with each occurrence of the search term marked."""
     if not term:
@@ -136,9 +146,7 @@ def render() -> None:
     if term.strip():
         st.caption(f"找到 {len(clauses)} 条包含“{ui.md_escape(term.strip())}”的条款")
     for clause in clauses:
-        title = clause.label
-        if clause.heading and clause.heading != clause.label:
-            title += f"　{clause.heading}"
+        title = f"{clause.label}　{_preview(clause)}".rstrip("　")
         is_focus = focus is not None and clause.id == focus.id
         with st.expander(ui.md_escape(title), expanded=bool(term.strip()) or is_focus,
                          icon=":material/location_on:" if is_focus else None):

@@ -71,7 +71,7 @@ def _upload_form() -> None:
                                 notes=notes)
         except AssistantError as exc:
             st.session_state[RESULT] = ("error", exc.message, upload.name)
-            return
+            st.rerun()  # the message is shown at the top of the page; the file and metadata stay for a retry
         st.session_state[RESULT] = ("ok", Uploaded(doc.id, doc.meta.title, len(doc.clauses), doc.meta.defects),
                                     upload.name)
         st.session_state[GEN] = gen + 1

@@ -30,6 +30,13 @@ def main() -> None:
     page = st.navigation(pages)
     with st.sidebar:
         st.caption("小微企业园政策助手 · 浙江省 / 温州市 / 临海市 / 慈溪市")
-        if not resources.is_ready():
-            st.caption(":material/hourglass_top: 检索模型和索引加载中…")
+        # polls only while loading (and until the next interaction reruns the page)
+        st.fragment(_loading_note, run_every=None if resources.is_ready() else 2.0)()
     page.run()
+
+
+def _loading_note() -> None:
+    if resources.is_ready():
+        st.caption(":material/check_circle: 检索模型和索引已就绪")
+    else:
+        st.caption(":material/hourglass_top: 检索模型和索引加载中…")

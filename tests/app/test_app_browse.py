@@ -1,0 +1,53 @@
+"""条文浏览 page in AppTest: documents with status, clauses in order, search, positioned by query parameters."""
+
+from apphelpers import app_env, assert_no_exception, new_app, on_page, plain  # noqa: F401
+
+
+def test_documents_and_clauses_in_order(app_env):
+    from assistant.corpus import load_corpus
+
+    at = on_page("browse")
+    assert_no_exception(at)
+    corpus = load_corpus()
+    first = corpus.documents[0]
+    labels = [plain(e.label) for e in at.expander]
+    clause_labels = [x for x in labels if x not in ("全部文件（5 份）", "文件信息（来源、废止、已知问题）")]
+    assert [x.split("　")[0] for x in clause_labels] == [c.label for c in first.clauses]
+    assert len(at.dataframe) >= 2  # the overview of all documents and the metadata
+
+
+def test_query_parameters_position_on_the_clause_and_mark_the_quote(app_env):
+    from assistant.corpus import load_corpus
+
+    corpus = load_corpus()
+    clause = corpus.clause("linhai-plan-draft", "（二十二）")
+    quote = "物业专项维修资金缴纳标准按照12元/平方米缴存"
+    start = clause.span.start + clause.text.index(quote)
+    at = new_app().run()
+    at.switch_page("ui/pages/browse.py")
+    at.query_params = {"doc": "linhai-plan-draft", "clause": "（二十二）", "start": str(start),
+                       "end": str(start + len(quote))}
+    at.run()
+    assert_no_exception(at)
+    assert at.selectbox(key="browse.doc").value == "linhai-plan-draft"
+    marked = [m.value for m in at.markdown if ":orange-background[" in m.value]
+    assert marked and quote in plain(marked[0])
+    assert any("定位到：（二十二）" in plain(m.value) for m in at.markdown)
+
+
+def test_search_within_a_document(app_env):
+    at = on_page("browse")
+    at.selectbox(key="browse.doc").set_value("wenzhou-opinions").run()
+    at.text_input(key="browse.search.wenzhou-opinions").set_value("容积率").run()
+    assert_no_exception(at)
+    assert any("找到 1 条" in plain(c.value) for c in at.caption)
+    assert [plain(e.label).split("　")[0] for e in at.expander if e.proto.expanded] == ["5."]
+
+
+def test_matching_clauses_handler(app_env):
+    from assistant.corpus import load_corpus
+    from ui.browse import matching_clauses
+
+    doc = load_corpus().document("linhai-plan-draft")
+    assert [c.label for c in matching_clauses(doc, "维修资金")] == ["（二十二）"]
+    assert len(matching_clauses(doc, "  ")) == len(doc.clauses)

@@ -1,0 +1,73 @@
+"""问答 page in AppTest: a question gets a cited answer; follow-ups use the history; refusals show related clauses."""
+
+from apphelpers import app_env, assert_no_exception, button, has_text, new_app, plain, texts  # noqa: F401
+
+LINHAI = "临海市小微企业产业园提质升级工作方案（征求意见稿）"
+
+
+def test_first_page_is_chat_with_examples(app_env):
+    at = new_app().run()
+    assert_no_exception(at)
+    assert at.title[0].value == "政策问答"
+    assert at.chat_input, "the chat box is on the first page"
+    assert any(b.label == "维修基金每平米交多少？" for b in at.button)
+
+
+def test_question_shows_answer_citation_badge_and_warning(app_env):
+    at = new_app().run()
+    at.chat_input[0].set_value("维修基金每平米交多少？").run()
+    assert_no_exception(at)
+    shown = texts(at)
+    # the answer quotes the clause; the source card names the document and the clause label
+    assert any("12元/平方米" in t for t in shown)
+    assert any(f"《{LINHAI}》" in t and "（二十二）" in t for t in shown), shown
+    # the status badge and the draft warning
+    assert any("征求意见稿" in t for t in shown)
+    assert any("征求意见稿" in plain(w.value) for w in at.warning)
+    # the card expands to the clause with the quote marked
+    assert any(":orange-background[" in m.value and "12元" in plain(m.value) for m in at.markdown)
+    assert [t for t in at.get("page_link") if "条文浏览" in t.proto.label]
+
+
+def test_example_button_and_follow_up_use_history(app_env):
+    at = new_app().run()
+    button(at, "温州小微企业园的容积率有什么要求？").click().run()
+    assert_no_exception(at)
+    assert len(at.session_state["chat.turns"]) == 1
+    button(at, "那临海呢？").click().run()
+    assert_no_exception(at)
+    turns = at.session_state["chat.turns"]
+    assert len(turns) == 2
+    follow = turns[1]["answer"]
+    assert follow.question == "那临海呢？"
+    assert "临海" in follow.resolved_question and "容积率" in follow.resolved_question
+    assert has_text(at, "理解为：")
+
+
+def test_refused_question_shows_possibly_related(app_env):
+    at = new_app().run()
+    at.chat_input[0].set_value("杭州的小微企业园有什么补贴？").run()
+    assert_no_exception(at)
+    answer = at.session_state["chat.turns"][-1]["answer"]
+    assert answer.refused and answer.related
+    assert any("没有" in plain(i.value) for i in at.info)
+    assert has_text(at, "可能相关")
+
+
+def test_city_filter_is_passed_to_the_assistant(app_env):
+    at = new_app().run()
+    at.selectbox(key="chat.city").set_value("温州市").run()
+    at.chat_input[0].set_value("容积率有什么要求？").run()
+    assert_no_exception(at)
+    answer = at.session_state["chat.turns"][-1]["answer"]
+    assert answer.citations and all(c.city in ("温州市", "浙江省") for c in answer.citations)
+
+
+def test_user_text_is_never_rendered_as_markup(app_env):
+    at = new_app().run()
+    at.chat_input[0].set_value("<b>维修基金</b> **每平米** [链接](http://x) $x$ 交多少？").run()
+    assert_no_exception(at)
+    user = [m.value for m in at.markdown if "维修基金" in m.value and "链接" in m.value]
+    assert user, "the question is shown"
+    assert "\\<b\\>" in user[0] and "\\*\\*" in user[0] and "\\[" in user[0] and "\\$" in user[0]
+    assert "<b>" not in user[0].replace("\\<b\\>", "")

@@ -1,0 +1,89 @@
+"""入园资格自测 page in AppTest: only missing facts are asked; the checklist; the prefilled application."""
+
+from apphelpers import (app_env, assert_no_exception, button, download_buttons, has_text, on_page,  # noqa: F401
+                        plain)
+
+
+def _subheaders(at) -> list[str]:
+    return [plain(s.value) for s in at.subheader]
+
+
+def test_asks_only_missing_facts_and_checks(app_env):
+    from assistant.rules import enterprise_questions
+
+    at = on_page("eligibility")
+    assert_no_exception(at)
+    asked = enterprise_questions({"jurisdiction": "临海市"})
+    assert f"还需要了解 {len(asked)} 项情况" in _subheaders(at)
+    # answer three facts in one go (form values go with the submit)
+    at.radio(key="elig.0.is_independent_legal_person").set_value(True)
+    at.radio(key="elig.0.is_industrial").set_value(True)
+    at.number_input(key="elig.0.purchase_area_m2").set_value(380)
+    button(at, "提交，更新自测结果").click().run()
+    assert_no_exception(at)
+    facts = at.session_state["elig.facts"]
+    assert facts == {"is_independent_legal_person": True, "is_industrial": True, "purchase_area_m2": 380}
+    # answered facts are not asked again
+    still = enterprise_questions({"jurisdiction": "临海市", **facts})
+    assert f"还需要了解 {len(still)} 项情况" in _subheaders(at)
+    keys = {w.key for w in at.radio} | {w.key for w in at.number_input}
+    assert not any(k.endswith(("is_industrial", "is_independent_legal_person", "purchase_area_m2")) for k in keys
+                   if k and k.startswith("elig.1."))
+    # the checklist: the legal-person criterion passes, the 380 m² unit is a (soft) warning, the rest unknown
+    labels = [plain(e.label) for e in at.expander]
+    assert any("依法注册登记、具有独立法人资格的工业企业 — 符合" in x for x in labels), labels
+    assert any("单个入园企业建筑面积 — 提示" in x for x in labels), labels
+    assert any("待补充" in x for x in labels)
+    assert has_text(at, "总体结论")
+    assert any("征求意见稿" in plain(w.value) for w in at.warning)
+
+
+def test_checklist_cites_clauses(app_env):
+    at = on_page("eligibility")
+    assert any("（十）" in plain(m.value) and "《" in plain(m.value) for m in at.markdown)
+
+
+def test_prefilled_application_download(app_env):
+    at = on_page("eligibility")
+    at.radio(key="elig.city").set_value("温州市").run()
+    at.text_input(key="elig.name").set_value("测试电气有限公司").run()
+    button(at, "生成申请表（DOCX / PDF）").click().run()
+    assert_no_exception(at)
+    files = at.session_state["elig.files"]
+    assert files["docx"][:2] == b"PK" and files["pdf"][:5] == b"%PDF-"
+    assert {b.label for b in download_buttons(at)} == {"下载 DOCX", "下载 PDF"}
+    from forms_text import docx_text
+
+    text = docx_text(files["docx"])
+    assert "测试电气有限公司" in text and "入园条件自查清单" in text and "温州市" in text
+
+
+def test_application_needs_a_name(app_env):
+    at = on_page("eligibility")
+    button(at, "生成申请表（DOCX / PDF）").click().run()
+    assert_no_exception(at)
+    assert at.error and "企业名称" in at.error[0].value
+    assert "elig.files" not in at.session_state
+
+
+def test_switching_city_starts_over(app_env):
+    at = on_page("eligibility")
+    at.radio(key="elig.0.is_industrial").set_value(False)
+    button(at, "提交，更新自测结果").click().run()
+    assert at.session_state["elig.facts"] == {"is_industrial": False}
+    assert any("不符合" in plain(e.label) for e in at.expander)
+    at.radio(key="elig.city").set_value("慈溪市").run()
+    assert_no_exception(at)
+    assert at.session_state["elig.facts"] == {}
+
+
+def test_prefill_goes_to_the_application_page(app_env):
+    from ui.eligibility import prefill_from_facts
+
+    data = prefill_from_facts({"jurisdiction": "临海市", "purchase_area_m2": 500, "is_independent_legal_person": True,
+                               "is_industrial": True, "industry": "泵阀"}, "某公司")
+    assert data == {"企业名称": "某公司", "园区所在城市": "临海市", "申请面积": 500, "所属行业": "泵阀",
+                    "是否具有独立法人资格的工业企业": "是"}
+    from assistant.forms import EnterpriseProfile
+
+    assert EnterpriseProfile.parse(data).requested_area_m2 == 500
