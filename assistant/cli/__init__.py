@@ -54,6 +54,35 @@ def emit(data, as_json: bool, text: str | None = None) -> None:
         print(text if text is not None else json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def run_jsonl(path: str, answer) -> int:
+    """Read lines ``{"id","question"}``; print one JSON line per question: ``{"id", **answer(question)}``.
+
+    A bad line or a refused question becomes an error line, not a stop; the exit code is 1 if any failed.
+    The file is read line by line, so a large batch needs no more memory than one question.
+    """
+    failures = 0
+    try:
+        f = open(path, encoding="utf-8")
+    except OSError as exc:
+        raise AssistantError(f"无法读取文件：{path}", f"cannot read {path}: {exc.strerror}", field="jsonl") from None
+    with f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            item: dict = {}
+            try:
+                item = json.loads(line)
+                out = {"id": item.get("id"), **answer(item["question"])}
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+                failures += 1
+                out = {"line": n, "error": f"invalid line: {type(exc).__name__}"}
+            except AssistantError as exc:
+                failures += 1
+                out = {"id": item.get("id"), "question": item.get("question"), **exc.to_dict()}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+    return 1 if failures else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from assistant.errors import AssistantError, QueryError
+from assistant.cli import run_jsonl
+from assistant.errors import QueryError
 
 EPILOG = """examples:
   python -m assistant ask "我买了850平方米厂房，维修基金和保修金要交多少？"
@@ -51,23 +52,7 @@ def cmd_ask(args) -> int:
         raise QueryError("请提供问题或 --jsonl 文件", "give a question or --jsonl FILE", field="question")
     assistant = get_assistant()
     if args.jsonl:
-        failures = 0
-        with open(args.jsonl, encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
-                if not line.strip():
-                    continue
-                item = {}
-                try:
-                    item = json.loads(line)
-                    out = {"id": item.get("id"), **assistant.ask(item["question"], city=args.city).to_contract()}
-                except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
-                    failures += 1
-                    out = {"line": n, "error": f"invalid line: {type(exc).__name__}"}
-                except AssistantError as exc:
-                    failures += 1
-                    out = {"id": item.get("id"), "question": item.get("question"), **exc.to_dict()}
-                print(json.dumps(out, ensure_ascii=False), flush=True)
-        return 1 if failures else 0
+        return run_jsonl(args.jsonl, lambda q: assistant.ask(q, city=args.city).to_contract())
     a = assistant.ask(args.question, city=args.city)
     if args.json:
         print(json.dumps(a.to_contract(), ensure_ascii=False, indent=2))

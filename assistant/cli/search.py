@@ -6,8 +6,8 @@ import json
 import sys
 import time
 
-from assistant.cli import emit
-from assistant.errors import AssistantError, QueryError
+from assistant.cli import emit, run_jsonl
+from assistant.errors import QueryError
 
 SEARCH_HELP = """examples:
   python -m assistant search "维修基金每平米交多少"
@@ -112,23 +112,11 @@ def cmd_search(args) -> int:
 
 
 def _search_jsonl(retriever, args) -> int:
-    failures = 0
-    with open(args.jsonl, encoding="utf-8") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                res = retriever.search(item["question"], k=args.k, city=args.city, doc_id=args.doc, status=args.status)
-                out = {"id": item.get("id"), "question": item["question"], "hits": [hit_dict(h) for h in res.hits]}
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                failures += 1
-                out = {"line": n, "error": f"invalid line: {type(exc).__name__}"}
-            except AssistantError as exc:
-                failures += 1
-                out = {"id": item.get("id"), "question": item.get("question"), **exc.to_dict()}
-            print(json.dumps(out, ensure_ascii=False), flush=True)
-    return 1 if failures else 0
+    def answer(question: str) -> dict:
+        res = retriever.search(question, k=args.k, city=args.city, doc_id=args.doc, status=args.status)
+        return {"question": question, "hits": [hit_dict(h) for h in res.hits]}
+
+    return run_jsonl(args.jsonl, answer)
 
 
 def cmd_eval(args) -> int:
