@@ -82,7 +82,11 @@ def render() -> None:
         with st.container(horizontal=True, gap="small"):
             for n, q in enumerate(EXAMPLES):
                 st.button(q, key=f"chat.example.{n}", on_click=_ask_later, args=(q,))
-    corpus = resources.corpus()
+    try:
+        corpus = resources.corpus()
+    except AssistantError as exc:
+        ui.error(exc)
+        return
     for n, turn in enumerate(turns):
         with st.chat_message("user"):
             st.markdown(ui.md_escape(turn["question"]))
@@ -107,7 +111,7 @@ def render() -> None:
         except AssistantError as exc:
             ui.error(exc)
 
-    if turns:
+    if turns and not turns[-1]["answer"].refused:
         follow_ups = [f"那{c}呢？" for c in FOLLOW_UP_CITIES if not (turns[-1]["answer"].city or "").startswith(c)]
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             st.caption("接着问：", width="content")

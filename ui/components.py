@@ -19,7 +19,6 @@ from collections.abc import Iterable
 import streamlit as st
 
 from assistant.errors import AssistantError
-from assistant.forms.labels import field_labels
 from assistant.models import Citation, Clause, Status
 
 # ASCII punctuation that markdown, Streamlit directives (:color[…]), LaTeX ($) or HTML could interpret.
@@ -182,6 +181,8 @@ def checklist(report, corpus=None, *, key: str = "check") -> None:
             if facts:
                 st.caption(md_escape("　".join(facts)))
             if item.missing:
+                from assistant.forms.labels import field_labels  # (assistant.forms is slow to import)
+
                 st.caption(md_escape("缺少：" + field_labels(item.missing)))
             for m, c in enumerate(item.citations):
                 citation_card(c, corpus, key=f"{key}-{n}-{m}")

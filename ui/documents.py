@@ -46,14 +46,20 @@ def ingest_upload(data: bytes, filename: str, *, city: str, title: str | None = 
                             notes=(notes or "").strip() or None)
 
 
+def _forget_result() -> None:
+    st.session_state.pop(RESULT, None)
+
+
 def _upload_form() -> None:
     gen = st.session_state.get(GEN, 0)
-    upload = st.file_uploader("选择文件（TXT、PDF 或 DOCX）", type=["txt", "pdf", "docx"], key=f"documents.file.{gen}")
+    upload = st.file_uploader("选择文件（TXT、PDF 或 DOCX）", type=["txt", "pdf", "docx"], key=f"documents.file.{gen}",
+                              on_change=_forget_result)
     c1, c2 = st.columns(2)
     title = c1.text_input("标题（不填则取文件第一行）", key=f"documents.title.{gen}")
-    city_choice = c2.selectbox("地区 *", [*JURISDICTIONS, OTHER_CITY], key=f"documents.city.{gen}")
+    city_choice = c2.selectbox("地区 *", [*JURISDICTIONS, OTHER_CITY], key=f"documents.city.{gen}", index=None,
+                               placeholder="请选择文件所属地区")
     city = c2.text_input("地区名称", key=f"documents.city_other.{gen}", placeholder="如 杭州市") \
-        if city_choice == OTHER_CITY else city_choice
+        if city_choice == OTHER_CITY else (city_choice or "")
     statuses = list(Status)
     status = c1.selectbox("状态 *", statuses, format_func=lambda s: s.label_zh, key=f"documents.status.{gen}")
     kind = c2.text_input("文件类型", key=f"documents.kind.{gen}", placeholder="如 实施意见、工作方案、通知（默认：其他）")
@@ -82,6 +88,7 @@ def _upload_form() -> None:
         except Exception as exc:  # the corpus has the document; the index will be rebuilt on next load
             st.session_state[RESULT] = ("index_error", str(exc), upload.name)
         st.rerun()
+    _result()  # under the button, where the eye is
 
 
 def _result() -> None:
@@ -105,7 +112,6 @@ def render() -> None:
     st.title("文档管理")
     st.caption("上传新的政策文件：先校验（格式、文字层、编码、分段），全部通过才写入语料库并更新检索索引；"
                "任何一步失败，语料库和索引都保持原样。")
-    _result()
     with st.container(border=True):
         st.subheader("上传文件")
         _upload_form()

@@ -21,18 +21,21 @@ PAGES = (
 
 def main() -> None:
     st.set_page_config(page_title="小微企业园政策助手", page_icon=":material/apartment:", layout="wide")
-    try:
-        resources.start_loading()  # returns at once; the model and index load in the background
-    except AssistantError as exc:  # the corpus itself cannot be read: say so on every page
-        st.error(f"语料加载失败：{exc.message}")
     pages = [st.Page(path, title=title, icon=icon, url_path=url, default=(n == 0))
              for n, (path, title, icon, url) in enumerate(PAGES)]
     page = st.navigation(pages)
+    page.run()
+    # Only now, with the page on screen, start loading the model and index in the background (returns at once):
+    # started earlier, the loader's imports compete with the first page's for the interpreter.
+    try:
+        resources.start_loading()
+    except AssistantError as exc:  # the corpus itself cannot be read: say so on every page
+        st.error(f"语料加载失败：{exc.message}")
+        return
     with st.sidebar:
         st.caption("小微企业园政策助手 · 浙江省 / 温州市 / 临海市 / 慈溪市")
         # polls only while loading (and until the next interaction reruns the page)
         st.fragment(_loading_note, run_every=None if resources.is_ready() else 2.0)()
-    page.run()
 
 
 def _loading_note() -> None:

@@ -198,7 +198,7 @@ def wait_first_render(driver, timeout: float = 60) -> None:
     """Until the page's title (h1) is on screen: the first rendered page."""
     from selenium.webdriver.common.by import By
 
-    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='stMain'] h1"), timeout, "the page title")
+    wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "[data-testid='stMainBlockContainer'] h1"), timeout, "the page title")
 
 
 def ask_in_browser(driver, question: str, expect: str, timeout: float = 120):

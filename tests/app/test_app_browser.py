@@ -24,7 +24,7 @@ def test_ask_and_see_the_citation_in_a_browser(tmp_path):
         with chrome() as driver:
             driver.get(server.url)
             wait_first_render(driver)
-            assert "政策问答" in driver.find_element(By.CSS_SELECTOR, "[data-testid='stMain'] h1").text
+            assert "政策问答" in driver.find_element(By.CSS_SELECTOR, "[data-testid='stMainBlockContainer'] h1").text
             messages = ask_in_browser(driver, "维修基金每平米交多少？", "（二十二）")
             answer = messages[-1].text
             assert "临海市小微企业产业园提质升级工作方案（征求意见稿）" in answer
@@ -44,7 +44,7 @@ def test_ask_and_see_the_citation_in_a_browser(tmp_path):
             assert "doc=linhai-plan-draft" in link.get_attribute("href")
             driver.execute_script("arguments[0].scrollIntoView({block:'center'});", link)
             link.click()
-            wait_for(driver, lambda d: "定位到：（二十二）" in d.find_element(By.CSS_SELECTOR, "[data-testid='stMain']").text,
+            wait_for(driver, lambda d: "定位到：（二十二）" in d.find_element(By.CSS_SELECTOR, "[data-testid='stMainBlockContainer']").text,
                      60, "the clause browser on （二十二）")
             driver.save_screenshot(str(tmp_path / "browse.png"))
     assert (tmp_path / "chat.png").stat().st_size > 10_000

@@ -62,8 +62,17 @@ def test_good_file_is_ingested_and_indexed(app_env):
     # the same file again is refused (a duplicate), with the corpus left as it is
     at = on_page("documents")
     at.file_uploader(key="documents.file.0").set_value(("绿化通知.txt", GOOD, "text/plain")).run()
+    at.selectbox(key="documents.city.0").set_value("温州市").run()
     button(at, "校验并导入").click().run()
     assert at.error and "已收录" in plain(at.error[0].value)
+
+
+def test_city_must_be_chosen(app_env):
+    at = on_page("documents")
+    at.file_uploader(key="documents.file.0").set_value(("a.txt", GOOD, "text/plain")).run()
+    button(at, "校验并导入").click().run()
+    assert_no_exception(at)
+    assert at.error and "地区" in plain(at.error[0].value)
 
 
 def test_handler_refuses_other_types(app_env):
