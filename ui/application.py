@@ -252,7 +252,8 @@ def _downloads() -> None:
 
 
 def _staff_tables() -> None:
-    st.caption("浙中小企业办〔2018〕14号附件1–3，按原表格式生成 XLSX。可在线填写，也可上传 CSV / XLSX / JSON（首行为列名）。")
+    st.caption("浙中小企业办〔2018〕14号附件1–3，按原表格式生成 XLSX。可在线填写，也可上传 CSV / XLSX / JSON（首行为列名）；"
+               "不填任何行则生成空白表。")
     ids = table_ids()
     c1, c2 = st.columns([2, 1])
     table = c1.selectbox("报表", ids, key="staff.table", format_func=lambda t: f"{t} {load_layout(t).title}")
@@ -307,7 +308,7 @@ def _editors(layout):
             blank = pd.DataFrame({c.key: pd.Series([None] * 3, dtype="float64" if c.numeric else "object")
                                   for c in section.columns})
             edited = st.data_editor(blank, num_rows="dynamic", column_config=config, column_order=columns,
-                                    hide_index=True, key=f"staff.editor.{layout.id}.{section.label}")
+                                    hide_index=True, key=f"staff.editor.{layout.id}.{section.label}", placeholder="")
             out[section.label] = records(edited)
     if layout.section_key:
         return {label: rows for label, rows in out.items() if rows}

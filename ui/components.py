@@ -101,18 +101,22 @@ def browse_link(doc_id: str, clause: str | None = None, span=None, label: str = 
 
 def citation_card(c: Citation, corpus=None, *, key: str = "", link: bool = True) -> None:
     """A source card: status badge, 《title》 clause, the quote; expands to the clause with the quote marked."""
-    with st.container(border=True):
-        badges(c.status, c.city)
-        st.markdown(f"**《{md_escape(c.title)}》 {md_escape(c.clause)}**")
+    with st.container(border=True, gap="small"):
+        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+            status_badge(c.status)
+            if c.city:
+                st.badge(c.city, color="violet", icon=":material/location_on:")
+            st.markdown(f"**《{md_escape(c.title)}》 {md_escape(c.clause)}**", width="content")
         st.markdown(f"> {md_escape(c.quote)}")
         clause = _clause(corpus, c)
-        if clause is not None:
+        if clause is not None or link:
             with st.expander("展开条文原文"):
-                start = c.span.start - clause.span.start if c.span is not None else None
-                st.markdown(highlighted_markdown(clause.text, c.quote, start))
-                st.caption(f"来源文件：{c.source_file}")
-        if link:
-            browse_link(c.doc_id, c.clause, c.span)
+                if clause is not None:
+                    start = c.span.start - clause.span.start if c.span is not None else None
+                    st.markdown(highlighted_markdown(clause.text, c.quote, start))
+                    st.caption(md_escape(f"来源文件：{c.source_file}"))
+                if link:
+                    browse_link(c.doc_id, c.clause, c.span)
 
 
 def _clause(corpus, c: Citation) -> Clause | None:
@@ -124,9 +128,15 @@ def _clause(corpus, c: Citation) -> Clause | None:
         return None
 
 
-def citation_cards(citations: Iterable[Citation], corpus=None, *, key: str = "") -> None:
-    for n, c in enumerate(citations):
+def citation_cards(citations: Iterable[Citation], corpus=None, *, key: str = "", show: int = 3) -> None:
+    """The first ``show`` cards; the rest folded under one expander (an eligibility answer cites many)."""
+    citations = list(citations)
+    for n, c in enumerate(citations[:show]):
         citation_card(c, corpus, key=f"{key}-{n}")
+    if len(citations) > show:
+        with st.expander(f"另有 {len(citations) - show} 条依据"):
+            for n, c in enumerate(citations[show:], show):
+                citation_card(c, corpus, key=f"{key}-{n}")
 
 
 def warnings(items: Iterable[str]) -> None:

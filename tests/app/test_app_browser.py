@@ -37,10 +37,14 @@ def test_ask_and_see_the_citation_in_a_browser(tmp_path):
                       if "展开条文原文" in e.text][0]
             driver.execute_script("arguments[0].scrollIntoView({block:'center'});", toggle)
             toggle.click()
-            wait_for(driver, lambda d: messages[-1].find_elements(By.CSS_SELECTOR, "strong"), 20, "the marked quote")
+            opened = wait_for(driver, lambda d: [e for e in messages[-1].find_elements(By.CSS_SELECTOR, "details")
+                                                 if "来源文件" in e.text], 20, "the clause text")
+            assert "12元/平方米" in opened[0].text
+            assert opened[0].find_elements(By.CSS_SELECTOR, "strong"), "the quoted sentence is marked"
 
             # the citation links to its place in the clause browser
-            link = [a for a in messages[-1].find_elements(By.CSS_SELECTOR, "a") if "在条文浏览中打开" in a.text][0]
+            link = wait_for(driver, lambda d: [a for a in messages[-1].find_elements(By.CSS_SELECTOR, "a")
+                                               if "在条文浏览中打开" in a.text], 20, "the link")[0]
             assert "doc=linhai-plan-draft" in link.get_attribute("href")
             driver.execute_script("arguments[0].scrollIntoView({block:'center'});", link)
             link.click()

@@ -87,3 +87,17 @@ def test_prefill_goes_to_the_application_page(app_env):
     from assistant.forms import EnterpriseProfile
 
     assert EnterpriseProfile.parse(data).requested_area_m2 == 500
+
+
+def test_button_carries_the_facts_to_the_application_page(app_env):
+    at = on_page("eligibility")
+    at.text_input(key="elig.name").set_value("某精密机械公司").run()
+    at.number_input(key="elig.0.purchase_area_m2").set_value(600)
+    button(at, "提交，更新自测结果").click().run()
+    button(at, "到“申请表下载”页补充信息").click().run()
+    assert_no_exception(at)
+    assert at.title[0].value == "申请表下载"
+    gen = at.session_state["application.gen"]
+    assert at.text_input(key=f"application.{gen}.name").value == "某精密机械公司"
+    assert at.text_input(key=f"application.{gen}.park_city").value == "临海市"
+    assert at.text_input(key=f"application.{gen}.requested_area_m2").value == "600"
