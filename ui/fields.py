@@ -31,6 +31,8 @@ LITERAL_ZH = {"new": "招拍挂新建", "renovation": "存量用地改造"}
 UNITS = (("tax_per_mu_wan", "万元/亩"), ("_m2", "平方米"), ("_mu", "亩"), ("_wan", "万元"), ("_years", "年"),
          ("_count", "家"))
 _SPLIT = re.compile(r"[,，、;；\s]+")
+# labels for fields the models leave undescribed
+FALLBACK_LABELS = {"unit": "金额单位（以上金额均按此单位）", "jurisdiction": "地区", "from_unit": "原单位", "to_unit": "换算为"}
 MIN_DATE, MAX_DATE = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
 
 
@@ -164,7 +166,8 @@ def model_form_fields(model: type[BaseModel], *, key_prefix: str, labels: dict[s
     for name in only or list(model.model_fields):
         info = model.model_fields[name]
         kind = describe(info.annotation, info.is_required())
-        label = label_with_unit(name, labels.get(name) or info.description or info.title or name)
+        label = label_with_unit(name, labels.get(name) or info.description or FALLBACK_LABELS.get(name)
+                                or info.title or name)
         if not kind.optional:
             label += " *"
         raw = widget(name, kind, label, key=f"{key_prefix}.{name}", default=defaults.get(name),

@@ -49,6 +49,9 @@ class Loaded:
 
 
 WARM_UP_QUESTION = "维修基金每平米交多少？"
+# the last assistant loaded per (corpus folder, encoder): answers go on while a new corpus version is indexed
+_previous: dict[tuple[str, str], Loaded] = {}
+_previous_lock = threading.Lock()
 
 
 def _load(version: tuple[str, str, str]) -> Loaded:
@@ -59,7 +62,17 @@ def _load(version: tuple[str, str, str]) -> Loaded:
     # one question first, so the lazily loaded parts (word segmenter dictionary, encoder session)
     # are ready before a person asks: the first real answer is then as fast as the rest
     assistant.ask(WARM_UP_QUESTION)
-    return Loaded(assistant, round(time.monotonic() - started, 2))
+    loaded = Loaded(assistant, round(time.monotonic() - started, 2))
+    with _previous_lock:
+        _previous[(version[0], version[2])] = loaded
+    return loaded
+
+
+def previous() -> Loaded | None:
+    """The assistant of an earlier corpus version of this folder and encoder, if one was loaded."""
+    root, _, encoder = _version()
+    with _previous_lock:
+        return _previous.get((root, encoder))
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -84,9 +97,16 @@ def is_ready() -> bool:
     return fut.done() and fut.exception() is None
 
 
-def wait_for_assistant():
-    """The loaded assistant; while it loads, a status box with a spinner (the page above is already shown)."""
+def wait_for_assistant(use_previous: bool = True):
+    """The loaded assistant; while it loads, a status box with a spinner (the page above is already shown).
+
+    While a new corpus version is being indexed (after an upload), the previous assistant answers
+    (``use_previous``), with a note: a rebuild with the real encoder takes tens of seconds.
+    """
     fut = start_loading()
+    if not fut.done() and use_previous and (prev := previous()) is not None:
+        st.caption(":material/sync: 检索索引正在更新（新导入的文件），本次回答使用更新前的索引。")
+        return prev.assistant
     if not fut.done():
         with st.status("正在加载检索模型和索引（首次启动需要几秒钟）…", expanded=False) as status:
             try:
