@@ -13,9 +13,9 @@ STAMP=$VENV/.installed
 
 system_packages() {
   # poppler-utils: pdftoppm, to look at a generated PDF in the integration tests;
-  # chromium: the end-to-end browser test of the UI.
+  # chromium, chromium-driver: the end-to-end browser test of the UI.
   # (The PDF font comes from a PyPI package, so the app itself needs no system package.)
-  local want=(poppler-utils chromium)
+  local want=(poppler-utils chromium chromium-driver)
   local missing=()
   for p in "${want[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0

@@ -1,6 +1,8 @@
 """End to end in a real headless Chromium: start the app on a free localhost port, ask, see the citation,
 follow it to the clause browser; screenshots are saved in the test's tmp folder."""
 
+import os
+
 import pytest
 from apphelpers import StreamlitServer, ask_in_browser, chrome, chromium_paths, private_env, wait_first_render, wait_for
 
@@ -10,7 +12,10 @@ pytestmark = pytest.mark.integration
 def _require_browser():
     browser, driver = chromium_paths()
     if not browser or not driver:
-        pytest.skip("chromium / chromedriver not installed (apt-get install chromium chromium-driver)")
+        reason = "chromium / chromedriver not installed (apt-get install chromium chromium-driver)"
+        if os.environ.get("CI"):  # run.sh installs them for CI: missing there is a failure, not a skip
+            pytest.fail(reason)
+        pytest.skip(reason)
     pytest.importorskip("selenium", reason="selenium (PyPI) drives the browser")
 
 
