@@ -436,12 +436,14 @@ class Assistant:
         terms = self._terms(analyse(resolved))
         related = tuple(self._hit_citation(h, terms) for h in hits)
         missing = "、".join((cov.missing if cov else ())[:4])
+        # the signal is lexical: it says what was not found, not that nothing could be relevant
         if lang == "zh":
-            text = "现有文件没有回答这个问题" + (f"（文件中没有关于“{missing}”的规定）" if missing else "") + \
-                   "。下列条款可能相关，仅供参考："
+            text = "在现有文件中没有找到直接回答这个问题的条款" + \
+                   (f"（文件中没有出现“{missing}”等说法）" if missing else "") + "。下列条款可能相关，请核对原文："
         else:
-            text = ("The documents do not answer this question" + (f" (nothing on: {missing})" if missing else "")
-                    + ". The clauses below are possibly related, for reference only.")
+            text = ("No clause in the documents answers this directly" + (f" (they never mention: {missing})"
+                                                                            if missing else "")
+                    + ". The clauses below are possibly related; check the text.")
         return Answer(question=question, resolved_question=resolved, language=lang, answer=text, kind="not_covered",
                       refused=True, related=related, coverage=cov.score if cov else None)
 
