@@ -130,6 +130,7 @@ def evaluate_answers(ask, questions: list[EvalQuestion], corpus) -> dict:
         expected = {(e.source_file, e.clause) for e in q.expected}
         verbatim = all(c.quote in corpus.clause(c.doc_id, c.clause).text for c in (*a.citations, *a.related))
         rows.append({"id": q.id, "kind": q.kind, "answerable": bool(q.expected), "refused": a.refused,
+                     "low_confidence": a.confidence == "low",
                      "cited_expected": bool(cited & expected), "answer_kind": a.kind, "verbatim": verbatim,
                      "unsupported_numbers": unsupported_numbers(a, corpus), "coverage": a.coverage})
     answerable = [r for r in rows if r["answerable"]]
@@ -144,6 +145,8 @@ def evaluate_answers(ask, questions: list[EvalQuestion], corpus) -> dict:
         "false_refusals": [r["id"] for r in answerable if r["refused"]],
         "missed_refusals": [r["id"] for r in not_covered if not r["refused"]],
         "quotes_verbatim": round(sum(r["verbatim"] for r in rows) / max(1, len(rows)), 3),
+        # answers flagged low-confidence: among answerable questions (a cost) and unanswerable ones (a catch)
+        "low_confidence": [sum(r["low_confidence"] for r in answerable), sum(r["low_confidence"] for r in not_covered)],
         "answers_with_unsupported_numbers": [r["id"] for r in rows if r["unsupported_numbers"]],
         "not_cited": [r["id"] for r in answerable if not r["cited_expected"] and not r["refused"]],
         "rows": rows,

@@ -39,11 +39,11 @@ def latency(assistant: Assistant, questions, repeat: int = 2) -> tuple[float, fl
 
 def sweep(assistant: Assistant, questions) -> list[dict]:
     out = []
-    for th in [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]:
-        assistant.refusal_threshold = th
+    for th in [0.0, 0.3, 0.45, 0.6]:
+        assistant.confidence_threshold = th
         rep = evaluate_answers(assistant.ask, questions, assistant.corpus)
         out.append({"threshold": th, "precision": rep["refusal_precision"], "recall": rep["refusal_recall"],
-                    "cited": rep["expected_clause_cited"]})
+                    "cited": rep["expected_clause_cited"], "low_confidence": rep["low_confidence"]})
     return out
 
 
@@ -55,19 +55,19 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     assistant = get_assistant()
     questions = load_questions(args.questions)
-    default = assistant.refusal_threshold
+    default = assistant.confidence_threshold
     rep = evaluate_answers(assistant.ask, questions, assistant.corpus)
     p50, p95 = latency(assistant, [q for q in questions if q.expected])
     result = {k: v for k, v in rep.items() if k != "rows"} | {
-        "questions": args.questions, "cores": os.cpu_count(), "refusal_threshold": default,
+        "questions": args.questions, "cores": os.cpu_count(), "confidence_threshold": default,
         "answer_p50_ms": round(p50, 2), "answer_p95_ms": round(p95, 2)}
     if args.sweep:
         result["sweep"] = sweep(assistant, questions)
-        assistant.refusal_threshold = default
+        assistant.confidence_threshold = default
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
-    print(f"Answers on {args.questions} ({rep['n']} questions), {os.cpu_count()} cores, refusal threshold {default}")
+    print(f"Answers on {args.questions} ({rep['n']} questions), {os.cpu_count()} cores, confidence threshold {default}")
     print(f"| expected clause cited | refusal precision | refusal recall | quotes verbatim | answer p50 | answer p95 |")
     print(f"|---|---|---|---|---|---|")
     print(f"| {rep['expected_clause_cited']} | {rep['refusal_precision']} | {rep['refusal_recall']} | "
@@ -78,7 +78,8 @@ def main(argv=None) -> int:
     if args.sweep:
         print("\nthreshold sweep:")
         for s in result["sweep"]:
-            print(f"  {s['threshold']:.2f}  precision {s['precision']}  recall {s['recall']}  cited {s['cited']}")
+            print(f"  {s['threshold']:.2f}  refusal precision {s['precision']}  recall {s['recall']}  cited {s['cited']}"
+                  f"  low-confidence answerable/unanswerable {s['low_confidence']}")
     return 0
 
 

@@ -104,9 +104,20 @@ def test_other_cities_are_not_covered(assistant, corpus, q):
 
 
 def test_topic_never_mentioned_is_refused(assistant, corpus):
-    a = assistant.ask("入园企业员工的社保缴费比例能不能降低？")
-    assert a.refused and a.kind == "not_covered" and "没有" in a.answer
+    a = assistant.ask("个人所得税汇算清缴怎么做？")
+    assert a.refused and a.kind == "not_covered" and not a.citations and "没有找到" in a.answer
+    assert a.related
     _check_faithful(a, corpus)
+
+
+def test_missing_key_terms_make_a_low_confidence_answer(assistant, corpus):
+    a = assistant.ask("入园企业员工的社保缴费比例能不能降低？")
+    assert a.confidence == "low" and not a.refused
+    assert "社保" in a.answer and "没有找到确定回答" in a.answer and len(a.citations) == 1
+    assert any("置信度低" in w for w in a.warnings)
+    _check_faithful(a, corpus)
+    sure = assistant.ask("维修基金每平米交多少")
+    assert sure.confidence == "high" and not any("置信度低" in w for w in sure.warnings)
 
 
 def test_english_question_answered_in_english(assistant, corpus):
@@ -135,7 +146,7 @@ def test_reply_letter_is_flagged(assistant):
 
 def test_contract_shape(assistant):
     d = assistant.ask("维修基金每平米交多少").to_contract()
-    assert set(d) == {"question", "answer", "kind", "refused", "citations", "warnings"}
+    assert set(d) == {"question", "answer", "kind", "refused", "citations", "warnings", "confidence"}
     assert set(d["citations"][0]) == {"doc_id", "source_file", "title", "clause", "quote"}
 
 
