@@ -51,3 +51,20 @@ def test_matching_clauses_handler(app_env):
     doc = load_corpus().document("linhai-plan-draft")
     assert [c.label for c in matching_clauses(doc, "维修资金")] == ["（二十二）"]
     assert len(matching_clauses(doc, "  ")) == len(doc.clauses)
+
+
+def test_markup_in_an_uploaded_document_is_shown_as_text(app_env):
+    """A document whose text holds HTML, a script tag and Markdown shows those characters, never renders them."""
+    from assistant.corpus import ingest_bytes
+
+    text = "关于标记测试的通知\n一、<script>alert(1)</script> 与 <b>粗体</b> 以及 **星号** [链接](http://x) 均为正文。\n"
+    ingest_bytes(text.encode("utf-8"), "markup.txt", title="标记测试", city="温州市", doc_id="markup-test")
+    at = on_page("browse")
+    at.selectbox(key="browse.doc").set_value("markup-test").run()
+    assert_no_exception(at)
+    shown = [m.value for m in at.markdown if "alert" in m.value]
+    assert shown, "the clause text is on the page"
+    for raw in shown:
+        # every markup character reaches the page escaped, and reads back as the original text
+        assert "<script>" not in raw and "**星号**" not in raw
+        assert "<script>alert(1)</script>" in plain(raw) and "**星号**" in plain(raw)
