@@ -229,13 +229,7 @@ def _wenzhou(profile: EnterpriseProfile) -> list[CheckItem]:
         score_item = flag_item(scoring, ok, "通过“五度”入园评分",
                                "企业通过属地“五度”入园评分，符合。" if ok else "企业未通过属地“五度”入园评分，不能入园（择优入园）。",
                                value=ok, citations=(five.citation(),))
-    four = get_param("wenzhou.four_nos_excluded")
-    if profile.is_four_nos is None:
-        four_item = missing_item(four, ["is_four_nos"], LABELS, "不属于“四无”企业")
-    else:
-        four_item = flag_item(four, not profile.is_four_nos, "不属于“四无”企业",
-                              "企业属于“四无”企业，不得入园。" if profile.is_four_nos else "企业不属于“四无”企业，符合。",
-                              value=profile.is_four_nos)
+    four_item = _not_of_kind("wenzhou.four_nos_excluded", profile, "is_four_nos", "“四无”企业", "不得入园")
     return [
         four_item,
         score_item,
@@ -245,16 +239,20 @@ def _wenzhou(profile: EnterpriseProfile) -> list[CheckItem]:
     ]
 
 
+def _not_of_kind(pid: str, profile: EnterpriseProfile, field: str, kind: str, consequence: str) -> CheckItem:
+    """The enterprise must not be of ``kind`` (“四无”企业, 限制类产业): unknown is asked, never assumed."""
+    p = get_param(pid)
+    criterion = f"不属于{kind}"
+    value = getattr(profile, field)
+    if value is None:
+        return missing_item(p, [field], LABELS, criterion)
+    message = f"企业属于{kind}，{consequence}。" if value else f"企业不属于{kind}，符合。"
+    return flag_item(p, not value, criterion, message, value=value)
+
+
 def _cixi(profile: EnterpriseProfile) -> list[CheckItem]:
-    restricted = get_param("cixi.restricted_category")
-    if profile.is_restricted_category is None:
-        r_item = missing_item(restricted, ["is_restricted_category"], LABELS, "不属于限制类产业")
-    else:
-        r_item = flag_item(restricted, not profile.is_restricted_category, "不属于限制类产业",
-                           "企业属于限制类产业，原则上不得入园。" if profile.is_restricted_category else "企业不属于限制类产业，符合。",
-                           value=profile.is_restricted_category)
     return [
-        r_item,
+        _not_of_kind("cixi.restricted_category", profile, "is_restricted_category", "限制类产业", "原则上不得入园"),
         _all_true("cixi.entry_conditions", profile, ("meets_local_entry_conditions",), "满足产业类型、亩产效益、安全生产等入园条件",
                   "企业满足属地入园条件，符合。", "企业不满足属地规定的产业类型、亩产效益、安全生产等条件，不符合。"),
     ]
