@@ -415,9 +415,12 @@ class Assistant:
         low = cov.score < self.confidence_threshold
         terms = self._terms(q)
         chosen = [res.hits[0]]
+        own = self.coverage.measure(q, [self._passage_text[res.hits[0].clause_id]]).score
         for h in res.hits[1:3]:
-            if h.score >= 0.8 * res.hits[0].score and h.doc_id != chosen[0].doc_id:
-                chosen.append(h)
+            # another document's clause joins only if it is nearly as good a match on rank and on key terms
+            if h.score >= 0.8 * res.hits[0].score and h.doc_id not in {c.doc_id for c in chosen}:
+                if self.coverage.measure(q, [self._passage_text[h.clause_id]]).score >= max(0.6, 0.9 * own):
+                    chosen.append(h)
         citations = tuple(self._hit_citation(h, terms) for h in chosen)
         verify(citations, self.corpus)
         if low:
