@@ -54,6 +54,16 @@ def emit(data, as_json: bool, text: str | None = None) -> None:
         print(text if text is not None else json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
+def iso_date(text: str) -> "dt.date":
+    """argparse type for YYYY-MM-DD: a bad date is a usage error (exit 2) naming the format."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}（date must be YYYY-MM-DD）") from None
+
+
 def run_jsonl(path: str, answer) -> int:
     """Read lines ``{"id","question"}``; print one JSON line per question: ``{"id", **answer(question)}``.
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from assistant.cli import emit
+from assistant.cli import emit, iso_date
 from assistant.errors import RuleError
 from assistant.rules.eligibility import ENTERPRISE_FIELDS, check_enterprise, enterprise_questions
 from assistant.rules.park import PARK_FIELDS, check_park, load_json_file, park_questions
@@ -35,17 +35,12 @@ def register(subparsers) -> None:
     pp.set_defaults(func=cmd_park)
     ep = sub.add_parser("enterprise", help="企业入园资格检查（临海市、温州市、慈溪市）")
     ep.add_argument("profile", help="企业情况 JSON 文件（字段见 examples/*_enterprise.json）")
-    ep.add_argument("--as-of", type=_date, default=None, help="评估日期 YYYY-MM-DD（默认今天）")
+    ep.add_argument("--as-of", type=iso_date, default=None, help="评估日期 YYYY-MM-DD（默认今天）")
     ep.add_argument("--questions", action="store_true", help="只列出还需补充的问题")
     ep.add_argument("--json", action="store_true")
     ep.set_defaults(func=cmd_enterprise)
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
 
 
 def cmd_park(args) -> int:

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from assistant.cli import emit
+from assistant.cli import emit, iso_date
 from assistant.corpus import ingest_bytes, load_corpus
 from assistant.errors import IngestError
 from assistant.models import Status
@@ -35,18 +34,13 @@ def register(sub) -> None:
     ip.add_argument("--status", default="in_force", choices=[s.value for s in Status])
     ip.add_argument("--issuer")
     ip.add_argument("--doc-number")
-    ip.add_argument("--date", type=_date)
-    ip.add_argument("--effective-date", type=_date)
+    ip.add_argument("--date", type=iso_date)
+    ip.add_argument("--effective-date", type=iso_date)
     ip.add_argument("--id", dest="doc_id", help="readable slug (lowercase ascii, digits, -)")
     ip.add_argument("--json", action="store_true")
     ip.set_defaults(func=cmd_ingest)
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise IngestError(f"日期格式应为 YYYY-MM-DD：{value}", f"date must be YYYY-MM-DD: {value}", field="date") from None
 
 
 def document_summary(doc) -> dict:

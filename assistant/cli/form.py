@@ -13,10 +13,9 @@ Examples::
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import importlib
 
-from assistant.cli import emit
+from assistant.cli import emit, iso_date
 from assistant.errors import FormError
 from assistant.forms.entry_application import write_entry_application
 from assistant.forms.park_report import load_report, write_park_report
@@ -43,11 +42,6 @@ def _seam(target: tuple[str, str], what_zh: str, instead: str):
                         field=instead) from None
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}") from None
 
 
 def _entry(args) -> int:
@@ -99,7 +93,7 @@ def register(subparsers) -> None:
     p.add_argument("--check-report", help="入园资格检查结果（CheckReport JSON），附在申请表后")
     p.add_argument("--check-city", help="按该城市的规定做入园资格检查并附清单，如 临海市")
     p.add_argument("--city", help="园区所在地（决定承诺条款；默认取企业信息中的“园区所在城市”）")
-    p.add_argument("--date", type=_date, help="填表日期 YYYY-MM-DD（默认留空待手填）")
+    p.add_argument("--date", type=iso_date, help="填表日期 YYYY-MM-DD（默认留空待手填）")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=_entry)
 
