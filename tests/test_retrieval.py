@@ -186,3 +186,34 @@ def test_cli_empty_question_exit_code(tmp_path):
     r = subprocess.run([sys.executable, "-m", "assistant", "search", "   "], capture_output=True, text=True,
                        cwd=ROOT, env=env)
     assert r.returncode == 2 and "问题为空" in r.stderr and "Traceback" not in r.stderr
+
+
+class CountingEncoder(HashingEncoder):
+    def __init__(self):
+        super().__init__(32)
+        self.embedded = 0
+
+    def encode_passages(self, texts):
+        self.embedded += len(texts)
+        return super().encode_passages(texts)
+
+
+def test_rebuild_embeds_only_new_passages(corpus_copy, tmp_path):
+    from assistant.corpus import ingest_bytes, load_corpus
+
+    enc = CountingEncoder()
+    first = build_index(load_corpus(corpus_copy), enc, tmp_path)
+    assert enc.embedded == len(first.passages)
+    ingest_bytes("一、总则\n（一）新增条款一。\n（二）新增条款二。\n".encode(), "n.txt", title="新文件", city="温州市",
+                 doc_id="new-doc")
+    enc.embedded = 0
+    second = build_index(load_corpus(corpus_copy), enc, tmp_path)
+    new = [p for p in second.passages if p.doc_id == "new-doc"]
+    assert enc.embedded == len(new) == len(second.passages) - len(first.passages)
+    # reused vectors are the same vectors: search results equal a build from scratch
+    scratch = build_index(load_corpus(corpus_copy), HashingEncoder(32), tmp_path / "scratch")
+    import numpy as np
+
+    a = second.dense.reconstruct_n(0, second.dense.ntotal)
+    b = scratch.dense.reconstruct_n(0, scratch.dense.ntotal)
+    assert np.allclose(a, b)
