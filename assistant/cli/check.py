@@ -45,13 +45,7 @@ def register(subparsers) -> None:
 
 def cmd_park(args) -> int:
     plan = load_json_file(args.plan, "园区方案", "plan")
-    if args.questions:
-        qs = park_questions(plan)
-        emit(qs, args.json, render_questions(qs))
-        return 0
-    report = check_park(plan)
-    emit(report.model_dump(mode="json"), args.json, render_report(report))
-    return 0
+    return _questions_or_report(args, plan, park_questions, check_park)
 
 
 def cmd_enterprise(args) -> int:
@@ -61,11 +55,16 @@ def cmd_enterprise(args) -> int:
         profile["as_of"] = (args.as_of or dt.date.today()).isoformat()
     elif args.as_of:
         raise RuleError("评估日期已在文件中给出（as_of），不要再用 --as-of", "as_of given twice", field="as_of")
+    return _questions_or_report(args, profile, enterprise_questions, check_enterprise)
+
+
+def _questions_or_report(args, facts: dict, questions, check) -> int:
+    """``--questions``: what is still to be asked; otherwise the full report."""
     if args.questions:
-        qs = enterprise_questions(profile)
+        qs = questions(facts)
         emit(qs, args.json, render_questions(qs))
         return 0
-    report = check_enterprise(profile)
+    report = check(facts)
     emit(report.model_dump(mode="json"), args.json, render_report(report))
     return 0
 
