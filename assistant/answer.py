@@ -8,9 +8,12 @@
    clauses shown only as "possibly related";
 3. numbers for a known rule → the calculator computes, the answer cites its clause;
 4. a Wenzhou action-plan question → the table cell(s) are read (sums computed);
-5. two cities → side by side, each city's own clause;
-6. "may my enterprise enter?" → the eligibility check, asking for missing facts;
-7. otherwise retrieval: the best clause quoted, its most relevant sentence as
+5. "may my enterprise enter?" → the eligibility check, asking for missing facts;
+6. a question naming a policy topic that no clause mentions (社保, 个税, 按揭…,
+   ``assistant.topics``) is refused, naming the topic, with the nearest clauses
+   shown only as "possibly related";
+7. two cities → side by side, each city's own clause;
+8. otherwise retrieval: the best clause quoted, its most relevant sentence as
    the one-line answer — unless the question's key terms are absent from the
    clauses found, in which case it is refused as not covered.
 
@@ -34,6 +37,7 @@ from assistant.query import AnalysedQuery, analyse
 from assistant.retriever import Hit, Retriever, get_retriever
 from assistant.router import follow_up_subject, is_comparison, is_eligibility, route_calculation
 from assistant.tables import fmt_number, lookup
+from assistant.topics import Mention, TopicCatalogue, TopicCoverage
 
 Kind = Literal["lookup", "calculation", "table", "comparison", "eligibility", "not_covered"]
 # Below this key-term coverage an answer is marked low-confidence (it says which words were not found and
@@ -68,6 +72,7 @@ class Answer(BaseModel):
     check: dict | None = None
     follow_up: tuple[str, ...] = Field(default=(), description="facts to ask for (eligibility)")
     coverage: float | None = None
+    uncovered_topics: tuple[str, ...] = Field(default=(), description="policy topics named that no clause mentions")
     confidence: Literal["high", "low"] = Field(
         default="high", description="low: the clauses found lack the question's key terms; the answer says so")
     wording: Literal["extractive", "generated"] = Field(
@@ -177,6 +182,7 @@ class Assistant:
         self.corpus = self.retriever.corpus
         self.coverage = CoverageModel([p.text for p in self.retriever.index.passages])
         self._passage_text = {p.clause_id: p.text for p in self.retriever.index.passages}
+        self.topics = TopicCoverage(TopicCatalogue.load(), list(self._passage_text.values()))
         self.confidence_threshold = confidence_threshold
         self._lock = threading.Lock()
 
@@ -226,10 +232,12 @@ class Assistant:
         table = lookup(self.corpus, resolved)
         if table is not None:
             return self._table(question, resolved, q, lang, table)
-        if is_comparison(resolved, q.cities) and not city:
-            return self._comparison(question, resolved, q, lang)
         if is_eligibility(resolved):
             return self._eligibility(question, resolved, q, lang, asked_city)
+        if missing := self.topics.uncovered(resolved):
+            return self._not_covered_topic(question, resolved, lang, missing)
+        if is_comparison(resolved, q.cities) and not city:
+            return self._comparison(question, resolved, q, lang)
         return self._lookup(question, resolved, q, lang, asked_city, city)
 
     # -- follow-ups
@@ -276,6 +284,19 @@ class Assistant:
         return Answer(question=question, resolved_question=resolved, language=lang, answer=text, kind="not_covered",
                       refused=True, related=tuple(related), coverage=0.0)
 
+    def _not_covered_topic(self, question, resolved, lang, mentions: list[Mention]) -> Answer:
+        names = "、".join(m.label for m in mentions)
+        if lang == "zh":
+            text = f"现有文件中没有关于{names}的规定（没有任何条款提到）。下列条款可能相关，仅供参考，请核对原文："
+        else:
+            en = ", ".join(f"{m.said if m.said.isascii() else (m.topic.en or (m.topic.topic,))[0]} ({m.topic.topic})"
+                           for m in mentions)
+            text = (f"None of the documents mentions {en}, so they do not answer this. "
+                    f"The clauses below are shown only as possibly related; check the text.")
+        return Answer(question=question, resolved_question=resolved, language=lang, answer=text, kind="not_covered",
+                      refused=True, related=tuple(self._related(resolved)), coverage=0.0,
+                      uncovered_topics=tuple(m.topic.topic for m in mentions))
+
     def _related(self, resolved: str, k: int = 3) -> list[Citation]:
         try:
             hits = self.retriever.search(resolved, k=k).hits
@@ -315,6 +336,10 @@ class Assistant:
             text += f"\n· [{item.verdict.label_zh}] {item.message or item.criterion}"
         warnings = list(result.warnings) + [w for w in status_warnings(self.corpus, citations, asked_city, lang)
                                             if "征求意见稿" not in w or not any("征求意见稿" in x for x in result.warnings)]
+        if missing := self.topics.uncovered(resolved):
+            names = "、".join(m.label for m in missing)
+            warnings.insert(0, f"问题中的{names}在现有文件中没有规定，以上只计算了文件规定的项目。" if lang == "zh" else
+                            f"The documents say nothing about {names}; only what they regulate was computed.")
         return Answer(question=question, resolved_question=resolved, language=lang, answer=text, kind="calculation",
                       refused=False, citations=citations, warnings=tuple(dict.fromkeys(warnings)),
                       city=asked_city or _single_city(citations), calculation=result.model_dump(mode="json"))

@@ -1,0 +1,125 @@
+"""Which policy topics a question names, and whether any clause mentions them.
+
+The refusal signal for questions on topics the documents never touch (社保, 个税,
+按揭, rooftop solar…). Search scores cannot tell those from answerable questions
+worded colloquially (measured: benchmarks/README.md); a named policy topic that
+no clause mentions can, and the answer can say exactly what is missing.
+
+The catalogue (``assistant/data/topics.yaml``) lists topics from general
+knowledge; coverage is computed from the clauses, so it follows the corpus.
+
+>>> cat = TopicCatalogue.load()
+>>> [t.topic for t in cat.find("土地增值税和增值税怎么交")]
+['土地增值税', '增值税']
+>>> cov = TopicCoverage(cat, ["土地增值税按现有规定从低预征"])
+>>> [(m.topic.topic, m.said) for m in cov.uncovered("买厂房要交进项税吗")]
+[('增值税', '进项税')]
+>>> cov.uncovered("土地增值税怎么预征")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class Topic(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    topic: str = Field(description="the name an answer uses")
+    names: tuple[str, ...] = Field(min_length=1, description="Chinese names, matched as substrings")
+    en: tuple[str, ...] = Field(default=(), description="English phrases, matched as whole words")
+
+    @field_validator("names", "en")
+    @classmethod
+    def _no_blank(cls, v: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not n.strip() for n in v):
+            raise ValueError("blank name")
+        return tuple(unicodedata.normalize("NFKC", n).lower() for n in v)
+
+
+class Mention(BaseModel):
+    """A topic as the question names it."""
+
+    model_config = ConfigDict(frozen=True)
+    topic: Topic
+    said: str = Field(description="the words of the question that name it")
+
+    @property
+    def label(self) -> str:
+        """“社保”（社会保险）: the user's word first, the topic's name when it differs."""
+        return f"“{self.said}”" if self.said == self.topic.topic else f"“{self.said}”（{self.topic.topic}）"
+
+
+class TopicFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    topics: list[Topic]
+    not_topics: list[str] = Field(default=[], description="words containing a topic name that are not about it")
+
+
+class TopicCatalogue:
+    """All topics, with one leftmost-longest matcher over every name."""
+
+    def __init__(self, topics: list[Topic], not_topics: list[str] = ()):
+        self.topics = tuple(topics)
+        owner: dict[str, Topic | None] = {}
+        for t in self.topics:
+            for n in (*t.names, *t.en):
+                if owner.setdefault(n, t) is not t:
+                    raise ValueError(f"topic name {n!r} is listed under both {owner[n].topic} and {t.topic}")
+        decoys = [unicodedata.normalize("NFKC", n).lower() for n in not_topics]
+        for n in decoys:
+            if n in owner:
+                raise ValueError(f"{n!r} is both a topic name and a not_topic")
+            owner[n] = None
+        self._owner = owner
+        # one alternation, longest names first: at each position the longest name wins, and a match consumes its
+        # characters, so 土地增值税 is never also read as 增值税 (nor 相关税费 as 关税)
+        zh = sorted([*(n for t in self.topics for n in t.names), *decoys], key=len, reverse=True)
+        en = sorted((n for t in self.topics for n in t.en), key=len, reverse=True)
+        parts = [re.escape(n) for n in zh] + [rf"(?<![a-z]){re.escape(n)}(?![a-z])" for n in en]
+        self._pattern = re.compile("|".join(parts))
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> TopicCatalogue:
+        return _load(str(path or DATA / "topics.yaml"))
+
+    def find(self, text: str) -> list[Topic]:
+        """Topics named in ``text``, in order of first mention."""
+        return [m.topic for m in self.mentions(text)]
+
+    def mentions(self, text: str) -> list[Mention]:
+        """Each topic named in ``text`` once, with the words that first named it."""
+        text = unicodedata.normalize("NFKC", text)
+        out: dict[str, Mention] = {}
+        # lower() keeps the length of these texts, so match positions map back to the original words
+        for m in self._pattern.finditer(text.lower()):
+            topic = self._owner[m.group(0)]
+            if topic is not None and topic.topic not in out:
+                out[topic.topic] = Mention(topic=topic, said=text[m.start():m.end()])
+        return list(out.values())
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> TopicCatalogue:
+    data = TopicFile.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    return TopicCatalogue(data.topics, data.not_topics)
+
+
+class TopicCoverage:
+    """The catalogue against one corpus: which topics some clause mentions."""
+
+    def __init__(self, catalogue: TopicCatalogue, clause_texts: list[str]):
+        self.catalogue = catalogue
+        self.covered = frozenset(t.topic for text in clause_texts for t in catalogue.find(text))
+
+    def uncovered(self, question: str) -> list[Mention]:
+        """Topics the question names that no clause mentions."""
+        return [m for m in self.catalogue.mentions(question) if m.topic.topic not in self.covered]
