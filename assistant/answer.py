@@ -89,6 +89,7 @@ class Answer(BaseModel):
 # ---------------------------------------------------------------- quoting
 
 _SENTENCE = re.compile(r"[^。；！？\n]+[。；！？]?")
+_SEE_ATTACHMENT = re.compile(r"见(附件\s*\d+)")
 
 
 def sentences(clause: Clause) -> list[tuple[int, int]]:
@@ -313,6 +314,23 @@ class Assistant:
         clause = self.corpus.clause(hit.doc_id, hit.clause)
         return citation(doc, clause, best_sentence(clause, terms))
 
+    def _cross_references(self, q: AnalysedQuery, cited: Citation, terms: list[str], own: float) -> list[Citation]:
+        """Attachments the cited clause points to ("编制框架见附件4") that match the question as well as it does:
+        the answer is often in the attachment, which shares few words with the question's phrasing."""
+        from assistant.errors import NotFoundError
+
+        doc = self.corpus.document(cited.doc_id)
+        text = self.corpus.clause(cited.doc_id, cited.clause).text
+        out = []
+        for label in dict.fromkeys(re.sub(r"\s", "", m) for m in _SEE_ATTACHMENT.findall(text)):
+            try:
+                clause = self.corpus.clause(doc.id, label)
+            except NotFoundError:
+                continue  # a reference to an attachment the document does not carry
+            if self.coverage.measure(q, [self._passage_text[clause.id]]).score >= max(0.6, 0.9 * own):
+                out.append(citation(doc, clause, best_sentence(clause, terms)))
+        return out
+
     def _calculation(self, question, resolved, q, lang, calc, asked_city) -> Answer | None:
         from assistant.rules.calculators import run
 
@@ -447,6 +465,7 @@ class Assistant:
                 if self.coverage.measure(q, [self._passage_text[h.clause_id]]).score >= max(0.6, 0.9 * own):
                     chosen.append(h)
         citations = tuple(self._hit_citation(h, terms) for h in chosen)
+        citations = tuple(dict.fromkeys((*citations, *self._cross_references(q, citations[0], terms, own))))
         verify(citations, self.corpus)
         if low:
             return self._uncertain(question, resolved, lang, citations[:1], cov, asked_city, city_filter)

@@ -217,3 +217,12 @@ def test_cli_ask_json_and_jsonl(tmp_path):
     assert [x.get("id") for x in lines[:2]] == ["1", "2"] and lines[0]["citations"]
     assert "message" in lines[1] and "error" in lines[2]
     assert r.returncode == 1
+
+
+def test_an_attachment_the_clause_points_to_is_cited(assistant, corpus):
+    # 四、 says "编制框架见附件4"; the framework itself is the attachment
+    a = assistant.ask("小微企业园高质量发展五年规划编制基本框架包括哪几个部分？")
+    cited = [c.clause for c in a.citations]
+    assert "四、" in cited and "附件4" in cited and "附件3" not in cited  # 附件3 is referenced too, but is a table
+    assert "附件4" in a.answer
+    _check_faithful(a, corpus)
