@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -73,7 +74,33 @@ class Retriever:
         self._city = np.array([p.city for p in index.passages])
         self._doc = np.array([p.doc_id for p in index.passages])
         self._status = np.array([p.status for p in index.passages])
+        # one answer may search the same text more than once (a city filter and the wide search, a comparison's
+        # cities, the related clauses of a refusal); the query embedding is most of a search's time
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._vectors_lock = threading.Lock()
         _single_threaded_faiss()
+
+    QUERY_CACHE_SIZE = 256
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The encoder's query embedding of ``text``, remembered for the last few hundred texts (read-only)."""
+        with self._vectors_lock:
+            vec = self._vectors.get(text)
+            if vec is not None:
+                self._vectors.move_to_end(text)
+                return vec
+        vec = self.encoder.encode_queries([text])[0]
+        vec.setflags(write=False)
+        with self._vectors_lock:
+            self._vectors[text] = vec
+            while len(self._vectors) > self.QUERY_CACHE_SIZE:
+                self._vectors.popitem(last=False)
+        return vec
+
+    def clear_query_cache(self) -> None:
+        """Forget remembered query embeddings (benchmarks time each question from cold)."""
+        with self._vectors_lock:
+            self._vectors.clear()
 
     def search(self, question: str, k: int = 5, city: str | None = None, doc_id: str | None = None,
                status: str | None = None, include_province: bool = True,
@@ -97,7 +124,7 @@ class Retriever:
         bm25_rank = _ranks(np.where(mask, bm25, -np.inf), positive_only=True)
 
         dense_text = q.search_text if self.fusion.dense_query_expansion else q.text
-        qvec = self.encoder.encode_queries([dense_text])[0]
+        qvec = self.query_vector(dense_text)
         dk = min(n, max(100, k * 20))
         dscores_top, dids = self.index.dense_search(qvec, dk)
         dense = np.full(n, -np.inf, dtype=np.float32)

@@ -100,6 +100,34 @@ def test_hits_carry_citation_fields(retriever, corpus):
         assert h.text == clause.clean_text and h.title == corpus.document(h.doc_id).meta.title
 
 
+class QueryCountingEncoder(HashingEncoder):
+    def __init__(self):
+        super().__init__(256)
+        self.calls = 0
+
+    def encode_queries(self, texts):
+        self.calls += 1
+        return super().encode_queries(texts)
+
+
+def test_query_embedding_is_reused_within_bounds(corpus, index_dir):
+    enc = QueryCountingEncoder()
+    r = Retriever(corpus=corpus, encoder=enc, index_root=index_dir)
+    first = r.search("宿舍面积", k=3, city="临海市")
+    again = r.search("宿舍面积", k=3)  # the same text: no second embedding
+    assert enc.calls == 1 and first.hits and again.hits
+    with pytest.raises(ValueError):
+        r.query_vector("宿舍面积")[0] = 1.0  # shared, so read-only
+    for i in range(Retriever.QUERY_CACHE_SIZE + 1):
+        r.query_vector(f"问题{i}")
+    calls = enc.calls
+    r.search("宿舍面积", k=3)  # pushed out by newer texts: embedded again
+    assert enc.calls == calls + 1
+    r.clear_query_cache()
+    r.search("宿舍面积", k=3)
+    assert enc.calls == calls + 2
+
+
 # ---------------------------------------------------------------- persistence and recovery
 
 @pytest.fixture
