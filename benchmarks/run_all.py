@@ -55,6 +55,7 @@ def main(argv=None) -> int:
     dev = load_questions(ROOT / "eval" / "dev.jsonl")
     test = load_questions(ROOT / "eval" / "test.jsonl")
     holdout2 = load_questions(ROOT / "eval" / "holdout2.jsonl")
+    holdout3 = load_questions(ROOT / "eval" / "holdout3.jsonl")
 
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, XIAOWEI_INDEX_DIR=tmp, HF_HUB_OFFLINE="1")
@@ -96,7 +97,8 @@ def main(argv=None) -> int:
         rows.append(("warm answer p50 / p95", f"{a50:.1f} / {a95:.1f} ms", "target p95 ≤ 50 ms"))
 
         for name, qs in (("dev (tuned on)", dev), ("test (held out, then used for error analysis)", test),
-                         ("holdout2 (never tuned on)", holdout2)):
+                         ("holdout2 (held out, one false refusal looked at)", holdout2),
+                         ("holdout3 (written blind, questions never read)", holdout3)):
             hybrid = evaluate(lambda q: retriever.search(q, k=10).hits, qs)["overall"]
             retriever.fusion = replace(retriever.fusion, dense_weight=0.0)
             bm25 = evaluate(lambda q: retriever.search(q, k=10).hits, qs)["overall"]
