@@ -1,5 +1,7 @@
 """问答 page in AppTest: a question gets a cited answer; follow-ups use the history; refusals show related clauses."""
 
+import pytest
+
 from apphelpers import app_env, assert_no_exception, button, has_text, new_app, plain, texts  # noqa: F401
 
 LINHAI = "临海市小微企业产业园提质升级工作方案（征求意见稿）"
@@ -44,13 +46,15 @@ def test_example_button_and_follow_up_use_history(app_env):
     assert has_text(at, "理解为：")
 
 
-def test_refused_question_shows_possibly_related(app_env):
+@pytest.mark.parametrize("question,named", [("杭州的小微企业园有什么补贴？", "杭州"),
+                                            ("入园企业员工的社保缴费比例能不能降低？", "社保")])
+def test_refused_question_shows_possibly_related(app_env, question, named):
     at = new_app().run()
-    at.chat_input[0].set_value("杭州的小微企业园有什么补贴？").run()
+    at.chat_input[0].set_value(question).run()
     assert_no_exception(at)
     answer = at.session_state["chat.turns"][-1]["answer"]
     assert answer.refused and answer.related
-    assert any("没有" in plain(i.value) for i in at.info)
+    assert any("没有" in plain(i.value) and named in plain(i.value) for i in at.info)
     assert has_text(at, "可能相关")
 
 
