@@ -189,9 +189,14 @@ def chrome(width: int = 1400, height: int = 1600):
 
 
 def wait_for(driver, predicate, timeout: float = 60, what: str = "condition"):
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, timeout, poll_frequency=0.05).until(predicate, message=f"timed out waiting for {what}")
+    # Streamlit re-renders the page while a predicate reads it: an element found a moment ago may be gone
+    # (stale); that is "not yet", not a failure
+    return WebDriverWait(driver, timeout, poll_frequency=0.05,
+                         ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)
+                         ).until(predicate, message=f"timed out waiting for {what}")
 
 
 def wait_first_render(driver, timeout: float = 60) -> None:
