@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.corpus import Corpus
 from assistant.coverage import Coverage, CoverageModel
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, NotFoundError
 from assistant.models import Citation, Clause, Document, Span, Status
 from assistant.query import AnalysedQuery, analyse
 from assistant.retriever import Hit, Retriever, get_retriever
@@ -317,8 +317,6 @@ class Assistant:
     def _cross_references(self, q: AnalysedQuery, cited: Citation, terms: list[str], own: float) -> list[Citation]:
         """Attachments the cited clause points to ("编制框架见附件4") that match the question as well as it does:
         the answer is often in the attachment, which shares few words with the question's phrasing."""
-        from assistant.errors import NotFoundError
-
         doc = self.corpus.document(cited.doc_id)
         text = self.corpus.clause(cited.doc_id, cited.clause).text
         out = []
