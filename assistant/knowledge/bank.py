@@ -87,3 +87,24 @@ def load_bank(root: Path | None = None, corpus: Corpus | None = None) -> Knowled
                                       f"span of {kp.id} is not verbatim in {kf.doc_id}#{kp.clause}: {span}", field=kp.id)
             points.append(BoundPoint(point=kp, doc_id=doc.id, city=doc.meta.city))
     return KnowledgeBank(points)
+
+
+def validate_file(path: Path, corpus: Corpus | None = None) -> int:
+    """Check one knowledge file (spans verbatim, clauses exist, ids unique within it); returns its point count."""
+    from assistant.knowledge.topics import load_topics
+
+    corpus = corpus or load_corpus()
+    kf = _read(Path(path))
+    topics = load_topics()
+    ids = [kp.id for kp in kf.points]
+    if len(ids) != len(set(ids)):
+        raise CorpusError("知识点 id 重复", f"duplicate ids in {Path(path).name}")
+    for kp in kf.points:
+        if kp.topic not in topics:
+            raise CorpusError(f"知识点 {kp.id} 的主题 {kp.topic} 不在 topics.yaml 中", f"unknown topic {kp.topic} in {kp.id}")
+        clause = corpus.clause(kf.doc_id, kp.clause)
+        for span in kp.answer_spans:
+            if span not in clause.text:
+                raise CorpusError(f"知识点 {kp.id} 的答案片段不在条款原文中：{span}",
+                                  f"span of {kp.id} is not verbatim in {kf.doc_id}#{kp.clause}: {span}")
+    return len(kf.points)
