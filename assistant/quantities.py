@@ -1,0 +1,417 @@
+"""The one quantity parser: numbers, units and dates as people type them.
+
+Used by the question router, the calculators' inputs, the checks, the forms and the UI, so that "1,200平方米",
+"１２００㎡", "一千二百平米", "0.12万平方米" and "1200 sqm" are the same 1200 m² everywhere, and an ambiguous
+"1,2" is refused naming the field instead of being read as 2 or 12.
+
+Chinese numerals are read by ``cn2an`` (not hand-written here). Values are exact fractions.
+
+>>> parse_number("1,200")
+Fraction(1200, 1)
+>>> parse_number("八百五十")
+Fraction(850, 1)
+>>> parse_number("2.5万")
+Fraction(25000, 1)
+>>> parse_number("3‰")
+Fraction(3, 1000)
+>>> [(q.value, q.unit) for q in find_quantities("买了1,200平方米厂房和3亩地，纳税250万元")]
+[(Fraction(1200, 1), '平方米'), (Fraction(3, 1), '亩'), (Fraction(2500000, 1), '元')]
+>>> find_dates("合同2024年3月31日签的")
+[datetime.date(2024, 3, 31)]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from fractions import Fraction
+
+from assistant.errors import QueryError
+
+# Dates outside this range are typing errors in this domain (and year 10000 breaks date arithmetic).
+MIN_YEAR, MAX_YEAR = 1949, 2100
+# More digits than any area, sum or count here can have: a longer run is a paste accident, refused before parsing.
+MAX_DIGITS = 15
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_UNITS = "十百千万亿"
+_CN_CHARS = _CN_DIGITS + _CN_UNITS + "点"
+_MULTIPLIER = {"十": 10, "百": 100, "千": 1000, "万": 10_000, "亿": 100_000_000}
+
+# unit as typed → (canonical unit, factor to the canonical unit). Longest spellings are tried first.
+UNITS: dict[str, tuple[str, Fraction]] = {
+    "万平方米": ("平方米", Fraction(10_000)), "万平米": ("平方米", Fraction(10_000)), "万m2": ("平方米", Fraction(10_000)),
+    "万方": ("平方米", Fraction(10_000)),
+    "平方米": ("平方米", Fraction(1)), "平方公尺": ("平方米", Fraction(1)), "平米": ("平方米", Fraction(1)),
+    "平方": ("平方米", Fraction(1)), "m2": ("平方米", Fraction(1)), "sqm": ("平方米", Fraction(1)),
+    "sq m": ("平方米", Fraction(1)), "sq.m.": ("平方米", Fraction(1)), "sq. m": ("平方米", Fraction(1)),
+    "square meters": ("平方米", Fraction(1)), "square metres": ("平方米", Fraction(1)),
+    "square meter": ("平方米", Fraction(1)), "square metre": ("平方米", Fraction(1)),
+    "平": ("平方米", Fraction(1)),
+    "亩": ("亩", Fraction(1)), "mu": ("亩", Fraction(1)),
+    "亿元": ("元", Fraction(100_000_000)), "万元": ("元", Fraction(10_000)), "万块": ("元", Fraction(10_000)),
+    "元": ("元", Fraction(1)), "块钱": ("元", Fraction(1)), "块": ("元", Fraction(1)), "yuan": ("元", Fraction(1)),
+    "rmb": ("元", Fraction(1)),
+    "个工作日": ("工作日", Fraction(1)), "工作日": ("工作日", Fraction(1)), "working days": ("工作日", Fraction(1)),
+    "个月": ("个月", Fraction(1)), "months": ("个月", Fraction(1)), "month": ("个月", Fraction(1)),
+    "年": ("年", Fraction(1)), "years": ("年", Fraction(1)), "year": ("年", Fraction(1)),
+    "天": ("日", Fraction(1)), "日": ("日", Fraction(1)), "days": ("日", Fraction(1)), "day": ("日", Fraction(1)),
+    "%": ("%", Fraction(1)), "percent": ("%", Fraction(1)), "‰": ("‰", Fraction(1)),
+    "家": ("家", Fraction(1)), "个": ("个", Fraction(1)), "companies": ("家", Fraction(1)),
+    "enterprises": ("家", Fraction(1)), "firms": ("家", Fraction(1)),
+}
+AREA_UNITS = ("平方米", "亩")
+PERCENT = {"%": Fraction(1, 100), "‰": Fraction(1, 1000)}
+MU_IN_M2 = Fraction(10_000, 15)  # 1 市亩 = 10000/15 m², the legal conversion
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number found in text, in its canonical unit (万平方米 → 平方米, 万元 → 元); ``high`` for a range."""
+
+    value: Fraction
+    unit: str            # canonical: 平方米 亩 元 年 个月 日 工作日 % ‰ 家 个, or "" for a bare number
+    text: str            # the words it was read from
+    start: int
+    end: int
+    high: Fraction | None = None
+    wan: bool = False    # written with 万 (or 亿): "纳税250万" with no unit is money, "2万㎡" is area
+
+    @property
+    def is_range(self) -> bool:
+        return self.high is not None
+
+    def m2(self) -> Fraction | None:
+        """The area in square metres (亩 converted), or None if this is not an area."""
+        if self.unit == "平方米":
+            return self.value
+        if self.unit == "亩":
+            return self.value * MU_IN_M2
+        return None
+
+    def mu(self) -> Fraction | None:
+        m2 = self.m2()
+        return None if m2 is None else m2 / MU_IN_M2
+
+    def ratio(self) -> Fraction | None:
+        """70% → 7/10; 3‰ → 3/1000; a bare fraction (2/3) as it is."""
+        if self.unit in PERCENT:
+            return self.value * PERCENT[self.unit]
+        return self.value if self.unit == "" else None
+
+
+def normalise(text: str) -> str:
+    """NFKC (full-width digits and ％ to ASCII, ㎡ to m2), lower case, a few dash and tilde variants unified."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return text.replace("m²", "m2").replace("～", "~").replace("—", "-").replace("–", "-").replace("－", "-")
+
+
+# ---------------------------------------------------------------- single values (form fields, JSON inputs)
+
+def _refuse(field: str | None, text: str, why_zh: str, why_en: str) -> QueryError:
+    name = f"“{field}”" if field else ""
+    return QueryError(f"{name}的数值“{text}”{why_zh}" if field else f"数值“{text}”{why_zh}",
+                      f"{field + ': ' if field else ''}{text!r} {why_en}", field=field)
+
+
+_GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
+_MIXED = re.compile(r"^(\d+(?:\.\d+)?)([十百千万亿]+)$")
+_FRACTION = re.compile(r"^(\d+)/(\d+)$")
+_CN_FRACTION = re.compile(rf"^([{_CN_CHARS}\d.]+)分之([{_CN_CHARS}\d.]+)$")
+
+
+def _cn(text: str) -> Fraction:
+    import cn2an
+
+    if text.startswith("点") or text.endswith("点"):
+        raise ValueError(text)
+    value = cn2an.cn2an(text, "smart")
+    return Fraction(str(value))
+
+
+def _scaled(number: str, scale: str) -> Fraction:
+    x = Fraction(number)
+    for ch in scale:
+        x *= _MULTIPLIER[ch]
+    return x
+
+
+def parse_number(text: str | int | float, field: str | None = None) -> Fraction:
+    """One number as a person types it: ``1,200`` ``１２００`` ``1200.5`` ``八百五十`` ``2.5万`` ``3千`` ``2/3``
+    ``70%`` (→ 7/10) ``3‰`` ``三分之二`` ``百分之七十``. Anything else, and an ambiguous separator (``1,2``), raises
+    :class:`QueryError` naming ``field``.
+
+    >>> parse_number("１，２００")
+    Fraction(1200, 1)
+    >>> parse_number("1,2", "area_m2")
+    Traceback (most recent call last):
+    ...
+    assistant.errors.QueryError: “area_m2”的数值“1,2”有歧义：千位分隔符后应为三位数字 (area_m2: '1,2' is ambiguous: a thousands separator must be followed by three digits)
+    """
+    if isinstance(text, bool):
+        raise _refuse(field, str(text), "不是数字", "is not a number")
+    if isinstance(text, int):
+        return Fraction(text)
+    if isinstance(text, float):
+        return Fraction(repr(text))
+    raw = str(text)
+    s = normalise(raw).strip().replace(" ", "")
+    if not s:
+        raise _refuse(field, raw, "为空", "is empty")
+    if sum(ch.isdigit() for ch in s) > MAX_DIGITS:
+        raise _refuse(field, raw[:20] + "…", f"位数过多（超过{MAX_DIGITS}位），不合理", f"has more than {MAX_DIGITS} digits")
+    negative = s.startswith("-")
+    if negative:
+        s = s[1:]
+    percent = Fraction(1)
+    if s.endswith("%"):
+        s, percent = s[:-1], Fraction(1, 100)
+    elif s.endswith("‰"):
+        s, percent = s[:-1], Fraction(1, 1000)
+    elif s.startswith("百分之"):
+        s, percent = s[3:], Fraction(1, 100)
+    elif s.startswith("千分之"):
+        s, percent = s[3:], Fraction(1, 1000)
+    try:
+        if _GROUPED.match(s):
+            value = Fraction(s.replace(",", ""))
+        elif "," in s:
+            raise _refuse(field, raw, "有歧义：千位分隔符后应为三位数字",
+                          "is ambiguous: a thousands separator must be followed by three digits")
+        elif _PLAIN.match(s):
+            value = Fraction(s)
+        elif m := _MIXED.match(s):
+            value = _scaled(m.group(1), m.group(2))
+        elif m := _FRACTION.match(s):
+            value = Fraction(int(m.group(1)), int(m.group(2)))
+        elif m := _CN_FRACTION.match(s):
+            value = _single(m.group(2)) / _single(m.group(1))
+        elif s and all(ch in _CN_CHARS for ch in s):
+            value = _cn(s)
+        else:
+            raise ValueError(s)
+    except QueryError:
+        raise
+    except (ValueError, ZeroDivisionError, ArithmeticError, KeyError):
+        raise _refuse(field, raw, "不是可识别的数字", "is not a number") from None
+    value *= percent
+    return -value if negative else value
+
+
+def _single(s: str) -> Fraction:
+    if _PLAIN.match(s):
+        return Fraction(s)
+    return _cn(s)
+
+
+# ---------------------------------------------------------------- quantities in free text
+
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_NUM_AR = r"\d+(?:,\d+)*(?:\.\d+)?"
+_NUM_CN = rf"[{_CN_DIGITS}十百千万亿][{_CN_CHARS}]*"
+_NUMBER = rf"(?:{_NUM_AR}(?:[十百千万亿](?![{_CN_DIGITS}]))*|{_NUM_CN})"
+_QUANTITY = re.compile(
+    rf"(?<![\d/])(?P<fa>\d+)\s*/\s*(?P<fb>\d+)(?![\d/])"
+    rf"|(?P<cfa>(?!百分之|千分之)[{_CN_DIGITS}十百千\d]+)分之(?P<cfb>[{_CN_CHARS}\d]+)"
+    rf"|(?P<pct>百分之|千分之)?(?P<n1>{_NUMBER})\s*(?P<u1>{_UNIT_ALT})?"
+    rf"(?:\s*(?:-|~|至|到)\s*(?P<pct2>百分之|千分之)?(?P<n2>{_NUMBER})\s*(?P<u2>{_UNIT_ALT})?)?")
+# A bare 平 is 平方米 only when it is not the start of another word (平阳, 平均, 平台, 平湖 …).
+_BARE_PING_NOT_BEFORE = set("阳均台湖方米整衡稳安等")
+_ENGLISH_UNIT = re.compile(r"[a-z]")
+
+
+def _unit_ok(unit: str | None, text: str, end: int) -> bool:
+    if unit is None:
+        return True
+    if unit == "平" and end < len(text) and text[end] in _BARE_PING_NOT_BEFORE:
+        return False
+    if _ENGLISH_UNIT.match(unit) and end < len(text) and text[end].isalpha() and text[end].isascii():
+        return False  # "mu" in "museum", "day" in "days" handled by the longer spelling first
+    return True
+
+
+def _value_of(number: str, field: str | None) -> tuple[Fraction, bool]:
+    wan = "万" in number or "亿" in number
+    return parse_number(number, field), wan
+
+
+def find_quantities(text: str, field: str | None = "question") -> list[Quantity]:
+    """Every number in ``text`` with its unit (if any), left to right; dates are skipped.
+
+    A number written with a separator that is not a thousands separator ("1,2平方米") raises QueryError naming
+    ``field``. Chinese numerals count only with a unit after them (一般, 五度 and 四无 are words, not numbers).
+
+    >>> [(q.value, q.unit, q.high) for q in find_quantities("非生产性用房占15%-25%")]
+    [(Fraction(15, 1), '%', Fraction(25, 1))]
+    >>> [q.m2() for q in find_quantities("I bought a 1,200 m2 unit")]
+    [Fraction(1200, 1)]
+    >>> find_quantities("买了1,2000平方米")
+    Traceback (most recent call last):
+    ...
+    assistant.errors.QueryError: “question”的数值“1,2000”有歧义：千位分隔符后应为三位数字 (question: '1,2000' is ambiguous: a thousands separator must be followed by three digits)
+    """
+    norm = normalise(text)
+    masked = _mask_dates(norm)
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(masked):
+        if m.group("fa"):
+            a, b = int(m.group("fa")), int(m.group("fb"))
+            if b == 0:
+                continue
+            out.append(Quantity(Fraction(a, b), "", m.group(0), m.start(), m.end()))
+            continue
+        if m.group("cfa"):
+            try:
+                value = _single(m.group("cfb")) / _single(m.group("cfa"))
+            except (ValueError, ZeroDivisionError, ArithmeticError):
+                continue
+            out.append(Quantity(value, "", m.group(0), m.start(), m.end()))
+            continue
+        n1, u1, n2, u2 = m.group("n1"), m.group("u1"), m.group("n2"), m.group("u2")
+        chinese = not n1[0].isdigit()
+        if u1 is not None and not _unit_ok(u1, masked, m.end("u1")):
+            u1 = None
+        if n2 is not None and u2 is not None and not _unit_ok(u2, masked, m.end("u2")):
+            u2 = None
+        pct = m.group("pct")
+        if chinese and u1 is None and not pct and (n2 is None or u2 is None):
+            continue  # 一般, 五度, 四无, 百园万企: words, not quantities
+        if n1 in ("万", "亿", "十", "百", "千"):
+            continue
+        if n2 is not None and not chinese and u1 is None and u2 is None:
+            # "1-2个" has a unit; "3-5" with none is more likely a label or a range of items: keep only the first
+            n2 = None
+        try:
+            v1, wan = _value_of(n1, field)
+            v2 = _value_of(n2, field)[0] if n2 is not None else None
+        except QueryError:
+            if "," in n1 or (n2 and "," in n2):
+                raise
+            continue
+        unit_raw = u1 or u2
+        if pct:
+            unit_raw = "%" if pct == "百分之" else "‰"
+        elif m.group("pct2") and n2 is not None and u1 is None:
+            unit_raw = "%" if m.group("pct2") == "百分之" else "‰"
+        if unit_raw is None:
+            out.append(Quantity(v1, "", m.group(0), m.start(), m.end(), v2, wan))
+            continue
+        canon, factor = UNITS[unit_raw]
+        if n2 is not None and u1 is not None and u2 is not None and UNITS[u2][0] != canon:
+            out.append(Quantity(v1 * factor, canon, masked[m.start():m.end("u1")], m.start(), m.end("u1"), None, wan))
+            continue
+        out.append(Quantity(v1 * factor, canon, m.group(0), m.start(), m.end(),
+                            None if v2 is None else v2 * factor, wan or unit_raw.startswith(("万", "亿"))))
+    return out
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTHS_EN = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
+                                           "september", "october", "november", "december"], 1)}
+_MON_ALT = "|".join(list(_MONTHS_EN) + [m[:3] for m in _MONTHS_EN])
+_CN_NUM = rf"[{_CN_DIGITS}十]+"
+_DATE_PATTERNS = (
+    re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
+    re.compile(rf"(?P<y>[{_CN_DIGITS}]{{4}})年(?P<m>{_CN_NUM})月(?P<d>{_CN_NUM})[日号]"),
+    re.compile(rf"(?P<mn>{_MON_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
+    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{_MON_ALT})\.?,?\s+(?P<y>\d{{4}})"),
+)
+
+
+def _full_month(name: str) -> str:
+    return next(m for m in _MONTHS_EN if m.startswith(name[:3]))
+
+
+def _cn_year_digits(y: str) -> str:
+    table = {"〇": "0", "零": "0", "一": "1", "二": "2", "两": "2", "三": "3", "四": "4", "五": "5", "六": "6",
+             "七": "7", "八": "8", "九": "9"}
+    return "".join(table[ch] for ch in y)
+
+
+def _date_matches(norm: str):
+    taken: list[tuple[int, int]] = []
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(norm):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            yield m
+
+
+def _mask_dates(norm: str) -> str:
+    chars = list(norm)
+    for m in _date_matches(norm):
+        for i in range(*m.span()):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def check_date(value: dt.date, field: str | None = None) -> dt.date:
+    """A date in the sane range for this domain, or QueryError naming ``field``."""
+    if not (MIN_YEAR <= value.year <= MAX_YEAR):
+        raise QueryError(f"{('“' + field + '”的') if field else ''}日期{value.isoformat()}超出合理范围（{MIN_YEAR}—{MAX_YEAR}年）",
+                         f"{field + ': ' if field else ''}date {value.isoformat()} is outside {MIN_YEAR}–{MAX_YEAR}",
+                         field=field)
+    return value
+
+
+def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
+    """Full dates in ``text`` (2024年3月31日, 2024-03-31, 2024/3/31, 二〇二四年三月三十一日, March 31, 2024),
+    in order of appearance, each checked to lie in 1949–2100; an impossible day (2月30日) is skipped.
+
+    >>> find_dates("March 31, 2024 and 2025-02-28")
+    [datetime.date(2024, 3, 31), datetime.date(2025, 2, 28)]
+    """
+    norm = normalise(text)
+    found: list[tuple[int, dt.date]] = []
+    for m in _date_matches(norm):
+        g = m.groupdict()
+        try:
+            year = int(g["y"]) if g["y"].isdigit() else int(_cn_year_digits(g["y"]))
+            month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else (
+                int(g["m"]) if g["m"].isdigit() else int(_cn(g["m"])))
+            day = int(g["d"]) if g["d"].isdigit() else int(_cn(g["d"]))
+        except (ValueError, KeyError, StopIteration):
+            continue
+        if not (MIN_YEAR <= year <= MAX_YEAR):
+            raise QueryError(f"日期中的年份{year}超出合理范围（{MIN_YEAR}—{MAX_YEAR}年）",
+                             f"the year {year} is outside {MIN_YEAR}–{MAX_YEAR}", field=field)
+        try:
+            found.append((m.start(), dt.date(year, month, day)))
+        except ValueError:
+            continue
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+def parse_date(text: str | dt.date, field: str | None = None) -> dt.date:
+    """One date field: ``2024-03-31``, ``2024/3/31``, ``2024年3月31日`` …, in 1949–2100; else QueryError."""
+    if isinstance(text, dt.datetime):
+        return check_date(text.date(), field)
+    if isinstance(text, dt.date):
+        return check_date(text, field)
+    found = find_dates(str(text), field)
+    if len(found) != 1:
+        raise QueryError(f"{('“' + field + '”') if field else ''}不是有效日期：{text}（格式 YYYY-MM-DD）",
+                         f"{field + ': ' if field else ''}not a valid date: {text!r} (use YYYY-MM-DD)", field=field)
+    return found[0]
+
+
+def parse_area_m2(text: str | int | float, field: str | None = None) -> Fraction:
+    """An area field in m²: a bare number is m²; ``3亩`` and ``2万㎡`` are converted.
+
+    >>> parse_area_m2("1.5亩")
+    Fraction(1000, 1)
+    """
+    if isinstance(text, (int, float)):
+        return parse_number(text, field)
+    found = find_quantities(str(text), field)
+    if len(found) == 1 and found[0].m2() is not None and not found[0].is_range:
+        return found[0].m2()
+    if len(found) == 1 and found[0].unit == "":
+        return found[0].value
+    return parse_number(str(text), field)

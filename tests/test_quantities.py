@@ -1,0 +1,137 @@
+"""The one quantity parser: every spelling of a number reads the same, ambiguity is refused naming the field."""
+
+import datetime as dt
+from fractions import Fraction
+
+import cn2an
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.errors import QueryError
+from assistant.quantities import (find_dates, find_quantities, parse_area_m2, parse_date, parse_number)
+
+FULL_WIDTH = str.maketrans("0123456789,.", "０１２３４５６７８９，．")
+
+
+def grouped(n: int) -> str:
+    return f"{n:,}"
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=10**11))
+def test_thousands_separators_round_trip(n):
+    assert parse_number(grouped(n)) == n
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=0, max_value=10**11))
+def test_full_width_digits_round_trip(n):
+    assert parse_number(grouped(n).translate(FULL_WIDTH)) == n
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=1, max_value=10**9))
+def test_chinese_numerals_round_trip(n):
+    assert parse_number(cn2an.an2cn(n)) == n
+
+
+@settings(max_examples=200)
+@given(st.integers(min_value=1, max_value=10**8))
+def test_wan_round_trip(n):
+    whole, rest = divmod(n, 10000)
+    text = (f"{whole}.{rest:04d}".rstrip("0").rstrip(".")) + "万"
+    assert parse_number(text) == n
+
+
+@settings(max_examples=100)
+@given(st.integers(min_value=1, max_value=10**7), st.sampled_from(["平方米", "平米", "平方", "㎡", "m2", " sqm", " m²"]))
+def test_area_in_free_text_any_spelling(n, unit):
+    found = find_quantities(f"我买了{grouped(n)}{unit}的厂房")
+    assert [q.m2() for q in found] == [n]
+
+
+@pytest.mark.parametrize("text", ["买了1,200平方米厂房", "I bought a 1,200 m2 unit", "一千二百平方米", "１２００㎡",
+                                  "0.12万平方米", "1200 sqm", "1200平", "一千两百平米"])
+def test_the_same_area_in_every_form(text):
+    assert [q.m2() for q in find_quantities(text)] == [1200]
+
+
+@pytest.mark.parametrize("text", ["1,2", "1,20", "12,34,5", "1,2345"])
+def test_ambiguous_separator_names_the_field(text):
+    with pytest.raises(QueryError) as exc:
+        parse_number(text, "area_m2")
+    assert exc.value.field == "area_m2"
+    assert "歧义" in exc.value.message and "ambiguous" in exc.value.message_en
+
+
+def test_ambiguous_number_in_a_question_is_refused_not_misread():
+    with pytest.raises(QueryError) as exc:
+        find_quantities("买了1,2000平方米，维修基金多少")
+    assert exc.value.field == "question"
+
+
+@pytest.mark.parametrize("text,value,unit,high", [
+    ("15%-25%", 15, "%", 25), ("百分之十五到百分之二十五", 15, "%", 25), ("10%至25%", 10, "%", 25),
+    ("3‰", 3, "‰", None), ("千分之三", 3, "‰", None), ("2/3以上", Fraction(2, 3), "", None),
+    ("三分之二", Fraction(2, 3), "", None), ("1-2个", 1, "个", 2), ("2万㎡", 20000, "平方米", None),
+    ("8000亩", 8000, "亩", None), ("50 mu", 50, "亩", None), ("纳税200万元", 2_000_000, "元", None),
+    ("1.5亿元", 150_000_000, "元", None), ("6个月", 6, "个月", None), ("7日", 7, "日", None),
+    ("30个工作日", 30, "工作日", None), ("十五家", 15, "家", None),
+])
+def test_units_ranges_and_fractions(text, value, unit, high):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit, q.high) == (value, unit, high)
+
+
+@pytest.mark.parametrize("text", ["一般不低于", "五度标准", "四无企业", "百园万企", "平阳县", "一次性供地", "二次交易"])
+def test_words_made_of_numeral_characters_are_not_numbers(text):
+    assert find_quantities(text) == []
+
+
+def test_bare_wan_is_marked_and_left_to_the_caller():
+    (a, b) = find_quantities("亩均税收35万、纳税250万")
+    assert (a.value, a.unit, a.wan) == (350_000, "", True)
+    assert (b.value, b.unit, b.wan) == (2_500_000, "", True)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2024年3月31日签的合同", dt.date(2024, 3, 31)), ("2024-03-31", dt.date(2024, 3, 31)),
+    ("2024/3/31", dt.date(2024, 3, 31)), ("二〇二四年三月三十一日", dt.date(2024, 3, 31)),
+    ("March 31, 2024", dt.date(2024, 3, 31)), ("31 March 2024", dt.date(2024, 3, 31)),
+    ("２０２４年３月３１日", dt.date(2024, 3, 31)),
+])
+def test_dates_in_every_form(text, expected):
+    assert find_dates(text) == [expected]
+
+
+def test_a_date_is_not_read_as_quantities():
+    assert [q.unit for q in find_quantities("2024年3月31日签的，1200平方米")] == ["平方米"]
+
+
+@pytest.mark.parametrize("text", ["9999-12-31", "1900年1月1日", "9998年12月31日"])
+def test_dates_out_of_range_are_refused(text):
+    with pytest.raises(QueryError) as exc:
+        find_dates(text)
+    assert "1949" in exc.value.message
+
+
+def test_parse_date_names_the_field():
+    with pytest.raises(QueryError) as exc:
+        parse_date("明天", "contract_date")
+    assert exc.value.field == "contract_date"
+    assert parse_date("2024/2/29", "contract_date") == dt.date(2024, 2, 29)
+
+
+def test_area_field_converts_mu_and_wan():
+    assert parse_area_m2("1.5亩") == 1000
+    assert parse_area_m2("2万㎡") == 20000
+    assert parse_area_m2("1,200") == 1200
+    with pytest.raises(QueryError):
+        parse_area_m2("1,2", "requested_area_m2")
+
+
+def test_huge_digit_runs_are_refused_before_parsing():
+    with pytest.raises(QueryError) as exc:
+        parse_number("9" * 5000, "area_m2")
+    assert exc.value.field == "area_m2"
