@@ -27,7 +27,7 @@ from pydantic import ValidationError
 
 from assistant.errors import CorpusError, IngestError, NotFoundError
 from assistant.loaders import LoadedText, load_bytes, safe_filename
-from assistant.models import JURISDICTIONS, Clause, Document, DocumentMeta, Status
+from assistant.models import Clause, Document, DocumentMeta, Status
 from assistant.segmenter import segment
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +84,17 @@ class Corpus:
         return h.hexdigest()
 
     def cities(self) -> list[str]:
-        return sorted({d.meta.city for d in self.documents}, key=lambda c: (c not in JURISDICTIONS, c))
+        """Jurisdictions with at least one document: the province first, then cities, counties, towns."""
+        from assistant.jurisdictions import registry
+
+        reg = registry()
+        order = {name: i for i, name in enumerate(reg.jurisdictions)}
+        level = {"province": 0, "city": 1, "county": 2, "town": 3}
+
+        def key(c: str):
+            j = reg.jurisdictions.get(c)
+            return (level[j.level] if j else 4, order.get(c, len(order)), c)
+        return sorted({d.meta.city for d in self.documents}, key=key)
 
 
 _cache: dict[tuple[str, float], Corpus] = {}

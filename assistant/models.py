@@ -11,9 +11,6 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-JURISDICTIONS = ("浙江省", "温州市", "临海市", "慈溪市")
-
-
 class Status(str, Enum):
     """What kind of force a document has; answers warn about anything but ``in_force``."""
 

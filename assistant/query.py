@@ -54,12 +54,6 @@ def _glossary() -> list[tuple[re.Pattern, list[str]]]:
             for k, v in sorted(raw.items(), key=lambda kv: -len(kv[0]))]
 
 
-@lru_cache(maxsize=1)
-def _places() -> tuple[dict[str, list[str]], list[list[str]]]:
-    raw = yaml.safe_load((DATA / "places.yaml").read_text(encoding="utf-8"))
-    return raw["covered"], raw["not_covered"]
-
-
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")
@@ -77,7 +71,8 @@ def has_content(text: str) -> bool:
     return any(ch.isalnum() or "\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
-def analyse(question: str) -> AnalysedQuery:
+def analyse(question: str, covered: tuple[str, ...] | None = None) -> AnalysedQuery:
+    """``covered``: the jurisdictions that have documents (default: the corpus's)."""
     if question is None or not question.strip():
         raise QueryError("问题为空，请输入您想了解的内容", "the question is empty", field="question")
     text = normalise(question)
@@ -98,14 +93,30 @@ def analyse(question: str) -> AnalysedQuery:
             if pattern.search(lowered):
                 expansions.extend(terms)
 
-    covered, uncovered = _places()
-    cities = tuple(city for city, names in covered.items() if any(n.lower() in lowered for n in names))
-    places = tuple(names[0] for names in uncovered if any(n.lower() in lowered for n in names))
-    # 临海 lies in 台州 and 慈溪 in 宁波: naming the covered one is not a question about the other
-    if "临海市" in cities:
-        places = tuple(p for p in places if p != "台州市区")
-    if "慈溪市" in cities:
-        places = tuple(p for p in places if p != "宁波市区")
+    cities, places = places_in(text, covered)
     seen: set[str] = set()
     unique = tuple(t for t in expansions if not (t in seen or seen.add(t)))
     return AnalysedQuery(question, text, "en" if english else "zh", cities, places, unique, truncated)
+
+
+def places_in(text: str, covered: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(covered jurisdictions, places no document covers) named in ``text``, via the jurisdiction registry.
+
+    鹿城 is answered by 温州市's documents; 杭州 and 台州 have none; naming 临海 is not a question about 台州.
+    """
+    from assistant.jurisdictions import registry
+
+    if covered is None:
+        from assistant.corpus import load_corpus
+
+        covered = tuple(load_corpus().cities())
+    reg = registry()
+    cities: list[str] = []
+    places: list[str] = []
+    for j in reg.mentioned(text):
+        c = reg.covering(j.name, covered)
+        if c is not None:
+            cities.append(c.name)
+        else:
+            places.append(j.name)
+    return tuple(dict.fromkeys(cities)), tuple(dict.fromkeys(places))
