@@ -63,6 +63,11 @@ def _read(path: Path) -> KnowledgeFile:
                           f"invalid knowledge file {path.name}: {loc} {err['msg']}", field=loc) from exc
 
 
+def knowledge_files(root: Path) -> list[Path]:
+    """The per-document files: every ``*.yaml`` but the topic table."""
+    return [p for p in sorted(root.glob("*.yaml")) if p.name != "topics.yaml" and not p.name.startswith("_")]
+
+
 def load_bank(root: Path | None = None, corpus: Corpus | None = None) -> KnowledgeBank:
     """Every ``knowledge/*.yaml``, each span checked verbatim against its clause; ids unique.
 
@@ -73,13 +78,19 @@ def load_bank(root: Path | None = None, corpus: Corpus | None = None) -> Knowled
     corpus = corpus or load_corpus()
     points: list[BoundPoint] = []
     seen: set[str] = set()
-    for path in sorted(root.glob("*.yaml")):
+    from assistant.knowledge.topics import load_topics
+
+    topics = load_topics(root / "topics.yaml")
+    for path in knowledge_files(root):
         kf = _read(path)
         doc = corpus.document(kf.doc_id)
         for kp in kf.points:
             if kp.id in seen:
                 raise CorpusError(f"知识点 id 重复：{kp.id}", f"duplicate knowledge point id {kp.id}", field=kp.id)
             seen.add(kp.id)
+            if kp.topic not in topics:
+                raise CorpusError(f"知识点 {kp.id} 的主题 {kp.topic} 不在 topics.yaml 中",
+                                  f"unknown topic {kp.topic} in {kp.id}", field=kp.id)
             clause = corpus.clause(kf.doc_id, kp.clause)
             for span in kp.answer_spans:
                 if span not in clause.text:
