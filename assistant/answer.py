@@ -533,11 +533,17 @@ def _single_city(citations) -> str | None:
 
 
 def _city_names() -> list[str]:
-    from assistant.query import _places
+    from assistant.jurisdictions import registry
 
-    covered, _ = _places()
-    names = [n for ns in covered.values() for n in ns] + list(covered)
+    reg = registry()
+    names = [n for c in load_corpus_cities() for j in [reg.jurisdictions.get(c)] if j for n in (j.name, *j.names)]
     return sorted(set(names), key=len, reverse=True)
+
+
+def load_corpus_cities() -> list[str]:
+    from assistant.corpus import load_corpus
+
+    return load_corpus().cities()
 
 
 def _last_turn(history) -> Turn | None:

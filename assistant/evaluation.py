@@ -12,6 +12,8 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 
@@ -22,12 +24,32 @@ class Expected(BaseModel):
 
 
 class EvalQuestion(BaseModel):
+    """One line of a question set (eval/FORMAT.md)."""
+
     model_config = ConfigDict(extra="forbid")
     id: str
     question: str
     expected: list[Expected]
     kind: str
+    style: Literal["formal", "colloquial", "english"] | None = None
+    city: str | None = None
+    answer_contains: list[str] = []
+    not_covered_kind: Literal["other_city", "no_figure", "different_quantity", "place", "not_stated",
+                              "topic_absent"] | None = None
+    near_miss: list[Expected] = []
+    conversation: str | None = None
+    turn: int | None = None
+    verdict: Literal["pass", "fail", "warning"] | None = None
     note: str | None = None
+
+    @property
+    def answerable(self) -> bool:
+        return bool(self.expected)
+
+    @property
+    def voice(self) -> str:
+        """formal / colloquial / english: the style, or what the kind implies for older lines."""
+        return self.style or {"english": "english", "colloquial": "colloquial"}.get(self.kind, "formal")
 
 
 def load_questions(path: str | Path) -> list[EvalQuestion]:
@@ -121,33 +143,91 @@ def unsupported_numbers(answer, corpus) -> list[str]:
     return bad
 
 
-def evaluate_answers(ask, questions: list[EvalQuestion], corpus) -> dict:
-    """Expected clause among citations, refusal precision/recall, verbatim quotes, supported numbers."""
-    rows = []
+def _norm(text: str) -> str:
+    """NFKC, no whitespace, no digit-group commas: "10,200 元" and "10200元" compare equal."""
+    import re as _re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text)
+    text = _re.sub(r"\s+", "", text)
+    return _re.sub(r"(?<=\d),(?=\d{3})", "", text)
+
+
+def facts_found(answer, facts: list[str]) -> tuple[int, list[str]]:
+    """How many of ``facts`` (each "a|b" = any alternative) occur in the answer line or its quotes; the missing ones."""
+    text = _norm(answer.answer + "\n" + "\n".join(c.quote for c in answer.citations))
+    missing = [f for f in facts if not any(_norm(alt) and _norm(alt) in text for alt in f.split("|"))]
+    return len(facts) - len(missing), missing
+
+
+def states_a_figure(answer) -> bool:
+    """Whether the answer's own words (not titles, labels or the possibly-related list) state a number."""
+    import re as _re
+
+    text = _re.sub(r"《[^》]*》", "", answer.answer)
+    for c in (*answer.citations, *answer.related):
+        text = text.replace(c.clause, "")
+    return bool(_re.search(r"\d", text))
+
+
+def answer_all(ask, questions: list[EvalQuestion]) -> list[tuple[EvalQuestion, object]]:
+    """Each question answered; the turns of a conversation with the earlier turns as history."""
+    out, history = [], {}
     for q in questions:
-        a = ask(q.question)
+        past = history.setdefault(q.conversation, []) if q.conversation else []
+        a = ask(q.question, history=list(past)) if q.conversation else ask(q.question)
+        if q.conversation:
+            past.append(a)
+        out.append((q, a))
+    return out
+
+
+def _ratio(num, den):
+    return round(num / den, 3) if den else None
+
+
+def evaluate_answers(ask, questions: list[EvalQuestion], corpus) -> dict:
+    """Facts in the answer, expected clause cited, refusal precision/recall, figures stated where the documents give
+    none, verbatim quotes and supported numbers; overall and per voice (formal / colloquial / english)."""
+    rows = []
+    for q, a in answer_all(ask, questions):
         cited = {(c.source_file, c.clause) for c in a.citations}
         expected = {(e.source_file, e.clause) for e in q.expected}
         verbatim = all(c.quote in corpus.clause(c.doc_id, c.clause).text for c in (*a.citations, *a.related))
-        rows.append({"id": q.id, "kind": q.kind, "answerable": bool(q.expected), "refused": a.refused,
-                     "low_confidence": a.confidence == "low",
-                     "cited_expected": bool(cited & expected), "answer_kind": a.kind, "verbatim": verbatim,
+        found, missing = facts_found(a, q.answer_contains)
+        rows.append({"id": q.id, "kind": q.kind, "voice": q.voice, "answerable": q.answerable, "refused": a.refused,
+                     "low_confidence": a.confidence == "low", "cited_expected": bool(cited & expected),
+                     "facts": (not a.refused and found == len(q.answer_contains)) if q.answer_contains else None,
+                     "facts_missing": missing, "answer_kind": a.kind, "verbatim": verbatim,
+                     "false_figure": (not q.answerable and not a.refused and states_a_figure(a)),
+                     "not_covered_kind": q.not_covered_kind,
                      "unsupported_numbers": unsupported_numbers(a, corpus), "coverage": a.coverage})
+    report = _answer_metrics(rows)
+    report["per_voice"] = {v: _answer_metrics([r for r in rows if r["voice"] == v])
+                           for v in ("formal", "colloquial", "english") if any(r["voice"] == v for r in rows)}
+    report["rows"] = rows
+    return report
+
+
+def _answer_metrics(rows: list[dict]) -> dict:
     answerable = [r for r in rows if r["answerable"]]
+    with_facts = [r for r in answerable if r["facts"] is not None]
     refused = [r for r in rows if r["refused"]]
     not_covered = [r for r in rows if not r["answerable"]]
     tp = sum(1 for r in refused if not r["answerable"])
     return {
         "n": len(rows),
-        "expected_clause_cited": round(sum(r["cited_expected"] for r in answerable) / max(1, len(answerable)), 3),
-        "refusal_precision": round(tp / len(refused), 3) if refused else None,
-        "refusal_recall": round(tp / len(not_covered), 3) if not_covered else None,
+        "facts_in_answer": _ratio(sum(r["facts"] for r in with_facts), len(with_facts)),
+        "expected_clause_cited": _ratio(sum(r["cited_expected"] for r in answerable), len(answerable)),
+        "refusal_precision": _ratio(tp, len(refused)),
+        "refusal_recall": _ratio(tp, len(not_covered)),
+        "false_figures": sum(r["false_figure"] for r in rows),
         "false_refusals": [r["id"] for r in answerable if r["refused"]],
         "missed_refusals": [r["id"] for r in not_covered if not r["refused"]],
-        "quotes_verbatim": round(sum(r["verbatim"] for r in rows) / max(1, len(rows)), 3),
+        "facts_not_stated": [r["id"] for r in with_facts if not r["facts"]],
+        "quotes_verbatim": _ratio(sum(r["verbatim"] for r in rows), len(rows)),
         # answers flagged low-confidence: among answerable questions (a cost) and unanswerable ones (a catch)
         "low_confidence": [sum(r["low_confidence"] for r in answerable), sum(r["low_confidence"] for r in not_covered)],
         "answers_with_unsupported_numbers": [r["id"] for r in rows if r["unsupported_numbers"]],
         "not_cited": [r["id"] for r in answerable if not r["cited_expected"] and not r["refused"]],
-        "rows": rows,
     }

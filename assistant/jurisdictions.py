@@ -202,3 +202,16 @@ def resolve_city(text: str | None) -> str | None:
     return j.name if j else str(text).strip()
 
 
+
+
+def upload_choices() -> list[str]:
+    """Jurisdictions offered when a document is uploaded: those with documents first, then every other place of
+    the province (a county's first document makes it covered), cities before counties."""
+    from assistant.corpus import load_corpus
+
+    reg = registry()
+    have = load_corpus().cities()
+    level = {"province": 0, "city": 1, "county": 2, "town": 3}
+    rest = [j.name for j in sorted(reg.jurisdictions.values(), key=lambda j: level[j.level])
+            if j.name not in have and PROVINCE in [a.name for a in reg.ancestors(j.name)] and j.level != "town"]
+    return [*have, *rest]

@@ -2,9 +2,13 @@
 
     python benchmarks/answers.py [--questions eval/dev.jsonl] [--sweep]
 
-Reports: expected clause among the citations, refusal precision and recall,
-verbatim quotes, answers with a number from no quote or calculator, and warm
-answer latency p50/p95. ``--sweep`` prints precision/recall of refusal for a
+Reports, overall and per voice (formal / colloquial / english): the facts the
+answer must state found in the answer line or its quotes (``answer_contains``),
+expected clause among the citations, refusal precision and recall, figures
+stated for a question the documents do not answer (must be 0), verbatim quotes,
+answers with a number from no quote or calculator, and warm answer latency
+p50/p95. Conversation sets (``conversation``/``turn``) are answered turn by turn
+with the earlier turns as history. ``--sweep`` prints precision/recall of refusal for a
 range of thresholds (the default is chosen on the dev set, then checked on the
 held-out set).
 """
@@ -27,6 +31,8 @@ from assistant.evaluation import evaluate_answers, load_questions  # noqa: E402
 
 
 def latency(assistant: Assistant, questions, repeat: int = 2) -> tuple[float, float]:
+    if not questions:
+        return float("nan"), float("nan")
     times = []
     for _ in range(repeat):
         for q in questions:
@@ -58,7 +64,7 @@ def main(argv=None) -> int:
     questions = load_questions(args.questions)
     default = assistant.confidence_threshold
     rep = evaluate_answers(assistant.ask, questions, assistant.corpus)
-    p50, p95 = latency(assistant, [q for q in questions if q.expected])
+    p50, p95 = latency(assistant, [q for q in questions if q.expected and not q.conversation])
     result = {k: v for k, v in rep.items() if k != "rows"} | {
         "questions": args.questions, "cores": os.cpu_count(), "confidence_threshold": default,
         "answer_p50_ms": round(p50, 2), "answer_p95_ms": round(p95, 2)}
@@ -68,13 +74,15 @@ def main(argv=None) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
         return 0
-    print(f"Answers on {args.questions} ({rep['n']} questions), {os.cpu_count()} cores, confidence threshold {default}")
-    print(f"| expected clause cited | refusal precision | refusal recall | quotes verbatim | answer p50 | answer p95 |")
-    print(f"|---|---|---|---|---|---|")
-    print(f"| {rep['expected_clause_cited']} | {rep['refusal_precision']} | {rep['refusal_recall']} | "
-          f"{rep['quotes_verbatim']} | {p50:.1f} ms | {p95:.1f} ms |")
-    print(f"false refusals: {rep['false_refusals']}\nmissed refusals: {rep['missed_refusals']}\n"
-          f"expected clause not cited: {rep['not_cited']}\n"
+    print(f"Answers on {args.questions} ({rep['n']} questions), {os.cpu_count()} cores")
+    print("| voice | n | facts in answer | expected clause cited | refusal precision | refusal recall | false figures |")
+    print("|---|---|---|---|---|---|---|")
+    for name, m in [("all", rep), *rep["per_voice"].items()]:
+        print(f"| {name} | {m['n']} | {m['facts_in_answer']} | {m['expected_clause_cited']} | {m['refusal_precision']} | "
+              f"{m['refusal_recall']} | {m['false_figures']} |")
+    print(f"\nquotes verbatim {rep['quotes_verbatim']}; warm answer p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+    print(f"facts not stated: {rep['facts_not_stated']}\nfalse refusals: {rep['false_refusals']}\n"
+          f"missed refusals: {rep['missed_refusals']}\nexpected clause not cited: {rep['not_cited']}\n"
           f"answers with unsupported numbers: {rep['answers_with_unsupported_numbers']}")
     if args.sweep:
         print("\nthreshold sweep:")

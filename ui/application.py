@@ -19,7 +19,8 @@ from assistant.errors import AssistantError
 from assistant.forms import (EnterpriseProfile, ProfileError, StaffTableError, load_layout, read_rows, table_ids,
                              write_entry_application, write_staff_table)
 from assistant.rules import check_enterprise
-from assistant.rules.eligibility import ENTERPRISE_JURISDICTIONS, normalize_city
+from assistant.rules.criteria import jurisdictions_with
+from assistant.rules.eligibility import normalize_city
 from ui import components as ui
 from ui import fields, resources
 
@@ -60,7 +61,7 @@ def parse_profile(data: dict) -> EnterpriseProfile:
 def checklist_for(profile: EnterpriseProfile):
     """The eligibility check for the park's city, when the rules cover it; else None."""
     city = normalize_city(profile.park_city)
-    if city not in ENTERPRISE_JURISDICTIONS:
+    if city not in jurisdictions_with("enterprise"):
         return None
     return check_enterprise(profile, city)
 

@@ -17,7 +17,8 @@ from assistant.forms import EnterpriseProfile as FormProfile
 from assistant.forms import ProfileError, write_entry_application
 from assistant.rules import EnterpriseProfile as Facts
 from assistant.rules import check_enterprise, enterprise_questions
-from assistant.rules.eligibility import ENTERPRISE_FIELDS, ENTERPRISE_JURISDICTIONS
+from assistant.rules.criteria import jurisdictions_with
+from assistant.rules.eligibility import ENTERPRISE_FIELDS
 from ui import components as ui
 from ui import fields, resources
 
@@ -116,7 +117,7 @@ def render() -> None:
     st.caption("按拟入驻园区所在城市的文件逐条核对入园条件；每条结论都注明依据条款。结果仅供自查参考。")
     st.session_state.setdefault(FACTS, {})
     col1, col2 = st.columns([1, 2])
-    city = col1.radio("拟入驻园区所在城市", ENTERPRISE_JURISDICTIONS, key="elig.city", horizontal=True,
+    city = col1.radio("拟入驻园区所在城市", jurisdictions_with("enterprise"), key="elig.city", horizontal=True,
                       on_change=_reset)
     name = col2.text_input("企业名称（生成申请表时需要）", key="elig.name")
     answers = st.session_state[FACTS]

@@ -10,7 +10,8 @@ import streamlit as st
 from assistant.errors import AssistantError, RuleError
 from assistant.forms.park_report import write_park_report
 from assistant.rules import ParkPlan, check_park, park_questions
-from assistant.rules.park import PARK_FIELDS, PARK_JURISDICTIONS
+from assistant.rules.criteria import jurisdictions_with
+from assistant.rules.park import PARK_FIELDS
 from ui import components as ui
 from ui import fields, resources
 
@@ -71,7 +72,7 @@ def render() -> None:
     st.session_state.setdefault(PLAN, {})
     plan_defaults: dict = st.session_state[PLAN]
     gen = st.session_state.get(GEN, 0)
-    cities = list(PARK_JURISDICTIONS)
+    cities = jurisdictions_with("park")
     city = st.radio("园区所在城市", cities, horizontal=True, key=f"park.city.{gen}",
                     index=cities.index(plan_defaults["jurisdiction"]) if plan_defaults.get("jurisdiction") in cities else 0)
     with st.container(horizontal=True):

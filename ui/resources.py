@@ -32,6 +32,11 @@ from assistant.errors import AssistantError
 _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="xiaowei-load")
 
 
+def cities() -> list[str]:
+    """Jurisdictions that have documents, province first (the chat's city filter)."""
+    return load_corpus().cities()
+
+
 def corpus() -> Corpus:
     """The corpus as on disk now (``load_corpus`` caches it until a file changes)."""
     return load_corpus()

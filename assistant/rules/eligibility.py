@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
-from typing import Annotated, Literal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.rules import dates
+from assistant.jurisdictions import resolve_city
+from assistant.rules import criteria
 from assistant.rules.checks import flag_item, meets, missing_item, rule_item
+from assistant.rules.criteria import Criterion, fill, handler, period_end
 from assistant.rules.numbers import WAN, Exact, fmt
 from assistant.rules.params import document_warnings, get_param
 from assistant.rules.validation import parse_input
@@ -27,8 +29,6 @@ from assistant.verdicts import CheckItem, CheckReport, Verdict, overall_verdict
 
 Positive = Annotated[Exact, Field(gt=0)]
 NonNegative = Annotated[Exact, Field(ge=0)]
-
-ENTERPRISE_JURISDICTIONS = ("临海市", "温州市", "慈溪市")
 
 ENTERPRISE_FIELDS: dict[str, tuple[str, str]] = {
     "is_independent_legal_person": ("是否独立法人", "企业是否依法注册登记、具有独立法人资格？"),
@@ -54,7 +54,6 @@ ENTERPRISE_FIELDS: dict[str, tuple[str, str]] = {
     "meets_local_entry_conditions": ("是否满足属地入园条件", "企业是否满足属地规定的产业类型、亩产效益、安全生产等入园条件？"),
 }
 LABELS = {k: v[0] for k, v in ENTERPRISE_FIELDS.items()}
-EXCLUDED_KINDS = {"has_violations": "违法违规", "is_dirty_messy": "脏乱差", "is_high_energy": "高耗能", "is_high_pollution": "高污染"}
 
 
 class EnterpriseProfile(BaseModel):
@@ -62,7 +61,7 @@ class EnterpriseProfile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    jurisdiction: Literal["临海市", "温州市", "慈溪市"]
+    jurisdiction: str = Field(description="a jurisdiction with enterprise criteria (rules/*.yaml)")
     name: str | None = None
     is_independent_legal_person: bool | None = None
     is_industrial: bool | None = None
@@ -86,30 +85,16 @@ class EnterpriseProfile(BaseModel):
     is_restricted_category: bool | None = None
     meets_local_entry_conditions: bool | None = None
 
+    @field_validator("jurisdiction")
+    @classmethod
+    def _has_criteria(cls, v: str) -> str:
+        from assistant.rules.criteria import jurisdictions_with
 
-def _all_true(pid: str, profile: EnterpriseProfile, fields: tuple[str, ...], criterion: str, yes: str, no: str) -> CheckItem:
-    """All of ``fields`` must be true; one false decides, otherwise the unknown ones are asked for."""
-    p = get_param(pid)
-    values = {f: getattr(profile, f) for f in fields}
-    false = [f for f, v in values.items() if v is False]
-    if false:
-        return flag_item(p, False, criterion, no.format("、".join(LABELS[f] for f in false)), value=False)
-    unknown = [f for f, v in values.items() if v is None]
-    if unknown:
-        return missing_item(p, unknown, LABELS, criterion)
-    return flag_item(p, True, criterion, yes, value=True)
-
-
-def _none_true(pid: str, profile: EnterpriseProfile, kinds: dict[str, str], criterion: str) -> CheckItem:
-    """None of the excluded kinds may apply; one that does decides."""
-    p = get_param(pid)
-    hit = [name for f, name in kinds.items() if getattr(profile, f) is True]
-    if hit:
-        return flag_item(p, False, criterion, f"企业属于{'、'.join(hit)}，不得入园。", value="、".join(hit))
-    unknown = [f for f in kinds if getattr(profile, f) is None]
-    if unknown:
-        return missing_item(p, unknown, LABELS, criterion)
-    return flag_item(p, True, criterion, f"企业不属于{'、'.join(kinds.values())}，符合。", value=False)
+        city = resolve_city(v)
+        known = jurisdictions_with("enterprise")
+        if city not in known:
+            raise ValueError(f"必须是以下之一：{'、'.join(known)}（只有这些地区的文件规定了入园条件）")
+        return city
 
 
 def industry_fits(profile: EnterpriseProfile) -> bool | None:
@@ -124,138 +109,83 @@ def industry_fits(profile: EnterpriseProfile) -> bool | None:
     return None
 
 
-def _industry_item(profile: EnterpriseProfile, pid: str, consequence: str) -> CheckItem:
-    p = get_param(pid)
-    crit = "行业符合园区主导行业（或其上下游配套）"
+@handler("industry_fit")
+def _industry_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[CheckItem]:
+    p, crit = c.p(), c.title()
     fit = industry_fits(profile)
     if fit is None:
         need = ["in_leading_industry_chain"] if profile.industry and profile.park_leading_industries \
             else [f for f in ("industry", "park_leading_industries") if not getattr(profile, f)]
-        return missing_item(p, need, LABELS, crit)
+        return [missing_item(p, need, labels, crit)]
     if fit:
-        return CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.passed, value=True,
-                         message=f"企业行业{('“' + profile.industry + '”') if profile.industry else ''}属于园区主导行业或其上下游配套，符合。",
-                         citations=(p.citation(),))
+        return [CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.passed, value=True,
+                          message=f"企业行业{('“' + profile.industry + '”') if profile.industry else ''}属于园区主导行业或其上下游配套，符合。",
+                          citations=(p.citation(),))]
     # Not a bar on one enterprise, but it eats into the park's quota for other industries.
-    return CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.warning, value=False, threshold=p.threshold_zh(),
-                     message=f"企业不属于园区主导行业或其上下游配套：{consequence}", citations=(p.citation(),))
+    return [CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.warning, value=False, threshold=p.threshold_zh(),
+                      message="企业不属于园区主导行业或其上下游配套：" + fill(c.unmet or "", p), citations=(p.citation(),))]
 
 
-def _unit_area_item(profile: EnterpriseProfile) -> CheckItem:
-    p = get_param("linhai.unit_area_min")
-    if profile.purchase_area_m2 is None:
-        return missing_item(p, ["purchase_area_m2"], LABELS, "单个入园企业建筑面积")
-    return rule_item(p, profile.purchase_area_m2, "单个入园企业建筑面积")
-
-
-def _mu_average_item(profile: EnterpriseProfile) -> CheckItem:
-    """投产两年内不低于同地区行业最低标准: a miss inside the two years is a warning, after it a failure."""
-    p = get_param("linhai.mu_average_grace_years")
-    crit = "亩均效益（投产两年内不低于同地区行业最低标准）"
+@handler("mu_average")
+def _mu_average_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[CheckItem]:
+    """投产N年内不低于同地区行业最低标准: a miss inside the period is a warning, after it a failure."""
+    p, crit = c.p(), c.title()
     if profile.meets_mu_average_standard is True:
-        return flag_item(p, True, crit, "企业亩均效益不低于同地区行业最低标准，符合。", value=True)
+        return [flag_item(p, True, crit, "企业亩均效益不低于同地区行业最低标准，符合。", value=True)]
     need = [f for f in ("meets_mu_average_standard", "production_start_date") if getattr(profile, f) is None]
     if profile.meets_mu_average_standard is False and profile.production_start_date is not None and profile.as_of is None:
         need = ["as_of"]
     if need:
-        return missing_item(p, need, LABELS, crit)
-    deadline = dates.add_years(profile.production_start_date, int(p.value))
+        return [missing_item(p, need, labels, crit)]
+    deadline = period_end(p, profile.production_start_date, "value")
     if profile.as_of <= deadline:
-        return CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.warning, value=False,
-                         threshold=f"不晚于 {deadline.isoformat()} 达到", citations=(p.citation(),),
-                         message=f"企业尚未达到同地区行业最低标准，须在投产后两年内（{deadline.isoformat()}前）达到，否则不符合考评要求。")
-    return CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.fail, value=False,
-                     threshold=f"不晚于 {deadline.isoformat()} 达到", citations=(p.citation(),),
-                     message=f"投产已满两年（{deadline.isoformat()}），企业仍低于同地区行业最低标准，不符合。")
+        return [CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.warning, value=False,
+                          threshold=f"不晚于 {deadline.isoformat()} 达到", citations=(p.citation(),),
+                          message=f"企业尚未达到同地区行业最低标准，须在投产后{p.figure()}内（{deadline.isoformat()}前）达到，"
+                                  "否则不符合考评要求。")]
+    return [CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.fail, value=False,
+                      threshold=f"不晚于 {deadline.isoformat()} 达到", citations=(p.citation(),),
+                      message=f"投产已满{p.figure()}（{deadline.isoformat()}），企业仍低于同地区行业最低标准，不符合。")]
 
 
-def _linhai(profile: EnterpriseProfile) -> list[CheckItem]:
-    return [
-        _all_true("linhai.legal_person_industrial", profile, ("is_independent_legal_person", "is_industrial"),
-                  "依法注册登记、具有独立法人资格的工业企业", "企业为具有独立法人资格的工业企业，符合。", "企业不满足：{}。"),
-        _all_true("linhai.domicile_in_locality", profile, ("domicile_in_park_locality",),
-                  "住所迁入园区所在地（或在当地设立独立法人企业）", "入园时住所迁入园区所在地，符合。",
-                  "住所不迁入园区所在地，也不在当地设立独立法人企业，不符合。"),
-        _none_true("linhai.excluded_enterprises", profile, EXCLUDED_KINDS, "不属于严禁转移进入的企业（作坊）"),
-        _industry_item(profile, "linhai.same_industry_share_min",
-                       "园区同行业及上下游配套企业占比须在70%以上（（八）），此类企业入园受比例限制，需属地审定。"),
-        _unit_area_item(profile),
-        _mu_average_item(profile),
-    ]
-
-
-def _quality_cap_item(profile: EnterpriseProfile) -> CheckItem:
-    """温州 10.: the 2万㎡ cap for quality enterprises; others follow the local 限面积 rule (a number not in the corpus)."""
-    cap, tp, tt = (get_param(i) for i in ("wenzhou.quality_area_cap", "wenzhou.quality_tax_per_mu_min",
-                                          "wenzhou.quality_total_tax_min"))
-    crit = "购置厂房面积（限面积；优质企业放宽至2万㎡）"
+@handler("quality_cap")
+def _quality_cap_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[CheckItem]:
+    """温州 10.: the cap for quality enterprises; others follow the local 限面积 rule (a number not in the corpus)."""
+    cap = c.p()
+    tp, tt = (get_param(i) for i in c.cites)
+    crit = c.title()
     cites = (tp.citation(), tt.citation())
     area = profile.purchase_area_m2
     if area is None:
-        return missing_item(cap, ["purchase_area_m2"], LABELS, crit, citations=cites)
-    if not meets(cap, area / WAN):
-        return rule_item(cap, area / WAN, crit, citations=cites, note="即使是优质企业也不得超过该面积。")
+        return [missing_item(cap, ["purchase_area_m2"], labels, crit, citations=cites)]
+    if not meets(cap, area / _per_unit(cap)):
+        return [rule_item(cap, area / _per_unit(cap), crit, citations=cites, note="即使是优质企业也不得超过该面积。")]
     if profile.local_area_cap_m2 is not None and area <= profile.local_area_cap_m2:
-        return CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area),
-                         threshold=f"≤ {fmt(profile.local_area_cap_m2)} 平方米（属地限面积）", citations=(cap.citation(),),
-                         message=f"拟购置{fmt(area)}平方米，不超过属地限购面积{fmt(profile.local_area_cap_m2)}平方米，符合。")
+        return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area),
+                          threshold=f"≤ {fmt(profile.local_area_cap_m2)} 平方米（属地限面积）", citations=(cap.citation(),),
+                          message=f"拟购置{fmt(area)}平方米，不超过属地限购面积{fmt(profile.local_area_cap_m2)}平方米，符合。")]
     need = [f for f in ("tax_per_mu_wan", "total_tax_wan") if getattr(profile, f) is None]
     if need:
-        return missing_item(cap, need + ([] if profile.local_area_cap_m2 is not None else ["local_area_cap_m2"]),
-                            LABELS, crit, citations=cites)
+        return [missing_item(cap, need + ([] if profile.local_area_cap_m2 is not None else ["local_area_cap_m2"]),
+                             labels, crit, citations=cites)]
     quality = meets(tp, profile.tax_per_mu_wan) and meets(tt, profile.total_tax_wan)
+    taxes = f"企业亩均税收{fmt(profile.tax_per_mu_wan)}万元、纳税总额{fmt(profile.total_tax_wan)}万元"
     if quality:
-        return CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area), threshold=cap.threshold_zh(),
-                         citations=(cap.citation(), *cites),
-                         message=f"企业亩均税收{fmt(profile.tax_per_mu_wan)}万元、纳税总额{fmt(profile.total_tax_wan)}万元，"
-                                 f"属优质企业，购置面积可放宽至2万㎡；拟购置{fmt(area)}平方米，符合。")
-    why = f"企业亩均税收{fmt(profile.tax_per_mu_wan)}万元、纳税总额{fmt(profile.total_tax_wan)}万元，不属于优质企业（须同时达到{fmt(tp.min)}万元和{fmt(tt.min)}万元）"
+        return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area),
+                          threshold=cap.threshold_zh(), citations=(cap.citation(), *cites),
+                          message=f"{taxes}，属优质企业，购置面积可放宽至{cap.figure()}；拟购置{fmt(area)}平方米，符合。")]
+    why = f"{taxes}，不属于优质企业（须同时达到{tp.figure()}和{tt.figure()}）"
     if profile.local_area_cap_m2 is None:
-        return missing_item(cap, ["local_area_cap_m2"], LABELS, crit, citations=cites).model_copy(
-            update={"message": why + "，须按属地限面积政策判断：请提供属地限购面积。"})
-    return CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.fail, value=float(area),
-                     threshold=f"≤ {fmt(profile.local_area_cap_m2)} 平方米（属地限面积）", citations=(cap.citation(), *cites),
-                     message=why + f"；拟购置{fmt(area)}平方米超过属地限购面积{fmt(profile.local_area_cap_m2)}平方米，不符合。")
+        return [missing_item(cap, ["local_area_cap_m2"], labels, crit, citations=cites).model_copy(
+            update={"message": why + "，须按属地限面积政策判断：请提供属地限购面积。"})]
+    return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.fail, value=float(area),
+                      threshold=f"≤ {fmt(profile.local_area_cap_m2)} 平方米（属地限面积）", citations=(cap.citation(), *cites),
+                      message=why + f"；拟购置{fmt(area)}平方米超过属地限购面积{fmt(profile.local_area_cap_m2)}平方米，不符合。")]
 
 
-def _wenzhou(profile: EnterpriseProfile) -> list[CheckItem]:
-    five = get_param("wenzhou.five_degrees")
-    scoring = get_param("wenzhou.entry_scoring")
-    if profile.passed_five_degree_scoring is None:
-        score_item = missing_item(scoring, ["passed_five_degree_scoring"], LABELS, "通过“五度”入园评分",
-                                  citations=(five.citation(),))
-    else:
-        ok = profile.passed_five_degree_scoring
-        score_item = flag_item(scoring, ok, "通过“五度”入园评分",
-                               "企业通过属地“五度”入园评分，符合。" if ok else "企业未通过属地“五度”入园评分，不能入园（择优入园）。",
-                               value=ok, citations=(five.citation(),))
-    four_item = _not_of_kind("wenzhou.four_nos_excluded", profile, "is_four_nos", "“四无”企业", "不得入园")
-    return [
-        four_item,
-        score_item,
-        _industry_item(profile, "wenzhou.leading_industry_floor_share_min",
-                       "园区主导产业生产性用房建筑面积须达到70%以上（9.），非主导产业企业占用的面积受此限制，需属地审定。"),
-        _quality_cap_item(profile),
-    ]
-
-
-def _not_of_kind(pid: str, profile: EnterpriseProfile, field: str, kind: str, consequence: str) -> CheckItem:
-    """The enterprise must not be of ``kind`` (“四无”企业, 限制类产业): unknown is asked, never assumed."""
-    p = get_param(pid)
-    criterion = f"不属于{kind}"
-    value = getattr(profile, field)
-    if value is None:
-        return missing_item(p, [field], LABELS, criterion)
-    message = f"企业属于{kind}，{consequence}。" if value else f"企业不属于{kind}，符合。"
-    return flag_item(p, not value, criterion, message, value=value)
-
-
-def _cixi(profile: EnterpriseProfile) -> list[CheckItem]:
-    return [
-        _not_of_kind("cixi.restricted_category", profile, "is_restricted_category", "限制类产业", "原则上不得入园"),
-        _all_true("cixi.entry_conditions", profile, ("meets_local_entry_conditions",), "满足产业类型、亩产效益、安全生产等入园条件",
-                  "企业满足属地入园条件，符合。", "企业不满足属地规定的产业类型、亩产效益、安全生产等条件，不符合。"),
-    ]
+def _per_unit(p) -> Fraction:
+    """Square metres in one unit of an area parameter (its unit may be 万平方米)."""
+    return Fraction(WAN) if p.unit == "万平方米" else Fraction(1)
 
 
 def check_enterprise(profile: EnterpriseProfile | dict, city: str | None = None) -> CheckReport:
@@ -265,7 +195,7 @@ def check_enterprise(profile: EnterpriseProfile | dict, city: str | None = None)
     ``city`` then names the park's city. For a dict, ``city`` fills a missing ``jurisdiction``.
     """
     profile = _as_profile(profile, city)
-    items = {"临海市": _linhai, "温州市": _wenzhou, "慈溪市": _cixi}[profile.jurisdiction](profile)
+    items = criteria.run("enterprise", profile, LABELS)
     missing = tuple(dict.fromkeys(f for i in items for f in i.missing))
     docs = [c.doc_id for i in items for c in i.citations]
     return CheckReport(subject=profile.name or "入园企业", jurisdiction=profile.jurisdiction, overall=overall_verdict(items),
@@ -300,17 +230,9 @@ def enterprise_questions(profile: EnterpriseProfile | dict) -> list[dict]:
 
 # ───────────────────────── the forms' applicant profile ─────────────────────────
 
-_CITY_ALIASES = {"临海": "临海市", "温州": "温州市", "慈溪": "慈溪市"}
-
-
 def normalize_city(city: str | None) -> str | None:
-    """``"临海"`` / ``"浙江省临海市"`` → ``"临海市"``; anything else is returned unchanged (and rejected later)."""
-    if city is None:
-        return None
-    for short, full in _CITY_ALIASES.items():
-        if short in city:
-            return full
-    return city.strip()
+    """``"临海"`` / ``"浙江省临海市"`` → ``"临海市"`` (the jurisdiction registry); unknown text is returned stripped."""
+    return resolve_city(city)
 
 
 def from_form_profile(form_profile, city: str | None = None) -> EnterpriseProfile:

@@ -5,15 +5,21 @@ the clause and the exact words (``quote``) that state it, in the spirit of
 OpenFisca's parameters. Numbers are kept as printed (``35`` with unit ``%``);
 ``Param.fraction()`` gives the exact ratio for comparisons.
 
+A parameter may carry several dated values (``values:``), like OpenFisca's: the draft's value, undated, and beside
+it the final document's value from its effective date; ``load_params(as_of=…)`` picks the one in force.
+
 >>> p = get_param("linhai.plot_ratio_min")
 >>> (p.kind, p.min, p.soft, p.threshold_zh())
 ('min', Fraction(2, 1), False, '≥ 2.0')
+>>> get_param("linhai.start_within_months").figure()
+'6个月'
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 from fractions import Fraction
 from pathlib import Path
 from typing import Literal
@@ -22,12 +28,16 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import RuleError
-from assistant.models import JURISDICTIONS, Citation, DocumentMeta, Span, Status
+from assistant.models import Citation, DocumentMeta, Span, Status
 from assistant.rules.numbers import Exact, fmt
 
 REPO = Path(__file__).resolve().parents[2]
 RULES_DIR = REPO / "rules"
-CORPUS_DOCS = REPO / "corpus" / "documents"
+
+
+def rules_dir() -> Path:
+    """``$XIAOWEI_RULES_DIR`` or the project's ``rules/``."""
+    return Path(os.environ.get("XIAOWEI_RULES_DIR", RULES_DIR))
 
 # 原则上 / 一般 make a rule soft: missing it is a warning, not a failure.
 SOFT_QUALIFIERS = ("原则上", "一般")
@@ -56,12 +66,29 @@ class Step(BaseModel):
         return self
 
 
+class Version(BaseModel):
+    """One dated value of a parameter (``values:`` in the YAML). ``from`` is the day it applies from; an undated
+    version (a draft not yet in force) applies until a dated one does. A version may come from another document
+    (the final text of a draft), naming its own ``doc_id``, ``clause`` and ``quote``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    from_date: dt.date | None = Field(default=None, alias="from")
+    doc_id: str | None = None
+    clause: str | None = None
+    quote: str | None = None
+    value: Exact | None = None
+    min: Exact | None = None
+    max: Exact | None = None
+    steps: tuple[Step, ...] = ()
+    note_zh: str | None = None
+
+
 class Param(BaseModel):
     """One quantitative (or, with ``kind: condition``, qualitative) rule and where it is written."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=r"^(linhai|wenzhou|cixi)\.[a-z0-9_]+$")
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z0-9_]+$", description="<jurisdiction slug>.<name>")
     description_zh: str = Field(min_length=2)
     description_en: str = Field(min_length=2)
     jurisdiction: str
@@ -79,12 +106,17 @@ class Param(BaseModel):
     effective_date: dt.date | None = None
     status: Status
     applies_when_zh: str | None = Field(default=None, description="when the rule applies, in words")
+    versions: tuple[Version, ...] = Field(default=(), description="every dated value; the fields above are the one in force")
     note_zh: str | None = Field(default=None, description="how an ambiguous reading was decided")
 
     @model_validator(mode="after")
     def _shape(self):
-        if self.jurisdiction not in JURISDICTIONS:
-            raise ValueError(f"未知辖区：{self.jurisdiction}")
+        known = _known_jurisdictions()
+        if self.jurisdiction not in known:
+            raise ValueError(f"未知辖区：{self.jurisdiction}（不在地区登记表中）")
+        slug = known[self.jurisdiction].slug
+        if slug is None or not self.id.startswith(slug + "."):
+            raise ValueError(f"参数 id 应以辖区的 slug 开头（{slug}.…）")
         need = {"min": ("min",), "max": ("max",), "range": ("min", "max"), "value": ("value",),
                 "schedule": ("steps",), "condition": ()}[self.kind]
         for name in ("value", "min", "max", "steps"):
@@ -141,6 +173,29 @@ class Param(BaseModel):
             return "；".join(f"第{s.from_year}–{s.to_year}年 {fmt(s.rate)}{u}" for s in self.steps)
         return "须满足"
 
+    def figure(self, which: str | None = None, lang: str = "zh") -> str:
+        """The figure as the document writes it, for templates: ``6个月``, ``70%``, ``15%-25%``, ``2万平方米``,
+        ``2/3``, ``2.0``. ``which`` picks ``min``/``max``/``value``; by default the parameter's own figure."""
+        from assistant import formatting
+
+        if self.kind == "schedule":
+            return self.threshold_zh()
+        if which is None and self.kind == "range":
+            lo, hi = self.figure("min", lang), self.figure("max", lang)
+            if self.unit not in ("%", "‰"):  # "1-2个", not "1个-2个"
+                lo = fmt(self.min, 4)
+            return f"{lo}-{hi}" if lang == "zh" else f"{lo}–{hi}"
+        which = which or {"min": "min", "max": "max", "value": "value"}.get(self.kind, "value")
+        x = getattr(self, which)
+        if x is None:
+            raise RuleError(f"参数 {self.id} 没有 {which}", f"parameter {self.id} has no {which}")
+        if self.unit == "比例":
+            return _as_fraction_text(x)
+        if self.unit == "":
+            s = fmt(x, 4)
+            return s + ".0" if "." not in s else s
+        return formatting.quantity(x, self.unit, lang)
+
     def citation(self) -> Citation:
         return make_citation(self.doc_id, self.clause, self.quote)
 
@@ -150,7 +205,7 @@ def _as_fraction_text(x: Fraction) -> str:
 
 
 class ParamFile(BaseModel):
-    """One ``rules/<city>.yaml``: the document's identity once, then its parameters."""
+    """One ``rules/<name>.yaml``: the document's identity once, then its parameters and check criteria."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     doc_id: str
@@ -158,7 +213,8 @@ class ParamFile(BaseModel):
     status: Status
     effective_date: dt.date | None = None
     caveat_zh: str | None = Field(default=None, description="shown with every result citing this document")
-    parameters: tuple[dict, ...]
+    parameters: tuple[dict, ...] = ()
+    criteria: tuple[dict, ...] = Field(default=(), description="check criteria (assistant.rules.criteria)")
 
 
 class NotRule(BaseModel):
@@ -183,6 +239,8 @@ class ParamSet(BaseModel):
     model_config = ConfigDict(frozen=True)
     params: tuple[Param, ...]
     caveats: dict[str, str] = Field(default_factory=dict, description="doc_id → caveat")
+    criteria: tuple[dict, ...] = Field(default=(), description="raw criteria with their file's jurisdiction")
+    as_of: dt.date | None = None
 
     def get(self, pid: str) -> Param:
         for p in self.params:
@@ -208,18 +266,22 @@ def _invalid(path: Path, exc: ValidationError) -> RuleError:
                      field=loc)
 
 
-@functools.cache
 def document_meta(doc_id: str) -> DocumentMeta:
-    """Metadata of a corpus document (title, source file, status, city)."""
-    path = CORPUS_DOCS / f"{doc_id}.yaml"
-    if not path.exists():
-        raise RuleError(f"语料中没有文件 {doc_id}", f"no corpus document {doc_id}", field="doc_id")
-    return DocumentMeta.model_validate(_read_yaml(path))
+    """Metadata of a corpus document (title, source file, status, city), from the one corpus reader."""
+    from assistant.corpus import load_corpus
+    from assistant.errors import NotFoundError
+
+    try:
+        return load_corpus().document(doc_id).meta
+    except NotFoundError:
+        raise RuleError(f"语料中没有文件 {doc_id}", f"no corpus document {doc_id}", field="doc_id") from None
 
 
-@functools.cache
 def document_text(doc_id: str) -> str:
-    return (CORPUS_DOCS / document_meta(doc_id).text_file).read_text(encoding="utf-8")
+    from assistant.corpus import load_corpus
+
+    document_meta(doc_id)
+    return load_corpus().document(doc_id).text
 
 
 def _quote_span(doc_id: str, clause: str, quote: str) -> Span | None:
@@ -238,16 +300,38 @@ def _quote_span(doc_id: str, clause: str, quote: str) -> Span | None:
     return Span(start=cl.span.start + i, end=cl.span.start + i + len(quote))
 
 
-@functools.cache
 def make_citation(doc_id: str, clause: str, quote: str) -> Citation:
     """A Citation filled from the corpus metadata. Example: ``make_citation("wenzhou-opinions", "5.", "…")``."""
+    from assistant.corpus import load_corpus
+
+    return _citation(load_corpus().fingerprint, doc_id, clause, quote)
+
+
+@functools.lru_cache(maxsize=2048)
+def _citation(fingerprint: str, doc_id: str, clause: str, quote: str) -> Citation:
     meta = document_meta(doc_id)
     return Citation(doc_id=doc_id, source_file=meta.source_file, title=meta.title, clause=clause, quote=quote,
                     span=_quote_span(doc_id, clause, quote), status=meta.status, city=meta.city)
 
 
-def load_param_file(path: Path) -> tuple[list[Param], str, str | None]:
-    """Parameters of one file, with the document's status and date copied into each."""
+_VERSION_FIELDS = ("value", "min", "max", "steps")
+
+
+def choose_version(versions: list[Version], as_of: dt.date) -> Version:
+    """The version in force on ``as_of``: the latest dated one that has begun; else the undated one (a draft);
+    else, if every version lies in the future, the earliest."""
+    begun = [v for v in versions if v.from_date is not None and v.from_date <= as_of]
+    if begun:
+        return max(begun, key=lambda v: v.from_date)
+    undated = [v for v in versions if v.from_date is None]
+    if undated:
+        return undated[-1]
+    return min(versions, key=lambda v: v.from_date)
+
+
+def load_param_file(path: Path, as_of: dt.date | None = None) -> tuple[list[Param], str, str | None]:
+    """Parameters of one file at ``as_of`` (default today), with the document's status and date copied into each."""
+    as_of = as_of or dt.date.today()
     try:
         pf = ParamFile.model_validate(_read_yaml(path))
     except ValidationError as exc:
@@ -255,7 +339,6 @@ def load_param_file(path: Path) -> tuple[list[Param], str, str | None]:
     meta = document_meta(pf.doc_id)
     if (meta.status, meta.effective_date, meta.city) != (pf.status, pf.effective_date, pf.jurisdiction):
         raise RuleError(f"{path.name} 的状态/施行日期/辖区与语料元数据不一致", f"{path.name}: status/date/city differ from corpus metadata")
-    text = document_text(pf.doc_id)
     out = []
     for raw in pf.parameters:
         shared = {"doc_id": pf.doc_id, "jurisdiction": pf.jurisdiction, "status": pf.status,
@@ -263,50 +346,107 @@ def load_param_file(path: Path) -> tuple[list[Param], str, str | None]:
         if set(shared) & set(raw):
             raise RuleError(f"{path.name}：参数不应重复文件级字段 {sorted(set(shared) & set(raw))}",
                             f"{path.name}: parameter repeats file-level fields")
+        raw = dict(raw)
+        versions = _versions(path, raw, pf)
+        chosen = choose_version(versions, as_of)
+        fields = {k: getattr(chosen, k) for k in _VERSION_FIELDS if getattr(chosen, k) not in (None, ())}
+        if chosen.doc_id and chosen.doc_id != pf.doc_id:
+            vmeta = document_meta(chosen.doc_id)
+            shared = {"doc_id": chosen.doc_id, "jurisdiction": pf.jurisdiction, "status": vmeta.status,
+                      "effective_date": vmeta.effective_date}
+        merged = {**raw, **fields, **shared, "versions": tuple(versions)}
+        if chosen.clause:
+            merged["clause"] = chosen.clause
+        if chosen.quote:
+            merged["quote"] = chosen.quote
         try:
-            p = Param.model_validate({**raw, **shared})
+            p = Param.model_validate(merged)
         except ValidationError as exc:
             raise _invalid(path, exc) from exc
-        if p.quote not in text:
-            raise RuleError(f"参数 {p.id} 的原文引用不在文件 {pf.doc_id} 中", f"quote of {p.id} not found in {pf.doc_id}",
-                            field=p.id)
+        for v in versions:
+            quote, doc = v.quote or p.quote, v.doc_id or pf.doc_id
+            if quote not in document_text(doc):
+                raise RuleError(f"参数 {p.id} 的原文引用不在文件 {doc} 中", f"quote of {p.id} not found in {doc}",
+                                field=p.id)
         out.append(p)
     return out, pf.doc_id, pf.caveat_zh
 
 
-@functools.cache
-def load_params(rules_dir: Path = RULES_DIR) -> ParamSet:
-    """All parameters under ``rules/`` (every ``*.yaml`` except ``not_rules.yaml``); ids are unique."""
+def _versions(path: Path, raw: dict, pf: ParamFile) -> list[Version]:
+    """The dated values of one parameter: its ``values:`` list, or the single value written inline."""
+    listed = raw.pop("values", None)
+    inline = {k: raw.pop(k) for k in _VERSION_FIELDS if k in raw}
+    if listed is not None and inline:
+        raise RuleError(f"{path.name}：参数 {raw.get('id')} 不能同时写 values 和 {sorted(inline)}",
+                        f"{path.name}: {raw.get('id')} has both values and inline {sorted(inline)}", field=raw.get("id"))
+    try:
+        if listed is None:
+            return [Version.model_validate(inline)]
+        if not isinstance(listed, list) or not listed:
+            raise RuleError(f"{path.name}：{raw.get('id')} 的 values 应为非空列表", f"{path.name}: values must be a list",
+                            field=raw.get("id"))
+        return [Version.model_validate(v) for v in listed]
+    except ValidationError as exc:
+        raise _invalid(path, exc) from exc
+
+
+def _mtimes(folder: Path) -> tuple:
+    try:
+        return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.yaml")))
+    except OSError:
+        return ()
+
+
+_params_cache: dict[tuple, ParamSet] = {}
+
+
+def load_params(rules_dir: Path | None = None, as_of: dt.date | None = None) -> ParamSet:
+    """All parameters under ``rules/`` (every ``*.yaml`` except ``not_rules.yaml``) at ``as_of`` (default today);
+    ids are unique. Re-read when a rule file or the corpus changes (an upload is seen without a restart)."""
+    from assistant.corpus import load_corpus
+
+    folder = Path(rules_dir) if rules_dir is not None else globals()["rules_dir"]()
+    day = as_of or dt.date.today()
+    key = (str(folder.resolve()), _mtimes(folder), load_corpus().fingerprint, day)
+    cached = _params_cache.get(key)
+    if cached is not None:
+        return cached
     params: list[Param] = []
     caveats: dict[str, str] = {}
-    for path in sorted(rules_dir.glob("*.yaml")):
+    criteria: list[dict] = []
+    for path in sorted(folder.glob("*.yaml")):
         if path.name == "not_rules.yaml":
             continue
-        ps, doc_id, caveat = load_param_file(path)
+        ps, doc_id, caveat = load_param_file(path, day)
         params += ps
         if caveat:
             caveats[doc_id] = caveat
+        pf = ParamFile.model_validate(_read_yaml(path))
+        criteria += [{**c, "_jurisdiction": pf.jurisdiction, "_file": path.name} for c in pf.criteria]
     seen: set[str] = set()
     for p in params:
         if p.id in seen:
             raise RuleError(f"规则参数 id 重复：{p.id}", f"duplicate parameter id {p.id}")
         seen.add(p.id)
-    return ParamSet(params=tuple(params), caveats=caveats)
+    result = ParamSet(params=tuple(params), caveats=caveats, criteria=tuple(criteria), as_of=day)
+    if len(_params_cache) > 8:
+        _params_cache.clear()
+    _params_cache[key] = result
+    return result
 
 
-@functools.cache
-def load_not_rules(path: Path = RULES_DIR / "not_rules.yaml") -> tuple[NotRule, ...]:
+def load_not_rules(path: Path | None = None) -> tuple[NotRule, ...]:
     """Numbers in the corpus that are not rules, each with a reason."""
-    data = _read_yaml(path) or {}
+    data = _read_yaml(path or rules_dir() / "not_rules.yaml") or {}
     try:
         return tuple(NotRule.model_validate(x) for x in data.get("not_rules", []))
     except ValidationError as exc:
         raise _invalid(path, exc) from exc
 
 
-def get_param(pid: str) -> Param:
+def get_param(pid: str, as_of: dt.date | None = None) -> Param:
     """``get_param("linhai.fee_maintenance_fund").value == 12``."""
-    return load_params().get(pid)
+    return load_params(as_of=as_of).get(pid)
 
 
 def document_warnings(doc_ids) -> tuple[str, ...]:
@@ -320,3 +460,9 @@ def document_warnings(doc_ids) -> tuple[str, ...]:
         if doc_id in caveats:
             out.append(caveats[doc_id])
     return tuple(out)
+
+
+def _known_jurisdictions() -> dict:
+    from assistant.jurisdictions import registry
+
+    return registry().jurisdictions

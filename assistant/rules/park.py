@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from assistant.rules import dates
-from assistant.rules.checks import date_item, flag_item, meets, missing_item, rule_item
+from assistant.rules import criteria
+from assistant.rules.checks import flag_item, meets, missing_item, rule_item
+from assistant.rules.criteria import Criterion, handler
 from assistant.rules.numbers import MU_IN_M2, Exact, as_number, fmt
 from assistant.rules.params import document_warnings, get_param
 from assistant.rules.validation import FieldError, parse_input
@@ -27,7 +28,6 @@ from assistant.verdicts import CheckItem, CheckReport, Verdict, overall_verdict
 Positive = Annotated[Exact, Field(gt=0)]
 NonNegative = Annotated[Exact, Field(ge=0)]
 
-PARK_JURISDICTIONS = ("临海市", "温州市")
 
 # Field → (label, question). The question is what the chat and the UI's guided check ask.
 PARK_FIELDS: dict[str, tuple[str, str]] = {
@@ -68,7 +68,7 @@ class ParkPlan(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    jurisdiction: Literal["临海市", "温州市"]
+    jurisdiction: str = Field(description="a jurisdiction with park criteria (rules/*.yaml)")
     name: str | None = None
     development_mode: Literal["new", "renovation"] | None = Field(default=None, description="new: 招拍挂新建；renovation: 存量用地改造")
     land_area_mu: Positive | None = None
@@ -110,6 +110,18 @@ class ParkPlan(BaseModel):
     def land_mu(self) -> Fraction | None:
         m2 = self.land_m2
         return None if m2 is None else m2 / MU_IN_M2
+
+    @field_validator("jurisdiction")
+    @classmethod
+    def _has_park_criteria(cls, v: str) -> str:
+        from assistant.jurisdictions import resolve_city
+        from assistant.rules.criteria import jurisdictions_with
+
+        city = resolve_city(v)
+        known = jurisdictions_with("park")
+        if city not in known:
+            raise ValueError(f"必须是以下之一：{'、'.join(known)}（只有这些地区的文件规定了园区指标）")
+        return city
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -163,19 +175,6 @@ class ParkPlan(BaseModel):
 def _not_above(part, whole, field: str, message: str) -> None:
     if part is not None and whole is not None and part > whole:
         raise FieldError(field, message)
-
-
-def _ratio_item(pid: str, num, den, criterion: str, need: Sequence[str], *, note: str = "") -> CheckItem:
-    """``num / den`` against a parameter, or unknown naming the fields in ``need`` that are missing."""
-    p = get_param(pid)
-    if num is None or den is None:
-        return missing_item(p, need, LABELS, criterion)
-    return rule_item(p, Fraction(num) / Fraction(den), criterion, note=note)
-
-
-def _value_item(pid: str, x, criterion: str, field: str) -> CheckItem:
-    p = get_param(pid)
-    return missing_item(p, [field], LABELS, criterion) if x is None else rule_item(p, Fraction(x), criterion)
 
 
 def _need(plan: ParkPlan, *fields: str) -> list[str]:
@@ -244,189 +243,131 @@ def _suite_item(worst: Fraction, high_rise: bool | None, suite_p, extra_p) -> Ch
                      citations=(suite_p.citation(), extra_p.citation()))
 
 
-# ───────────────────────── 临海市 ─────────────────────────
+# ───────────────────────── criteria that need more than arithmetic (named in rules/*.yaml) ─────────────────────────
 
-def _linhai_land(plan: ParkPlan) -> CheckItem:
-    new_p, ren_p = get_param("linhai.land_area_new_min"), get_param("linhai.land_area_renovation_min")
+@handler("site_area")
+def _site_area(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    """New parks (招拍挂) and existing-land parks have different minimum site areas: judge by the mode, or by both."""
+    new_p, ren_p = c.p(), get_param(c.cites[0])
     mu = plan.land_mu
     by_mode = {"new": new_p, "renovation": ren_p}
+    crit = c.title()
     if mu is None:
-        return missing_item(by_mode.get(plan.development_mode, new_p), ["land_area_mu"], LABELS, "园区占地面积")
+        return [missing_item(by_mode.get(plan.development_mode, new_p), ["land_area_mu"], labels, crit)]
     if plan.development_mode:
-        label = "园区占地面积（新建）" if plan.development_mode == "new" else "园区占地面积（存量用地改造）"
-        return rule_item(by_mode[plan.development_mode], mu, label)
-    a, b = rule_item(new_p, mu, "园区占地面积"), rule_item(ren_p, mu, "园区占地面积")
+        label = f"{crit}（新建）" if plan.development_mode == "new" else f"{crit}（存量用地改造）"
+        return [rule_item(by_mode[plan.development_mode], mu, label)]
+    a, b = rule_item(new_p, mu, crit), rule_item(ren_p, mu, crit)
+    both = f"新建 {new_p.threshold_zh()}（{new_p.qualifier or '硬性'}）；存量改造 {ren_p.threshold_zh()}"
     if a.verdict is b.verdict:
         word = "符合" if a.verdict is Verdict.passed else "不符合"
-        return a.model_copy(update={
-            "threshold": f"新建 {new_p.threshold_zh()}（原则上）；存量改造 {ren_p.threshold_zh()}",
-            "message": f"园区占地面积为{fmt(mu)}亩，无论新建还是存量用地改造均{word}。",
-            "citations": (new_p.citation(), ren_p.citation())})
-    return missing_item(new_p, ["development_mode"], LABELS, "园区占地面积", citations=(ren_p.citation(),)).model_copy(
-        update={"value": as_number(mu, 2), "threshold": f"新建 {new_p.threshold_zh()}（原则上）；存量改造 {ren_p.threshold_zh()}",
-                "message": f"园区占地面积为{fmt(mu)}亩：新建须不低于{fmt(new_p.min)}亩（原则上），存量改造须不低于{fmt(ren_p.min)}亩，"
-                           "请说明开发方式。"})
+        return [a.model_copy(update={"threshold": both, "message": f"{crit}为{fmt(mu)}亩，无论新建还是存量用地改造均{word}。",
+                                     "citations": (new_p.citation(), ren_p.citation())})]
+    return [missing_item(new_p, ["development_mode"], labels, crit, citations=(ren_p.citation(),)).model_copy(
+        update={"value": as_number(mu, 2), "threshold": both,
+                "message": f"{crit}为{fmt(mu)}亩：新建须{new_p.threshold_zh()}（{new_p.qualifier or '硬性'}），"
+                           f"存量改造须{ren_p.threshold_zh()}，请说明开发方式。"})]
 
 
-def _deadline_item(plan: ParkPlan, pid: str, actual_field: str, criterion: str, what: str) -> CheckItem:
-    p = get_param(pid)
-    need = _need(plan, "contract_date", actual_field)
-    if need:
-        item = missing_item(p, need, LABELS, criterion)
-        if plan.contract_date:  # the deadline is known even if the date to judge is not
-            deadline = dates.add_months(plan.contract_date, int(p.max))
-            item = item.model_copy(update={"threshold": f"不晚于 {deadline.isoformat()}（{p.threshold_zh()}）"})
-        return item
-    return date_item(p, getattr(plan, actual_field), dates.add_months(plan.contract_date, int(p.max)), criterion, what)
-
-
-def _flag(pid: str, answer: bool | None, field: str, criterion: str, yes: str, no: str) -> CheckItem:
-    p = get_param(pid)
-    if answer is None:
-        return missing_item(p, [field], LABELS, criterion)
-    return flag_item(p, answer, criterion, yes if answer else no, value=answer)
-
-
-def _linhai_items(plan: ParkPlan) -> list[CheckItem]:
-    items = [
-        _linhai_land(plan),
-        _ratio_item("linhai.plot_ratio_min", plan.total_floor_area_m2, plan.land_m2, "容积率",
-                    _need(plan, "total_floor_area_m2", "land_area_mu")),
-        _ratio_item("linhai.building_density_min", plan.building_footprint_m2, plan.land_m2, "建筑密度",
-                    _need(plan, "building_footprint_m2", "land_area_mu")),
-        _ratio_item("linhai.nonproduction_land_share_max", plan.nonproduction_land_m2, plan.land_m2,
-                    "非生产性用房占地面积占园区总占地面积比例", _need(plan, "nonproduction_land_m2", "land_area_mu")),
-        _ratio_item("linhai.nonproduction_floor_share", plan.nonproduction_floor_area_m2, plan.total_floor_area_m2,
-                    "非生产性用房建筑面积占总建筑面积比例", _need(plan, "nonproduction_floor_area_m2", "total_floor_area_m2")),
-        _self_held_item(plan),
-        _property_item(plan, "linhai.property_rooms_office", plan.property_office_m2, "property_office_m2", "物业办公用房配置比例"),
-        _property_item(plan, "linhai.property_rooms_business", plan.property_business_m2, "property_business_m2", "物业经营用房配置比例"),
-        _property_item(plan, "linhai.property_rooms_total",
-                       None if plan.property_office_m2 is None or plan.property_business_m2 is None
-                       else plan.property_office_m2 + plan.property_business_m2,
-                       "property_office_m2", "物业管理用房配置比例（合计）",
-                       need=_need(plan, "property_office_m2", "property_business_m2", "total_floor_area_m2")),
-        _deadline_item(plan, "linhai.start_within_months", "start_date", "开工期限（合同签订后6个月内）", "开工日期"),
-        _deadline_item(plan, "linhai.completion_within_months", "completion_date", "竣工验收期限（合同签订后24个月内）", "竣工验收日期"),
-        _value_item("linhai.leading_industries_count", None if plan.leading_industries is None else len(plan.leading_industries),
-                    "主导行业和特色产业个数", "leading_industries"),
-        _value_item("linhai.enterprise_count_min", plan.enterprise_count, "入园企业家数", "enterprise_count"),
-        _ratio_item("linhai.same_industry_share_min", plan.leading_industry_enterprise_count, plan.enterprise_count,
-                    "同行业及产业链上下游配套企业占比", _need(plan, "leading_industry_enterprise_count", "enterprise_count")),
-        _flag("linhai.professional_operator", plan.has_professional_operator, "has_professional_operator",
-              "引入专业运营机构", "园区已引入专业运营机构，符合。", "园区未引入专业运营机构，不符合（（十五）要求引入）。"),
-        _unit_area_item(plan),
-    ]
-    if plan.has_dormitory is not False:
-        given = any(x is not None for x in (plan.dorm_room_areas_m2, plan.dorm_suite_areas_m2, plan.dorm_total_floor_m2,
-                                            plan.dorm_suites_total_m2))
-        if given or plan.has_dormitory:
-            items += dorm_items(plan.dorm_room_areas_m2, plan.dorm_suite_areas_m2, plan.dorm_total_floor_m2,
-                                plan.suites_total, plan.dorm_high_rise, require_all=True)
-        else:
-            items.append(missing_item(get_param("linhai.dorm_suite_share_max"), ["has_dormitory"], LABELS, "职工宿舍"))
-    return items
-
-
-def _self_held_item(plan: ParkPlan) -> CheckItem:
-    p = get_param("linhai.self_held_share_min")
-    crit = "建设主体永久自持非生产性用房比例"
+@handler("self_held_share")
+def _self_held(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    p, crit = c.p(), c.title()
     need = _need(plan, "self_held_nonproduction_m2", "nonproduction_floor_area_m2")
     if need:
-        return missing_item(p, need, LABELS, crit)
+        return [missing_item(p, need, labels, crit)]
     if plan.nonproduction_floor_area_m2 == 0:
-        return flag_item(p, plan.self_held_nonproduction_m2 == 0, crit, "方案没有非生产性用房，无自持要求可核。", value=0)
-    return rule_item(p, plan.self_held_nonproduction_m2 / plan.nonproduction_floor_area_m2, crit)
+        return [flag_item(p, plan.self_held_nonproduction_m2 == 0, crit, "方案没有非生产性用房，无自持要求可核。", value=0)]
+    return [rule_item(p, plan.self_held_nonproduction_m2 / plan.nonproduction_floor_area_m2, crit)]
 
 
-def _property_item(plan: ParkPlan, pid: str, area, field: str, criterion: str, need=None) -> CheckItem:
-    p = get_param(pid)
-    need = need if need is not None else _need(plan, field, "total_floor_area_m2")
+@handler("provision_share")
+def _provision(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    """A floor area to provide as a share of the total ("配置比例为"): judged as at least that share."""
+    p, crit = c.p(), c.title()
+    need = _need(plan, *c.fields, "total_floor_area_m2")
     if need:
-        return missing_item(p, need, LABELS, criterion)
+        return [missing_item(p, need, labels, crit)]
+    area = sum((getattr(plan, f) for f in c.fields), Fraction(0))
     ratio = area / plan.total_floor_area_m2
     required = plan.total_floor_area_m2 * p.fraction()
-    item = rule_item(p, ratio, criterion, note=f"按总建筑面积应配置{fmt(required)}平方米，方案为{fmt(area)}平方米。")
+    item = rule_item(p, ratio, crit, note=f"按总建筑面积应配置{fmt(required)}平方米，方案为{fmt(area)}平方米。")
     if ratio > p.fraction():
         item = item.model_copy(update={"message": item.message + "原文为“配置比例为”，超出部分是否认可请与主管部门核实。"})
-    return item
+    return [item]
 
 
-def _unit_area_item(plan: ParkPlan) -> CheckItem:
-    p = get_param("linhai.unit_area_min")
-    crit = "单个入园企业建筑面积（最小单元）"
-    if not plan.unit_areas_m2:
-        return missing_item(p, ["unit_areas_m2"], LABELS, crit)
-    small = [a for a in plan.unit_areas_m2 if not meets(p, a)]
-    note = f"共{len(plan.unit_areas_m2)}个单元，低于{fmt(p.min)}平方米的{len(small)}个。" if small else ""
-    return rule_item(p, min(plan.unit_areas_m2), crit, note=note)
+@handler("dormitory")
+def _dormitory(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    if plan.has_dormitory is False:
+        return []
+    given = any(x is not None for x in (plan.dorm_room_areas_m2, plan.dorm_suite_areas_m2, plan.dorm_total_floor_m2,
+                                        plan.dorm_suites_total_m2))
+    if given or plan.has_dormitory:
+        return dorm_items(plan.dorm_room_areas_m2, plan.dorm_suite_areas_m2, plan.dorm_total_floor_m2,
+                          plan.suites_total, plan.dorm_high_rise, require_all=True)
+    return [missing_item(c.p(), ["has_dormitory"], labels, c.title())]
 
 
-# ───────────────────────── 温州市 ─────────────────────────
-
-def _wenzhou_items(plan: ParkPlan) -> list[CheckItem]:
+@handler("leading_floor_share")
+def _leading_floor(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    p, crit = c.p(), c.title()
     derived = "（生产性用房面积按总建筑面积减非生产性用房面积推算。）" if plan.production_floor_area_m2 is None else ""
-    items = [
-        _ratio_item("wenzhou.plot_ratio_min", plan.total_floor_area_m2, plan.land_m2, "容积率",
-                    _need(plan, "total_floor_area_m2", "land_area_mu")),
-        _ratio_item("wenzhou.nonproduction_floor_share", plan.nonproduction_floor_area_m2, plan.total_floor_area_m2,
-                    "非生产性用房建筑面积占总建筑面积比例", _need(plan, "nonproduction_floor_area_m2", "total_floor_area_m2")),
-        _ratio_item("wenzhou.leading_industry_floor_share_min", plan.leading_industry_production_floor_m2,
-                    plan.production_floor or None, "主导产业生产性用房建筑面积占比",
-                    _need(plan, "leading_industry_production_floor_m2", "production_floor_area_m2")
-                    or (["production_floor_area_m2"] if not plan.production_floor else []),
-                    note=derived if plan.leading_industry_production_floor_m2 is not None else ""),
-        _construction_period_item(plan),
-    ]
-    items += _size_gated(plan, "wenzhou.professional_operator_area_min", "has_professional_operator",
-                         plan.has_professional_operator, "100亩以上园区建立或引入专业化运营机构")
-    pf = get_param("wenzhou.public_facilities_area_min")
-    crit = "已竣工投产100亩以上园区的公配设施"
+    need = _need(plan, "leading_industry_production_floor_m2", "production_floor_area_m2") \
+        or (["production_floor_area_m2"] if not plan.production_floor else [])
+    if need:
+        return [missing_item(p, need, labels, crit)]
+    return [rule_item(p, Fraction(plan.leading_industry_production_floor_m2) / Fraction(plan.production_floor), crit,
+                      note=derived)]
+
+
+@handler("size_gated")
+def _size_gated_handler(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    return _size_gated(plan, c.param, c.fields[0], getattr(plan, c.fields[0]), c.title(), labels)
+
+
+@handler("public_facilities")
+def _public_facilities(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    pf, crit = c.p(), c.title()
     if plan.in_operation is False or (plan.land_mu is not None and not meets(pf, plan.land_mu)):
-        pass  # the retrofit duty is for completed parks of 100 亩 and more only
-    elif plan.in_operation is None and plan.has_public_facilities is not True:
-        items.append(missing_item(pf, ["in_operation"] + _need(plan, "land_area_mu"), LABELS, crit))
-    else:
-        items += _size_gated(plan, pf.id, "has_public_facilities", plan.has_public_facilities, crit)
-    if plan.development_mode == "renovation" or plan.land_in_production_years is not None:
-        items += _redevelopment_items(plan)
-    return items
+        return []  # the retrofit duty is for completed parks of that size and more only
+    if plan.in_operation is None and plan.has_public_facilities is not True:
+        return [missing_item(pf, ["in_operation"] + _need(plan, "land_area_mu"), labels, crit)]
+    return _size_gated(plan, pf.id, "has_public_facilities", plan.has_public_facilities, crit, labels)
 
 
-def _size_gated(plan: ParkPlan, pid: str, field: str, answer: bool | None, criterion: str) -> list[CheckItem]:
-    """A duty that applies from a land size on (≥ 100 亩): no item below it."""
+def _size_gated(plan: ParkPlan, pid: str, field: str, answer: bool | None, criterion: str, labels) -> list[CheckItem]:
+    """A duty that applies from a land size on: no item below it."""
     p = get_param(pid)
     mu = plan.land_mu
     if mu is None and answer is True:
         # Whatever the size, a park that already does it complies.
         return [flag_item(p, True, criterion, "已满足，符合。", value=True, threshold=p.threshold_zh())]
     if mu is None:
-        return [missing_item(p, ["land_area_mu"] + ([field] if answer is None else []), LABELS, criterion)]
+        return [missing_item(p, ["land_area_mu"] + ([field] if answer is None else []), labels, criterion)]
     if not meets(p, mu):
         return []
     if answer is None:
-        return [missing_item(p, [field], LABELS, criterion)]
+        return [missing_item(p, [field], labels, criterion)]
     msg = f"园区占地{fmt(mu)}亩（{p.threshold_zh()}），" + ("已满足，符合。" if answer else "尚未满足，不符合。")
     return [flag_item(p, answer, criterion, msg, value=answer, threshold=p.threshold_zh())]
 
 
-def _construction_period_item(plan: ParkPlan) -> CheckItem:
-    p = get_param("wenzhou.construction_period_max")
-    need = _need(plan, "start_date", "completion_date")
-    if need:
-        return missing_item(p, need, LABELS, "建设工期")
-    deadline = dates.add_years(plan.start_date, int(p.max))
-    return date_item(p, plan.completion_date, deadline, "建设工期（开工至竣工）", "竣工日期")
-
-
-def _redevelopment_items(plan: ParkPlan) -> list[CheckItem]:
-    yp, ap = get_param("wenzhou.redevelopment_production_years_min"), get_param("wenzhou.redevelopment_area_min")
+@handler("redevelopment")
+def _redevelopment(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
+    """温州 4.: existing land in production for some years and of some size may be redeveloped as a park."""
+    if not (plan.development_mode == "renovation" or plan.land_in_production_years is not None):
+        return []
+    yp, ap = c.p(), get_param(c.cites[0])
+    crit_years, crit_area = f"{c.title()}：原用地已投产年限", f"{c.title()}：用地规模"
     if plan.development_mode is None:
-        return [missing_item(yp, ["development_mode"], LABELS, "低效用地成片开发：原用地已投产年限")]
+        return [missing_item(yp, ["development_mode"], labels, crit_years)]
     if plan.development_mode != "renovation":
         return []
-    return [_value_item(yp.id, plan.land_in_production_years, "低效用地成片开发：原用地已投产年限", "land_in_production_years"),
-            _value_item(ap.id, plan.land_mu, "低效用地成片开发：用地规模", "land_area_mu")]
+    items = []
+    for p, x, crit, field in ((yp, plan.land_in_production_years, crit_years, "land_in_production_years"),
+                              (ap, plan.land_mu, crit_area, "land_area_mu")):
+        items.append(missing_item(p, [field], labels, crit) if x is None else rule_item(p, Fraction(x), crit))
+    return items
 
 
 # ───────────────────────── report ─────────────────────────
@@ -434,7 +375,7 @@ def _redevelopment_items(plan: ParkPlan) -> list[CheckItem]:
 def check_park(plan: ParkPlan | dict) -> CheckReport:
     """One CheckItem per rule of the plan's jurisdiction, an overall verdict and the missing inputs."""
     plan = parse_input(ParkPlan, plan)
-    items = _linhai_items(plan) if plan.jurisdiction == "临海市" else _wenzhou_items(plan)
+    items = criteria.run("park", plan, LABELS)
     missing = tuple(dict.fromkeys(f for i in items for f in i.missing))
     docs = [c.doc_id for i in items for c in i.citations]
     return CheckReport(subject=plan.name or "园区方案", jurisdiction=plan.jurisdiction, overall=overall_verdict(items),
