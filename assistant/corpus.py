@@ -163,7 +163,10 @@ def ingest_bytes(data: bytes, filename: str, *, title: str | None = None, city: 
     validated; then the text and the metadata are each written to a temporary
     file in the same folder and renamed into place.
     """
+    from assistant.jurisdictions import resolve_city
+
     safe_filename(filename)
+    city = resolve_city(city) or city  # "三门" → 三门县: a document's place is a jurisdiction of the registry
     loaded: LoadedText = load_bytes(data, filename)
     root = Path(root) if root is not None else corpus_dir()
     docs_dir = root / "documents"

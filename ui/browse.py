@@ -141,7 +141,7 @@ def render() -> None:
             st.markdown(f"**:material/location_on: 定位到：{ui.md_escape(focus.label)}**")
             _clause_body(focus, span, doc)
 
-    term = st.text_input("在本文件中搜索", key=f"browse.search.{doc_id}", placeholder="例如：维修资金、容积率、5年")
+    term = st.text_input("在本文件中搜索", key=f"browse.search.{doc_id}", placeholder="例如：维修资金、容积率、转让")
     clauses = matching_clauses(doc, term)
     if term.strip():
         st.caption(f"找到 {len(clauses)} 条包含“{ui.md_escape(term.strip())}”的条款")

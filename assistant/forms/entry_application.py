@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import FormError
+from assistant.messages import fill
 from assistant.forms.document import (FieldGrid, Form, Heading, PageBreak, Paragraph, SignatureBlock,
                                       Table, fields)
 from assistant.forms.labels import field_labels
@@ -46,7 +47,7 @@ class _Commitment(_Quoted):
 
 class _CityRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    includes: tuple[str, ...] = ()
+    indicators: dict[str, _Quoted] = {}
     commitments: tuple[_Commitment, ...] = ()
     space_notes: tuple[_Quoted, ...] = ()
 
@@ -54,7 +55,6 @@ class _CityRules(BaseModel):
 class _Layout(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: str
-    indicator_sources: dict[str, _Quoted]
     general_commitment: str
     cities: dict[str, _CityRules]
 
@@ -66,13 +66,16 @@ def _layout() -> _Layout:
 
 def city_rules(city: str | None) -> tuple[str | None, _CityRules | None]:
     """(configured city name, its rules) for a park's city, or (None, None)."""
-    if not city:
+    from assistant.jurisdictions import registry
+
+    if not city or not city.strip():
         return None, None
-    city = city.strip()
-    for key, rules in _layout().cities.items():
-        bare = key.removesuffix("市")
-        if city in (key, bare) or city.startswith(key) or city in rules.includes:
-            return key, rules
+    reg = registry()
+    place = reg.resolve(city)
+    cities = _layout().cities
+    for j in reg.ancestors(place.name) if place else ():
+        if j.name in cities:
+            return j.name, cities[j.name]
     return None, None
 
 
@@ -108,7 +111,8 @@ def build_entry_form(profile: EnterpriseProfile, report: CheckReport | None = No
     city = city or p.park_city
     city_key, rules = city_rules(city)
     edu = p.education
-    src = {k: cite(q.doc_id, q.clause, q.quote) for k, q in L.indicator_sources.items()}
+    # only the chosen city's clauses: a 临海 application does not cite 温州's 五度
+    src = {k: cite(q.doc_id, q.clause, q.quote) for k, q in (rules.indicators if rules else {}).items()}
 
     blocks: list = [
         Heading("一、申请企业基本情况"),
@@ -126,13 +130,13 @@ def build_entry_form(profile: EnterpriseProfile, report: CheckReport | None = No
 
     blocks += [
         Heading("三、产值、税收、能耗及亩均指标"),
-        Paragraph(f"依据：{_quoted(src['output_tax_energy'])}", small=True),
+        *_basis(src.get("output_tax_energy")),
         fields(((lab("output_value"), _v(p.output_value)), (lab("tax_paid"), _v(p.tax_paid))),
                ((lab("energy_use"), _v(p.energy_use)), (lab("land_area_mu"), _v(p.land_area_mu))),
                ((lab("tax_per_mu"), _v(p.tax_per_mu)), (lab("value_added_per_mu"), _v(p.value_added_per_mu))),
                ("单位产值能耗（吨标准煤/万元，按所填数据计算）", _v(_round(p.energy_per_output())))),
         Heading("四、“五度”情况"),
-        Paragraph(f"依据：{_quoted(src['five_degrees'])}", small=True),
+        *_basis(src.get("five_degrees")),
         Table(header=("五度", "指标", "填报内容"), widths=(18, 45, 37), rows=(
             ("科技高度", lab("rd_spending"), _v(p.rd_spending)),
             ("科技高度", "研发投入占上年度产值比例（按所填数据计算）", _pct(p.rd_ratio())),
@@ -164,6 +168,10 @@ def build_entry_form(profile: EnterpriseProfile, report: CheckReport | None = No
     return Form(title=L.title, subtitle=subtitle, blocks=tuple(blocks))
 
 
+def _basis(c: Citation | None) -> list:
+    return [Paragraph(f"依据：{_quoted(c)}", small=True)] if c is not None else []
+
+
 def _round(x: float | None) -> float | None:
     return None if x is None else round(x, 4)
 
@@ -179,7 +187,7 @@ def _commitments(city: str | None, city_key: str | None, rules) -> list:
     cites = [cite(c.doc_id, c.clause, c.quote) for c in rules.commitments]
     out.append(Paragraph(f"本企业已知悉{city_key}关于入园企业的下列规定，并承诺遵守："))
     for n, (c, ct) in enumerate(zip(rules.commitments, cites), 1):
-        out.append(Paragraph(f"{n}. {c.lead}"))
+        out.append(Paragraph(f"{n}. {fill(c.lead)}"))
         out.append(Paragraph(f"依据{_quoted(ct)}", small=True))
     if any(ct.status is Status.draft for ct in cites):
         out.append(Paragraph("注：所引方案为征求意见稿，尚未生效；正式文件发布后，以正式文本为准。", small=True))

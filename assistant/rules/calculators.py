@@ -28,6 +28,7 @@ from assistant.models import Citation
 from assistant.rules import dates
 from assistant.rules.checks import date_item, rule_item
 from assistant.rules.numbers import MU_IN_M2, WAN, Exact, as_number, as_significant, fmt, round_half_up
+from assistant.messages import fill
 from assistant.rules.params import document_warnings, get_param
 from assistant.rules.validation import FieldError, parse_input
 from assistant.verdicts import CheckItem, Verdict, overall_verdict
@@ -79,11 +80,16 @@ class Calculator:
 
     name: str
     title_zh: str
-    description: str
+    description_template: str
     input_model: type[BaseModel]
     function: Callable[[Any], CalcResult]
     params: tuple[str, ...] = field(default=())
     example: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def description(self) -> str:
+        """The description with today's rule figures filled in (``{linhai.publicity_days}`` → 7日)."""
+        return fill(self.description_template)
 
     def run(self, inputs: dict | BaseModel) -> CalcResult:
         return self.function(parse_input(self.input_model, inputs))
@@ -141,7 +147,7 @@ class FeesInput(_Input):
     area_m2: Positive = Field(description="建筑面积（平方米）")
 
 
-@calculator("fees", "物业专项维修资金和物业保修金", "按建筑面积计算临海市小微企业产业园的维修资金和保修金（（二十二））",
+@calculator("fees", "物业专项维修资金和物业保修金", "按建筑面积计算临海市小微企业产业园的维修资金（{linhai.fee_maintenance_fund}）和保修金（{linhai.fee_warranty_deposit}）（{linhai.fee_maintenance_fund:clause}）",
             FeesInput, ("linhai.fee_maintenance_fund", "linhai.fee_warranty_deposit"),
             example={'area_m2': 850})
 def fees(inp: FeesInput) -> CalcResult:
@@ -164,7 +170,7 @@ class PropertyRoomsInput(_Input):
     total_floor_area_m2: Positive = Field(description="《建设工程规划许可证》载明的总建筑面积（平方米）")
 
 
-@calculator("property_rooms", "物业管理用房配置面积", "按总建筑面积计算物业办公用房和物业经营用房面积（临海（五））",
+@calculator("property_rooms", "物业管理用房配置面积", "按总建筑面积的{linhai.property_rooms_total}计算物业办公用房和物业经营用房面积（临海{linhai.property_rooms_total:clause}）",
             PropertyRoomsInput, ("linhai.property_rooms_total", "linhai.property_rooms_office", "linhai.property_rooms_business"),
             example={'total_floor_area_m2': 100000})
 def property_rooms(inp: PropertyRoomsInput) -> CalcResult:
@@ -186,9 +192,20 @@ def property_rooms(inp: PropertyRoomsInput) -> CalcResult:
 
 class ContractDateInput(_Input):
     contract_date: dt.date = Field(description="土地出让合同签订日期")
+    start_date: dt.date | None = Field(default=None, description="实际（或计划）开工日期：判断是否按期开工")
+    completion_date: dt.date | None = Field(default=None, description="实际（或计划）竣工验收日期：判断是否按期竣工")
+
+    @model_validator(mode="after")
+    def _order(self):
+        for f in ("start_date", "completion_date"):
+            if getattr(self, f) is not None and getattr(self, f) < self.contract_date:
+                raise FieldError(f, "日期早于土地出让合同签订日期")
+        if self.start_date and self.completion_date and self.completion_date < self.start_date:
+            raise FieldError("completion_date", "竣工验收日期早于开工日期")
+        return self
 
 
-@calculator("construction_deadlines", "开工、竣工验收期限", "自土地出让合同签订之日起6个月内开工、24个月内竣工验收的截止日（临海（六））",
+@calculator("construction_deadlines", "开工、竣工验收期限", "自土地出让合同签订之日起{linhai.start_within_months}内开工、{linhai.completion_within_months}内竣工验收的截止日；填写实际日期则判断是否按期（临海{linhai.start_within_months:clause}）",
             ContractDateInput, ("linhai.start_within_months", "linhai.completion_within_months"),
             example={'contract_date': '2024-08-31'})
 def construction_deadlines(inp: ContractDateInput) -> CalcResult:
@@ -196,75 +213,124 @@ def construction_deadlines(inp: ContractDateInput) -> CalcResult:
     sp, cp = (get_param(i) for i in REGISTRY["construction_deadlines"].params)
     start_by = dates.add_months(inp.contract_date, int(sp.max))
     done_by = dates.add_months(inp.contract_date, int(cp.max))
-    formula = (f"开工截止日 = 合同签订日 + {fmt(sp.max)}个月；竣工验收截止日 = 合同签订日 + {fmt(cp.max)}个月。"
+    formula = (f"开工截止日 = 合同签订日 + {sp.figure()}；竣工验收截止日 = 合同签订日 + {cp.figure()}。"
                + dates.CIVIL_CODE_NOTE)
+    items = []
+    if inp.start_date:
+        items.append(date_item(sp, inp.start_date, start_by, f"开工期限（合同签订后{sp.figure()}内）", "开工日期"))
+    if inp.completion_date:
+        items.append(date_item(cp, inp.completion_date, done_by, f"竣工验收期限（合同签订后{cp.figure()}内）", "竣工验收日期"))
     return _result("construction_deadlines", inp, formula, done_by, "日期", REGISTRY["construction_deadlines"].params, parts=[
         Part(key="start_by", label_zh="最迟开工日", value=start_by, unit="日期"),
         Part(key="complete_by", label_zh="最迟竣工验收日", value=done_by, unit="日期"),
-    ])
+    ], items=items)
 
 
 class StartDateInput(_Input):
     start_date: dt.date = Field(description="开工日期")
+    completion_date: dt.date | None = Field(default=None, description="实际（或计划）竣工日期：判断是否超过工期")
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.completion_date is not None and self.completion_date < self.start_date:
+            raise FieldError("completion_date", "竣工日期早于开工日期")
+        return self
 
 
-@calculator("construction_period", "建设工期截止日（温州）", "开工后建设工期一般不超过2年的截止日（温州14.，软性要求）",
+@calculator("construction_period", "建设工期截止日（温州）", "开工后建设工期一般不超过{wenzhou.construction_period_max}的截止日（温州{wenzhou.construction_period_max:clause}，软性要求）",
             StartDateInput, ("wenzhou.construction_period_max",),
             example={'start_date': '2024-03-01'})
 def construction_period(inp: StartDateInput) -> CalcResult:
     p = get_param("wenzhou.construction_period_max")
     end = dates.add_years(inp.start_date, int(p.max))
-    formula = f"竣工截止日 = 开工日 + {fmt(p.max)}年（“一般”：软性要求）。" + dates.CIVIL_CODE_NOTE
-    return _result("construction_period", inp, formula, end, "日期", (p.id,),
+    formula = f"竣工截止日 = 开工日 + {p.figure()}（“{p.qualifier}”：软性要求）。" + dates.CIVIL_CODE_NOTE
+    items = [date_item(p, inp.completion_date, end, "建设工期（开工至竣工）", "竣工日期")] if inp.completion_date else []
+    return _result("construction_period", inp, formula, end, "日期", (p.id,), items=items,
                    parts=[Part(key="complete_by", label_zh="建设工期截止日", value=end, unit="日期")])
 
 
 class AcquiredDateInput(_Input):
     acquired_date: dt.date = Field(description="取得厂房产权（入园购置）的日期")
+    planned_transfer_date: dt.date | None = Field(default=None, description="拟转让日期：判断可否转让")
+    reason: Literal["外迁", "经营不善", "其他"] | None = Field(
+        default=None, description="转让原因：因企业发展壮大需要外迁、经营不善，或其他")
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.planned_transfer_date is not None and self.planned_transfer_date < self.acquired_date:
+            raise FieldError("planned_transfer_date", "拟转让日期早于取得产权日期")
+        return self
 
 
-@calculator("transfer_ban", "产权转让限制期", "入园企业5年内不得转让产权：限制期最后一日和可申请转让的首日（临海（十三））",
+@calculator("transfer_ban", "产权转让限制期", "入园企业{linhai.transfer_ban_years}内不得转让产权：限制期最后一日、可转让的首日；填写拟转让日期则判断可否转让（临海{linhai.transfer_ban_years:clause}）",
             AcquiredDateInput, ("linhai.transfer_ban_years",),
             example={'acquired_date': '2024-03-01'})
 def transfer_ban(inp: AcquiredDateInput) -> CalcResult:
     """2020-03-01 → ban through 2025-03-01, transferable from 2025-03-02."""
     p = get_param("linhai.transfer_ban_years")
     last = dates.add_years(inp.acquired_date, int(p.value))
-    formula = (f"限制期最后一日 = 取得产权之日 + {fmt(p.value)}年；其后一日起方可按（十三）规定经审核办理转让。"
-               "原文未写明起算日，此处按取得产权之日起算。" + dates.CIVIL_CODE_NOTE)
-    return _result("transfer_ban", inp, formula, last, "日期", (p.id,), parts=[
-        Part(key="ban_last_day", label_zh="限制期最后一日", value=last, unit="日期"),
-        Part(key="transferable_from", label_zh="可申请转让的首日", value=last + dt.timedelta(days=1), unit="日期"),
-    ])
+    formula = (f"限制期最后一日 = 取得产权之日 + {p.figure()}；其后一日起方可按{p.clause}规定办理转让"
+               "（新入园企业须符合入园条件并经审核）。原文未写明起算日，此处按取得产权之日起算。" + dates.CIVIL_CODE_NOTE)
+    parts = [Part(key="ban_last_day", label_zh="限制期最后一日", value=last, unit="日期"),
+             Part(key="transferable_from", label_zh="可转让的首日", value=last + dt.timedelta(days=1), unit="日期")]
+    items = []
+    if inp.planned_transfer_date is not None:
+        items.append(_transfer_item(p, inp, last))
+        parts.append(Part(key="decision", label_zh="拟转让日期的结论", value=items[0].value))
+    return _result("transfer_ban", inp, formula, last, "日期", (p.id,), parts=parts, items=items)
+
+
+def _transfer_item(p, inp: AcquiredDateInput, last: dt.date) -> CheckItem:
+    """Allowed after the ban; inside it, banned — unless moving out or failing, which needs the locality's approval."""
+    day = inp.planned_transfer_date.isoformat()
+    crit = f"拟于{day}转让产权"
+    if inp.planned_transfer_date > last:
+        return CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.passed, value="可以转让", threshold=f"{last.isoformat()}之后",
+                         message=f"{day}已过{p.figure()}限制期（最后一日{last.isoformat()}），可以转让；"
+                                 "受让的新入园企业须符合入园条件并经审核通过后方可办理交易手续。",
+                         citations=(p.citation(),))
+    if inp.reason in ("外迁", "经营不善"):
+        return CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.warning, value="须经审核同意",
+                         threshold=f"{last.isoformat()}之后，或经审核同意",
+                         message=f"{day}仍在限制期内（至{last.isoformat()}），但因{inp.reason}需转让的，转让前须取得属地镇（街道）"
+                                 "或开发区审核同意，新入园企业符合入园条件并经审核通过后方可办理交易手续。",
+                         citations=(p.citation(),))
+    need = "" if inp.reason == "其他" else "如因企业发展壮大需要外迁或经营不善确需转让，须先取得属地镇（街道）或开发区审核同意（请说明转让原因）。"
+    return CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.fail, value=f"{last.isoformat()}（含）之前不得转让",
+                     threshold=f"{last.isoformat()}之后", missing=() if inp.reason else ("reason",),
+                     message=f"{day}仍在{p.figure()}限制期内，{last.isoformat()}（含）之前不得转让产权。" + need,
+                     citations=(p.citation(),))
 
 
 class PublicityInput(_Input):
     start_date: dt.date = Field(description="公示发布日期")
 
 
-@calculator("publicity", "入园公示期截止日", "入园标准及入园企业公示期为7日（临海（十））", PublicityInput, ("linhai.publicity_days",),
+@calculator("publicity", "入园公示期截止日", "入园标准及入园企业公示期为{linhai.publicity_days}：公示截止日和最早可进行下一步的日期（临海{linhai.publicity_days:clause}）", PublicityInput, ("linhai.publicity_days",),
             example={'start_date': '2024-06-03'})
 def publicity(inp: PublicityInput) -> CalcResult:
     """2024-01-01 → 2024-01-08 (the day of publication is not counted)."""
     p = get_param("linhai.publicity_days")
     end = dates.add_days(inp.start_date, int(p.value))
-    formula = (f"公示截止日 = 公示发布日 + {fmt(p.value)}日（发布当日不计入，自次日起算）。"
-               "若公示文件写明自发布当日起算，则截止日提前一日。" + dates.CIVIL_CODE_NOTE)
-    return _result("publicity", inp, formula, end, "日期", (p.id,),
-                   parts=[Part(key="end_date", label_zh="公示截止日", value=end, unit="日期")])
+    formula = (f"公示截止日 = 公示发布日 + {p.figure()}（发布当日不计入，自次日起算）；公示期满后的次日起，"
+               "方可进行审定后的下一步（如签订入园合同、办理交易手续）。若公示文件写明自发布当日起算，则各日期提前一日。"
+               + dates.CIVIL_CODE_NOTE)
+    return _result("publicity", inp, formula, end, "日期", (p.id,), parts=[
+        Part(key="end_date", label_zh="公示截止日", value=end, unit="日期"),
+        Part(key="next_step_from", label_zh="最早可进行下一步的日期", value=end + dt.timedelta(days=1), unit="日期")])
 
 
 class ProductionDateInput(_Input):
     production_start_date: dt.date = Field(description="投产日期")
 
 
-@calculator("mu_average_deadline", "亩均标准达标期限", "投产两年内须不低于同地区行业最低标准的截止日（临海（十四））",
+@calculator("mu_average_deadline", "亩均标准达标期限", "投产{linhai.mu_average_grace_years}内须不低于同地区行业最低标准的截止日（临海{linhai.mu_average_grace_years:clause}）",
             ProductionDateInput, ("linhai.mu_average_grace_years",),
             example={'production_start_date': '2024-05-20'})
 def mu_average_deadline(inp: ProductionDateInput) -> CalcResult:
     p = get_param("linhai.mu_average_grace_years")
     end = dates.add_years(inp.production_start_date, int(p.value))
-    formula = (f"达标截止日 = 投产日 + {fmt(p.value)}年；“同地区行业最低标准”的数值由属地亩均评价确定，不在本文件中。"
+    formula = (f"达标截止日 = 投产日 + {p.figure()}；“同地区行业最低标准”的数值由属地亩均评价确定，不在本文件中。"
                + dates.CIVIL_CODE_NOTE)
     return _result("mu_average_deadline", inp, formula, end, "日期", (p.id,),
                    parts=[Part(key="deadline", label_zh="达标截止日", value=end, unit="日期")])
@@ -274,13 +340,13 @@ class AcceptanceDateInput(_Input):
     acceptance_date: dt.date = Field(description="园区通过竣工验收的日期")
 
 
-@calculator("tax_commitment_start", "承诺亩均税收考核起始日（温州）", "园区通过竣工验收2年后每年亩均税收须达到承诺（温州15.）",
+@calculator("tax_commitment_start", "承诺亩均税收考核起始日（温州）", "园区通过竣工验收{wenzhou.tax_commitment_after_years}后每年亩均税收须达到承诺（温州{wenzhou.tax_commitment_after_years:clause}）",
             AcceptanceDateInput, ("wenzhou.tax_commitment_after_years",),
             example={'acceptance_date': '2024-09-30'})
 def tax_commitment_start(inp: AcceptanceDateInput) -> CalcResult:
     p = get_param("wenzhou.tax_commitment_after_years")
     start = dates.add_years(inp.acceptance_date, int(p.value))
-    formula = f"考核起始日 = 竣工验收日 + {fmt(p.value)}年；此后每年亩均税收须达到中标承诺，未达标须支付税收差额违约金。"
+    formula = f"考核起始日 = 竣工验收日 + {p.figure()}；此后每年亩均税收须达到中标承诺，未达标须支付税收差额违约金。"
     return _result("tax_commitment_start", inp, formula, start, "日期", (p.id,),
                    parts=[Part(key="from_date", label_zh="承诺考核起始日", value=start, unit="日期")])
 
@@ -296,14 +362,14 @@ class OperationDateInput(_Input):
         return self
 
 
-@calculator("land_use_tax_relief", "城镇土地使用税第一档优惠期（温州）", "建成运营3年内按第一档享受城镇土地使用税优惠（温州16.）",
+@calculator("land_use_tax_relief", "城镇土地使用税第一档优惠期（温州）", "建成运营{wenzhou.land_use_tax_first_tier_years}内按第一档享受城镇土地使用税优惠（温州{wenzhou.land_use_tax_first_tier_years:clause}）",
             OperationDateInput, ("wenzhou.land_use_tax_first_tier_years",),
             example={'operation_start_date': '2024-10-01'})
 def land_use_tax_relief(inp: OperationDateInput) -> CalcResult:
     p = get_param("wenzhou.land_use_tax_first_tier_years")
     end = dates.add_years(inp.operation_start_date, int(p.max))
     items = [date_item(p, inp.on_date, end, "是否仍在第一档优惠期内", "判断日期")] if inp.on_date else []
-    formula = f"优惠期最后一日 = 建成运营日 + {fmt(p.max)}年。" + dates.CIVIL_CODE_NOTE
+    formula = f"优惠期最后一日 = 建成运营日 + {p.figure()}。" + dates.CIVIL_CODE_NOTE
     return _result("land_use_tax_relief", inp, formula, end, "日期", (p.id,), items=items,
                    parts=[Part(key="last_day", label_zh="优惠期最后一日", value=end, unit="日期")])
 
@@ -329,7 +395,7 @@ class ApprovalInput(_Input):
         return self
 
 
-@calculator("approval_deadlines", "审批和验收时限（温州）", "开工审批最多100天、验收总时间最多30个工作日的截止日（温州18.）",
+@calculator("approval_deadlines", "审批和验收时限（温州）", "开工审批最多{wenzhou.approval_days_max}、验收总时间最多{wenzhou.acceptance_workdays_max}的截止日（温州{wenzhou.approval_days_max:clause}）",
             ApprovalInput, ("wenzhou.approval_days_max", "wenzhou.acceptance_workdays_max"),
             example={'approval_start_date': '2024-03-01', 'acceptance_start_date': '2024-09-02'})
 def approval_deadlines(inp: ApprovalInput) -> CalcResult:
@@ -346,7 +412,7 @@ def approval_deadlines(inp: ApprovalInput) -> CalcResult:
         if inp.acceptance_done_date:
             items.append(date_item(wp, inp.acceptance_done_date, acc, "验收时限", "验收办结日期"))
         value = value or acc
-    formula = (f"开工审批最迟办结日 = 受理日 + {fmt(dp.max)}天（自然日）；验收最迟办结日 = 受理日后第{fmt(wp.max)}个工作日"
+    formula = (f"开工审批最迟办结日 = 受理日 + {dp.figure()}（自然日）；验收最迟办结日 = 受理日后第{fmt(wp.max)}个工作日"
                "（跳过周六、周日和所填法定节假日，计入所填调休上班日）。")
     warn = () if inp.holidays else ("未填写法定节假日，工作日只跳过了周六、周日。",)
     return _result("approval_deadlines", inp, formula, value, "日期", (dp.id, wp.id), parts=parts, items=items,
@@ -366,7 +432,7 @@ class CornerLandInput(_Input):
         return self
 
 
-@calculator("corner_land", "边角地、夹心地能否纳入", "累计不超过合并总面积10%或单幅不超过3亩的，可纳入周边土地一并开发（临海（十七））",
+@calculator("corner_land", "边角地、夹心地能否纳入", "累计不超过合并总面积{linhai.corner_land_share_max}或单幅不超过{linhai.corner_land_single_max}的，可纳入周边土地一并开发（临海{linhai.corner_land_share_max:clause}）",
             CornerLandInput, ("linhai.corner_land_share_max", "linhai.corner_land_single_max"),
             example={'merged_total_mu': 120, 'parcels_mu': [2.5, 8]})
 def corner_land(inp: CornerLandInput) -> CalcResult:
@@ -408,7 +474,7 @@ class QualityInput(_Input):
 
 
 @calculator("quality_enterprise", "优质企业认定与购置面积上限（温州）",
-            "亩均税收≥30万元且纳税总额≥200万元的优质企业，购置厂房限制面积放宽至2万㎡（温州10.）",
+            "亩均税收≥{wenzhou.quality_tax_per_mu_min}且纳税总额≥{wenzhou.quality_total_tax_min}的优质企业，购置厂房限制面积放宽至{wenzhou.quality_area_cap}（温州{wenzhou.quality_area_cap:clause}）",
             QualityInput, ("wenzhou.quality_tax_per_mu_min", "wenzhou.quality_total_tax_min", "wenzhou.quality_area_cap"),
             example={'total_tax_wan': 360, 'land_area_mu': 10, 'requested_area_m2': 15000})
 def quality_enterprise(inp: QualityInput) -> CalcResult:
@@ -423,7 +489,7 @@ def quality_enterprise(inp: QualityInput) -> CalcResult:
                   unit="平方米" if quality else "按属地“限面积”政策")]
     if inp.requested_area_m2 is not None:
         items.append(rule_item(cap, inp.requested_area_m2 / WAN, "拟购置厂房面积（优质企业上限）"))
-        parts.append(Part(key="within_cap", label_zh="拟购置面积是否在2万㎡以内",
+        parts.append(Part(key="within_cap", label_zh=f"拟购置面积是否在{cap.figure()}以内",
                           value=inp.requested_area_m2 <= cap_m2))
     formula = (f"亩均税收{'（= 纳税总额 ÷ 用地面积）' if inp.tax_per_mu_wan is None else ''} ≥ {fmt(tp.min)}万元 且 "
                f"纳税总额 ≥ {fmt(tt.min)}万元 → 优质企业，购置厂房限制面积放宽至{fmt(cap.max)}万㎡（{fmt(cap_m2)}平方米）；"
@@ -440,7 +506,7 @@ class FiscalRewardInput(_Input):
 
 
 @calculator("fiscal_reward", "开发运营单位财政奖励（温州）",
-            "前3年100%、后3年50%、第7和第8年20%的环比新增地方综合贡献度财政奖励（温州16.）",
+            "按{wenzhou.fiscal_reward_schedule}的比例给予环比新增地方综合贡献度财政奖励（温州{wenzhou.fiscal_reward_schedule:clause}）",
             FiscalRewardInput, ("wenzhou.fiscal_reward_schedule",),
             example={'increments': [120, 80, 60, 50, 40, 30, 20, 10], 'unit': '万元'})
 def fiscal_reward(inp: FiscalRewardInput) -> CalcResult:
@@ -453,9 +519,10 @@ def fiscal_reward(inp: FiscalRewardInput) -> CalcResult:
         total += reward
         parts.append(Part(key=f"year_{year}", label_zh=f"第{year}年（比例{fmt(rate_of.get(year, 0) * 100)}%）",
                           value=_yuan(reward), unit=inp.unit))
-    formula = (f"各年奖励 = 当年环比新增地方综合贡献度 × 当年比例（{p.threshold_zh()}；第9年起为0）；"
+    last_year = max(st.to_year for st in p.steps)
+    formula = (f"各年奖励 = 当年环比新增地方综合贡献度 × 当年比例（{p.threshold_zh()}；第{last_year + 1}年起为0）；"
                "环比新增为负的年份奖励按0计（原文未规定扣减）；合计为各年之和。")
-    warn = ("第8年之后不再有奖励比例。",) if len(inp.increments) > 8 else ()
+    warn = (f"第{last_year}年之后不再有奖励比例。",) if len(inp.increments) > last_year else ()
     return _result("fiscal_reward", inp, formula, _yuan(total), inp.unit, (p.id,), parts=parts, extra_warnings=warn)
 
 
@@ -464,7 +531,7 @@ class PresaleMarginInput(_Input):
     unit: Literal["元", "万元"] = "万元"
 
 
-@calculator("presale_tax_margin", "预售计税毛利额（温州）", "预售时征收企业所得税，毛利率按5%计算（温州16.）",
+@calculator("presale_tax_margin", "预售计税毛利额（温州）", "预售时征收企业所得税，毛利率按{wenzhou.presale_gross_margin}计算（温州{wenzhou.presale_gross_margin:clause}）",
             PresaleMarginInput, ("wenzhou.presale_gross_margin",),
             example={'presale_revenue': 8000, 'unit': '万元'})
 def presale_tax_margin(inp: PresaleMarginInput) -> CalcResult:
@@ -491,7 +558,7 @@ class AuctionInput(_Input):
         return self
 
 
-@calculator("auction_cap", "封顶地价与履约保证金（温州）", "最高溢价50%的封顶地价，履约保证金不少于土地出让金总额的10%（温州15.）",
+@calculator("auction_cap", "封顶地价与履约保证金（温州）", "最高溢价{wenzhou.auction_premium_max}的封顶地价，履约保证金不少于土地出让金总额的{wenzhou.performance_bond_min}（温州{wenzhou.auction_premium_max:clause}）",
             AuctionInput, ("wenzhou.auction_premium_max", "wenzhou.performance_bond_min"),
             example={'starting_price': 6000, 'land_price': 9000, 'unit': '万元'})
 def auction_cap(inp: AuctionInput) -> CalcResult:
@@ -527,7 +594,7 @@ class PresaleInput(_Input):
         return self
 
 
-@calculator("presale_threshold", "预售许可所需投资额（温州）", "投资额达到25%后可参照房地产预售政策办理预售许可证（温州18.）",
+@calculator("presale_threshold", "预售许可所需投资额（温州）", "投资额达到{wenzhou.presale_investment_share_min}后可参照房地产预售政策办理预售许可证（温州{wenzhou.presale_investment_share_min:clause}）",
             PresaleInput, ("wenzhou.presale_investment_share_min",),
             example={'total_investment': 20000, 'completed_investment': 5500, 'unit': '万元'})
 def presale_threshold(inp: PresaleInput) -> CalcResult:
@@ -557,17 +624,25 @@ class LeadingShareInput(_Input):
 
 
 _SHARE_PARAM = {"临海市": "linhai.same_industry_share_min", "慈溪市": "cixi.recognition_leading_share_min"}
+_COUNT_PARAM = {"临海市": "linhai.enterprise_count_min"}
 
 
-@calculator("leading_share", "主导行业企业占比", "临海：同行业及上下游配套企业占比≥70%（（八））；慈溪：主导行业企业数≥2/3方可参加市级认定（三、（二））",
-            LeadingShareInput, tuple(_SHARE_PARAM.values()),
+@calculator("leading_share", "主导行业企业占比", "临海：入园企业原则上{linhai.enterprise_count_min}以上、同行业及上下游配套企业占比≥{linhai.same_industry_share_min}（{linhai.same_industry_share_min:clause}）；慈溪：主导行业企业数≥{cixi.recognition_leading_share_min}方可参加市级认定（{cixi.recognition_leading_share_min:clause}）",
+            LeadingShareInput, (*_SHARE_PARAM.values(), *_COUNT_PARAM.values()),
             example={'jurisdiction': '临海市', 'enterprise_count': 30, 'leading_count': 22})
 def leading_share(inp: LeadingShareInput) -> CalcResult:
     p = get_param(_SHARE_PARAM[inp.jurisdiction])
     share = Fraction(inp.leading_count, inp.enterprise_count)
-    item = rule_item(p, share, "主导行业企业占比")
+    items = [rule_item(p, share, "主导行业企业占比")]
+    pids = [p.id]
     formula = f"占比 = 主导行业企业数 ÷ 入园企业总数 = {inp.leading_count} ÷ {inp.enterprise_count} = {fmt(share * 100)}%，要求 {p.threshold_zh()}。"
-    return _result("leading_share", inp, formula, as_number(share * 100, 4), "%", (p.id,), items=[item])
+    count_p = _COUNT_PARAM.get(inp.jurisdiction)
+    if count_p:  # the same sentence also sets the number of enterprises (临海（八）: 原则上应在15家以上)
+        cp = get_param(count_p)
+        items.append(rule_item(cp, Fraction(inp.enterprise_count), "入园企业家数"))
+        pids.append(cp.id)
+        formula += f"入园企业家数要求 {cp.threshold_zh()}（{cp.qualifier or '硬性'}）。"
+    return _result("leading_share", inp, formula, as_number(share * 100, 4), "%", pids, items=items)
 
 
 class NonproductionShareInput(_Input):
@@ -585,7 +660,7 @@ class NonproductionShareInput(_Input):
 _NONPROD_PARAM = {"临海市": "linhai.nonproduction_floor_share", "温州市": "wenzhou.nonproduction_floor_share"}
 
 
-@calculator("nonproduction_share", "非生产性用房建筑面积占比", "临海15%–25%（（四））；温州原则上10%–25%（6.）",
+@calculator("nonproduction_share", "非生产性用房建筑面积占比", "临海{linhai.nonproduction_floor_share}（{linhai.nonproduction_floor_share:clause}）；温州原则上{wenzhou.nonproduction_floor_share}（{wenzhou.nonproduction_floor_share:clause}）",
             NonproductionShareInput, tuple(_NONPROD_PARAM.values()),
             example={'jurisdiction': '温州市', 'total_floor_area_m2': 120000, 'nonproduction_floor_area_m2': 15000})
 def nonproduction_share(inp: NonproductionShareInput) -> CalcResult:
@@ -668,7 +743,7 @@ class DormitoryInput(_Input):
 
 
 @calculator("dormitory", "职工宿舍方案核查（临海）",
-            "单间≤30㎡（不含分摊）、成套住宅≤宿舍总面积30%、单套≤60㎡（高层、小高层+10㎡）（临海（二十一））",
+            "单间≤{linhai.dorm_room_area_max}（不含分摊）、成套住宅≤宿舍总面积{linhai.dorm_suite_share_max}、单套≤{linhai.dorm_suite_area_max}（高层、小高层+{linhai.dorm_high_rise_allowance}）（临海{linhai.dorm_room_area_max:clause}）",
             DormitoryInput, ("linhai.dorm_room_area_max", "linhai.dorm_suite_share_max", "linhai.dorm_suite_area_max",
                              "linhai.dorm_high_rise_allowance"),
             example={'room_areas_m2': [24, 28], 'suite_areas_m2': [58, 66], 'dorm_total_floor_m2': 12000, 'high_rise': True})
@@ -678,9 +753,18 @@ def dormitory(inp: DormitoryInput) -> CalcResult:
     items = dorm_items(inp.room_areas_m2, inp.suite_areas_m2, inp.dorm_total_floor_m2, inp.suites_total_m2,
                        inp.high_rise, require_all=False)
     verdict = overall_verdict(items)
-    formula = ("逐间核对单间面积 ≤ 30平方米（不含分摊）；成套住宅总建筑面积 ÷ 职工宿舍总建筑面积 ≤ 30%；"
-               "逐套核对单套面积 ≤ 60平方米，高层和小高层可再放宽10平方米（≤ 70平方米）。")
-    return _result("dormitory", inp, formula, verdict.value, "", REGISTRY["dormitory"].params, items=items)
+    share_p, suite_p, extra_p = (get_param(i) for i in ("linhai.dorm_suite_share_max", "linhai.dorm_suite_area_max",
+                                                          "linhai.dorm_high_rise_allowance"))
+    formula = fill("逐间核对单间面积 ≤ {linhai.dorm_room_area_max}（不含分摊）；成套住宅总建筑面积 ÷ 职工宿舍总建筑面积 ≤ "
+                   "{linhai.dorm_suite_share_max}；逐套核对单套面积 ≤ {linhai.dorm_suite_area_max}，高层和小高层可再放宽"
+                   "{linhai.dorm_high_rise_allowance}（≤ {top}平方米）。", top=fmt(suite_p.max + extra_p.value))
+    parts = []
+    if inp.dorm_total_floor_m2 is not None:
+        cap = inp.dorm_total_floor_m2 * share_p.fraction("max")
+        parts.append(Part(key="suites_total_cap_m2", label_zh="成套住宅总建筑面积上限", value=as_number(cap, 2), unit="平方米"))
+        formula += (f"成套住宅总建筑面积上限 = 职工宿舍总建筑面积 × {share_p.figure()} = {fmt(inp.dorm_total_floor_m2)} × "
+                    f"{share_p.figure()} = {fmt(cap)}平方米。")
+    return _result("dormitory", inp, formula, verdict.value, "", REGISTRY["dormitory"].params, parts=parts, items=items)
 
 
 # ───────────────────────── units ─────────────────────────
@@ -703,3 +787,192 @@ def unit_convert(inp: UnitInput) -> CalcResult:
                "1亩 = 10000/15 平方米（约666.67平方米，法定计量换算，非语料内容），1万平方米 = 10000平方米，1公顷 = 10000平方米 = 15亩。")
     return CalcResult(calculator="unit_convert", title_zh=REGISTRY["unit_convert"].title_zh,
                       inputs=inp.model_dump(mode="json"), formula_zh=formula, value=as_significant(out), unit=inp.to_unit)
+
+
+# ───────────────────────── rules that the park check applies, each computable on its own ─────────────────────────
+
+def _criterion_items(check: str, jurisdiction: str, param_id: str, facts: dict) -> list[CheckItem]:
+    """The items of the one criterion of ``check`` that judges ``param_id``, on ``facts``: the calculator and the
+    check share one implementation."""
+    from assistant.rules import criteria
+    from assistant.rules.eligibility import LABELS as ENTERPRISE_LABELS
+    from assistant.rules.eligibility import EnterpriseProfile
+    from assistant.rules.park import LABELS as PARK_LABELS
+    from assistant.rules.park import ParkPlan
+
+    model, labels = (ParkPlan, PARK_LABELS) if check == "park" else (EnterpriseProfile, ENTERPRISE_LABELS)
+    subject = parse_input(model, {"jurisdiction": jurisdiction, **{k: v for k, v in facts.items() if v is not None}})
+    for c in criteria.criteria_for(check, jurisdiction):
+        if c.param == param_id:
+            return criteria.judge(c, subject, labels)
+    raise RuleError(f"{jurisdiction}没有判断 {param_id} 的检查项", f"no criterion for {param_id} in {jurisdiction}")
+
+
+class _LandInput(_Input):
+    land_area_mu: Positive | None = Field(default=None, description="园区用地面积（亩）")
+    land_area_m2: Positive | None = Field(default=None, description="园区用地面积（平方米）")
+
+    @model_validator(mode="after")
+    def _land(self):
+        if self.land_area_mu is None and self.land_area_m2 is None:
+            raise FieldError("land_area_mu", "请填写用地面积（亩或平方米）")
+        if self.land_area_mu is not None and self.land_area_m2 is not None \
+                and abs(self.land_area_mu * MU_IN_M2 - self.land_area_m2) > 1:
+            raise FieldError("land_area_m2", "用地面积的亩数和平方米数不一致")
+        return self
+
+    @property
+    def land_m2(self) -> Fraction:
+        return self.land_area_m2 if self.land_area_m2 is not None else self.land_area_mu * MU_IN_M2
+
+
+class SiteAreaInput(_LandInput):
+    development_mode: Literal["new", "renovation"] | None = Field(
+        default=None, description="new：通过土地招拍挂新建；renovation：存量用地改造；不填则两种都判断")
+
+
+@calculator("site_area", "园区占地面积下限（临海）",
+            "招拍挂新建原则上不低于{linhai.land_area_new_min}、存量用地改造不低于{linhai.land_area_renovation_min}"
+            "（临海{linhai.land_area_new_min:clause}）",
+            SiteAreaInput, ("linhai.land_area_new_min", "linhai.land_area_renovation_min"),
+            example={"land_area_mu": 80, "development_mode": "renovation"})
+def site_area(inp: SiteAreaInput) -> CalcResult:
+    mu = inp.land_m2 / MU_IN_M2
+    items = _criterion_items("park", "临海市", "linhai.land_area_new_min",
+                             {"land_area_m2": inp.land_m2, "development_mode": inp.development_mode})
+    formula = fill("用地面积（亩）= 平方米 ÷ (10000/15)；招拍挂新建须不低于{linhai.land_area_new_min}（原则上，未达到为提示），"
+                   "存量用地改造须不低于{linhai.land_area_renovation_min}（硬性）。")
+    return _result("site_area", inp, formula, as_number(mu, 2), "亩", REGISTRY["site_area"].params, items=items,
+                   parts=[Part(key="land_area_mu", label_zh="用地面积", value=as_number(mu, 2), unit="亩"),
+                          Part(key="land_area_m2", label_zh="用地面积", value=as_number(inp.land_m2, 2), unit="平方米")])
+
+
+class NonproductionLandInput(_LandInput):
+    nonproduction_land_m2: NonNegative = Field(description="非生产性用房占地面积（平方米）")
+
+    @model_validator(mode="after")
+    def _within(self):
+        if self.nonproduction_land_m2 > self.land_m2:
+            raise FieldError("nonproduction_land_m2", "非生产性用房占地面积大于用地面积（占比超过100%）")
+        return self
+
+
+@calculator("nonproduction_land_share", "非生产性用房占地比例（临海）",
+            "非生产性用房占地面积占园区总占地面积不得超过{linhai.nonproduction_land_share_max}"
+            "（临海{linhai.nonproduction_land_share_max:clause}）",
+            NonproductionLandInput, ("linhai.nonproduction_land_share_max",),
+            example={"land_area_mu": 100, "nonproduction_land_m2": 4000})
+def nonproduction_land_share(inp: NonproductionLandInput) -> CalcResult:
+    p = get_param("linhai.nonproduction_land_share_max")
+    share = inp.nonproduction_land_m2 / inp.land_m2
+    cap = inp.land_m2 * p.fraction("max")
+    items = _criterion_items("park", "临海市", p.id, {"land_area_m2": inp.land_m2,
+                                                    "nonproduction_land_m2": inp.nonproduction_land_m2})
+    formula = (f"占比 = 非生产性用房占地面积 ÷ 总占地面积 = {fmt(inp.nonproduction_land_m2)} ÷ {fmt(inp.land_m2)} = "
+               f"{fmt(share * 100)}%，上限 {p.figure()}，即最多 {fmt(cap)} 平方米。")
+    return _result("nonproduction_land_share", inp, formula, as_number(share * 100, 4), "%", (p.id,), items=items,
+                   parts=[Part(key="max_m2", label_zh="非生产性用房占地面积上限", value=as_number(cap, 2), unit="平方米")])
+
+
+class SelfHeldInput(_Input):
+    nonproduction_floor_area_m2: Positive = Field(description="非生产性用房建筑面积（平方米）")
+    self_held_nonproduction_m2: NonNegative | None = Field(default=None, description="建设主体永久自持的面积（平方米）")
+
+    @model_validator(mode="after")
+    def _within(self):
+        if self.self_held_nonproduction_m2 is not None and self.self_held_nonproduction_m2 > self.nonproduction_floor_area_m2:
+            raise FieldError("self_held_nonproduction_m2", "自持面积大于非生产性用房建筑面积（占比超过100%）")
+        return self
+
+
+@calculator("self_held_share", "建设主体自持非生产性用房比例（临海）",
+            "建设主体需永久自持不低于{linhai.self_held_share_min}的非生产性用房面积（临海{linhai.self_held_share_min:clause}）",
+            SelfHeldInput, ("linhai.self_held_share_min",),
+            example={"nonproduction_floor_area_m2": 20000, "self_held_nonproduction_m2": 3500})
+def self_held_share(inp: SelfHeldInput) -> CalcResult:
+    p = get_param("linhai.self_held_share_min")
+    need = inp.nonproduction_floor_area_m2 * p.fraction("min")
+    parts = [Part(key="min_self_held_m2", label_zh="须永久自持的面积下限", value=as_number(need, 2), unit="平方米")]
+    items = []
+    value = as_number(need, 2)
+    unit = "平方米"
+    formula = (f"须自持面积 = 非生产性用房建筑面积 × {p.figure()} = {fmt(inp.nonproduction_floor_area_m2)} × {p.figure()} = "
+               f"{fmt(need)}平方米；自持比例报市小微企业产业园建设工作领导小组审定。")
+    if inp.self_held_nonproduction_m2 is not None:
+        share = inp.self_held_nonproduction_m2 / inp.nonproduction_floor_area_m2
+        items = _criterion_items("park", "临海市", p.id, inp.model_dump())
+        value, unit = as_number(share * 100, 4), "%"
+        formula += f"方案自持比例 = {fmt(inp.self_held_nonproduction_m2)} ÷ {fmt(inp.nonproduction_floor_area_m2)} = {fmt(share * 100)}%。"
+    return _result("self_held_share", inp, formula, value, unit, (p.id,), parts=parts, items=items)
+
+
+class UnitAreaInput(_Input):
+    unit_areas_m2: tuple[Positive, ...] = Field(min_length=1, description="各入园企业（分割单元）的建筑面积（平方米）")
+
+
+@calculator("unit_area", "单个入园企业建筑面积下限（临海）",
+            "单个入园企业建筑面积一般不得低于{linhai.unit_area_min}（临海{linhai.unit_area_min:clause}，软性要求）",
+            UnitAreaInput, ("linhai.unit_area_min",), example={"unit_areas_m2": [380, 620, 1200]})
+def unit_area(inp: UnitAreaInput) -> CalcResult:
+    p = get_param("linhai.unit_area_min")
+    items = _criterion_items("park", "临海市", p.id, {"unit_areas_m2": inp.unit_areas_m2})
+    low = [a for a in inp.unit_areas_m2 if a < p.min]
+    formula = (f"逐个单元核对建筑面积 ≥ {p.figure()}（“{p.qualifier}”：未达到为提示）；最小单元 {fmt(min(inp.unit_areas_m2))}"
+               f"平方米，低于下限的 {len(low)} 个。")
+    return _result("unit_area", inp, formula, as_number(min(inp.unit_areas_m2), 2), "平方米", (p.id,), items=items,
+                   parts=[Part(key="below_min", label_zh="低于下限的单元数", value=len(low), unit="个")])
+
+
+class RedevelopmentInput(_LandInput):
+    land_in_production_years: NonNegative = Field(description="该国有建设用地已投产年限（年）")
+
+
+@calculator("redevelopment", "低效用地成片开发小微园的条件（温州）",
+            "城镇低效用地范围内已投产{wenzhou.redevelopment_production_years_min}以上、一般在{wenzhou.redevelopment_area_min}"
+            "以上的国有建设用地，可拟定成片开发小微园方案（温州{wenzhou.redevelopment_area_min:clause}）",
+            RedevelopmentInput, ("wenzhou.redevelopment_production_years_min", "wenzhou.redevelopment_area_min"),
+            example={"land_area_mu": 120, "land_in_production_years": 6})
+def redevelopment(inp: RedevelopmentInput) -> CalcResult:
+    items = _criterion_items("park", "温州市", "wenzhou.redevelopment_production_years_min",
+                             {"land_area_m2": inp.land_m2, "land_in_production_years": inp.land_in_production_years,
+                              "development_mode": "renovation"})
+    formula = fill("已投产年限 ≥ {wenzhou.redevelopment_production_years_min}（硬性）；用地规模一般 ≥ "
+                   "{wenzhou.redevelopment_area_min}（“一般”：未达到为提示）；还须经县（市、区）政府（功能区管委会）同意，"
+                   "并符合城乡规划、土地利用规划、环境功能区划、产业发展规划。")
+    verdict = overall_verdict(items)
+    return _result("redevelopment", inp, formula, verdict.value, "", REGISTRY["redevelopment"].params, items=items,
+                   parts=[Part(key="land_area_mu", label_zh="用地面积", value=as_number(inp.land_m2 / MU_IN_M2, 2), unit="亩")])
+
+
+class LeadingFloorInput(_Input):
+    production_floor_area_m2: Positive = Field(description="生产性用房建筑面积（平方米）")
+    leading_industry_production_floor_m2: NonNegative | None = Field(
+        default=None, description="其中用于园区主导产业的生产性用房建筑面积（平方米）")
+
+    @model_validator(mode="after")
+    def _within(self):
+        if self.leading_industry_production_floor_m2 is not None \
+                and self.leading_industry_production_floor_m2 > self.production_floor_area_m2:
+            raise FieldError("leading_industry_production_floor_m2", "主导产业面积大于生产性用房建筑面积（占比超过100%）")
+        return self
+
+
+@calculator("leading_floor_share", "主导产业生产性用房建筑面积占比（温州）",
+            "园区主导产业生产性用房建筑面积必须达到{wenzhou.leading_industry_floor_share_min}以上"
+            "（温州{wenzhou.leading_industry_floor_share_min:clause}）",
+            LeadingFloorInput, ("wenzhou.leading_industry_floor_share_min",),
+            example={"production_floor_area_m2": 80000, "leading_industry_production_floor_m2": 60000})
+def leading_floor_share(inp: LeadingFloorInput) -> CalcResult:
+    p = get_param("wenzhou.leading_industry_floor_share_min")
+    need = inp.production_floor_area_m2 * p.fraction("min")
+    parts = [Part(key="min_leading_m2", label_zh="主导产业生产性用房面积下限", value=as_number(need, 2), unit="平方米")]
+    formula = (f"须达到面积 = 生产性用房建筑面积 × {p.figure()} = {fmt(inp.production_floor_area_m2)} × {p.figure()} = "
+               f"{fmt(need)}平方米。")
+    items, value, unit = [], as_number(need, 2), "平方米"
+    if inp.leading_industry_production_floor_m2 is not None:
+        share = inp.leading_industry_production_floor_m2 / inp.production_floor_area_m2
+        items = _criterion_items("park", "温州市", p.id, inp.model_dump())
+        value, unit = as_number(share * 100, 4), "%"
+        formula += (f"方案占比 = {fmt(inp.leading_industry_production_floor_m2)} ÷ {fmt(inp.production_floor_area_m2)} = "
+                    f"{fmt(share * 100)}%。")
+    return _result("leading_floor_share", inp, formula, value, unit, (p.id,), parts=parts, items=items)

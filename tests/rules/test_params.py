@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 import re
 from pathlib import Path
 
@@ -145,3 +146,22 @@ def test_duplicate_ids_are_rejected(tmp_path):
     _write(tmp_path, [GOOD, GOOD])
     with pytest.raises(RuleError):
         load_params(tmp_path)
+
+
+def test_dated_values_are_chosen_by_date(tmp_path):
+    """The draft's value, undated, and the final text's value beside it from its effective date."""
+    import datetime as dt
+
+    dated = {k: v for k, v in GOOD.items() if k != "min"}
+    dated["values"] = [{"min": 2.0}, {"from": "2030-01-01", "min": 2.5, "note_zh": "正式稿"}]
+    path = _write(tmp_path, [dated])
+    before, _, _ = load_param_file(path, dt.date(2029, 12, 31))
+    after, _, _ = load_param_file(path, dt.date(2030, 1, 1))
+    assert (before[0].min, after[0].min) == (2, Fraction(5, 2))
+    assert len(after[0].versions) == 2
+
+
+def test_values_and_an_inline_value_together_are_rejected(tmp_path):
+    both = {**GOOD, "values": [{"min": 2.0}]}
+    with pytest.raises(RuleError):
+        load_param_file(_write(tmp_path, [both]))
