@@ -382,7 +382,6 @@ class Assistant:
 
     def _comparison(self, question, resolved, q, lang) -> Answer:
         cities = [c for c in q.cities if c != "浙江省"] or ["临海市", "温州市"]
-        terms = self._terms(q)
         topic = resolved
         for name in _city_names():
             topic = re.sub(re.escape(name), " ", topic, flags=re.I)

@@ -7,7 +7,7 @@ a reader never sees metadata without its text; a failure before the last
 rename leaves the corpus exactly as it was.
 
 >>> corpus = load_corpus()
->>> corpus.clause("linhai-plan-draft", "（二十二）").text[:12]
+>>> corpus.clause("linhai-plan-draft", "（二十二）").text[:14]
 '（二十二）以工业地产开发建设'
 """
 

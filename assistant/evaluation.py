@@ -9,7 +9,6 @@ recall; they measure refusal, which the answering stage reports.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from pathlib import Path
 
 from typing import Literal

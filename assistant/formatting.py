@@ -7,10 +7,8 @@ shows "33.3333", "True" or a rule id.
 '33.33'
 >>> number(10200.0), number(1234567, grouped=True)
 ('10200', '1,234,567')
->>> quantity(Fraction(7, 10), "%")
-'70%'
->>> quantity(Fraction(1, 3), "%")
-'33.33%'
+>>> quantity(70, "%"), percent(Fraction(1, 3))
+('70%', '33.33%')
 >>> quantity(1200, "平方米"), quantity(1200, "平方米", lang="en")
 ('1200平方米', '1,200 m²')
 >>> yes_no(True), yes_no(False, "en")

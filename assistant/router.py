@@ -1,137 +1,314 @@
-"""Which kind of answer a question needs, and the calculator inputs it carries.
+"""Which calculator a question needs, and the inputs it carries (routes as data: ``assistant/data/routes.yaml``).
 
-Routing is deterministic (keywords and number patterns): a question with the
-numbers for a known rule goes to that rule's calculator; the calculator, never
-a language model, produces the figures.
+Routing is deterministic: the words of a route and the quantities the question carries (read by the one quantity
+parser, ``assistant.quantities``); the calculator, never a language model, produces the figures. A route is taken
+only when the question's city (named, or carried from the conversation) is one the calculator's rules belong to.
 
 >>> route_calculation("我买了850平方米厂房，维修基金和保修金要交多少？")
 ('fees', {'area_m2': 850})
+>>> route_calculation("买了1,200平方米厂房，维修基金多少")
+('fees', {'area_m2': 1200})
 >>> route_calculation("土地出让合同2024年3月31日签的，最晚什么时候开工？")
 ('construction_deadlines', {'contract_date': '2024-03-31'})
+>>> route_calculation("温州的厂房850平方米，维修基金交多少？") is None   # 临海 sets it, 温州 does not
+True
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
 
-_NUM = r"([-−]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)"  # keep the sign: "-850 平方米" must be refused, not read as 850
-_AREA = re.compile(_NUM + r"\s*(万)?\s*(?:平方米|平米|平方|㎡|m2|m²|sqm|square\s*met(?:er|re)s?)", re.I)
-_MU = re.compile(_NUM + r"\s*(?:亩|mu\b)", re.I)
-_WAN = re.compile(_NUM + r"\s*万(?:元)?(?![平㎡])")
-_YI = re.compile(_NUM + r"\s*亿(?:元)?")
-_DATE_ZH = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_DATE_ISO = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_COUNT = re.compile(r"(\d+)\s*家")
-_MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december"], 1)}
-_DATE_EN = re.compile(r"(" + "|".join(_MONTHS) + r")\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.I)
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from assistant.quantities import Quantity, find_dates, find_quantities
+
+ROUTES_FILE = Path(__file__).resolve().parent / "data" / "routes.yaml"
 
 
-def _n(s: str) -> int | float:
-    x = float(s.replace("−", "-"))
-    return int(x) if x.is_integer() else x
+class Route(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str
+    words: tuple[tuple[str, ...], ...]
+    needs: tuple[str, ...] = ()
+
+
+@functools.lru_cache(maxsize=1)
+def routes() -> tuple[Route, ...]:
+    raw = yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8"))
+    return tuple(Route.model_validate(r) for r in raw["routes"])
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a question carries, read once."""
+
+    text: str
+    quantities: tuple[Quantity, ...]
+    dates: tuple[dt.date, ...]
+
+    def of(self, *units: str) -> list[Quantity]:
+        return [q for q in self.quantities if q.unit in units]
+
+    @property
+    def areas(self) -> list[Fraction]:          # floor areas in m² (万㎡ folded in)
+        return [q.value for q in self.of("平方米")]
+
+    @property
+    def mus(self) -> list[Fraction]:
+        return [q.value for q in self.of("亩")]
+
+    @property
+    def money_wan(self) -> list[Fraction]:      # sums in 万元: "250万", "250万元", "2500000元"
+        return [q.value / 10000 for q in self.quantities if q.unit == "元" or (q.unit == "" and q.wan)]
+
+    @property
+    def counts(self) -> list[int]:
+        return [int(q.value) for q in self.of("家") if q.value.denominator == 1]
+
+    @property
+    def years(self) -> list[Fraction]:
+        return [q.value for q in self.of("年")]
+
+    def has(self, *words: str) -> bool:
+        return any(w in self.text for w in words)
+
+
+def _needs_met(route: Route, f: Facts) -> bool:
+    need = list(route.needs)
+    have = {"area": len(f.areas), "mu": len(f.mus), "land": len(f.mus) + len(f.areas), "date": len(f.dates),
+            "money": len(f.money_wan), "count": len(f.counts), "years": len(f.years),
+            "area_or_mu": len(f.areas) + len(f.mus)}
+    for kind in set(need):
+        if have[kind] < need.count(kind):
+            return False
+    if "land" in need and "area" in need and not f.mus and len(f.areas) < 2:
+        return False  # a land area in m² needs a second area beside the floor area
+    return True
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _n(x: Fraction) -> int | float:
+    return int(x) if x.denominator == 1 else float(x)
+
+
+def _land(f: Facts, inputs: dict) -> dict:
+    """The land area: in 亩 when given so, else the smaller of two m² figures."""
+    if f.mus:
+        inputs["land_area_mu"] = _n(f.mus[0])
+    elif len(f.areas) >= 2:
+        inputs["land_area_m2"] = _n(min(f.areas))
+    return inputs
+
+
+def _mode(f: Facts) -> str | None:
+    if f.has("存量", "改造", "existing", "renovat"):
+        return "renovation"
+    if f.has("招拍挂", "新建", "拍卖", "新拿的地", "auction", "new park", "newly"):
+        return "new"
+    return None
+
+
+def _tax_inputs(f: Facts) -> dict | None:
+    q = f.text
+    inputs: dict = {}
+    per_mu = re.search(r"亩均(?:税收|纳税|交税)?[^\d零一二两三四五六七八九十百千万]{0,6}([\d.,]+|[零一二两三四五六七八九十百千]+)\s*万", q)
+    total = re.search(r"(?:纳税总额|纳税|税收总额|交税|总税收|一年交|年纳税)[^\d零一二两三四五六七八九十百千万]{0,6}"
+                      r"([\d.,]+|[零一二两三四五六七八九十百千]+)\s*万", q)
+    from assistant.quantities import parse_number
+    if per_mu:
+        inputs["tax_per_mu_wan"] = _n(parse_number(per_mu.group(1)))
+    if total and (not per_mu or total.start() != per_mu.start()):
+        inputs["total_tax_wan"] = _n(parse_number(total.group(1)))
+    money = f.money_wan
+    if "total_tax_wan" not in inputs and per_mu and len(money) >= 2:
+        rest = [m for m in money if _n(m) != inputs["tax_per_mu_wan"]]
+        if rest:
+            inputs["total_tax_wan"] = _n(rest[0])
+    if "total_tax_wan" not in inputs:
+        return None
+    if "tax_per_mu_wan" not in inputs:
+        if not f.mus:
+            return None
+        inputs["land_area_mu"] = _n(f.mus[0])
+    if f.areas:
+        inputs["requested_area_m2"] = _n(f.areas[0])
+    return inputs
+
+
+def _reason(f: Facts) -> str | None:
+    if f.has("外迁", "搬走", "搬迁", "迁出", "扩产", "发展壮大", "move out", "relocat", "expand"):
+        return "外迁"
+    if f.has("经营不善", "亏损", "亏本", "经营困难", "干不下去", "倒闭", "losing money", "failing", "struggling"):
+        return "经营不善"
+    return None
+
+
+def _with_dates(base: dict, f: Facts, names: tuple[str, ...]) -> dict:
+    for name, d in zip(names, f.dates):
+        base[name] = _iso(d)
+    return base
+
+
+Builder = Callable[[Facts, str | None], dict | None]
+
+
+def _build(name: str, f: Facts, city: str | None) -> dict | None:
+    a, m = f.areas, f.mus
+    if name == "fees":
+        return {"area_m2": _n(a[0])}
+    if name == "property_rooms":
+        return {"total_floor_area_m2": _n(max(a))}
+    if name == "construction_deadlines":
+        inputs = {"contract_date": _iso(f.dates[0])}
+        later = list(f.dates[1:])
+        if later and f.has("开工", "动工", "开建", "started", "broke ground"):
+            inputs["start_date"] = _iso(later.pop(0))
+        if later and f.has("竣工", "完工", "验收", "completed", "finished"):
+            inputs["completion_date"] = _iso(later.pop(0))
+        return inputs
+    if name == "construction_period":
+        return _with_dates({}, f, ("start_date", "completion_date"))
+    if name == "publicity":
+        return {"start_date": _iso(f.dates[0])}
+    if name == "mu_average_deadline":
+        return {"production_start_date": _iso(f.dates[0])}
+    if name == "tax_commitment_start":
+        return {"acceptance_date": _iso(f.dates[0])}
+    if name == "land_use_tax_relief":
+        return _with_dates({}, f, ("operation_start_date", "on_date"))
+    if name == "approval_deadlines":
+        key = "acceptance_start_date" if f.has("验收", "acceptance") and not f.has("开工审批") else "approval_start_date"
+        return {key: _iso(f.dates[0])}
+    if name == "transfer_ban":
+        inputs = {"acquired_date": _iso(f.dates[0])}
+        if len(f.dates) >= 2:
+            inputs["planned_transfer_date"] = _iso(f.dates[1])
+            if reason := _reason(f):
+                inputs["reason"] = reason
+        return inputs
+    if name == "quality_enterprise":
+        return _tax_inputs(f)
+    if name == "dormitory":
+        if f.has("套", "suite", "apartment", "flat"):
+            return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
+        if f.has("总", "total") and len(a) >= 2:
+            return {"dorm_total_floor_m2": _n(max(a)), "suites_total_m2": _n(min(a))}
+        return {"room_areas_m2": [_n(a[0])]}
+    if name == "nonproduction_land_share":
+        inputs = _land(f, {})
+        parts = [x for x in a if "land_area_m2" not in inputs or x != inputs["land_area_m2"]]
+        if not parts:
+            return None
+        inputs["nonproduction_land_m2"] = _n(min(parts))
+        return inputs
+    if name == "nonproduction_share":
+        if city not in ("临海市", "温州市"):
+            return None
+        return {"jurisdiction": city, "total_floor_area_m2": _n(max(a[:2])), "nonproduction_floor_area_m2": _n(min(a[:2]))}
+    if name == "self_held_share":
+        inputs = {"nonproduction_floor_area_m2": _n(max(a))}
+        if len(a) >= 2:
+            inputs["self_held_nonproduction_m2"] = _n(min(a[:2]))
+        return inputs
+    if name == "leading_floor_share":
+        return {"production_floor_area_m2": _n(max(a[:2])), "leading_industry_production_floor_m2": _n(min(a[:2]))}
+    if name == "land_indicators":
+        inputs = _land(f, {"total_floor_area_m2": _n(max(a))})
+        if city in ("临海市", "温州市"):
+            inputs["jurisdiction"] = city
+        rest = sorted(x for x in a if x != max(a))
+        if f.has("建筑密度", "density", "基底", "占地") and rest and (m or len(rest) >= 2):
+            inputs["building_footprint_m2"] = _n(rest[-1] if m else rest[0 if len(rest) == 1 else -1])
+        return inputs
+    if name == "site_area":
+        return {"land_area_mu": _n(m[0]), "development_mode": _mode(f)}
+    if name == "redevelopment":
+        return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
+    if name == "corner_land":
+        if len(m) < 2:
+            return None
+        total = max(m)
+        return {"merged_total_mu": _n(total), "parcels_mu": [_n(x) for x in m if x != total] or [_n(min(m))]}
+    if name == "presale_tax_margin":
+        return {"presale_revenue": _n(max(f.money_wan)), "unit": "万元"}
+    if name == "presale_threshold":
+        money = sorted(f.money_wan, reverse=True)
+        inputs = {"total_investment": _n(money[0]), "unit": "万元"}
+        if len(money) >= 2:
+            inputs["completed_investment"] = _n(money[1])
+        return inputs
+    if name == "auction_cap":
+        money = f.money_wan
+        inputs = {"starting_price": _n(min(money)), "unit": "万元"}
+        if len(money) >= 2:
+            inputs["land_price"] = _n(max(money))
+        return inputs
+    if name == "leading_share":
+        counts = sorted(f.counts)
+        if city not in ("临海市", "慈溪市"):
+            city = "临海市" if city is None else None
+        if city is None:
+            return None
+        return {"jurisdiction": city, "enterprise_count": counts[-1], "leading_count": counts[0]}
+    if name == "unit_area":
+        return {"unit_areas_m2": [_n(x) for x in a]}
+    if name == "unit_convert":
+        if m and f.has("平方米", "平米", "㎡", "m2", "square", "平方"):
+            return {"value": _n(m[0]), "from_unit": "亩", "to_unit": "平方米"}
+        if a and f.has("多少亩", "几亩", " mu", "亩"):
+            return {"value": _n(a[0]), "from_unit": "平方米", "to_unit": "亩"}
+        return None
+    return None
+
+
+def calculator_cities(name: str) -> set[str]:
+    """The jurisdictions whose rules a calculator applies (from its parameters)."""
+    from assistant.rules.calculators import REGISTRY
+    from assistant.rules.params import get_param
+
+    calc = REGISTRY.get(name)
+    return {get_param(pid).jurisdiction for pid in calc.params} if calc and calc.params else set()
+
+
+def read(question: str) -> Facts:
+    text = unicodedata.normalize("NFKC", question).lower()
+    return Facts(text, tuple(find_quantities(question)), tuple(find_dates(question)))
+
+
+def route_calculation(question: str, city: str | None = None) -> tuple[str, dict] | None:
+    """``(calculator name, inputs)`` when the question carries what a calculator needs, for ``city`` (named in the
+    question or carried from the conversation); None otherwise."""
+    from assistant.query import places_in
+
+    f = read(question)
+    named = [c for c in places_in(question)[0] if c != "浙江省"]
+    city = named[0] if len(named) == 1 else (city if not named else None)
+    for route in routes():
+        if not all(f.has(*group) for group in route.words) or not _needs_met(route, f):
+            continue
+        cities = calculator_cities(route.name)
+        if city is not None and cities and city not in cities:
+            continue  # another city's rule: the answer says so instead of computing it
+        inputs = _build(route.name, f, city)
+        if inputs is not None:
+            return route.name, {k: v for k, v in inputs.items() if v is not None}
+    return None
 
 
 def areas_m2(q: str) -> list[int | float]:
-    return [_n(str(float(v) * (10000 if wan else 1))) for v, wan in _AREA.findall(q)]
-
-
-def mus(q: str) -> list[int | float]:
-    return [_n(v) for v in _MU.findall(q)]
-
-
-def wans(q: str) -> list[int | float]:
-    return [_n(v) for v in _WAN.findall(q)] + [_n(str(float(v) * 10000)) for v in _YI.findall(q)]
-
-
-def dates(q: str) -> list[str]:
-    out = []
-    for y, m, d in _DATE_ZH.findall(q) + _DATE_ISO.findall(q):
-        try:
-            out.append(dt.date(int(y), int(m), int(d)).isoformat())
-        except ValueError:
-            continue
-    for mon, d, y in _DATE_EN.findall(q):
-        try:
-            out.append(dt.date(int(y), _MONTHS[mon.lower()], int(d)).isoformat())
-        except ValueError:
-            continue
-    return list(dict.fromkeys(out))
-
-
-def _has(q: str, *words: str) -> bool:
-    return any(w in q for w in words)
-
-
-def route_calculation(question: str) -> tuple[str, dict] | None:
-    """``(calculator name, inputs)`` when the question carries what a calculator needs."""
-    q = unicodedata.normalize("NFKC", question).lower()
-    a, m, w, d = areas_m2(q), mus(q), wans(q), dates(q)
-
-    if a and _has(q, "维修基金", "维修资金", "维修费", "保修金", "质保金", "maintenance fund", "warranty", "repair fund"):
-        return "fees", {"area_m2": a[0]}
-    if a and _has(q, "物业用房", "物业管理用房", "物业办公用房", "物业经营用房", "property management room", "property room"):
-        return "property_rooms", {"total_floor_area_m2": a[0]}
-    if d and _has(q, "开工", "竣工", "动工", "完工", "start construction", "completion", "complete") \
-            and _has(q, "出让合同", "土地合同", "合同", "签", "拿地", "contract"):
-        return "construction_deadlines", {"contract_date": d[0]}
-    if d and _has(q, "公示", "publicity", "public notice"):
-        return "publicity", {"start_date": d[0]}
-    if d and _has(q, "投产") and _has(q, "亩均", "考评", "标准"):
-        return "mu_average_deadline", {"production_start_date": d[0]}
-    if d and _has(q, "转让", "卖", "转手", "出售", "过户", "transfer", "sell", "resell"):
-        return "transfer_ban", {"acquired_date": d[0]}
-    if w and _has(q, "纳税", "税收", "tax") and _has(q, "优质", "放宽", "上限", "多买", "面积", "买多", "2万", "cap"):
-        inputs: dict = {}
-        per_mu = re.search(r"亩均税收[^\d]{0,6}" + _NUM + r"\s*万", q)
-        total = re.search(r"(?:纳税总额|纳税|税收总额|交税|总税收)[^\d]{0,6}" + _NUM + r"\s*万", q)
-        if per_mu:
-            inputs["tax_per_mu_wan"] = _n(per_mu.group(1))
-        if total:
-            inputs["total_tax_wan"] = _n(total.group(1))
-        elif len(w) >= 2 and per_mu:
-            inputs["total_tax_wan"] = next(x for x in w if x != _n(per_mu.group(1)))
-        if "total_tax_wan" in inputs:
-            if a:
-                inputs["requested_area_m2"] = a[0]
-            return "quality_enterprise", inputs
-    if _has(q, "宿舍", "dormitor", "dorm") and a:
-        if _has(q, "套", "suite", "apartment"):
-            return "dormitory", {"suite_areas_m2": [a[0]], "high_rise": True if _has(q, "高层", "high-rise") else None}
-        return "dormitory", {"room_areas_m2": [a[0]]}
-    if _has(q, "非生产性用房", "非生产用房", "配套用房", "non-production") and len(a) >= 2:
-        city = "温州市" if "温州" in q else "临海市" if "临海" in q else None
-        if city:
-            total, part = max(a[:2]), min(a[:2])
-            return "nonproduction_share", {"jurisdiction": city, "total_floor_area_m2": total,
-                                           "nonproduction_floor_area_m2": part}
-    if _has(q, "容积率", "建筑密度", "plot ratio", "density") and a and (m or len(a) >= 2):
-        city = "温州市" if "温州" in q else "临海市" if "临海" in q else None
-        inputs = {"jurisdiction": city, "total_floor_area_m2": max(a)}
-        if m:
-            inputs["land_area_mu"] = m[0]
-        else:
-            inputs["land_area_m2"] = min(a)
-        return "land_indicators", {k: v for k, v in inputs.items() if v is not None}
-    if _has(q, "预售") and len(w) >= 1 and _has(q, "投资"):
-        total = max(w)
-        done = [x for x in w if x != total]
-        inputs = {"total_investment": total, "unit": "万元"}
-        if done:
-            inputs["completed_investment"] = done[0]
-        return "presale_threshold", inputs
-    if len(_COUNT.findall(q)) >= 2 and _has(q, "主导", "同行业", "上下游", "占比", "比例"):
-        counts = sorted(int(x) for x in _COUNT.findall(q))
-        city = "慈溪市" if "慈溪" in q else "临海市"
-        return "leading_share", {"jurisdiction": city, "enterprise_count": counts[-1], "leading_count": counts[0]}
-    if _has(q, "换算", "等于", "是多少", "合多少", "折合", "how many", "convert"):
-        if m and _has(q, "平方米", "平米", "㎡", "square"):
-            return "unit_convert", {"value": m[0], "from_unit": "亩", "to_unit": "平方米"}
-        if a and _has(q, "多少亩", "几亩", "mu"):
-            return "unit_convert", {"value": a[0], "from_unit": "平方米", "to_unit": "亩"}
-    return None
+    """Floor areas in m² in a question (亩 not included)."""
+    return [_n(x) for x in read(q).areas]
 
 
 ELIGIBILITY = re.compile(

@@ -54,7 +54,7 @@ def emit(data, as_json: bool, text: str | None = None) -> None:
         print(text if text is not None else json.dumps(data, ensure_ascii=False, indent=2, default=str))
 
 
-def iso_date(text: str) -> "dt.date":
+def iso_date(text: str):
     """argparse type for YYYY-MM-DD: a bad date is a usage error (exit 2) naming the format."""
     import datetime as dt
 

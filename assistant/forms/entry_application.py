@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import FormError
 from assistant.messages import fill
-from assistant.forms.document import (FieldGrid, Form, Heading, PageBreak, Paragraph, SignatureBlock,
+from assistant.forms.document import (Form, Heading, PageBreak, Paragraph, SignatureBlock,
                                       Table, fields)
 from assistant.forms.labels import field_labels
 from assistant.forms.output import write_atomic

@@ -47,6 +47,22 @@ def _blank_to_none(v: Any) -> Any:
     return v
 
 
+def _number_text(v: Any) -> Any:
+    """A number typed as text ("1,200", "１２００", "八百五十", "2.5万") read by the one quantity parser;
+    an ambiguous one ("1,2") is refused with the reason, never guessed."""
+    v = _blank_to_none(v)
+    if isinstance(v, str):
+        from assistant.errors import QueryError
+        from assistant.quantities import parse_area_m2
+
+        try:
+            x = parse_area_m2(v)
+        except QueryError as exc:
+            raise ValueError(exc.message.removeprefix("数值")) from None
+        return int(x) if x.denominator == 1 else float(x)
+    return v
+
+
 def fmt_number(v: float | int) -> str:
     """12 → "12", 12.5 → "12.5", 5e7 → "50000000": no exponents on forms."""
     if float(v).is_integer():
@@ -108,8 +124,8 @@ def _yes_no(v: Any) -> Any:
 
 
 Text = Annotated[Annotated[str, Field(max_length=200)] | None, BeforeValidator(_blank_to_none)]
-Amount = Annotated[float | None, BeforeValidator(_blank_to_none), _number(MAX_AMOUNT, unit="万元")]
-Count = Annotated[int | None, BeforeValidator(_blank_to_none), _number(MAX_EMPLOYEES, unit="人")]
+Amount = Annotated[float | None, BeforeValidator(_number_text), _number(MAX_AMOUNT, unit="万元")]
+Count = Annotated[int | None, BeforeValidator(_number_text), _number(MAX_EMPLOYEES, unit="人")]
 
 
 class EducationStructure(BaseModel):
@@ -154,10 +170,10 @@ class EnterpriseProfile(BaseModel):
         None, alias="是否具有独立法人资格的工业企业", title="是否具有独立法人资格的工业企业")
     output_value: Amount = Field(None, alias="上年度产值", title="上年度产值（万元）")
     tax_paid: Amount = Field(None, alias="上年度税收", title="上年度税收（万元）")
-    energy_use: Annotated[float | None, BeforeValidator(_blank_to_none),
+    energy_use: Annotated[float | None, BeforeValidator(_number_text),
                           _number(10_000_000, unit="吨标准煤")] = Field(
         None, alias="上年度综合能耗", title="上年度综合能耗（吨标准煤）")
-    land_area_mu: Annotated[float | None, BeforeValidator(_blank_to_none),
+    land_area_mu: Annotated[float | None, BeforeValidator(_number_text),
                             _number(MAX_LAND_MU, unit="亩")] = Field(None, alias="用地面积", title="用地面积（亩）")
     tax_per_mu: Amount = Field(None, alias="亩均税收", title="亩均税收（万元/亩）")
     value_added_per_mu: Amount = Field(None, alias="亩均增加值", title="亩均增加值（万元/亩）")
@@ -169,7 +185,7 @@ class EnterpriseProfile(BaseModel):
     informatization: Text = Field(None, alias="两化融合情况", title="两化融合情况")
     acquisition: Annotated[Literal["购置", "租赁"] | None, BeforeValidator(_blank_to_none)] = Field(
         None, alias="拟购置或租赁", title="拟购置或租赁")
-    requested_area_m2: Annotated[float | None, BeforeValidator(_blank_to_none),
+    requested_area_m2: Annotated[float | None, BeforeValidator(_number_text),
                                  _number(MAX_AREA_M2, positive=True, unit="平方米")] = Field(
         None, alias="申请面积", title="申请面积（m²）")
     chain_position: Annotated[Literal["主导行业", "上下游配套", "其他"] | None,

@@ -47,6 +47,15 @@ MAX_MAGNITUDE = 10**12  # no area (m²), sum (元) or count in these rules comes
 def _coerce(x: Any) -> Any:
     if x is None:
         return x
+    if isinstance(x, str):
+        # the one quantity parser: "1,200", "１２００", "八百五十", "2.5万" read alike; "1,2" is refused, not guessed
+        from assistant.errors import QueryError
+        from assistant.quantities import parse_number
+
+        try:
+            x = parse_number(x)
+        except QueryError as exc:
+            raise ValueError(exc.message.removeprefix("数值")) from None
     try:
         value = exact(x)
     except (TypeError, ValueError, ZeroDivisionError, OverflowError):

@@ -37,13 +37,13 @@ def test_field_messages_in_chinese(app_env):
     gen = at.session_state["application.gen"]
     at.text_input(key=f"application.{gen}.credit_code").set_value("914403001922038219")
     at.text_input(key=f"application.{gen}.contact_phone").set_value("12345")
-    at.text_input(key=f"application.{gen}.output_value").set_value("三千")
+    at.text_input(key=f"application.{gen}.output_value").set_value("很多")
     button(at, "校验并生成申请表").click().run()
     assert_no_exception(at)
     problems = dict(at.session_state["application.problems"])
     assert "校验位" in problems["统一社会信用代码"]
     assert "手机号" in problems["联系电话"]
-    assert "应为数字" in problems["上年度产值（万元）"]
+    assert "不是可识别的数字" in problems["上年度产值（万元）"]
     errors = [plain(e.value) for e in at.error]
     assert any(e.startswith("请修改以下栏目") for e in errors)
     assert any(e.startswith("统一社会信用代码：") for e in errors), "the message stands under its field"

@@ -74,7 +74,11 @@ def test_plausible_areas_pass():
 
 
 def test_type_errors_are_in_chinese_with_the_value():
-    assert _error(上年度税收="1,200").message == "上年度税收（万元）：应为数字，收到“1,200”"
+    # the one quantity parser: "1,200" is 1200 here as in a question; "1,2" is ambiguous and refused, naming the field
+    assert EnterpriseProfile.parse({"企业名称": "某公司", "上年度税收": "1,200"}).tax_paid == 1200
+    assert EnterpriseProfile.parse({"企业名称": "某公司", "上年度税收": "一千二百"}).tax_paid == 1200
+    assert _error(上年度税收="1,2").message == "上年度税收（万元）：“1,2”有歧义：千位分隔符后应为三位数字"
+    assert _error(上年度税收="很多").message.startswith("上年度税收（万元）：")
     assert _error(员工人数=3.5).message == "员工人数（人）：应为整数，收到“3.5”"
     assert "应为以下之一：购置、租赁" in _error(拟购置或租赁="买").message
     assert _error(未知字段=1).message == "未知字段：不是可识别的字段"

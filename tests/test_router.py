@@ -1,0 +1,48 @@
+"""The router reads numbers with the one quantity parser: every spelling of the same area gives the same fee."""
+
+import pytest
+
+from assistant.errors import QueryError
+from assistant.router import route_calculation
+from assistant.rules.calculators import run
+
+
+@pytest.mark.parametrize("question", [
+    "买了1200平方米厂房，维修基金多少", "买了1,200平方米厂房，维修基金多少", "买了１２００㎡厂房，维修基金多少",
+    "买了一千二百平方米厂房，维修基金多少", "买了0.12万平方米厂房，维修基金多少", "I bought a 1,200 m2 unit: maintenance fund?",
+    "买了1200平的厂房维修的钱交多少"])
+def test_every_form_of_the_same_area_gives_the_same_fee(question):
+    name, inputs = route_calculation(question)
+    assert name == "fees"
+    assert run(name, inputs).value == 21600
+
+
+def test_an_ambiguous_number_is_refused_naming_the_question():
+    with pytest.raises(QueryError) as exc:
+        route_calculation("买了1,2000平方米，维修基金多少")
+    assert exc.value.field == "question" and "1,2000" in exc.value.message
+
+
+def test_a_calculation_for_another_city_is_not_computed():
+    # 维修资金 is set by 临海 only: a 温州 question must not get 临海's figure as if it were 温州's
+    assert route_calculation("温州的厂房850平方米，维修基金交多少？") is None
+    assert route_calculation("临海的厂房850平方米，维修基金交多少？")[0] == "fees"
+
+
+def test_a_clause_number_in_the_question_is_not_a_quantity():
+    assert route_calculation("入园企业少于15家行不行？") is None
+
+
+@pytest.mark.parametrize("question,name,key,value", [
+    ("临海存量改造园区60亩够不够", "site_area", "development_mode", "renovation"),
+    ("我们想买350平方米的厂房可以吗", "unit_area", "unit_areas_m2", [350]),
+    ("2020年3月1日买的厂房，2024年6月1日想卖掉，因为要外迁", "transfer_ban", "reason", "外迁"),
+    ("合同2024年3月31日签的，2024年10月8日开工，算不算晚", "construction_deadlines", "start_date", "2024-10-08"),
+    ("温州低效用地投产6年，120亩，能改造成小微园吗", "redevelopment", "land_in_production_years", 6),
+    ("温州园区主导产业生产性用房6万平方米，生产性用房总共8万平方米", "leading_floor_share",
+     "leading_industry_production_floor_m2", 60000),
+    ("亩均税收35万、纳税250万，想买1.5万平方米", "quality_enterprise", "requested_area_m2", 15000),
+])
+def test_new_rules_are_routed(question, name, key, value):
+    got, inputs = route_calculation(question)
+    assert got == name and inputs[key] == value
