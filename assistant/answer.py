@@ -533,11 +533,11 @@ def _single_city(citations) -> str | None:
 
 
 def _city_names() -> list[str]:
-    from assistant.query import _places
+    """Every spelling of every place in the jurisdiction registry, longest first."""
+    from assistant.jurisdictions import registry
 
-    covered, _ = _places()
-    names = [n for ns in covered.values() for n in ns] + list(covered)
-    return sorted(set(names), key=len, reverse=True)
+    names = {n for j in registry().jurisdictions.values() for n in (j.name, *j.names)}
+    return sorted(names, key=len, reverse=True)
 
 
 def _last_turn(history) -> Turn | None:

@@ -141,7 +141,7 @@ def test_covered_topics_and_lookalikes_are_not_refused(assistant, q):
 
 
 @pytest.mark.parametrize("q,place", [("温岭市小微企业园的入园条件是什么？", "温岭"),
-                                     ("天台县的小微园容积率要求多少？", "台州市区")])
+                                     ("天台县的小微园容积率要求多少？", "天台县")])
 def test_every_zhejiang_county_is_known(assistant, q, place):
     a = assistant.ask(q)
     assert a.refused and a.kind == "not_covered" and place in a.answer

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import AssistantError
-from assistant.models import JURISDICTIONS
 from ui import components as ui
 from ui import resources
 
@@ -69,7 +68,7 @@ def render() -> None:
     turns: list[dict] = st.session_state[TURNS]
 
     with st.sidebar:
-        city_choice = st.selectbox("地区", [ALL_CITIES, *JURISDICTIONS], key="chat.city",
+        city_choice = st.selectbox("地区", [ALL_CITIES, *resources.corpus().cities()], key="chat.city",
                                    help="只在该地区（及浙江省）的文件中查找")
         st.button("清空对话", on_click=_clear, icon=":material/delete:", disabled=not turns)
 

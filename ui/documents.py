@@ -14,7 +14,7 @@ import streamlit as st
 
 from assistant.corpus import ingest_bytes
 from assistant.errors import AssistantError, IngestError
-from assistant.models import JURISDICTIONS, Document, Status
+from assistant.models import Document, Status
 from ui import components as ui
 from ui import resources
 from ui.browse import overview
@@ -56,7 +56,7 @@ def _upload_form() -> None:
                               on_change=_forget_result)
     c1, c2 = st.columns(2)
     title = c1.text_input("标题（不填则取文件第一行）", key=f"documents.title.{gen}")
-    city_choice = c2.selectbox("地区 *", [*JURISDICTIONS, OTHER_CITY], key=f"documents.city.{gen}", index=None,
+    city_choice = c2.selectbox("地区 *", [*resources.corpus().cities(), OTHER_CITY], key=f"documents.city.{gen}", index=None,
                                placeholder="请选择文件所属地区")
     city = c2.text_input("地区名称", key=f"documents.city_other.{gen}", placeholder="如 杭州市") \
         if city_choice == OTHER_CITY else (city_choice or "")

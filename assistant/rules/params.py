@@ -22,7 +22,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import RuleError
-from assistant.models import JURISDICTIONS, Citation, DocumentMeta, Span, Status
+from assistant.jurisdictions import registry
+from assistant.models import Citation, DocumentMeta, Span, Status
 from assistant.rules.numbers import Exact, fmt
 
 REPO = Path(__file__).resolve().parents[2]
@@ -83,7 +84,7 @@ class Param(BaseModel):
 
     @model_validator(mode="after")
     def _shape(self):
-        if self.jurisdiction not in JURISDICTIONS:
+        if self.jurisdiction not in registry().jurisdictions:
             raise ValueError(f"未知辖区：{self.jurisdiction}")
         need = {"min": ("min",), "max": ("max",), "range": ("min", "max"), "value": ("value",),
                 "schedule": ("steps",), "condition": ()}[self.kind]
