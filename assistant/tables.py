@@ -349,7 +349,7 @@ def _row_spellings(grid: Grid) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for row in grid.rows:
         j = reg.jurisdictions.get(row)
-        names = {row, *(j.names if j else ()), *((j.short,) if j else ())}
+        names = {row, *(j.names if j else ()), *((j.short,) if j else ()), *((j.en,) if j and j.en else ())}
         if j is None and len(_short(row)) >= 2:
             names.add(_short(row))
         kind = "total" if row == grid.total_row else "row"
@@ -546,6 +546,8 @@ def _metric_cued(grid: Grid, q: Query, metrics: list[Metric], row_named: bool, p
         units = {c.unit for c in _metric_columns(grid, t.value, [])}
         if any(_contains(q.text, w) for u in units for w in vocab.unit_cues.get(u, ())):
             return True
+        if row_named and q.has("max", "min", "sum", "share", "ratio", "difference"):
+            return True
         if row_named and not t.value.group and any(_contains(q.text, w) for w in vocab.question_words):
             return True
     return False
@@ -605,9 +607,9 @@ def _operation(q: Query, grid: Grid, rows: list[str], metrics: list[Metric], all
         return _extreme(grid, q, pool, metrics[0], kind)
     if "share" in ops:
         return _share(grid, q, rows, metrics)
-    if "ratio" in ops and (len(metrics) >= 2 or len(rows) >= 2 or _per_unit(q)):
+    if "ratio" in ops and _two_sides(q, grid, rows, metrics):
         return _ratio(grid, q, rows, metrics)
-    if ("difference" in ops or ("above" in ops or "below" in ops)) and _two_sides(q, grid, rows, metrics):
+    if "difference" in ops and _two_sides(q, grid, rows, metrics):
         return _difference(grid, q, rows, metrics)
     if "each" in ops and "sum" not in ops:
         return _cells(grid, q, rows, metrics, all_rows)
@@ -824,7 +826,8 @@ def _ratio(grid, q, rows, metrics) -> TableResult:
         return _result(grid, q, "ratio", cells, subject, subject_en, operands=[a, b])
     value = a.amount.value / b.amount.value
     if a.amount.unit == b.amount.unit:
-        unit = "倍" if len(rows) >= 2 else ""
+        times = any(t.kind == "ratio" and t.word in ("几倍", "多少倍", "倍", "times", "times as") for t in q.tokens)
+        unit = "倍" if times or len(rows) >= 2 else ""
         amount = Amount(value, unit)
     else:
         amount = Amount(value, f"{a.amount.unit}/{b.amount.unit}")
@@ -836,8 +839,13 @@ def _ratio(grid, q, rows, metrics) -> TableResult:
 
 
 def _share(grid, q, rows, metrics) -> TableResult:
+    yearly = [c for c in _metric_columns(grid, metrics[0], []) if c.year]
     if len(metrics) >= 2 and rows:
         sides = _sides(q, grid, rows[:1], metrics)
+    elif len(rows) == 1 and q.has("sum") and yearly and 0 < len(q.years) < len(grid.years):
+        # "2019年开工数占三年合计的比例": the years named, of all the table's years, in one row
+        whole = Query(q.text, q.lang, q.tokens, list(grid.years), [], q.numbers, q.area_target)
+        sides = (_operand(grid, q, rows[0], metrics[0]), _operand(grid, whole, rows[0], metrics[0]))
     else:
         county = next((r for r in rows if r != grid.total_row), None)
         if county is None or grid.total_row is None:
