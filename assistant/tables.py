@@ -178,14 +178,10 @@ class TableResult:
     note_zh: str = ""
     note_en: str = ""
 
-    # -- compatibility with the first version (one clause, a total)
     @property
     def clause(self) -> Clause:
+        """The first table used."""
         return self.clauses[0]
-
-    @property
-    def total(self) -> float | None:
-        return float(self.value.value) if self.operation == "sum" and self.value else None
 
     @property
     def computed(self) -> bool:
@@ -235,9 +231,6 @@ class TableResult:
                 "printed_total": None if self.printed_total is None else {
                     "amount": amount(self.printed_total.amount), "cells": [cell(c) for c in self.printed_total.cells]},
                 "note": self.note_zh}
-
-
-TableAnswer = TableResult  # the name the answer stage first imported
 
 
 # ---------------------------------------------------------------- the grid: a document's tables as one
@@ -442,7 +435,7 @@ def _read(question: str, grid: Grid) -> Query:
     years = list(dict.fromkeys(years))
     table_years = [str(y) for y in years if str(y) in grid.years]
     other = [str(y) for y in years if str(y) not in grid.years]
-    if not table_years and re.search(r"三年|3年|three years|3 years|2019-2021|历年|各年|每年|each year|every year", text):
+    if not table_years and re.search(r"三年|3年|three years|3 years|历年|各年|每年|each year|every year", text):
         table_years = list(grid.years)
     return Query(text, "en" if is_english(question) else "zh", _tokens(text, grid), table_years, other, numbers,
                  _area_target(text, numbers))
@@ -490,14 +483,13 @@ def lookup(corpus: Corpus, question: str) -> TableResult | None:
 
 def _answer(grid: Grid, q: Query) -> TableResult | None:
     metrics = _metrics(grid, q)
-    plan_cue = bool(q.years or q.other_years or q.has("plan", "sum", "max", "min", "share", "total", "all"))
-    if q.has("rule") and not (q.years or q.other_years or q.has("plan")):
+    years = bool(q.years or q.other_years)
+    if q.has("rule") and not (years or q.has("plan")):
         return None     # "乐清小微园用地要求多少亩": a rule, not the plan
     counties = list(dict.fromkeys(t.value for t in q.kinds("row")))
-    city_named = q.has("city", "total")
     absent = _absent_place(grid, q)
-    strict_cue = bool(q.years or q.other_years or q.has("plan", "total", "all"))
-    if not metrics or not _metric_cued(grid, q, metrics, bool(counties or absent), strict_cue):
+    plan = years or q.has("plan", "total", "all")          # the question is about the plan's figures
+    if not metrics or not _metric_cued(grid, q, metrics, bool(counties or absent), plan):
         return None
     if q.years and not q.has("ratio", "share", "difference"):
         # "land started in 2019–2021", "floor area completed in 2020": the year picks the yearly column
@@ -507,21 +499,22 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
         return _absent(grid, q, metrics, absent)
     if q.other_years and not q.years and any(c.year for m in metrics for c in _metric_columns(grid, m, [])):
         return _absent(grid, q, metrics, None)
-    rows = counties
-    all_rows = q.has("all")
-    if not rows and city_named and grid.total_row and (q.has("total") or plan_cue):
-        rows = [grid.total_row]
+    rows, all_rows = counties, q.has("all")
+    aggregate = q.has("sum", "max", "min", "share")
+    if not rows and not all_rows and grid.total_row:
+        # "温州…" names the city's row only with a plan or aggregate word: "温州市的用地要求" is about rules
+        if q.has("total") or (q.has("city") and (plan or aggregate)):
+            rows = [grid.total_row]
     if not rows and not all_rows:
         if q.has("max", "min", "sum") or _threshold(q):
             all_rows = True
-        elif plan_cue and grid.total_row:
+        elif plan and grid.total_row:
             rows = [grid.total_row]
         else:
             return None
-    if not rows and all_rows:
+    if not rows:
         rows = grid.counties
-    op = _operation(q, grid, rows, metrics, all_rows)
-    return op
+    return _operation(q, grid, rows, metrics, all_rows)
 
 
 def _contains(text: str, word: str) -> bool:
@@ -967,10 +960,6 @@ def fmt_fraction(x: Fraction, lang: str = "zh") -> str:
 
 def _and(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def fmt_number(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() else f"{x:g}"
 
 
 def _with_unit(number: str, unit: str, lang: str) -> str:
