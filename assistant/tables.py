@@ -503,7 +503,7 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     aggregate = q.has("sum", "max", "min", "share")
     if not rows and not all_rows and grid.total_row:
         # "温州…" names the city's row only with a plan or aggregate word: "温州市的用地要求" is about rules
-        if q.has("total") or (q.has("city") and (plan or aggregate)):
+        if q.has("total") or (q.has("city") and (plan or aggregate or _strong_question(q))):
             rows = [grid.total_row]
     if not rows and not all_rows:
         if q.has("max", "min", "sum") or _threshold(q):
@@ -515,6 +515,12 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     if not rows:
         rows = grid.counties
     return _operation(q, grid, rows, metrics, all_rows)
+
+
+def _strong_question(q: Query) -> bool:
+    """A column's own name (科创园, 小升规企业数, not 用地) and a question word: "温州市建设多少个科创园"."""
+    strong = any(t.word not in t.value.weak for t in q.kinds("metric"))
+    return strong and any(_contains(q.text, w) for w in _vocabulary().question_words)
 
 
 def _contains(text: str, word: str) -> bool:

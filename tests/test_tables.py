@@ -278,6 +278,22 @@ def test_share_of_a_year_in_the_three_years(corpus):
     assert r.operation == "share" and r.value.value == 35  # 2800 / (2800 + 2800 + 2400)
 
 
+def test_same_or_not_is_a_difference_of_zero(corpus):
+    r = ask(corpus, "瑞安和乐清的用地一样多吗？")
+    assert r.operation == "difference" and r.value.value == 0
+    assert ask(corpus, "Is Rui'an's land the same as Yueqing's?").value.value == 0
+
+
+def test_each_year_listed_not_added(corpus):
+    r = ask(corpus, "乐清市三年开工数和竣工数分别是多少？")
+    assert r.operation == "cells" and r.value is None and len(r.cells) == 6
+
+
+def test_city_named_with_a_column_name(corpus):
+    assert used(ask(corpus, "温州市建设多少个科创园？")) == {("温州市", "科创园（个）", "20")}
+    assert lookup(corpus, "温州市的用地要求") is None
+
+
 def test_difference_between_counties(corpus):
     r = ask(corpus, "乐清比鹿城用地多多少亩？")
     assert r.operation == "difference" and r.value == Amount(Fraction(950), "亩")
