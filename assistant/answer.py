@@ -32,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.corpus import Corpus
 from assistant.coverage import Coverage, CoverageModel
 from assistant.errors import AssistantError, NotFoundError
+from assistant.jurisdictions import registry
 from assistant.models import Citation, Clause, Document, Span, Status
 from assistant.query import AnalysedQuery, analyse
 from assistant.retriever import Hit, Retriever, get_retriever
@@ -259,7 +260,9 @@ class Assistant:
             for name in _city_names():
                 stripped = re.sub(re.escape(name), "", stripped, flags=re.I)
             stripped = re.sub(r"^[\s的，,]+", "", stripped)
-            lead = CITY_SHORT.get(new_cities[0], new_cities[0]) if not subj.language == "en" else subject
+            # a county ("那瑞安呢？") stays itself: 温州 would ask about the whole city instead
+            county = any(j.name not in new_cities for j in registry().mentioned(subject))
+            lead = CITY_SHORT.get(new_cities[0], new_cities[0]) if subj.language != "en" and not county else subject
             return f"{lead} {stripped}".strip(), new_cities[0]
         # same city, another topic
         lead = CITY_SHORT.get(prev_city, "") if prev_city else ""

@@ -469,3 +469,11 @@ def test_answer_lists_blank_cells(assistant):
 
 def test_non_table_question_is_not_a_table_answer(assistant):
     assert assistant.ask("温州小微企业园的容积率有什么要求？").kind != "table"
+
+
+def test_follow_up_with_another_county_keeps_the_county(assistant):
+    first = assistant.ask("乐清市2020年计划开工多少亩？")
+    second = assistant.ask("那瑞安呢？", history=[first])
+    assert second.kind == "table" and second.answer.startswith("瑞安市2020年开工数：450亩")
+    whole = assistant.ask("那温州呢？", history=[first])
+    assert whole.answer.startswith("温州市2020年开工数：2800亩")
