@@ -965,7 +965,9 @@ def fmt_fraction(x: Fraction, lang: str = "zh") -> str:
 
 
 def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _with_unit(number: str, unit: str, lang: str) -> str:

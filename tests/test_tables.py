@@ -11,6 +11,8 @@ from dataclasses import is_dataclass
 from fractions import Fraction
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from assistant.answer import Assistant
 from assistant.encoders import HashingEncoder
@@ -477,3 +479,28 @@ def test_follow_up_with_another_county_keeps_the_county(assistant):
     assert second.kind == "table" and second.answer.startswith("瑞安市2020年开工数：450亩")
     whole = assistant.ask("那温州呢？", history=[first])
     assert whole.answer.startswith("温州市2020年开工数：2800亩")
+
+
+# ---------------------------------------------------------------- any text
+
+_PIECES = ["乐清", "瑞安市", "温州", "全市", "各县", "哪个县", "最多", "最少", "合计", "占", "比例", "每亩", "几倍", "多多少",
+           "科创园", "电商园", "三类园区", "用地", "建筑面积", "开工", "竣工", "三年", "2019", "2020年", "2022年", "到", "超过",
+           "以上", "一千", "1,000", "1,2", "亩", "平方米", "万平方米", "分别", "一样", "瓯江口", "文成", "龙港", "Yueqing", " land",
+           " started", " per mu", " most", " total", " share of", " more than", " square metres", "？", "-", "—"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8))
+def test_any_mix_of_table_words_answers_or_returns_none(corpus, pieces):
+    r = lookup(corpus, "".join(pieces))
+    if r is None:
+        return
+    for lang in ("zh", "en"):
+        assert r.headline(lang)
+        r.cell_lines(lang)
+    json.dumps(r.to_record(), ensure_ascii=False)
+    for c in r.cells:
+        assert c.quote in corpus.clause(DOC, c.clause).text
+    if r.operation == "sum" and r.value is not None:
+        assert r.value.value == sum(c.number for c in r.cells if c.number is not None)
+        assert set(r.blanks) == {c for c in r.cells if c.blank}
