@@ -145,6 +145,13 @@ class Operand:
     what_en: str               # land started 2019–2021
     cells: tuple[Cell, ...]
     amount: Amount | None      # None when every cell is blank
+    year: str | None = None    # when the sides are years of one row ("乐清哪一年开工最多")
+
+    def name(self, lang: str = "zh") -> str:
+        """How a list of winners names this side: the row, or the year."""
+        if self.year:
+            return f"{self.year}年" if lang == "zh" else self.year
+        return self.row if lang == "zh" else _row_en(self.row)
 
     @property
     def label_zh(self) -> str:
@@ -602,6 +609,8 @@ def _operation(q: Query, grid: Grid, rows: list[str], metrics: list[Metric], all
         return _filter(grid, q, rows if not all_rows else grid.counties, metrics[0], threshold)
     if "max" in ops or "min" in ops:
         kind = next(k for k in ops if k in ("max", "min"))
+        if len(rows) == 1 and not all_rows and any(c.year for c in _metric_columns(grid, metrics[0], [])):
+            return _extreme_years(grid, q, rows[0], metrics[0], kind)   # "乐清哪一年开工最多"
         pool = rows if len(rows) >= 2 else grid.counties
         return _extreme(grid, q, pool, metrics[0], kind)
     if "share" in ops:
@@ -612,10 +621,8 @@ def _operation(q: Query, grid: Grid, rows: list[str], metrics: list[Metric], all
         return _difference(grid, q, rows, metrics)
     if "each" in ops and "sum" not in ops:
         return _cells(grid, q, rows, metrics, all_rows)
-    cells_per_row = [_row_cells(grid, r, metrics, q.years) for r in rows]
-    n_cells = sum(len(c) for c in cells_per_row)
-    if "sum" in ops or (n_cells > 1 and len(rows) == 1 and len(metrics) == 1) or (
-            all_rows and "sum" in ops) or any(m.group for m in metrics) and len(rows) == 1:
+    one_row_several_cells = len(rows) == 1 and len(metrics) == 1 and len(_row_cells(grid, rows[0], metrics, q.years)) > 1
+    if "sum" in ops or one_row_several_cells:      # a county's years, or a group of columns, add up
         return _sum(grid, q, rows, metrics, all_rows)
     return _cells(grid, q, rows, metrics, all_rows)
 
@@ -723,10 +730,29 @@ def _extreme(grid, q, pool, metric, kind) -> TableResult:
                    operands=operands, winners=winners, converted=_converted(q, Amount(best, valued[0].amount.unit)))
 
 
+def _extreme_years(grid, q, row, metric, kind) -> TableResult:
+    cols = _metric_columns(grid, metric, q.years if len(q.years) >= 2 else [])
+    operands = []
+    for col in cols:
+        cell = grid.cell(row, col)
+        amount = None if cell.number is None else Amount(cell.number, cell.unit)
+        operands.append(Operand(row, _metric_zh(grid, metric, [col.year]), _metric_en(grid, metric, [col.year]),
+                                (cell,), amount, year=col.year))
+    valued = [o for o in operands if o.amount is not None]
+    cells = [o.cells[0] for o in operands]
+    subject, subject_en = row + metric.label_zh, f"{_row_en(row)}, {metric.en}"
+    if not valued:
+        return _result(grid, q, kind, cells, subject, subject_en, operands=operands)
+    best = (max if kind == "max" else min)(o.amount.value for o in valued)
+    winners = [o for o in valued if o.amount.value == best]
+    return _result(grid, q, kind, cells, subject, subject_en, value=Amount(best, valued[0].amount.unit),
+                   operands=operands, winners=winners)
+
+
 def _filter(grid, q, pool, metric, threshold: Quantity) -> TableResult:
     operands = [_operand(grid, q, r, metric) for r in pool]
-    above = any(t.kind == "above" for t in q.tokens)
-    word = next(t.value for t in q.tokens if t.kind in ("above", "below"))
+    first = next(t for t in q.tokens if t.kind in ("above", "below"))
+    above, word = first.kind == "above", first.value
     inclusive = word in ("以上", "至少", "不少于", "不低于", "达到", "at least", "以下") or "及" in q.text
     unit = next((o.amount.unit for o in operands if o.amount), "")
     limit = _threshold_in(threshold, unit)
@@ -1031,10 +1057,10 @@ def _headline(r: TableResult, lang: str) -> str:
         return line
     if r.operation in ("max", "min"):
         most = ("最多" if r.operation == "max" else "最少") if zh else ("most" if r.operation == "max" else "least")
-        names = "、".join(o.row for o in r.winners) if zh else _and([_row_en(o.row) for o in r.winners])
+        names = "、".join(o.name("zh") for o in r.winners) if zh else _and([o.name("en") for o in r.winners])
         tie = len(r.winners) > 1
-        blank_rows = [o.row for o in r.operands if o.amount is None]
-        partly = [o.row for o in r.operands if o.amount is not None and o.blanks]
+        blank_rows = [o.name(lang) for o in r.operands if o.amount is None]
+        partly = [o.name(lang) for o in r.operands if o.amount is not None and o.blanks]
         line = (f"{r.subject_zh}{most}的是{names}"
                 + (f"（{len(r.winners)}个并列，各{value}）" if tie else f"（{value}）") + "（计算比较）"
                 if zh else
@@ -1042,10 +1068,10 @@ def _headline(r: TableResult, lang: str) -> str:
                 + " (computed comparison)")
         if blank_rows:
             line += (f"；{'、'.join(blank_rows)}此项为空白或“-”（未设定），不参与比较" if zh else
-                     f"; {_and([_row_en(x) for x in blank_rows])}: blank or “-” (not set), not compared")
+                     f"; {_and(blank_rows)}: blank or “-” (not set), not compared")
         if partly:
             line += (f"；{'、'.join(partly)}有空白或“-”单元格，只计其余单元格" if zh else
-                     f"; {_and([_row_en(x) for x in partly])}: some cells blank or “-”, only the others counted")
+                     f"; {_and(partly)}: some cells blank or “-”, only the others counted")
         return line
     if r.operation == "filter":
         names = "、".join(f"{o.row}（{o.amount.text('zh')}）" for o in r.winners) if zh else \

@@ -227,6 +227,14 @@ def test_smallest_english(corpus):
     assert [o.row for o in r.winners] == ["瓯江口产业集聚区"] and r.value.value == 100
 
 
+def test_largest_year_of_one_county(corpus):
+    r = ask(corpus, "乐清哪一年开工最多？")
+    assert r.operation == "max" and [o.year for o in r.winners] == ["2019"] and r.value.value == 500
+    assert "2019年（500亩）" in r.headline("zh")
+    low = ask(corpus, "Which year does the city total complete the least floor area?")
+    assert [o.year for o in low.winners] == ["2019"] and low.value.value == 295
+
+
 def test_largest_among_named_counties(corpus):
     r = ask(corpus, "平阳和苍南谁的用地最多？")
     assert {c.row for c in r.cells} == {"平阳县", "苍南县"} and [o.row for o in r.winners] == ["平阳县", "苍南县"]
