@@ -410,7 +410,10 @@ def test_county_the_table_does_not_have(corpus):
 @pytest.mark.parametrize("q", ["维修基金每平米交多少", "温州市小微企业园容积率要求是多少？", "买园区厂房办按揭贷款，首付比例最低多少？",
                                "乐清小微园用地要求多少亩", "What is the plot ratio in Wenzhou?", "入园企业购买的厂房可以转让吗？",
                                "土地出让合同2024年3月31日签的，最晚什么时候开工？", "乐清园区厂房多少钱一平方", "温州小微园用地",
-                               "乐清什么时候开工？", "What are the land use rules in Wenzhou?"])
+                               "乐清什么时候开工？", "What are the land use rules in Wenzhou?",
+                               "How much land must a Wenzhou industrial park have at least?", "温州竣工验收多少个工作日？",
+                               "温州工业小微企业园用地面积不少于多少亩？", "温州小微园开工审批最多多少天？",
+                               "瑞安的小微园厂房能不能卖？", "温州市专精特新企业有什么政策？"])
 def test_non_table_questions_return_none(corpus, q):
     assert lookup(corpus, q) is None
 
