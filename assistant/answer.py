@@ -32,11 +32,12 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.corpus import Corpus
 from assistant.coverage import Coverage, CoverageModel
 from assistant.errors import AssistantError, NotFoundError
+from assistant.jurisdictions import registry
 from assistant.models import Citation, Clause, Document, Span, Status
 from assistant.query import AnalysedQuery, analyse
 from assistant.retriever import Hit, Retriever, get_retriever
 from assistant.router import follow_up_subject, is_comparison, is_eligibility, route_calculation
-from assistant.tables import fmt_number, lookup
+from assistant.tables import lookup
 from assistant.topics import Mention, TopicCatalogue, TopicCoverage
 
 Kind = Literal["lookup", "calculation", "table", "comparison", "eligibility", "not_covered"]
@@ -259,7 +260,9 @@ class Assistant:
             for name in _city_names():
                 stripped = re.sub(re.escape(name), "", stripped, flags=re.I)
             stripped = re.sub(r"^[\s的，,]+", "", stripped)
-            lead = CITY_SHORT.get(new_cities[0], new_cities[0]) if not subj.language == "en" else subject
+            # a county ("那瑞安呢？") stays itself: 温州 would ask about the whole city instead
+            county = any(j.name not in new_cities for j in registry().mentioned(subject))
+            lead = CITY_SHORT.get(new_cities[0], new_cities[0]) if subj.language != "en" and not county else subject
             return f"{lead} {stripped}".strip(), new_cities[0]
         # same city, another topic
         lead = CITY_SHORT.get(prev_city, "") if prev_city else ""
@@ -361,23 +364,30 @@ class Assistant:
                       city=asked_city or _single_city(citations), calculation=result.model_dump(mode="json"))
 
     def _table(self, question, resolved, q, lang, table) -> Answer:
-        doc, clause = table.doc, table.clause
-        cites, lines = [], []
+        """The figure first (computed ones say so), then every cell used, each row quoted from its table."""
+        doc, zh = table.doc, lang == "zh"
+        clauses = {c.label: c for c in table.clauses}
+        cites = []
         for cell in table.cells:
+            clause = clauses.get(cell.clause, table.clause)
             start = clause.text.find(cell.quote)
             cites.append(citation(doc, clause, (start, start + len(cell.quote))) if start >= 0 else citation(doc, clause))
-            value = ("表中此栏为空（未填写）" if cell.value is None else
-                     "表中为“-”（未安排）" if cell.value == "-" else cell.value)
-            lines.append(f"{cell.row} {cell.column}：{value}")
-        text = "；".join(lines)
-        if table.total is not None:
-            text += f"；以上 {len(table.total_of)} 项合计（计算）：{fmt_number(table.total)}"
-        lead = (f"据《{doc.meta.title}》附件{clause.label}：" if lang == "zh" else
-                f"From the table {clause.label} attached to 《{doc.meta.title}》: ")
+        if not cites:  # nothing read (a row or year the table does not have): cite the tables themselves
+            cites = [citation(doc, c) for c in table.clauses]
+        lines = [table.headline(lang)]
+        if table.cells:
+            lines.append(("所用单元格（行 | 列 | 表中数值）：" if zh else "Cells used (row | column | value as printed): ")
+                         + ("；" if zh else "; ").join(table.cell_lines(lang)))
+        if blanks := table.blank_line(lang):
+            lines.append(blanks)
+        labels = "、".join(c.label for c in table.clauses)
+        lines.append(f"依据：《{doc.meta.title}》附件{labels}（各行原文见引文）。" if zh else
+                     f"Source: the table(s) {labels} attached to 《{doc.meta.title}》 (each row quoted below).")
         citations = tuple(dict.fromkeys(cites))
         verify(citations, self.corpus)
-        return Answer(question=question, resolved_question=resolved, language=lang, answer=lead + text + "。",
+        return Answer(question=question, resolved_question=resolved, language=lang, answer="\n".join(lines),
                       kind="table", refused=False, citations=citations, city=doc.meta.city,
+                      calculation=table.to_record(),
                       warnings=tuple(status_warnings(self.corpus, citations, None, lang)))
 
     def _comparison(self, question, resolved, q, lang) -> Answer:
