@@ -542,11 +542,11 @@ def _single_city(citations) -> str | None:
 
 
 def _city_names() -> list[str]:
+    """Every spelling of every place in the jurisdiction registry, longest first."""
     from assistant.jurisdictions import registry
 
-    reg = registry()
-    names = [n for c in load_corpus_cities() for j in [reg.jurisdictions.get(c)] if j for n in (j.name, *j.names)]
-    return sorted(set(names), key=len, reverse=True)
+    names = {n for j in registry().jurisdictions.values() for n in (j.name, *j.names)}
+    return sorted(names, key=len, reverse=True)
 
 
 def load_corpus_cities() -> list[str]:

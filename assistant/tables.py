@@ -66,6 +66,7 @@ class Vocabulary:
     words: dict[str, tuple[str, ...]]    # category → words (rows and operations)
     unit_cues: dict[str, tuple[str, ...]]
     question_words: tuple[str, ...]
+    all_years: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=2)
@@ -81,7 +82,8 @@ def _vocabulary(path: str = str(DATA_FILE)) -> Vocabulary:
             category = key.rsplit("_", 1)[0]
             words[category] = words.get(category, ()) + tuple(values)
     cues = {unit: tuple(_norm(w) for w in ws) for unit, ws in raw["unit_cues"].items()}
-    return Vocabulary(tuple(metrics), dict(raw["units_en"]), words, cues, tuple(_norm(w) for w in raw["question_words"]))
+    return Vocabulary(tuple(metrics), dict(raw["units_en"]), words, cues, tuple(_norm(w) for w in raw["question_words"]),
+                      tuple(_norm(w) for w in raw.get("all_years", ())))
 
 
 # ---------------------------------------------------------------- cells
@@ -442,7 +444,7 @@ def _read(question: str, grid: Grid) -> Query:
     years = list(dict.fromkeys(years))
     table_years = [str(y) for y in years if str(y) in grid.years]
     other = [str(y) for y in years if str(y) not in grid.years]
-    if not table_years and re.search(r"三年|3年|three years|3 years|历年|各年|每年|each year|every year", text):
+    if not table_years and any(w in text for w in _vocabulary().all_years):
         table_years = list(grid.years)
     return Query(text, "en" if is_english(question) else "zh", _tokens(text, grid), table_years, other, numbers,
                  _area_target(text, numbers))
