@@ -51,6 +51,8 @@ UNITS: dict[str, tuple[str, Fraction]] = {
     "square meter": ("平方米", Fraction(1)), "square metre": ("平方米", Fraction(1)),
     "平": ("平方米", Fraction(1)),
     "亩": ("亩", Fraction(1)), "mu": ("亩", Fraction(1)),
+    "元/平方米": ("元/平方米", Fraction(1)), "元/㎡": ("元/平方米", Fraction(1)), "元/m2": ("元/平方米", Fraction(1)),
+    "元每平方米": ("元/平方米", Fraction(1)), "万元/亩": ("万元/亩", Fraction(1)), "元/亩": ("元/亩", Fraction(1)),
     "亿元": ("元", Fraction(100_000_000)), "万元": ("元", Fraction(10_000)), "万块": ("元", Fraction(10_000)),
     "元": ("元", Fraction(1)), "块钱": ("元", Fraction(1)), "块": ("元", Fraction(1)), "yuan": ("元", Fraction(1)),
     "rmb": ("元", Fraction(1)),

@@ -480,9 +480,33 @@ _PER = re.compile(r"(?:平均每|每|per|for each|for every)\s*(亩|mu|万平方
 
 # ---------------------------------------------------------------- answering
 
+def table_cue(corpus: Corpus, question: str) -> bool:
+    """Whether the question points at the plan tables themselves, not only at words they share with the rules: a
+    county of the table other than the city's total row, a year of the table, a column's own name, an aggregate
+    over counties (哪个县最多), the city total (全市), or a plan word with a count ("计划建多少个")."""
+    for grid in grids(corpus):
+        q = _read(question, grid)
+        rows = [t.value for t in q.kinds("row")]
+        strong = any(t.word not in t.value.weak for t in q.kinds("metric"))
+        cues = _vocabulary().unit_cues
+        counted = any(_contains(q.text, w) for u in ("个", "家") for w in cues.get(u, ()))
+        year = any(y in q.text for y in grid.years)   # written, not implied by 每年/三年
+        if (any(r != grid.total_row for r in rows) or year or strong or q.has("all", "total")
+                or (q.has("plan") and counted) or re.search(r"计划表|行动计划|表（[一二]）|plan table|action plan", q.text)):
+            return True
+    return False
+
+
 def lookup(corpus: Corpus, question: str) -> TableResult | None:
     """The table answer to ``question``, or None when it is not a question about a table's cells."""
+    from assistant.jurisdictions import registry
+
+    reg = registry()
+    named = reg.mentioned(question)
     for grid in grids(corpus):
+        # a question naming a place outside the table's city (慈溪, 杭州) is not about this table
+        if any(grid.doc.meta.city not in {a.name for a in reg.ancestors(j.name)} for j in named):
+            continue
         q = _read(question, grid)
         result = _answer(grid, q)
         if result is not None:

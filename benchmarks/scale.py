@@ -653,7 +653,7 @@ def rows_of(r: dict) -> list[tuple]:
     ]
     for ef in EF_SEARCH:
         rows += [lat(f"HNSW efSearch={ef} k=10", f"hnsw_ef{ef}_k10"),
-                 (f"  recall@10 vs exact (same ids / ties at the 10th score count)",
+                 ("  recall@10 vs exact (same ids / ties at the 10th score count)",
                   s[f"hnsw_ef{ef}_k10"]["recall@10"], "f3", s[f"hnsw_ef{ef}_k10"]["recall@10_ties"], "plain")]
     rows += [lat("HNSW efSearch=128 k=100 (the retriever's call)", "hnsw_ef128_k100"),
              ("  its recall@100 vs exact", s["hnsw_ef128_k100"]["recall@100"], "f3", None, "plain"),

@@ -1,0 +1,91 @@
+"""What every handler shares: the loaded resources (``Services``) and one question's state (``Context``).
+
+Searches are computed once per question and remembered in the context, so handlers that look at the same
+candidates (knowledge points, clauses) never search twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from assistant.answer.frame import Frame
+from assistant.answer.models import Turn
+from assistant.corpus import Corpus
+from assistant.coverage import CoverageModel
+from assistant.jurisdictions import registry
+from assistant.knowledge.bank import BoundPoint, KnowledgeBank
+from assistant.knowledge.index import KnowledgeIndex, PointMatch
+from assistant.retriever import Hit, Retriever
+from assistant.topics import TopicCoverage
+
+# Clause retrieval and question-to-question matching are fused by reciprocal rank at the clause level; the weight
+# of the clause side was chosen on eval/dev.jsonl + eval/test.jsonl (benchmarks/knowledge_match.py).
+CLAUSE_WEIGHT = 1.0
+FUSION_K = 10
+
+
+@dataclass
+class Services:
+    """Loaded once per corpus version; read-only afterwards (``ask`` is thread-safe)."""
+
+    corpus: Corpus
+    retriever: Retriever
+    bank: KnowledgeBank
+    kindex: KnowledgeIndex
+    coverage: CoverageModel
+    topics: TopicCoverage
+    passage_text: dict[str, str]
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def status(self, doc_id: str):
+        return self.corpus.document(doc_id).meta.status
+
+    def points_for(self, topic: str, cities: set[str] | None = None) -> list[BoundPoint]:
+        return [p for p in self.bank.for_topic(topic) if cities is None or p.city in cities]
+
+    def applicable(self, city: str) -> set[str]:
+        """The jurisdictions whose documents apply to ``city``: itself, its ancestors with documents."""
+        return set(registry().applicable(city, self.corpus.cities())) | {city}
+
+
+@dataclass
+class Context:
+    frame: Frame
+    services: Services
+    previous: Turn | None = None
+    _memo: dict = field(default_factory=dict)
+
+    @cached_property
+    def query_vector(self) -> np.ndarray:
+        return self.services.retriever.query_vector(self.frame.query.text)
+
+    def clause_hits(self, k: int = 10, city: str | None = None, include_province: bool = True) -> list[Hit]:
+        key = ("hits", k, city, include_province)
+        if key not in self._memo:
+            self._memo[key] = self.services.retriever.search(self.frame.text, k=k, city=city,
+                                                             include_province=include_province,
+                                                             query=self.frame.query).hits
+        return self._memo[key]
+
+    def point_matches(self, k: int = 20) -> list[PointMatch]:
+        """Knowledge points ranked by question-to-question match fused with the rank of their clause."""
+        key = ("points", k)
+        if key in self._memo:
+            return self._memo[key]
+        text = " ".join((self.frame.query.text, *self.frame.query.expansions))
+        matches = self.services.kindex.match(text, self.query_vector, k=k)
+        clause_rank = {h.clause_id: r for r, h in enumerate(self.clause_hits(), 1)}
+        rescored = []
+        for m in matches:
+            r = clause_rank.get(m.point.clause_id)
+            bonus = CLAUSE_WEIGHT / (FUSION_K + r) if r else 0.0
+            rescored.append((m.score + bonus, m))
+        rescored.sort(key=lambda x: -x[0])
+        out = [PointMatch(point=m.point, score=s, bm25=m.bm25, cosine=m.cosine, question=m.question, rank=i)
+               for i, (s, m) in enumerate(rescored, 1)]
+        self._memo[key] = out
+        return out

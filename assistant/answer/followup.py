@@ -1,0 +1,121 @@
+"""The one follow-up resolver, used by the API, the CLI and every UI control (typed follow-up, suggested-question
+buttons, city filter): a turn is understood with what the previous turn carried — its topic, city, answer type
+and the figures the user gave.
+
+- "那温州呢？" / "And in Linhai?" keeps the topic and changes the city;
+- "那建筑密度呢？" / "what about dormitories?" keeps the city and changes the topic;
+- "那1200平方米呢？" after a fee question computes the fee for the new figure;
+- a new question keeps the earlier city only when it names none (and that city then is "inherited", so no
+  warning about "the city you asked about" is raised for it).
+
+>>> r = resolve("那温州呢？", Turn(question="临海对建筑密度有什么要求？", city="临海市", city_source="named"))
+>>> (r.text, r.kind)
+('温州对建筑密度有什么要求？', 'city')
+>>> resolve("那1200平方米呢？", Turn(question="临海园区维修资金怎么收？", city="临海市")).text
+'临海园区维修资金怎么收？ 1200平方米'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from assistant.answer.models import Turn
+from assistant.jurisdictions import registry
+from assistant.quantities import find_dates, find_quantities
+
+FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下|如果是|要是|换成|改成)?\s*(.{1,20}?)\s*"
+                          r"(?:呢|怎么样|怎么规定|如何|的话呢|的话|又如何|又怎样)\s*[？?]?\s*$")
+FOLLOW_UP_EN = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??\s*$"
+                          r"|^\s*and\s+(?:in\s+|for\s+)?(.{1,60}?)\s*\?\s*$", re.I)
+_NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百千万]+\s*(?:万?平方米|万?平米|平方|㎡|平|亩|万元|元|家|个月|年|天|日|%|‰|m2|sqm)",
+                               re.I)
+
+Kind = Literal["new", "city", "topic", "figure", "bare_city"]
+
+
+@dataclass(frozen=True)
+class Resolution:
+    text: str                         # the question as it is to be answered
+    kind: Kind
+    inherited_city: str | None = None  # the previous turn's city, when this turn names none
+    topic: str | None = None           # the previous turn's topic
+
+
+def follow_up_subject(question: str) -> str | None:
+    """"那温州呢？" → "温州"; "what about dormitories?" → "dormitories"; None if not a follow-up."""
+    m = FOLLOW_UP_ZH.match(question)
+    if m and len(question.strip()) <= 24:
+        return m.group(1).strip("，,。 ")
+    m = FOLLOW_UP_EN.match(question)
+    if m:
+        return (m.group(1) or m.group(2)).strip()
+    return None
+
+
+def _cities_in(text: str) -> list[str]:
+    return [j.name for j in registry().mentioned(text)]
+
+
+def _strip_places(text: str) -> str:
+    reg = registry()
+    for j in reg.mentioned(text):
+        for name in sorted((j.name, *j.names), key=len, reverse=True):
+            text = re.sub(re.escape(name), "", text, flags=re.I)
+    return re.sub(r"^[\s的，,]+", "", text)
+
+
+def _is_figure(subject: str) -> bool:
+    """The subject is only a number with its unit (or a date): "1200平方米", "2025年1月1日签的"."""
+    rest = _NUMBER_WITH_UNIT.sub("", subject)
+    rest = re.sub(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?", "", rest)
+    rest = re.sub(r"[的签买是有为了如果要是\s，,]", "", rest)
+    try:
+        has_numbers = bool(find_quantities(subject, field=None) or find_dates(subject, field=None))
+    except Exception:  # noqa: BLE001 - an unreadable number is not a figure follow-up
+        return False
+    return has_numbers and len(rest) <= 2
+
+
+def resolve(question: str, previous: Turn | None) -> Resolution:
+    subject = follow_up_subject(question)
+    if previous is None:
+        if subject is not None and _cities_in(subject) and len(_strip_places(subject)) <= 1:
+            return Resolution(question, "bare_city")
+        return Resolution(question, "new")
+    prev_q = previous.resolved_question or previous.question
+    prev_city = previous.city
+    if subject is None:
+        named = _cities_in(question)
+        return Resolution(question, "new", inherited_city=None if named else prev_city, topic=previous.topic)
+    if _is_figure(subject):
+        # same question, the user's new figure: drop the old figures, keep everything else
+        base = _NUMBER_WITH_UNIT.sub("", prev_q).strip()
+        base = re.sub(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?", "", base)
+        return Resolution(f"{base} {subject}".strip(), "figure", inherited_city=prev_city, topic=previous.topic)
+    new_cities = _cities_in(subject)
+    if new_cities and len(_strip_places(subject)) <= 1:
+        # same topic, another city: drop the old city's names, put the new one first
+        lead = registry().short(new_cities[0]) if not subject.isascii() else subject
+        stripped = _strip_places(prev_q)
+        return Resolution(f"{lead}{stripped}".strip(), "city", topic=previous.topic)
+    # same city, another topic
+    lead = registry().short(prev_city) if prev_city and prev_city != "浙江省" else ""
+    return Resolution(f"{lead} {subject}".strip(), "topic", inherited_city=prev_city)
+
+
+def last_turn(history) -> Turn | None:
+    """The previous turn from a history of Answers, Turns, dicts or plain question strings."""
+    if not history:
+        return None
+    last = history[-1]
+    if isinstance(last, Turn):
+        return last
+    if hasattr(last, "as_turn"):
+        return last.as_turn()
+    if isinstance(last, str):
+        return Turn(question=last)
+    if isinstance(last, dict):
+        return Turn.model_validate(last)
+    return Turn.model_validate(last, from_attributes=True)

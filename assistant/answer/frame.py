@@ -1,0 +1,143 @@
+"""Understanding the question before answering it: language, places, the city it is tied to, the kind of fact it
+asks for, and its parts.
+
+The kind of fact (amount, deadline, actor, yes/no …) is what the typed reader answers with; cue words are data
+(``assistant/data/answer_types.yaml``).
+
+>>> frame("临海厂房维修基金每平米交多少钱？").types[:2]
+('amount', 'rate')
+>>> frame("我们几家老厂在临海能不能一起改造？").types
+('permission', 'count')
+>>> frame("Who approves the entry standards in Linhai?").types[0], frame("Who approves…in Linhai?").named_cities
+('actor', ('临海市',))
+>>> [p for p in frame("维修基金交多少？什么时候交？").parts]
+['维修基金交多少？', '什么时候交？']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from assistant.query import AnalysedQuery, analyse
+
+TYPES_FILE = Path(__file__).resolve().parents[1] / "data" / "answer_types.yaml"
+NUMERIC = frozenset({"amount", "rate", "ratio", "area", "count", "duration"})
+TIME = frozenset({"deadline", "date", "duration"})
+CitySource = Literal["named", "chosen", "inherited"]
+
+
+@functools.lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8"))["types"]
+    return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
+
+
+def _last(text: str, word: str) -> int:
+    """Where ``word`` last ends in ``text`` (-1 if absent); English words only as whole words."""
+    if word.isascii():
+        ends = [m.end() for m in re.finditer(rf"(?<![a-z]){re.escape(word)}(?![a-z])", text)]
+        return ends[-1] if ends else -1
+    i = text.rfind(word)
+    return i + len(word) if i >= 0 else -1
+
+
+def answer_types(question: str) -> tuple[str, ...]:
+    """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
+    question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
+    text = unicodedata.normalize("NFKC", question).lower()
+    found = []
+    for order, (t, words) in enumerate(_cues()):
+        end = max(_last(text, w) for w in words)
+        if end >= 0:
+            found.append((-end, order, t))
+    types = [t for _, _, t in sorted(found)]
+    if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
+        types.remove("count")
+    if _YES_NO_END.search(text) and types[:1] != ["permission"]:
+        # "…能想卖多少钱就卖多少钱吗？": a yes/no question whatever figure words it contains
+        types = ["permission", *[t for t in types if t != "permission"]]
+    return tuple(types)
+
+
+_YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12})[？?！!。]?\s*$|^(can|may|is|are|does|do|must)\b")
+# An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
+_FIGURE_QUESTION = re.compile(r"多少|几(?![乎])|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+                              r"how large|what percentage|what share|what rate")
+
+
+_PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|以及|那|再问|并且|同时)\S)")
+
+
+def split_parts(question: str) -> tuple[str, ...]:
+    """A question that asks several things ("…交多少？什么时候交？") in its parts; one part otherwise."""
+    parts = [p.strip(" ，,") for p in _PART_SPLIT.split(question) if p and p.strip(" ，,？?；;")]
+    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3]
+    return tuple(parts) if len(parts) >= 2 else (question.strip(),)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A question understood: what the handlers need to decide, and nothing they must re-derive."""
+
+    question: str                      # as asked
+    text: str                          # as understood (a follow-up rewritten with the earlier topic or city)
+    language: Literal["zh", "en"]
+    query: AnalysedQuery
+    named_cities: tuple[str, ...]      # covered jurisdictions the question names (province included)
+    city: str | None = None            # the jurisdiction the answer is tied to
+    city_source: CitySource | None = None
+    types: tuple[str, ...] = ()
+    parts: tuple[str, ...] = ()
+    history_topic: str | None = None   # the topic of the previous turn (follow-ups)
+    extra: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def asks_numeric(self) -> bool:
+        return bool(set(self.types[:2]) & NUMERIC) and not set(self.types[:1]) & {"permission", "actor", "contact"}
+
+    @property
+    def asks_figure(self) -> bool:
+        """Asks for a number outright ("交多少钱", "几年", "how much"), not only about a topic that has one."""
+        return bool(self.types) and self.types[0] in NUMERIC and bool(_FIGURE_QUESTION.search(self.text.lower()))
+
+    @property
+    def asks(self) -> str | None:
+        return self.types[0] if self.types else None
+
+    @property
+    def city_is_users(self) -> bool:
+        """The user named or chose the city (only then may an answer warn about "the city you asked about")."""
+        return self.city_source in ("named", "chosen")
+
+    @property
+    def local_cities(self) -> tuple[str, ...]:
+        return tuple(c for c in self.named_cities if c != "浙江省")
+
+
+def frame(question: str, text: str | None = None, *, chosen_city: str | None = None,
+          inherited_city: str | None = None, history_topic: str | None = None) -> Frame:
+    """Understand ``question`` (``text``: its resolved form). The city: chosen (UI filter, ``--city``) wins, then one
+    named in the question, then the one carried from the conversation."""
+    text = text or question
+    q = analyse(text)
+    language = analyse(question).language
+    local = [c for c in q.cities if c != "浙江省"]
+    if chosen_city:
+        city, source = chosen_city, "chosen"
+    elif len(local) == 1:
+        city, source = local[0], "named"
+    elif not local and "浙江省" in q.cities:
+        city, source = "浙江省", "named"
+    elif not local and inherited_city:
+        city, source = inherited_city, "inherited"
+    else:
+        city, source = None, None
+    return Frame(question=question, text=text, language=language, query=q, named_cities=q.cities, city=city,
+                 city_source=source, types=answer_types(text), parts=split_parts(text), history_topic=history_topic)

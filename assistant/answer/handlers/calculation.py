@@ -1,0 +1,54 @@
+"""Numbers for a known rule: the calculator computes; the answer states the result first, then how and where from."""
+
+from __future__ import annotations
+
+from assistant import formatting
+from assistant.answer.context import Context
+from assistant.answer.handlers.base import build
+from assistant.answer.models import Answer
+from assistant.errors import AssistantError
+from assistant.messages import text
+from assistant.router import route_calculation
+from assistant.rules.calculators import CalcResult, run
+
+
+def result_line(result: CalcResult, lang: str) -> str:
+    """"物业专项维修资金 10200元；物业保修金 5100元；合计 15300元" — every part with its unit, or the value."""
+    if result.parts:
+        sep = "；" if lang == "zh" else "; "
+        return sep.join(f"{p.label_zh} {formatting.value(p.value, p.unit if p.unit != '日期' else '', lang)}"
+                        for p in result.parts)
+    unit = "" if result.unit == "日期" else result.unit
+    return formatting.value(result.value, unit, lang)
+
+
+class CalculationHandler:
+    name = "calculation"
+
+    def can_handle(self, ctx: Context) -> bool:
+        self._route = route_calculation(ctx.frame.text, ctx.frame.city if ctx.frame.city != "浙江省" else None)
+        return self._route is not None
+
+    def run(self, ctx: Context) -> Answer | None:
+        f, lang = ctx.frame, ctx.frame.language
+        name, inputs = self._route
+        try:
+            result = run(name, inputs)
+        except AssistantError as exc:
+            direct = text("calc.cannot", lang, reason=exc.message if lang == "zh" else exc.message_en)
+            return build(ctx, kind="calculation", direct=direct, notes=(exc.message,))
+        direct = text("calc.result", lang, title=result.title_zh, result=result_line(result, lang))
+        if result.items:  # a judgement: its verdicts belong in the direct line
+            direct += text("calc.verdicts", lang, verdicts="；".join(
+                f"{i.criterion}{formatting.verdict(i.verdict, lang, short=True)}" for i in result.items))
+        refs = "、".join(dict.fromkeys(f"《{c.title}》{c.clause}" for c in result.citations))
+        body = [text("calc.how", lang, formula=result.formula_zh),
+                *(f"· [{formatting.verdict(i.verdict, lang, short=True)}] {i.message or i.criterion}" for i in result.items),
+                text("calc.basis", lang, refs=refs)]
+        notes = list(result.warnings)
+        if missing := ctx.services.topics.uncovered(f.text):
+            notes.insert(0, text("calc.partly_uncovered", lang, names="、".join(m.label for m in missing)))
+        cities = {c.city for c in result.citations}
+        return build(ctx, kind="calculation", direct=direct, body=body, citations=result.citations, notes=notes,
+                     quote_lines=False, calculation=result.model_dump(mode="json"),
+                     city=f.city or (cities.pop() if len(cities) == 1 else None), topic=f"calc:{name}")

@@ -1,0 +1,80 @@
+"""Comparisons through the same reader: each city's line is that city's knowledge point for the topic (or "not set
+in its documents"), then one line stating the difference."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.context import Context
+from assistant.answer.frame import frame as make_frame
+from assistant.answer.handlers.base import build
+from assistant.answer.handlers.knowledge import KnowledgeHandler, numeric
+from assistant.answer.models import Answer
+from assistant.answer.reader import english_figures, point_citations, point_direct
+from assistant.jurisdictions import registry
+from assistant.messages import text
+from assistant.router import is_comparison
+
+# the comparison's own words are not the topic and would steer the search
+_COMPARE_WORDS = re.compile(r"有什么不同|有何不同|有什么区别|有啥区别|有啥不同|的区别|区别|不同|异同|一样吗|一样不|是否一致|一致吗|对比|"
+                            r"比较|分别|各自|相比|两地|各地|\b(compare|comparison|difference|differ|between|versus|vs)\b",
+                            re.I)
+
+
+class ComparisonHandler:
+    name = "comparison"
+
+    def can_handle(self, ctx: Context) -> bool:
+        f = ctx.frame
+        return f.city_source != "chosen" and is_comparison(f.text, f.named_cities)
+
+    def run(self, ctx: Context) -> Answer | None:
+        f, svc = ctx.frame, ctx.services
+        cities = list(f.local_cities) or [c for c in svc.corpus.cities() if c != "浙江省"]
+        topic_text = f.text
+        for j in registry().mentioned(f.text):
+            for name in sorted((j.name, *j.names), key=len, reverse=True):
+                topic_text = re.sub(re.escape(name), " ", topic_text, flags=re.I)
+        topic_text = _COMPARE_WORDS.sub(" ", topic_text).strip(" 和与及跟、，,") or f.text
+        sub = make_frame(topic_text, topic_text)
+        from assistant.answer.context import Context as Ctx
+
+        sub_ctx = Ctx(frame=sub, services=svc, previous=ctx.previous)
+        matches = sub_ctx.point_matches()
+        if not matches:
+            return None
+        handler = KnowledgeHandler()
+        if not handler._trusted(sub_ctx, matches[0]):
+            return None
+        # the topic every compared city sets, if the close matches have one; else the best match's
+        def covered_by(t: str) -> int:
+            return sum(1 for c in cities if svc.points_for(t, svc.applicable(c) - {"浙江省"}))
+        topics = list(dict.fromkeys(m.point.point.topic for m in matches[:8]))
+        topic = max(topics, key=lambda t: (covered_by(t), -topics.index(t)))
+        lines, citations, figures = [], [], {}
+        for city in cities:
+            here = svc.applicable(city) - {"浙江省"}
+            points = svc.points_for(topic, here)
+            if f.asks_numeric or sub.asks_numeric:
+                points = [p for p in points if numeric(p)] or points
+            if not points:
+                lines.append(text("compare.not_set", f.language, city=registry().english(city) if f.language == "en"
+                                  else city))
+                figures[city] = None
+                continue
+            bp = next((p for p in points if sub.types and p.point.answer_type == sub.types[0]), points[0])
+            lines.append(point_direct(bp, svc.status(bp.doc_id), f.language))
+            citations += point_citations(bp, svc.corpus)
+            figures[city] = english_figures(bp.point.answer_spans) or "；".join(bp.point.answer_spans)
+        if not citations:
+            return None
+        head = text("compare.head", f.language, topic=handler._topic_name(topic, f.language))
+        set_by = [c for c, v in figures.items() if v is not None]
+        if len(set_by) < len(figures):
+            diff = text("compare.only", f.language, cities="、".join(set_by))
+        elif len(set(figures.values())) == 1:
+            diff = text("compare.same", f.language)
+        else:
+            diff = text("compare.differ", f.language)
+        return build(ctx, kind="comparison", direct=head + "\n" + "\n".join(lines) + "\n" + diff, citations=citations,
+                     topic=topic, answer_type=matches[0].point.point.answer_type, city=None)

@@ -1,0 +1,91 @@
+"""The clause path: for documents with no knowledge points (an upload) and questions no point matches.
+
+The best clause for the question (and the city it is tied to); the typed reader picks its sentence; when none of
+the question's key terms occur in the clauses found the answer refuses, and when only some do it cites the
+nearest clause marked low-confidence, saying which words it did not find.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.context import Context
+from assistant.answer.handlers.base import build
+from assistant.answer.models import Answer
+from assistant.answer.reader import best_sentence, citation, clause_direct
+from assistant.errors import NotFoundError
+from assistant.messages import text
+from assistant.retriever import Hit
+
+# Below this key-term coverage the nearest clause is cited as low-confidence (it says which words were not found).
+# Refusing there instead was measured and rejected: it refused far more answerable colloquial questions than
+# unanswerable ones (benchmarks/answers.py --sweep, round one).
+CONFIDENCE_THRESHOLD = 0.45
+# When no knowledge point is trusted either, a low-coverage clause is refused rather than cited as low-confidence.
+REFUSE_WHEN_NO_POINT = False
+_SEE_ATTACHMENT = re.compile(r"见(附件\s*\d+)")
+
+
+class LookupHandler:
+    name = "lookup"
+
+    def can_handle(self, ctx: Context) -> bool:
+        return True
+
+    def _cite(self, ctx: Context, hit: Hit):
+        doc, clause = ctx.services.corpus.document(hit.doc_id), ctx.services.corpus.clause(hit.doc_id, hit.clause)
+        return citation(doc, clause, best_sentence(clause, [ctx.frame.query.text, *ctx.frame.query.expansions],
+                                                   ctx.frame.asks))
+
+    def run(self, ctx: Context) -> Answer:
+        f, svc = ctx.frame, ctx.services
+        city_filter = f.city if f.city_source == "chosen" else None
+        hits = ctx.clause_hits(k=5, city=city_filter)
+        if not hits:
+            return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True,
+                         not_covered_kind="topic_absent")
+        cov = svc.coverage.measure(f.query, [svc.passage_text[h.clause_id] for h in hits[:3]])
+        if cov.key_terms and cov.score == 0.0:
+            # not one of the question's key terms (nor a synonym) occurs in the clauses found
+            missing = "、".join(cov.missing[:4])
+            direct = text("refuse.no_terms", f.language, missing=missing)
+            return build(ctx, kind="not_covered", direct=direct, refused=True, related=[self._cite(ctx, h) for h in hits[:3]],
+                         coverage=cov.score, not_covered_kind="topic_absent")
+        chosen = [hits[0]]
+        own = svc.coverage.measure(f.query, [svc.passage_text[hits[0].clause_id]]).score
+        for h in hits[1:3]:
+            # another document's clause joins only if it is nearly as good a match on rank and on key terms
+            if h.score >= 0.8 * hits[0].score and h.doc_id not in {c.doc_id for c in chosen}:
+                if svc.coverage.measure(f.query, [svc.passage_text[h.clause_id]]).score >= max(0.6, 0.9 * own):
+                    chosen.append(h)
+        citations = [self._cite(ctx, h) for h in chosen]
+        citations += self._cross_references(ctx, citations[0], own)
+        first = citations[0]
+        if cov.score < CONFIDENCE_THRESHOLD and ctx._memo.get("point_trusted") is False and REFUSE_WHEN_NO_POINT:
+            missing = "、".join(cov.missing[:4])
+            direct = text("refuse.no_terms", f.language, missing=missing)
+            return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3],
+                         coverage=cov.score, not_covered_kind="topic_absent")
+        if cov.score < CONFIDENCE_THRESHOLD:
+            missing = "、".join(cov.missing[:4])
+            direct = text("lookup.uncertain", f.language, missing=missing, line=clause_direct(first, f.language))
+            return build(ctx, kind="lookup", direct=direct, citations=citations[:1], confidence="low",
+                         notes=[text("note.low_confidence", f.language, missing=missing)], coverage=cov.score,
+                         city=f.city or first.city)
+        return build(ctx, kind="lookup", direct=clause_direct(first, f.language), citations=citations,
+                     coverage=cov.score, city=f.city or first.city)
+
+    def _cross_references(self, ctx: Context, cited, own: float) -> list:
+        """Attachments the cited clause points to ("编制框架见附件4") that match the question as well as it does."""
+        svc = ctx.services
+        doc = svc.corpus.document(cited.doc_id)
+        body = svc.corpus.clause(cited.doc_id, cited.clause).text
+        out = []
+        for label in dict.fromkeys(re.sub(r"\s", "", m) for m in _SEE_ATTACHMENT.findall(body)):
+            try:
+                clause = svc.corpus.clause(doc.id, label)
+            except NotFoundError:
+                continue  # a reference to an attachment the document does not carry
+            if svc.coverage.measure(ctx.frame.query, [svc.passage_text[clause.id]]).score >= max(0.6, 0.9 * own):
+                out.append(citation(doc, clause, best_sentence(clause, [ctx.frame.query.text], ctx.frame.asks)))
+        return out

@@ -1,0 +1,78 @@
+"""Honest refusals that need no search: a place no document covers (d), a policy topic no clause mentions."""
+
+from __future__ import annotations
+
+from assistant.answer.context import Context
+from assistant.answer.handlers.base import build
+from assistant.answer.models import Answer
+from assistant.answer.reader import best_sentence, citation
+from assistant.errors import AssistantError
+from assistant.messages import text
+
+
+def related(ctx: Context, k: int = 3):
+    """The nearest clauses, shown only as "possibly related" beside a refusal."""
+    try:
+        hits = ctx.clause_hits()[:k]
+    except AssistantError:
+        return []
+    terms = [ctx.frame.query.text, *ctx.frame.query.expansions]
+    out = []
+    for h in hits:
+        doc, clause = ctx.services.corpus.document(h.doc_id), ctx.services.corpus.clause(h.doc_id, h.clause)
+        out.append(citation(doc, clause, best_sentence(clause, terms, ctx.frame.asks)))
+    return out
+
+
+class PlaceHandler:
+    """A question about a place no document covers (杭州, 三门县 before its first document) is refused, naming it."""
+
+    name = "place"
+
+    def can_handle(self, ctx: Context) -> bool:
+        f = ctx.frame
+        return bool(f.query.uncovered_places) and not f.named_cities and f.city_source != "chosen"
+
+    def run(self, ctx: Context) -> Answer:
+        f = ctx.frame
+        places = "、".join(f.query.uncovered_places)
+        covered = "、".join(ctx.services.corpus.cities())
+        direct = text("refuse.place", f.language, places=places, covered=covered)
+        return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
+                     not_covered_kind="place", city=None, city_source=None)
+
+
+class TopicHandler:
+    """A policy topic that no clause mentions (社保, 个税, 按揭 …): refused, naming the user's own word."""
+
+    name = "topic"
+
+    def can_handle(self, ctx: Context) -> bool:
+        self._missing = ctx.services.topics.uncovered(ctx.frame.text)
+        return bool(self._missing)
+
+    def run(self, ctx: Context) -> Answer:
+        f = ctx.frame
+        mentions = self._missing
+        if f.language == "zh":
+            names = "、".join(m.label for m in mentions)
+        else:
+            names = ", ".join(f"{m.said if m.said.isascii() else (m.topic.en or (m.topic.topic,))[0]} ({m.topic.topic})"
+                              for m in mentions)
+        direct = text("refuse.topic", f.language, names=names)
+        return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
+                     not_covered_kind="topic_absent", uncovered_topics=tuple(m.topic.topic for m in mentions))
+
+
+class ClarifyHandler:
+    """"那温州呢？" with nothing before it and no topic in sight: ask what about the city, do not guess."""
+
+    name = "clarify"
+
+    def can_handle(self, ctx: Context) -> bool:
+        return bool(ctx.frame.extra.get("bare_city")) and ctx.previous is None
+
+    def run(self, ctx: Context) -> Answer:
+        f = ctx.frame
+        direct = text("clarify.topic", f.language, city=f.city or "")
+        return build(ctx, kind="clarify", direct=direct, follow_up=("想了解的事项",))

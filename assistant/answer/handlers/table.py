@@ -1,0 +1,40 @@
+"""Wenzhou action-plan table questions: the figure first (computed ones say so), then every cell used, quoted."""
+
+from __future__ import annotations
+
+from assistant.answer.context import Context
+from assistant.answer.handlers.base import build
+from assistant.answer.models import Answer
+from assistant.answer.reader import citation
+from assistant.messages import text
+from assistant.tables import lookup, table_cue
+
+
+class TableHandler:
+    name = "table"
+
+    def can_handle(self, ctx: Context) -> bool:
+        corpus, question = ctx.services.corpus, ctx.frame.text
+        self._table = lookup(corpus, question) if table_cue(corpus, question) else None
+        return self._table is not None
+
+    def run(self, ctx: Context) -> Answer:
+        table, lang = self._table, ctx.frame.language
+        doc = table.doc
+        clauses = {c.label: c for c in table.clauses}
+        cites = []
+        for cell in table.cells:
+            clause = clauses.get(cell.clause, table.clause)
+            start = clause.text.find(cell.quote)
+            cites.append(citation(doc, clause, (start, start + len(cell.quote))) if start >= 0 else citation(doc, clause))
+        if not cites:  # nothing read (a row or year the table does not have): cite the tables themselves
+            cites = [citation(doc, c) for c in table.clauses]
+        body = []
+        if table.cells:
+            body.append(text("table.cells", lang, cells=("；" if lang == "zh" else "; ").join(table.cell_lines(lang))))
+        if blanks := table.blank_line(lang):
+            body.append(blanks)
+        body.append(text("table.basis", lang, title=doc.meta.title, labels="、".join(c.label for c in table.clauses)))
+        return build(ctx, kind="table", direct=table.headline(lang), body=body, citations=cites, quote_lines=False,
+                     calculation=table.to_record(), city=doc.meta.city, city_source=ctx.frame.city_source,
+                     topic="action_plan_table")

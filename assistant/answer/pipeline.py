@@ -1,0 +1,118 @@
+"""The answer stage: a small pipeline that tries typed handlers in order.
+
+calculation → table → eligibility → a place no document covers → a policy topic no clause mentions → comparison
+→ knowledge point → clause lookup. The first handler that can handle the question and returns an answer wins.
+The follow-up resolver runs first, so every surface (API, CLI, UI buttons, city filter) gets the same answer to
+the same follow-up.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from assistant.answer.context import Context, Services
+from assistant.answer.followup import last_turn, resolve
+from assistant.answer.frame import frame
+from assistant.answer.handlers.base import Handler, build
+from assistant.answer.handlers.calculation import CalculationHandler
+from assistant.answer.handlers.comparison import ComparisonHandler
+from assistant.answer.handlers.eligibility import EligibilityHandler
+from assistant.answer.handlers.knowledge import KnowledgeHandler
+from assistant.answer.handlers.lookup import LookupHandler
+from assistant.answer.handlers.refusals import ClarifyHandler, PlaceHandler, TopicHandler
+from assistant.answer.handlers.table import TableHandler
+from assistant.answer.models import Answer
+from assistant.coverage import CoverageModel
+from assistant.errors import QueryError
+from assistant.jurisdictions import resolve_city
+from assistant.knowledge.bank import load_bank
+from assistant.knowledge.index import KnowledgeIndex
+from assistant.messages import text
+from assistant.retriever import Retriever, get_retriever
+from assistant.topics import TopicCatalogue, TopicCoverage
+
+
+def handlers() -> list[Handler]:
+    return [ClarifyHandler(), PlaceHandler(), CalculationHandler(), TableHandler(), EligibilityHandler(),
+            TopicHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
+
+
+def load_services(retriever: Retriever, progress=None) -> Services:
+    corpus = retriever.corpus
+    passages = retriever.index.passages
+    bank = load_bank(corpus=corpus)
+    root = retriever.index.folder.parent.parent
+    kindex = KnowledgeIndex(bank, retriever.encoder, root=root, progress=progress)
+    texts = {p.clause_id: p.text for p in passages}
+    return Services(corpus=corpus, retriever=retriever, bank=bank, kindex=kindex,
+                    coverage=CoverageModel(list(texts.values())),
+                    topics=TopicCoverage(TopicCatalogue.load(), list(texts.values())), passage_text=texts)
+
+
+class Assistant:
+    """Loaded once (model, indexes, corpus, knowledge bank); ``ask`` is thread-safe."""
+
+    def __init__(self, retriever: Retriever | None = None, services: Services | None = None, progress=None):
+        self.retriever = retriever or get_retriever()
+        self.corpus = self.retriever.corpus
+        self.services = services or load_services(self.retriever, progress)
+
+    def ask(self, question: str, history: list | None = None, city: str | None = None) -> Answer:
+        answer = self._answer(question, history, city)
+        return self._maybe_rephrase(answer)
+
+    def _answer(self, question: str, history: list | None, city: str | None) -> Answer:
+        if city is not None:
+            known = self.corpus.cities()
+            resolved_city = resolve_city(city)
+            if resolved_city not in known:
+                raise QueryError(f"未知的城市“{city}”，可选：{'、'.join(known)}",
+                                 f"unknown city {city!r}; choose one of {', '.join(known)}", field="city")
+            city = resolved_city
+        previous = last_turn(history)
+        r = resolve(question, previous)
+        f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
+        f.extra["bare_city"] = r.kind == "bare_city"
+        ctx = Context(frame=f, services=self.services, previous=previous)
+        for h in handlers():
+            try:
+                if not h.can_handle(ctx):
+                    continue
+            except QueryError as exc:
+                # a number that cannot be read for sure ("1,2000"): say which, instead of guessing
+                return build(ctx, kind="clarify", direct=exc.message if f.language == "zh" else exc.message_en)
+            answer = h.run(ctx)
+            if answer is not None:
+                return answer
+        return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True)
+
+    def _maybe_rephrase(self, answer: Answer) -> Answer:
+        """Generated wording when an endpoint is configured and its text verifies; else unchanged."""
+        from assistant import llm
+
+        config = llm.LLMConfig.from_env()
+        if config is None or answer.refused or answer.kind not in ("lookup", "comparison") or not answer.citations:
+            return answer
+        texts = [self.corpus.clause(c.doc_id, c.clause).text for c in answer.citations]
+        generated = llm.rephrase(answer.resolved_question, list(answer.citations), texts, config)
+        if generated is None:
+            return answer
+        return answer.model_copy(update={"answer": generated, "wording": "generated"})
+
+
+_default: Assistant | None = None
+_default_lock = threading.Lock()
+
+
+def get_assistant() -> Assistant:
+    global _default
+    with _default_lock:
+        retriever = get_retriever()
+        if _default is None or _default.retriever is not retriever:
+            _default = Assistant(retriever)
+        return _default
+
+
+def ask(question: str, history: list | None = None, city: str | None = None) -> Answer:
+    """Answer one question; ``history`` is the earlier turns (Answers, Turns, dicts or strings)."""
+    return get_assistant().ask(question, history=history, city=city)

@@ -1,0 +1,176 @@
+"""Question-to-question matching over the knowledge bank: BM25 over character bigrams and dense vectors of every
+standard and similar question, fused by reciprocal rank; a point scores by its best-matching question.
+
+The question vectors are kept beside the clause index (``index/<encoder>/knowledge.npz``, text → vector) and only
+new or changed questions are embedded when the bank grows, so adding a similar question costs one embedding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.encoders import Encoder
+from assistant.index import encoder_folder, tokenize
+from assistant.knowledge.bank import BoundPoint, KnowledgeBank
+
+# Reciprocal-rank constant and the dense side's weight, chosen on eval/dev.jsonl + eval/test.jsonl by
+# benchmarks/knowledge_match.py (the run that reports BM25 alone, dense alone and fused side by side).
+RRF_K = 10
+DENSE_WEIGHT = 1.0
+EMBED_BATCH = 64          # bounded batches: memory stays flat however large the bank grows
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def question_tokens(text: str) -> list[str]:
+    """Bigram tokens without numbers: a number the user gives (850平方米, 15家) is their situation, not the topic,
+    and must never match a clause label or a list ordinal."""
+    return tokenize(_DIGITS.sub(" ", text)) or ["∅"]
+
+
+@dataclass(frozen=True)
+class PointMatch:
+    point: BoundPoint
+    score: float                 # fused score (higher is better)
+    bm25: float                  # best BM25 score over the point's questions
+    cosine: float | None         # best cosine over the point's questions (None without vectors)
+    question: str                # the bank question that matched best
+    rank: int
+
+
+class KnowledgeIndex:
+    def __init__(self, bank: KnowledgeBank, encoder: Encoder | None = None, root: Path | None = None,
+                 progress: Callable[[int, int], None] | None = None):
+        import bm25s
+
+        self.bank = bank
+        self.encoder = encoder
+        self.questions: list[str] = []
+        owner: list[int] = []
+        for i, bp in enumerate(bank.points):
+            for q in bp.point.questions:
+                self.questions.append(q)
+                owner.append(i)
+        self.owner = np.asarray(owner, dtype=np.int64)
+        self.n_points = len(bank.points)
+        self.bm25 = None
+        if self.questions:
+            self.bm25 = bm25s.BM25()
+            self.bm25.index([question_tokens(q) for q in self.questions], show_progress=False)
+        self.vectors = _vectors(self.questions, encoder, root, progress) if (encoder and self.questions) else None
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return self.n_points
+
+    def _per_point(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Best score per point, and which question gave it."""
+        best = np.full(self.n_points, -np.inf)
+        np.maximum.at(best, self.owner, scores)
+        # index of the best question of each point
+        order = np.lexsort((-scores, self.owner))
+        first = np.ones(len(order), dtype=bool)
+        first[1:] = self.owner[order][1:] != self.owner[order][:-1]
+        which = np.zeros(self.n_points, dtype=np.int64)
+        which[self.owner[order][first]] = order[first]
+        return best, which
+
+    def match(self, text: str, query_vector: np.ndarray | None = None, k: int = 10,
+              cities: set[str] | None = None) -> list[PointMatch]:
+        """The ``k`` best points for ``text`` (optionally only those of ``cities``)."""
+        if not self.questions:
+            return []
+        bm = np.asarray(self.bm25.get_scores(question_tokens(text)), dtype=np.float64)
+        bm_best, bm_which = self._per_point(bm)
+        fused = np.zeros(self.n_points)
+        ranks = _ranks(bm_best)
+        fused[ranks > 0] += 1.0 / (RRF_K + ranks[ranks > 0])
+        cos_best = None
+        if self.vectors is not None and query_vector is not None:
+            cos = self.vectors @ np.asarray(query_vector, dtype=np.float32)
+            cos_best, cos_which = self._per_point(cos.astype(np.float64))
+            dranks = _ranks(cos_best)
+            fused[dranks > 0] += DENSE_WEIGHT / (RRF_K + dranks[dranks > 0])
+        if cities is not None:
+            keep = np.array([bp.city in cities for bp in self.bank.points])
+            fused[~keep] = -np.inf
+        order = np.argsort(-fused, kind="stable")[:k]
+        out = []
+        for r, i in enumerate(order, 1):
+            if not np.isfinite(fused[i]) or fused[i] <= 0:
+                break
+            which = bm_which[i] if (cos_best is None or bm_best[i] > 0) else cos_which[i]
+            out.append(PointMatch(point=self.bank.points[i], score=float(fused[i]), bm25=float(bm_best[i]),
+                                  cosine=None if cos_best is None else float(cos_best[i]),
+                                  question=self.questions[which], rank=r))
+        return out
+
+
+def _ranks(scores: np.ndarray) -> np.ndarray:
+    ranks = np.zeros(len(scores), dtype=np.int64)
+    ok = np.isfinite(scores) & (scores > 0)
+    idx = np.nonzero(ok)[0]
+    ranks[idx[np.argsort(-scores[idx], kind="stable")]] = np.arange(1, len(idx) + 1)
+    return ranks
+
+
+# ---------------------------------------------------------------- the persisted question vectors
+
+def _key(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def vectors_file(encoder: Encoder, root: Path | None = None) -> Path:
+    return encoder_folder(encoder, root) / "knowledge.npz"
+
+
+def _vectors(questions: list[str], encoder: Encoder, root: Path | None,
+             progress: Callable[[int, int], None] | None) -> np.ndarray:
+    """A vector per question: remembered ones reused, new ones embedded in bounded batches, the store rewritten
+    atomically (a build killed half-way leaves the previous store)."""
+    path = vectors_file(encoder, root)
+    known: dict[str, np.ndarray] = {}
+    if path.exists():
+        try:
+            with np.load(path) as data:
+                known = dict(zip(data["keys"].tolist(), data["vectors"]))
+        except (OSError, ValueError, KeyError):
+            known = {}  # a damaged store is rebuilt, never a crash
+    keys = [_key(q) for q in questions]
+    missing = [i for i, k in enumerate(keys) if k not in known]
+    done = len(questions) - len(missing)
+    if progress:
+        progress(done, len(questions))
+    for start in range(0, len(missing), EMBED_BATCH):
+        batch = missing[start:start + EMBED_BATCH]
+        vecs = encoder.encode_queries([questions[i] for i in batch])
+        for i, v in zip(batch, vecs):
+            known[keys[i]] = np.asarray(v, dtype=np.float32)
+        done += len(batch)
+        if progress:
+            progress(done, len(questions))
+    matrix = np.stack([known[k] for k in keys]).astype(np.float32)
+    if missing:
+        _save(path, keys, matrix)
+    return matrix
+
+
+def _save(path: Path, keys: list[str], matrix: np.ndarray) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".knowledge-", suffix=".npz")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            np.savez(f, keys=np.asarray(keys), vectors=matrix)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
