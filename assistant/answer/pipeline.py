@@ -62,6 +62,9 @@ class Assistant:
         return self._maybe_rephrase(answer)
 
     def _answer(self, question: str, history: list | None, city: str | None) -> Answer:
+        from assistant.query import analyse
+
+        analyse(question)  # an empty or wordless question is a clear error here, before anything else
         if city is not None:
             known = self.corpus.cities()
             resolved_city = resolve_city(city)

@@ -9,6 +9,7 @@ phone number), never by a number that happens to equal a clause label or a list 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from assistant import formatting
 from assistant.answer.frame import NUMERIC
@@ -86,18 +87,37 @@ def point_direct(bp: BoundPoint, status: Status, lang: str, with_place: bool = T
     return f"{tag}{lead}{kp.subject_en}: “{'；'.join(kp.answer_spans)}”"
 
 
+_AT_LEAST = re.compile(r"(不低于|不得低于|不少于|达到|至少|最低)\s*$")
+_AT_MOST = re.compile(r"(不超过|不得超过|不高于|控制在|最高|最多|放宽至)\s*$")
+
+
+def _bound(span: str, start: int, end: int) -> str:
+    """"at least " / "at most " / "within " from the words around a figure (不低于…, …以上, …以内)."""
+    before, after = span[max(0, start - 6):start], span[end:end + 2]
+    if _AT_LEAST.search(before) or after.startswith("以上"):
+        return "at least "
+    if _AT_MOST.search(before) or after.startswith(("以下", "以内")):
+        return "at most "
+    if after.startswith("内"):
+        return "within "
+    return ""
+
+
 def english_figures(spans) -> str:
-    """Every quantity and date in the spans, in English units ("12 yuan/m²; 6 yuan/m²")."""
+    """Every quantity and date in the spans, in English units with their bound ("at least 2.0; within 6 months");
+    "as a rule" when the span says 原则上/一般 (a soft rule)."""
     out = []
     for span in spans:
+        soft = "as a rule, " if re.search(r"原则上|一般", span) else ""
+        norm = unicodedata.normalize("NFKC", span)
         for q in find_quantities(span, field=None):
-            unit = "" if q.unit == "" else q.unit
-            text = formatting.quantity(q.value, unit, "en")
-            if q.high is not None:
-                text = f"{formatting.number(q.value, grouped=True)}–{formatting.quantity(q.high, unit, 'en')}"
-            if q.unit == "" and q.value.denominator != 1:
-                text = f"{q.value.numerator}/{q.value.denominator}"
-            out.append(text)
+            if q.unit == "":
+                text = q.text.strip() if q.value.denominator == 1 or "/" not in q.text else q.text.strip()
+            elif q.high is not None:
+                text = f"{formatting.number(q.value, grouped=True)}–{formatting.quantity(q.high, q.unit, 'en')}"
+            else:
+                text = formatting.quantity(q.value, q.unit, "en")
+            out.append(soft + _bound(norm, q.start, q.end) + text)
         out += [d.isoformat() for d in find_dates(span, field=None)]
     return "; ".join(dict.fromkeys(out))
 

@@ -39,6 +39,9 @@ POOL = 12
 COMPANION_SEVERAL = 0.5
 COMPANION_ANY = 0.85
 MAX_POINTS = 3
+# Among the first NEAR matches, one in the asked city that gives the figure asked for is preferred.
+NEAR = 5
+NEAR_RATIO = 0.9
 _SEVERAL = re.compile(r"和|与|及|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
@@ -70,6 +73,25 @@ def gives(bp: BoundPoint, asked: str) -> bool:
     wanted = {u for t in family for u in units.get(t, ())}
     return any(q.unit in wanted or (q.wan and "amount" in family)
                for s in bp.point.answer_spans for q in find_quantities(s, field=None))
+
+
+_LAND = re.compile(r"占地|用地|土地|地块|亩|\bland\b|\bsite\b|\bmu\b")
+_FLOOR = re.compile(r"建筑面积|厂房面积|房子面积|平方米|平米|平方|㎡|\bfloor\b|\bsqm\b|m2")
+
+
+def area_kind(text: str) -> str | None:
+    """"land" (占地, 亩) or "floor" (建筑面积, ㎡) when the text speaks of only one of them."""
+    land, floor = bool(_LAND.search(text)), bool(_FLOOR.search(text))
+    return "land" if land and not floor else "floor" if floor and not land else None
+
+
+def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) The question asks a land area and the point sets a floor area, or the other way round."""
+    if ctx.frame.asks != "area" or not ctx.frame.asks_figure:
+        return False
+    asked = area_kind(ctx.frame.text.lower())
+    stated = area_kind(" ".join(bp.point.answer_spans) + " " + bp.point.subject_zh)
+    return asked is not None and stated is not None and asked != stated
 
 
 def svc_points(ctx: Context, topic: str) -> list[BoundPoint]:
@@ -147,15 +169,24 @@ class KnowledgeHandler:
         else:
             points = svc.points_for(topic, here)
             if not points:
+                if self._has_unindexed_documents(ctx, here):
+                    return None  # the city's own documents have no knowledge points: its clauses decide
                 return self._other_city(ctx, top)                           # (a)
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
         if f.asks_figure and not gives(bp, f.asks):
-            figures = [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)]
+            # a close match in the city that gives the figure asked for beats a closer one that does not
+            near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
+                         and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)), None)
+            figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)]
             if figures:
                 bp = self._best_of(ctx, figures)
             else:
+                other = next((m.point for m in pool if m.point.city in here and gives(m.point, "area")
+                              and different_quantity(ctx, m.point)), None) if f.asks == "area" else None
+                if other is not None:
+                    return self._different_quantity(ctx, other)              # (c)
                 contrast = next((p for p in svc.points_for(bp.point.topic)
                                  if p.city not in here and gives(p, f.asks)), None)
                 return self._no_figure(ctx, bp, contrast)                   # (b)
@@ -166,6 +197,12 @@ class KnowledgeHandler:
             bp = consequences[0]
         return self._answer(ctx, PointMatch(point=bp, score=chosen.score, bm25=chosen.bm25, cosine=chosen.cosine,
                                             question=chosen.question, rank=chosen.rank))
+
+    def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
+        svc = ctx.services
+        with_points = {p.doc_id for p in svc.bank.points}
+        return any(d.meta.city in cities and d.meta.city != "浙江省" and d.id not in with_points
+                   for d in svc.corpus.documents)
 
     def _best_of(self, ctx: Context, points: list[BoundPoint]) -> BoundPoint:
         """The point of ``points`` that fits the kind of fact asked (the first otherwise)."""
@@ -195,6 +232,8 @@ class KnowledgeHandler:
         if len(by_city) < 2 or len({tuple(p.point.answer_spans) for p in by_city.values()}) < 2:
             return None
         order = [c for c in svc.corpus.cities() if c in by_city]
+        if f.asks_figure:  # the cities that give the figure asked for come first
+            order.sort(key=lambda c: not gives(by_city[c], f.asks))
         lines = [point_direct(by_city[c], svc.status(by_city[c].doc_id), f.language) for c in order]
         head = text("knowledge.per_city", f.language, topic=self._topic_name(topic, f.language))
         citations = [c for city in order for c in point_citations(by_city[city], svc.corpus)]
@@ -226,6 +265,8 @@ class KnowledgeHandler:
 
     def _answer(self, ctx: Context, m: PointMatch) -> Answer:
         svc, f = ctx.services, ctx.frame
+        if different_quantity(ctx, m.point):
+            return self._different_quantity(ctx, m.point)                  # (c)
         points = self._companions(ctx, m) if m.score > 0 else [m.point]
         bp = points[0]
         status = svc.status(bp.doc_id)
@@ -234,7 +275,12 @@ class KnowledgeHandler:
         else:
             sep = "；" if f.language == "zh" else "; "
             rest = [point_direct(p, status, f.language, with_place=False) for p in points[1:]]
-            direct = point_direct(bp, status, f.language) + sep + sep.join(rest)
+            parts = [point_direct(bp, status, f.language), *rest]
+            if f.language == "zh" and not any(p.point.permission for p in points):
+                # one line of the clause's own words, each span once
+                spans = list(dict.fromkeys(s for p in points for s in p.point.answer_spans))
+                parts = [place_tag(bp.city, status, "zh") + "：" + sep.join(spans)]
+            direct = sep.join(parts)
         citations = [c for p in points for c in point_citations(p, svc.corpus)]
         return build(ctx, kind="lookup", direct=direct, citations=citations,
                      topic=bp.point.topic, knowledge_point=bp.point.id, answer_type=bp.point.answer_type,
@@ -268,6 +314,17 @@ class KnowledgeHandler:
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True, citations=cites,
                      not_covered_kind="no_figure", topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
+    def _different_quantity(self, ctx: Context, bp: BoundPoint) -> Answer:
+        """(c) The nearby figure is another quantity (a floor area, not the land area asked): not the answer."""
+        svc, f = ctx.services, ctx.frame
+        status = svc.status(bp.doc_id)
+        direct = text("knowledge.different_quantity", f.language, place=place_tag(bp.city, status, f.language),
+                      subject=bp.point.subject_zh if f.language == "zh" else bp.point.subject_en)
+        body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
+        return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                     citations=point_citations(bp, svc.corpus), not_covered_kind="different_quantity",
+                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
+
     def _not_stated(self, ctx: Context, bp: BoundPoint) -> Answer:
         """(e) What the text states, and that it states no consequence."""
         svc, f = ctx.services, ctx.frame
@@ -285,9 +342,15 @@ class KnowledgeHandler:
         from assistant.answer.context import Context as Ctx
         from assistant.answer.frame import frame as make_frame
 
+        from assistant.coverage import key_terms
+
         f = ctx.frame
         answers = []
-        for part in f.parts:
+        subject = "".join(key_terms(make_frame(f.parts[0]).query)[:3])
+        for i, part in enumerate(f.parts):
+            content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|几|吗|呢|要|交|能|可以", "", part)
+            if i and len(content) <= 4 and subject:
+                part = subject + part  # "多久交？" after "维修基金交多少？" asks about 维修基金
             sub = make_frame(part, part, chosen_city=f.city if f.city_source == "chosen" else None,
                              inherited_city=f.city if f.city_source in ("named", "inherited") else None)
             sub_ctx = Ctx(frame=sub, services=ctx.services, previous=ctx.previous)
@@ -296,7 +359,9 @@ class KnowledgeHandler:
                 return None
             answers.append(a)
         if len({a.knowledge_point for a in answers}) < 2:
-            return None
+            # every part is about the same provision: the first part's answer (its own kind of fact) answers it
+            first = answers[0]
+            return first.model_copy(update={"question": f.question, "resolved_question": f.text})
         lines = [f"{i}. {a.direct}" for i, a in enumerate(answers, 1)]
         citations = [c for a in answers for c in a.citations]
         return build(ctx, kind="lookup", direct="\n".join(lines), citations=citations, topic=answers[0].topic,

@@ -23,6 +23,7 @@ from assistant.retriever import Hit
 CONFIDENCE_THRESHOLD = 0.45
 # When no knowledge point is trusted either, a low-coverage clause is refused rather than cited as low-confidence.
 REFUSE_WHEN_NO_POINT = False
+_CONSEQUENCE = re.compile(r"违约|处罚|罚款|没收|追究|回购|清退|责令|取消|收回|不予|承担.{0,6}责任")
 _SEE_ATTACHMENT = re.compile(r"见(附件\s*\d+)")
 
 
@@ -39,7 +40,8 @@ class LookupHandler:
 
     def run(self, ctx: Context) -> Answer:
         f, svc = ctx.frame, ctx.services
-        city_filter = f.city if f.city_source == "chosen" else None
+        # a city the user named or chose limits the search to its documents (and the province's)
+        city_filter = f.city if f.city_source in ("chosen", "named") and f.city != "浙江省" else None
         hits = ctx.clause_hits(k=5, city=city_filter)
         if not hits:
             return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True,
@@ -61,6 +63,11 @@ class LookupHandler:
         citations = [self._cite(ctx, h) for h in chosen]
         citations += self._cross_references(ctx, citations[0], own)
         first = citations[0]
+        if f.asks == "consequence" and not _CONSEQUENCE.search(svc.passage_text[hits[0].clause_id]):
+            # (e) the clause sets the rule but says nothing of what follows a breach
+            direct = text("lookup.not_stated", f.language, line=clause_direct(first, f.language))
+            return build(ctx, kind="not_covered", direct=direct, refused=True, citations=citations[:1],
+                         not_covered_kind="not_stated", coverage=cov.score, contrast=True)
         if cov.score < CONFIDENCE_THRESHOLD and ctx._memo.get("point_trusted") is False and REFUSE_WHEN_NO_POINT:
             missing = "、".join(cov.missing[:4])
             direct = text("refuse.no_terms", f.language, missing=missing)

@@ -1,0 +1,124 @@
+"""Knowledge points answer, per jurisdiction, honestly: the five kinds of "not covered", per-city answers where the
+cities differ, no clause-label coincidences, several questions in one, English direct lines, and documents
+without knowledge points answered from their clauses."""
+
+import shutil
+
+import pytest
+
+from assistant.answer import Assistant
+from assistant.corpus import ingest_bytes, load_corpus
+from assistant.encoders import HashingEncoder
+from assistant.retriever import Retriever
+from conftest import FIXTURES, ROOT
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus, tmp_path_factory):
+    return Assistant(Retriever(corpus=corpus, encoder=HashingEncoder(256), index_root=tmp_path_factory.mktemp("idx")))
+
+
+def _verbatim(a, corpus):
+    for c in (*a.citations, *a.related):
+        assert c.quote in corpus.clause(c.doc_id, c.clause).text
+
+
+# ---------------------------------------------------------------- the five kinds of "not covered"
+
+def test_a_other_city_sets_it(assistant, corpus):
+    """(a) 温州 sets no maintenance-fund rate; 临海 does: said so, 临海's rule shown as a contrast with its status."""
+    a = assistant.ask("温州的厂房维修资金每平方米交多少钱？")
+    assert a.refused and a.not_covered_kind == "other_city" and a.kind == "not_covered"
+    assert a.direct.startswith("温州市的文件没有规定")
+    assert "12元/平方米" in a.answer and "征求意见稿" in a.answer and "对照" in a.answer
+    assert not any("您问的是温州市" in w for w in a.warnings)  # the answer already says whose rule it is
+    _verbatim(a, corpus)
+
+
+def test_b_mentioned_without_a_figure(assistant, corpus):
+    """(b) 慈溪's reply mentions the maintenance fund but gives no rate: said exactly so, quoting what it says."""
+    a = assistant.ask("慈溪的厂房维修基金一平方要交多少钱？")
+    assert a.refused and a.not_covered_kind == "no_figure"
+    assert "没有规定具体数值" in a.direct and "市住建局牵头制定" in a.answer
+    _verbatim(a, corpus)
+
+
+def test_c_a_nearby_number_is_a_different_quantity(assistant, corpus):
+    """(c) 临海 sets a minimum floor area per enterprise (400 m²), not a land area in 亩: not the answer."""
+    a = assistant.ask("临海单个入园企业至少要占地多少亩？")
+    assert a.refused and a.not_covered_kind == "different_quantity"
+    assert "400平方米" in a.answer and "不是您问的" in a.direct
+    _verbatim(a, corpus)
+
+
+def test_d_a_place_no_document_covers(assistant):
+    a = assistant.ask("湖州的小微企业园容积率有什么要求？")
+    assert a.refused and a.not_covered_kind == "place" and "湖州市" in a.direct
+
+
+def test_e_a_consequence_the_text_never_states(assistant, corpus):
+    """(e) 临海 bans transfers for 5 years but states no penalty for breaking the ban."""
+    a = assistant.ask("临海的入园企业如果5年内转让了产权，会受到什么处罚？")
+    assert a.refused and a.not_covered_kind == "not_stated"
+    assert "没有写明" in a.direct
+    _verbatim(a, corpus)
+
+
+# ---------------------------------------------------------------- answering
+
+def test_no_city_named_where_cities_differ_is_answered_per_city(assistant, corpus):
+    a = assistant.ask("小微企业园的容积率有什么要求？")
+    assert a.kind == "lookup" and not a.refused
+    lines = a.direct.splitlines()
+    assert any(x.startswith("临海市") and "2.0" in x for x in lines)
+    assert any(x.startswith("温州市") and "2.0" in x for x in lines)
+    assert {c.city for c in a.citations} >= {"临海市", "温州市"}
+    _verbatim(a, corpus)
+
+
+def test_a_number_equal_to_a_clause_label_is_not_matched_to_that_clause(assistant):
+    # 温州 has an item "15.创新竞价方式"; the question's 15 is a count of enterprises (临海（八）)
+    a = assistant.ask("入园企业少于15家行不行？")
+    assert a.citations[0].clause == "（八）" and "15家以上" in a.direct
+    assert all(c.clause != "15." for c in a.citations)
+
+
+def test_a_multi_part_question_is_answered_in_parts(assistant, corpus):
+    a = assistant.ask("临海职工宿舍单间面积最大多少？入园企业几年内不能转让产权？")
+    lines = a.direct.splitlines()
+    assert lines[0].startswith("1.") and lines[1].startswith("2.")
+    assert "30平方米" in lines[0] and "5年内" in lines[1]
+    _verbatim(a, corpus)
+
+
+def test_an_english_question_gets_its_figure_in_english(assistant, corpus):
+    a = assistant.ask("What is the maintenance fund rate in Linhai?")
+    assert a.language == "en" and "12 yuan/m²" in a.direct and a.direct.startswith("Linhai")
+    assert "draft" in a.direct
+    assert a.citations[0].clause == "（二十二）"  # the Chinese quote stays as the source
+    _verbatim(a, corpus)
+
+
+def test_the_direct_line_is_the_fact_not_the_clause(assistant):
+    a = assistant.ask("临海的厂房买了几年后可以卖？")
+    assert "5年内不得进行转让产权" in a.direct
+    assert len(a.direct) < 80                      # not the whole of （十三）
+    assert not any("您问的" in w for w in a.warnings)
+
+
+def test_a_document_without_knowledge_points_is_answered_from_its_clauses(tmp_path, monkeypatch):
+    """An uploaded document (the 临海 plan as a PDF, filed for 三门县) has no knowledge points: clause retrieval
+    answers for 三门县 from it."""
+    root = tmp_path / "corpus"
+    shutil.copytree(ROOT / "corpus", root)
+    monkeypatch.setenv("XIAOWEI_CORPUS_DIR", str(root))
+    pdf = (FIXTURES / "002_1939f8584d88c3be.pdf").read_bytes()
+    doc = ingest_bytes(pdf, "sanmen.pdf", title="三门县小微企业园工作方案（测试）", city="三门县", status="in_force",
+                       doc_id="sanmen-plan")
+    corpus = load_corpus()
+    bot = Assistant(Retriever(corpus=corpus, encoder=HashingEncoder(256), index_root=tmp_path / "idx"))
+    assert not bot.services.bank.points or all(p.doc_id != doc.id for p in bot.services.bank.points)
+    a = bot.ask("三门县小微企业园物业专项维修资金缴纳标准是多少？")
+    assert not a.refused and a.citations[0].doc_id == "sanmen-plan"
+    assert "12元/平方米" in a.direct and a.city == "三门县"
+    _verbatim(a, corpus)
