@@ -48,6 +48,17 @@ def _last(text: str, word: str) -> int:
     return i + len(word) if i >= 0 else -1
 
 
+def _first(text: str, words) -> int:
+    starts = []
+    for w in words:
+        m = re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", text) if w.isascii() else None
+        if m:
+            starts.append(m.start())
+        elif not w.isascii() and w in text:
+            starts.append(text.index(w))
+    return min(starts) if starts else len(text)
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
@@ -57,6 +68,9 @@ def answer_types(question: str) -> tuple[str, ...]:
         end = max(_last(text, w) for w in words)
         if end >= 0:
             found.append((-end, order, t))
+    if question.isascii():
+        # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked
+        found = [(_first(text, dict(_cues())[t]), o, t) for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")

@@ -8,9 +8,9 @@ import re
 from assistant.answer.context import Context
 from assistant.answer.frame import frame as make_frame
 from assistant.answer.handlers.base import build
-from assistant.answer.handlers.knowledge import KnowledgeHandler, numeric
+from assistant.answer.handlers.knowledge import KnowledgeHandler
 from assistant.answer.models import Answer
-from assistant.answer.reader import english_figures, point_citations, point_direct
+from assistant.answer.reader import english_figures, place_tag, point_citations, point_direct
 from assistant.jurisdictions import registry
 from assistant.messages import text
 from assistant.router import is_comparison
@@ -54,18 +54,27 @@ class ComparisonHandler:
         lines, citations, figures = [], [], {}
         for city in cities:
             here = svc.applicable(city) - {"浙江省"}
-            points = svc.points_for(topic, here)
-            if f.asks_numeric or sub.asks_numeric:
-                points = [p for p in points if numeric(p)] or points
-            if not points:
+            # the city's own best matches for the question: its point of the shared topic if close, else its best
+            own = svc.kindex.match(" ".join((sub.query.text, *sub.query.expansions)), sub_ctx.query_vector, k=5,
+                                   cities=here)
+            same = [m for m in own if m.point.point.topic == topic]
+            best = same[0] if same else (own[0] if own and handler._trusted(sub_ctx, own[0]) else None)
+            if best is None:
                 lines.append(text("compare.not_set", f.language, city=registry().english(city) if f.language == "en"
                                   else city))
                 figures[city] = None
                 continue
-            bp = next((p for p in points if sub.types and p.point.answer_type == sub.types[0]), points[0])
-            lines.append(point_direct(bp, svc.status(bp.doc_id), f.language))
-            citations += point_citations(bp, svc.corpus)
-            figures[city] = english_figures(bp.point.answer_spans) or "；".join(bp.point.answer_spans)
+            points = [best.point] + [m.point for m in own[1:] if m.point.clause_id == best.point.clause_id
+                                     and m.score >= 0.5 * best.score][:2]
+            status = svc.status(best.point.doc_id)
+            spans = list(dict.fromkeys(s for p in points for s in p.point.answer_spans))
+            if f.language == "zh":
+                lines.append(place_tag(best.point.city, status, "zh") + "：" + "；".join(spans))
+            else:
+                lines.append(point_direct(best.point, status, "en"))
+            for p in points:
+                citations += point_citations(p, svc.corpus)
+            figures[city] = english_figures(spans) or "；".join(spans)
         if not citations:
             return None
         head = text("compare.head", f.language, topic=handler._topic_name(topic, f.language))

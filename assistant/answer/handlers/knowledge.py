@@ -135,7 +135,7 @@ class KnowledgeHandler:
             if per_city is not None:
                 return per_city
         chosen = self._by_type(ctx, top, pool, None)
-        if f.asks_figure and not gives(chosen.point, f.asks) \
+        if f.asks_figure and not has_figure(chosen.point) \
                 and not any(gives(p, f.asks) for p in svc_points(ctx, chosen.point.point.topic)):
             return self._no_figure(ctx, chosen.point, None)                 # (b), no city named
         return self._answer(ctx, chosen)
@@ -150,6 +150,11 @@ class KnowledgeHandler:
         for m in same:
             if m.point.point.answer_type == f.types[0]:
                 return m
+        if chosen.point.point.answer_type != f.types[0]:
+            for m in pool[:NEAR]:   # a close match of another topic that states exactly the kind of fact asked
+                if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
+                        and (cities is None or m.point.city in cities):
+                    return m
         if f.asks_figure and not gives(chosen.point, f.asks):
             for m in same:
                 if gives(m.point, f.asks):
@@ -162,6 +167,9 @@ class KnowledgeHandler:
         topic = top.point.point.topic
         in_city = [m for m in pool if m.point.city in here]
         same_topic = [m for m in in_city if m.point.point.topic == topic]
+        own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
+        if top.point.city in here and top.point.city != f.city and own:
+            top = own[0]  # the city's own document before the province's, on the same topic
         if top.point.city in here:
             chosen = self._by_type(ctx, top, pool, here)
         elif same_topic:
@@ -175,7 +183,7 @@ class KnowledgeHandler:
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
-        if f.asks_figure and not gives(bp, f.asks):
+        if f.asks_figure and not has_figure(bp):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
                          and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)), None)
@@ -251,7 +259,9 @@ class KnowledgeHandler:
 
     def _companions(self, ctx: Context, m: PointMatch) -> list[BoundPoint]:
         """Other points of the same clause that answer the rest of a question asking several things."""
-        ratio = COMPANION_SEVERAL if _SEVERAL.search(ctx.frame.text) else COMPANION_ANY
+        specific = [t for t in ctx.frame.types if t not in ("list", "condition", "permission")]
+        several = _SEVERAL.search(ctx.frame.text) or len(set(specific[:2])) == 2
+        ratio = COMPANION_SEVERAL if several else COMPANION_ANY
         out = [m.point]
         for other in ctx.point_matches()[:POOL]:
             p = other.point
