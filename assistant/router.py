@@ -36,8 +36,13 @@ ROUTES_FILE = Path(__file__).resolve().parent / "data" / "routes.yaml"
 class Route(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str
+    calculator: str | None = None   # when the route's name is a mode of another calculator
     words: tuple[tuple[str, ...], ...]
     needs: tuple[str, ...] = ()
+
+    @property
+    def target(self) -> str:
+        return self.calculator or self.name
 
 
 @functools.lru_cache(maxsize=1)
@@ -200,22 +205,26 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "quality_enterprise":
         return _tax_inputs(f)
     if name == "dormitory":
+        if f.has("总建筑面积", "总面积", "项目", "total") and len(a) == 1:
+            return {"dorm_total_floor_m2": _n(a[0]), "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
         if f.has("套", "suite", "apartment", "flat"):
             return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
         if f.has("总", "total") and len(a) >= 2:
             return {"dorm_total_floor_m2": _n(max(a)), "suites_total_m2": _n(min(a))}
         return {"room_areas_m2": [_n(a[0])]}
     if name == "nonproduction_land_share":
-        inputs = _land(f, {})
+        inputs = _land(f, {}) if m else ({"land_area_m2": _n(max(a))} if a else {})
         parts = [x for x in a if "land_area_m2" not in inputs or x != inputs["land_area_m2"]]
-        if not parts:
-            return None
-        inputs["nonproduction_land_m2"] = _n(min(parts))
-        return inputs
+        if parts:
+            inputs["nonproduction_land_m2"] = _n(min(parts))
+        return inputs or None
     if name == "nonproduction_share":
         if city not in ("临海市", "温州市"):
             return None
-        return {"jurisdiction": city, "total_floor_area_m2": _n(max(a[:2])), "nonproduction_floor_area_m2": _n(min(a[:2]))}
+        inputs = {"jurisdiction": city, "total_floor_area_m2": _n(max(a[:2]))}
+        if len(a) >= 2:
+            inputs["nonproduction_floor_area_m2"] = _n(min(a[:2]))
+        return inputs
     if name == "self_held_share":
         inputs = {"nonproduction_floor_area_m2": _n(max(a))}
         if len(a) >= 2:
@@ -236,10 +245,14 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "redevelopment":
         return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
     if name == "corner_land":
-        if len(m) < 2:
-            return None
         total = max(m)
-        return {"merged_total_mu": _n(total), "parcels_mu": [_n(x) for x in m if x != total] or [_n(min(m))]}
+        parcels = [_n(x) for x in m if x != total]
+        return {"merged_total_mu": _n(total), **({"parcels_mu": parcels} if parcels else {})}
+    if name == "performance_bond":
+        return {"land_price": _n(max(f.money_wan)), "unit": "万元"}
+    if name == "fiscal_reward":
+        years = [int(y) for y in re.findall(r"第\s*(\d+)\s*年", f.text)] + [int(x) for x in f.years]
+        return {"increments": [_n(max(f.money_wan))] * max([8, *years]), "unit": "万元"}
     if name == "presale_tax_margin":
         return {"presale_revenue": _n(max(f.money_wan)), "unit": "万元"}
     if name == "presale_threshold":
@@ -297,12 +310,12 @@ def route_calculation(question: str, city: str | None = None) -> tuple[str, dict
     for route in routes():
         if not all(f.has(*group) for group in route.words) or not _needs_met(route, f):
             continue
-        cities = calculator_cities(route.name)
+        cities = calculator_cities(route.target)
         if city is not None and cities and city not in cities:
             continue  # another city's rule: the answer says so instead of computing it
         inputs = _build(route.name, f, city)
         if inputs is not None:
-            return route.name, {k: v for k, v in inputs.items() if v is not None}
+            return route.target, {k: v for k, v in inputs.items() if v is not None}
     return None
 
 

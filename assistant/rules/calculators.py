@@ -423,7 +423,7 @@ def approval_deadlines(inp: ApprovalInput) -> CalcResult:
 
 class CornerLandInput(_Input):
     merged_total_mu: Positive = Field(description="项目合并总面积（亩，含边角地、夹心地）")
-    parcels_mu: tuple[Positive, ...] = Field(min_length=1, description="各幅边角地、夹心地面积（亩）")
+    parcels_mu: tuple[Positive, ...] = Field(default=(), description="各幅边角地、夹心地面积（亩）；不填则只算上限")
 
     @model_validator(mode="after")
     def _fits(self):
@@ -438,6 +438,13 @@ class CornerLandInput(_Input):
 def corner_land(inp: CornerLandInput) -> CalcResult:
     """merged 100 亩, parcels [4, 6] → share 10%: both may be included."""
     sp, pp = get_param("linhai.corner_land_share_max"), get_param("linhai.corner_land_single_max")
+    cap = inp.merged_total_mu * sp.fraction("max")
+    if not inp.parcels_mu:
+        formula = (f"累计上限 = 项目合并总面积 × {sp.figure()} = {fmt(inp.merged_total_mu)} × {sp.figure()} = {fmt(cap)}亩；"
+                   f"超过时，单幅不超过{pp.figure()}的地块仍可纳入。")
+        return _result("corner_land", inp, formula, as_number(cap, 4), "亩", (sp.id, pp.id), parts=[
+            Part(key="total_cap_mu", label_zh="边角地、夹心地累计上限", value=as_number(cap, 4), unit="亩"),
+            Part(key="single_cap_mu", label_zh="单幅上限", value=as_number(pp.max, 4), unit="亩")])
     total = sum(inp.parcels_mu, Fraction(0))
     share = total / inp.merged_total_mu
     share_ok = share <= sp.fraction("max")
@@ -546,14 +553,16 @@ def presale_tax_margin(inp: PresaleMarginInput) -> CalcResult:
 # ───────────────────────── 温州 15., 18. auction and presale ─────────────────────────
 
 class AuctionInput(_Input):
-    starting_price: Positive = Field(description="起拍价（土地出让金总额口径）")
+    starting_price: Positive | None = Field(default=None, description="起拍价（土地出让金总额口径）")
     land_price: Positive | None = Field(default=None, description="成交价（土地出让金总额）")
     commitment_bond: NonNegative | None = Field(default=None, description="按中标承诺亩均税收和起拍价差额计算的保证金")
     unit: Literal["元", "万元"] = "万元"
 
     @model_validator(mode="after")
     def _not_below_start(self):
-        if self.land_price is not None and self.land_price < self.starting_price:
+        if self.starting_price is None and self.land_price is None:
+            raise FieldError("starting_price", "请填写起拍价或成交价（土地出让金总额）")
+        if self.land_price is not None and self.starting_price is not None and self.land_price < self.starting_price:
             raise FieldError("land_price", "成交价不能低于起拍价")
         return self
 
@@ -564,14 +573,14 @@ class AuctionInput(_Input):
 def auction_cap(inp: AuctionInput) -> CalcResult:
     """starting 1000 万元 → cap 1500 万元; bond ≥ 10% of the land price."""
     pp, bp = get_param("wenzhou.auction_premium_max"), get_param("wenzhou.performance_bond_min")
-    cap = inp.starting_price * (1 + pp.fraction("max"))
-    parts = [Part(key="cap_price", label_zh="封顶地价", value=_yuan(cap), unit=inp.unit)]
+    cap = inp.starting_price * (1 + pp.fraction("max")) if inp.starting_price is not None else None
+    parts = [Part(key="cap_price", label_zh="封顶地价", value=_yuan(cap), unit=inp.unit)] if cap is not None else []
     items = []
     price = inp.land_price if inp.land_price is not None else cap
     bond_min = price * bp.fraction("min")
     parts.append(Part(key="bond_min", label_zh="履约保证金下限" + ("" if inp.land_price else "（按封顶地价）"),
                       value=_yuan(bond_min), unit=inp.unit))
-    if inp.land_price is not None:
+    if inp.land_price is not None and inp.starting_price is not None:
         items.append(rule_item(pp, inp.land_price / inp.starting_price - 1, "成交溢价率"))
     if inp.commitment_bond is not None:
         parts.append(Part(key="bond", label_zh="应缴履约保证金", value=_yuan(max(inp.commitment_bond, bond_min)),
@@ -579,7 +588,8 @@ def auction_cap(inp: AuctionInput) -> CalcResult:
     formula = (f"封顶地价 = 起拍价 × (1 + {fmt(pp.max)}%)；达到封顶地价后转为竞年度亩均税收。"
                f"履约保证金按中标承诺亩均税收和起拍价差额缴纳，但不少于土地出让金总额 × {fmt(bp.min)}%；"
                "原文未给出按承诺计算保证金的公式，可填写 commitment_bond 后取两者较大值。")
-    return _result("auction_cap", inp, formula, _yuan(cap), inp.unit, (pp.id, bp.id), parts=parts, items=items)
+    value = _yuan(cap) if cap is not None else _yuan(bond_min)
+    return _result("auction_cap", inp, formula, value, inp.unit, (pp.id, bp.id), parts=parts, items=items)
 
 
 class PresaleInput(_Input):
@@ -648,11 +658,12 @@ def leading_share(inp: LeadingShareInput) -> CalcResult:
 class NonproductionShareInput(_Input):
     jurisdiction: Literal["临海市", "温州市"]
     total_floor_area_m2: Positive = Field(description="总建筑面积（平方米）")
-    nonproduction_floor_area_m2: NonNegative = Field(description="非生产性用房建筑面积（平方米）")
+    nonproduction_floor_area_m2: NonNegative | None = Field(default=None,
+                                                            description="非生产性用房建筑面积（平方米）；不填则只算允许区间")
 
     @model_validator(mode="after")
     def _share(self):
-        if self.nonproduction_floor_area_m2 > self.total_floor_area_m2:
+        if self.nonproduction_floor_area_m2 is not None and self.nonproduction_floor_area_m2 > self.total_floor_area_m2:
             raise FieldError("nonproduction_floor_area_m2", "非生产性用房建筑面积大于总建筑面积（占比超过100%）")
         return self
 
@@ -665,14 +676,16 @@ _NONPROD_PARAM = {"临海市": "linhai.nonproduction_floor_share", "温州市": 
             example={'jurisdiction': '温州市', 'total_floor_area_m2': 120000, 'nonproduction_floor_area_m2': 15000})
 def nonproduction_share(inp: NonproductionShareInput) -> CalcResult:
     p = get_param(_NONPROD_PARAM[inp.jurisdiction])
-    share = inp.nonproduction_floor_area_m2 / inp.total_floor_area_m2
     lo, hi = inp.total_floor_area_m2 * p.fraction("min"), inp.total_floor_area_m2 * p.fraction("max")
+    parts = [Part(key="min_m2", label_zh="非生产性用房面积下限", value=as_number(lo, 2), unit="平方米"),
+             Part(key="max_m2", label_zh="非生产性用房面积上限", value=as_number(hi, 2), unit="平方米")]
+    formula = f"允许区间 {p.threshold_zh()}：{fmt(inp.total_floor_area_m2)} × {p.figure()}，即 {fmt(lo)}–{fmt(hi)} 平方米。"
+    if inp.nonproduction_floor_area_m2 is None:
+        return _result("nonproduction_share", inp, formula, f"{fmt(lo)}–{fmt(hi)}", "平方米", (p.id,), parts=parts)
+    share = inp.nonproduction_floor_area_m2 / inp.total_floor_area_m2
     formula = (f"占比 = 非生产性用房建筑面积 ÷ 总建筑面积 = {fmt(inp.nonproduction_floor_area_m2)} ÷ "
-               f"{fmt(inp.total_floor_area_m2)} = {fmt(share * 100)}%；允许区间 {p.threshold_zh()}，"
-               f"即 {fmt(lo)}–{fmt(hi)} 平方米。")
-    return _result("nonproduction_share", inp, formula, as_number(share * 100, 4), "%", (p.id,),
-                   parts=[Part(key="min_m2", label_zh="非生产性用房面积下限", value=as_number(lo, 2), unit="平方米"),
-                          Part(key="max_m2", label_zh="非生产性用房面积上限", value=as_number(hi, 2), unit="平方米")],
+               f"{fmt(inp.total_floor_area_m2)} = {fmt(share * 100)}%；" + formula)
+    return _result("nonproduction_share", inp, formula, as_number(share * 100, 4), "%", (p.id,), parts=parts,
                    items=[rule_item(p, share, "非生产性用房建筑面积占总建筑面积比例")])
 
 
@@ -758,7 +771,12 @@ def dormitory(inp: DormitoryInput) -> CalcResult:
     formula = fill("逐间核对单间面积 ≤ {linhai.dorm_room_area_max}（不含分摊）；成套住宅总建筑面积 ÷ 职工宿舍总建筑面积 ≤ "
                    "{linhai.dorm_suite_share_max}；逐套核对单套面积 ≤ {linhai.dorm_suite_area_max}，高层和小高层可再放宽"
                    "{linhai.dorm_high_rise_allowance}（≤ {top}平方米）。", top=fmt(suite_p.max + extra_p.value))
-    parts = []
+    top = suite_p.max + (extra_p.value if inp.high_rise else 0)
+    parts = [Part(key="suite_area_cap_m2", label_zh="成套住宅单套面积上限" + ("（高层、小高层）" if inp.high_rise else ""),
+                  value=as_number(top, 2), unit="平方米")]
+    if inp.high_rise is None:
+        parts.append(Part(key="suite_area_cap_high_rise_m2", label_zh="成套住宅单套面积上限（高层、小高层）",
+                          value=as_number(suite_p.max + extra_p.value, 2), unit="平方米"))
     if inp.dorm_total_floor_m2 is not None:
         cap = inp.dorm_total_floor_m2 * share_p.fraction("max")
         parts.append(Part(key="suites_total_cap_m2", label_zh="成套住宅总建筑面积上限", value=as_number(cap, 2), unit="平方米"))
@@ -848,11 +866,11 @@ def site_area(inp: SiteAreaInput) -> CalcResult:
 
 
 class NonproductionLandInput(_LandInput):
-    nonproduction_land_m2: NonNegative = Field(description="非生产性用房占地面积（平方米）")
+    nonproduction_land_m2: NonNegative | None = Field(default=None, description="非生产性用房占地面积（平方米）；不填则只算上限")
 
     @model_validator(mode="after")
     def _within(self):
-        if self.nonproduction_land_m2 > self.land_m2:
+        if self.nonproduction_land_m2 is not None and self.nonproduction_land_m2 > self.land_m2:
             raise FieldError("nonproduction_land_m2", "非生产性用房占地面积大于用地面积（占比超过100%）")
         return self
 
@@ -864,14 +882,19 @@ class NonproductionLandInput(_LandInput):
             example={"land_area_mu": 100, "nonproduction_land_m2": 4000})
 def nonproduction_land_share(inp: NonproductionLandInput) -> CalcResult:
     p = get_param("linhai.nonproduction_land_share_max")
-    share = inp.nonproduction_land_m2 / inp.land_m2
     cap = inp.land_m2 * p.fraction("max")
+    parts = [Part(key="max_m2", label_zh="非生产性用房占地面积上限", value=as_number(cap, 2), unit="平方米"),
+             Part(key="max_mu", label_zh="非生产性用房占地面积上限", value=as_number(cap / MU_IN_M2, 2), unit="亩")]
+    formula = (f"上限 = 总占地面积 × {p.figure()} = {fmt(inp.land_m2)}平方米（{fmt(inp.land_m2 / MU_IN_M2)}亩）× {p.figure()} = "
+               f"{fmt(cap)}平方米（{fmt(cap / MU_IN_M2)}亩）。")
+    if inp.nonproduction_land_m2 is None:
+        return _result("nonproduction_land_share", inp, formula, as_number(cap, 2), "平方米", (p.id,), parts=parts)
+    share = inp.nonproduction_land_m2 / inp.land_m2
     items = _criterion_items("park", "临海市", p.id, {"land_area_m2": inp.land_m2,
                                                     "nonproduction_land_m2": inp.nonproduction_land_m2})
-    formula = (f"占比 = 非生产性用房占地面积 ÷ 总占地面积 = {fmt(inp.nonproduction_land_m2)} ÷ {fmt(inp.land_m2)} = "
-               f"{fmt(share * 100)}%，上限 {p.figure()}，即最多 {fmt(cap)} 平方米。")
+    formula += f"方案占比 = {fmt(inp.nonproduction_land_m2)} ÷ {fmt(inp.land_m2)} = {fmt(share * 100)}%。"
     return _result("nonproduction_land_share", inp, formula, as_number(share * 100, 4), "%", (p.id,), items=items,
-                   parts=[Part(key="max_m2", label_zh="非生产性用房占地面积上限", value=as_number(cap, 2), unit="平方米")])
+                   parts=parts)
 
 
 class SelfHeldInput(_Input):
