@@ -480,6 +480,17 @@ _PER = re.compile(r"(?:平均每|每|per|for each|for every)\s*(亩|mu|万平方
 
 # ---------------------------------------------------------------- answering
 
+def explicit_table_cue(corpus: Corpus, question: str) -> bool:
+    """A county of the table (other than the city's total row), a year of the table or a table's own name."""
+    for grid in grids(corpus):
+        q = _read(question, grid)
+        rows = [t.value for t in q.kinds("row")]
+        if any(r != grid.total_row for r in rows) or any(y in q.text for y in grid.years) \
+                or re.search(r"计划表|行动计划|表（[一二]）|plan table|action plan", q.text):
+            return True
+    return False
+
+
 def table_cue(corpus: Corpus, question: str) -> bool:
     """Whether the question points at the plan tables themselves, not only at words they share with the rules: a
     county of the table other than the city's total row, a year of the table, a column's own name, an aggregate

@@ -7,7 +7,10 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import citation
 from assistant.messages import text
-from assistant.tables import lookup, table_cue
+from assistant.tables import explicit_table_cue, lookup, table_cue
+
+# knowledge topics that are about the plan tables themselves (a match on them does not outrank the table)
+TABLE_TOPICS = {"action_plan_table", "targets"}
 
 
 class TableHandler:
@@ -15,8 +18,19 @@ class TableHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         corpus, question = ctx.services.corpus, ctx.frame.text
-        self._table = lookup(corpus, question) if table_cue(corpus, question) else None
+        if not table_cue(corpus, question):
+            return False
+        if not explicit_table_cue(corpus, question) and self._a_provision_answers(ctx):
+            return False   # only weak table words ("几个园区"), and a provision matches the question well
+        self._table = lookup(corpus, question)
         return self._table is not None
+
+    def _a_provision_answers(self, ctx: Context) -> bool:
+        from assistant.answer.handlers.knowledge import KnowledgeHandler
+
+        matches = ctx.point_matches()
+        return bool(matches) and matches[0].point.point.topic not in TABLE_TOPICS \
+            and KnowledgeHandler()._trusted(ctx, matches[0])
 
     def run(self, ctx: Context) -> Answer:
         table, lang = self._table, ctx.frame.language
