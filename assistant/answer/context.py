@@ -6,8 +6,9 @@ candidates (knowledge points, clauses) never search twice.
 
 from __future__ import annotations
 
+import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import numpy as np
@@ -26,6 +27,14 @@ from assistant.topics import TopicCoverage
 # of the clause side was chosen on eval/dev.jsonl + eval/test.jsonl (benchmarks/knowledge_match.py).
 CLAUSE_WEIGHT = 1.0
 FUSION_K = 10
+
+
+def strip_places(text: str) -> str:
+    """``温州的厂房维修基金`` → ``的厂房维修基金``: every spelling of every place the registry knows, removed."""
+    for j in registry().mentioned(text):
+        for name in sorted((j.name, *j.names), key=len, reverse=True):
+            text = re.sub(re.escape(name), " ", text, flags=re.I)
+    return re.sub(r"\s+", " ", text).strip()
 
 
 @dataclass
@@ -60,25 +69,36 @@ class Context:
     _memo: dict = field(default_factory=dict)
 
     @cached_property
+    def topic_query(self):
+        """The question without its place names: what it asks about, which is what points and clauses are matched
+        on (the place is the frame's city; a city name in the text would pull that city's unrelated points up)."""
+        q = self.frame.query
+        text = strip_places(q.text)
+        return replace(q, text=text or q.text)
+
+    @cached_property
     def query_vector(self) -> np.ndarray:
-        return self.services.retriever.query_vector(self.frame.query.text)
+        return self.services.retriever.query_vector(self.topic_query.text)
 
     def clause_hits(self, k: int = 10, city: str | None = None, include_province: bool = True) -> list[Hit]:
         key = ("hits", k, city, include_province)
         if key not in self._memo:
             self._memo[key] = self.services.retriever.search(self.frame.text, k=k, city=city,
                                                              include_province=include_province,
-                                                             query=self.frame.query).hits
+                                                             query=self.topic_query).hits
         return self._memo[key]
 
-    def point_matches(self, k: int = 20) -> list[PointMatch]:
-        """Knowledge points ranked by question-to-question match fused with the rank of their clause."""
-        key = ("points", k)
+    def point_matches(self, k: int = 20, cities: frozenset[str] | None = None) -> list[PointMatch]:
+        """Knowledge points ranked by question-to-question match fused with the rank of their clause (only those of
+        ``cities`` when given: the city's own ranking)."""
+        key = ("points", k, cities)
         if key in self._memo:
             return self._memo[key]
-        text = " ".join((self.frame.query.text, *self.frame.query.expansions))
-        matches = self.services.kindex.match(text, self.query_vector, k=k)
-        clause_rank = {h.clause_id: r for r, h in enumerate(self.clause_hits(), 1)}
+        text = " ".join((self.topic_query.text, *self.frame.query.expansions))
+        matches = self.services.kindex.match(text, self.query_vector, k=k, cities=set(cities) if cities else None)
+        clause_rank = {h.clause_id: r for r, h in enumerate(
+            h for h in self.clause_hits(k=20) if cities is None or h.city in cities)}
+        clause_rank = {c: r + 1 for c, r in clause_rank.items()}
         rescored = []
         for m in matches:
             r = clause_rank.get(m.point.clause_id)

@@ -72,6 +72,8 @@ def answer_types(question: str) -> tuple[str, ...]:
         # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked
         found = [(_first(text, dict(_cues())[t]), o, t) for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
+    if "consequence" in types:   # "…卖了会罚多少钱": what follows a breach, whatever figure words come with it
+        types = ["consequence", *[t for t in types if t != "consequence"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")
     if _YES_NO_END.search(text) and types[:1] != ["permission"]:
@@ -80,10 +82,12 @@ def answer_types(question: str) -> tuple[str, ...]:
     return tuple(types)
 
 
-_YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12})[？?！!。]?\s*$|^(can|may|is|are|does|do|must)\b")
+_YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12}|(\w)不\2|有没有\w{0,8}|伐|哇)[？?！!。]?\s*$"
+                         r"|^(can|may|is|are|does|do|must)\b")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少|几(?![乎])|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
-                              r"how large|what percentage|what share|what rate")
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|(?<![好])几(?![乎])|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+                              r"how large|what percentage|what share|what rate|what is the (?:minimum|maximum|min|max|rate|"
+                              r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period)|at least|at most")
 
 
 _PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|以及|那|再问|并且|同时)\S)")

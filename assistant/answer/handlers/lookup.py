@@ -15,6 +15,7 @@ from assistant.answer.models import Answer
 from assistant.answer.reader import best_sentence, citation, clause_direct
 from assistant.errors import NotFoundError
 from assistant.messages import text
+from assistant.quantities import find_quantities
 from assistant.retriever import Hit
 
 # Below this key-term coverage the nearest clause is cited as low-confidence (it says which words were not found).
@@ -25,6 +26,11 @@ CONFIDENCE_THRESHOLD = 0.45
 REFUSE_WHEN_NO_POINT = False
 _CONSEQUENCE = re.compile(r"违约|处罚|罚款|没收|追究|回购|清退|责令|取消|收回|不予|承担.{0,6}责任")
 _SEE_ATTACHMENT = re.compile(r"见(附件\s*\d+)")
+
+
+def _heading_only(clause) -> bool:
+    lines = [x for x in clause.clean_text.splitlines() if x.strip()]
+    return clause.kind == "section" and len(lines) == 1 and len(lines[0]) <= 20
 
 
 class LookupHandler:
@@ -43,6 +49,8 @@ class LookupHandler:
         # a city the user named or chose limits the search to its documents (and the province's)
         city_filter = f.city if f.city_source in ("chosen", "named") and f.city != "浙江省" else None
         hits = ctx.clause_hits(k=5, city=city_filter)
+        # a heading with nothing under it ("三、园区管理") is never the answer
+        hits = [h for h in hits if not _heading_only(svc.corpus.clause_by_id(h.clause_id))] or hits
         if not hits:
             return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True,
                          not_covered_kind="topic_absent")
@@ -68,6 +76,12 @@ class LookupHandler:
             direct = text("lookup.not_stated", f.language, line=clause_direct(first, f.language))
             return build(ctx, kind="not_covered", direct=direct, refused=True, citations=citations[:1],
                          not_covered_kind="not_stated", coverage=cov.score, contrast=True)
+        if f.asks_figure and cov.score < CONFIDENCE_THRESHOLD and not self._states_figure(first, f.asks):
+            # a figure is asked for, the nearest clause is a weak match and states none of that kind: not covered
+            missing = "、".join(cov.missing[:4])
+            direct = text("refuse.no_figure", f.language, missing=missing)
+            return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3],
+                         coverage=cov.score, not_covered_kind="no_figure")
         if cov.score < CONFIDENCE_THRESHOLD and ctx._memo.get("point_trusted") is False and REFUSE_WHEN_NO_POINT:
             missing = "、".join(cov.missing[:4])
             direct = text("refuse.no_terms", f.language, missing=missing)
@@ -81,6 +95,13 @@ class LookupHandler:
                          city=f.city or first.city)
         return build(ctx, kind="lookup", direct=clause_direct(first, f.language), citations=citations,
                      coverage=cov.score, city=f.city or first.city)
+
+    @staticmethod
+    def _states_figure(cit, asked: str) -> bool:
+        from assistant.answer.reader import _UNITS_FOR
+
+        units = _UNITS_FOR.get(asked, ())
+        return any(q.unit in units or (asked == "amount" and q.wan) for q in find_quantities(cit.quote, field=None))
 
     def _cross_references(self, ctx: Context, cited, own: float) -> list:
         """Attachments the cited clause points to ("编制框架见附件4") that match the question as well as it does."""
