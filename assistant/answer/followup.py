@@ -41,6 +41,7 @@ class Resolution:
     kind: Kind
     inherited_city: str | None = None  # the previous turn's city, when this turn names none
     topic: str | None = None           # the previous turn's topic
+    previous_city: str | None = None   # the city the conversation was about before this turn switched it
 
 
 def follow_up_subject(question: str) -> str | None:
@@ -95,14 +96,22 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
         base = re.sub(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?", "", base)
         return Resolution(f"{base} {subject}".strip(), "figure", inherited_city=prev_city, topic=previous.topic)
     new_cities = _cities_in(subject)
-    if new_cities and len(_strip_places(subject)) <= 1:
-        # same topic, another city: drop the old city's names, put the new one first
-        lead = registry().short(new_cities[0]) if not subject.isascii() else subject
-        stripped = _strip_places(prev_q)
-        return Resolution(f"{lead}{stripped}".strip(), "city", topic=previous.topic)
+    reg = registry()
+    if new_cities and len(_strip_places(re.sub(r"(?i)\b(in|for|the|city|county)\b", "", subject))) <= 1:
+        # same topic, another city: the old city's names replaced by the new one
+        new = new_cities[0]
+        if prev_q.isascii():
+            stripped = re.sub(r"(?i)\s+(in|for|of|at)\s*\??\s*$", "", _strip_places(prev_q).rstrip(" ?"))
+            return Resolution(f"{stripped} in {reg.english(new)}?", "city", topic=previous.topic,
+                              previous_city=prev_city)
+        return Resolution(f"{reg.short(new)}{_strip_places(prev_q)}".strip(), "city", topic=previous.topic,
+                          previous_city=prev_city)
     # same city, another topic
-    lead = registry().short(prev_city) if prev_city and prev_city != "浙江省" else ""
-    return Resolution(f"{lead} {subject}".strip(), "topic", inherited_city=prev_city)
+    if prev_city and prev_city != "浙江省":
+        if subject.isascii():
+            return Resolution(f"{subject} in {reg.english(prev_city)}", "topic", inherited_city=prev_city)
+        return Resolution(f"{reg.short(prev_city)} {subject}", "topic", inherited_city=prev_city)
+    return Resolution(subject, "topic")
 
 
 def last_turn(history) -> Turn | None:

@@ -76,7 +76,14 @@ def answer_types(question: str) -> tuple[str, ...]:
         types = ["consequence", *[t for t in types if t != "consequence"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")
-    if _YES_NO_END.search(text) and types[:1] != ["permission"]:
+    numeric = [t for t in types if t in NUMERIC]
+    figure_at = max((m.end() for m in _FIGURE_QUESTION.finditer(text)), default=-1)
+    yes_no_at = max((m.end() for m in _YES_NO_FORM.finditer(text)), default=-1)
+    yes_no = bool(_YES_NO_END.search(text)) or yes_no_at > figure_at
+    if numeric and figure_at >= 0 and not yes_no and types[0] not in ("consequence", "contact"):
+        # "几年内不能转让？" asks how long: a figure question word outranks a modal verb after it
+        types = [numeric[0], *[t for t in types if t != numeric[0]]]
+    if yes_no and types[:1] != ["permission"]:
         # "…能想卖多少钱就卖多少钱吗？": a yes/no question whatever figure words it contains
         types = ["permission", *[t for t in types if t != "permission"]]
     return tuple(types)
@@ -84,8 +91,10 @@ def answer_types(question: str) -> tuple[str, ...]:
 
 _YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12}|(\w)不\2|有没有\w{0,8}|伐|哇)[？?！!。]?\s*$"
                          r"|^(can|may|is|are|does|do|must)\b")
+# A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
+_YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|(?<![好])几(?![乎])|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|(?<![好])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what is the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period)|at least|at most")
 
@@ -145,12 +154,14 @@ def frame(question: str, text: str | None = None, *, chosen_city: str | None = N
     named in the question, then the one carried from the conversation."""
     text = text or question
     q = analyse(text)
-    language = analyse(question).language
+    asked = analyse(question)
+    language = asked.language
     local = [c for c in q.cities if c != "浙江省"]
+    said = {c for c in asked.cities if c != "浙江省"}   # named by the user in this turn, not by the rewriting
     if chosen_city:
         city, source = chosen_city, "chosen"
     elif len(local) == 1:
-        city, source = local[0], "named"
+        city, source = local[0], ("named" if local[0] in said else "inherited")
     elif not local and "浙江省" in q.cities:
         city, source = "浙江省", "named"
     elif not local and inherited_city:

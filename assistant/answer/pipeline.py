@@ -76,6 +76,7 @@ class Assistant:
         r = resolve(question, previous)
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
+        f.extra["previous_city"] = r.previous_city
         ctx = Context(frame=f, services=self.services, previous=previous)
         for h in handlers():
             try:

@@ -64,8 +64,9 @@ def iso_date(text: str):
         raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}（date must be YYYY-MM-DD）") from None
 
 
-def run_jsonl(path: str, answer) -> int:
-    """Read lines ``{"id","question"}``; print one JSON line per question: ``{"id", **answer(question)}``.
+def run_jsonl(path: str, answer, *, whole_item: bool = False) -> int:
+    """Read lines ``{"id","question"}``; print one JSON line per question: ``{"id", **answer(question)}``
+    (``answer(item)`` with ``whole_item``, for callers that read more fields of the line).
 
     A bad line or a refused question becomes an error line, not a stop; the exit code is 1 if any failed.
     The file is read line by line, so a large batch needs no more memory than one question.
@@ -82,7 +83,9 @@ def run_jsonl(path: str, answer) -> int:
             item: dict = {}
             try:
                 item = json.loads(line)
-                out = {"id": item.get("id"), **answer(item["question"])}
+                if not isinstance(item.get("question"), str):
+                    raise KeyError("question")
+                out = {"id": item.get("id"), **(answer(item) if whole_item else answer(item["question"]))}
             except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
                 failures += 1
                 out = {"line": n, "error": f"invalid line: {type(exc).__name__}"}

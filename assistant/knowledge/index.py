@@ -66,7 +66,8 @@ class KnowledgeIndex:
         if self.questions:
             self.bm25 = bm25s.BM25()
             self.bm25.index([question_tokens(q) for q in self.questions], show_progress=False)
-        self.vectors = _vectors(self.questions, encoder, root, progress) if (encoder and self.questions) else None
+        semantic = encoder is not None and getattr(encoder, "semantic", True)
+        self.vectors = _vectors(self.questions, encoder, root, progress) if (semantic and self.questions) else None
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
