@@ -25,7 +25,8 @@ class Turn(BaseModel):
     kind: str | None = None
     calculator: str | None = Field(default=None, description="the calculator the turn ran, if any")
     inputs: dict = Field(default_factory=dict, description="the calculator inputs the turn used")
-    eligibility: dict | None = Field(default=None, description="an eligibility dialogue in progress: its facts")
+    eligibility: dict | None = Field(default=None, description="an eligibility dialogue in progress: its facts and "
+                                                                "the fields last asked for")
 
 
 class Answer(BaseModel):
@@ -71,4 +72,5 @@ class Answer(BaseModel):
         return Turn(question=self.question, resolved_question=self.resolved_question, city=self.city,
                     city_source=self.city_source, topic=self.topic, answer_type=self.answer_type, kind=self.kind,
                     calculator=calc.get("calculator"), inputs=calc.get("inputs") or {},
-                    eligibility=(self.check or {}).get("facts") if self.kind == "eligibility" else None)
+                    eligibility=({"facts": (self.check or {}).get("facts", {}), "asked": (self.check or {}).get("asked", [])}
+                                 if self.kind == "eligibility" and self.check else None))

@@ -1,6 +1,6 @@
 """The answer stage: a small pipeline that tries typed handlers in order.
 
-calculation → table → eligibility → a place no document covers → a policy topic no clause mentions → comparison
+eligibility (and its dialogue) → calculation → table → a place no document covers → a policy topic no clause mentions → comparison
 → knowledge point → clause lookup. The first handler that can handle the question and returns an answer wins.
 The follow-up resolver runs first, so every surface (API, CLI, UI buttons, city filter) gets the same answer to
 the same follow-up.
@@ -33,7 +33,9 @@ from assistant.topics import TopicCatalogue, TopicCoverage
 
 
 def handlers() -> list[Handler]:
-    return [ClarifyHandler(), PlaceHandler(), CalculationHandler(), TableHandler(), EligibilityHandler(),
+    # the eligibility dialogue comes before the calculators: a reply in it ("投产2025年3月1日，亩均达标") states
+    # facts for the check, not a deadline to compute
+    return [ClarifyHandler(), PlaceHandler(), EligibilityHandler(), CalculationHandler(), TableHandler(),
             TopicHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
 
 

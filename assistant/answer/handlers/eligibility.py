@@ -1,9 +1,11 @@
-""""May my enterprise enter?": the eligibility check of the city's rules, one verdict per criterion, asking for the
-facts still missing a few at a time."""
+""""May my enterprise enter?" as a dialogue: the city's entry criteria, one verdict each; the missing facts asked a
+few at a time in plain words; every reply read deterministically (``dialogue.extract``), the check re-run and what
+changed said; at the end, the prefilled application offered with what was said."""
 
 from __future__ import annotations
 
 from assistant.answer.context import Context
+from assistant.answer.dialogue import extract, plain_question
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.messages import text
@@ -14,32 +16,90 @@ from assistant.rules.criteria import jurisdictions_with
 ASK_AT_ONCE = 3
 
 
+def _verdicts(report) -> dict[str, str]:
+    return {f"{i.rule_id}|{i.criterion}": i.verdict for i in report.items}
+
+
 class EligibilityHandler:
     name = "eligibility"
 
     def can_handle(self, ctx: Context) -> bool:
-        return is_eligibility(ctx.frame.text)
+        if is_eligibility(ctx.frame.text):
+            return True
+        state = ctx.previous.eligibility if ctx.previous is not None else None
+        if not state:
+            return False
+        # a reply to the dialogue: it states facts (or a bare yes/no to what was asked), not a new question
+        self._reply = extract(ctx.frame.question, state.get("asked", []))
+        return bool(self._reply) or _unreadable_reply(ctx.frame.question)
 
     def run(self, ctx: Context) -> Answer:
         from assistant.rules.eligibility import check_enterprise, enterprise_questions
-        from assistant.router import areas_m2
 
         f, lang = ctx.frame, ctx.frame.language
+        state = (ctx.previous.eligibility if ctx.previous is not None else None) or {}
+        before = dict(state.get("facts", {}))
+        said = getattr(self, "_reply", None)
+        if said is None:
+            said = extract(f.question, state.get("asked", []))
         cities = jurisdictions_with("enterprise")
-        if f.city not in cities:
+        city = f.city if f.city in cities else before.get("jurisdiction")
+        if city not in cities:
             return build(ctx, kind="eligibility", direct=text("eligibility.which_city", lang, cities="、".join(cities)),
-                         follow_up=("拟入驻园区所在城市",))
-        facts: dict = {"jurisdiction": f.city}
-        if areas := areas_m2(f.text):
-            facts["purchase_area_m2"] = areas[0]
+                         follow_up=("拟入驻园区所在城市",), check={"facts": {**before, **said}, "asked": []})
+        facts = {**before, **said, "jurisdiction": city}
         report = check_enterprise(facts)
+        old = check_enterprise({**before, "jurisdiction": city}) if before else None
         asks = enterprise_questions(facts)
-        citations = [c for item in report.items for c in item.citations]
+        asked_now = [a["field"] for a in asks[:ASK_AT_ONCE]]
         lines = [f"· [{i.verdict.label_zh}] {i.message or i.criterion}" for i in report.items]
-        direct = text("eligibility.overall", lang, city=f.city, overall=report.overall.label_zh)
-        body = [*lines]
+        direct = text("eligibility.overall", lang, city=city, overall=report.overall.label_zh)
+        body: list[str] = []
+        if old is not None:
+            prior = _verdicts(old)
+            changed = [f"{i.criterion}：{prior[k].label_zh}→{i.verdict.label_zh}" for k, i in
+                       ((f"{i.rule_id}|{i.criterion}", i) for i in report.items) if k in prior and prior[k] != i.verdict]
+            if changed:
+                body.append(text("eligibility.changed", lang, changes="；".join(changed)))
+            elif not said:
+                pending = [plain_question(x, x) for x in state.get("asked", [])]
+                body.append(text("eligibility.unread", lang, fields="；".join(pending)))
+        body += lines
         if asks:
-            body.append(text("eligibility.ask", lang) + "\n" + "\n".join(f"- {a['question_zh']}" for a in asks[:ASK_AT_ONCE]))
-        return build(ctx, kind="eligibility", direct=direct, body=body, citations=citations, quote_lines=False,
-                     notes=report.warnings, check=report.model_dump(mode="json"),
-                     follow_up=tuple(a["question_zh"] for a in asks))
+            body.append(text("eligibility.ask", lang) + "\n" + "\n".join(
+                f"- {plain_question(a['field'], a['question_zh'])}" for a in asks[:ASK_AT_ONCE]))
+        else:
+            body.append(text("eligibility.offer_application", lang))
+        check = {**report.model_dump(mode="json"), "facts": {k: v for k, v in facts.items()}, "asked": asked_now,
+                 "application": application_profile(facts)}
+        return build(ctx, kind="eligibility", direct=direct, body=body,
+                     citations=[c for item in report.items for c in item.citations], quote_lines=False,
+                     notes=report.warnings, check=check, city=city, topic="entry_conditions",
+                     follow_up=tuple(plain_question(a["field"], a["question_zh"]) for a in asks[:ASK_AT_ONCE]))
+
+
+def _unreadable_reply(reply: str) -> bool:
+    """A short reply that is not a question: an answer the dialogue could not read (it asks again, naming what)."""
+    stripped = reply.strip()
+    return 0 < len(stripped) <= 30 and not stripped.endswith(("？", "?")) and not is_eligibility(stripped)
+
+
+def application_profile(facts: dict) -> dict:
+    """What the conversation said, in the entry application's own field names (the 申请表下载 page and
+    ``form entry --profile`` take it as it is)."""
+    out: dict = {}
+    if facts.get("jurisdiction"):
+        out["园区所在城市"] = facts["jurisdiction"]
+    if facts.get("industry"):
+        out["所属行业"] = facts["industry"]
+    if facts.get("purchase_area_m2") is not None:
+        out["申请面积"] = facts["purchase_area_m2"]
+    if facts.get("is_independent_legal_person") is not None and facts.get("is_industrial") is not None:
+        out["是否具有独立法人资格的工业企业"] = bool(facts["is_independent_legal_person"] and facts["is_industrial"])
+    if facts.get("total_tax_wan") is not None:
+        out["上年度税收"] = facts["total_tax_wan"]
+    if facts.get("tax_per_mu_wan") is not None:
+        out["亩均税收"] = facts["tax_per_mu_wan"]
+    if facts.get("in_leading_industry_chain") is not None:
+        out["产业链位置"] = "主导行业" if facts["in_leading_industry_chain"] else "其他"
+    return out
