@@ -31,7 +31,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.corpus import Corpus
 from assistant.coverage import Coverage, CoverageModel
-from assistant.errors import AssistantError, NotFoundError
+from assistant import textin
+from assistant.errors import AssistantError, NotFoundError, QueryError
 from assistant.models import Citation, Clause, Document, Span, Status
 from assistant.query import AnalysedQuery, analyse
 from assistant.retriever import Hit, Retriever, get_retriever
@@ -190,6 +191,8 @@ class Assistant:
     # -- public
 
     def ask(self, question: str, history: list | None = None, city: str | None = None) -> Answer:
+        question = textin.question(question)   # the input boundary: bad characters, escapes, length
+        city = textin.field(city, "city", error=QueryError) if isinstance(city, str) else city
         answer = self._answer(question, history, city)
         return self._maybe_rephrase(answer)
 

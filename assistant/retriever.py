@@ -13,11 +13,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant import textin
 from assistant.corpus import Corpus, load_corpus
 from assistant.encoders import Encoder, get_encoder
 from assistant.errors import QueryError
 from assistant.index import SearchIndex, ensure_index
 from assistant.query import AnalysedQuery, analyse
+
+
+MAX_K = 100  # results per search: a page of results, not the corpus
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,9 @@ class Retriever:
                query: AnalysedQuery | None = None) -> SearchResult:
         if not isinstance(k, int) or k < 1:
             raise QueryError("结果数 k 必须是正整数", "k must be a positive integer", field="k")
-        q = query or analyse(question)
+        if k > MAX_K:
+            raise QueryError(f"结果数 k 不能超过 {MAX_K}", f"k must be at most {MAX_K}", field="k")
+        q = query or analyse(textin.question(question))
         passages = self.index.passages
         n = len(passages)
         mask = np.ones(n, dtype=bool)
