@@ -106,7 +106,7 @@ def test_load_profile_errors_are_readable(tmp_path):
     assert load_profile(FORM_FIXTURES / "profile_name_only.json").name
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(Exception, match="不是有效的 UTF-8 JSON"):
+    with pytest.raises(Exception, match="不是有效的 JSON"):
         load_profile(bad)
     with pytest.raises(Exception, match="找不到企业信息文件"):
         load_profile(tmp_path / "missing.json")
