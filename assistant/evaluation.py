@@ -46,14 +46,17 @@ def load_questions(path: str | Path) -> list[EvalQuestion]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{Path(path).name} 第 {n} 行"
-        item = textin.parse_json(line, where, "file", what_zh=where)
+        where, where_en = f"{Path(path).name} 第 {n} 行", f"{Path(path).name} line {n}"
+        item = textin.parse_json(line, where_en, "file", what_zh=where)
         try:
             out.append(EvalQuestion.model_validate(item))
         except ValidationError as exc:
             e = exc.errors()[0]
             raise textin.InputError(f"{where}格式不对（{'.'.join(map(str, e['loc']))}：{e['msg']}）",
-                                    f"{where}: {'.'.join(map(str, e['loc']))}: {e['msg']}", field="file") from None
+                                    f"{where_en}: {'.'.join(map(str, e['loc']))}: {e['msg']}", field="file") from None
+    if not out:
+        raise textin.InputError(f"问题集文件中没有问题：{Path(path).name}", f"no questions in {Path(path).name}",
+                                field="file")
     return out
 
 

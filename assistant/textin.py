@@ -309,6 +309,9 @@ def parse_json(data: bytes | str, source: str, field_name: str, *, what_zh: str 
     Every failure is ``error`` naming ``source`` (a file name or "--input") and ``field_name``.
     """
     what = what_zh or source
+    if len(data) > MAX_JSON_BYTES:
+        raise error(f"{what}过大（{_mb(len(data))}），上限为 {_mb(MAX_JSON_BYTES)}",
+                    f"{source} is too large ({_mb(len(data))}); the limit is {_mb(MAX_JSON_BYTES)}", field=field_name)
     if isinstance(data, bytes):
         try:
             data = data.decode("utf-8-sig")
@@ -332,7 +335,27 @@ def parse_json(data: bytes | str, source: str, field_name: str, *, what_zh: str 
     if json_depth(value) > MAX_JSON_DEPTH:
         raise error(f"{what}嵌套层数过多（上限 {MAX_JSON_DEPTH} 层）：{source}",
                     f"{source} is nested too deeply (limit {MAX_JSON_DEPTH} levels)", field=field_name)
+    if _has_lone_surrogate(value):
+        # a "\\ud800" escape parses to a lone surrogate: refused (it would break every later JSON dump)
+        raise error(f"{what}含有无效的 Unicode 转义（单独的代理项，如 \\ud800）：{source}",
+                    f"{source} contains an invalid Unicode escape (a lone surrogate such as \\ud800)",
+                    field=field_name)
     return value
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):
+            if _SURROGATE.search(node):
+                return True
+        elif isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
 
 
 def read_json_file(path: str | Path, field_name: str, *, what_zh: str = "文件",

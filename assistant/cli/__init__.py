@@ -39,6 +39,9 @@ _ARGPARSE_ZH = [
     (re.compile(r"unrecognized arguments: (.*)"), lambda m: f"无法识别的参数：{m[1]}"),
     (re.compile(r"argument (\S+): expected one argument"), lambda m: f"参数 {m[1]} 需要一个值"),
     (re.compile(r"argument (\S+): invalid (\w+) value: '?(.*?)'?$"), lambda m: f"参数 {m[1]} 的值“{m[3]}”无效（应为 {m[2]}）"),
+    (re.compile(r"argument (\S+): date must be YYYY-MM-DD: (.*)"), lambda m: f"参数 {m[1]}：日期格式应为 YYYY-MM-DD：{m[2]}"),
+    (re.compile(r"argument (\S+): date (\S+) is outside (\d+)–(\d+)"),
+     lambda m: f"参数 {m[1]}：日期 {m[2]} 超出合理范围（{m[3]}–{m[4]} 年）"),
     (re.compile(r"argument (\S+): (.*)"), lambda m: f"参数 {m[1]}：{m[2]}"),
 ]
 
@@ -99,13 +102,13 @@ def iso_date(text: str) -> "dt.date":
     """argparse type for YYYY-MM-DD: a bad date is a usage error (exit 2) naming the format."""
     import datetime as dt
 
+    # English here; Parser.error adds the Chinese (usage_error_zh)
     try:
         value = dt.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"日期格式应为 YYYY-MM-DD：{text}（date must be YYYY-MM-DD）") from None
+        raise argparse.ArgumentTypeError(f"date must be YYYY-MM-DD: {text}") from None
     if not textin.DATE_MIN <= value <= textin.DATE_MAX:
-        lo, hi = textin.DATE_MIN.year, textin.DATE_MAX.year
-        raise argparse.ArgumentTypeError(f"日期 {text} 超出合理范围（{lo}–{hi} 年）（date outside {lo}–{hi}）")
+        raise argparse.ArgumentTypeError(f"date {text} is outside {textin.DATE_MIN.year}–{textin.DATE_MAX.year}")
     return value
 
 
@@ -125,7 +128,8 @@ def run_jsonl(path: str, answer) -> int:
                 if raw is None:
                     raise ValueError(f"line longer than {MAX_LINE_BYTES} bytes")
                 line = raw.decode("utf-8-sig") if n == 1 else raw.decode("utf-8")
-                item = textin.parse_json(line, f"{os.path.basename(path)} 第 {n} 行", "jsonl")
+                item = textin.parse_json(line, f"{os.path.basename(path)} line {n}", "jsonl",
+                                         what_zh=f"{os.path.basename(path)} 第 {n} 行")
                 if not isinstance(item, dict) or not isinstance(item.get("question"), str):
                     raise TypeError("a line must be an object with a text 'question'")
                 out = {"id": item.get("id"), **answer(item["question"])}

@@ -231,6 +231,7 @@ _TYPE_MESSAGES = {
     "missing": "必填",
     "string_type": "应为文字",
     "string_too_short": "不能为空",
+    "too_short": "不能为空",
     "string_too_long": "过长（最多 {max_length} 个字）",
     "float_parsing": "应为数字",
     "float_type": "应为数字",
