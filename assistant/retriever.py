@@ -191,6 +191,19 @@ def _ranks(scores: np.ndarray, positive_only: bool = False) -> np.ndarray:
 
 _shared: dict[tuple, Retriever] = {}
 _shared_lock = threading.Lock()
+_cleaned: list[bool] = []
+
+
+def _clean_up_once(corpus: Corpus) -> None:
+    """At a process's first search (an app server's start, a CLI command): remove what killed writers left in
+    the corpus folder, if nobody is writing now. Index builds clean their own folder under their lock."""
+    from assistant.corpus import clean_up
+
+    _cleaned.append(True)
+    try:
+        clean_up(corpus.root)
+    except OSError:  # a read-only corpus folder: nothing to clean, nothing to stop for
+        pass
 
 
 def get_retriever(encoder: str | None = None) -> Retriever:
@@ -200,6 +213,8 @@ def get_retriever(encoder: str | None = None) -> Retriever:
     corpus = load_corpus()
     key = (encoder_spec(encoder), corpus.fingerprint)
     with _shared_lock:
+        if not _cleaned:
+            _clean_up_once(corpus)
         if key not in _shared:
             _shared.clear()
             _shared[key] = Retriever(corpus=corpus, encoder=encoder)

@@ -156,3 +156,14 @@ def test_same_title_in_another_city_is_allowed_in_the_same_city_refused(corpus_c
     with pytest.raises(IngestError) as exc:
         ingest_bytes("一、总则\n（一）丙。\n".encode(), "c.txt", title="实施意见", city="温州市")
     assert exc.value.field == "title" and "同名文档" in exc.value.message
+
+
+def test_the_next_command_removes_a_killed_ingests_temp_file(corpus_copy, tmp_path):
+    leftover = corpus_copy / "documents" / ".big.txt.x1y2z3.tmp"
+    leftover.write_bytes(b"\0" * (1024 * 1024))   # what a killed 10–19 MB ingest left, forever
+    env = dict(os.environ, XIAOWEI_CORPUS_DIR=str(corpus_copy), XIAOWEI_ENCODER="hash:64",
+               XIAOWEI_INDEX_DIR=str(tmp_path / "idx"))
+    r = subprocess.run([sys.executable, "-m", "assistant", "search", "维修基金", "-k", "1"], cwd=ROOT, env=env,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    assert not leftover.exists()
