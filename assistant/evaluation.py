@@ -52,8 +52,33 @@ class EvalQuestion(BaseModel):
 
 
 def load_questions(path: str | Path) -> list[EvalQuestion]:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [EvalQuestion.model_validate_json(line) for line in lines if line.strip()]
+    """Question lines of a JSONL file; a bad line is an error naming the file and the line."""
+    from pydantic import ValidationError
+
+    from assistant import textin
+
+    data = textin.read_file(path, "file", max_bytes=textin.MAX_JSON_BYTES, what_zh="问题集文件")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise textin.InputError(f"问题集文件不是 UTF-8 编码（第 {exc.start} 字节）：{Path(path).name}",
+                                f"{Path(path).name} is not UTF-8 (byte {exc.start})", field="file") from None
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where, where_en = f"{Path(path).name} 第 {n} 行", f"{Path(path).name} line {n}"
+        item = textin.parse_json(line, where_en, "file", what_zh=where)
+        try:
+            out.append(EvalQuestion.model_validate(item))
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise textin.InputError(f"{where}格式不对（{'.'.join(map(str, e['loc']))}：{e['msg']}）",
+                                    f"{where_en}: {'.'.join(map(str, e['loc']))}: {e['msg']}", field="file") from None
+    if not out:
+        raise textin.InputError(f"问题集文件中没有问题：{Path(path).name}", f"no questions in {Path(path).name}",
+                                field="file")
+    return out
 
 
 def first_rank(hits, expected: list[Expected]) -> int | None:

@@ -13,11 +13,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant import textin
 from assistant.corpus import Corpus, load_corpus
 from assistant.encoders import Encoder, get_encoder
 from assistant.errors import QueryError
 from assistant.index import SearchIndex, ensure_index
 from assistant.query import AnalysedQuery, analyse
+
+
+MAX_K = 100  # results per search: a page of results, not the corpus
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,9 @@ class Retriever:
                query: AnalysedQuery | None = None) -> SearchResult:
         if not isinstance(k, int) or k < 1:
             raise QueryError("结果数 k 必须是正整数", "k must be a positive integer", field="k")
-        q = query or analyse(question)
+        if k > MAX_K:
+            raise QueryError(f"结果数 k 不能超过 {MAX_K}", f"k must be at most {MAX_K}", field="k")
+        q = query or analyse(textin.question(question))
         passages = self.index.passages
         n = len(passages)
         mask = np.ones(n, dtype=bool)
@@ -185,6 +191,19 @@ def _ranks(scores: np.ndarray, positive_only: bool = False) -> np.ndarray:
 
 _shared: dict[tuple, Retriever] = {}
 _shared_lock = threading.Lock()
+_cleaned: list[bool] = []
+
+
+def _clean_up_once(corpus: Corpus) -> None:
+    """At a process's first search (an app server's start, a CLI command): remove what killed writers left in
+    the corpus folder, if nobody is writing now. Index builds clean their own folder under their lock."""
+    from assistant.corpus import clean_up
+
+    _cleaned.append(True)
+    try:
+        clean_up(corpus.root)
+    except OSError:  # a read-only corpus folder: nothing to clean, nothing to stop for
+        pass
 
 
 def get_retriever(encoder: str | None = None) -> Retriever:
@@ -194,6 +213,8 @@ def get_retriever(encoder: str | None = None) -> Retriever:
     corpus = load_corpus()
     key = (encoder_spec(encoder), corpus.fingerprint)
     with _shared_lock:
+        if not _cleaned:
+            _clean_up_once(corpus)
         if key not in _shared:
             _shared.clear()
             _shared[key] = Retriever(corpus=corpus, encoder=encoder)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import AssistantError
+from ui import components as ui
 from ui import resources
 
 # (script, title, icon, url path); the first is the default page
@@ -30,7 +31,7 @@ def main() -> None:
     try:
         resources.start_loading()
     except AssistantError as exc:  # the corpus itself cannot be read: say so on every page
-        st.error(f"语料加载失败：{exc.message}")
+        st.error(ui.md_escape(f"语料加载失败：{exc.message}"))
         return
     with st.sidebar:
         st.caption("小微企业园政策助手 · 浙江省 / 温州市 / 临海市 / 慈溪市")

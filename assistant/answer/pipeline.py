@@ -23,6 +23,7 @@ from assistant.answer.handlers.refusals import ClarifyHandler, PlaceHandler, Top
 from assistant.answer.handlers.table import TableHandler
 from assistant.answer.models import Answer
 from assistant.coverage import CoverageModel
+from assistant import textin
 from assistant.errors import QueryError
 from assistant.jurisdictions import resolve_city
 from assistant.knowledge.bank import load_bank
@@ -60,6 +61,8 @@ class Assistant:
         self.services = services or load_services(self.retriever, progress)
 
     def ask(self, question: str, history: list | None = None, city: str | None = None) -> Answer:
+        question = textin.question(question)   # the input boundary: bad characters, escapes, length
+        city = textin.field(city, "city", error=QueryError) if isinstance(city, str) else city
         answer = self._answer(question, history, city)
         return self._maybe_rephrase(answer)
 

@@ -99,6 +99,7 @@ def cmd_search(args) -> int:
     if not args.question and not args.jsonl:
         raise QueryError("请提供问题或 --jsonl 文件", "give a question or --jsonl FILE", field="question")
     retriever = get_retriever(args.encoder)
+    check_filters(retriever.corpus, args)
     if args.jsonl:
         return _search_jsonl(retriever, args)
     res = retriever.search(args.question, k=args.k, city=args.city, doc_id=args.doc, status=args.status)
@@ -108,6 +109,26 @@ def cmd_search(args) -> int:
              for i, h in enumerate(res.hits, 1)]
     emit(data, args.json, "\n".join(lines) or "没有找到相关条款。")
     return 0
+
+
+def check_filters(corpus, args) -> None:
+    """A filter that matches nothing is a mistake to report, not an empty result (火星市 silently
+    showed the province's clauses)."""
+    from assistant import textin
+    from assistant.models import Status
+
+    if args.city is not None:
+        args.city = textin.field(args.city, "city", error=QueryError)
+        if args.city not in corpus.cities():
+            raise QueryError(f"未知的城市“{args.city}”，可选：{'、'.join(corpus.cities())}",
+                             f"unknown city {args.city!r}; choose one of {', '.join(corpus.cities())}", field="city")
+    if args.status is not None and args.status not in {s.value for s in Status}:
+        choices = "、".join(s.value for s in Status)
+        raise QueryError(f"未知的文件状态“{textin.terminal(args.status)}”，可选：{choices}",
+                         f"unknown status {args.status!r}; choose one of {', '.join(s.value for s in Status)}",
+                         field="status")
+    if args.doc is not None:
+        corpus.document(args.doc)  # NotFoundError names it
 
 
 def _search_jsonl(retriever, args) -> int:

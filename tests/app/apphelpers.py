@@ -71,7 +71,7 @@ _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
 
 def plain(markdown: str) -> str:
     """Markdown written by ui.components.md_escape, back to the text it shows."""
-    return _UNESCAPE.sub(r"\1", markdown).replace("  \n", "\n")
+    return _UNESCAPE.sub(r"\1", markdown).replace("  \n", "\n").replace("\u2060", "")  # joiners are invisible
 
 
 def texts(at) -> list[str]:

@@ -75,3 +75,59 @@ def test_user_text_is_never_rendered_as_markup(app_env):
     assert user, "the question is shown"
     assert "\\<b\\>" in user[0] and "\\*\\*" in user[0] and "\\[" in user[0] and "\\$" in user[0]
     assert "<b>" not in user[0].replace("\\<b\\>", "")
+
+
+@pytest.mark.parametrize("question,words", [
+    ("问" * 1_000_000, "过长"),                        # took 26 s and slowed every other user
+    ("\x1b[2J\x1b]0;x\x07", "问题为空"),                # only escape sequences
+    ("\u202e\ufffd\ufffd", "没有文字"),                # a bidi override and replacement characters
+])
+def test_bad_questions_show_an_error_box_not_a_crash(app_env, question, words):
+    at = new_app().run()
+    at.chat_input[0].set_value(question).run()
+    assert_no_exception(at)
+    assert at.error and words in plain(at.error[0].value), [plain(e.value) for e in at.error]
+
+
+def test_question_with_links_and_icons_is_shown_as_text(app_env):
+    import re
+
+    at = new_app().run()
+    q = "维修基金每平米交多少？ http://evil.example :material/home:"
+    at.chat_input[0].set_value(q).run()
+    assert_no_exception(at)
+    echoed = [m.value for m in at.markdown if "evil" in m.value]
+    assert echoed and all(not re.search(r"https?://|:material/home:", re.sub(r"\\(.)", r"\1", m)) for m in echoed)
+
+
+def test_a_broken_model_endpoint_does_not_take_the_page_down(app_env, monkeypatch):
+    """Warm-up and answers with an endpoint that does not speak HTTP: the extractive answer, no exception."""
+    import socket
+    import threading
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen()
+
+    def serve():
+        while True:
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                return
+            conn.recv(65536)
+            conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    monkeypatch.setenv("XIAOWEI_LLM_BASE_URL", f"http://127.0.0.1:{srv.getsockname()[1]}/v1")
+    monkeypatch.setenv("XIAOWEI_LLM_MODEL", "broken")
+    monkeypatch.setenv("XIAOWEI_LLM_TIMEOUT", "2")
+    try:
+        at = new_app().run()
+        at.chat_input[0].set_value("维修基金每平米交多少？").run()
+        assert_no_exception(at)
+        answer = at.session_state["chat.turns"][-1]["answer"]
+        assert answer.wording == "extractive" and "12元/平方米" in answer.answer
+    finally:
+        srv.close()
