@@ -17,6 +17,7 @@ PAGES = (
     ("ui/pages/park.py", "园区指标核验", ":material/domain:", "park"),
     ("ui/pages/browse.py", "条文浏览", ":material/menu_book:", "clauses"),
     ("ui/pages/documents.py", "文档管理", ":material/upload_file:", "documents"),
+    ("ui/pages/knowledge.py", "知识库", ":material/school:", "knowledge"),
 )
 
 
@@ -44,3 +45,6 @@ def _loading_note() -> None:
         st.caption(":material/check_circle: 检索模型和索引已就绪")
     else:
         st.caption(":material/hourglass_top: 检索模型和索引加载中…")
+        done, total = resources.PROGRESS.get("knowledge", (0, 0))
+        if total and done < total:  # the first start on a machine embeds the knowledge bank's questions
+            st.progress(done / total, text=f"知识库问题向量 {done}/{total}")

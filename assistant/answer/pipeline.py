@@ -26,7 +26,7 @@ from assistant.coverage import CoverageModel
 from assistant import textin
 from assistant.errors import QueryError
 from assistant.jurisdictions import resolve_city
-from assistant.knowledge.bank import load_bank
+from assistant.knowledge.bank import knowledge_stamp, load_bank
 from assistant.knowledge.index import KnowledgeIndex
 from assistant.messages import text
 from assistant.retriever import Retriever, get_retriever
@@ -58,6 +58,7 @@ class Assistant:
     def __init__(self, retriever: Retriever | None = None, services: Services | None = None, progress=None):
         self.retriever = retriever or get_retriever()
         self.corpus = self.retriever.corpus
+        self.knowledge_stamp = knowledge_stamp()
         self.services = services or load_services(self.retriever, progress)
 
     def ask(self, question: str, history: list | None = None, city: str | None = None) -> Answer:
@@ -113,12 +114,14 @@ _default: Assistant | None = None
 _default_lock = threading.Lock()
 
 
-def get_assistant() -> Assistant:
+def get_assistant(progress=None) -> Assistant:
+    """The process's assistant (built once per corpus and knowledge version). ``progress(done, total)`` is called
+    while the knowledge bank's questions are embedded (the first start on a machine takes minutes)."""
     global _default
     with _default_lock:
         retriever = get_retriever()
-        if _default is None or _default.retriever is not retriever:
-            _default = Assistant(retriever)
+        if _default is None or _default.retriever is not retriever or _default.knowledge_stamp != knowledge_stamp():
+            _default = Assistant(retriever, progress=progress)  # a new corpus, or a knowledge file changed (a question was added)
         return _default
 
 

