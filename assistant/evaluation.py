@@ -224,13 +224,35 @@ def evaluate_answers(ask, questions: list[EvalQuestion], corpus) -> dict:
                      "facts": (not a.refused and found == len(q.answer_contains)) if q.answer_contains else None,
                      "facts_missing": missing, "answer_kind": a.kind, "verbatim": verbatim,
                      "false_figure": (not q.answerable and not a.refused and states_a_figure(a)),
-                     "not_covered_kind": q.not_covered_kind,
+                     "not_covered_kind": q.not_covered_kind, "follow_up": bool(q.conversation and (q.turn or 1) > 1),
                      "unsupported_numbers": unsupported_numbers(a, corpus), "coverage": a.coverage})
     report = _answer_metrics(rows)
     report["per_voice"] = {v: _answer_metrics([r for r in rows if r["voice"] == v])
                            for v in ("formal", "colloquial", "english") if any(r["voice"] == v for r in rows)}
+    report.update(_follow_up_metrics(rows))
     report["rows"] = rows
     return report
+
+
+def _right(r: dict) -> bool:
+    """A turn answered right: an unanswerable one refused; an answerable one not refused, with every fact it must
+    state (or, for lines without facts, its clause cited)."""
+    if not r["answerable"]:
+        return r["refused"]
+    return not r["refused"] and (r["facts"] if r["facts"] is not None else r["cited_expected"])
+
+
+def _follow_up_metrics(rows: list[dict]) -> dict:
+    """For conversation sets: the second and later turns right, and the follow-ups that must be refused (a switch to
+    a city whose documents do not cover the topic) refused."""
+    follow = [r for r in rows if r["follow_up"]]
+    if not follow:
+        return {}
+    uncovered = [r for r in follow if not r["answerable"]]
+    return {"follow_ups_right": _ratio(sum(_right(r) for r in follow), len(follow)),
+            "follow_ups": len(follow),
+            "follow_up_refusals_right": _ratio(sum(r["refused"] for r in uncovered), len(uncovered)),
+            "follow_up_refusals": len(uncovered)}
 
 
 def _answer_metrics(rows: list[dict]) -> dict:

@@ -1,8 +1,9 @@
 """Stage 4: hybrid retrieval — BM25 and dense ranks fused by weighted reciprocal rank.
 
->>> r = Retriever(encoder="hash:256")          # doctest: +SKIP
->>> r.search("维修基金每平米交多少", k=3).hits[0].clause  # doctest: +SKIP
-'（二十二）'
+Usage (builds or loads the index under ``index/``, so not a doctest; ``tests/test_retrieval.py`` runs it)::
+
+    r = Retriever(encoder="hash:256")
+    r.search("维修基金每平米交多少", k=3).hits[0].clause   # '（二十二）'
 """
 
 from __future__ import annotations

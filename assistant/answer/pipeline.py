@@ -83,6 +83,8 @@ class Assistant:
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
+        # "那温州呢？": the provision the conversation was about, to be looked for in the new city
+        f.extra["switched_from"] = previous.knowledge_point if r.kind == "city" and previous else None
         ctx = Context(frame=f, services=self.services, previous=previous)
         for h in handlers():
             try:

@@ -142,6 +142,10 @@ class KnowledgeHandler:
             multi = self._multi_part(ctx)
             if multi is not None:
                 return multi
+        if f.city and f.extra.get("switched_from"):
+            switched = self._city_switch(ctx, f.extra["switched_from"])
+            if switched is not None:
+                return switched
         matches = ctx.point_matches()
         if not matches or not self._trusted(ctx, matches[0]):
             return None
@@ -241,6 +245,61 @@ class KnowledgeHandler:
         return self._answer(ctx, PointMatch(point=bp, score=chosen.score, bm25=chosen.bm25, cosine=chosen.cosine,
                                             question=chosen.question, rank=chosen.rank))
 
+    def _city_switch(self, ctx: Context, previous_id: str) -> Answer | None:
+        """"那温州呢？" after an answer from one provision: the same provision in the new city, or an honest "not set
+        there" with the previous answer as the contrast. The topic and the kind of figure come from the provision the
+        conversation was about, not from how close another of the city's provisions happens to be."""
+        f, svc = ctx.frame, ctx.services
+        prev = next((bp for bp in svc.bank.points if bp.point.id == previous_id), None)
+        here = svc.applicable(f.city)
+        if prev is None or prev.city in here or self._has_unindexed_documents(ctx, here):
+            return None
+        topic = prev.point.topic
+        ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
+        seen = {bp.point.id for bp in ranked}
+        candidates = ranked + [bp for bp in svc.points_for(topic, here) if bp.point.id not in seen]
+        before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
+        subject = prev.point.subject_zh if f.language == "zh" else prev.point.subject_en
+        kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) else []
+        if kinds:
+            giving = [bp for bp in candidates if any(gives(bp, k) for k in kinds) and self._mentions(ctx, bp, prev)]
+            if giving:
+                return self._answer(ctx, PointMatch(point=giving[0], score=0.0, bm25=0.0, cosine=None, question="",
+                                                    rank=0))
+            mentions = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
+            if mentions:
+                return self._no_figure(ctx, mentions[0], prev)                  # (b)
+            return self._other_city(ctx, before, subject=subject)               # (a)
+        if not candidates:
+            # a provision without a figure may sit under another topic in the new city (its rules are organised
+            # differently): the general matching decides
+            return None
+        wanted = f.types[0] if f.types else prev.point.answer_type
+        chosen = next((bp for bp in candidates if bp.point.answer_type == wanted), candidates[0])
+        return self._answer(ctx, PointMatch(point=chosen, score=0.0, bm25=0.0, cosine=None, question="", rank=0))
+
+    def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
+        """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject
+        (the one fewest subjects in the bank use) appears in it. "亩均税收目标" is not "园区数量目标"."""
+        word = self._rarest_word(ctx, prev.point.subject_zh)
+        if word is None:
+            return True
+        text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
+        return word in text
+
+    def _rarest_word(self, ctx: Context, subject: str) -> str | None:
+        import jieba
+
+        bank = ctx.services.bank
+        if getattr(self, "_df_bank", None) is not bank:
+            subjects = [bp.point.subject_zh for bp in bank.points]
+            self._df_bank, self._df = bank, {}
+            for s in subjects:
+                for w in set(jieba.lcut(s)):
+                    self._df[w] = self._df.get(w, 0) + 1
+        words = [w for w in jieba.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
+        return min(words, key=lambda w: (self._df.get(w, 0), -len(w))) if words else None
+
     def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
         svc = ctx.services
         with_points = {p.doc_id for p in svc.bank.points}
@@ -335,13 +394,14 @@ class KnowledgeHandler:
                      topic=bp.point.topic, knowledge_point=bp.point.id, answer_type=bp.point.answer_type,
                      city=f.city or bp.city, coverage=getattr(self, "_coverage", None) and self._coverage.score)
 
-    def _other_city(self, ctx: Context, other: PointMatch) -> Answer:
-        """(a) The asked city's documents do not set it; another city's do (shown as a contrast)."""
+    def _other_city(self, ctx: Context, other: PointMatch, subject: str | None = None) -> Answer:
+        """(a) The asked city's documents do not set it; another city's do (shown as a contrast). ``subject`` names
+        what is not set when the topic's name is too wide ("目标" when 亩均税收目标 was asked)."""
         svc, f = ctx.services, ctx.frame
         bp = other.point
         status = svc.status(bp.doc_id)
         direct = text("knowledge.other_city", f.language, city=f.city if f.language == "zh" else registry().english(f.city),
-                      topic=self._topic_name(bp.point.topic, f.language))
+                      topic=subject or self._topic_name(bp.point.topic, f.language))
         contrast = text("knowledge.contrast", f.language,
                         line=point_direct(bp, status, f.language))
         return build(ctx, kind="not_covered", direct=direct, body=[contrast], refused=True,
