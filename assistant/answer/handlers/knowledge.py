@@ -113,6 +113,14 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     return per_enterprise and about_park and "企业" not in bp.point.subject_zh
 
 
+def figure_subject(text: str) -> str | None:
+    """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少"), Chinese only."""
+    from assistant.answer.frame import _figure_subjects
+
+    found = [w for _, words in _figure_subjects() for w in words if not w.isascii() and w in text]
+    return max(found, key=len) if found else None
+
+
 def svc_points(ctx: Context, topic: str) -> list[BoundPoint]:
     return ctx.services.points_for(topic)
 
@@ -222,6 +230,19 @@ class KnowledgeHandler:
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
+        subject = figure_subject(f.text)
+        if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject):
+            # the city's nearest figure is of another thing ("园区6个以上" for "亩均税收多少"): the asked thing's
+            # figure in the city, else where it is set, as a contrast
+            own_fig = [p for p in svc.bank.points if p.city in here and gives(p, f.asks) and self._says(ctx, p, subject)]
+            if own_fig:
+                bp = self._best_of(ctx, own_fig)
+            else:
+                elsewhere = [m for m in pool if m.point.city not in here and gives(m.point, f.asks)
+                             and self._says(ctx, m.point, subject)]
+                if elsewhere:
+                    return self._other_city(ctx, elsewhere[0], subject=subject)  # (a)
+                return self._no_figure(ctx, bp, None) if self._says(ctx, bp, subject) else None
         if f.asks_figure and not has_figure(bp):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
@@ -277,6 +298,11 @@ class KnowledgeHandler:
         wanted = f.types[0] if f.types else prev.point.answer_type
         chosen = next((bp for bp in candidates if bp.point.answer_type == wanted), candidates[0])
         return self._answer(ctx, PointMatch(point=chosen, score=0.0, bm25=0.0, cosine=None, question="", rank=0))
+
+    @staticmethod
+    def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
+        text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
+        return word.lower() in text.lower()
 
     def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
         """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject
