@@ -9,7 +9,6 @@ embedded, ``assistant.knowledge.index``).
 from __future__ import annotations
 
 import json
-import os
 import re
 import tempfile
 import unicodedata
@@ -18,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from assistant import textin
-from assistant.corpus import PROJECT_ROOT, load_corpus
+from assistant.corpus import PROJECT_ROOT, _atomic_write, load_corpus
 from assistant.errors import CorpusError
 from assistant.knowledge.bank import _read, knowledge_dir, load_bank
 from assistant.knowledge.models import KnowledgeFile, KnowledgePoint
@@ -64,16 +63,7 @@ def _write(path: Path, kf: KnowledgeFile, root: Path) -> None:
                 (Path(scratch) / other.name).write_bytes(other.read_bytes())
         (Path(scratch) / path.name).write_text(text, encoding="utf-8")
         load_bank(Path(scratch), load_corpus())   # raises, naming the problem, if anything is wrong
-    fd, tmp = tempfile.mkstemp(dir=root, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    _atomic_write(path, text.encode("utf-8"))
 
 
 def add_question(kp_id: str, question: str, root: Path | None = None) -> KnowledgePoint:
