@@ -78,8 +78,10 @@ class Criterion(BaseModel):
 
 def fill(template: str, p: Param, **values: Any) -> str:
     """``{param}`` → the parameter's figure, ``{clause}`` → its clause, other ``{name}`` → ``values``."""
+    from assistant.formatting import tidy
+
     figure = p.figure() if "{param}" in template else ""
-    return template.format(param=figure, clause=p.clause, **values)
+    return tidy(template.format(param=figure, clause=p.clause, **values))
 
 
 Facts = Any  # a ParkPlan or an EnterpriseProfile: read with getattr, derived properties included
