@@ -46,18 +46,26 @@ def _field_grid(pdf: FPDF, grid: FieldGrid) -> None:
     pdf.ln(2)
 
 
+def _rgb(hex_colour: str | None):
+    if not hex_colour:
+        return None
+    h = hex_colour.lstrip("#")
+    return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
+
+
 def _table(pdf: FPDF, t: Table) -> None:
     head = FontFace(fill_color=LABEL_FILL)
-    pdf.set_font(FAMILY, size=9)
+    pdf.set_font(FAMILY, size=t.size)
     with pdf.table(col_widths=t.widths, first_row_as_headings=False, wrapmode=WrapMode.CHAR,
-                   line_height=5, text_align="LEFT", padding=1.0) as table:
+                   line_height=t.size * 0.55, text_align="LEFT", padding=1.0) as table:
         row = table.row()
         for h in t.header:
             row.cell(h, style=head)
-        for values in t.rows:
+        for r, values in enumerate(t.rows):
             row = table.row()
-            for v in values:
-                row.cell(v)
+            for c, v in enumerate(values):
+                s = t.style(r, c)
+                row.cell(v, style=FontFace(color=_rgb(s.color), fill_color=_rgb(s.fill)) if s else None)
     pdf.set_font(FAMILY, size=BODY_PT)
     pdf.ln(2)
 
