@@ -54,6 +54,7 @@ class Table:
     widths: tuple[float, ...]      # relative column widths
     styles: tuple[CellStyle, ...] = ()
     size: float = 9                # body font size (pt)
+    padding: float = 1.0           # cell padding (mm, PDF)
 
     def style(self, row: int, col: int) -> CellStyle | None:
         return next((s for s in self.styles if s.row == row and s.col == col), None)

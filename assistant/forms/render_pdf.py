@@ -57,7 +57,7 @@ def _table(pdf: FPDF, t: Table) -> None:
     head = FontFace(fill_color=LABEL_FILL)
     pdf.set_font(FAMILY, size=t.size)
     with pdf.table(col_widths=t.widths, first_row_as_headings=False, wrapmode=WrapMode.CHAR,
-                   line_height=t.size * 0.55, text_align="LEFT", padding=1.0) as table:
+                   line_height=t.size * 0.55, text_align="LEFT", padding=t.padding) as table:
         row = table.row()
         for h in t.header:
             row.cell(h, style=head)
@@ -88,8 +88,8 @@ def _signature(pdf: FPDF, s: SignatureBlock) -> None:
     pdf.cell(half, 10, f"日期：{s.date}", new_x="LMARGIN", new_y="NEXT")
 
 
-def render_pdf(form: Form, path: str | Path) -> None:
-    """Write ``form`` to ``path`` as PDF (the caller makes the write atomic)."""
+def render_pdf(form: Form, path: str | Path) -> int:
+    """Write ``form`` to ``path`` as PDF (the caller makes the write atomic); returns the number of pages."""
     pdf = _PDF(orientation="L" if form.landscape else "P", unit="mm", format="A4")
     pdf.set_margins(18, 16, 18)
     pdf.set_auto_page_break(True, margin=18)
@@ -132,3 +132,4 @@ def render_pdf(form: Form, path: str | Path) -> None:
         elif isinstance(block, PageBreak):
             pdf.add_page()
     pdf.output(str(path))
+    return pdf.pages_count
