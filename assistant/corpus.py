@@ -6,6 +6,12 @@ temporary files and renames them into place, text first and metadata last, so
 a reader never sees metadata without its text; a failure before the last
 rename leaves the corpus exactly as it was.
 
+Deleting or replacing an uploaded document is all-or-nothing too: the new files are written aside first, the old
+ones are moved aside (metadata first, so the document disappears at once), and only when every move has succeeded
+are the old files removed; any failure moves everything back. The five source documents, and any document a rule
+or form file cites, cannot be deleted or replaced. A document's knowledge file (``knowledge/<id>.yaml``) goes with
+it; the search index follows the corpus fingerprint (the retriever rebuilds when it changes).
+
 >>> corpus = load_corpus()
 >>> corpus.clause("linhai-plan-draft", "（二十二）").text[:14]
 '（二十二）以工业地产开发建设'
@@ -25,13 +31,15 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from assistant.errors import CorpusError, IngestError, NotFoundError
+from assistant.errors import CorpusError, DeleteError, IngestError, NotFoundError
 from assistant.loaders import LoadedText, load_bytes, safe_filename
 from assistant.models import Clause, Document, DocumentMeta, Status
 from assistant.segmenter import segment
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
+# the documents the assistant was built on: never deleted or replaced (rules, forms and knowledge cite them)
+SOURCE_DOCUMENTS = ("cixi-192-reply", "cixi-181-reply", "linhai-plan-draft", "zj-notice-2018-14", "wenzhou-opinions")
 
 
 def corpus_dir() -> Path:
@@ -169,6 +177,13 @@ def ingest_bytes(data: bytes, filename: str, *, title: str | None = None, city: 
     city = resolve_city(city) or city  # "三门" → 三门县: a document's place is a jurisdiction of the registry
     loaded: LoadedText = load_bytes(data, filename)
     root = Path(root) if root is not None else corpus_dir()
+    with _mutation_lock:  # one change to the corpus at a time in this process (ids and file names stay unique)
+        return _add(loaded, filename, root, title=title, city=city, kind=kind, status=status, issuer=issuer,
+                    doc_number=doc_number, date=date, effective_date=effective_date, doc_id=doc_id, notes=notes)
+
+
+def _add(loaded: LoadedText, filename: str, root: Path, *, title, city, kind, status, issuer, doc_number, date,
+         effective_date, doc_id, notes) -> Document:
     docs_dir = root / "documents"
     corpus = load_corpus(root)
     existing = {d.id for d in corpus.documents}
@@ -223,3 +238,197 @@ def _atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# ---------------------------------------------------------------- delete and replace
+
+_mutation_lock = threading.Lock()
+
+
+def _references(doc_id: str) -> list[str]:
+    """Rule and form files that cite ``doc_id`` (a ``doc_id:`` key anywhere in them)."""
+    from assistant.rules.params import rules_dir
+
+    found = []
+    files = [*sorted(rules_dir().glob("*.yaml")), *sorted((PROJECT_ROOT / "forms").rglob("*.yaml"))]
+
+    def cites(node) -> bool:
+        if isinstance(node, dict):
+            return node.get("doc_id") == doc_id or any(cites(v) for v in node.values())
+        if isinstance(node, list):
+            return any(cites(v) for v in node)
+        return False
+
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if cites(data):
+            found.append(path.name)
+    return found
+
+
+def protection(doc_id: str) -> str | None:
+    """Why ``doc_id`` may not be deleted or replaced, in Chinese; None when it may."""
+    if doc_id in SOURCE_DOCUMENTS:
+        return "这是本助手收录的五份源文件之一，受保护，不能删除或替换"
+    refs = _references(doc_id)
+    if refs:
+        return f"规则或表单文件引用了此文件（{'、'.join(refs)}），受保护，不能删除或替换"
+    return None
+
+
+def _knowledge_file(doc_id: str) -> Path:
+    from assistant.knowledge.bank import knowledge_dir
+
+    return knowledge_dir() / f"{doc_id}.yaml"
+
+
+def _deletable(doc_id: str, root: Path) -> Document:
+    doc = load_corpus(root).document(doc_id)  # NotFoundError names the id
+    why = protection(doc_id)
+    if why:
+        raise DeleteError(f"“{doc.meta.title}”{why}。", f"{doc_id} is protected", field="doc_id")
+    return doc
+
+
+def _aside(path: Path, token: str) -> Path:
+    return path.with_name(f".{path.name}.{token}.old")
+
+
+def _swap(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each (src, dst) in order; on any failure undo the renames already done, then re-raise."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for src, dst in moves:
+            os.replace(src, dst)
+            done.append((src, dst))
+    except BaseException:
+        for src, dst in reversed(done):
+            try:
+                os.replace(dst, src)
+            except OSError:
+                pass
+        raise
+
+
+def _discard(paths) -> None:
+    for path in paths:
+        try:
+            Path(path).unlink(missing_ok=True)
+        except OSError:
+            pass  # a leftover hidden file: the corpus itself is already consistent
+
+
+def delete_document(doc_id: str, *, root: str | Path | None = None) -> DocumentMeta:
+    """Remove an uploaded document (its metadata, text and knowledge file) all-or-nothing; returns its metadata.
+
+    Raises NotFoundError for an unknown id, DeleteError for a protected one or when a file cannot be moved (then
+    nothing has changed)."""
+    root = Path(root) if root is not None else corpus_dir()
+    with _mutation_lock:
+        doc = _deletable(doc_id, root)
+        docs_dir = root / "documents"
+        files = [docs_dir / f"{doc_id}.yaml", docs_dir / doc.meta.text_file]
+        knowledge = _knowledge_file(doc_id)
+        if knowledge.is_file():
+            files.append(knowledge)
+        token = os.urandom(4).hex()
+        moves = [(f, _aside(f, token)) for f in files]
+        try:
+            _swap(moves)  # metadata first: from this rename on, the document is gone for every reader
+        except OSError as exc:
+            raise DeleteError(f"删除失败，文件未作任何改动：{exc.strerror or exc}",
+                              f"could not delete {doc_id}; nothing was changed: {exc}", field="doc_id") from exc
+        _discard(dst for _, dst in moves)
+        return doc.meta
+
+
+def replace_document(doc_id: str, data: bytes, filename: str, *, root: str | Path | None = None,
+                     **meta_changes) -> Document:
+    """Replace an uploaded document's file (and, where given, its metadata) keeping its id, all-or-nothing.
+
+    ``meta_changes`` take the keyword arguments of :func:`ingest_bytes` (title, city, kind, status, issuer,
+    doc_number, date, effective_date, notes); one left out or None keeps the old value. The new file is read,
+    segmented and checked (and the document's knowledge points against the new text) before anything is written.
+    """
+    from assistant.jurisdictions import resolve_city
+
+    root = Path(root) if root is not None else corpus_dir()
+    safe_filename(filename)
+    loaded: LoadedText = load_bytes(data, filename)  # IngestError: nothing written
+    with _mutation_lock:
+        old = _deletable(doc_id, root)
+        corpus = load_corpus(root)
+        if any(d.meta.source_file == filename and d.id != doc_id for d in corpus.documents):
+            raise IngestError(f"已收录同名文件“{filename}”", f"a document from {filename!r} is already in the corpus",
+                              field="file")
+        keep = old.meta.model_dump()
+        changes = {k: v for k, v in meta_changes.items() if v is not None}
+        unknown = set(changes) - {"title", "city", "kind", "status", "issuer", "doc_number", "date",
+                                  "effective_date", "notes"}
+        if unknown:
+            raise IngestError(f"不能修改的元数据：{'、'.join(sorted(unknown))}", f"unknown metadata {sorted(unknown)}",
+                              field="metadata")
+        if "city" in changes:
+            changes["city"] = resolve_city(changes["city"]) or changes["city"]
+        text_bytes = loaded.text.encode("utf-8")
+        try:
+            meta = DocumentMeta(**{**keep, **changes, "source_file": filename,
+                                   "sha256": hashlib.sha256(text_bytes).hexdigest(),
+                                   "defects": tuple(loaded.warnings), "status": Status(changes.get("status", keep["status"]))})
+        except (ValidationError, ValueError) as exc:
+            raise IngestError(f"元数据无效：{exc}", f"invalid metadata: {exc}", field="metadata") from exc
+        clauses = segment(doc_id, loaded.text)
+        if "".join(c.text for c in clauses) != loaded.text:
+            raise IngestError("分段失败：条款无法还原原文", "segmentation lost text", field="file")
+        document = Document(meta=meta, text=loaded.text, clauses=tuple(clauses))
+        _check_knowledge(document)
+        docs_dir = root / "documents"
+        meta_yaml = yaml.safe_dump(meta.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
+        token = os.urandom(4).hex()
+        new_text, new_meta = _staged(docs_dir / meta.text_file, text_bytes, token), None
+        try:
+            new_meta = _staged(docs_dir / f"{doc_id}.yaml", meta_yaml.encode("utf-8"), token)
+            olds = [docs_dir / f"{doc_id}.yaml", docs_dir / old.meta.text_file]
+            moves = [(f, _aside(f, token)) for f in olds]
+            moves += [(new_text, docs_dir / meta.text_file), (new_meta, docs_dir / f"{doc_id}.yaml")]
+            _swap(moves)
+        except OSError as exc:
+            _discard([new_text, new_meta] if new_meta else [new_text])
+            raise DeleteError(f"替换失败，文件未作任何改动：{exc.strerror or exc}",
+                              f"could not replace {doc_id}; nothing was changed: {exc}", field="doc_id") from exc
+        _discard(dst for _, dst in moves[:2])
+        return document
+
+
+def _staged(target: Path, data: bytes, token: str) -> Path:
+    """``data`` written (and synced) beside ``target`` under a hidden name, ready to be renamed into place."""
+    tmp = target.with_name(f".{target.name}.{token}.new")
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def _check_knowledge(document: Document) -> None:
+    """The document's knowledge points must still stand verbatim in its new text."""
+    path = _knowledge_file(document.id)
+    if not path.is_file():
+        return
+    from assistant.knowledge.bank import _read
+
+    kf = _read(path)
+    by_label = {c.label: c for c in document.clauses}
+    broken = [kp.id for kp in kf.points
+              if kp.clause not in by_label or any(s not in by_label[kp.clause].text for s in kp.answer_spans)]
+    if broken:
+        raise IngestError(f"此文件的知识点在新文本中找不到对应原文（{'、'.join(broken[:5])}{'等' if len(broken) > 5 else ''}），"
+                          "未替换：请先在知识库中修改或删除这些知识点", f"knowledge points no longer verbatim: {broken}",
+                          field="knowledge")
