@@ -214,6 +214,21 @@ def _as_profile(profile, city: str | None) -> EnterpriseProfile:
     return parse_input(EnterpriseProfile, profile)
 
 
+def answers_for_city(city: str, answers: dict) -> tuple[dict, dict]:
+    """(kept, dropped): the answers the enterprise check of ``city`` reads, and the others. Switching the park's
+    city keeps what still applies (an area, a yes/no both cities ask) and says what no longer does.
+
+    >>> kept, dropped = answers_for_city("慈溪市", {"is_industrial": True, "is_restricted_category": False})
+    >>> kept, dropped
+    ({'is_restricted_category': False}, {'is_industrial': True})
+    """
+    from assistant.rules.criteria import criteria_fields
+
+    used = set(criteria_fields("enterprise", resolve_city(city)))
+    kept = {k: v for k, v in answers.items() if k in used}
+    return kept, {k: v for k, v in answers.items() if k not in used}
+
+
 def enterprise_questions(profile: EnterpriseProfile | dict) -> list[dict]:
     """Questions (Chinese) still to ask for a partially filled profile, in the order of the criteria.
 
