@@ -155,11 +155,18 @@ def matrix_form(m: Matrix, size: float, as_of: dt.date | None = None) -> Form:
 def render_matrix_pdf(m: Matrix, path: str | Path, as_of: dt.date | None = None) -> float:
     """Write the matrix on one A4 page, in the largest font that fits; returns that font size."""
     with tempfile.TemporaryDirectory(prefix="xiaowei-matrix-") as tmp:
-        trial = Path(tmp) / "trial.pdf"
-        for size in PDF_SIZES:
-            if render_pdf(matrix_form(m, size, as_of), trial) == 1:
-                Path(path).write_bytes(trial.read_bytes())
-                return size
+        best: tuple[float, bytes] | None = None
+        lo, hi = 0, len(PDF_SIZES) - 1   # sizes shrink along the list: find the first that fits (binary search)
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            trial = Path(tmp) / f"trial-{mid}.pdf"
+            if render_pdf(matrix_form(m, PDF_SIZES[mid], as_of), trial) == 1:
+                best, hi = (PDF_SIZES[mid], trial.read_bytes()), mid - 1
+            else:
+                lo = mid + 1
+        if best is not None:
+            Path(path).write_bytes(best[1])
+            return best[0]
     raise FormError(f"规则对照表有 {len(m.rows)} 行，无法排在一页内；请按主题筛选后再导出",
                     f"the matrix ({len(m.rows)} rows) does not fit one page; filter by topic first", field="topic")
 
