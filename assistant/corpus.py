@@ -91,6 +91,23 @@ class Corpus:
             h.update(d.meta.sha256.encode())
         return h.hexdigest()
 
+    def find(self, query: str) -> list[tuple[Document, list[Clause]]]:
+        """Clauses holding every word of ``query`` (split at spaces, case-insensitive, in the label or the text),
+        grouped by document in corpus order; documents without a hit are left out.
+
+        >>> [(d.id, [c.label for c in cs]) for d, cs in load_corpus().find("维修资金 12元")]
+        [('linhai-plan-draft', ['（二十二）'])]
+        """
+        terms = search_terms(query)
+        if not terms:
+            return []
+        out = []
+        for d in self.documents:
+            hits = [c for c in d.clauses if all(t in c.text.lower() or t in c.label.lower() for t in terms)]
+            if hits:
+                out.append((d, hits))
+        return out
+
     def cities(self) -> list[str]:
         """Jurisdictions with at least one document: the province first, then cities, counties, towns."""
         from assistant.jurisdictions import registry
@@ -103,6 +120,11 @@ class Corpus:
             j = reg.jurisdictions.get(c)
             return (level[j.level] if j else 4, order.get(c, len(order)), c)
         return sorted({d.meta.city for d in self.documents}, key=key)
+
+
+def search_terms(query: str | None) -> list[str]:
+    """The words of a search, lower-cased, each once: ``" 维修资金  12元 维修资金"`` → ``['维修资金', '12元']``."""
+    return list(dict.fromkeys(w.lower() for w in (query or "").split() if w))
 
 
 _cache: dict[tuple[str, float], Corpus] = {}

@@ -67,3 +67,23 @@ def render() -> None:
     if shown and shown[0] == name:
         with st.container(border=True):
             render_result(shown[1], resources.corpus(), key=f"calc-{name}")
+        timeline(shown[1])
+
+
+# calculators whose dates start the periods of the timeline (图表 → 期限时间线): input field → timeline argument
+TIMELINE_INPUTS = {"construction_deadlines": ("contract_date", "start_date")}
+
+
+def timeline(result) -> None:
+    """For a contract date: every period that runs from it, on a timeline."""
+    import datetime as dt
+
+    from ui import charts
+
+    names = TIMELINE_INPUTS.get(result.calculator)
+    if not names:
+        return
+    contract, start = (result.inputs.get(n) for n in names)
+    st.markdown("**由此起算的各项期限**")
+    charts.show_timeline(dt.date.fromisoformat(contract), dt.date.fromisoformat(start) if start else None,
+                         key="calc.timeline")

@@ -17,7 +17,7 @@ def test_example_plan_checked_and_reports_downloadable(app_env):
     assert files["xlsx"][:2] == b"PK" and files["docx"][:2] == b"PK"
     assert any("容积率" in v for v in xlsx_values(files["xlsx"]))
     assert "小微企业园规划合规检查报告" in docx_text(files["docx"])
-    assert {b.label for b in download_buttons(at)} == {"下载 XLSX", "下载 DOCX"}
+    assert {b.label for b in download_buttons(at)} == {"下载 XLSX", "下载 DOCX", "下载 PDF"}
 
 
 def test_missing_data_is_unknown_and_asked_for(app_env):
