@@ -247,3 +247,26 @@ def ask_in_browser(driver, question: str, expect: str, timeout: float = 120):
         return [m for m in messages if expect in m.text]
 
     return wait_for(driver, answered, timeout, f"an answer showing {expect!r}")
+
+
+# ───────────────────────── charts in AppTest ─────────────────────────
+
+def charts(at) -> list:
+    """Every Altair / Vega-Lite chart on the page."""
+    return list(at.get("vega_lite_chart"))
+
+
+def chart_frames(chart) -> list:
+    """The data a chart draws, as DataFrames (one per dataset)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    frames = [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
+    if chart.proto.data.data:
+        frames.append(convert_arrow_bytes_to_pandas_df(chart.proto.data.data))
+    return frames
+
+
+def chart_spec(chart) -> dict:
+    import json
+
+    return json.loads(chart.proto.spec)
