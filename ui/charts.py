@@ -160,7 +160,7 @@ def band_chart(frame: pd.DataFrame) -> alt.VConcatChart:
                      alt.Tooltip("结论文字:N", title="结论")])
         label = alt.Chart(data).mark_text(dy=-16, fontSize=11).encode(x=x, text="数值文字:N")
         strips.append(alt.layer(band, mark, label).properties(
-            height=46, width="container", title=alt.TitleParams(f"{row['检查项目']}（允许 {row['范围']}；单位 {unit}）",
+            height=46, width=560, title=alt.TitleParams(f"{row['检查项目']}（允许 {row['范围']}；单位 {unit}）",
                                                                anchor="start", fontSize=12)))
     return alt.vconcat(*strips).resolve_scale(x="independent")
 

@@ -30,6 +30,9 @@ def css(max_upload_mb: int) -> str:
 {size}::after {{ content: "拖入文件或点击选择，每个文件不超过 {max_upload_mb}MB"; visibility: visible;
   font-size: 0.875rem; }}
 [data-testid="InputInstructions"] {{ display: none; }}
+/* wide tables keep readable columns and scroll sideways on a phone */
+[data-testid="stMarkdownContainer"]:has(> table) {{ overflow-x: auto; }}
+[data-testid="stMarkdownContainer"] > table {{ min-width: 760px; }}
 @media print {{
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], .no-print {{ display: none !important; }}
   [data-testid="stMainBlockContainer"] {{ padding-top: 0 !important; }}
