@@ -182,7 +182,7 @@ def render() -> None:
         return
     docs = corpus.documents
     ids = [d.id for d in docs]
-    query = st.text_input("搜索全部文件", key=SEARCH, placeholder="多个词用空格分隔，例如：维修资金 12元、容积率、转让",
+    query = st.text_input("搜索全部文件", key=SEARCH, placeholder="多个词用空格分隔，例如：维修资金 缴存、容积率、转让",
                           help="列出同时包含所有词的条款，按文件分组，命中的词标出")
     if query.strip():
         _search_results(corpus, query)

@@ -60,7 +60,7 @@ def shown(p: Param, x: Fraction) -> str:
 def check_threshold(p: Param) -> str:
     """The bound as used by a check: a ``value`` rate (“配置比例为3‰”) is read as a minimum."""
     if p.kind == "value":
-        return f"≥ {p.threshold_zh().removeprefix('= ')}（原文：为{p.threshold_zh().removeprefix('= ')}）"
+        return f"≥ {p.figure()}（原文为{p.figure()}，按下限核验）"
     return p.threshold_zh()
 
 
