@@ -49,7 +49,8 @@ setup() {
 case "${1:-}" in
   app)
     setup
-    $VENV/bin/python -m assistant index build --if-missing
+    # no index build here: the first page is served at once and the app builds the index (and embeds the
+    # knowledge bank's questions) in the background, with a progress bar in the sidebar
     exec $VENV/bin/python -m streamlit run app.py --server.headless true --browser.gatherUsageStats false "${@:2}"
     ;;
   test)

@@ -4,13 +4,16 @@ On disk, ``corpus/documents/<id>.yaml`` (validated :class:`DocumentMeta`) and
 ``<id>.txt`` (the canonical text). Adding a document writes both through
 temporary files and renames them into place, text first and metadata last, so
 a reader never sees metadata without its text; a failure before the last
-rename leaves the corpus exactly as it was.
+rename leaves the corpus exactly as it was. Writers hold a cross-process lock
+(``assistant.locking``); readers need none.
 
-Deleting or replacing an uploaded document is all-or-nothing too: the new files are written aside first, the old
-ones are moved aside (metadata first, so the document disappears at once), and only when every move has succeeded
-are the old files removed; any failure moves everything back. The five source documents, and any document a rule
-or form file cites, cannot be deleted or replaced. A document's knowledge file (``knowledge/<id>.yaml``) goes with
-it; the search index follows the corpus fingerprint (the retriever rebuilds when it changes).
+Deleting or replacing an uploaded document is all-or-nothing too, under the same lock. A delete moves the metadata
+aside first (from that rename on the document is gone for every reader), then its text and its knowledge file
+(``knowledge/<id>.yaml``); a failed rename moves everything back. A replacement writes the new text under a new
+name and then renames the new metadata over the old one: that one rename is the change, so the old document stays
+until it happens and a failure before it leaves nothing behind. The five source documents, and any document a rule
+or form file cites, cannot be deleted or replaced. The search index follows the corpus fingerprint (the retriever
+rebuilds when it changes); a killed delete's or replacement's leftovers are removed like a killed ingest's.
 
 >>> corpus = load_corpus()
 >>> corpus.clause("linhai-plan-draft", "（二十二）").text[:14]
@@ -25,14 +28,17 @@ import os
 import re
 import tempfile
 import threading
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
 import yaml
 from pydantic import ValidationError
 
+from assistant import textin
 from assistant.errors import CorpusError, DeleteError, IngestError, NotFoundError
 from assistant.loaders import LoadedText, load_bytes, safe_filename
+from assistant.locking import write_lock, write_lock_if_free
 from assistant.models import Clause, Document, DocumentMeta, Status
 from assistant.segmenter import segment
 
@@ -152,12 +158,30 @@ def _mtime(folder: Path) -> float:
     return max([folder.stat().st_mtime] + [p.stat().st_mtime for p in folder.iterdir()])
 
 
-def _load_document(meta_path: Path) -> Document:
+def _read_meta(meta_path: Path) -> DocumentMeta:
     try:
         raw = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
-        meta = DocumentMeta.model_validate(raw)
-    except (yaml.YAMLError, ValidationError) as exc:
-        raise CorpusError(f"元数据文件无效：{meta_path.name}：{exc}", f"invalid metadata file {meta_path.name}: {exc}") from exc
+        meta = DocumentMeta.model_validate(_repaired(raw))
+    except (yaml.YAMLError, ValidationError, UnicodeDecodeError, OSError) as exc:
+        raise CorpusError(f"元数据文件无效：{meta_path.name}：{exc}", f"invalid metadata file {meta_path.name}: {exc}",
+                          field="metadata") from exc
+    return meta
+
+
+def _repaired(raw):
+    """Strings of a metadata file stored before the input boundary existed: a lone surrogate (from a
+    mis-encoded command-line argument) becomes U+FFFD instead of breaking every later JSON dump."""
+    if isinstance(raw, str):
+        return textin.repair_unicode(raw, "metadata", replace=True)
+    if isinstance(raw, dict):
+        return {k: _repaired(v) for k, v in raw.items()}
+    if isinstance(raw, list):
+        return [_repaired(v) for v in raw]
+    return raw
+
+
+def _load_document(meta_path: Path) -> Document:
+    meta = _read_meta(meta_path)
     if meta.id != meta_path.stem:
         raise CorpusError(f"元数据 id 与文件名不一致：{meta_path.name}", f"metadata id {meta.id!r} != file name {meta_path.name}")
     text_path = meta_path.parent / meta.text_file
@@ -189,57 +213,132 @@ def ingest_bytes(data: bytes, filename: str, *, title: str | None = None, city: 
                  root: str | Path | None = None, notes: str | None = None) -> Document:
     """Read, validate and segment a file, then add it to the corpus all-or-nothing.
 
-    Nothing is written until the file has been read, segmented and its metadata
-    validated; then the text and the metadata are each written to a temporary
-    file in the same folder and renamed into place.
+    Every metadata field passes the input boundary (``assistant.textin``) first. Nothing is written until
+    the file has been read, segmented and its metadata validated. Then, holding the corpus write lock (other
+    processes wait), the documents on disk are read again, the id, the file name and the title (within its
+    city) are checked for uniqueness against them, and the text and the metadata are each written to a
+    temporary file and renamed into place — so two concurrent ingests cannot both take one id or one name.
     """
+    filename = textin.field(filename, "file", max_chars=255, error=IngestError, required=True)
+    safe_filename(filename)
+    fields = _clean_fields(title=title, city=city, kind=kind, issuer=issuer, doc_number=doc_number, notes=notes,
+                           doc_id=doc_id)
     from assistant.jurisdictions import resolve_city
 
-    safe_filename(filename)
-    city = resolve_city(city) or city  # "三门" → 三门县: a document's place is a jurisdiction of the registry
+    fields["city"] = resolve_city(fields["city"]) or fields["city"]  # "三门" → 三门县: a place of the registry
+    try:
+        status = Status(status)
+    except ValueError:
+        raise IngestError(f"未知的文件状态“{status}”，可选：{'、'.join(s.value for s in Status)}",
+                          f"unknown status {status!r}; choose one of {', '.join(s.value for s in Status)}",
+                          field="status") from None
+    date = textin.check_date(date, "date", error=IngestError)
+    effective_date = textin.check_date(effective_date, "effective_date", error=IngestError)
     loaded: LoadedText = load_bytes(data, filename)
     root = Path(root) if root is not None else corpus_dir()
-    with _mutation_lock:  # one change to the corpus at a time in this process (ids and file names stay unique)
-        return _add(loaded, filename, root, title=title, city=city, kind=kind, status=status, issuer=issuer,
-                    doc_number=doc_number, date=date, effective_date=effective_date, doc_id=doc_id, notes=notes)
-
-
-def _add(loaded: LoadedText, filename: str, root: Path, *, title, city, kind, status, issuer, doc_number, date,
-         effective_date, doc_id, notes) -> Document:
     docs_dir = root / "documents"
-    corpus = load_corpus(root)
-    existing = {d.id for d in corpus.documents}
-    title = (title or _guess_title(loaded.text)).strip()
+    if not docs_dir.is_dir():
+        raise CorpusError(f"语料目录不存在：{docs_dir.name}", f"corpus folder missing: {docs_dir}")
+    title = fields["title"] or textin.field(_guess_title(loaded.text), "title", error=IngestError)
     if not title:
         raise IngestError("请填写文档标题", "a title is required", field="title")
-    doc_id = doc_id or slugify(title, existing)
-    if doc_id in existing:
-        raise IngestError(f"文档 id “{doc_id}” 已存在", f"document id {doc_id!r} already exists", field="id")
-    if any(d.meta.source_file == filename for d in corpus.documents):
-        raise IngestError(f"已收录同名文件“{filename}”", f"a document from {filename!r} is already in the corpus", field="file")
     text_bytes = loaded.text.encode("utf-8")
-    try:
-        meta = DocumentMeta(
-            id=doc_id, title=title, issuer=issuer, doc_number=doc_number, date=date, city=city, kind=kind,
-            status=Status(status), effective_date=effective_date, source_file=filename, text_file=f"{doc_id}.txt",
-            sha256=hashlib.sha256(text_bytes).hexdigest(), notes=notes,
-            defects=tuple(loaded.warnings),
-        )
-    except (ValidationError, ValueError) as exc:
-        raise IngestError(f"元数据无效：{exc}", f"invalid metadata: {exc}", field="metadata") from exc
-    clauses = segment(doc_id, loaded.text)
-    if "".join(c.text for c in clauses) != loaded.text:  # never store a document we cannot cite exactly
-        raise IngestError("分段失败：条款无法还原原文", "segmentation lost text", field="file")
-    document = Document(meta=meta, text=loaded.text, clauses=tuple(clauses))
-    meta_yaml = yaml.safe_dump(meta.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
-    text_path = docs_dir / meta.text_file
-    _atomic_write(text_path, text_bytes)
-    try:
-        _atomic_write(docs_dir / f"{doc_id}.yaml", meta_yaml.encode("utf-8"))
-    except BaseException:
-        text_path.unlink(missing_ok=True)
-        raise
+    with write_lock(docs_dir, "语料库", "the corpus", timeout=60):
+        remove_stale_files(docs_dir)
+        metas = _metas_on_disk(docs_dir)
+        existing = {m.id for m in metas}
+        new_id = fields["doc_id"] or slugify(title, existing)
+        if new_id in existing:
+            raise IngestError(f"文档 id “{new_id}” 已存在", f"document id {new_id!r} already exists", field="id")
+        if any(m.source_file == filename for m in metas):
+            raise IngestError(f"已收录同名文件“{filename}”", f"a document from {filename!r} is already in the corpus",
+                              field="file")
+        if same := next((m for m in metas if m.title == title and m.city == fields["city"]), None):
+            raise IngestError(f"{fields['city']}已有同名文档《{title}》（id：{same.id}），请修改标题",
+                              f"{fields['city']} already has a document titled {title!r} (id {same.id}): "
+                              f"change the title", field="title")
+        try:
+            meta = DocumentMeta(
+                id=new_id, title=title, issuer=fields["issuer"], doc_number=fields["doc_number"], date=date,
+                city=fields["city"], kind=fields["kind"] or "其他", status=status, effective_date=effective_date,
+                source_file=filename, text_file=f"{new_id}.txt", sha256=hashlib.sha256(text_bytes).hexdigest(),
+                notes=fields["notes"], defects=tuple(loaded.warnings),
+            )
+        except (ValidationError, ValueError) as exc:
+            raise IngestError(f"元数据无效：{_first_error(exc)}", f"invalid metadata: {_first_error(exc)}",
+                              field=_first_field(exc)) from None
+        clauses = segment(new_id, loaded.text)
+        if "".join(c.text for c in clauses) != loaded.text:  # never store a document we cannot cite exactly
+            raise IngestError("分段失败：条款无法还原原文", "segmentation lost text", field="file")
+        document = Document(meta=meta, text=loaded.text, clauses=tuple(clauses))
+        meta_yaml = yaml.safe_dump(meta.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
+        text_path = docs_dir / meta.text_file
+        _atomic_write(text_path, text_bytes)
+        try:
+            _atomic_write(docs_dir / f"{new_id}.yaml", meta_yaml.encode("utf-8"))
+        except BaseException:
+            text_path.unlink(missing_ok=True)
+            raise
+        _fsync_dir(docs_dir)
     return document
+
+
+def _clean_fields(**values) -> dict[str, str | None]:
+    """The metadata fields through the input boundary, each error naming its field."""
+    out = {}
+    for name, value in values.items():
+        limit = textin.MAX_NOTES_CHARS if name == "notes" else textin.MAX_FIELD_CHARS
+        out[name] = textin.field(value, "id" if name == "doc_id" else name, max_chars=limit,
+                                 multiline=name == "notes", required=name == "city", error=IngestError)
+    return out
+
+
+def _first_error(exc: Exception) -> str:
+    if isinstance(exc, ValidationError) and exc.errors():
+        e = exc.errors()[0]
+        return f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}"
+    return str(exc)
+
+
+def _first_field(exc: Exception) -> str:
+    if isinstance(exc, ValidationError) and exc.errors() and exc.errors()[0]["loc"]:
+        return str(exc.errors()[0]["loc"][0])
+    return "metadata"
+
+
+def _metas_on_disk(docs_dir: Path) -> list[DocumentMeta]:
+    """The metadata of every document as on disk now (not cached: another process may just have added one)."""
+    return [_read_meta(p) for p in sorted(docs_dir.glob("*.yaml"))]
+
+
+def remove_stale_files(docs_dir: Path) -> list[str]:
+    """Delete what a killed ingest left: temporary files, and a text file no metadata refers to.
+
+    Call only holding the write lock: then no ingest is running, and anything temporary is abandoned.
+    """
+    removed = []
+    referenced = set()
+    for p in docs_dir.glob("*.yaml"):
+        try:
+            referenced.add(_read_meta(p).text_file)
+        except CorpusError:
+            return removed  # a broken metadata file: leave everything as it is for a person to look at
+    for p in docs_dir.iterdir():
+        stale_tmp = p.name.startswith(".") and p.name.endswith(".tmp")
+        orphan = p.suffix == ".txt" and p.name not in referenced
+        if p.is_file() and (stale_tmp or orphan):
+            p.unlink(missing_ok=True)
+            removed.append(p.name)
+    return removed
+
+
+def clean_up(root: str | Path | None = None) -> list[str]:
+    """At start-up: remove a killed ingest's leftovers, if no other process is writing right now."""
+    docs_dir = (Path(root) if root is not None else corpus_dir()) / "documents"
+    if not docs_dir.is_dir():
+        return []
+    with write_lock_if_free(docs_dir) as free:
+        return remove_stale_files(docs_dir) if free else []
 
 
 def _guess_title(text: str) -> str:
@@ -262,10 +361,16 @@ def _atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def _fsync_dir(path: Path) -> None:
+    """Make the renames durable: a crash right after ingest must not lose the new names."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 # ---------------------------------------------------------------- delete and replace
-
-_mutation_lock = threading.Lock()
-
 
 def _references(doc_id: str) -> list[str]:
     """Rule and form files that cite ``doc_id`` (a ``doc_id:`` key anywhere in them)."""
@@ -307,16 +412,34 @@ def _knowledge_file(doc_id: str) -> Path:
     return knowledge_dir() / f"{doc_id}.yaml"
 
 
-def _deletable(doc_id: str, root: Path) -> Document:
-    doc = load_corpus(root).document(doc_id)  # NotFoundError names the id
+@contextmanager
+def _knowledge_lock():
+    """The knowledge bank's write lock (a point is not added to a document while it is deleted or replaced)."""
+    from assistant.knowledge.bank import knowledge_dir
+
+    root = knowledge_dir()
+    if not root.is_dir():
+        yield
+        return
+    with write_lock(root, "知识库", "the knowledge bank", timeout=30):
+        yield
+
+
+def _on_disk(doc_id: str, docs_dir: Path) -> DocumentMeta:
+    """The document's metadata as on disk now (under the lock: not the cached corpus), if it may be changed."""
+    path = docs_dir / f"{doc_id}.yaml"
+    if not path.is_file():
+        raise NotFoundError(f"没有文档“{doc_id}”", f"no document {doc_id!r}")
+    meta = _read_meta(path)
     why = protection(doc_id)
     if why:
-        raise DeleteError(f"“{doc.meta.title}”{why}。", f"{doc_id} is protected", field="doc_id")
-    return doc
+        raise DeleteError(f"“{meta.title}”{why}。", f"{doc_id} is protected", field="doc_id")
+    return meta
 
 
 def _aside(path: Path, token: str) -> Path:
-    return path.with_name(f".{path.name}.{token}.old")
+    """A hidden name beside ``path``; ``.tmp`` at the end, so a killed writer's leftover is cleaned up."""
+    return path.with_name(f".{path.name}.{token}.old.tmp")
 
 
 def _swap(moves: list[tuple[Path, Path]]) -> None:
@@ -340,31 +463,33 @@ def _discard(paths) -> None:
         try:
             Path(path).unlink(missing_ok=True)
         except OSError:
-            pass  # a leftover hidden file: the corpus itself is already consistent
+            pass  # a leftover hidden file: the corpus is already consistent, and clean-up removes it later
 
 
 def delete_document(doc_id: str, *, root: str | Path | None = None) -> DocumentMeta:
     """Remove an uploaded document (its metadata, text and knowledge file) all-or-nothing; returns its metadata.
 
     Raises NotFoundError for an unknown id, DeleteError for a protected one or when a file cannot be moved (then
-    nothing has changed)."""
-    root = Path(root) if root is not None else corpus_dir()
-    with _mutation_lock:
-        doc = _deletable(doc_id, root)
-        docs_dir = root / "documents"
-        files = [docs_dir / f"{doc_id}.yaml", docs_dir / doc.meta.text_file]
+    nothing has changed), BusyError when another process holds the corpus write lock too long."""
+    docs_dir = (Path(root) if root is not None else corpus_dir()) / "documents"
+    if not docs_dir.is_dir():
+        raise CorpusError(f"语料目录不存在：{docs_dir.name}", f"corpus folder missing: {docs_dir}")
+    with write_lock(docs_dir, "语料库", "the corpus", timeout=60), _knowledge_lock():
+        meta = _on_disk(doc_id, docs_dir)
+        files = [docs_dir / f"{doc_id}.yaml", docs_dir / meta.text_file]
         knowledge = _knowledge_file(doc_id)
         if knowledge.is_file():
             files.append(knowledge)
         token = os.urandom(4).hex()
-        moves = [(f, _aside(f, token)) for f in files]
+        moves = [(f, _aside(f, token)) for f in files if f.exists()]
         try:
             _swap(moves)  # metadata first: from this rename on, the document is gone for every reader
         except OSError as exc:
             raise DeleteError(f"删除失败，文件未作任何改动：{exc.strerror or exc}",
                               f"could not delete {doc_id}; nothing was changed: {exc}", field="doc_id") from exc
         _discard(dst for _, dst in moves)
-        return doc.meta
+        _fsync_dir(docs_dir)
+        return meta
 
 
 def replace_document(doc_id: str, data: bytes, filename: str, *, root: str | Path | None = None,
@@ -377,66 +502,65 @@ def replace_document(doc_id: str, data: bytes, filename: str, *, root: str | Pat
     """
     from assistant.jurisdictions import resolve_city
 
-    root = Path(root) if root is not None else corpus_dir()
+    filename = textin.field(filename, "file", max_chars=255, error=IngestError, required=True)
     safe_filename(filename)
+    allowed = {"title", "city", "kind", "status", "issuer", "doc_number", "date", "effective_date", "notes"}
+    changes = {k: v for k, v in meta_changes.items() if v is not None}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise IngestError(f"不能修改的元数据：{'、'.join(sorted(unknown))}", f"unknown metadata {sorted(unknown)}",
+                          field="metadata")
+    texts = {k: v for k, v in changes.items() if k not in ("status", "date", "effective_date")}
+    changes.update({k: v for k, v in _clean_fields(**texts).items() if v is not None})
+    if "city" in changes:
+        changes["city"] = resolve_city(changes["city"]) or changes["city"]
+    for k in ("date", "effective_date"):
+        if k in changes:
+            changes[k] = textin.check_date(changes[k], k, error=IngestError)
+    if "status" in changes:
+        try:
+            changes["status"] = Status(changes["status"])
+        except ValueError:
+            raise IngestError(f"未知的文件状态“{changes['status']}”", f"unknown status {changes['status']!r}",
+                              field="status") from None
     loaded: LoadedText = load_bytes(data, filename)  # IngestError: nothing written
-    with _mutation_lock:
-        old = _deletable(doc_id, root)
-        corpus = load_corpus(root)
-        if any(d.meta.source_file == filename and d.id != doc_id for d in corpus.documents):
+    docs_dir = (Path(root) if root is not None else corpus_dir()) / "documents"
+    if not docs_dir.is_dir():
+        raise CorpusError(f"语料目录不存在：{docs_dir.name}", f"corpus folder missing: {docs_dir}")
+    text_bytes = loaded.text.encode("utf-8")
+    with write_lock(docs_dir, "语料库", "the corpus", timeout=60), _knowledge_lock():
+        remove_stale_files(docs_dir)
+        old = _on_disk(doc_id, docs_dir)
+        metas = _metas_on_disk(docs_dir)
+        if any(m.source_file == filename and m.id != doc_id for m in metas):
             raise IngestError(f"已收录同名文件“{filename}”", f"a document from {filename!r} is already in the corpus",
                               field="file")
-        keep = old.meta.model_dump()
-        changes = {k: v for k, v in meta_changes.items() if v is not None}
-        unknown = set(changes) - {"title", "city", "kind", "status", "issuer", "doc_number", "date",
-                                  "effective_date", "notes"}
-        if unknown:
-            raise IngestError(f"不能修改的元数据：{'、'.join(sorted(unknown))}", f"unknown metadata {sorted(unknown)}",
-                              field="metadata")
-        if "city" in changes:
-            changes["city"] = resolve_city(changes["city"]) or changes["city"]
-        text_bytes = loaded.text.encode("utf-8")
+        token = os.urandom(4).hex()
+        text_file = f"{doc_id}.{token}.txt"   # a new name: the old text stays in place until the switch
         try:
-            meta = DocumentMeta(**{**keep, **changes, "source_file": filename,
+            meta = DocumentMeta(**{**old.model_dump(), **changes, "source_file": filename, "text_file": text_file,
                                    "sha256": hashlib.sha256(text_bytes).hexdigest(),
-                                   "defects": tuple(loaded.warnings), "status": Status(changes.get("status", keep["status"]))})
+                                   "defects": tuple(loaded.warnings)})
         except (ValidationError, ValueError) as exc:
-            raise IngestError(f"元数据无效：{exc}", f"invalid metadata: {exc}", field="metadata") from exc
+            raise IngestError(f"元数据无效：{_first_error(exc)}", f"invalid metadata: {_first_error(exc)}",
+                              field=_first_field(exc)) from None
         clauses = segment(doc_id, loaded.text)
         if "".join(c.text for c in clauses) != loaded.text:
             raise IngestError("分段失败：条款无法还原原文", "segmentation lost text", field="file")
         document = Document(meta=meta, text=loaded.text, clauses=tuple(clauses))
         _check_knowledge(document)
-        docs_dir = root / "documents"
         meta_yaml = yaml.safe_dump(meta.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
-        token = os.urandom(4).hex()
-        new_text, new_meta = _staged(docs_dir / meta.text_file, text_bytes, token), None
+        new_text = docs_dir / text_file
         try:
-            new_meta = _staged(docs_dir / f"{doc_id}.yaml", meta_yaml.encode("utf-8"), token)
-            olds = [docs_dir / f"{doc_id}.yaml", docs_dir / old.meta.text_file]
-            moves = [(f, _aside(f, token)) for f in olds]
-            moves += [(new_text, docs_dir / meta.text_file), (new_meta, docs_dir / f"{doc_id}.yaml")]
-            _swap(moves)
+            _atomic_write(new_text, text_bytes)
+            _atomic_write(docs_dir / f"{doc_id}.yaml", meta_yaml.encode("utf-8"))   # the one rename that switches
         except OSError as exc:
-            _discard([new_text, new_meta] if new_meta else [new_text])
+            _discard([new_text])
             raise DeleteError(f"替换失败，文件未作任何改动：{exc.strerror or exc}",
                               f"could not replace {doc_id}; nothing was changed: {exc}", field="doc_id") from exc
-        _discard(dst for _, dst in moves[:2])
+        _discard([docs_dir / old.text_file])   # now an orphan; clean-up would remove it too
+        _fsync_dir(docs_dir)
         return document
-
-
-def _staged(target: Path, data: bytes, token: str) -> Path:
-    """``data`` written (and synced) beside ``target`` under a hidden name, ready to be renamed into place."""
-    tmp = target.with_name(f".{target.name}.{token}.new")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return tmp
 
 
 def _check_knowledge(document: Document) -> None:

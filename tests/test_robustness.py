@@ -32,7 +32,7 @@ def assistant(corpus, tmp_path_factory):
 # ---------------------------------------------------------------- questions
 
 ODD_BUT_ANSWERABLE = [
-    "维修基金" * 2500,                                      # 10 000 characters
+    "维修基金" * 1000,                                      # 4 000 characters: the longest question accepted
     "<script>alert('x')</script> 维修基金每平米交多少",      # script tag: searched as text
     "**容积率** 是 _多少_？ [link](http://x)",                # Markdown
     "<b>宿舍</b>面积&nbsp;多大",                             # HTML
@@ -48,6 +48,13 @@ def test_odd_questions_get_an_answer_not_a_crash(assistant, corpus, q):
     assert a.answer
     for c in (*a.citations, *a.related):
         assert c.quote in corpus.clause(c.doc_id, c.clause).text
+
+
+@pytest.mark.parametrize("q", ["维修基金" * 2500, "问" * 1_000_000])
+def test_overlong_questions_are_refused_with_the_limit(assistant, q):
+    with pytest.raises(QueryError) as exc:   # a million characters took 26 s and slowed every other user
+        assistant.ask(q)
+    assert "过长" in exc.value.message and "4000" in exc.value.message and exc.value.field == "question"
 
 
 @pytest.mark.parametrize("q", ["", "   \n\t ", "😀🎉👍", "？！。，、", "\u200b\u200b", None])

@@ -165,3 +165,26 @@ def test_segmentation_partitions_any_document(text):
 def test_segmentation_never_loses_arbitrary_text(text):
     text = text.replace("\r", "")
     assert "".join(c.text for c in segment("d", text)) == text
+
+
+def test_list_numbers_of_any_size_keep_their_own_clauses():
+    """Items numbered 1000 and above were merged into one 结语 clause."""
+    lines = [f"{n}. 第{n}项要求。" for n in range(1, 1206)]
+    clauses = segment("big", "标题\n一、总则\n" + "\n".join(lines) + "\n")
+    labels = [c.label for c in clauses]
+    assert labels[:3] == ["前言", "一、", "1."] and labels[-1] == "1205."
+    assert "999." in labels and "1000." in labels and "结语" not in labels
+    assert max(len(c.text) for c in clauses) < 30
+
+
+def test_parenthesised_and_chinese_numbers_past_999():
+    text = "".join(f"（{n}）第{n}项。\n" for n in range(1, 1003))
+    assert [c.label for c in segment("p", text)][-1] == "（1002）"
+    from assistant.segmenter import cn_to_int
+
+    assert [cn_to_int(s) for s in ("九百九十九", "一千", "一千零一", "一万二千", "两千零二十")] == [999, 1000, 1001, 12000, 2020]
+
+
+def test_a_year_at_a_line_start_is_still_not_a_label():
+    text = "一、总则\n1.入园条件。\n2019.年度计划另行制定。\n2.退出机制。\n"
+    assert [c.label for c in segment("y", text)] == ["一、", "1.", "2."]

@@ -1,9 +1,17 @@
-"""问答: chat with cited answers; follow-ups use the earlier answers as history."""
+"""问答: a chat that reads like an answer.
+
+Each answer shows its direct line first (the figure or the yes/no, the city, the document's status as a small
+badge), then one folded expander per source with the quote, the notes merged one per document, a copy box for the
+answer with its citations, and 👍/👎 kept on this machine. Follow-ups — typed, from the suggestion buttons, or by
+the city filter — all go through the same ``Assistant.ask`` with the earlier answers as history, so the same
+follow-up gets the same answer whichever way it is asked.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from assistant import feedback
 from assistant.errors import AssistantError
 from ui import components as ui
 from ui import resources
@@ -18,9 +26,11 @@ EXAMPLES = (
     "我的企业能进临海的小微企业园吗？",
     "杭州的小微企业园有什么补贴？",
 )
-FOLLOW_UP_CITIES = ("温州", "临海", "慈溪")
 TURNS = "chat.turns"
 PENDING = "chat.pending"
+CITY = "chat.city"
+# the body of these kinds is part of the answer (how it was computed, the checklist), not only its sources
+SHOW_BODY = ("calculation", "table", "eligibility", "comparison", "not_covered")
 
 
 def _ask_later(question: str) -> None:
@@ -31,48 +41,85 @@ def _clear() -> None:
     st.session_state[TURNS] = []
 
 
+def _clear_city() -> None:
+    st.session_state[CITY] = ALL_CITIES
+
+
 def ask(question: str, turns: list[dict], city: str | None):
-    """One question to the assistant, with the earlier answers as history."""
+    """One question to the assistant, with the earlier answers as history (every surface goes through here)."""
     assistant = resources.wait_for_assistant()
-    return assistant.ask(question, history=[t["answer"] for t in turns], city=city)
+    answer = assistant.ask(question, history=[t["answer"] for t in turns], city=city)
+    feedback.record_answer(answer)   # a refused or low-confidence answer joins the 知识库 review queue
+    return answer
+
+
+def copy_text(answer) -> str:
+    """The answer with its citations, as plain text to paste elsewhere."""
+    lines = [answer.answer] if answer.kind in SHOW_BODY else [answer.direct]
+    for i, c in enumerate(answer.citations, 1):
+        lines.append(f"[{i}] 《{c.title}》{c.clause}：“{c.quote}”")
+    return "\n".join(lines)
+
+
+def _vote(answer, key: str) -> None:
+    value = st.session_state.get(key)
+    if value is not None:
+        feedback.record_vote(answer, int(value))
 
 
 def render_answer(answer, corpus, *, key: str) -> None:
-    """The answer text, its warnings, the source cards (or the 'possibly related' clauses when refused)."""
+    """Direct line, badges, the body where it matters, sources folded, notes, copy and feedback."""
     if answer.resolved_question and answer.resolved_question != answer.question:
         st.caption(ui.md_escape(f"理解为：{answer.resolved_question}"))
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        statuses = list(dict.fromkeys(c.status for c in answer.citations if c.status is not None))
+        for s in statuses[:2]:
+            ui.status_badge(s)
+        if answer.city:
+            st.badge(ui.label(answer.city), color="violet", icon=":material/location_on:")
+        if answer.confidence == "low":
+            st.badge("置信度低", color="gray", icon=":material/help:")
+    direct = ui.md_escape(answer.direct or answer.answer)
     if answer.refused:
-        st.info(ui.md_escape(answer.answer), icon=":material/help:")
+        st.info(direct, icon=":material/help:")
     else:
-        st.markdown(ui.md_escape(answer.answer))
+        st.markdown(f"**{direct}**")
+    body = answer.answer[len(answer.direct):].strip("\n") if answer.direct else ""
+    body_lines = [x for x in body.splitlines() if not x.startswith(("依据：", "Source:"))]
+    if body_lines and answer.kind in SHOW_BODY:
+        st.markdown(ui.md_escape("\n".join(body_lines)))
+    if answer.kind == "eligibility" and answer.check and answer.check.get("application"):
+        st.page_link("ui/pages/application.py", label="用已说明的情况生成入园申请表", icon=":material/description:")
     ui.warnings(answer.warnings)
-    if answer.kind == "eligibility" and answer.follow_up:
-        st.page_link("ui/pages/eligibility.py", label="到“入园资格自测”逐项回答", icon=":material/checklist:")
-    if answer.citations:
-        st.markdown("**依据**")
-        ui.citation_cards(answer.citations, corpus, key=f"{key}-c")
+    for n, c in enumerate(answer.citations):
+        # the first source is open: the quote is the proof of the line above it; the rest stay folded
+        with st.expander(ui.label(f"依据：《{c.title}》{c.clause}"), expanded=n == 0 and not answer.refused):
+            ui.citation_card(c, corpus, key=f"{key}-c{n}")
     if answer.related:
-        st.markdown("**可能相关（仅供参考，不能作为依据）**")
-        ui.citation_cards(answer.related, corpus, key=f"{key}-r")
-    meta = []
-    if answer.city:
-        meta.append(f"适用地区：{answer.city}")
-    if meta:
-        st.caption(ui.md_escape("　".join(meta)))
+        with st.expander("可能相关的条款（仅供参考，不能作为依据）"):
+            ui.citation_cards(answer.related, corpus, key=f"{key}-r")
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        with st.popover("复制回答", icon=":material/content_copy:"):
+            st.code(copy_text(answer), language=None, wrap_lines=True)
+        vote_key = f"chat.vote.{key}"
+        st.feedback("thumbs", key=vote_key, on_change=_vote, args=(answer, vote_key))
 
 
 def render() -> None:
     st.title("政策问答")
-    st.caption("回答均引用原文条款；征求意见稿、建议答复等非正式文件会特别提示。")
+    st.caption("回答先给结论，再给原文依据；征求意见稿、建议答复等非正式文件会特别提示。")
     st.session_state.setdefault(TURNS, [])
     turns: list[dict] = st.session_state[TURNS]
 
     with st.sidebar:
-        city_choice = st.selectbox("地区", [ALL_CITIES, *resources.cities()], key="chat.city",
-                                   help="只在该地区（及浙江省）的文件中查找")
+        st.selectbox("地区", [ALL_CITIES, *resources.cities()], key=CITY, help="只按该地区（及浙江省）的文件回答")
         st.button("清空对话", on_click=_clear, icon=":material/delete:", disabled=not turns)
 
-    city = None if city_choice == ALL_CITIES else city_choice
+    choice = st.session_state.get(CITY, ALL_CITIES)
+    city = None if choice == ALL_CITIES else choice
+    if city:  # a visible chip, not a hidden remembered city
+        st.button(f"按{city}回答 ✕", key="chat.city_chip", on_click=_clear_city, type="secondary",
+                  help="点击取消地区限定")
     question = st.chat_input("请输入问题，例如：维修基金每平米交多少？", key="chat.input")
     question = (question or st.session_state.pop(PENDING, None) or "").strip()
 
@@ -110,9 +157,12 @@ def render() -> None:
         except AssistantError as exc:
             ui.error(exc)
 
-    if turns and not turns[-1]["answer"].refused:
-        follow_ups = [f"那{c}呢？" for c in FOLLOW_UP_CITIES if not (turns[-1]["answer"].city or "").startswith(c)]
-        with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-            st.caption("接着问：", width="content")
-            for n, q in enumerate(follow_ups):
-                st.button(q, key=f"chat.followup.{n}", on_click=_ask_later, args=(q,), type="tertiary")
+    if turns:
+        last = turns[-1]["answer"]
+        cities = [c for c in resources.cities() if c != "浙江省" and c != last.city]
+        follow_ups = [f"那{resources.short_name(c)}呢？" for c in cities[:3]] if last.topic else []
+        if follow_ups:
+            with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+                st.caption("接着问：", width="content")
+                for n, q in enumerate(follow_ups):
+                    st.button(q, key=f"chat.followup.{n}", on_click=_ask_later, args=(q,), type="tertiary")

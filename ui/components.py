@@ -3,10 +3,16 @@
 Every string that comes from a document or from a user goes through
 :func:`md_escape` before ``st.markdown`` (so ``*``, ``[``, ``<b>``, ``$x$`` or
 ``:red[…]`` in a clause are shown as typed, never interpreted), or is shown
-with ``st.text``.
+with ``st.text``. Escaping is not enough for two things Streamlit's renderer
+finds in plain text: bare URLs and e-mail addresses (GitHub-flavoured
+autolinks) and ``:material/…:`` icons or ``:emoji:`` codes. An invisible
+WORD JOINER (U+2060) after ``:`` / ``@`` / ``www`` breaks those patterns while
+the text reads the same. Badge labels are markdown too, so they are escaped.
 
 >>> md_escape("1*2 <b>x</b> :red[y] $z$")
-'1\\\\*2 \\\\<b\\\\>x\\\\</b\\\\> \\\\:red\\\\[y\\\\] \\\\$z\\\\$'
+'1\\\\*2 \\\\<b\\\\>x\\\\</b\\\\> \\\\:\u2060red\\\\[y\\\\] \\\\$z\\\\$'
+>>> "http\\\\:\u2060//" in md_escape("见 http://evil.example 详情")   # no autolink
+True
 >>> split_quote("前文。引文。后文", "引文。")
 ('前文。', '引文。', '后文')
 """
@@ -45,8 +51,22 @@ def md_escape(text: str | None) -> str:
     lines = []
     for line in str(text).replace("\r\n", "\n").split("\n"):
         # a leading tab or four spaces would start a code block; full-width indents (　) are kept
-        lines.append(_MD_SPECIAL.sub(r"\\\1", line.lstrip(" \t")))
+        lines.append(_defang(_MD_SPECIAL.sub(r"\\\1", line.lstrip(" \t"))))
     return "  \n".join(lines)
+
+
+JOINER = "\u2060"  # WORD JOINER: invisible, no line break; splits what a renderer would turn into a link or icon
+_AUTO = re.compile(r"(\\:)(?=[A-Za-z/])|(@)|(?i:\b(www))(?=\\\.)")
+
+
+def _defang(escaped: str) -> str:
+    """Break autolinks (http://, www., e-mail) and :icon: / :emoji: codes in already-escaped text."""
+    return _AUTO.sub(lambda m: (m.group(1) or m.group(2) or m.group(3)) + JOINER, escaped)
+
+
+def label(text: str | None) -> str:
+    """A widget or badge label from document or user text (labels are markdown too)."""
+    return md_escape(text).replace("  \n", " ")
 
 
 def split_quote(text: str, quote: str, start: int | None = None) -> tuple[str, str, str]:
@@ -83,7 +103,7 @@ def badges(status: Status | str | None, city: str | None) -> None:
     with st.container(horizontal=True, gap="small"):
         status_badge(status)
         if city:
-            st.badge(city, color="violet", icon=":material/location_on:")
+            st.badge(label(city), color="violet", icon=":material/location_on:")
 
 
 def browse_link(doc_id: str, clause: str | None = None, span=None, label: str = "在条文浏览中打开") -> None:
@@ -96,7 +116,7 @@ def browse_link(doc_id: str, clause: str | None = None, span=None, label: str = 
     try:
         st.page_link(BROWSE_PAGE, label=label, icon=":material/menu_book:", query_params=params)
     except Exception:  # the page is not registered (a page run on its own): no link rather than a crash
-        st.caption(f"条文浏览：{doc_id} {clause or ''}")
+        st.caption(md_escape(f"条文浏览：{doc_id} {clause or ''}"))
 
 
 def citation_card(c: Citation, corpus=None, *, key: str = "", link: bool = True) -> None:
@@ -105,7 +125,7 @@ def citation_card(c: Citation, corpus=None, *, key: str = "", link: bool = True)
         with st.container(horizontal=True, gap="small", vertical_alignment="center"):
             status_badge(c.status)
             if c.city:
-                st.badge(c.city, color="violet", icon=":material/location_on:")
+                st.badge(label(c.city), color="violet", icon=":material/location_on:")
             st.markdown(f"**《{md_escape(c.title)}》 {md_escape(c.clause)}**", width="content")
         st.markdown(f"> {md_escape(c.quote)}")
         clause = _clause(corpus, c)

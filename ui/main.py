@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.errors import AssistantError
+from ui import components as ui
 from ui import resources, theme
 
 # (script, title, icon, url path); the first is the default page
@@ -18,6 +19,7 @@ PAGES = (
     ("ui/pages/charts.py", "图表", ":material/bar_chart:", "charts"),
     ("ui/pages/browse.py", "条文浏览", ":material/menu_book:", "clauses"),
     ("ui/pages/documents.py", "文档管理", ":material/upload_file:", "documents"),
+    ("ui/pages/knowledge.py", "知识库", ":material/school:", "knowledge"),
 )
 
 
@@ -34,7 +36,7 @@ def main() -> None:
     try:
         resources.start_loading()
     except AssistantError as exc:  # the corpus itself cannot be read: say so on every page
-        st.error(f"语料加载失败：{exc.message}")
+        st.error(ui.md_escape(f"语料加载失败：{exc.message}"))
         return
     with st.sidebar:
         st.caption("小微企业园政策助手 · 浙江省 / 温州市 / 临海市 / 慈溪市")
@@ -48,3 +50,6 @@ def _loading_note() -> None:
         st.caption(":material/check_circle: 检索模型和索引已就绪")
     else:
         st.caption(":material/hourglass_top: 检索模型和索引加载中…")
+        done, total = resources.PROGRESS.get("knowledge", (0, 0))
+        if total and done < total:  # the first start on a machine embeds the knowledge bank's questions
+            st.progress(done / total, text=f"知识库问题向量 {done}/{total}")

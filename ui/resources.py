@@ -43,8 +43,19 @@ def corpus() -> Corpus:
 
 
 def _version() -> tuple[str, str, str]:
+    from assistant.knowledge.bank import knowledge_stamp
+
     c = load_corpus()
-    return str(c.root), c.fingerprint, encoder_spec()
+    # a changed knowledge file (a question added on the 知识库 page) is a new version too
+    return str(c.root), f"{c.fingerprint}:{hash(knowledge_stamp())}", encoder_spec()
+
+
+# how far the background load has got: (done, total) questions of the knowledge bank embedded
+PROGRESS: dict[str, tuple[int, int]] = {}
+
+
+def _progress(done: int, total: int) -> None:
+    PROGRESS["knowledge"] = (done, total)
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,7 @@ def _load(version: tuple[str, str, str]) -> Loaded:
     started = time.monotonic()
     from assistant.answer import get_assistant
 
-    assistant = get_assistant()
+    assistant = get_assistant(progress=_progress)
     # one question first, so the lazily loaded parts (word segmenter dictionary, encoder session)
     # are ready before a person asks: the first real answer is then as fast as the rest
     assistant.ask(WARM_UP_QUESTION)
@@ -153,3 +164,10 @@ def render_bytes(write: Callable[[Path], object], filename: str) -> bytes:
         out = Path(tmp) / filename
         write(out)
         return out.read_bytes()
+
+
+def short_name(city: str) -> str:
+    """How people say a jurisdiction (温州市 → 温州), for the follow-up buttons."""
+    from assistant.jurisdictions import registry
+
+    return registry().short(city)

@@ -96,7 +96,8 @@ class Context:
         if key in self._memo:
             return self._memo[key]
         text = " ".join((self.topic_query.text, *self.frame.query.expansions))
-        matches = self.services.kindex.match(text, self.query_vector, k=k, cities=set(cities) if cities else None)
+        matches = self.services.kindex.match(text, self.query_vector, k=k, cities=set(cities) if cities else None,
+                                             asked=self.topic_query.text)
         clause_rank = {h.clause_id: r for r, h in enumerate(
             h for h in self.clause_hits(k=20) if cities is None or h.city in cities)}
         clause_rank = {c: r + 1 for c, r in clause_rank.items()}
@@ -106,7 +107,8 @@ class Context:
             bonus = CLAUSE_WEIGHT / (FUSION_K + r) if r else 0.0
             rescored.append((m.score + bonus, m))
         rescored.sort(key=lambda x: -x[0])
-        out = [PointMatch(point=m.point, score=s, bm25=m.bm25, cosine=m.cosine, question=m.question, rank=i)
+        out = [PointMatch(point=m.point, score=s, bm25=m.bm25, cosine=m.cosine, question=m.question, rank=i,
+                          exact=m.exact)
                for i, (s, m) in enumerate(rescored, 1)]
         self._memo[key] = out
         return out

@@ -34,6 +34,12 @@ CitySource = Literal["named", "chosen", "inherited"]
 
 
 @functools.lru_cache(maxsize=1)
+def _figure_subjects() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")).get("figure_subjects", {})
+    return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
+
+
+@functools.lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
     raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8"))["types"]
     return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
@@ -76,8 +82,13 @@ def answer_types(question: str) -> tuple[str, ...]:
         types = ["consequence", *[t for t in types if t != "consequence"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")
-    numeric = [t for t in types if t in NUMERIC]
     figure_at = max((m.end() for m in _FIGURE_QUESTION.finditer(text)), default=-1)
+    if not types and figure_at >= 0:
+        # "亩均税收要达到多少？": a bare 多少 — what it is about says which kind of figure is asked
+        subject = sorted((-max(_last(text, w) for w in words), order, t)
+                         for order, (t, words) in enumerate(_figure_subjects()) if max(_last(text, w) for w in words) >= 0)
+        types = [t for _, _, t in subject[:1]]
+    numeric = [t for t in types if t in NUMERIC]
     yes_no_at = max((m.end() for m in _YES_NO_FORM.finditer(text)), default=-1)
     yes_no = bool(_YES_NO_END.search(text)) or yes_no_at > figure_at
     if numeric and figure_at >= 0 and not yes_no and types[0] not in ("consequence", "contact"):

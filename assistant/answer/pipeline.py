@@ -23,9 +23,10 @@ from assistant.answer.handlers.refusals import ClarifyHandler, PlaceHandler, Top
 from assistant.answer.handlers.table import TableHandler
 from assistant.answer.models import Answer
 from assistant.coverage import CoverageModel
+from assistant import textin
 from assistant.errors import QueryError
 from assistant.jurisdictions import resolve_city
-from assistant.knowledge.bank import load_bank
+from assistant.knowledge.bank import knowledge_stamp, load_bank
 from assistant.knowledge.index import KnowledgeIndex
 from assistant.messages import text
 from assistant.retriever import Retriever, get_retriever
@@ -57,9 +58,12 @@ class Assistant:
     def __init__(self, retriever: Retriever | None = None, services: Services | None = None, progress=None):
         self.retriever = retriever or get_retriever()
         self.corpus = self.retriever.corpus
+        self.knowledge_stamp = knowledge_stamp()
         self.services = services or load_services(self.retriever, progress)
 
     def ask(self, question: str, history: list | None = None, city: str | None = None) -> Answer:
+        question = textin.question(question)   # the input boundary: bad characters, escapes, length
+        city = textin.field(city, "city", error=QueryError) if isinstance(city, str) else city
         answer = self._answer(question, history, city)
         return self._maybe_rephrase(answer)
 
@@ -79,6 +83,8 @@ class Assistant:
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
+        # "那温州呢？": the provision the conversation was about, to be looked for in the new city
+        f.extra["switched_from"] = previous.knowledge_point if r.kind == "city" and previous else None
         ctx = Context(frame=f, services=self.services, previous=previous)
         for h in handlers():
             try:
@@ -110,12 +116,14 @@ _default: Assistant | None = None
 _default_lock = threading.Lock()
 
 
-def get_assistant() -> Assistant:
+def get_assistant(progress=None) -> Assistant:
+    """The process's assistant (built once per corpus and knowledge version). ``progress(done, total)`` is called
+    while the knowledge bank's questions are embedded (the first start on a machine takes minutes)."""
     global _default
     with _default_lock:
         retriever = get_retriever()
-        if _default is None or _default.retriever is not retriever:
-            _default = Assistant(retriever)
+        if _default is None or _default.retriever is not retriever or _default.knowledge_stamp != knowledge_stamp():
+            _default = Assistant(retriever, progress=progress)  # a new corpus, or a knowledge file changed (a question was added)
         return _default
 
 

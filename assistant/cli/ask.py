@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from assistant.cli import run_jsonl
+from assistant.cli import emit, run_jsonl
 from assistant.errors import QueryError
 
 EPILOG = """examples:
@@ -82,8 +81,5 @@ def cmd_ask(args) -> int:
     if args.jsonl:
         return run_jsonl(args.jsonl, Conversations(assistant, args.city), whole_item=True)
     a = assistant.ask(args.question, city=args.city)
-    if args.json:
-        print(json.dumps(a.to_contract(), ensure_ascii=False, indent=2))
-    else:
-        print(render(a))
+    emit(a.to_contract(), args.json, render(a))   # plain, inert text either way
     return 0

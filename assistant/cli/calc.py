@@ -11,9 +11,8 @@ Examples::
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 
+from assistant import textin
 from assistant.cli import emit
 from assistant.errors import RuleError
 from assistant.models import STATUS_ZH
@@ -33,20 +32,18 @@ def register(subparsers) -> None:
 
 
 def parse_json_arg(text: str | None, field: str = "input") -> dict:
-    """``--input`` as a dict: inline JSON or ``@file.json``."""
+    """``--input`` as a dict: inline JSON or ``@file.json``, through the input boundary (size, encoding,
+    depth, number sizes; dates must lie in 1949–2100 — a year-9999 date overflowed the date arithmetic)."""
     if text is None:
         return {}
     if text.startswith("@"):
-        try:
-            text = Path(text[1:]).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise RuleError(f"无法读取输入文件 {text[1:]}：{exc}", f"cannot read {text[1:]}: {exc}", field=field) from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise RuleError(f"--input 不是有效的 JSON：{exc}", f"--input is not valid JSON: {exc}", field=field) from None
-    if not isinstance(data, dict):
-        raise RuleError("--input 应为 JSON 对象（{…}）", "--input must be a JSON object", field=field)
+        data = textin.read_json_file(text[1:], field, what_zh="输入文件", error=RuleError)
+        source = text[1:]
+    else:
+        data = textin.parse_json(text, "--input", field, what_zh="--input", error=RuleError)
+        source = "--input"
+    data = textin.expect_object(data, source, field, what_zh=source, error=RuleError)
+    textin.check_dates_in(data, field, error=RuleError)
     return data
 
 

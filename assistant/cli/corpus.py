@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant import textin
 from assistant.cli import emit, iso_date
 from assistant.corpus import delete_document, ingest_bytes, load_corpus, replace_document
 from assistant.errors import DeleteError, IngestError
+from assistant.loaders import MAX_BYTES
 from assistant.models import Status
 
 
@@ -55,6 +57,7 @@ def register(sub) -> None:
     ip.add_argument("--kind", default="其他", help="实施意见 / 工作方案 / 通知 / 建议答复 …")
     ip.add_argument("--status", default="in_force", choices=[s.value for s in Status])
     ip.add_argument("--issuer")
+    ip.add_argument("--notes", help="free-text notes stored with the document")
     ip.add_argument("--doc-number")
     ip.add_argument("--date", type=iso_date)
     ip.add_argument("--effective-date", type=iso_date)
@@ -114,11 +117,12 @@ def _one_line(s: str) -> str:
 
 def cmd_ingest(args) -> int:
     path = Path(args.file)
-    if not path.is_file():
-        raise IngestError(f"文件不存在：{path.name}", f"no such file: {path}", field="file")
-    doc = ingest_bytes(path.read_bytes(), path.name, title=args.title, city=args.city, kind=args.kind,
+    # size checked before reading, the read bounded; a symbolic link or a device is refused, not followed
+    data = textin.read_file(path, "file", max_bytes=MAX_BYTES, what_zh="文件", follow_symlinks=False,
+                            error=IngestError)
+    doc = ingest_bytes(data, path.name, title=args.title, city=args.city, kind=args.kind,
                        status=args.status, issuer=args.issuer, doc_number=args.doc_number, date=args.date,
-                       effective_date=args.effective_date, doc_id=args.doc_id)
+                       effective_date=args.effective_date, doc_id=args.doc_id, notes=args.notes)
     data = document_summary(doc) | {"clause_labels": [c.label for c in doc.clauses]}
     emit(data, args.json, f"已收录：{doc.id}《{doc.meta.title}》，{len(doc.clauses)} 条。"
                           f"\n（检索索引将在下次搜索时自动重建）")
@@ -149,9 +153,10 @@ def cmd_delete(args) -> int:
 
 def cmd_replace(args) -> int:
     path = Path(args.file)
-    if not path.is_file():
-        raise IngestError(f"文件不存在：{path.name}", f"no such file: {path}", field="file")
-    doc = replace_document(args.doc_id, path.read_bytes(), path.name, title=args.title, city=args.city,
+    # as for ingest: size checked before reading, the read bounded, a link or a device refused
+    data = textin.read_file(path, "file", max_bytes=MAX_BYTES, what_zh="文件", follow_symlinks=False,
+                            error=IngestError)
+    doc = replace_document(args.doc_id, data, path.name, title=args.title, city=args.city,
                            kind=args.kind, status=args.status, issuer=args.issuer, doc_number=args.doc_number,
                            date=args.date, effective_date=args.effective_date)
     data = document_summary(doc) | {"clause_labels": [c.label for c in doc.clauses]}

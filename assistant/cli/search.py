@@ -60,19 +60,44 @@ def cmd_build(args) -> int:
     from assistant.index import IndexProblem, build_index, load_index
 
     corpus, encoder = load_corpus(), get_encoder(args.encoder)
+    idx = None
     if args.if_missing:
         try:
             idx = load_index(corpus, encoder)
-            emit({"built": False, "passages": idx.manifest.passages}, args.json, "索引已是最新，无需重建。")
-            return 0
         except IndexProblem:
             pass
     t = time.perf_counter()
-    idx = build_index(corpus, encoder)
-    data = {"built": True, "passages": idx.manifest.passages, "encoder": idx.manifest.encoder,
-            "faiss_index": idx.manifest.faiss_index, "seconds": round(time.perf_counter() - t, 2)}
-    emit(data, args.json, f"索引已建立：{data['passages']} 条，{data['encoder']}，{data['seconds']} 秒。")
+    built = idx is None
+    if built:
+        idx = build_index(corpus, encoder)
+    questions = _embed_knowledge(corpus, encoder, idx, quiet=args.json)
+    data = {"built": built, "passages": idx.manifest.passages, "encoder": idx.manifest.encoder,
+            "faiss_index": idx.manifest.faiss_index, "knowledge_questions": questions,
+            "seconds": round(time.perf_counter() - t, 2)}
+    text = (f"索引已建立：{data['passages']} 条，{data['encoder']}，知识库问题 {questions} 条，{data['seconds']} 秒。"
+            if built else f"索引已是最新，无需重建（知识库问题 {questions} 条已有向量）。")
+    emit(data, args.json, text)
     return 0
+
+
+def _embed_knowledge(corpus, encoder, idx, quiet: bool) -> int:
+    """The knowledge bank's questions embedded beside the index (only new ones), with a progress bar on stderr."""
+    import sys
+
+    from assistant.knowledge.bank import load_bank
+    from assistant.knowledge.index import KnowledgeIndex
+
+    def bar(done: int, total: int) -> None:
+        if not quiet and total:
+            width = 30
+            filled = width * done // total
+            print(f"\r知识库问题向量 [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr,
+                  flush=True)
+            if done >= total:
+                print(file=sys.stderr)
+
+    kindex = KnowledgeIndex(load_bank(corpus=corpus), encoder, root=idx.folder.parent.parent, progress=bar)
+    return len(kindex.questions)
 
 
 def cmd_status(args) -> int:
@@ -99,6 +124,7 @@ def cmd_search(args) -> int:
     if not args.question and not args.jsonl:
         raise QueryError("请提供问题或 --jsonl 文件", "give a question or --jsonl FILE", field="question")
     retriever = get_retriever(args.encoder)
+    check_filters(retriever.corpus, args)
     if args.jsonl:
         return _search_jsonl(retriever, args)
     res = retriever.search(args.question, k=args.k, city=args.city, doc_id=args.doc, status=args.status)
@@ -108,6 +134,26 @@ def cmd_search(args) -> int:
              for i, h in enumerate(res.hits, 1)]
     emit(data, args.json, "\n".join(lines) or "没有找到相关条款。")
     return 0
+
+
+def check_filters(corpus, args) -> None:
+    """A filter that matches nothing is a mistake to report, not an empty result (火星市 silently
+    showed the province's clauses)."""
+    from assistant import textin
+    from assistant.models import Status
+
+    if args.city is not None:
+        args.city = textin.field(args.city, "city", error=QueryError)
+        if args.city not in corpus.cities():
+            raise QueryError(f"未知的城市“{args.city}”，可选：{'、'.join(corpus.cities())}",
+                             f"unknown city {args.city!r}; choose one of {', '.join(corpus.cities())}", field="city")
+    if args.status is not None and args.status not in {s.value for s in Status}:
+        choices = "、".join(s.value for s in Status)
+        raise QueryError(f"未知的文件状态“{textin.terminal(args.status)}”，可选：{choices}",
+                         f"unknown status {args.status!r}; choose one of {', '.join(s.value for s in Status)}",
+                         field="status")
+    if args.doc is not None:
+        corpus.document(args.doc)  # NotFoundError names it
 
 
 def _search_jsonl(retriever, args) -> int:

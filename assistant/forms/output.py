@@ -14,6 +14,28 @@ from typing import Callable
 from assistant.errors import FormError
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formulas(workbook) -> int:
+    """Store every text cell that a spreadsheet could run as a formula as plain text; return how many.
+
+    openpyxl writes a string starting with ``=`` as a live formula (``=HYPERLINK(…)`` in a report that goes
+    to officials). Cells starting with ``= + - @`` or a tab or carriage return (what OWASP lists for CSV/XLSX
+    injection) are written as text with Excel's quote prefix, exactly as typed and shown. Our layouts
+    write no formulas of their own, so nothing legitimate is lost.
+    """
+    n = 0
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and (cell.data_type == "f" or cell.value.startswith(FORMULA_START)):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+                    n += 1
+    return n
+
+
 def check_writable(path: str | Path, suffixes: tuple[str, ...] | None = None) -> Path:
     """Return ``path`` as a Path if a file can be written there; else a FormError."""
     p = Path(path)

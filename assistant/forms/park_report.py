@@ -14,10 +14,11 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from pydantic import ValidationError
 
+from assistant import textin
 from assistant.errors import FormError
 from assistant.forms.document import CellStyle, Form, Heading, Paragraph, Table, fields
 from assistant.forms.labels import field_labels
-from assistant.forms.output import write_atomic
+from assistant.forms.output import defuse_formulas, write_atomic
 from assistant.forms.render_docx import render_docx
 from assistant.forms.render_pdf import render_pdf
 from assistant.models import Citation
@@ -32,12 +33,11 @@ FORMATS = ("xlsx", "docx", "pdf")
 
 
 def load_report(path: str | Path) -> CheckReport:
-    """A CheckReport from JSON (as written by ``CheckReport.model_dump_json``)."""
+    """A CheckReport from JSON (as written by ``CheckReport.model_dump_json``), through the input boundary."""
     p = Path(path)
+    data = textin.read_json_file(p, "report", what_zh="检查结果文件", error=FormError)
     try:
-        return CheckReport.model_validate_json(p.read_bytes())
-    except FileNotFoundError:
-        raise FormError(f"找不到检查结果文件：{p}", f"report file not found: {p}", field="report") from None
+        return CheckReport.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(x) for x in first["loc"])
@@ -125,6 +125,7 @@ def render_report_xlsx(report: CheckReport, path: str | Path) -> None:
     details.cell(row=1, column=1, value=f"{TITLE}：逐项说明").font = Font(name="宋体", size=14, bold=True)
     table(details, 2, DETAIL_COLUMNS, detail_cells)
     wb.properties.title = TITLE
+    defuse_formulas(wb)  # values from users and documents are text, never formulas
     wb.save(str(path))
 
 

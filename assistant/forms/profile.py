@@ -8,7 +8,6 @@ in Chinese, e.g. ``统一社会信用代码：校验位错误，应为 6``.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field,
                       ValidationError, model_validator)
 
+from assistant import textin
 from assistant.errors import FormError
 from assistant.forms.credit_code import validate_credit_code
 
@@ -40,9 +40,12 @@ class ProfileError(FormError):
 
 
 def _blank_to_none(v: Any) -> Any:
-    """Empty strings mean "not known yet", like a field left out."""
+    """Empty strings mean "not known yet", like a field left out. Text loses control characters (a DOCX
+    cannot hold them: python-docx raised on a NUL in 企业名称) and must be valid Unicode."""
     if isinstance(v, str):
-        v = v.strip()
+        if textin.has_invalid_unicode(v):
+            raise ValueError("含有无法识别的字符（编码错误）")
+        v = textin.strip_controls(v, multiline=False).strip()
         return v or None
     return v
 
@@ -153,7 +156,7 @@ class EnterpriseProfile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
-    name: Annotated[str, BeforeValidator(lambda v: v.strip() if isinstance(v, str) else v), Field(min_length=1, max_length=100,
+    name: Annotated[str, BeforeValidator(lambda v: _blank_to_none(v) or "" if isinstance(v, str) else v), Field(min_length=1, max_length=100,
                                                                  alias="企业名称", title="企业名称")]
     credit_code: Annotated[Text, AfterValidator(_credit)] = Field(None, alias="统一社会信用代码",
                                                                    title="统一社会信用代码")
@@ -235,15 +238,8 @@ class EnterpriseProfile(BaseModel):
 
 
 def load_profile(path: str | Path) -> EnterpriseProfile:
-    """Read a profile from a JSON file (UTF-8)."""
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FormError(f"找不到企业信息文件：{p}", f"profile file not found: {p}", field="profile") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise FormError(f"企业信息文件不是有效的 UTF-8 JSON：{p}（{exc}）",
-                        f"profile file is not valid UTF-8 JSON: {p} ({exc})", field="profile") from None
+    """Read a profile from a JSON file (UTF-8), through the input boundary (size, encoding, depth, numbers)."""
+    data = textin.read_json_file(path, "profile", what_zh="企业信息文件", error=FormError)
     return EnterpriseProfile.parse(data)
 
 
@@ -251,6 +247,7 @@ _TYPE_MESSAGES = {
     "missing": "必填",
     "string_type": "应为文字",
     "string_too_short": "不能为空",
+    "too_short": "不能为空",
     "string_too_long": "过长（最多 {max_length} 个字）",
     "float_parsing": "应为数字",
     "float_type": "应为数字",

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from assistant import formatting
 from assistant.errors import FormError
 from assistant.forms.document import CellStyle, Form, Paragraph, Table
-from assistant.forms.output import write_atomic
+from assistant.forms.output import defuse_formulas, write_atomic
 from assistant.forms.render_pdf import render_pdf
 from assistant.models import Status
 from assistant.rules.matrix import TITLE, Cell, Matrix
@@ -126,6 +126,7 @@ def render_matrix_xlsx(m: Matrix, path: str | Path, as_of: dt.date | None = None
                 c.font, c.alignment, c.border = body, wrap, border
     quotes.freeze_panes = "A2"
     wb.properties.title = TITLE
+    defuse_formulas(wb)  # text from documents stays text
     wb.save(str(path))
 
 

@@ -8,7 +8,7 @@ names; ``生产制造类·园区数量（个）`` where a name repeats). Tables 
 from __future__ import annotations
 
 import csv
-import json
+import io
 import math
 import re
 from dataclasses import dataclass, field
@@ -19,8 +19,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from assistant import textin
 from assistant.errors import FormError
-from assistant.forms.output import write_atomic
+from assistant.forms.output import defuse_formulas, write_atomic
 from assistant.forms.profile import fmt_number
 from assistant.forms.table_layout import Column, Section, TableLayout, load_layout
 
@@ -45,16 +46,15 @@ class FilledTable:
 def read_rows(path: str | Path) -> list[dict] | dict[str, list[dict]]:
     """Rows from a .json file (list, or dict of section → list) or a .csv file (UTF-8, header = keys)."""
     p = Path(path)
-    if not p.is_file():
-        raise StaffTableError(f"找不到数据文件：{p}", f"rows file not found: {p}", field="rows")
+    if p.suffix.lower() != ".csv":
+        return textin.read_json_file(p, "rows", what_zh="数据文件", error=StaffTableError)
+    data = textin.read_file(p, "rows", max_bytes=textin.MAX_JSON_BYTES, what_zh="数据文件", error=StaffTableError)
     try:
-        if p.suffix.lower() == ".csv":
-            with p.open(encoding="utf-8-sig", newline="") as fh:  # -sig: Excel writes a BOM
-                return [dict(r) for r in csv.DictReader(fh)]
-        return json.loads(p.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError, csv.Error) as exc:
-        raise StaffTableError(f"数据文件无法读取（应为 UTF-8 的 JSON 或 CSV）：{p}（{exc}）",
-                              f"cannot read rows file (UTF-8 JSON or CSV expected): {p} ({exc})",
+        text = textin.strip_controls(data.decode("utf-8-sig"))  # -sig: Excel writes a BOM
+        return [dict(r) for r in csv.DictReader(io.StringIO(text, newline=""))]
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise StaffTableError(f"数据文件无法读取（应为 UTF-8 的 JSON 或 CSV）：{p.name}（{exc}）",
+                              f"cannot read rows file (UTF-8 JSON or CSV expected): {p.name} ({exc})",
                               field="rows") from None
 
 
@@ -304,6 +304,7 @@ def render_xlsx(filled: FilledTable, path: str | Path, *, city: str | None = Non
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = L.title
+    defuse_formulas(wb)  # values from users and documents are text, never formulas
     wb.save(str(path))
 
 

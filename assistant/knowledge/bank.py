@@ -122,3 +122,12 @@ def validate_file(path: Path, corpus: Corpus | None = None) -> int:
                 raise CorpusError(f"知识点 {kp.id} 的答案片段不在条款原文中：{span}",
                                   f"span of {kp.id} is not verbatim in {kf.doc_id}#{kp.clause}: {span}")
     return len(kf.points)
+
+
+def knowledge_stamp(root: Path | None = None) -> tuple:
+    """Changes whenever a knowledge file does (the assistant reloads its bank then)."""
+    root = root or knowledge_dir()
+    try:
+        return tuple(sorted((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in root.glob("*.yaml")))
+    except OSError:
+        return ()

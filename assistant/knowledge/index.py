@@ -12,6 +12,7 @@ import os
 import re
 import tempfile
 import threading
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from assistant.knowledge.bank import BoundPoint, KnowledgeBank
 # benchmarks/knowledge_match.py (the run that reports BM25 alone, dense alone and fused side by side).
 RRF_K = 10
 DENSE_WEIGHT = 1.0
+EXACT_BONUS = 1.0         # above any fused rank score (at most (1 + DENSE_WEIGHT) / (RRF_K + 1))
 EMBED_BATCH = 64          # bounded batches: memory stays flat however large the bank grows
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -45,6 +47,16 @@ class PointMatch:
     cosine: float | None         # best cosine over the point's questions (None without vectors)
     question: str                # the bank question that matched best
     rank: int
+    exact: bool = False          # the asked question is one of the point's questions, word for word
+
+
+def same_question_key(text: str) -> str:
+    """What must be equal for two questions to be the same question: the characters that carry words.
+
+    >>> same_question_key("维修基金，每平米交多少？") == same_question_key("维修基金每平米交多少")
+    True
+    """
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text).lower())
 
 
 class KnowledgeIndex:
@@ -61,6 +73,10 @@ class KnowledgeIndex:
                 self.questions.append(q)
                 owner.append(i)
         self.owner = np.asarray(owner, dtype=np.int64)
+        # a question staff attached to a point (the 知识库 page) is answered by that point, whatever BM25 thinks
+        self._exact: dict[str, int] = {}
+        for q, i in zip(self.questions, owner):
+            self._exact.setdefault(same_question_key(q), i)
         self.n_points = len(bank.points)
         self.bm25 = None
         if self.questions:
@@ -86,8 +102,9 @@ class KnowledgeIndex:
         return best, which
 
     def match(self, text: str, query_vector: np.ndarray | None = None, k: int = 10,
-              cities: set[str] | None = None) -> list[PointMatch]:
-        """The ``k`` best points for ``text`` (optionally only those of ``cities``)."""
+              cities: set[str] | None = None, asked: str | None = None) -> list[PointMatch]:
+        """The ``k`` best points for ``text`` (optionally only those of ``cities``); a point that has ``asked``
+        word for word among its questions comes first."""
         if not self.questions:
             return []
         bm = np.asarray(self.bm25.get_scores(question_tokens(text)), dtype=np.float64)
@@ -101,6 +118,9 @@ class KnowledgeIndex:
             cos_best, cos_which = self._per_point(cos.astype(np.float64))
             dranks = _ranks(cos_best)
             fused[dranks > 0] += DENSE_WEIGHT / (RRF_K + dranks[dranks > 0])
+        exact = self._exact.get(same_question_key(asked)) if asked else None
+        if exact is not None:
+            fused[exact] += EXACT_BONUS
         if cities is not None:
             keep = np.array([bp.city in cities for bp in self.bank.points])
             fused[~keep] = -np.inf
@@ -112,7 +132,7 @@ class KnowledgeIndex:
             which = bm_which[i] if (cos_best is None or bm_best[i] > 0) else cos_which[i]
             out.append(PointMatch(point=self.bank.points[i], score=float(fused[i]), bm25=float(bm_best[i]),
                                   cosine=None if cos_best is None else float(cos_best[i]),
-                                  question=self.questions[which], rank=r))
+                                  question=self.questions[which], rank=r, exact=bool(i == exact)))
         return out
 
 

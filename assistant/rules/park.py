@@ -397,22 +397,17 @@ def _question(field: str, table: dict[str, tuple[str, str]], report: CheckReport
 
 
 def load_json_file(path, what_zh: str, field: str) -> dict:
-    """A JSON object from a UTF-8 file, or a RuleError naming ``field``."""
-    import json
-    from pathlib import Path
+    """A JSON object from a UTF-8 file, or a RuleError naming ``field`` and the file.
 
+    The input boundary (``assistant.textin``) checks size, encoding, nesting depth, number sizes and
+    dates (1949–2100) before any rule sees the data.
+    """
+    from assistant import textin
     from assistant.errors import RuleError
 
-    p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise RuleError(f"找不到{what_zh}文件：{p}", f"file not found: {p}", field=field) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RuleError(f"{what_zh}文件不是有效的 UTF-8 JSON：{p}（{exc}）", f"not valid UTF-8 JSON: {p} ({exc})",
-                        field=field) from None
-    if not isinstance(data, dict):
-        raise RuleError(f"{what_zh}文件应为 JSON 对象（{{…}}）", "the file must hold a JSON object", field=field)
+    data = textin.read_json_file(path, field, what_zh=f"{what_zh}文件", error=RuleError)
+    data = textin.expect_object(data, str(path), field, what_zh=f"{what_zh}文件", error=RuleError)
+    textin.check_dates_in(data, field, error=RuleError)
     return data
 
 

@@ -36,12 +36,16 @@ CHROME_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-backgr
 
 
 def private_env(folder: Path) -> dict[str, str]:
-    """A corpus copy and an empty index folder under ``folder``; the variables that point the app at them."""
-    corpus = folder / "corpus"
+    """A corpus and knowledge-bank copy, an empty index folder and a feedback file under ``folder``; the variables
+    that point the app at them (so the 知识库 page and the 👍/👎 never write into the project)."""
+    corpus, knowledge = folder / "corpus", folder / "knowledge"
     if not corpus.exists():
         shutil.copytree(ROOT / "corpus", corpus)
+    if not knowledge.exists():
+        shutil.copytree(ROOT / "knowledge", knowledge)
     (folder / "index").mkdir(exist_ok=True)
-    return {**TEST_ENV, "XIAOWEI_CORPUS_DIR": str(corpus), "XIAOWEI_INDEX_DIR": str(folder / "index")}
+    return {**TEST_ENV, "XIAOWEI_CORPUS_DIR": str(corpus), "XIAOWEI_INDEX_DIR": str(folder / "index"),
+            "XIAOWEI_KNOWLEDGE_DIR": str(knowledge), "XIAOWEI_FEEDBACK_FILE": str(folder / "feedback.jsonl")}
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +75,13 @@ _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
 
 def plain(markdown: str) -> str:
     """Markdown written by ui.components.md_escape, back to the text it shows."""
-    return _UNESCAPE.sub(r"\1", markdown).replace("  \n", "\n")
+    return _UNESCAPE.sub(r"\1", markdown).replace("  \n", "\n").replace("\u2060", "")  # joiners are invisible
 
 
 def texts(at) -> list[str]:
-    """Every markdown / caption / alert text on the page, unescaped."""
+    """Every markdown / caption / alert text and expander label on the page, unescaped."""
     out = [plain(m.value) for m in at.markdown]
+    out += [plain(e.label) for e in at.expander]
     out += [plain(m.value) for m in at.caption]
     for kind in ("info", "warning", "error", "success"):
         out += [plain(e.value) for e in getattr(at, kind)]

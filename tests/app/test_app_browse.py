@@ -114,3 +114,25 @@ def test_print_view_shows_every_clause_with_its_label_and_a_pdf(app_env):
     doc_id, data = at.session_state["browse.pdf.file"]
     text = pdf_text(data)
     assert doc_id == "zj-notice-2018-14" and "附件1" in text and "小微企业园工作联席会议" in text
+
+
+def test_links_icons_and_badges_from_a_document_stay_text(app_env):
+    """URLs in a title, a clause and a city badge are shown as text, not links; :material/…: is not an icon."""
+    import re
+
+    from assistant.corpus import ingest_bytes
+
+    text = "关于链接测试的通知\n一、详见 http://evil.example/x 或 www.evil.example，邮件 a@evil.example，:material/home: 图标。\n"
+    ingest_bytes(text.encode("utf-8"), "links.txt", title="链接测试 https://evil.example", doc_id="links-test",
+                 city="某开发区:material/home: www.evil.example")  # no registry place in it: kept as typed
+    at = on_page("browse")
+    at.selectbox(key="browse.doc").set_value("links-test").run()
+    assert_no_exception(at)
+    sources = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    mine = [s for s in sources if "evil" in s]
+    assert mine, "the title, the clause and the city badge are on the page"
+    resolved = [re.sub(r"\\(.)", r"\1", s) for s in mine]
+    for s in resolved:
+        assert not re.search(r"(?i)https?://|www\.|\w@\w|:material/home:", s), s
+    assert any("http://evil.example/x" in plain(s) for s in mine)   # still readable, exactly
+    assert any("某开发区" in s and "badge" in s for s in mine), mine    # the city badge, escaped

@@ -75,3 +75,128 @@ def test_user_text_is_never_rendered_as_markup(app_env):
     assert user, "the question is shown"
     assert "\\<b\\>" in user[0] and "\\*\\*" in user[0] and "\\[" in user[0] and "\\$" in user[0]
     assert "<b>" not in user[0].replace("\\<b\\>", "")
+
+
+@pytest.mark.parametrize("question,words", [
+    ("问" * 1_000_000, "过长"),                        # took 26 s and slowed every other user
+    ("\x1b[2J\x1b]0;x\x07", "问题为空"),                # only escape sequences
+    ("\u202e\ufffd\ufffd", "没有文字"),                # a bidi override and replacement characters
+])
+def test_bad_questions_show_an_error_box_not_a_crash(app_env, question, words):
+    at = new_app().run()
+    at.chat_input[0].set_value(question).run()
+    assert_no_exception(at)
+    assert at.error and words in plain(at.error[0].value), [plain(e.value) for e in at.error]
+
+
+def test_question_with_links_and_icons_is_shown_as_text(app_env):
+    import re
+
+    at = new_app().run()
+    q = "维修基金每平米交多少？ http://evil.example :material/home:"
+    at.chat_input[0].set_value(q).run()
+    assert_no_exception(at)
+    echoed = [m.value for m in at.markdown if "evil" in m.value]
+    assert echoed and all(not re.search(r"https?://|:material/home:", re.sub(r"\\(.)", r"\1", m)) for m in echoed)
+
+
+def test_a_broken_model_endpoint_does_not_take_the_page_down(app_env, monkeypatch):
+    """Warm-up and answers with an endpoint that does not speak HTTP: the extractive answer, no exception."""
+    import socket
+    import threading
+
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen()
+
+    def serve():
+        while True:
+            try:
+                conn, _ = srv.accept()
+            except OSError:
+                return
+            conn.recv(65536)
+            conn.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+            conn.close()
+
+    threading.Thread(target=serve, daemon=True).start()
+    monkeypatch.setenv("XIAOWEI_LLM_BASE_URL", f"http://127.0.0.1:{srv.getsockname()[1]}/v1")
+    monkeypatch.setenv("XIAOWEI_LLM_MODEL", "broken")
+    monkeypatch.setenv("XIAOWEI_LLM_TIMEOUT", "2")
+    try:
+        at = new_app().run()
+        at.chat_input[0].set_value("维修基金每平米交多少？").run()
+        assert_no_exception(at)
+        answer = at.session_state["chat.turns"][-1]["answer"]
+        assert answer.wording == "extractive" and "12元/平方米" in answer.answer
+    finally:
+        srv.close()
+
+
+def _same_answer(a, b) -> tuple:
+    return (a.kind, a.refused, a.city, a.topic, a.not_covered_kind,
+            tuple((c.doc_id, c.clause) for c in a.citations))
+
+
+def test_follow_up_button_typed_follow_up_and_city_filter_agree(app_env):
+    """The same follow-up three ways: the suggestion button, typed, and the city filter with the question again."""
+    first = "维修基金每平米交多少？"
+    by_button = new_app().run()
+    by_button.chat_input[0].set_value(first).run()
+    button(by_button, "那温州呢？").click().run()
+    assert_no_exception(by_button)
+
+    typed = new_app().run()
+    typed.chat_input[0].set_value(first).run()
+    typed.chat_input[0].set_value("那温州呢？").run()
+    assert_no_exception(typed)
+
+    filtered = new_app().run()
+    filtered.selectbox(key="chat.city").set_value("温州市").run()
+    filtered.chat_input[0].set_value(first).run()
+    assert_no_exception(filtered)
+
+    answers = [at.session_state["chat.turns"][-1]["answer"] for at in (by_button, typed, filtered)]
+    # Wenzhou's documents set no maintenance-fund rate: all three say so, none quotes a Wenzhou figure
+    assert all(a.refused and a.city == "温州市" and a.topic == answers[0].topic for a in answers), \
+        [(a.kind, a.refused, a.city, a.topic, a.direct) for a in answers]
+    assert _same_answer(answers[0], answers[1])
+    assert all("温州" in a.direct for a in answers)
+    # the follow-up contrasts with the previous city's rule, which it can only know from the history
+    assert "12元" in answers[0].answer and "12元" in answers[1].answer
+
+
+def test_chosen_city_is_a_visible_chip_that_clears(app_env):
+    at = new_app().run()
+    assert not [b for b in at.button if b.label.startswith("按")]
+    at.selectbox(key="chat.city").set_value("温州市").run()
+    chip = button(at, "按温州市回答 ✕")
+    chip.click().run()
+    assert_no_exception(at)
+    assert at.selectbox(key="chat.city").value == "全部地区"
+    assert not [b for b in at.button if b.label.startswith("按")]
+
+
+def test_votes_and_refusals_are_kept_locally(app_env, tmp_path, monkeypatch):
+    from assistant import feedback
+
+    monkeypatch.setenv("XIAOWEI_FEEDBACK_FILE", str(tmp_path / "feedback.jsonl"))
+    at = new_app().run()
+    at.chat_input[0].set_value("杭州的小微企业园有什么补贴？").run()        # refused: joins the review queue
+    at.chat_input[0].set_value("维修基金每平米交多少？").run()
+    assert_no_exception(at)
+    assert [e.kind for e in feedback.entries()] == ["refused"]
+    votes = list(at.get("feedback"))
+    assert len(votes) == 2                                 # one 👍/👎 per answer
+    votes[1].set_value(0).run()                            # 👎 on the second answer
+    entries = feedback.entries()
+    assert entries[-1].kind == "vote" and entries[-1].vote == 0 and entries[-1].question == "维修基金每平米交多少？"
+    assert "12元" in entries[-1].answer
+    assert [e.question for e in feedback.review_queue()][:2] == ["维修基金每平米交多少？", "杭州的小微企业园有什么补贴？"]
+
+
+def test_copy_box_holds_the_answer_and_its_citations(app_env):
+    at = new_app().run()
+    at.chat_input[0].set_value("维修基金每平米交多少？").run()
+    copied = [c.value for c in at.code if "12元" in c.value]
+    assert copied and f"《{LINHAI}》（二十二）：“" in copied[0]

@@ -57,3 +57,31 @@ def test_field_kinds_follow_the_models():
     assert to_input(describe(tuple[float, ...]), "600, 800，1200、 2400") == ["600", "800", "1200", "2400"]
     assert to_input(describe(float), 850.0) == 850
     assert to_input(describe(str), "  ") is None
+
+
+_SHOWN = __import__("re").compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'])")
+
+
+def shown(markdown: str) -> str:
+    """What the renderer sees once escapes are resolved (word joiners kept: they are what breaks the links)."""
+    return _SHOWN.sub(r"\1", markdown)
+
+
+@pytest.mark.parametrize("text", [
+    "详见 http://evil.example/领取补贴", "HTTPS://EVIL.EXAMPLE", "访问 www.evil.example 了解", "联系 a.b@evil.example",
+    ":material/home: 首页", "表情 :smile: 与 :red[红]", "javascript:alert(1)", "ftp://x.example/y",
+])
+def test_urls_mails_icons_and_emoji_codes_are_not_rendered(text):
+    import re
+
+    out = shown(md_escape(text))
+    assert not re.search(r"(?i)https?://|ftp://|www\.|\w@\w|:[a-z_]+[/:\[]", out), out
+    assert out.replace("\u2060", "") == text   # and it reads as typed
+    assert plain(md_escape(text)) == text
+
+
+def test_badge_labels_are_escaped():
+    from ui.components import label
+
+    assert label(":material/home: 温州市") == "\\:\u2060material/home\\: 温州市"
+    assert label("一\n二") == "一 二"

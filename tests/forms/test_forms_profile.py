@@ -110,7 +110,21 @@ def test_load_profile_errors_are_readable(tmp_path):
     assert load_profile(FORM_FIXTURES / "profile_name_only.json").name
     bad = tmp_path / "bad.json"
     bad.write_text("{not json", encoding="utf-8")
-    with pytest.raises(Exception, match="不是有效的 UTF-8 JSON"):
+    with pytest.raises(Exception, match="不是有效的 JSON"):
         load_profile(bad)
     with pytest.raises(Exception, match="找不到企业信息文件"):
         load_profile(tmp_path / "missing.json")
+
+
+def test_control_characters_in_the_name_are_removed_not_a_crash(tmp_path):
+    """python-docx refused a NUL in 企业名称 (not XML); the profile boundary removes control characters."""
+    from docx import Document
+
+    from assistant.forms.entry_application import write_entry_application
+    from assistant.forms.profile import EnterpriseProfile
+
+    p = EnterpriseProfile.parse({"企业名称": "甲\x00科技\x1b[31m有限公司\x07", "联系人": "张\x0b三"})
+    assert p.name == "甲科技有限公司" and p.contact_person == "张 三"   # a line-breaking character reads as a space
+    out = write_entry_application(p, tmp_path / "a.docx", "docx")
+    text = "\n".join(c.text for t in Document(out).tables for row in t.rows for c in row.cells)
+    assert "甲科技有限公司" in text

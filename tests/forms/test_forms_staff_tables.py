@@ -288,8 +288,12 @@ def test_read_rows_errors(tmp_path):
         read_rows(tmp_path / "none.json")
     bad = tmp_path / "bad.json"
     bad.write_text("[{", encoding="utf-8")
-    with pytest.raises(StaffTableError, match="无法读取"):
+    with pytest.raises(StaffTableError, match="不是有效的 JSON"):
         read_rows(bad)
+    gbk = tmp_path / "gbk.csv"
+    gbk.write_bytes("县（市、区）\n温州\n".encode("gbk"))
+    with pytest.raises(StaffTableError, match="无法读取"):
+        read_rows(gbk)
     with pytest.raises(StaffTableError, match="行的列表"):
         fill_table("附件3", {"县（市、区）": "x"})
 

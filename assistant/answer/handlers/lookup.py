@@ -76,7 +76,12 @@ class LookupHandler:
             direct = text("lookup.not_stated", f.language, line=clause_direct(first, f.language))
             return build(ctx, kind="not_covered", direct=direct, refused=True, citations=citations[:1],
                          not_covered_kind="not_stated", coverage=cov.score, contrast=True)
-        if f.asks_figure and cov.score < CONFIDENCE_THRESHOLD and not self._states_figure(first, f.asks):
+        other = self._different_quantity(ctx, hits[0])
+        if other is not None:
+            return other
+        if f.asks_figure and not self._states_figure(first.quote, f.asks) and (
+                cov.score < CONFIDENCE_THRESHOLD
+                or (self._has_points(ctx, hits[0]) and not self._states_figure(svc.passage_text[hits[0].clause_id], f.asks))):
             # a figure is asked for, the nearest clause is a weak match and states none of that kind: not covered
             missing = "、".join(cov.missing[:4])
             direct = text("refuse.no_figure", f.language, missing=missing)
@@ -97,11 +102,30 @@ class LookupHandler:
                      coverage=cov.score, city=f.city or first.city)
 
     @staticmethod
-    def _states_figure(cit, asked: str) -> bool:
+    def _different_quantity(ctx: Context, hit: Hit) -> Answer | None:
+        """(c) An area is asked and every area the clause's knowledge points state is another quantity (the park's
+        site in 亩 for one enterprise's floor area): not the answer, whichever way the clause was found."""
+        from assistant.answer.handlers.knowledge import KnowledgeHandler, different_quantity, gives
+
+        if not (ctx.frame.asks_figure and ctx.frame.asks == "area"):
+            return None
+        areas = [bp for bp in ctx.services.bank.points if bp.clause_id == hit.clause_id and gives(bp, "area")]
+        if areas and all(different_quantity(ctx, bp) for bp in areas):
+            return KnowledgeHandler()._different_quantity(ctx, areas[0])
+        return None
+
+    @staticmethod
+    def _has_points(ctx: Context, hit: Hit) -> bool:
+        """The clause has knowledge points, and none was trusted to answer: its figures are known, and the asked
+        kind is not among them (an uploaded document without points keeps the weak-match rule only)."""
+        return any(bp.clause_id == hit.clause_id for bp in ctx.services.bank.points)
+
+    @staticmethod
+    def _states_figure(text: str, asked: str) -> bool:
         from assistant.answer.reader import _UNITS_FOR
 
         units = _UNITS_FOR.get(asked, ())
-        return any(q.unit in units or (asked == "amount" and q.wan) for q in find_quantities(cit.quote, field=None))
+        return any(q.unit in units or (asked == "amount" and q.wan) for q in find_quantities(text, field=None))
 
     def _cross_references(self, ctx: Context, cited, own: float) -> list:
         """Attachments the cited clause points to ("编制框架见附件4") that match the question as well as it does."""

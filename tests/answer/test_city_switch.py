@@ -1,0 +1,51 @@
+"""A follow-up that switches city ("那温州呢？") looks for the same provision in the new city: the same kind of
+figure is answered; a mention without the figure is (b); nothing there is (a) with the previous answer as the
+contrast — never the new city's nearest provision on another subject."""
+
+import pytest
+
+from assistant.answer import Assistant
+from assistant.encoders import HashingEncoder
+from assistant.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus, tmp_path_factory):
+    return Assistant(Retriever(corpus=corpus, encoder=HashingEncoder(256), index_root=tmp_path_factory.mktemp("idx")))
+
+
+def switch(assistant, first: str, follow: str):
+    a = assistant.ask(first)
+    return a, assistant.ask(follow, history=[a])
+
+
+def test_a_city_without_the_figure_is_not_covered_with_the_previous_rule_as_contrast(assistant):
+    first, b = switch(assistant, "临海对建筑密度有什么要求？", "那温州呢？")
+    assert "35%" in first.direct
+    assert b.refused and b.not_covered_kind == "other_city" and b.city == "温州市"
+    assert b.direct.startswith("温州市") and "建筑密度" in b.direct
+    assert "35%" in b.answer                                   # the contrast: 临海's rule, marked as another city's
+    assert "70%" not in b.answer and "五度" not in b.answer       # not Wenzhou's nearest provision
+
+
+def test_a_city_that_mentions_it_without_a_figure_says_so(assistant):
+    _, b = switch(assistant, "临海对建筑密度有什么要求？", "那慈溪呢？")
+    assert b.refused and b.not_covered_kind == "no_figure" and b.city == "慈溪市"
+    assert "建筑密度" in b.direct and "适当放宽" in b.answer
+
+
+def test_a_wide_topic_is_narrowed_to_the_subject_asked(assistant):
+    first, b = switch(assistant, "温州入园企业亩均税收目标是多少？", "那慈溪呢？")
+    assert "亩均税收" in first.direct and "万" in first.direct
+    assert b.refused and b.not_covered_kind == "other_city" and "亩均税收" in b.direct
+    assert "20个" not in b.answer                               # 慈溪's count of parks is another quantity
+
+
+def test_the_same_figure_in_the_new_city_is_answered(assistant):
+    _, b = switch(assistant, "临海小微园容积率要多少？", "那温州呢？")
+    assert not b.refused and b.city == "温州市" and "2.0" in b.direct
+
+
+def test_a_deposit_switch_stays_on_the_deposit(assistant):
+    _, b = switch(assistant, "临海园区物业保修金多少钱？", "那温州呢？")
+    assert b.refused and b.topic == "warranty_deposit" and "保修金" in b.direct

