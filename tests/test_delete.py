@@ -192,3 +192,18 @@ def test_cli_delete_needs_confirmation(uploaded, knowledge_copy):
     r = subprocess.run([sys.executable, "-m", "assistant", "corpus", "delete", "wenzhou-opinions", "--yes"],
                        capture_output=True, text=True, cwd=ROOT, env=env)
     assert r.returncode == 2 and "受保护" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_delete_waits_for_another_writer_and_gives_up_cleanly(uploaded, monkeypatch):
+    from assistant.errors import BusyError
+    from assistant.locking import write_lock
+
+    root = load_corpus().root
+    before = snapshot(root)
+    monkeypatch.setenv("XIAOWEI_LOCK_TIMEOUT", "0.2")
+    with write_lock(root / "documents", "语料库", "the corpus"):   # another writer (an ingest) holds the corpus
+        with pytest.raises(BusyError, match="另一个进程正在写入语料库"):
+            delete_document("green-notice")
+        with pytest.raises(BusyError):
+            replace_document("green-notice", NEWER, "new.txt")
+    assert snapshot(root) == before
