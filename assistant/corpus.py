@@ -7,6 +7,14 @@ a reader never sees metadata without its text; a failure before the last
 rename leaves the corpus exactly as it was. Writers hold a cross-process lock
 (``assistant.locking``); readers need none.
 
+Deleting or replacing an uploaded document is all-or-nothing too, under the same lock. A delete moves the metadata
+aside first (from that rename on the document is gone for every reader), then its text and its knowledge file
+(``knowledge/<id>.yaml``); a failed rename moves everything back. A replacement writes the new text under a new
+name and then renames the new metadata over the old one: that one rename is the change, so the old document stays
+until it happens and a failure before it leaves nothing behind. The five source documents, and any document a rule
+or form file cites, cannot be deleted or replaced. The search index follows the corpus fingerprint (the retriever
+rebuilds when it changes); a killed delete's or replacement's leftovers are removed like a killed ingest's.
+
 >>> corpus = load_corpus()
 >>> corpus.clause("linhai-plan-draft", "（二十二）").text[:14]
 '（二十二）以工业地产开发建设'
@@ -20,6 +28,7 @@ import os
 import re
 import tempfile
 import threading
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
@@ -27,7 +36,7 @@ import yaml
 from pydantic import ValidationError
 
 from assistant import textin
-from assistant.errors import CorpusError, IngestError, NotFoundError
+from assistant.errors import CorpusError, DeleteError, IngestError, NotFoundError
 from assistant.loaders import LoadedText, load_bytes, safe_filename
 from assistant.locking import write_lock, write_lock_if_free
 from assistant.models import Clause, Document, DocumentMeta, Status
@@ -35,6 +44,8 @@ from assistant.segmenter import segment
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
+# the documents the assistant was built on: never deleted or replaced (rules, forms and knowledge cite them)
+SOURCE_DOCUMENTS = ("cixi-192-reply", "cixi-181-reply", "linhai-plan-draft", "zj-notice-2018-14", "wenzhou-opinions")
 
 
 def corpus_dir() -> Path:
@@ -86,6 +97,23 @@ class Corpus:
             h.update(d.meta.sha256.encode())
         return h.hexdigest()
 
+    def find(self, query: str) -> list[tuple[Document, list[Clause]]]:
+        """Clauses holding every word of ``query`` (split at spaces, case-insensitive, in the label or the text),
+        grouped by document in corpus order; documents without a hit are left out.
+
+        >>> [(d.id, [c.label for c in cs]) for d, cs in load_corpus().find("维修资金 12元")]
+        [('linhai-plan-draft', ['（二十二）'])]
+        """
+        terms = search_terms(query)
+        if not terms:
+            return []
+        out = []
+        for d in self.documents:
+            hits = [c for c in d.clauses if all(t in c.text.lower() or t in c.label.lower() for t in terms)]
+            if hits:
+                out.append((d, hits))
+        return out
+
     def cities(self) -> list[str]:
         """Jurisdictions with at least one document: the province first, then cities, counties, towns."""
         from assistant.jurisdictions import registry
@@ -98,6 +126,11 @@ class Corpus:
             j = reg.jurisdictions.get(c)
             return (level[j.level] if j else 4, order.get(c, len(order)), c)
         return sorted({d.meta.city for d in self.documents}, key=key)
+
+
+def search_terms(query: str | None) -> list[str]:
+    """The words of a search, lower-cased, each once: ``" 维修资金  12元 维修资金"`` → ``['维修资金', '12元']``."""
+    return list(dict.fromkeys(w.lower() for w in (query or "").split() if w))
 
 
 _cache: dict[tuple[str, float], Corpus] = {}
@@ -335,3 +368,213 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# ---------------------------------------------------------------- delete and replace
+
+def _references(doc_id: str) -> list[str]:
+    """Rule and form files that cite ``doc_id`` (a ``doc_id:`` key anywhere in them)."""
+    from assistant.rules.params import rules_dir
+
+    found = []
+    files = [*sorted(rules_dir().glob("*.yaml")), *sorted((PROJECT_ROOT / "forms").rglob("*.yaml"))]
+
+    def cites(node) -> bool:
+        if isinstance(node, dict):
+            return node.get("doc_id") == doc_id or any(cites(v) for v in node.values())
+        if isinstance(node, list):
+            return any(cites(v) for v in node)
+        return False
+
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if cites(data):
+            found.append(path.name)
+    return found
+
+
+def protection(doc_id: str) -> str | None:
+    """Why ``doc_id`` may not be deleted or replaced, in Chinese; None when it may."""
+    if doc_id in SOURCE_DOCUMENTS:
+        return "这是本助手收录的五份源文件之一，受保护，不能删除或替换"
+    refs = _references(doc_id)
+    if refs:
+        return f"规则或表单文件引用了此文件（{'、'.join(refs)}），受保护，不能删除或替换"
+    return None
+
+
+def _knowledge_file(doc_id: str) -> Path:
+    from assistant.knowledge.bank import knowledge_dir
+
+    return knowledge_dir() / f"{doc_id}.yaml"
+
+
+@contextmanager
+def _knowledge_lock():
+    """The knowledge bank's write lock (a point is not added to a document while it is deleted or replaced)."""
+    from assistant.knowledge.bank import knowledge_dir
+
+    root = knowledge_dir()
+    if not root.is_dir():
+        yield
+        return
+    with write_lock(root, "知识库", "the knowledge bank", timeout=30):
+        yield
+
+
+def _on_disk(doc_id: str, docs_dir: Path) -> DocumentMeta:
+    """The document's metadata as on disk now (under the lock: not the cached corpus), if it may be changed."""
+    path = docs_dir / f"{doc_id}.yaml"
+    if not path.is_file():
+        raise NotFoundError(f"没有文档“{doc_id}”", f"no document {doc_id!r}")
+    meta = _read_meta(path)
+    why = protection(doc_id)
+    if why:
+        raise DeleteError(f"“{meta.title}”{why}。", f"{doc_id} is protected", field="doc_id")
+    return meta
+
+
+def _aside(path: Path, token: str) -> Path:
+    """A hidden name beside ``path``; ``.tmp`` at the end, so a killed writer's leftover is cleaned up."""
+    return path.with_name(f".{path.name}.{token}.old.tmp")
+
+
+def _swap(moves: list[tuple[Path, Path]]) -> None:
+    """Rename each (src, dst) in order; on any failure undo the renames already done, then re-raise."""
+    done: list[tuple[Path, Path]] = []
+    try:
+        for src, dst in moves:
+            os.replace(src, dst)
+            done.append((src, dst))
+    except BaseException:
+        for src, dst in reversed(done):
+            try:
+                os.replace(dst, src)
+            except OSError:
+                pass
+        raise
+
+
+def _discard(paths) -> None:
+    for path in paths:
+        try:
+            Path(path).unlink(missing_ok=True)
+        except OSError:
+            pass  # a leftover hidden file: the corpus is already consistent, and clean-up removes it later
+
+
+def delete_document(doc_id: str, *, root: str | Path | None = None) -> DocumentMeta:
+    """Remove an uploaded document (its metadata, text and knowledge file) all-or-nothing; returns its metadata.
+
+    Raises NotFoundError for an unknown id, DeleteError for a protected one or when a file cannot be moved (then
+    nothing has changed), BusyError when another process holds the corpus write lock too long."""
+    docs_dir = (Path(root) if root is not None else corpus_dir()) / "documents"
+    if not docs_dir.is_dir():
+        raise CorpusError(f"语料目录不存在：{docs_dir.name}", f"corpus folder missing: {docs_dir}")
+    with write_lock(docs_dir, "语料库", "the corpus", timeout=60), _knowledge_lock():
+        meta = _on_disk(doc_id, docs_dir)
+        files = [docs_dir / f"{doc_id}.yaml", docs_dir / meta.text_file]
+        knowledge = _knowledge_file(doc_id)
+        if knowledge.is_file():
+            files.append(knowledge)
+        token = os.urandom(4).hex()
+        moves = [(f, _aside(f, token)) for f in files if f.exists()]
+        try:
+            _swap(moves)  # metadata first: from this rename on, the document is gone for every reader
+        except OSError as exc:
+            raise DeleteError(f"删除失败，文件未作任何改动：{exc.strerror or exc}",
+                              f"could not delete {doc_id}; nothing was changed: {exc}", field="doc_id") from exc
+        _discard(dst for _, dst in moves)
+        _fsync_dir(docs_dir)
+        return meta
+
+
+def replace_document(doc_id: str, data: bytes, filename: str, *, root: str | Path | None = None,
+                     **meta_changes) -> Document:
+    """Replace an uploaded document's file (and, where given, its metadata) keeping its id, all-or-nothing.
+
+    ``meta_changes`` take the keyword arguments of :func:`ingest_bytes` (title, city, kind, status, issuer,
+    doc_number, date, effective_date, notes); one left out or None keeps the old value. The new file is read,
+    segmented and checked (and the document's knowledge points against the new text) before anything is written.
+    """
+    from assistant.jurisdictions import resolve_city
+
+    filename = textin.field(filename, "file", max_chars=255, error=IngestError, required=True)
+    safe_filename(filename)
+    allowed = {"title", "city", "kind", "status", "issuer", "doc_number", "date", "effective_date", "notes"}
+    changes = {k: v for k, v in meta_changes.items() if v is not None}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise IngestError(f"不能修改的元数据：{'、'.join(sorted(unknown))}", f"unknown metadata {sorted(unknown)}",
+                          field="metadata")
+    texts = {k: v for k, v in changes.items() if k not in ("status", "date", "effective_date")}
+    changes.update({k: v for k, v in _clean_fields(**texts).items() if v is not None})
+    if "city" in changes:
+        changes["city"] = resolve_city(changes["city"]) or changes["city"]
+    for k in ("date", "effective_date"):
+        if k in changes:
+            changes[k] = textin.check_date(changes[k], k, error=IngestError)
+    if "status" in changes:
+        try:
+            changes["status"] = Status(changes["status"])
+        except ValueError:
+            raise IngestError(f"未知的文件状态“{changes['status']}”", f"unknown status {changes['status']!r}",
+                              field="status") from None
+    loaded: LoadedText = load_bytes(data, filename)  # IngestError: nothing written
+    docs_dir = (Path(root) if root is not None else corpus_dir()) / "documents"
+    if not docs_dir.is_dir():
+        raise CorpusError(f"语料目录不存在：{docs_dir.name}", f"corpus folder missing: {docs_dir}")
+    text_bytes = loaded.text.encode("utf-8")
+    with write_lock(docs_dir, "语料库", "the corpus", timeout=60), _knowledge_lock():
+        remove_stale_files(docs_dir)
+        old = _on_disk(doc_id, docs_dir)
+        metas = _metas_on_disk(docs_dir)
+        if any(m.source_file == filename and m.id != doc_id for m in metas):
+            raise IngestError(f"已收录同名文件“{filename}”", f"a document from {filename!r} is already in the corpus",
+                              field="file")
+        token = os.urandom(4).hex()
+        text_file = f"{doc_id}.{token}.txt"   # a new name: the old text stays in place until the switch
+        try:
+            meta = DocumentMeta(**{**old.model_dump(), **changes, "source_file": filename, "text_file": text_file,
+                                   "sha256": hashlib.sha256(text_bytes).hexdigest(),
+                                   "defects": tuple(loaded.warnings)})
+        except (ValidationError, ValueError) as exc:
+            raise IngestError(f"元数据无效：{_first_error(exc)}", f"invalid metadata: {_first_error(exc)}",
+                              field=_first_field(exc)) from None
+        clauses = segment(doc_id, loaded.text)
+        if "".join(c.text for c in clauses) != loaded.text:
+            raise IngestError("分段失败：条款无法还原原文", "segmentation lost text", field="file")
+        document = Document(meta=meta, text=loaded.text, clauses=tuple(clauses))
+        _check_knowledge(document)
+        meta_yaml = yaml.safe_dump(meta.model_dump(mode="json"), allow_unicode=True, sort_keys=False)
+        new_text = docs_dir / text_file
+        try:
+            _atomic_write(new_text, text_bytes)
+            _atomic_write(docs_dir / f"{doc_id}.yaml", meta_yaml.encode("utf-8"))   # the one rename that switches
+        except OSError as exc:
+            _discard([new_text])
+            raise DeleteError(f"替换失败，文件未作任何改动：{exc.strerror or exc}",
+                              f"could not replace {doc_id}; nothing was changed: {exc}", field="doc_id") from exc
+        _discard([docs_dir / old.text_file])   # now an orphan; clean-up would remove it too
+        _fsync_dir(docs_dir)
+        return document
+
+
+def _check_knowledge(document: Document) -> None:
+    """The document's knowledge points must still stand verbatim in its new text."""
+    path = _knowledge_file(document.id)
+    if not path.is_file():
+        return
+    from assistant.knowledge.bank import _read
+
+    kf = _read(path)
+    by_label = {c.label: c for c in document.clauses}
+    broken = [kp.id for kp in kf.points
+              if kp.clause not in by_label or any(s not in by_label[kp.clause].text for s in kp.answer_spans)]
+    if broken:
+        raise IngestError(f"此文件的知识点在新文本中找不到对应原文（{'、'.join(broken[:5])}{'等' if len(broken) > 5 else ''}），"
+                          "未替换：请先在知识库中修改或删除这些知识点", f"knowledge points no longer verbatim: {broken}",
+                          field="knowledge")

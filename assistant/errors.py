@@ -43,6 +43,11 @@ class CorpusError(AssistantError):
     """The corpus on disk is inconsistent, or a document/clause does not exist."""
 
 
+class DeleteError(CorpusError):
+    """A document could not be deleted or replaced (protected, referenced, or a file operation failed);
+    nothing was changed."""
+
+
 class NotFoundError(CorpusError):
     """A document or clause id that the corpus does not have."""
 

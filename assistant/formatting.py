@@ -13,11 +13,21 @@ shows "33.3333", "True" or a rule id.
 ('1200平方米', '1,200 m²')
 >>> yes_no(True), yes_no(False, "en")
 ('是', 'no')
+
+Punctuation around clause labels is assembled here too, so a label's own brackets or separator are never doubled:
+
+>>> labelled("四、", "建立健全工作机制"), labelled("结语", "以上"), labelled("6.", "完善配套")
+('四、建立健全工作机制', '结语：以上', '6.完善配套')
+>>> bracketed("（二十二）"), bracketed("二十二"), bracketed("(2)")
+('（二十二）', '（二十二）', '(2)')
+>>> tidy("依据（（二十二））；《通知》四、：“原文（（不动））”")
+'依据（二十二）；《通知》四、“原文（（不动））”'
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
@@ -107,3 +117,62 @@ def value(x, unit: str = "", lang: str = "zh") -> str:
     if isinstance(x, (int, float, Fraction, Decimal)):
         return quantity(x if not isinstance(x, float) else Fraction(repr(x)), unit, lang)
     return str(x)
+
+
+# ---------------------------------------------------------------- punctuation around labels
+
+# a label that ends in its own separator (四、 / 6. / 附件1：) takes no "：" after it
+_SEPARATORS = ("、", ".", "．", "：", ":")
+_BRACKETS = (("（", "）"), ("(", ")"), ("〔", "〕"), ("【", "】"))
+_DOUBLE = re.compile(r"[（(]([（(][^（）()]*[）)])[）)]")
+_COLON_AFTER_LABEL = re.compile(r"(、|(?<=\d)[.．])[：:]")
+_QUOTED = re.compile(r"(“[^”]*”)")
+
+
+def _enclosed(text: str) -> bool:
+    """Whether ``text`` is one bracketed group as a whole: （二十二） yes, （一）至（三） no."""
+    for open_, close in _BRACKETS:
+        if text.startswith(open_) and text.endswith(close):
+            depth = 0
+            for i, ch in enumerate(text):
+                depth += (ch == open_) - (ch == close)
+                if depth == 0 and i < len(text) - 1:
+                    return False
+            return True
+    return False
+
+
+def bracketed(text: str, open_: str = "（", close: str = "）") -> str:
+    """``text`` in brackets, unless it already is one bracketed group (a label like （二十二） or (2))."""
+    text = str(text).strip()
+    return text if _enclosed(text) else f"{open_}{text}{close}"
+
+
+def labelled(label: str, text: str = "", sep: str = "：") -> str:
+    """A label followed by text: ``四、``, ``6.`` and ``（二）`` already end in a separator, so no "：" is added."""
+    label = str(label).strip()
+    if not text:
+        return label
+    if label.endswith(_SEPARATORS + tuple(close for _, close in _BRACKETS)):
+        return f"{label}{text}"
+    return f"{label}{sep}{text}"
+
+
+def clause_ref(title: str, clause: str, *, draft: bool = False) -> str:
+    """``《title》clause``; ``draft`` adds （尚未生效） before the clause."""
+    return f"《{title}》{'（尚未生效）' if draft else ''}{str(clause).strip()}"
+
+
+def tidy(text: str) -> str:
+    """Punctuation that templates may assemble around a label, repaired: （（二十二）） → （二十二）, "四、：" → "四、",
+    "6.：" → "6.". Text inside “…” (a verbatim quote) is left exactly as it is."""
+    parts = _QUOTED.split(str(text))
+    for i in range(0, len(parts), 2):  # even parts lie outside quotes
+        part = parts[i]
+        while True:
+            fixed = _DOUBLE.sub(r"\1", part)
+            if fixed == part:
+                break
+            part = fixed
+        parts[i] = _COLON_AFTER_LABEL.sub(r"\1", part)
+    return "".join(parts)

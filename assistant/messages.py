@@ -11,6 +11,10 @@ the values passed in. So when a rule's value changes in ``rules/*.yaml``, every 
 'within 6 months'
 >>> text("answer.draft_note", "zh", title="某方案")
 '《某方案》是征求意见稿，尚未正式施行。'
+>>> fill("依据{linhai.fee_maintenance_fund:clause}"), fill("（{linhai.fee_maintenance_fund:clause}）")
+('依据（二十二）', '（二十二）')
+>>> text("answer.source", title="通知", clause="四、", quote="原文")
+'依据：《通知》四、“原文”'
 """
 
 from __future__ import annotations
@@ -38,8 +42,11 @@ def fill(template: str, lang: str = "zh", **values) -> str:
             return getattr(p, which)
         return p.figure(which, lang)
 
+    from assistant.formatting import tidy
+
     out = _PARAM_SLOT.sub(figure, template)
-    return out.format(**values) if values else out
+    # one place repairs the punctuation a label brings with it: "（{x:clause}）" with （二十二）, "{clause}：" with 四、
+    return tidy(out.format(**values) if values else out)
 
 
 @functools.lru_cache(maxsize=1)

@@ -312,6 +312,30 @@ def grids(corpus: Corpus) -> list[Grid]:
     return list(by_doc.values())
 
 
+def grid_records(grid: Grid) -> list[dict]:
+    """Every cell of a grid in long form, for a chart or a table: the row (county), the column's base metric, year
+    and unit, the number (None for a blank or "-" cell, never 0), the value as printed, whether it is blank, and
+    whether the row is the city's own total.
+
+    >>> from assistant.corpus import load_corpus
+    >>> recs = grid_records(grids(load_corpus())[0])
+    >>> r = next(r for r in recs if r["row"] == "乐清市" and r["column"] == "2020年开工数（亩）")
+    >>> r["base"], r["year"], r["unit"], r["value"], r["blank"]
+    ('开工数', '2020', '亩', 450.0, False)
+    >>> [(r["value"], r["printed"], r["blank"]) for r in recs if r["row"] == "文成县" and r["base"] == "科创园"]
+    [(None, None, True)]
+    """
+    out = []
+    for row in grid.rows:
+        for col in grid.columns:
+            cell = grid.cell(row, col)
+            n = cell.number
+            out.append({"row": row, "column": col.name, "base": col.base, "year": col.year, "unit": col.unit,
+                        "value": None if n is None else float(n), "printed": cell.value, "blank": cell.blank,
+                        "shown": cell.shown(), "total": row == grid.total_row, "clause": col.clause.label})
+    return out
+
+
 def _row_quote(clause: Clause, row_name: str) -> str:
     text = clause.text
     start = text.find("\t" + row_name + "\n")

@@ -32,6 +32,8 @@ class CheckItem(BaseModel):
     verdict: Verdict
     # bool first: pydantic would otherwise turn a yes/no value into 1 or 0
     value: bool | int | float | str | None = Field(default=None, description="the computed or given value")
+    unit: str | None = Field(default=None, description="the unit ``value`` is in (a rule's printed unit: %, 亩, "
+                                                        "平方米 …; 日期 for an ISO date); None when it has none")
     threshold: str | None = Field(default=None, description="the rule's bound in words, e.g. ≥ 2.0")
     message: str = Field(description="one sentence for people, in Chinese")
     missing: tuple[str, ...] = Field(default=(), description="input fields needed to decide")

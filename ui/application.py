@@ -59,11 +59,15 @@ def parse_profile(data: dict) -> EnterpriseProfile:
 
 
 def checklist_for(profile: EnterpriseProfile):
-    """The eligibility check for the park's city, when the rules cover it; else None."""
+    """The eligibility check for the park's city (or the city above a county: 瑞安市 → 温州市), when the rules
+    cover it; else None."""
+    from assistant.jurisdictions import registry
+
     city = normalize_city(profile.park_city)
-    if city not in jurisdictions_with("enterprise"):
+    covering = registry().covering(city, jurisdictions_with("enterprise")) if city else None
+    if covering is None:
         return None
-    return check_enterprise(profile, city)
+    return check_enterprise(profile, covering.name)
 
 
 def entry_files(profile: EnterpriseProfile, report=None, date: dt.date | None = None) -> dict[str, bytes]:
@@ -174,7 +178,8 @@ def _profile_form() -> None:
         st.markdown("**生成选项**")
         c1, c2 = st.columns(2)
         with_check = c1.checkbox("附上入园资格自查清单（按园区所在城市的规定）", value=True, key=f"application.check.{gen}")
-        date = c2.date_input("填表日期（不填则留空待手写）", value=None, format="YYYY-MM-DD", key=f"application.date.{gen}")
+        with c2:
+            date = fields.date_text("填表日期（不填则留空待手写）", key=f"application.date.{gen}")
         submitted = st.form_submit_button("校验并生成申请表", type="primary")
     if submitted:
         _submit(data, with_check, date)
@@ -212,11 +217,20 @@ def _text(v) -> str:
     return str(v)
 
 
-def _submit(data: dict, with_check: bool, date) -> None:
+def _submit(data: dict, with_check: bool, date_text: str) -> None:
+    """Validate, generate, then run the page again: the errors shown above the form for the last attempt go, the
+    files (or the new errors) are shown."""
+    problems: list[tuple[str, str]] = []
     try:
         profile = parse_profile(data)
     except ProfileError as exc:
-        st.session_state[PROBLEMS] = exc.problems
+        problems = list(exc.problems)
+    try:
+        date = fields.read_date(date_text, "填表日期")
+    except AssistantError as exc:
+        problems.append(("填表日期", exc.message))
+    if problems:
+        st.session_state[PROBLEMS] = problems
         st.session_state.pop(FILES, None)
         st.rerun()
     st.session_state.pop(PROBLEMS, None)
@@ -227,14 +241,18 @@ def _submit(data: dict, with_check: bool, date) -> None:
         except AssistantError as exc:
             note = f"未附自查清单：{exc.message}"
         if report is None and note is None:
-            note = "未附自查清单：园区所在城市不是临海市、温州市或慈溪市（本助手只收录这三地的入园条件）。"
-    try:
-        files = entry_files(profile, report, date)
-    except AssistantError as exc:
-        ui.error(exc, "生成失败：")
-        return
+            cities = "、".join(jurisdictions_with("enterprise"))
+            note = f"未附自查清单：园区所在地不属于{cities}（本助手只收录这些地方的入园条件）。"
+    with st.spinner("正在生成申请表（DOCX、PDF）…"):
+        try:
+            files = entry_files(profile, report, date)
+        except AssistantError as exc:
+            st.session_state[PROBLEMS] = [("生成失败", exc.message)]
+            st.session_state.pop(FILES, None)
+            st.rerun()
     st.session_state[FILES] = {"files": files, "note": note, "checklist": report is not None,
                                "name": profile.name}
+    st.rerun()
 
 
 def _downloads() -> None:
@@ -263,7 +281,8 @@ def _staff_tables() -> None:
     mode = st.radio("数据来源", ["在线填写", "上传文件"], horizontal=True, key="staff.mode")
     rows = None
     if mode == "上传文件":
-        upload = st.file_uploader("上传数据文件", type=["csv", "xlsx", "json"], key=f"staff.upload.{table}")
+        upload = st.file_uploader("上传数据文件（CSV、XLSX 或 JSON）", type=["csv", "xlsx", "json"],
+                                  key=f"staff.upload.{table}", help="首行为列名；列名见下方在线表格")
         if layout.section_key:
             st.caption(ui.md_escape(f"本表分块填写：每行需有“{layout.section_key}”列（"
                                     f"{'、'.join(s.label for s in layout.sections)}）；列名见下方在线表格。"))
@@ -275,13 +294,14 @@ def _staff_tables() -> None:
     else:
         rows = _editors(layout)
     if st.button("生成 XLSX", type="primary", key="staff.make", disabled=rows is None):
-        try:
-            data, warns = staff_table_file(table, rows, city.strip() or None)
-        except AssistantError as exc:
-            st.session_state.pop("staff.file", None)
-            ui.error(exc, "数据有误：")
-        else:
-            st.session_state["staff.file"] = (table, data, warns)
+        with st.spinner(f"正在生成{table}…"):
+            try:
+                data, warns = staff_table_file(table, rows, city.strip() or None)
+            except AssistantError as exc:
+                st.session_state.pop("staff.file", None)
+                ui.error(exc, "数据有误：")
+            else:
+                st.session_state["staff.file"] = (table, data, warns)
     shown = st.session_state.get("staff.file")
     if shown and shown[0] == table:
         ui.warnings(f"提示：{w}" for w in shown[2])

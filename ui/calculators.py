@@ -15,12 +15,24 @@ def compute(name: str, inputs: dict):
     return run(name, inputs)
 
 
-def _fmt(v) -> str:
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return "—" if v is None else str(v)
+def shown(value, unit: str = "") -> str:
+    """A calculator's value as a person reads it (``assistant.formatting``): 18000元, 2025年2月28日, 是, 33.33%."""
+    import datetime as dt
+
+    from assistant import formatting
+
+    if value is None:
+        return "—"
+    if unit == "日期" or isinstance(value, dt.date):
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        return formatting.date(value) if isinstance(value, dt.date) else str(value)
+    if isinstance(value, (bool, str)):
+        return formatting.value(value)
+    return formatting.quantity(value, unit)
 
 
 def render_result(result, corpus, *, key: str = "calc") -> None:
@@ -28,9 +40,9 @@ def render_result(result, corpus, *, key: str = "calc") -> None:
     if result.parts:
         cols = st.columns(min(len(result.parts), 4))
         for n, part in enumerate(result.parts):
-            cols[n % len(cols)].metric(part.label_zh, f"{_fmt(part.value)} {part.unit}".strip())
+            cols[n % len(cols)].metric(part.label_zh, shown(part.value, part.unit))
     else:
-        st.metric("结果", f"{_fmt(result.value)} {result.unit}".strip())
+        st.metric("结果", shown(result.value, result.unit))
     st.markdown("**计算方法**")
     st.markdown(ui.md_escape(result.formula_zh))
     for item in result.items:
@@ -67,3 +79,23 @@ def render() -> None:
     if shown and shown[0] == name:
         with st.container(border=True):
             render_result(shown[1], resources.corpus(), key=f"calc-{name}")
+        timeline(shown[1])
+
+
+# calculators whose dates start the periods of the timeline (图表 → 期限时间线): input field → timeline argument
+TIMELINE_INPUTS = {"construction_deadlines": ("contract_date", "start_date")}
+
+
+def timeline(result) -> None:
+    """For a contract date: every period that runs from it, on a timeline."""
+    import datetime as dt
+
+    from ui import charts
+
+    names = TIMELINE_INPUTS.get(result.calculator)
+    if not names:
+        return
+    contract, start = (result.inputs.get(n) for n in names)
+    st.markdown("**由此起算的各项期限**")
+    charts.show_timeline(dt.date.fromisoformat(contract), dt.date.fromisoformat(start) if start else None,
+                         key="calc.timeline")

@@ -176,16 +176,42 @@ def verdict_label(verdict) -> str:
     return f":{color}[{VERDICT_ICONS.get(value, '')} {md_escape(getattr(verdict, 'label_zh', value))}]"
 
 
-def _value(v) -> str:
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    if isinstance(v, float):
-        return f"{v:.4f}".rstrip("0").rstrip(".")
-    return str(v)
+def summary_frame(report):
+    """The report's summary as a table (序号, 检查项目, 数值, 标准, 结论, 依据条款), values with units."""
+    import pandas as pd
+
+    from assistant.rules.present import views
+
+    return pd.DataFrame([{"序号": v.n, "检查项目": v.criterion, "数值": v.value, "标准": v.threshold,
+                          "结论": v.verdict_text, "依据条款": v.clause} for v in views(report)])
 
 
-def checklist(report, corpus=None, *, key: str = "check") -> None:
-    """A CheckReport: overall verdict, one expander per criterion (message, value, threshold, clause)."""
+def summary_table(report, *, key: str = "summary") -> None:
+    """The summary table with each verdict in its colour (the same colours as the downloaded reports)."""
+    from assistant.rules.present import views
+
+    rows = views(report)
+    if not rows:
+        return
+    frame = summary_frame(report)
+    colours = {v.verdict_text: (v.colour, v.fill) for v in rows}
+
+    def paint(cell: str) -> str:
+        fg, bg = colours.get(cell, ("", ""))
+        return f"color: {fg}; background-color: {bg}; font-weight: 600" if fg else ""
+
+    st.dataframe(frame.style.map(paint, subset=["结论"]), hide_index=True, width="stretch", key=key,
+                 column_config={"序号": st.column_config.NumberColumn(width="small"),
+                                "检查项目": st.column_config.TextColumn(width="large"),
+                                "依据条款": st.column_config.TextColumn(width="medium")})
+
+
+def checklist(report, corpus=None, *, key: str = "check", after_summary=None) -> None:
+    """A CheckReport: overall verdict, the summary table in colour (then ``after_summary()``, e.g. a chart), one
+    expander per criterion (message, value, threshold, clause). Values carry their units
+    (``assistant.rules.present``)."""
+    from assistant.rules.present import views
+
     st.markdown(f"**总体结论：{verdict_label(report.overall)}**　"
                 f"（{md_escape(report.jurisdiction)}，{len(report.items)} 项）")
     counts = {}
@@ -196,25 +222,26 @@ def checklist(report, corpus=None, *, key: str = "check") -> None:
         n = sum(c for k, c in counts.items() if k.value == v)
         label = {"pass": "符合", "fail": "不符合", "warning": "提示", "unknown": "待补充"}[v]
         col.metric(f":{VERDICT_COLORS[v]}[{VERDICT_ICONS[v]}] {label}", n)
-    for n, item in enumerate(report.items, 1):
-        title = f"{n}. {item.criterion} — {item.verdict.label_zh}"
+    summary_table(report, key=f"{key}-summary")
+    if after_summary is not None:
+        after_summary()
+    for item, view in zip(report.items, views(report)):
+        title = f"{view.n}. {item.criterion} — {item.verdict.label_zh}"
         if item.value is not None and item.threshold:
-            title += f"（{_value(item.value)}；标准 {item.threshold}）"
+            title += f"（{view.value}；标准 {view.threshold}）"
         with st.expander(md_escape(title), expanded=item.verdict.value in ("fail",),
                          icon=VERDICT_ICONS.get(item.verdict.value)):
-            st.markdown(md_escape(item.message))
+            st.markdown(f"{verdict_label(item.verdict)}　{md_escape(view.message)}")
             facts = []
             if item.value is not None:
-                facts.append(f"填报/计算值：{_value(item.value)}")
+                facts.append(f"填报/计算值：{view.value}")
             if item.threshold:
-                facts.append(f"标准：{item.threshold}")
+                facts.append(f"标准：{view.threshold}")
             if facts:
                 st.caption(md_escape("　".join(facts)))
-            if item.missing:
-                from assistant.forms.labels import field_labels  # (assistant.forms is slow to import)
-
-                st.caption(md_escape("缺少：" + field_labels(item.missing)))
+            if view.missing:
+                st.caption(md_escape("缺少：" + view.missing))
             for m, c in enumerate(item.citations):
-                citation_card(c, corpus, key=f"{key}-{n}-{m}")
+                citation_card(c, corpus, key=f"{key}-{view.n}-{m}")
     if report.warnings:
         warnings(report.warnings)

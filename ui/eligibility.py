@@ -3,7 +3,9 @@
 The questions come from ``enterprise_questions`` (in the order of the
 criteria); every answer goes into the facts and the check runs again, so a
 question disappears once the criterion it serves is decided. "不清楚" leaves a
-fact unknown: the rules report it as 待补充, never as passed.
+fact unknown: the rules report it as 待补充, never as passed. Switching the
+city keeps the answers the new city's rules still read (and says which it
+drops); the application is prefilled with every fact the form has a box for.
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ import streamlit as st
 from assistant.errors import AssistantError
 from assistant.forms import EnterpriseProfile as FormProfile
 from assistant.forms import ProfileError, write_entry_application
+from assistant.forms.prefill import application_data
 from assistant.rules import EnterpriseProfile as Facts
 from assistant.rules import check_enterprise, enterprise_questions
 from assistant.rules.criteria import jurisdictions_with
-from assistant.rules.eligibility import ENTERPRISE_FIELDS
+from assistant.rules.eligibility import ENTERPRISE_FIELDS, answers_for_city
 from ui import components as ui
 from ui import fields, resources
 
 FACTS = "elig.facts"
 ROUND = "elig.round"
+SWITCHED = "elig.switched"   # (city, kept, dropped) after the city changed
 PREFILL = "application.prefill"  # read by the application page
 
 
@@ -37,28 +41,14 @@ def run_check(facts: dict):
     return check_enterprise(facts), enterprise_questions(facts)
 
 
-def prefill_from_facts(facts: dict, name: str | None) -> dict:
-    """The application form's fields (Chinese keys) that the self-check already knows."""
-    out: dict = {"企业名称": name or "", "园区所在城市": facts.get("jurisdiction")}
-    if facts.get("purchase_area_m2") is not None:
-        out["申请面积"] = facts["purchase_area_m2"]
-    if facts.get("industry"):
-        out["所属行业"] = facts["industry"]
-    legal, industrial = facts.get("is_independent_legal_person"), facts.get("is_industrial")
-    if legal is not None and industrial is not None:
-        out["是否具有独立法人资格的工业企业"] = "是" if (legal and industrial) else "否"
-    if facts.get("in_leading_industry_chain") is not None:
-        out["产业链位置"] = "主导行业" if facts["in_leading_industry_chain"] else "其他"
-    if facts.get("total_tax_wan") is not None:
-        out["上年度税收"] = facts["total_tax_wan"]
-    if facts.get("tax_per_mu_wan") is not None:
-        out["亩均税收"] = facts["tax_per_mu_wan"]
-    return {k: v for k, v in out.items() if v not in (None, "")}
+def prefill_from_facts(facts: dict, name: str | None, park_name: str | None = None) -> dict:
+    """The application form's fields (Chinese keys) that the self-check already knows (the library decides)."""
+    return application_data(facts, name, park_name)
 
 
-def application_files(name: str, facts: dict, report) -> dict[str, bytes]:
+def application_files(name: str, facts: dict, report, park_name: str | None = None) -> dict[str, bytes]:
     """The prefilled entry application (DOCX and PDF) with the checklist appended."""
-    profile = FormProfile.parse(prefill_from_facts(facts, name))
+    profile = FormProfile.parse(prefill_from_facts(facts, name, park_name))
     city = facts.get("jurisdiction")
     return {fmt: resources.render_bytes(
         lambda out, fmt=fmt: write_entry_application(profile, out, fmt, report, city=city), f"入园申请表.{fmt}")
@@ -69,6 +59,27 @@ def _reset() -> None:
     st.session_state[FACTS] = {}
     st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
     st.session_state.pop("elig.files", None)
+    st.session_state.pop(SWITCHED, None)
+
+
+def _city_changed() -> None:
+    """Keep the answers the new city's rules still read; remember what was dropped, to say so."""
+    city = st.session_state["elig.city"]
+    kept, dropped = answers_for_city(city, st.session_state.get(FACTS, {}))
+    st.session_state[FACTS] = kept
+    st.session_state[SWITCHED] = (city, len(kept), dropped)
+    st.session_state[ROUND] = st.session_state.get(ROUND, 0) + 1
+    st.session_state.pop("elig.files", None)
+
+
+def _shown(value) -> str:
+    from assistant import formatting
+
+    if isinstance(value, bool):
+        return formatting.yes_no(value)
+    if isinstance(value, (list, tuple)):
+        return "、".join(map(str, value))
+    return str(value)
 
 
 def _forget(field: str) -> None:
@@ -118,8 +129,18 @@ def render() -> None:
     st.session_state.setdefault(FACTS, {})
     col1, col2 = st.columns([1, 2])
     city = col1.radio("拟入驻园区所在城市", jurisdictions_with("enterprise"), key="elig.city", horizontal=True,
-                      on_change=_reset)
-    name = col2.text_input("企业名称（生成申请表时需要）", key="elig.name")
+                      on_change=_city_changed)
+    c1, c2 = col2.columns(2)
+    name = c1.text_input("企业名称（生成申请表时需要）", key="elig.name")
+    park_name = c2.text_input("拟入驻园区（可不填）", key="elig.park", placeholder="如 临海市东部小微企业产业园")
+    switched = st.session_state.get(SWITCHED)
+    if switched and switched[0] == city:
+        _, kept, dropped = switched
+        note = f"已切换到{city}：保留了 {kept} 项仍适用的回答。" if kept else f"已切换到{city}。"
+        if dropped:
+            note += "以下回答" + city + "的入园条件用不到，已移除：" + "；".join(
+                f"{ENTERPRISE_FIELDS.get(f, (f,))[0]}（{_shown(v)}）" for f, v in dropped.items())
+        st.info(ui.md_escape(note), icon=":material/swap_horiz:")
     answers = st.session_state[FACTS]
     try:
         report, questions = run_check(facts_for(city, answers))
@@ -132,9 +153,7 @@ def render() -> None:
         with st.expander(f"已填写的情况（{len(answers)} 项，可删除后重答）"):
             for field, value in answers.items():
                 c1, c2 = st.columns([5, 1])
-                shown = "是" if value is True else "否" if value is False else \
-                    "、".join(map(str, value)) if isinstance(value, list) else str(value)
-                c1.markdown(ui.md_escape(f"{ENTERPRISE_FIELDS.get(field, (field,))[0]}：{shown}"))
+                c1.markdown(ui.md_escape(f"{ENTERPRISE_FIELDS.get(field, (field,))[0]}：{_shown(value)}"))
                 c2.button("删除", key=f"elig.forget.{field}", on_click=_forget, args=(field,))
             st.button("全部清除，重新开始", on_click=_reset, icon=":material/restart_alt:")
 
@@ -150,14 +169,16 @@ def render() -> None:
     st.caption("用已填写的信息预填申请表，并附上这份自查清单。更多栏目可到“申请表下载”页补充。")
     c1, c2 = st.columns(2)
     if c1.button("生成申请表（DOCX / PDF）", type="primary", icon=":material/description:"):
-        try:
-            st.session_state["elig.files"] = application_files(name, {**facts_for(city, answers)}, report)
-        except ProfileError as exc:
-            ui.error(exc, "无法生成：")
-        except AssistantError as exc:
-            ui.error(exc)
+        with st.spinner("正在生成申请表（DOCX、PDF）…"):
+            try:
+                st.session_state["elig.files"] = application_files(name, {**facts_for(city, answers)}, report,
+                                                                   park_name)
+            except ProfileError as exc:
+                ui.error(exc, "无法生成：")
+            except AssistantError as exc:
+                ui.error(exc)
     if c2.button("到“申请表下载”页补充信息", icon=":material/edit_document:"):
-        st.session_state[PREFILL] = prefill_from_facts(facts_for(city, answers), name)
+        st.session_state[PREFILL] = prefill_from_facts(facts_for(city, answers), name, park_name)
         st.switch_page("ui/pages/application.py")
     files = st.session_state.get("elig.files")
     if files:

@@ -1,13 +1,19 @@
 """Form widgets generated from the rules' pydantic input models (calculators, park plan, enterprise facts).
 
-A widget is chosen from the field's type: a number box for numbers, a date
-picker for dates, a 是/否/不清楚 choice for yes-no facts, a select box for a
-fixed list, a text box for lists ("600, 800, 1200") and for text. Empty means
-"not given": the key is left out and the rules say what is missing. Values are
-passed on as typed; the model validates them and names the field in Chinese.
+A widget is chosen from the field's type: a number box for numbers, a text
+box for dates (read by the one date parser, so 2024-05-01, 2024/5/1 and
+2024年5月1日 all work and no English date picker appears), a 是/否/不清楚 choice
+for yes-no facts, a select box for a fixed list, a text box for lists
+("600, 800, 1200") and for text. Empty means "not given": the key is left out
+and the rules say what is missing. Values are passed on as typed; the model
+validates them and names the field in Chinese.
 
 >>> describe(int | None).kind, describe(tuple[str, ...]).kind
 ('integer', 'text_list')
+>>> to_input(describe(dt.date), "2024年5月1日"), to_input(describe(dt.date), "  ")
+('2024-05-01', None)
+>>> read_date("2024/3/31", "成文日期"), read_date("", "成文日期")
+(datetime.date(2024, 3, 31), None)
 """
 
 from __future__ import annotations
@@ -23,6 +29,9 @@ from typing import Any, Literal
 import streamlit as st
 from pydantic import BaseModel
 
+from assistant.errors import QueryError
+from assistant.quantities import parse_date
+
 UNKNOWN = "（不清楚 / 暂不填写）"
 YES_NO = {True: "是", False: "否"}
 # English literal values of the rules' models, as officers say them
@@ -33,7 +42,8 @@ UNITS = (("tax_per_mu_wan", "万元/亩"), ("_m2", "平方米"), ("_mu", "亩"),
 _SPLIT = re.compile(r"[,，、;；\s]+")
 # labels for fields the models leave undescribed
 FALLBACK_LABELS = {"unit": "金额单位（以上金额均按此单位）", "jurisdiction": "地区", "from_unit": "原单位", "to_unit": "换算为"}
-MIN_DATE, MAX_DATE = dt.date(1990, 1, 1), dt.date(2100, 12, 31)
+DATE_HINT = "如 2024-05-01 或 2024年5月1日"
+DATE_HELP = "日期格式：YYYY-MM-DD（如 2024-05-01），也可写 2024/5/1 或 2024年5月1日"
 
 
 @dataclass(frozen=True)
@@ -101,11 +111,8 @@ def label_with_unit(field: str, label: str) -> str:
 def _default_for_widget(kind: FieldKind, value):
     if value is None:
         return None
-    if kind.kind == "date" and isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
+    if kind.kind == "date":
+        return value.isoformat() if isinstance(value, dt.date) else str(value)
     if kind.kind in ("number_list", "date_list", "text_list") and isinstance(value, (list, tuple)):
         return "、".join(str(v) for v in value) if kind.kind == "text_list" else ", ".join(str(v) for v in value)
     if kind.kind == "number" and isinstance(value, (int, float, Fraction)) and not isinstance(value, bool):
@@ -132,13 +139,26 @@ def widget(field: str, kind: FieldKind, label: str, *, key: str, default=None, h
     if kind.kind == "number":
         return st.number_input(label, value=value, step=1.0, format="%g", key=key, help=help, placeholder="未填写")
     if kind.kind == "date":
-        return st.date_input(label, value=value, min_value=MIN_DATE, max_value=MAX_DATE, format="YYYY-MM-DD",
-                             key=key, help=help)
+        return date_text(label, key=key, value=value, help=help)
     hint = {"number_list": "多个数值用逗号分隔，如 600, 800, 1200", "date_list": "多个日期用逗号分隔，格式 YYYY-MM-DD",
             "text_list": "多项用顿号或逗号分隔"}.get(kind.kind)
     text = st.text_input(label, value=value if isinstance(value, str) else "", key=key, help=help or hint,
                          placeholder=hint or "未填写")
     return text
+
+
+def date_text(label: str, *, key: str, value=None, help: str | None = None) -> str:
+    """A date typed as text (Chinese label and hint; no English date picker); read it with :func:`read_date`."""
+    shown = value.isoformat() if isinstance(value, dt.date) else (value or "")
+    return st.text_input(label, value=shown, key=key, placeholder=DATE_HINT,
+                         help=f"{help}。{DATE_HELP}" if help else DATE_HELP)
+
+
+def read_date(text: str | None, label: str) -> dt.date | None:
+    """A typed date, or None when left empty; a QueryError naming the field when it is not a date."""
+    if text is None or not str(text).strip():
+        return None
+    return parse_date(str(text), field=label)
 
 
 def to_input(kind: FieldKind, raw):
@@ -150,8 +170,15 @@ def to_input(kind: FieldKind, raw):
         return parts or None
     if kind.kind == "text":
         return str(raw).strip() or None
-    if kind.kind == "date" and isinstance(raw, dt.date):
-        return raw.isoformat()
+    if kind.kind == "date":
+        if isinstance(raw, dt.date):
+            return raw.isoformat()
+        if not str(raw).strip():
+            return None
+        try:
+            return parse_date(str(raw)).isoformat()
+        except QueryError:
+            return str(raw).strip()  # the model says, naming the field, that this is not a date
     if kind.kind == "number" and isinstance(raw, float) and raw.is_integer():
         return int(raw)
     return raw

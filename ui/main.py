@@ -6,7 +6,7 @@ import streamlit as st
 
 from assistant.errors import AssistantError
 from ui import components as ui
-from ui import resources
+from ui import resources, theme
 
 # (script, title, icon, url path); the first is the default page
 PAGES = (
@@ -15,6 +15,8 @@ PAGES = (
     ("ui/pages/eligibility.py", "入园资格自测", ":material/checklist:", "eligibility"),
     ("ui/pages/application.py", "申请表下载", ":material/description:", "application"),
     ("ui/pages/park.py", "园区指标核验", ":material/domain:", "park"),
+    ("ui/pages/matrix.py", "规则对照", ":material/table_chart:", "matrix"),
+    ("ui/pages/charts.py", "图表", ":material/bar_chart:", "charts"),
     ("ui/pages/browse.py", "条文浏览", ":material/menu_book:", "clauses"),
     ("ui/pages/documents.py", "文档管理", ":material/upload_file:", "documents"),
     ("ui/pages/knowledge.py", "知识库", ":material/school:", "knowledge"),
@@ -22,7 +24,9 @@ PAGES = (
 
 
 def main() -> None:
-    st.set_page_config(page_title="小微企业园政策助手", page_icon=":material/apartment:", layout="wide")
+    st.set_page_config(page_title="小微企业园政策助手", page_icon=":material/apartment:", layout="wide",
+                       menu_items={"About": theme.ABOUT})
+    theme.apply()
     pages = [st.Page(path, title=title, icon=icon, url_path=url, default=(n == 0))
              for n, (path, title, icon, url) in enumerate(PAGES)]
     page = st.navigation(pages)
@@ -36,6 +40,7 @@ def main() -> None:
         return
     with st.sidebar:
         st.caption("小微企业园政策助手 · 浙江省 / 温州市 / 临海市 / 慈溪市")
+        st.caption(theme.THEME_NOTE)
         # polls only while loading (and until the next interaction reruns the page)
         st.fragment(_loading_note, run_every=None if resources.is_ready() else 2.0)()
 

@@ -1,4 +1,5 @@
-"""园区指标核验: a park plan in, one verdict per rule out (with its clause), the report as XLSX / DOCX."""
+"""园区指标核验: a park plan in, one verdict per rule out (with its clause), each ratio drawn against its allowed
+band, the report (summary table first, details after) as XLSX / DOCX / PDF."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ from assistant.forms.park_report import write_park_report
 from assistant.rules import ParkPlan, check_park, park_questions
 from assistant.rules.criteria import jurisdictions_with
 from assistant.rules.park import PARK_FIELDS
+from ui import charts, fields, resources
 from ui import components as ui
-from ui import fields, resources
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLES = {"临海市": "linhai_plan.json", "温州市": "wenzhou_plan.json"}
@@ -32,7 +33,8 @@ GROUPS = (
 LABELS = {k: v[0] for k, v in PARK_FIELDS.items()} | {"name": "园区（项目）名称", "land_area_m2": "用地面积（平方米，与亩数二选一）"}
 HELPS = {k: v[1] for k, v in PARK_FIELDS.items()}
 MIME = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+FORMATS = ("xlsx", "docx", "pdf")
 PLAN = "park.plan"
 GEN = "park.gen"
 
@@ -68,11 +70,11 @@ def _set_plan(plan: dict) -> None:
 
 def render() -> None:
     st.title("园区指标核验")
-    st.caption("逐条对照临海市、温州市文件核验园区规划指标；缺少的数据会列为“待补充”，不会当作符合。")
+    cities = jurisdictions_with("park")
+    st.caption(f"逐条对照{'、'.join(cities)}文件核验园区规划指标；缺少的数据会列为“待补充”，不会当作符合。")
     st.session_state.setdefault(PLAN, {})
     plan_defaults: dict = st.session_state[PLAN]
     gen = st.session_state.get(GEN, 0)
-    cities = jurisdictions_with("park")
     city = st.radio("园区所在城市", cities, horizontal=True, key=f"park.city.{gen}",
                     index=cities.index(plan_defaults["jurisdiction"]) if plan_defaults.get("jurisdiction") in cities else 0)
     with st.container(horizontal=True):
@@ -104,25 +106,27 @@ def render() -> None:
                                                              defaults=plan_defaults, only=[name], helps=HELPS))
         submitted = st.form_submit_button("核验", type="primary")
     if submitted:
-        try:
-            report, questions = check(plan)
-            files = {fmt: report_file(report, fmt) for fmt in ("xlsx", "docx")}
-            st.session_state["park.result"] = (report, questions, files)
-        except AssistantError as exc:
-            st.session_state.pop("park.result", None)
-            ui.error(exc, "方案数据有误：")
+        with st.spinner("正在核验并生成报告（XLSX、DOCX、PDF）…"):
+            try:
+                report, questions = check(plan)
+                files = {fmt: report_file(report, fmt) for fmt in FORMATS}
+                st.session_state["park.result"] = (report, questions, files)
+            except AssistantError as exc:
+                st.session_state.pop("park.result", None)
+                ui.error(exc, "方案数据有误：")
     result = st.session_state.get("park.result")
     if not result:
         return
     report, questions, files = result
     st.subheader("核验结果")
-    ui.checklist(report, resources.corpus(), key="park")
+    ui.checklist(report, resources.corpus(), key="park",
+                 after_summary=lambda: charts.show_bands(report, key="park.bands"))
     if questions:
         with st.expander(f"还需补充的数据（{len(questions)} 项）", expanded=True):
             for q in questions:
                 st.markdown("- " + ui.md_escape(f"{q['label_zh']}：{q['question_zh']}"))
     st.subheader("下载核验报告")
-    c1, c2 = st.columns(2)
-    for col, fmt in zip((c1, c2), ("xlsx", "docx")):
+    st.caption("报告首页为汇总表（检查项目、数值及单位、标准、结论、依据条款），其后为逐项说明和原文引用。")
+    for col, fmt in zip(st.columns(len(FORMATS)), FORMATS):
         col.download_button(f"下载 {fmt.upper()}", files[fmt], file_name=f"园区合规检查报告.{fmt}", mime=MIME[fmt],
                             on_click="ignore", icon=":material/download:", key=f"park.dl.{fmt}")

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from assistant import textin
 from assistant.cli import emit, iso_date
-from assistant.corpus import ingest_bytes, load_corpus
-from assistant.errors import IngestError
+from assistant.corpus import delete_document, ingest_bytes, load_corpus, replace_document
+from assistant.errors import DeleteError, IngestError
 from assistant.loaders import MAX_BYTES
 from assistant.models import Status
 
@@ -16,7 +16,9 @@ def register(sub) -> None:
     p = sub.add_parser("corpus", help="list documents or show a clause",
                        description="Examples:\n  python -m assistant corpus list\n"
                                    "  python -m assistant corpus show 'linhai-plan-draft#（二十二）'\n"
-                                   "  python -m assistant corpus show wenzhou-opinions --json")
+                                   "  python -m assistant corpus show wenzhou-opinions --json\n"
+                                   "  python -m assistant corpus delete doc-1a2b3c4d --yes\n"
+                                   "  python -m assistant corpus replace doc-1a2b3c4d 新版本.pdf --status in_force")
     csub = p.add_subparsers(dest="corpus_command", metavar="SUBCOMMAND", required=True)
     lp = csub.add_parser("list", help="documents with metadata and clause counts")
     lp.add_argument("--json", action="store_true")
@@ -25,6 +27,26 @@ def register(sub) -> None:
     sp.add_argument("ref", help="doc id, or doc id#clause label, e.g. 'wenzhou-opinions#10.'")
     sp.add_argument("--json", action="store_true")
     sp.set_defaults(func=cmd_show)
+
+    dp = csub.add_parser("delete", help="delete an uploaded document (all-or-nothing; the five source documents "
+                                        "are protected); the search index follows on its next load")
+    dp.add_argument("doc_id")
+    dp.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    dp.add_argument("--json", action="store_true")
+    dp.set_defaults(func=cmd_delete)
+    rp = csub.add_parser("replace", help="replace an uploaded document's file, keeping its id (all-or-nothing)")
+    rp.add_argument("doc_id")
+    rp.add_argument("file")
+    rp.add_argument("--title")
+    rp.add_argument("--city")
+    rp.add_argument("--kind")
+    rp.add_argument("--status", choices=[s.value for s in Status])
+    rp.add_argument("--issuer")
+    rp.add_argument("--doc-number")
+    rp.add_argument("--date", type=iso_date)
+    rp.add_argument("--effective-date", type=iso_date)
+    rp.add_argument("--json", action="store_true")
+    rp.set_defaults(func=cmd_replace)
 
     ip = sub.add_parser("ingest", help="add a TXT/PDF/DOCX document to the corpus (all-or-nothing)",
                         description="Example:\n  python -m assistant ingest 通知.pdf --title 关于… --city 温州市 "
@@ -104,4 +126,39 @@ def cmd_ingest(args) -> int:
     data = document_summary(doc) | {"clause_labels": [c.label for c in doc.clauses]}
     emit(data, args.json, f"已收录：{doc.id}《{doc.meta.title}》，{len(doc.clauses)} 条。"
                           f"\n（检索索引将在下次搜索时自动重建）")
+    return 0
+
+
+def _confirm(question: str) -> bool:
+    import sys
+
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(f"{question} [y/N] ").strip().lower() in ("y", "yes", "是")
+    except EOFError:
+        return False
+
+
+def cmd_delete(args) -> int:
+    doc = load_corpus().document(args.doc_id)  # an unknown id is named before anything is asked
+    if not args.yes and not _confirm(f"确认删除《{doc.meta.title}》（{doc.id}）？"):
+        raise DeleteError("未删除：请加 --yes 确认删除（或在终端中回答 y）",
+                          "not deleted: pass --yes to confirm", field="yes")
+    meta = delete_document(args.doc_id)
+    emit({"deleted": meta.id, "title": meta.title}, args.json,
+         f"已删除：{meta.id}《{meta.title}》。\n（检索索引将在下次搜索时自动重建）")
+    return 0
+
+
+def cmd_replace(args) -> int:
+    path = Path(args.file)
+    # as for ingest: size checked before reading, the read bounded, a link or a device refused
+    data = textin.read_file(path, "file", max_bytes=MAX_BYTES, what_zh="文件", follow_symlinks=False,
+                            error=IngestError)
+    doc = replace_document(args.doc_id, data, path.name, title=args.title, city=args.city,
+                           kind=args.kind, status=args.status, issuer=args.issuer, doc_number=args.doc_number,
+                           date=args.date, effective_date=args.effective_date)
+    data = document_summary(doc) | {"clause_labels": [c.label for c in doc.clauses]}
+    emit(data, args.json, f"已替换：{doc.id}《{doc.meta.title}》，{len(doc.clauses)} 条。\n（检索索引将在下次搜索时自动重建）")
     return 0

@@ -6,6 +6,7 @@ Examples::
     python -m assistant rules list --city 温州市 --json
     python -m assistant rules show linhai.transfer_ban_years
     python -m assistant rules show wenzhou.quality_area_cap --json --as-of 2026-01-01
+    python -m assistant rules matrix [--topic 费用与税收] [--out 规则对照.xlsx|规则对照.pdf] [--json]
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from assistant.rules.params import Param, load_params
 def register(subparsers) -> None:
     p = subparsers.add_parser("rules", help="规则参数：数值、单位、软硬、依据条款与原文（rules list / rules show ID）",
                               description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    sub = p.add_subparsers(dest="rules_command", metavar="list|show")
+    sub = p.add_subparsers(dest="rules_command", metavar="list|show|matrix")
     lp = sub.add_parser("list", help="全部规则参数，一行一条")
     lp.add_argument("--city", help="只列该辖区，如 临海市")
     lp.add_argument("--as-of", type=iso_date, help="按该日生效的数值（YYYY-MM-DD，默认今天）")
@@ -28,6 +29,11 @@ def register(subparsers) -> None:
     sp.add_argument("id", help="参数 id，如 linhai.transfer_ban_years")
     sp.add_argument("--as-of", type=iso_date, help="按该日生效的数值（YYYY-MM-DD，默认今天）")
     sp.add_argument("--json", action="store_true")
+    mp = sub.add_parser("matrix", help="规则对照表：每条数值规则一行、每个地区一列（可导出 XLSX 或一页 PDF）")
+    mp.add_argument("--topic", help="只列该主题，如 费用与税收")
+    mp.add_argument("--out", help="写入文件：.xlsx 或 .pdf（一页）")
+    mp.add_argument("--as-of", type=iso_date, help="按该日生效的数值（YYYY-MM-DD，默认今天）")
+    mp.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_rules, rules_command="list", city=None, as_of=None, json=False)
 
 
@@ -64,7 +70,28 @@ def _show(p: Param) -> str:
     return "\n".join(lines)
 
 
+def cmd_matrix(args) -> int:
+    from assistant.rules.matrix import build_matrix
+
+    m = build_matrix(as_of=args.as_of).filter(args.topic)
+    if args.out:
+        from assistant.forms.rule_matrix import write_rule_matrix
+
+        out = write_rule_matrix(m, args.out, as_of=args.as_of)
+        emit({"out": str(out), "rows": len(m.rows), "jurisdictions": list(m.jurisdictions)}, args.json,
+             f"已生成规则对照表：{out}（{len(m.rows)} 条规则，{len(m.jurisdictions)} 个地区）")
+        return 0
+    records = m.to_records()
+    width = max((len(r["规则"]) for r in records), default=4)
+    lines = ["　".join(["规则".ljust(width, "　"), *m.jurisdictions])]
+    lines += ["　".join([r["规则"].ljust(width, "　"), *(r[j] or "—" for j in m.jurisdictions)]) for r in records]
+    emit(records, args.json, "\n".join(lines))
+    return 0
+
+
 def cmd_rules(args) -> int:
+    if args.rules_command == "matrix":
+        return cmd_matrix(args)
     params = load_params(as_of=args.as_of)
     if args.rules_command == "show":
         p = params.get(args.id)

@@ -37,10 +37,27 @@ class FieldGrid:
 
 
 @dataclass(frozen=True)
+class CellStyle:
+    """Colours of one body cell (``row`` counts body rows from 0): a verdict in its colour."""
+
+    row: int
+    col: int
+    color: str | None = None       # text colour, "#rrggbb"
+    fill: str | None = None        # background, "#rrggbb"
+    bold: bool = False
+
+
+@dataclass(frozen=True)
 class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...]      # relative column widths
+    styles: tuple[CellStyle, ...] = ()
+    size: float = 9                # body font size (pt)
+    padding: float = 1.0           # cell padding (mm, PDF)
+
+    def style(self, row: int, col: int) -> CellStyle | None:
+        return next((s for s in self.styles if s.row == row and s.col == col), None)
 
 
 @dataclass(frozen=True)

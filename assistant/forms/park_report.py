@@ -1,7 +1,8 @@
-"""Park compliance report: a park-plan :class:`CheckReport` as XLSX, DOCX (or PDF).
+"""Park compliance report: a park-plan :class:`CheckReport` as XLSX, DOCX or PDF.
 
-One row per rule: rule id, what is checked, the value, the threshold, the
-verdict, the message, and each citation as clause + verbatim quote.
+It opens with one summary table — what is checked, the value with its unit, the threshold, the verdict in its
+colour, the clause — and gives the details after (the sentence for people, what is missing, the verbatim quote).
+Every value is read through :mod:`assistant.rules.present`: no rule id, no "True", no "33.3333".
 """
 
 from __future__ import annotations
@@ -15,20 +16,19 @@ from pydantic import ValidationError
 
 from assistant import textin
 from assistant.errors import FormError
-from assistant.forms.document import Form, Heading, Paragraph, Table, fields
+from assistant.forms.document import CellStyle, Form, Heading, Paragraph, Table, fields
 from assistant.forms.labels import field_labels
 from assistant.forms.output import defuse_formulas, write_atomic
-from assistant.forms.profile import fmt_number
 from assistant.forms.render_docx import render_docx
 from assistant.forms.render_pdf import render_pdf
-from assistant.models import Citation, Status
-from assistant.verdicts import CheckItem, CheckReport, Verdict
+from assistant.models import Citation
+from assistant.rules import present
+from assistant.verdicts import CheckReport
 
 TITLE = "小微企业园规划合规检查报告"
-COLUMNS = (("序号", 6), ("规则编号", 16), ("检查项目", 26), ("数值", 12), ("标准", 14), ("结论", 12),
-           ("说明", 36), ("待补充信息", 16), ("依据条款", 30), ("原文引用", 50))
-VERDICT_FILL = {Verdict.passed: "D9EAD3", Verdict.fail: "F4CCCC", Verdict.warning: "FFF2CC",
-                Verdict.unknown: "E0E0E0"}
+# the summary a reader sees first: one row per criterion (no rule ids: the clause says where a rule stands)
+SUMMARY_COLUMNS = (("序号", 5), ("检查项目", 32), ("数值", 15), ("标准", 24), ("结论", 8), ("依据条款", 24))
+DETAIL_COLUMNS = (("序号", 6), ("检查项目", 24), ("说明", 46), ("待补充信息", 18), ("依据原文", 56))
 FORMATS = ("xlsx", "docx", "pdf")
 
 
@@ -47,93 +47,106 @@ def load_report(path: str | Path) -> CheckReport:
 
 def clause_label(c: Citation) -> str:
     """《title》（尚未生效）clause — the draft mark tells a reader the rule is not yet in force."""
-    draft = "（尚未生效）" if c.status is Status.draft else ""
-    return f"《{c.title}》{draft}{c.clause}"
+    return present.clause_text(c)
 
 
-def _value(v) -> str:
-    if v is None:
-        return ""
-    return fmt_number(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+def summary_cells(v: present.ItemView) -> tuple[str, ...]:
+    """One summary row, in ``SUMMARY_COLUMNS`` order."""
+    return (str(v.n), v.criterion, v.value, v.threshold, v.verdict_text, v.clause)
 
 
-def item_cells(n: int, item: CheckItem) -> tuple[str, ...]:
-    """The report row for one item, as text, in ``COLUMNS`` order."""
-    return (str(n), item.rule_id, item.criterion, _value(item.value), item.threshold or "",
-            item.verdict.label_zh, item.message, field_labels(item.missing),
-            "\n".join(clause_label(c) for c in item.citations),
-            "\n".join(f"“{c.quote}”" for c in item.citations))
+def detail_cells(v: present.ItemView) -> tuple[str, ...]:
+    """One details row, in ``DETAIL_COLUMNS`` order."""
+    quotes = "\n".join(f"{c}：{q}" for c, q in zip(v.clauses, v.quotes)) if len(v.clauses) == len(v.quotes) \
+        else "\n".join(v.quotes)
+    return (str(v.n), v.criterion, v.message, v.missing or "—", quotes or "（未注明依据）")
 
 
-def _summary(report: CheckReport) -> list[tuple[str, str]]:
+def _facts(report: CheckReport) -> list[tuple[str, str]]:
     return [("检查对象", report.subject), ("适用地区", report.jurisdiction),
-            ("总体结论", report.overall.label_zh),
-            ("待补充信息", field_labels(report.missing_inputs)),
-            ("提示", "\n".join(report.warnings))]
+            ("总体结论", present.overall_text(report)),
+            ("依据文件", present.documents_text(report) or "—"),
+            ("待补充信息", field_labels(report.missing_inputs) or "无")]
 
 
 def render_report_xlsx(report: CheckReport, path: str | Path) -> None:
+    """Sheet 汇总 (facts and the summary table, verdicts coloured), sheet 逐项说明 (messages and quotes)."""
     wb = Workbook()
-    ws = wb.active
-    ws.title = "合规检查"
     font, bold = Font(name="宋体", size=10.5), Font(name="宋体", size=10.5, bold=True)
     wrap = Alignment(vertical="top", wrap_text=True)
     thin = Side(style="thin")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    n = len(COLUMNS)
+    rows = present.views(report)
+
+    def table(ws, r: int, columns, cells_of) -> int:
+        for k, (name, width) in enumerate(columns, 1):
+            c = ws.cell(row=r, column=k, value=name)
+            c.font, c.fill, c.border = bold, PatternFill("solid", fgColor="EDEDED"), border
+            c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            ws.column_dimensions[get_column_letter(k)].width = width
+        header = r
+        for v in rows:
+            r += 1
+            for k, text in enumerate(cells_of(v), 1):
+                c = ws.cell(row=r, column=k, value=text)
+                c.font, c.alignment, c.border = font, wrap, border
+            if cells_of is summary_cells:
+                verdict = ws.cell(row=r, column=5)
+                verdict.fill = PatternFill("solid", fgColor=v.fill.lstrip("#"))
+                verdict.font = Font(name="宋体", size=10.5, bold=True, color=v.colour.lstrip("#"))
+        ws.freeze_panes = ws.cell(row=header + 1, column=1)
+        ws.auto_filter.ref = f"A{header}:{get_column_letter(len(columns))}{max(r, header)}"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        return r
+
+    ws = wb.active
+    ws.title = "汇总"
+    n = len(SUMMARY_COLUMNS)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=n)
     ws.cell(row=1, column=1, value=TITLE).font = Font(name="宋体", size=16, bold=True)
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
     r = 2
-    for label, value in _summary(report):
+    for label, value in _facts(report):
         ws.cell(row=r, column=1, value=label).font = bold
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=n)
-        c = ws.cell(row=r, column=2, value=value or None)
+        c = ws.cell(row=r, column=2, value=value)
         c.font, c.alignment = font, wrap
         r += 1
-    r += 1
-    header_row = r
-    for k, (name, width) in enumerate(COLUMNS, 1):
-        c = ws.cell(row=r, column=k, value=name)
-        c.font, c.fill, c.border = bold, PatternFill("solid", fgColor="EDEDED"), border
-        c.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        ws.column_dimensions[get_column_letter(k)].width = width
-    for i, item in enumerate(report.items, 1):
+    r = table(ws, r + 1, SUMMARY_COLUMNS, summary_cells) + 2
+    for w in report.warnings:
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=n)
+        c = ws.cell(row=r, column=1, value=f"提示：{w}")
+        c.font, c.alignment = Font(name="宋体", size=9), wrap
         r += 1
-        for k, text in enumerate(item_cells(i, item), 1):
-            c = ws.cell(row=r, column=k, value=text or None)
-            c.font, c.alignment, c.border = font, wrap, border
-        ws.cell(row=r, column=6).fill = PatternFill("solid", fgColor=VERDICT_FILL[item.verdict])
-    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
-    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(n)}{max(r, header_row)}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    details = wb.create_sheet("逐项说明")
+    details.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(DETAIL_COLUMNS))
+    details.cell(row=1, column=1, value=f"{TITLE}：逐项说明").font = Font(name="宋体", size=14, bold=True)
+    table(details, 2, DETAIL_COLUMNS, detail_cells)
     wb.properties.title = TITLE
     defuse_formulas(wb)  # values from users and documents are text, never formulas
     wb.save(str(path))
 
 
 def build_report_form(report: CheckReport) -> Form:
-    """The report as a layout model (for DOCX and PDF)."""
-    summary = _summary(report)
-    blocks: list = [fields(*[(k, v) for k, v in summary])]
-    if not report.items:
+    """The report as a layout model (for DOCX and PDF): facts, one summary table, then the details."""
+    rows = present.views(report)
+    blocks: list = [fields(*_facts(report)), Heading("一、检查结果汇总")]
+    if not rows:
         blocks.append(Paragraph("检查结果中没有检查项。"))
-    for i, item in enumerate(report.items, 1):
-        cells = item_cells(i, item)
-        blocks.append(Heading(f"{i}. {item.criterion}（{item.verdict.label_zh}）"))
-        label = [name for name, _ in COLUMNS]
-        blocks.append(fields((label[1], cells[1]),
-                             ((label[5], cells[5]), (label[3], cells[3])),
-                             (label[4], cells[4]),
-                             (label[6], cells[6]),
-                             (label[7], cells[7])))
-        if item.citations:
-            blocks.append(Table(header=("依据条款", "原文引用"), widths=(35, 65),
-                                rows=tuple((clause_label(c), f"“{c.quote}”") for c in item.citations)))
-        else:
-            blocks.append(Paragraph("（未注明依据）", small=True))
+    else:
+        blocks.append(Table(header=tuple(name for name, _ in SUMMARY_COLUMNS),
+                            widths=tuple(w for _, w in SUMMARY_COLUMNS),
+                            rows=tuple(summary_cells(v) for v in rows),
+                            styles=tuple(CellStyle(row=i, col=4, color=v.colour, fill=v.fill, bold=True)
+                                         for i, v in enumerate(rows))))
+        blocks += [Heading("二、逐项说明"),
+                   Table(header=tuple(name for name, _ in DETAIL_COLUMNS), widths=tuple(w for _, w in DETAIL_COLUMNS),
+                         rows=tuple(detail_cells(v) for v in rows), size=8)]
+    if report.warnings:
+        blocks.append(Heading("三、提示"))
+        blocks += [Paragraph(w, small=True) for w in report.warnings]
     return Form(title=TITLE, subtitle=report.subject, blocks=tuple(blocks))
 
 

@@ -42,15 +42,24 @@ def _shade(cell, fill: str) -> None:
     tcpr.append(shd)
 
 
-def _cell_text(cell, text: str, *, bold: bool = False, size: float = 10.5, shade: str | None = None) -> None:
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _cell_text(cell, text: str, *, bold: bool = False, size: float = 10.5, shade: str | None = None,
+               color: str | None = None) -> None:
     cell.text = ""
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     p = cell.paragraphs[0]
+    for empty in p.runs:  # the run left by clearing the cell
+        empty._r.getparent().remove(empty._r)
     run = p.add_run(text)
     run.bold = bold
+    if color:
+        run.font.color.rgb = _rgb(color)
     _set_fonts(run, size)
     if shade:
-        _shade(cell, shade)
+        _shade(cell, shade.lstrip("#").upper())
 
 
 def _para(doc, text: str, *, bold=False, size=10.5, align="left", color: RGBColor | None = None):
@@ -113,8 +122,10 @@ def _table(doc, t: Table, usable_cm: float) -> None:
         table.rows[r].height, table.rows[r].height_rule = Cm(0.65), WD_ROW_HEIGHT_RULE.AT_LEAST
         cells = table.rows[r].cells
         for c, value in enumerate(values):
-            _cell_text(cells[c], value, bold=(r == 0), size=9,
-                       shade=LABEL_SHADE if r == 0 else None)
+            style = t.style(r - 1, c) if r else None
+            _cell_text(cells[c], value, bold=(r == 0) or bool(style and style.bold), size=9 if r == 0 else t.size,
+                       shade=LABEL_SHADE if r == 0 else (style.fill if style else None),
+                       color=style.color if style else None)
     _gap(doc)
 
 

@@ -46,18 +46,26 @@ def _field_grid(pdf: FPDF, grid: FieldGrid) -> None:
     pdf.ln(2)
 
 
+def _rgb(hex_colour: str | None):
+    if not hex_colour:
+        return None
+    h = hex_colour.lstrip("#")
+    return tuple(int(h[i:i + 2], 16) for i in (0, 2, 4))
+
+
 def _table(pdf: FPDF, t: Table) -> None:
     head = FontFace(fill_color=LABEL_FILL)
-    pdf.set_font(FAMILY, size=9)
+    pdf.set_font(FAMILY, size=t.size)
     with pdf.table(col_widths=t.widths, first_row_as_headings=False, wrapmode=WrapMode.CHAR,
-                   line_height=5, text_align="LEFT", padding=1.0) as table:
+                   line_height=t.size * 0.55, text_align="LEFT", padding=t.padding) as table:
         row = table.row()
         for h in t.header:
             row.cell(h, style=head)
-        for values in t.rows:
+        for r, values in enumerate(t.rows):
             row = table.row()
-            for v in values:
-                row.cell(v)
+            for c, v in enumerate(values):
+                s = t.style(r, c)
+                row.cell(v, style=FontFace(color=_rgb(s.color), fill_color=_rgb(s.fill)) if s else None)
     pdf.set_font(FAMILY, size=BODY_PT)
     pdf.ln(2)
 
@@ -80,8 +88,8 @@ def _signature(pdf: FPDF, s: SignatureBlock) -> None:
     pdf.cell(half, 10, f"日期：{s.date}", new_x="LMARGIN", new_y="NEXT")
 
 
-def render_pdf(form: Form, path: str | Path) -> None:
-    """Write ``form`` to ``path`` as PDF (the caller makes the write atomic)."""
+def render_pdf(form: Form, path: str | Path) -> int:
+    """Write ``form`` to ``path`` as PDF (the caller makes the write atomic); returns the number of pages."""
     pdf = _PDF(orientation="L" if form.landscape else "P", unit="mm", format="A4")
     pdf.set_margins(18, 16, 18)
     pdf.set_auto_page_break(True, margin=18)
@@ -124,3 +132,4 @@ def render_pdf(form: Form, path: str | Path) -> None:
         elif isinstance(block, PageBreak):
             pdf.add_page()
     pdf.output(str(path))
+    return pdf.pages_count

@@ -263,9 +263,12 @@ def render_xlsx(filled: FilledTable, path: str | Path, *, city: str | None = Non
             ws.row_dimensions[r + k].height = HEADER_ROW_HEIGHT
         r += len(section.header)
         rows = filled.rows.get(section.label, [])
-        for values in rows + [None] * max(0, section.blank_rows - len(rows)):
+        for n, values in enumerate(rows + [None] * max(0, section.blank_rows - len(rows))):
             for k, col in enumerate(section.columns):
-                c = ws.cell(row=r, column=1 + offset + k, value=None if values is None else values[col.key])
+                value = None if values is None else values[col.key]
+                if values is None and k == 0 and n < len(section.placeholders):
+                    value = section.placeholders[n]  # the printed form's "**市" / "**县（市、区）"
+                c = ws.cell(row=r, column=1 + offset + k, value=value)
                 c.font, c.alignment = body, CENTER if col.numeric else LEFT
             ws.row_dimensions[r].height = 20
             r += 1

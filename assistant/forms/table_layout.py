@@ -59,6 +59,8 @@ class Section(BaseModel):
     header: tuple[tuple[HeaderCell, ...], ...]
     columns: tuple[Column, ...]
     blank_rows: int = Field(0, ge=0)
+    placeholders: tuple[str, ...] = Field((), description="first-column text of the printed blank rows, as printed "
+                                                          "(附件1: **市, then **县（市、区）)")
 
     @field_validator("header", mode="before")
     @classmethod
@@ -97,6 +99,12 @@ class Section(BaseModel):
                 for c in range(cell.col, cell.col + cell.colspan):
                     leaf[c] = cell.text
         return leaf
+
+    @model_validator(mode="after")
+    def _placeholders_fit(self):
+        if len(self.placeholders) > self.blank_rows:
+            raise ValueError(f"placeholders 有 {len(self.placeholders)} 行，多于 blank_rows（{self.blank_rows}）")
+        return self
 
     @model_validator(mode="after")
     def _header_names_columns(self):

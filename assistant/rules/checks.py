@@ -60,7 +60,7 @@ def shown(p: Param, x: Fraction) -> str:
 def check_threshold(p: Param) -> str:
     """The bound as used by a check: a ``value`` rate (“配置比例为3‰”) is read as a minimum."""
     if p.kind == "value":
-        return f"≥ {p.threshold_zh().removeprefix('= ')}（原文：为{p.threshold_zh().removeprefix('= ')}）"
+        return f"≥ {p.figure()}（原文为{p.figure()}，按下限核验）"
     return p.threshold_zh()
 
 
@@ -76,7 +76,8 @@ def rule_item(p: Param, x: Fraction, criterion: str | None = None, *, note: str 
     word = {Verdict.passed: "符合", Verdict.fail: "不符合", Verdict.warning: "未达到"}[verdict]
     msg = f"{crit}为{shown(p, x)}，要求 {check_threshold(p)}，{word}{_soft_note(p) if verdict is Verdict.warning else ''}。"
     return CheckItem(rule_id=p.id, criterion=crit, criterion_en=p.description_en, verdict=verdict,
-                     value=as_number(in_unit(p, x), 4), threshold=check_threshold(p), message=msg + note,
+                     value=as_number(in_unit(p, x), 4), unit=p.unit or None, threshold=check_threshold(p),
+                     message=msg + note,
                      citations=(p.citation(), *citations))
 
 
@@ -93,10 +94,10 @@ def missing_item(p: Param, fields: Iterable[str], labels: Mapping[str, str], cri
 
 
 def flag_item(p: Param, ok: bool, criterion: str, message: str, *, value=None, threshold: str | None = None,
-              citations: Iterable[Citation] = ()) -> CheckItem:
+              citations: Iterable[Citation] = (), unit: str | None = None) -> CheckItem:
     """A yes/no criterion (legal person, excluded kinds …) already decided by the caller."""
     return CheckItem(rule_id=p.id, criterion=criterion, criterion_en=p.description_en, verdict=verdict_of(p, ok),
-                     value=value, threshold=threshold, message=message + (_soft_note(p) if not ok and p.soft else ""),
+                     value=value, unit=unit, threshold=threshold, message=message + (_soft_note(p) if not ok and p.soft else ""),
                      citations=(p.citation(), *citations))
 
 
@@ -106,7 +107,7 @@ def date_item(p: Param, actual, deadline, criterion: str, what: str) -> CheckIte
     verdict = verdict_of(p, ok)
     word = {Verdict.passed: "符合", Verdict.fail: "不符合", Verdict.warning: "未达到"}[verdict]
     return CheckItem(rule_id=p.id, criterion=criterion, criterion_en=p.description_en, verdict=verdict,
-                     value=actual.isoformat(), threshold=f"不晚于 {deadline.isoformat()}（{p.threshold_zh()}）",
+                     value=actual.isoformat(), unit="日期", threshold=f"不晚于 {deadline.isoformat()}（{p.threshold_zh()}）",
                      message=f"{what}为{actual.isoformat()}，期限为{deadline.isoformat()}，{word}"
                              f"{_soft_note(p) if verdict is Verdict.warning else ''}。",
                      citations=(p.citation(),))

@@ -49,6 +49,8 @@ class Criterion(BaseModel):
     anchor: str | None = Field(default=None, description="deadline: the field the period runs from")
     cites: tuple[str, ...] = Field(default=(), description="further parameters cited with the item")
     handler: str | None = Field(default=None, description="custom: the registered handler")
+    reads: tuple[str, ...] = Field(default=(), description="custom: every input field the handler reads (so a page "
+                                                           "knows which answers a jurisdiction's check uses)")
     jurisdiction: str
 
     @model_validator(mode="after")
@@ -78,8 +80,10 @@ class Criterion(BaseModel):
 
 def fill(template: str, p: Param, **values: Any) -> str:
     """``{param}`` → the parameter's figure, ``{clause}`` → its clause, other ``{name}`` → ``values``."""
+    from assistant.formatting import tidy
+
     figure = p.figure() if "{param}" in template else ""
-    return template.format(param=figure, clause=p.clause, **values)
+    return tidy(template.format(param=figure, clause=p.clause, **values))
 
 
 Facts = Any  # a ParkPlan or an EnterpriseProfile: read with getattr, derived properties included
@@ -117,6 +121,15 @@ def criteria_for(check: CheckName, jurisdiction: str) -> list[Criterion]:
                                 f"unknown criterion handler {c.handler}", field="criteria")
         out.append(c)
     return out
+
+
+def criteria_fields(check: CheckName, jurisdiction: str) -> tuple[str, ...]:
+    """Every input field the ``check`` of ``jurisdiction`` reads, in criteria order: what an answer must be about
+    to still apply when a person switches to this jurisdiction."""
+    out: list[str] = []
+    for c in criteria_for(check, jurisdiction):
+        out += [*c.fields, *c.need, *c.names, *([c.anchor] if c.anchor else []), *c.reads]
+    return tuple(dict.fromkeys(out))
 
 
 def checks_for(jurisdiction: str) -> set[str]:

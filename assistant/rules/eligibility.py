@@ -161,7 +161,7 @@ def _quality_cap_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[
     if not meets(cap, area / _per_unit(cap)):
         return [rule_item(cap, area / _per_unit(cap), crit, citations=cites, note="即使是优质企业也不得超过该面积。")]
     if profile.local_area_cap_m2 is not None and area <= profile.local_area_cap_m2:
-        return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area),
+        return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area), unit="平方米",
                           threshold=f"≤ {fmt(profile.local_area_cap_m2)} 平方米（属地限面积）", citations=(cap.citation(),),
                           message=f"拟购置{fmt(area)}平方米，不超过属地限购面积{fmt(profile.local_area_cap_m2)}平方米，符合。")]
     need = [f for f in ("tax_per_mu_wan", "total_tax_wan") if getattr(profile, f) is None]
@@ -171,14 +171,14 @@ def _quality_cap_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[
     quality = meets(tp, profile.tax_per_mu_wan) and meets(tt, profile.total_tax_wan)
     taxes = f"企业亩均税收{fmt(profile.tax_per_mu_wan)}万元、纳税总额{fmt(profile.total_tax_wan)}万元"
     if quality:
-        return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area),
+        return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.passed, value=float(area), unit="平方米",
                           threshold=cap.threshold_zh(), citations=(cap.citation(), *cites),
                           message=f"{taxes}，属优质企业，购置面积可放宽至{cap.figure()}；拟购置{fmt(area)}平方米，符合。")]
     why = f"{taxes}，不属于优质企业（须同时达到{tp.figure()}和{tt.figure()}）"
     if profile.local_area_cap_m2 is None:
         return [missing_item(cap, ["local_area_cap_m2"], labels, crit, citations=cites).model_copy(
             update={"message": why + "，须按属地限面积政策判断：请提供属地限购面积。"})]
-    return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.fail, value=float(area),
+    return [CheckItem(rule_id=cap.id, criterion=crit, verdict=Verdict.fail, value=float(area), unit="平方米",
                       threshold=f"≤ {fmt(profile.local_area_cap_m2)} 平方米（属地限面积）", citations=(cap.citation(), *cites),
                       message=why + f"；拟购置{fmt(area)}平方米超过属地限购面积{fmt(profile.local_area_cap_m2)}平方米，不符合。")]
 
@@ -212,6 +212,21 @@ def _as_profile(profile, city: str | None) -> EnterpriseProfile:
     if hasattr(profile, "independent_industrial"):  # the forms' applicant profile
         return from_form_profile(profile, city)
     return parse_input(EnterpriseProfile, profile)
+
+
+def answers_for_city(city: str, answers: dict) -> tuple[dict, dict]:
+    """(kept, dropped): the answers the enterprise check of ``city`` reads, and the others. Switching the park's
+    city keeps what still applies (an area, a yes/no both cities ask) and says what no longer does.
+
+    >>> kept, dropped = answers_for_city("慈溪市", {"is_industrial": True, "is_restricted_category": False})
+    >>> kept, dropped
+    ({'is_restricted_category': False}, {'is_industrial': True})
+    """
+    from assistant.rules.criteria import criteria_fields
+
+    used = set(criteria_fields("enterprise", resolve_city(city)))
+    kept = {k: v for k, v in answers.items() if k in used}
+    return kept, {k: v for k, v in answers.items() if k not in used}
 
 
 def enterprise_questions(profile: EnterpriseProfile | dict) -> list[dict]:

@@ -235,10 +235,10 @@ def _suite_item(worst: Fraction, high_rise: bool | None, suite_p, extra_p) -> Ch
                                        "citations": (*item.citations, extra_p.citation())})
     if high_rise is None:
         return missing_item(suite_p, ["dorm_high_rise"], LABELS, crit, citations=(extra_p.citation(),)).model_copy(
-            update={"value": as_number(worst, 2), "threshold": f"≤ {fmt(base)} 平方米（高层、小高层 ≤ {fmt(relaxed)} 平方米）",
+            update={"value": as_number(worst, 2), "unit": "平方米", "threshold": f"≤ {fmt(base)} 平方米（高层、小高层 ≤ {fmt(relaxed)} 平方米）",
                     "message": f"{crit}为{fmt(worst)}平方米，超过{fmt(base)}平方米但不超过{fmt(relaxed)}平方米：是否符合取决于是否为高层或小高层住宅。"})
     return CheckItem(rule_id=suite_p.id, criterion=crit, criterion_en=suite_p.description_en, verdict=Verdict.passed,
-                     value=as_number(worst, 2), threshold=f"≤ {fmt(relaxed)} 平方米（高层、小高层放宽后）",
+                     value=as_number(worst, 2), unit="平方米", threshold=f"≤ {fmt(relaxed)} 平方米（高层、小高层放宽后）",
                      message=f"{crit}为{fmt(worst)}平方米，高层、小高层住宅可放宽{fmt(extra_p.value)}平方米至{fmt(relaxed)}平方米，符合。",
                      citations=(suite_p.citation(), extra_p.citation()))
 
@@ -276,7 +276,8 @@ def _self_held(c: Criterion, plan: ParkPlan, labels) -> list[CheckItem]:
     if need:
         return [missing_item(p, need, labels, crit)]
     if plan.nonproduction_floor_area_m2 == 0:
-        return [flag_item(p, plan.self_held_nonproduction_m2 == 0, crit, "方案没有非生产性用房，无自持要求可核。", value=0)]
+        return [flag_item(p, plan.self_held_nonproduction_m2 == 0, crit, "方案没有非生产性用房，无自持要求可核。", value=0,
+                          unit=p.unit or None)]
     return [rule_item(p, plan.self_held_nonproduction_m2 / plan.nonproduction_floor_area_m2, crit)]
 
 

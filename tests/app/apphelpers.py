@@ -175,18 +175,44 @@ def chromium_paths() -> tuple[str | None, str | None]:
     return browser, driver
 
 
+def cjk_font_env() -> dict[str, str]:
+    """A fontconfig file that adds the CJK font the PDFs embed (a pip package, no apt step) to the system fonts, so
+    the browser draws Chinese instead of empty boxes in screenshots. Empty when no such font is found."""
+    import tempfile
+
+    from assistant.errors import FormError
+    from assistant.forms.fonts import find_cjk_font
+
+    try:
+        folder = find_cjk_font().parent
+    except FormError:
+        return {}
+    conf = Path(tempfile.gettempdir()) / "xiaowei-fonts" / "fonts.conf"
+    conf.parent.mkdir(exist_ok=True)
+    conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n'
+                    '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+                    f"  <dir>{folder}</dir>\n  <cachedir>{conf.parent / 'cache'}</cachedir>\n</fontconfig>\n",
+                    encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(conf)}
+
+
 @contextmanager
-def chrome(width: int = 1400, height: int = 1600):
-    """A headless Chromium driven by selenium (Debian's chromium + chromium-driver)."""
+def chrome(width: int = 1400, height: int = 1600, dark: bool = False):
+    """A headless Chromium driven by selenium (Debian's chromium + chromium-driver); ``dark`` makes the page see a
+    system set to dark mode (prefers-color-scheme: dark)."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
     browser, driver_path = chromium_paths()
     options = webdriver.ChromeOptions()
-    for flag in (*CHROME_FLAGS, f"--window-size={width},{height}"):
+    flags = [*CHROME_FLAGS, f"--window-size={width},{height}"]
+    if dark:
+        flags.append("--blink-settings=preferredColorScheme=0")
+    for flag in flags:
         options.add_argument(flag)
     options.binary_location = browser
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
+    service = Service(driver_path, env={**os.environ, **cjk_font_env()})
+    driver = webdriver.Chrome(service=service, options=options)
     try:
         yield driver
     finally:
@@ -226,3 +252,26 @@ def ask_in_browser(driver, question: str, expect: str, timeout: float = 120):
         return [m for m in messages if expect in m.text]
 
     return wait_for(driver, answered, timeout, f"an answer showing {expect!r}")
+
+
+# ───────────────────────── charts in AppTest ─────────────────────────
+
+def charts(at) -> list:
+    """Every Altair / Vega-Lite chart on the page."""
+    return list(at.get("vega_lite_chart"))
+
+
+def chart_frames(chart) -> list:
+    """The data a chart draws, as DataFrames (one per dataset)."""
+    from streamlit.dataframe_util import convert_arrow_bytes_to_pandas_df
+
+    frames = [convert_arrow_bytes_to_pandas_df(d.data.data) for d in chart.proto.datasets]
+    if chart.proto.data.data:
+        frames.append(convert_arrow_bytes_to_pandas_df(chart.proto.data.data))
+    return frames
+
+
+def chart_spec(chart) -> dict:
+    import json
+
+    return json.loads(chart.proto.spec)

@@ -123,3 +123,49 @@ def test_staff_table_editor_is_shown_per_block(app_env):
     at.selectbox(key="staff.table").set_value("附件2").run()
     assert_no_exception(at)
     assert len(at.data_editor) == 3  # 可建成 / 完成改造提升 / 开工建设
+
+
+def test_errors_go_once_the_input_is_fixed(app_env):
+    at = _fill_example(on_page("application"))
+    gen = at.session_state["application.gen"]
+    at.text_input(key=f"application.{gen}.credit_code").set_value("914403001922038219")
+    button(at, "校验并生成申请表").click().run()
+    assert at.error and "application.files" not in at.session_state
+    at.text_input(key=f"application.{gen}.credit_code").set_value("914403001922038216")   # fixed
+    button(at, "校验并生成申请表").click().run()
+    assert_no_exception(at)
+    assert not at.error, [plain(e.value) for e in at.error]
+    assert at.success and "已生成" in plain(at.success[0].value)
+    assert "application.problems" not in at.session_state
+
+
+def test_the_filling_date_is_typed_in_chinese(app_env):
+    at = _fill_example(on_page("application"))
+    gen = at.session_state["application.gen"]
+    box = at.text_input(key=f"application.date.{gen}")
+    assert box.label.startswith("填表日期") and "2024年5月1日" in box.placeholder
+    box.set_value("2025年3月8日")
+    button(at, "校验并生成申请表").click().run()
+    assert_no_exception(at)
+    assert "2025年3月8日" in docx_text(at.session_state["application.files"]["files"]["docx"])
+    at.text_input(key=f"application.date.{gen}").set_value("三月八号")
+    button(at, "校验并生成申请表").click().run()
+    problems = dict(at.session_state["application.problems"])
+    assert "填表日期" in problems and "不是有效日期" in problems["填表日期"]
+
+
+def test_a_county_park_gets_its_city_s_checklist(app_env):
+    from ui.application import checklist_for, parse_profile
+
+    report = checklist_for(parse_profile({"企业名称": "某公司", "园区所在城市": "瑞安市"}))
+    assert report is not None and report.jurisdiction == "温州市"
+    assert checklist_for(parse_profile({"企业名称": "某公司", "园区所在城市": "杭州市"})) is None
+
+
+def test_attachment_1_keeps_the_placeholder_rows(app_env):
+    at = on_page("application")
+    at.selectbox(key="staff.table").set_value("附件1").run()
+    button(at, "生成 XLSX").click().run()
+    assert_no_exception(at)
+    values = xlsx_values(at.session_state["staff.file"][1])
+    assert values.count("**市") == 1 and values.count("**县（市、区）") == 7

@@ -70,6 +70,52 @@ def test_markup_in_an_uploaded_document_is_shown_as_text(app_env):
         assert "<script>alert(1)</script>" in plain(raw) and "**星号**" in plain(raw)
 
 
+def test_search_across_all_documents_groups_and_marks(app_env):
+    from assistant.corpus import load_corpus
+
+    at = on_page("browse")
+    at.text_input(key="browse.q").set_value("容积率").run()
+    assert_no_exception(at)
+    expected = load_corpus().find("容积率")
+    assert {d.id for d, _ in expected} >= {"linhai-plan-draft", "wenzhou-opinions"}
+    total = sum(len(cs) for _, cs in expected)
+    assert any(f"在 {len(expected)} 份文件中找到 {total} 条" in plain(c.value) for c in at.caption)
+    titles = [plain(m.value) for m in at.markdown if m.value.startswith("**《")]
+    assert [t.split("》")[0].lstrip("*《") for t in titles] == [d.meta.title for d, _ in expected]
+    marked = [m.value for m in at.markdown if ":orange-background[**容积率**]" in m.value]
+    assert len(marked) >= total
+
+
+def test_several_words_must_all_be_there(app_env):
+    at = on_page("browse")
+    at.text_input(key="browse.q").set_value("维修资金 12元").run()
+    assert any("在 1 份文件中找到 1 条" in plain(c.value) for c in at.caption)
+    hit = next(m.value for m in at.markdown if m.value.startswith("**（二十二）**"))
+    assert ":orange-background[**维修资金**]" in hit and ":orange-background[**12元**]" in hit
+    at.text_input(key="browse.q").set_value("维修资金 温州不存在的词").run()
+    assert at.info and "都没有同时包含" in plain(at.info[0].value)
+
+
+def test_print_view_shows_every_clause_with_its_label_and_a_pdf(app_env):
+    from assistant.corpus import load_corpus
+    from forms_text import pdf_text
+
+    at = on_page("browse")
+    at.selectbox(key="browse.doc").set_value("zj-notice-2018-14").run()
+    at.toggle(key="browse.print").set_value(True).run()
+    assert_no_exception(at)
+    doc = load_corpus().document("zj-notice-2018-14")
+    shown = [plain(m.value) for m in at.markdown]
+    for clause in doc.clauses:
+        assert any(s.startswith(f"**{clause.label}**") for s in shown), clause.label
+    assert not [e for e in at.expander if e.label.startswith(("一、", "附件1"))]   # no folded clauses
+    at.button(key="browse.pdf").click().run()
+    assert_no_exception(at)
+    doc_id, data = at.session_state["browse.pdf.file"]
+    text = pdf_text(data)
+    assert doc_id == "zj-notice-2018-14" and "附件1" in text and "小微企业园工作联席会议" in text
+
+
 def test_links_icons_and_badges_from_a_document_stay_text(app_env):
     """URLs in a title, a clause and a city badge are shown as text, not links; :material/…: is not an icon."""
     import re

@@ -25,9 +25,9 @@ def test_fee_computed_with_formula_and_citation(app_env):
     button(at, "计算").click().run()
     assert_no_exception(at)
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["物业专项维修资金"] == "12000 元"
-    assert metrics["物业保修金"] == "6000 元"
-    assert metrics["合计"] == "18000 元"
+    assert metrics["物业专项维修资金"] == "12000元"
+    assert metrics["物业保修金"] == "6000元"
+    assert metrics["合计"] == "18000元"
     shown = texts(at)
     assert any("1000 × 12 = 12000" in t for t in shown)             # the formula with the numbers
     assert any("《临海市小微企业产业园提质升级工作方案（征求意见稿）》" in t and "（二十二）" in t for t in shown)
@@ -55,3 +55,18 @@ def test_list_and_date_inputs(app_env):
     button(at, "计算").click().run()
     assert_no_exception(at)
     assert has_text(at, "计算方法")
+
+
+def test_dates_and_shares_read_as_a_person_writes_them(app_env):
+    import datetime as dt
+
+    from ui.calculators import shown
+
+    assert shown(dt.date(2025, 2, 28), "日期") == "2025年2月28日" and shown("2025-02-28", "日期") == "2025年2月28日"
+    assert shown(True) == "是" and shown(33.3333, "%") == "33.33%" and shown(None) == "—"
+    at = on_page("calculators")
+    at.selectbox(key="calc.name").set_value("construction_deadlines").run()
+    button(at, "计算").click().run()
+    assert_no_exception(at)
+    values = {m.label: m.value for m in at.metric}
+    assert values["最迟开工日"].endswith("日") and "日期" not in values["最迟开工日"] and "-" not in values["最迟开工日"]

@@ -94,6 +94,107 @@ def test_handler_refuses_without_city(app_env):
     assert "地区" in exc.value.message
 
 
+def _upload(at, name="删除测试.txt", data=None, title="关于测试删除功能的通知"):
+    data = data or ("关于测试删除功能的通知\n一、园区屋顶光伏覆盖率不低于百分之三十。\n二、光伏设施由运营机构维护。\n").encode()
+    gen = at.session_state.get("documents.gen", 0)
+    at.file_uploader(key=f"documents.file.{gen}").set_value((name, data, "text/plain")).run()
+    at.selectbox(key=f"documents.city.{gen}").set_value("温州市").run()
+    at.text_input(key=f"documents.title.{gen}").set_value(title).run()
+    button(at, "校验并导入").click().run()
+    state, uploaded, _ = at.session_state["documents.result"]
+    assert state == "ok", uploaded
+    return uploaded.doc_id
+
+
+def test_source_documents_are_not_offered_for_deletion(app_env):
+    from assistant.corpus import SOURCE_DOCUMENTS
+
+    at = on_page("documents")
+    assert_no_exception(at)
+    target = [s for s in at.selectbox if s.key == "documents.target"]
+    assert not target or not set(target[0].options) & set(SOURCE_DOCUMENTS)
+    table = at.dataframe[-1].value
+    assert set(table[table["可删除"] == "否（受保护）"]["id"]) >= set(SOURCE_DOCUMENTS)
+
+
+def test_delete_needs_confirmation_and_then_the_document_is_gone_everywhere(app_env):
+    from ui import resources
+
+    at = on_page("documents")
+    _loaded()
+    doc_id = _upload(at)
+    at = on_page("documents")
+    at.selectbox(key="documents.target").set_value(doc_id).run()
+    assert button(at, "删除").disabled                       # not before the box is ticked
+    gen = at.session_state.get("documents.gen", 0)
+    at.checkbox(key=f"documents.confirm_delete.{doc_id}.{gen}").check().run()
+    button(at, "删除").click().run()
+    assert_no_exception(at)
+    assert any("已删除" in plain(s.value) for s in at.success)
+    corpus = resources.corpus()
+    assert doc_id not in {d.id for d in corpus.documents}
+    assistant = _loaded()
+    assert assistant.corpus.fingerprint == corpus.fingerprint          # the index follows
+    hits = assistant.retriever.search("屋顶光伏覆盖率不低于多少", k=10).hits
+    assert all(h.doc_id != doc_id for h in hits)
+
+
+def test_a_failed_delete_is_shown_and_changes_nothing(app_env, monkeypatch):
+    import os
+    from pathlib import Path
+
+    at = on_page("documents")
+    doc_id = _upload(at, "失败删除.txt", title="关于测试删除失败的通知")
+    corpus_dir = Path(app_env["XIAOWEI_CORPUS_DIR"])
+    before = snapshot(corpus_dir)
+    real = os.replace
+    calls = {"n": 0}
+
+    def flaky(src, dst):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(28, "No space left on device")
+        return real(src, dst)
+
+    at = on_page("documents")
+    at.selectbox(key="documents.target").set_value(doc_id).run()
+    gen = at.session_state.get("documents.gen", 0)
+    at.checkbox(key=f"documents.confirm_delete.{doc_id}.{gen}").check().run()
+    with monkeypatch.context() as mp:
+        mp.setattr(os, "replace", flaky)
+        button(at, "删除").click().run()
+    assert_no_exception(at)
+    errors = [plain(e.value) for e in at.error]
+    assert errors and "未删除" in errors[0] and "语料库和索引均未改动" in errors[0]
+    assert snapshot(corpus_dir) == before
+
+
+def test_replace_keeps_the_id(app_env):
+    from ui import resources
+
+    at = on_page("documents")
+    doc_id = _upload(at, "替换前.txt", title="关于测试替换功能的通知")
+    at = on_page("documents")
+    at.selectbox(key="documents.target").set_value(doc_id).run()
+    at.radio(key="documents.action").set_value("替换为新版本").run()
+    gen = at.session_state.get("documents.gen", 0)
+    new = "关于测试替换功能的通知（修订）\n一、第一条。\n二、第二条。\n三、第三条。\n".encode()
+    at.file_uploader(key=f"documents.replace_file.{doc_id}.{gen}").set_value(("替换后.txt", new, "text/plain")).run()
+    at.checkbox(key=f"documents.confirm_replace.{doc_id}.{gen}").check().run()
+    button(at, "替换").click().run()
+    assert_no_exception(at)
+    assert any("已用“替换后.txt”替换" in plain(s.value) for s in at.success)
+    doc = resources.corpus().document(doc_id)
+    assert doc.meta.source_file == "替换后.txt" and [c.label for c in doc.clauses][-1] == "三、"
+
+
+def test_upload_dates_are_typed_in_chinese(app_env):
+    at = on_page("documents")
+    box = at.text_input(key="documents.date.0")
+    assert box.label == "成文日期" and "2024年5月1日" in box.placeholder
+    assert not at.get("date_input")
+
+
 def _bomb_pdf() -> bytes:
     from test_ingest import _flate_bomb_pdf
 

@@ -66,24 +66,59 @@ def test_application_needs_a_name(app_env):
     assert "elig.files" not in at.session_state
 
 
-def test_switching_city_starts_over(app_env):
+def test_switching_city_keeps_what_still_applies(app_env):
     at = on_page("eligibility")
     at.radio(key="elig.0.is_industrial").set_value(False)
+    at.number_input(key="elig.0.purchase_area_m2").set_value(900)
     button(at, "提交，更新自测结果").click().run()
-    assert at.session_state["elig.facts"] == {"is_industrial": False}
+    assert at.session_state["elig.facts"] == {"is_industrial": False, "purchase_area_m2": 900}
     assert any("不符合" in plain(e.label) for e in at.expander)
-    at.radio(key="elig.city").set_value("慈溪市").run()
+    at.radio(key="elig.city").set_value("温州市").run()
     assert_no_exception(at)
+    assert at.session_state["elig.facts"] == {"purchase_area_m2": 900}       # 温州 reads the area, not 工业企业
+    note = plain(at.info[0].value)
+    assert "保留了 1 项" in note and "是否工业企业（否）" in note
+    keys = {w.key for w in at.number_input}
+    assert not any(k.endswith("purchase_area_m2") for k in keys if k)        # not asked again
+    at.radio(key="elig.city").set_value("慈溪市").run()
     assert at.session_state["elig.facts"] == {}
+    assert "全部清除" not in " ".join(b.label for b in at.button)
+
+
+def test_a_ratio_in_a_title_carries_its_unit(app_env):
+    at = on_page("eligibility")
+    at.radio(key="elig.city").set_value("温州市").run()
+    at.number_input(key="elig.1.purchase_area_m2").set_value(25000)
+    button(at, "提交，更新自测结果").click().run()
+    assert_no_exception(at)
+    labels = [plain(e.label) for e in at.expander]
+    cap = next(x for x in labels if x.startswith(tuple(f"{n}. 购置厂房面积" for n in range(1, 20))))
+    assert "2.5万平方米" in cap and "（2.5；" not in cap
+
+
+def test_prefilled_application_carries_park_and_chain(app_env):
+    from forms_text import docx_text
+
+    at = on_page("eligibility")
+    at.radio(key="elig.city").set_value("温州市").run()
+    at.text_input(key="elig.name").set_value("测试电气有限公司").run()
+    at.text_input(key="elig.park").set_value("瓯海智造小微园").run()
+    at.text_input(key="elig.1.industry").set_value("电气机械")
+    at.text_input(key="elig.1.park_leading_industries").set_value("电气机械、鞋服")
+    button(at, "提交，更新自测结果").click().run()
+    button(at, "生成申请表（DOCX / PDF）").click().run()
+    assert_no_exception(at)
+    text = docx_text(at.session_state["elig.files"]["docx"])
+    assert "瓯海智造小微园" in text and "主导行业" in text and "园区主导行业：电气机械、鞋服" in text
 
 
 def test_prefill_goes_to_the_application_page(app_env):
     from ui.eligibility import prefill_from_facts
 
     data = prefill_from_facts({"jurisdiction": "临海市", "purchase_area_m2": 500, "is_independent_legal_person": True,
-                               "is_industrial": True, "industry": "泵阀"}, "某公司")
-    assert data == {"企业名称": "某公司", "园区所在城市": "临海市", "申请面积": 500, "所属行业": "泵阀",
-                    "是否具有独立法人资格的工业企业": "是"}
+                               "is_industrial": True, "industry": "泵阀"}, "某公司", "东部园")
+    assert data == {"企业名称": "某公司", "拟入驻园区": "东部园", "园区所在城市": "临海市", "申请面积": 500,
+                    "所属行业": "泵阀", "是否具有独立法人资格的工业企业": "是"}
     from assistant.forms import EnterpriseProfile
 
     assert EnterpriseProfile.parse(data).requested_area_m2 == 500

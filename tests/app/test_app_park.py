@@ -17,7 +17,7 @@ def test_example_plan_checked_and_reports_downloadable(app_env):
     assert files["xlsx"][:2] == b"PK" and files["docx"][:2] == b"PK"
     assert any("容积率" in v for v in xlsx_values(files["xlsx"]))
     assert "小微企业园规划合规检查报告" in docx_text(files["docx"])
-    assert {b.label for b in download_buttons(at)} == {"下载 XLSX", "下载 DOCX"}
+    assert {b.label for b in download_buttons(at)} == {"下载 XLSX", "下载 DOCX", "下载 PDF"}
 
 
 def test_missing_data_is_unknown_and_asked_for(app_env):
@@ -46,3 +46,42 @@ def test_wenzhou_list_fields_parse(app_env):
     plan = example_plan("温州市")
     report, _ = check(plan)
     assert report.jurisdiction == "温州市"
+
+
+def test_summary_table_coloured_and_ratios_against_their_bands(app_env):
+    import re
+
+    from apphelpers import chart_frames, charts
+
+    at = on_page("park")
+    button(at, "载入临海市示例方案").click().run()
+    at.number_input(key="park.1.building_footprint_m2").set_value(18000)   # density below 35%: a soft miss
+    button(at, "核验").click().run()
+    assert_no_exception(at)
+    report = at.session_state["park.result"][0]
+    summary = at.dataframe[0].value
+    assert list(summary.columns) == ["序号", "检查项目", "数值", "标准", "结论", "依据条款"]
+    assert len(summary) == len(report.items)
+    assert not summary["数值"].astype(str).str.contains(r"True|False|\d\.\d{3,}|linhai\.").any()
+    density = summary.set_index("检查项目").loc["建筑密度"]
+    assert density["数值"].endswith("%") and density["结论"] == "提示"
+    styles = at.dataframe[0].proto.arrow_data.styler.styles
+    assert "color" in styles and re.search(r"background-color: #FFF2CC", styles)   # the warning's colour
+    import pandas as pd
+
+    bands = pd.concat(chart_frames(charts(at)[0])).drop_duplicates("检查项目")
+    assert "建筑密度" in set(bands["检查项目"]) and "容积率" in set(bands["检查项目"])
+    row = bands.set_index("检查项目").loc["建筑密度"]
+    assert row["下限"] == 35 and row["结论"] == "warning" and row["数值"] < 35
+
+
+def test_pdf_report_opens_with_the_summary(app_env):
+    from forms_text import pdf_text
+
+    at = on_page("park")
+    at.radio(key="park.city.0").set_value("温州市").run()
+    button(at, "载入温州市示例方案").click().run()
+    button(at, "核验").click().run()
+    files = at.session_state["park.result"][2]
+    text = pdf_text(files["pdf"])
+    assert text.index("检查结果汇总") < text.index("逐项说明") and "wenzhou." not in text

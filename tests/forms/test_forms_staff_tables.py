@@ -82,6 +82,9 @@ def test_layout_headers_are_the_printed_headers(name):
         data = printed[i: i + section.blank_rows]
         assert len(data) == section.blank_rows
         assert all(len(r) == width for r in data)          # same number of columns as printed
+        offset = 1 if layout.section_key else 0
+        printed_labels = [r[offset] for r in data if r[offset]]
+        assert list(section.placeholders) == printed_labels  # "**市" / "**县（市、区）" as printed, or none
         i += section.blank_rows
     if layout.total:
         assert printed[i][0] == layout.total.label and len(printed[i]) == width
@@ -254,6 +257,10 @@ def test_att1_round_trip_and_unknown_column(tmp_path):
     assert got[4] == ["温州市", "温州市小微企业园工作领导小组", "张三 副市长", "李四", "0577-88960000"]
     assert got[5] == ["乐清市", None, None, "王五", None]
     assert len(got) == 4 + 8  # the printed eight rows, no total
+    assert [r[0] for r in got[6:]] == ["**县（市、区）"] * 6  # rows not filled in keep the printed placeholders
+    write_staff_table("附件1", [], tmp_path / "blank.xlsx")
+    _, blank = sheet_rows(tmp_path / "blank.xlsx")
+    assert [r[0] for r in blank[4:]] == ["**市"] + ["**县（市、区）"] * 7
     with pytest.raises(StaffTableError) as info:
         fill_table("附件1", [{"市、县（市、区）": "温州市", "电话": "1"}])
     assert info.value.field == "电话" and info.value.message.startswith("第1行：列“电话”不是本表的列")
