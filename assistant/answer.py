@@ -29,9 +29,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant import textin
 from assistant.corpus import Corpus
 from assistant.coverage import Coverage, CoverageModel
-from assistant import textin
 from assistant.errors import AssistantError, NotFoundError, QueryError
 from assistant.models import Citation, Clause, Document, Span, Status
 from assistant.query import AnalysedQuery, analyse
