@@ -22,12 +22,15 @@ def test_batcher_gives_each_caller_its_own_row_and_batches_under_load():
     texts = ["x" * i + "y" * (20 - i) for i in range(20)]
     with ThreadPoolExecutor(20) as pool:
         futures = [pool.submit(batcher.submit, t) for t in texts]
-        while len(batcher._pending) < 19:   # one is being embedded, 19 wait
+        # the first batch (one query, or a few that raced in together) is held at the gate; the rest queue
+        for _ in range(1000):
+            if sizes and sizes[0] + len(batcher._pending) == 20:
+                break
             threading.Event().wait(0.01)
         gate.set()
         rows = [f.result(timeout=10) for f in futures]
     assert [r[1] for r in rows] == [float(i) for i in range(20)]     # every caller got its own text's row
-    assert sizes[0] == 1 and sum(sizes) == 20 and len(sizes) < 20    # the waiting ones went together
+    assert sum(sizes) == 20 and len(sizes) <= 2                     # the waiting ones went together
 
 
 def test_batcher_hands_an_error_to_every_waiting_caller():
