@@ -18,7 +18,7 @@ from assistant.errors import AssistantError
 from assistant.forms import EnterpriseProfile as FormProfile
 from assistant.forms import ProfileError, write_entry_application
 from assistant.forms.prefill import application_data
-from assistant.rules import EnterpriseProfile as Facts
+from assistant.rules import EntryFacts as Facts
 from assistant.rules import check_enterprise, enterprise_questions
 from assistant.rules.criteria import jurisdictions_with
 from assistant.rules.eligibility import ENTERPRISE_FIELDS, answers_for_city

@@ -23,13 +23,13 @@ def _number(x):
 def chain_position(facts: dict) -> str | None:
     """主导行业 when the enterprise's industry is one of the park's leading industries; 上下游配套 when the person said
     it belongs to the chain without the names matching; 其他 when they said it does not; else unknown."""
-    from assistant.rules.eligibility import EnterpriseProfile, industry_fits
+    from assistant.rules.eligibility import EntryFacts, industry_fits
 
     explicit = facts.get("in_leading_industry_chain")
     if explicit is False:
         return "其他"
     try:
-        by_name = industry_fits(EnterpriseProfile(jurisdiction=facts["jurisdiction"], industry=facts.get("industry"),
+        by_name = industry_fits(EntryFacts(jurisdiction=facts["jurisdiction"], industry=facts.get("industry"),
                                                   park_leading_industries=facts.get("park_leading_industries")))
     except Exception:  # noqa: BLE001 - a city without enterprise rules: only the explicit answer counts
         by_name = None

@@ -18,10 +18,10 @@ questions), ``coverage`` (which corpus numbers are rules), ``dates``,
 """
 
 from assistant.rules.calculators import REGISTRY, CalcResult, Calculator, list_calculators, run
-from assistant.rules.eligibility import EnterpriseProfile, check_enterprise, enterprise_questions
+from assistant.rules.eligibility import EntryFacts, check_enterprise, enterprise_questions
 from assistant.rules.params import Param, get_param, load_params
 from assistant.rules.park import ParkPlan, check_park, check_plan_file, park_questions
 
-__all__ = ["REGISTRY", "CalcResult", "Calculator", "EnterpriseProfile", "Param", "ParkPlan", "check_enterprise",
+__all__ = ["REGISTRY", "CalcResult", "Calculator", "EntryFacts", "Param", "ParkPlan", "check_enterprise",
            "check_park", "check_plan_file", "enterprise_questions", "get_param", "list_calculators", "load_params",
            "park_questions", "run"]

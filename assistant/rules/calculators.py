@@ -814,11 +814,11 @@ def _criterion_items(check: str, jurisdiction: str, param_id: str, facts: dict) 
     check share one implementation."""
     from assistant.rules import criteria
     from assistant.rules.eligibility import LABELS as ENTERPRISE_LABELS
-    from assistant.rules.eligibility import EnterpriseProfile
+    from assistant.rules.eligibility import EntryFacts
     from assistant.rules.park import LABELS as PARK_LABELS
     from assistant.rules.park import ParkPlan
 
-    model, labels = (ParkPlan, PARK_LABELS) if check == "park" else (EnterpriseProfile, ENTERPRISE_LABELS)
+    model, labels = (ParkPlan, PARK_LABELS) if check == "park" else (EntryFacts, ENTERPRISE_LABELS)
     subject = parse_input(model, {"jurisdiction": jurisdiction, **{k: v for k, v in facts.items() if v is not None}})
     for c in criteria.criteria_for(check, jurisdiction):
         if c.param == param_id:

@@ -86,7 +86,7 @@ def fill(template: str, p: Param, **values: Any) -> str:
     return tidy(template.format(param=figure, clause=p.clause, **values))
 
 
-Facts = Any  # a ParkPlan or an EnterpriseProfile: read with getattr, derived properties included
+Facts = Any  # a ParkPlan or an EntryFacts: read with getattr, derived properties included
 Handler = Callable[[Criterion, Facts, Mapping[str, str]], list[CheckItem]]
 HANDLERS: dict[str, Handler] = {}
 

@@ -56,8 +56,13 @@ ENTERPRISE_FIELDS: dict[str, tuple[str, str]] = {
 LABELS = {k: v[0] for k, v in ENTERPRISE_FIELDS.items()}
 
 
-class EnterpriseProfile(BaseModel):
-    """What is known about an enterprise that wants to enter a park; every fact optional."""
+class EntryFacts(BaseModel):
+    """What the entry check knows about an enterprise that wants to enter a park; every fact optional.
+
+    The enterprise itself, as an applicant describes it on the entry application, is the one
+    :class:`assistant.forms.profile.EnterpriseProfile`; :func:`from_form_profile` reads these facts from it and
+    :func:`assistant.forms.prefill.application_data` carries them back onto the form.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -97,7 +102,7 @@ class EnterpriseProfile(BaseModel):
         return city
 
 
-def industry_fits(profile: EnterpriseProfile) -> bool | None:
+def industry_fits(profile: EntryFacts) -> bool | None:
     """An explicit answer wins; a name match with a leading industry counts as a fit; no match stays unknown
     (the enterprise may still be upstream or downstream in the chain)."""
     if profile.in_leading_industry_chain is not None:
@@ -110,7 +115,7 @@ def industry_fits(profile: EnterpriseProfile) -> bool | None:
 
 
 @handler("industry_fit")
-def _industry_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[CheckItem]:
+def _industry_item(c: Criterion, profile: EntryFacts, labels) -> list[CheckItem]:
     p, crit = c.p(), c.title()
     fit = industry_fits(profile)
     if fit is None:
@@ -127,7 +132,7 @@ def _industry_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[Che
 
 
 @handler("mu_average")
-def _mu_average_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[CheckItem]:
+def _mu_average_item(c: Criterion, profile: EntryFacts, labels) -> list[CheckItem]:
     """投产N年内不低于同地区行业最低标准: a miss inside the period is a warning, after it a failure."""
     p, crit = c.p(), c.title()
     if profile.meets_mu_average_standard is True:
@@ -149,7 +154,7 @@ def _mu_average_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[C
 
 
 @handler("quality_cap")
-def _quality_cap_item(c: Criterion, profile: EnterpriseProfile, labels) -> list[CheckItem]:
+def _quality_cap_item(c: Criterion, profile: EntryFacts, labels) -> list[CheckItem]:
     """温州 10.: the cap for quality enterprises; others follow the local 限面积 rule (a number not in the corpus)."""
     cap = c.p()
     tp, tt = (get_param(i) for i in c.cites)
@@ -188,10 +193,10 @@ def _per_unit(p) -> Fraction:
     return Fraction(WAN) if p.unit == "万平方米" else Fraction(1)
 
 
-def check_enterprise(profile: EnterpriseProfile | dict, city: str | None = None) -> CheckReport:
+def check_enterprise(profile: EntryFacts | dict, city: str | None = None) -> CheckReport:
     """Entry eligibility under the profile's jurisdiction: one item per criterion, unknown where facts are missing.
 
-    ``profile`` may also be the application form's profile (``assistant.forms.profile.EnterpriseProfile``);
+    ``profile`` may also be the application form's profile (``assistant.forms.profile.EntryFacts``);
     ``city`` then names the park's city. For a dict, ``city`` fills a missing ``jurisdiction``.
     """
     profile = _as_profile(profile, city)
@@ -202,16 +207,16 @@ def check_enterprise(profile: EnterpriseProfile | dict, city: str | None = None)
                        items=tuple(items), missing_inputs=missing, warnings=document_warnings(docs))
 
 
-def _as_profile(profile, city: str | None) -> EnterpriseProfile:
-    if isinstance(profile, EnterpriseProfile):
+def _as_profile(profile, city: str | None) -> EntryFacts:
+    if isinstance(profile, EntryFacts):
         return profile
     if isinstance(profile, dict):
         if city is not None and "jurisdiction" not in profile:
             profile = {**profile, "jurisdiction": normalize_city(city)}
-        return parse_input(EnterpriseProfile, profile)
+        return parse_input(EntryFacts, profile)
     if hasattr(profile, "independent_industrial"):  # the forms' applicant profile
         return from_form_profile(profile, city)
-    return parse_input(EnterpriseProfile, profile)
+    return parse_input(EntryFacts, profile)
 
 
 def answers_for_city(city: str, answers: dict) -> tuple[dict, dict]:
@@ -229,7 +234,7 @@ def answers_for_city(city: str, answers: dict) -> tuple[dict, dict]:
     return kept, {k: v for k, v in answers.items() if k not in used}
 
 
-def enterprise_questions(profile: EnterpriseProfile | dict) -> list[dict]:
+def enterprise_questions(profile: EntryFacts | dict) -> list[dict]:
     """Questions (Chinese) still to ask for a partially filled profile, in the order of the criteria.
 
     Each: ``{"field", "label_zh", "question_zh", "rule_ids"}``; an empty list means every criterion is decided.
@@ -250,7 +255,7 @@ def normalize_city(city: str | None) -> str | None:
     return resolve_city(city)
 
 
-def from_form_profile(form_profile, city: str | None = None) -> EnterpriseProfile:
+def from_form_profile(form_profile, city: str | None = None) -> EntryFacts:
     """Map the application form's profile (``assistant.forms.profile.EnterpriseProfile``) onto the facts the
     rules ask about. Only what the form states is carried over; the rest stays unknown and is asked for."""
     g = lambda name: getattr(form_profile, name, None)  # noqa: E731
@@ -271,4 +276,4 @@ def from_form_profile(form_profile, city: str | None = None) -> EnterpriseProfil
         "tax_per_mu_wan": tax_per_mu,
         "total_tax_wan": g("tax_paid"),
     }
-    return parse_input(EnterpriseProfile, {k: v for k, v in data.items() if v is not None or k == "jurisdiction"})
+    return parse_input(EntryFacts, {k: v for k, v in data.items() if v is not None or k == "jurisdiction"})

@@ -59,7 +59,7 @@ def test_kept_answers_still_decide_the_new_city():
 
 
 def test_declared_fields_are_fields_of_the_model():
-    from assistant.rules.eligibility import EnterpriseProfile
+    from assistant.rules.eligibility import EntryFacts
 
     for city in jurisdictions_with("enterprise"):
-        assert set(criteria_fields("enterprise", city)) <= set(EnterpriseProfile.model_fields), city
+        assert set(criteria_fields("enterprise", city)) <= set(EntryFacts.model_fields), city

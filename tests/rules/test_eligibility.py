@@ -10,14 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from assistant.errors import RuleError
-from assistant.rules.eligibility import (ENTERPRISE_FIELDS, EnterpriseProfile, check_enterprise,
+from assistant.rules.eligibility import (ENTERPRISE_FIELDS, EntryFacts, check_enterprise,
                                          enterprise_questions, from_form_profile, industry_fits)
 from assistant.verdicts import Verdict
 
 ROOT = Path(__file__).resolve().parents[2]
 FIX = ROOT / "tests" / "fixtures" / "rules"
 CITIES = ["临海市", "温州市", "慈溪市"]
-YES_NO = [f for f, info in EnterpriseProfile.model_fields.items() if info.annotation == (bool | None)]
+YES_NO = [f for f, info in EntryFacts.model_fields.items() if info.annotation == (bool | None)]
 
 
 @pytest.mark.parametrize("city", CITIES)
@@ -33,7 +33,7 @@ def test_nothing_known_means_nothing_decided(city):
 @pytest.mark.parametrize("city", CITIES)
 def test_every_asked_field_has_a_chinese_question(city):
     for f in check_enterprise({"jurisdiction": city}).missing_inputs:
-        assert f in ENTERPRISE_FIELDS and f in EnterpriseProfile.model_fields
+        assert f in ENTERPRISE_FIELDS and f in EntryFacts.model_fields
 
 
 @settings(max_examples=150, deadline=None)
@@ -72,9 +72,9 @@ def test_partial_profile_from_file():
 
 
 def test_industry_fit_by_name_or_by_answer():
-    assert industry_fits(EnterpriseProfile(jurisdiction="临海市", industry="汽车零部件", park_leading_industries=("汽车零部件",)))
-    assert industry_fits(EnterpriseProfile(jurisdiction="临海市", industry="纺织", park_leading_industries=("汽车",))) is None
-    assert industry_fits(EnterpriseProfile(jurisdiction="临海市", in_leading_industry_chain=False)) is False
+    assert industry_fits(EntryFacts(jurisdiction="临海市", industry="汽车零部件", park_leading_industries=("汽车零部件",)))
+    assert industry_fits(EntryFacts(jurisdiction="临海市", industry="纺织", park_leading_industries=("汽车",))) is None
+    assert industry_fits(EntryFacts(jurisdiction="临海市", in_leading_industry_chain=False)) is False
 
 
 def test_cixi_results_warn_they_come_from_a_reply_letter():
