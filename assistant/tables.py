@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
@@ -261,6 +262,8 @@ class Grid:
     rows: list[str]
     values: dict[tuple[str, str], str | None]
     total_row: str | None          # the row of the document's own city (the whole), if there is one
+    # the normalised words of every category, longest first: built once per grid (the answer asks every question)
+    entries: list | None = field(default=None, repr=False, compare=False)
 
     @property
     def counties(self) -> list[str]:
@@ -293,7 +296,18 @@ def table_clauses(corpus: Corpus) -> list[tuple[Document, Clause]]:
             and any(any(ch.isdigit() for ch in (v or "")) for r in c.table.rows for v in r[1:])]
 
 
+# A corpus never changes after it is loaded (an upload loads a new one), so its grids are built once.
+_GRIDS: "weakref.WeakKeyDictionary[Corpus, list[Grid]]" = weakref.WeakKeyDictionary()
+
+
 def grids(corpus: Corpus) -> list[Grid]:
+    cached = _GRIDS.get(corpus)
+    if cached is None:
+        cached = _GRIDS[corpus] = _build_grids(corpus)
+    return cached
+
+
+def _build_grids(corpus: Corpus) -> list[Grid]:
     by_doc: dict[str, Grid] = {}
     for doc, clause in table_clauses(corpus):
         g = by_doc.setdefault(doc.id, Grid(doc, [], [], [], {}, None))
@@ -390,6 +404,24 @@ def _short(name: str) -> str:
 
 def _tokens(text: str, grid: Grid) -> list[Token]:
     """Leftmost-longest words of every category in ``text`` (normalised)."""
+    if grid.entries is None:
+        grid.entries = _entries(grid)
+    taken = [False] * len(text)
+    found: list[Token] = []
+    for word, kind, value in grid.entries:
+        start = 0
+        while (i := text.find(word, start)) >= 0:
+            end = i + len(word)
+            start = i + 1
+            if any(taken[i:end]) or (word.isascii() and not _bounded(text, i, end)):
+                continue
+            for k in range(i, end):
+                taken[k] = True
+            found.append(Token(kind, value, i, end, word))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _entries(grid: Grid) -> list[tuple[str, str, object]]:
     vocab = _vocabulary()
     entries: list[tuple[str, str, object]] = []
     for m in vocab.metrics:
@@ -402,19 +434,7 @@ def _tokens(text: str, grid: Grid) -> list[Token]:
         entries += [(w, category, w) for w in words]
     entries = [(_norm(w), k, v) for w, k, v in entries if w]
     entries.sort(key=lambda e: -len(e[0]))
-    taken = [False] * len(text)
-    found: list[Token] = []
-    for word, kind, value in entries:
-        start = 0
-        while (i := text.find(word, start)) >= 0:
-            end = i + len(word)
-            start = i + 1
-            if any(taken[i:end]) or (word.isascii() and not _bounded(text, i, end)):
-                continue
-            for k in range(i, end):
-                taken[k] = True
-            found.append(Token(kind, value, i, end, word))
-    return sorted(found, key=lambda t: t.start)
+    return entries
 
 
 @dataclass
