@@ -17,9 +17,13 @@ and the figures the user gave.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
+
+import yaml
 
 from assistant.answer.models import Turn
 from assistant.jurisdictions import registry
@@ -33,6 +37,34 @@ _NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百
                                re.I)
 
 Kind = Literal["new", "city", "topic", "figure", "bare_city"]
+FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def _fillers() -> tuple[tuple[str, ...], frozenset[str]]:
+    data = yaml.safe_load(FILLERS_FILE.read_text(encoding="utf-8"))["switch_fillers"]
+    return tuple(sorted(data["zh"], key=len, reverse=True)), frozenset(w.lower() for w in data["en"])
+
+
+def only_switches_city(question: str, previous_city: str | None) -> str | None:
+    """The city a turn switches to when it names one other city and nothing else of its own: "那温州呢？温州也是按
+    这个标准交吗", "温州市对此有何规定？", "Does Linhai give the same treatment?".
+
+    >>> only_switches_city("温州市对此有何规定？", "临海市")
+    '温州市'
+    >>> only_switches_city("温州也要公示吗", "临海市") is None
+    True
+    """
+    cities = list(dict.fromkeys(_cities_in(question)))
+    if len(cities) != 1 or cities[0] == previous_city:
+        return None
+    rest = _strip_places(question)
+    zh, en = _fillers()
+    for w in zh:
+        rest = rest.replace(w, "")
+    words = [w for w in re.findall(r"[a-z']+", rest.lower()) if w not in en]
+    chinese = re.findall(r"[\u4e00-\u9fff]", rest)
+    return cities[0] if not words and len(chinese) <= 1 else None
 
 
 @dataclass(frozen=True)
@@ -87,6 +119,9 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
         return Resolution(question, "new")
     prev_q = previous.resolved_question or previous.question
     prev_city = previous.city
+    switched = only_switches_city(question, prev_city) if subject is None else None
+    if switched is not None:
+        subject = switched
     if subject is None:
         named = _cities_in(question)
         return Resolution(question, "new", inherited_city=None if named else prev_city, topic=previous.topic)

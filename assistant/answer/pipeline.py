@@ -67,6 +67,26 @@ class Assistant:
         answer = self._answer(question, history, city)
         return self._maybe_rephrase(answer)
 
+    def _provision_of(self, history: list) -> str | None:
+        """The knowledge point the conversation is about: the last turn's own; for a calculation the point that
+        states the rule the calculator applied (so "那温州呢？" after a fee computed for 临海 looks for 温州's fee);
+        for a turn answered from a clause alone, the provision of the turn before it in the same city."""
+        from assistant.rules.calculators import REGISTRY
+
+        city = None
+        for i in range(len(history), 0, -1):
+            turn = last_turn(history[:i])
+            if city is not None and turn.city != city:
+                return None
+            city = turn.city
+            if turn.knowledge_point:
+                return turn.knowledge_point
+            if turn.calculator:
+                calc = REGISTRY.get(turn.calculator)
+                params = set(calc.params) if calc else set()
+                return next((bp.point.id for bp in self.services.bank.points if params & set(bp.point.params)), None)
+        return None
+
     def _answer(self, question: str, history: list | None, city: str | None) -> Answer:
         from assistant.query import analyse
 
@@ -84,7 +104,7 @@ class Assistant:
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
         # "那温州呢？": the provision the conversation was about, to be looked for in the new city
-        f.extra["switched_from"] = previous.knowledge_point if r.kind == "city" and previous else None
+        f.extra["switched_from"] = self._provision_of(history) if r.kind == "city" and previous else None
         ctx = Context(frame=f, services=self.services, previous=previous)
         for h in handlers():
             try:

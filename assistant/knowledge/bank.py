@@ -43,6 +43,9 @@ class KnowledgeBank:
         except KeyError:
             raise NotFoundError(f"没有知识点“{kp_id}”", f"no knowledge point {kp_id!r}") from None
 
+    def __contains__(self, kp_id: str) -> bool:
+        return kp_id in self._by_id
+
     def for_topic(self, topic: str) -> list[BoundPoint]:
         return [p for p in self.points if p.point.topic == topic]
 

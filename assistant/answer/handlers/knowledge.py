@@ -159,6 +159,22 @@ class KnowledgeHandler:
             return None
         top = matches[0]
         pool = matches[:POOL]
+        prev = ctx.previous
+        if prev is not None and prev.knowledge_point and f.city == prev.city and f.types:
+            # "谁来审定啊" right after 临海's publicity period: the same clause's point that states what is asked,
+            # before another document's near match
+            before = ctx.services.bank.get(prev.knowledge_point) if prev.knowledge_point in ctx.services.bank else None
+            same = [m for m in pool if before is not None and m.point.clause_id == before.clause_id
+                    and m.point.point.answer_type == f.types[0]]
+            if same and same[0] is not top:
+                top = same[0]
+        if f.city and prev is not None and prev.city and prev.city != f.city \
+                and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
+                and top.point.city not in ctx.services.applicable(f.city):
+            # "温州也要公示吗？" after 临海's publicity period: the conversation's provision looked for in the new city
+            switched = self._city_switch(ctx, top.point.point.id)
+            if switched is not None:
+                return switched
         if f.city and f.city != "浙江省":
             return self._for_city(ctx, top, pool)
         if not f.local_cities:
@@ -295,8 +311,12 @@ class KnowledgeHandler:
             # a provision without a figure may sit under another topic in the new city (its rules are organised
             # differently): the general matching decides
             return None
+        speaking = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
+        if not speaking:
+            # the new city's rule on the topic is about something else ("补缴出让金" for "提高容积率不再增收")
+            return self._other_city(ctx, before, subject=subject)               # (a)
         wanted = f.types[0] if f.types else prev.point.answer_type
-        chosen = next((bp for bp in candidates if bp.point.answer_type == wanted), candidates[0])
+        chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
         return self._answer(ctx, PointMatch(point=chosen, score=0.0, bm25=0.0, cosine=None, question="", rank=0))
 
     @staticmethod
