@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant import formatting
 from assistant.answer.context import Context
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.errors import AssistantError
 from assistant.messages import text
+from assistant.quantities import find_quantities
 from assistant.router import route_calculation
 from assistant.rules.calculators import CalcResult, run
 
@@ -22,11 +25,51 @@ def result_line(result: CalcResult, lang: str) -> str:
     return formatting.value(result.value, unit, lang)
 
 
+_QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|两样")
+_DATE_TEXT = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?")
+
+
+def figures_text(text: str) -> list[str]:
+    """The figures of a question as written: its dates, then its numbers with their units.
+
+    >>> figures_text("合同2024年3月15日签的，买了800平方米")
+    ['2024年3月15日', '800平方米']
+    >>> figures_text("竣工的最后期限又是哪一天？两样一共多少")
+    []
+    """
+    dates = _DATE_TEXT.findall(text)
+    rest = _QUESTION_ONE.sub(" ", _DATE_TEXT.sub(" ", text))   # "哪一天" asks for a day, it gives none
+    try:
+        numbers = [q.text for q in find_quantities(rest, field=None)]
+    except AssistantError:
+        numbers = []
+    return [*dates, *numbers]
+
+
 class CalculationHandler:
     name = "calculation"
 
     def can_handle(self, ctx: Context) -> bool:
-        self._route = route_calculation(ctx.frame.text, ctx.frame.city if ctx.frame.city != "浙江省" else None)
+        city = ctx.frame.city if ctx.frame.city != "浙江省" else None
+        self._route = route_calculation(ctx.frame.text, city)
+        prev = ctx.previous
+        if self._route is None and prev is not None and prev.calculator:
+            # the same calculation with what this turn adds: "我买800平要交多少？" after the fee rate (the new figure
+            # replaces the old), "竣工的最后期限又是哪一天？" after the start deadline (the earlier figures kept)
+            before = prev.resolved_question or prev.question
+            now = figures_text(ctx.frame.text)
+            if now:
+                base = before
+                for old in figures_text(before):
+                    base = base.replace(old, " ")
+                attempts = [f"{base} {' '.join(now)}"]
+            else:
+                attempts = [f"{ctx.frame.text} {' '.join(figures_text(before))}", f"{before} {ctx.frame.text}"]
+            for attempt in attempts:
+                route = route_calculation(attempt, city)
+                if route is not None and route[0] == prev.calculator:
+                    self._route = route
+                    break
         return self._route is not None
 
     def run(self, ctx: Context) -> Answer | None:
