@@ -40,6 +40,12 @@ def _figure_subjects() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def exception_words() -> tuple[str, ...]:
+    """The words by which a clause states an exception, an extension, instalments or objections."""
+    return tuple(yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")).get("exception_stated", ()))
+
+
+@functools.lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
     raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8"))["types"]
     return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
@@ -80,6 +86,8 @@ def answer_types(question: str) -> tuple[str, ...]:
     types = [t for _, _, t in sorted(found)]
     if "consequence" in types:   # "…卖了会罚多少钱": what follows a breach, whatever figure words come with it
         types = ["consequence", *[t for t in types if t != "consequence"]]
+    if "exception" in types:     # "能分期交吗": whether the rule bends, whatever else is asked with it
+        types = ["exception", *[t for t in types if t != "exception"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")
     figure_at = max((m.end() for m in _FIGURE_QUESTION.finditer(text)), default=-1)

@@ -25,6 +25,7 @@ from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.quantities import find_quantities
+from assistant.answer.handlers.lookup import _CONSEQUENCE  # a clause that states a consequence
 
 # A knowledge point is trusted when its best question is close in meaning (cosine of the e5 question vectors) or
 # the question's distinctive words (or their synonyms) occur in the point's own questions, spans and clause.
@@ -421,6 +422,11 @@ class KnowledgeHandler:
         svc, f = ctx.services, ctx.frame
         if different_quantity(ctx, m.point):
             return self._different_quantity(ctx, m.point)                  # (c)
+        if "exception" in f.types[:2] and not self._states_exception(ctx, m.point):
+            return self._not_stated(ctx, m.point, exception=True)           # (e): no exception, instalment, extension
+        if "consequence" in f.types[:2] and m.point.point.answer_type != "consequence" \
+                and not _CONSEQUENCE.search(svc.passage_text.get(m.point.clause_id, "")):
+            return self._not_stated(ctx, m.point)                           # (e): no consequence stated
         points = self._companions(ctx, m) if m.score > 0 else [m.point]
         bp = points[0]
         status = svc.status(bp.doc_id)
@@ -480,11 +486,18 @@ class KnowledgeHandler:
                      citations=point_citations(bp, svc.corpus), not_covered_kind="different_quantity",
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
-    def _not_stated(self, ctx: Context, bp: BoundPoint) -> Answer:
-        """(e) What the text states, and that it states no consequence."""
+    @staticmethod
+    def _states_exception(ctx: Context, bp: BoundPoint) -> bool:
+        from assistant.answer.frame import exception_words
+
+        said = " ".join((*bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
+        return any(w in said for w in exception_words())
+
+    def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False) -> Answer:
+        """(e) What the text states, and that it states no consequence (or no exception, instalment, extension)."""
         svc, f = ctx.services, ctx.frame
         status = svc.status(bp.doc_id)
-        direct = text("knowledge.not_stated", f.language, place=place_tag(bp.city, status, f.language),
+        direct = text("knowledge.not_stated_exception" if exception else "knowledge.not_stated", f.language, place=place_tag(bp.city, status, f.language),
                       topic=self._topic_name(bp.point.topic, f.language))
         body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,

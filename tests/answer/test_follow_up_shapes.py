@@ -1,0 +1,63 @@
+"""Follow-ups in the shapes people use: a city switch with words of its own that add nothing ("温州也是按这个标准
+交吗"), after a calculation as after a lookup; a figure added to a calculation; the rest of a calculation asked
+("竣工的期限呢"); and a question for an exception, instalments or an extension the text never states (e)."""
+
+import pytest
+
+from assistant.answer import Assistant
+from assistant.answer.followup import only_switches_city
+from assistant.encoders import HashingEncoder
+from assistant.retriever import Retriever
+
+
+@pytest.fixture(scope="module")
+def assistant(corpus, tmp_path_factory):
+    return Assistant(Retriever(corpus=corpus, encoder=HashingEncoder(256), index_root=tmp_path_factory.mktemp("idx")))
+
+
+def chat(assistant, *turns):
+    history = []
+    for t in turns:
+        history.append(assistant.ask(t, history=list(history)))
+    return history
+
+
+@pytest.mark.parametrize("question, previous, expected", [
+    ("温州这边也按这个标准收吗", "临海市", "温州市"),
+    ("Does Wenzhou apply the same rule?", "临海市", "温州市"),
+    ("慈溪市对此有何规定？", "温州市", "慈溪市"),
+    ("温州也能转租吗", "临海市", None),                 # a topic of its own: not a bare switch
+    ("临海呢也是这样吗", "临海市", None),               # the same city: nothing switches
+])
+def test_a_bare_switch_is_told_from_a_question_of_its_own(question, previous, expected):
+    assert only_switches_city(question, previous) == expected
+
+
+def test_a_switch_after_a_calculation_looks_for_the_calculated_rule_in_the_new_city(assistant):
+    fee, switched = chat(assistant, "临海的厂房买了1000平方米，维修资金交多少？", "温州这边也按这个标准收吗")
+    assert fee.kind == "calculation" and "12000" in fee.direct.replace(",", "")
+    assert switched.refused and switched.not_covered_kind == "other_city" and switched.city == "温州市"
+    assert "12元/平方米" in switched.answer          # the previous city's rule, as the contrast
+
+
+def test_a_figure_added_to_a_calculation_reruns_it(assistant):
+    _, again = chat(assistant, "临海的厂房买了1000平方米，维修资金交多少？", "我要是买600平得交多少？")
+    assert again.kind == "calculation" and "7200" in again.direct.replace(",", "")
+
+
+def test_the_rest_of_a_calculation_keeps_the_earlier_figures(assistant):
+    first, rest = chat(assistant, "土地出让合同2025年1月10日签的，临海最晚哪天要开工？", "那竣工验收最迟是哪一天？")
+    assert first.kind == "calculation" and rest.kind == "calculation"
+    assert "2027年1月10日" in rest.direct
+
+
+def test_an_exception_the_text_never_states_is_not_covered(assistant):
+    a = assistant.ask("临海的维修资金可以分期缴纳吗？")
+    assert a.refused and a.not_covered_kind == "not_stated"
+    assert "分期" in a.direct or "例外" in a.direct
+    assert "12元/平方米" in a.answer                 # what the text does state
+
+
+def test_an_exception_the_text_states_is_answered(assistant):
+    a = assistant.ask("温州入园企业的厂房有没有例外可以转租？")
+    assert not a.refused and "未经批准" in a.answer
