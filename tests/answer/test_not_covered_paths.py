@@ -36,3 +36,17 @@ def test_one_enterprise_s_land_is_not_the_park_s_site(assistant):
 def test_a_sum_no_clause_sets_is_not_answered_with_a_nearby_clause(assistant):
     a = assistant.ask("临海违反了入园协议要赔多少钱？")
     assert a.refused and a.not_covered_kind in ("no_figure", "not_stated")
+
+
+def test_one_units_figure_is_not_a_whole_citys_target(assistant):
+    """(c) "每座园区几家" against the city's 1万家 target; "一年建多少" against a target to be reached by 2026."""
+    a = assistant.ask("温州平均每个园区要引导多少家小微企业入园集聚发展？")
+    assert a.refused and a.not_covered_kind == "different_quantity"
+    assert "1万家" in a.answer                      # what the text does set, as the contrast
+    b = assistant.ask("临海每年新建建筑面积多少万平方米？")
+    assert b.refused and "50万平方米" not in b.direct
+
+
+def test_the_whole_target_is_still_answered(assistant):
+    a = assistant.ask("临海到2026年新建建筑面积是多少？")
+    assert not a.refused and "50万平方米" in a.direct

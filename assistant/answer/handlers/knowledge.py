@@ -91,7 +91,8 @@ _LAND = re.compile(r"占地|用地|土地|地块|亩|\bland\b|\bsite\b|\bmu\b")
 _FLOOR = re.compile(r"建筑面积|厂房面积|房子面积|平方米|平米|平方|㎡|\bfloor\b|\bsqm\b|m2")
 
 
-_ONE_ENTERPRISE = re.compile(r"(单个|一家|每家|每个|单家|一个)(入园)?企业|per (enterprise|company|firm)|each (enterprise|company|firm)")
+_ONE_ENTERPRISE = re.compile(r"(单个|一家|每家|每个|单家|一个)(入园)?(企业|小厂|厂子|厂|公司)"
+                             r"|per (enterprise|company|firm)|each (enterprise|company|firm)")
 
 
 def area_kind(text: str) -> str | None:
@@ -100,8 +101,29 @@ def area_kind(text: str) -> str | None:
     return "land" if land and not floor else "floor" if floor and not land else None
 
 
+_PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微园|小微企业园|产业园|园区|园|企业|小厂|厂|公司)"
+                       r"|每个(?!月)|每家|每座|每年|一年|年均"
+                       r"|\b(each|per|a single|one) (park|enterprise|company|firm|factory|year)\b|\bannually\b")
+_PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
+_AGGREGATE = re.compile(r"共安排|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
+
+
+def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) The question asks a figure for one park or one enterprise ("一个园最少招几家", "每个奖多少") and the point
+    states a whole city's target or budget."""
+    if not ctx.frame.asks_figure or not _PER_UNIT.search(ctx.frame.text.lower()):
+        return False
+    spans = "".join(bp.point.answer_spans)
+    if _PER_YEAR_STATED.search(spans):
+        return False  # the point itself states a yearly figure
+    return bp.point.topic == "targets" or bool(_AGGREGATE.search(spans))
+
+
 def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
-    """(c) The question asks a land area and the point sets a floor area, or the other way round."""
+    """(c) The question asks a land area and the point sets a floor area, or the other way round; or one unit's
+    figure is asked and the point states an aggregate."""
+    if per_unit_vs_aggregate(ctx, bp):
+        return True
     if ctx.frame.asks != "area" or not ctx.frame.asks_figure:
         return False
     asked = area_kind(ctx.frame.text.lower())
