@@ -135,3 +135,18 @@ def test_huge_digit_runs_are_refused_before_parsing():
     with pytest.raises(QueryError) as exc:
         parse_number("9" * 5000, "area_m2")
     assert exc.value.field == "area_m2"
+
+
+@pytest.mark.parametrize("text, yuan", [("200 million yuan", 200_000_000), ("80 million RMB", 80_000_000),
+                                        ("1.5 billion yuan", 1_500_000_000), ("2亿元", 200_000_000)])
+def test_english_money_scales_are_read_like_wan_and_yi(text, yuan):
+    (q,) = find_quantities(text)
+    assert (q.value, q.unit) == (yuan, "元")
+
+
+def test_an_english_presale_question_reaches_its_calculator():
+    from assistant.router import route_calculation
+
+    name, inputs = route_calculation("Total investment is 200 million yuan; how much must we invest before we can "
+                                     "pre-sell?", "温州市")
+    assert name == "presale_threshold" and inputs["total_investment"] == 20000 and inputs["unit"] == "万元"

@@ -6,6 +6,7 @@ import re
 
 from assistant import formatting
 from assistant.answer.context import Context
+from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.errors import AssistantError
@@ -64,8 +65,11 @@ class CalculationHandler:
                 for old in figures_text(before):
                     base = base.replace(old, " ")
                 attempts = [f"{base} {' '.join(now)}"]
-            else:
+            elif ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME:
+                # only a turn that itself asks for a figure or a date ("出让年限如何确定" is a new question)
                 attempts = [f"{ctx.frame.text} {' '.join(figures_text(before))}", f"{before} {ctx.frame.text}"]
+            else:
+                attempts = []
             for attempt in attempts:
                 route = route_calculation(attempt, city)
                 if route is not None and route[0] == prev.calculator:
