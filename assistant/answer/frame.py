@@ -40,6 +40,31 @@ def _figure_subjects() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @functools.lru_cache(maxsize=1)
+def contrasting_qualifiers() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")).get("contrasting_qualifiers", ())
+    return tuple((tuple(a), tuple(b)) for a, b in raw)
+
+
+def other_qualifier(question: str, stated: str) -> bool:
+    """Whether the question asks about one qualifier of a thing and ``stated`` speaks only of another
+    (contrasting_qualifiers in answer_types.yaml).
+
+    >>> other_qualifier("普通企业最多能买多少平", "优质企业购置厂房限制面积放宽至2万㎡")
+    True
+    >>> other_qualifier("优质企业最多能买多少", "优质企业购置厂房限制面积放宽至2万㎡")
+    False
+    """
+    q, s = question.lower(), stated.lower()
+    for asked, other in contrasting_qualifiers():
+        q_rest, s_rest = q, s
+        for w in other:
+            q_rest, s_rest = q_rest.replace(w, " "), s_rest.replace(w, " ")
+        if any(w in q_rest for w in asked) and any(w in s for w in other) and not any(w in s_rest for w in asked):
+            return True
+    return False
+
+
+@functools.lru_cache(maxsize=1)
 def exception_words() -> tuple[str, ...]:
     """The words by which a clause states an exception, an extension, instalments or objections."""
     return tuple(yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")).get("exception_stated", ()))

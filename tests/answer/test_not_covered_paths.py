@@ -50,3 +50,11 @@ def test_one_units_figure_is_not_a_whole_citys_target(assistant):
 def test_the_whole_target_is_still_answered(assistant):
     a = assistant.ask("临海到2026年新建建筑面积是多少？")
     assert not a.refused and "50万平方米" in a.direct
+
+
+def test_another_qualifiers_figure_is_not_the_answer(assistant):
+    """(c) 优质企业's 2万㎡ is not the limit for an ordinary enterprise; the quality enterprise's is still answered."""
+    a = assistant.ask("温州普通企业购置厂房限制面积是多少？")
+    assert a.refused and a.not_covered_kind == "different_quantity" and "2万㎡" not in a.direct
+    b = assistant.ask("温州优质企业购置厂房限制面积是多少？")
+    assert not b.refused and "2万㎡" in b.direct

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer.context import Context
-from assistant.answer.frame import NUMERIC
+from assistant.answer.frame import NUMERIC, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import place_tag, point_citations, point_direct
@@ -124,6 +124,9 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     figure is asked and the point states an aggregate."""
     if per_unit_vs_aggregate(ctx, bp):
         return True
+    if ctx.frame.types and ctx.frame.types[0] in NUMERIC \
+            and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
+        return True   # 普通企业's limit asked, 优质企业's stated
     if ctx.frame.asks != "area" or not ctx.frame.asks_figure:
         return False
     asked = area_kind(ctx.frame.text.lower())
