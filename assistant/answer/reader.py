@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 from assistant import formatting
-from assistant.answer.frame import NUMERIC
+from assistant.answer.frame import NUMERIC, TIME
 from assistant.corpus import Corpus
 from assistant.jurisdictions import registry
 from assistant.knowledge.bank import BoundPoint
@@ -80,7 +80,8 @@ def point_direct(bp: BoundPoint, status: Status, lang: str, with_place: bool = T
     if lang == "zh":
         lead = f"{PERMISSION_ZH[kp.permission]}——" if kp.permission else ""
         return tag + lead + "；".join(kp.answer_spans)
-    figures = english_figures(kp.answer_spans)
+    # a document number or a year inside a list or a statement is not "the figure": quote the words instead
+    figures = english_figures(kp.answer_spans) if kp.answer_type in NUMERIC | TIME else ""
     lead = f"{PERMISSION_EN[kp.permission]} — " if kp.permission else ""
     if figures:
         return f"{tag}{lead}{kp.subject_en}: {figures}"
