@@ -12,7 +12,7 @@ from assistant.answer.models import Answer
 from assistant.errors import AssistantError
 from assistant.messages import text
 from assistant.quantities import find_quantities
-from assistant.router import route_calculation
+from assistant.router import route_calculation, routes
 from assistant.rules.calculators import CalcResult, run
 
 
@@ -47,6 +47,12 @@ def figures_text(text: str) -> list[str]:
     return [*dates, *numbers]
 
 
+def _speaks_of(text: str, calculator: str) -> bool:
+    """Whether ``text`` uses any word of the routes to ``calculator`` ("竣工" for the construction deadlines)."""
+    lowered = text.lower()
+    return any(w in lowered for r in routes() if r.target == calculator for group in r.words for w in group)
+
+
 class CalculationHandler:
     name = "calculation"
 
@@ -65,8 +71,9 @@ class CalculationHandler:
                 for old in figures_text(before):
                     base = base.replace(old, " ")
                 attempts = [f"{base} {' '.join(now)}"]
-            elif ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME:
-                # only a turn that itself asks for a figure or a date ("出让年限如何确定" is a new question)
+            elif ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME and _speaks_of(ctx.frame.text, prev.calculator):
+                # only a turn that asks for a figure or a date of the same calculation ("出让年限如何确定" after the
+                # corner-land check is a new question)
                 attempts = [f"{ctx.frame.text} {' '.join(figures_text(before))}", f"{before} {ctx.frame.text}"]
             else:
                 attempts = []
