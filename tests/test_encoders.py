@@ -1,5 +1,6 @@
 """Sharing one encoder between threads: the batcher, and every concurrency mode giving the same vectors."""
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -84,6 +85,9 @@ def test_a_build_batch_split_across_threads_keeps_its_order(monkeypatch):
     vectors = enc.encode_passages(texts)
     expected = np.array([[i, 1.0] for i in range(101)]) / np.linalg.norm([[i, 1.0] for i in range(101)], axis=1)[:, None]
     assert np.allclose(vectors, expected, atol=1e-6)
+    # the knowledge bank's questions are a build too: split across the cores, in order
+    assert np.allclose(enc.encode_queries(texts), expected, atol=1e-6)
+    assert len([n for n in fake.settings if n.startswith("xiaowei-e5")]) >= min(2, os.cpu_count() or 1) - 1
     assert fake.settings and set(fake.settings.values()) == {1}       # every engine call ran single-threaded
     enc.encode_queries(["q-7"])
     assert fake.settings[threading.current_thread().name] == 1
