@@ -8,6 +8,8 @@ recall; they measure refusal, which the answering stage reports.
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import json
 from pathlib import Path
 
@@ -156,10 +158,24 @@ def unsupported_numbers(answer, corpus) -> list[str]:
         support += _json.dumps(answer.calculation, ensure_ascii=False)
     if answer.check:
         support += _json.dumps(answer.check, ensure_ascii=False)
-    found = _re.findall(NUMBER, answer.answer)
+    from assistant.quantities import find_quantities
+
+    text = _re.sub(r"(?m)^\s*\d+\.\s", "", answer.answer)          # "1. 2. …": a multi-part answer's numbering
+    for y, m, d in _re.findall(r"(\d{4})-(\d{2})-(\d{2})", text):   # an ISO date the quote writes in Chinese
+        if f"{y}年{int(m)}月{int(d)}日" in support:
+            text = text.replace(f"{y}-{m}-{d}", " ")
+    try:
+        values = {q.value for q in find_quantities(support, field=None)}
+    except Exception:  # noqa: BLE001 - an ambiguous number in a quote: compare as text only
+        values = set()
     bad = []
+    for grouped in _re.findall(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):   # 15,000,000 yuan for 1500万元
+        if Fraction(grouped.replace(",", "")) not in values and grouped.replace(",", "") not in support:
+            bad.append(grouped)
+        text = text.replace(grouped, " ")
+    found = _re.findall(NUMBER, text)
     for n in found:
-        if n in support:
+        if n in support or Fraction(n) in values:   # "3 years" for 三年
             continue
         if answer.kind == "table" and "合计（计算）" in answer.answer:
             continue  # the sum is computed from the quoted cells; tested separately

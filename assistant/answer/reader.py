@@ -88,6 +88,7 @@ def point_direct(bp: BoundPoint, status: Status, lang: str, with_place: bool = T
     return f"{tag}{lead}{kp.subject_en}: “{'；'.join(kp.answer_spans)}”"
 
 
+_REFERENCE = re.compile(r"附件|第|〔|\[")
 _AT_LEAST = re.compile(r"(不低于|不得低于|不少于|达到|至少|最低)\s*$")
 _AT_MOST = re.compile(r"(不超过|不得超过|不高于|控制在|最高|最多|放宽至)\s*$")
 
@@ -112,8 +113,15 @@ def english_figures(spans) -> str:
         soft = "as a rule, " if re.search(r"原则上|一般", span) else ""
         norm = unicodedata.normalize("NFKC", span)
         for q in find_quantities(span, field=None):
+            after = norm[q.end:q.end + 1]
+            if q.unit == "" and (_REFERENCE.search(norm[max(0, q.start - 2):q.start]) or (after and after in "号〕]")):
+                continue  # 附件4, 第181号, 〔2018〕: a reference, not a figure
+            if q.unit == "年" and q.value.denominator == 1 and 1949 <= q.value <= 2100:
+                years = f"{q.value}" + (f"–{q.high}" if q.high is not None else "")
+                out.append(years)     # 2018—2020年 are years, not "2,018–2,020 years"
+                continue
             if q.unit == "":
-                text = q.text.strip() if q.value.denominator == 1 or "/" not in q.text else q.text.strip()
+                text = q.text.strip()
             elif q.high is not None:
                 text = f"{formatting.number(q.value, grouped=True)}–{formatting.quantity(q.high, q.unit, 'en')}"
             else:

@@ -204,6 +204,19 @@ def test_numbers_check_catches_an_invented_number(assistant, corpus):
     assert unsupported_numbers(forged, corpus) == ["99"]
 
 
+def test_numbers_check_reads_formats_not_just_digits(assistant, corpus):
+    """A list's numbering, an ISO date for 2019年3月31日, 12,000 for 1.2万 and "3" for 三 are the quote's numbers;
+    a grouped number that is nowhere is still caught."""
+    a = assistant.ask("维修基金每平米交多少")
+    quote = a.citations[0].quote
+    support = a.model_copy(update={"citations": (a.citations[0].model_copy(
+        update={"quote": quote + "三年内于2019年3月31日前缴存1.2万元"}), *a.citations[1:])})
+    ok = support.model_copy(update={"answer": "1. 3 years; 2019-03-31; 12,000 yuan\n2. " + a.answer})
+    assert unsupported_numbers(ok, corpus) == []
+    bad = support.model_copy(update={"answer": a.answer + " 另需 45,000 元。"})
+    assert unsupported_numbers(bad, corpus) == ["45,000"]
+
+
 def test_cli_ask_json_and_jsonl(tmp_path):
     import os
 

@@ -17,3 +17,10 @@ def test_a_figure_point_states_its_figure_in_english(corpus):
     bank = load_bank(corpus=corpus)
     fee = bank.get("linhai-maintenance-fund-rate")
     assert "12 yuan/m²" in point_direct(fee, Status.draft, "en")
+
+
+def test_years_and_references_are_not_figures():
+    from assistant.answer.reader import english_figures
+
+    assert english_figures(["市财政在2018年—2020年共安排1500万元"]) == "2018–2020; 15,000,000 yuan"
+    assert english_figures(["正式规划文本（编制框架见附件4）于2019年3月31日前报送"]) == "2019-03-31"
