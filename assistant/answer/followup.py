@@ -26,6 +26,7 @@ from typing import Literal
 import yaml
 
 from assistant.answer.models import Turn
+from assistant.errors import AssistantError
 from assistant.jurisdictions import registry
 from assistant.quantities import find_dates, find_quantities
 
@@ -35,6 +36,9 @@ FOLLOW_UP_EN = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\
                           r"|^\s*and\s+(?:in\s+|for\s+)?(.{1,60}?)\s*\?\s*$", re.I)
 _NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百千万]+\s*(?:万?平方米|万?平米|平方|㎡|平|亩|万元|元|家|个月|年|天|日|%|‰|m2|sqm)",
                                re.I)
+
+_DATE_TEXT = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?")
+_QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|两样")
 
 Kind = Literal["new", "city", "topic", "figure", "bare_city"]
 FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
@@ -102,13 +106,30 @@ def _strip_places(text: str) -> str:
 def _is_figure(subject: str) -> bool:
     """The subject is only a number with its unit (or a date): "1200平方米", "2025年1月1日签的"."""
     rest = _NUMBER_WITH_UNIT.sub("", subject)
-    rest = re.sub(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?", "", rest)
+    rest = _DATE_TEXT.sub("", rest)
     rest = re.sub(r"[的签买是有为了如果要是\s，,]", "", rest)
     try:
         has_numbers = bool(find_quantities(subject, field=None) or find_dates(subject, field=None))
     except Exception:  # noqa: BLE001 - an unreadable number is not a figure follow-up
         return False
     return has_numbers and len(rest) <= 2
+
+
+def figures_text(text: str) -> list[str]:
+    """The figures of a question as written: its dates, then its numbers with their units.
+
+    >>> figures_text("合同2024年3月15日签的，买了800平方米")
+    ['2024年3月15日', '800平方米']
+    >>> figures_text("竣工的最后期限又是哪一天？两样一共多少")
+    []
+    """
+    dates = _DATE_TEXT.findall(text)
+    rest = _QUESTION_ONE.sub(" ", _DATE_TEXT.sub(" ", text))   # "哪一天" asks for a day, it gives none
+    try:
+        numbers = [q.text for q in find_quantities(rest, field=None)]
+    except AssistantError:
+        numbers = []
+    return [*dates, *numbers]
 
 
 def resolve(question: str, previous: Turn | None) -> Resolution:
@@ -128,7 +149,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     if _is_figure(subject):
         # same question, the user's new figure: drop the old figures, keep everything else
         base = _NUMBER_WITH_UNIT.sub("", prev_q).strip()
-        base = re.sub(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?", "", base)
+        base = _DATE_TEXT.sub("", base)
         return Resolution(f"{base} {subject}".strip(), "figure", inherited_city=prev_city, topic=previous.topic)
     new_cities = _cities_in(subject)
     reg = registry()

@@ -34,14 +34,19 @@ CitySource = Literal["named", "chosen", "inherited"]
 
 
 @functools.lru_cache(maxsize=1)
+def _types_data() -> dict:
+    return yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
 def _figure_subjects() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")).get("figure_subjects", {})
+    raw = _types_data().get("figure_subjects", {})
     return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
 
 
 @functools.lru_cache(maxsize=1)
 def contrasting_qualifiers() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")).get("contrasting_qualifiers", ())
+    raw = _types_data().get("contrasting_qualifiers", ())
     return tuple((tuple(a), tuple(b)) for a, b in raw)
 
 
@@ -67,12 +72,12 @@ def other_qualifier(question: str, stated: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def exception_words() -> tuple[str, ...]:
     """The words by which a clause states an exception, an extension, instalments or objections."""
-    return tuple(yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8")).get("exception_stated", ()))
+    return tuple(_types_data().get("exception_stated", ()))
 
 
 @functools.lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    raw = yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8"))["types"]
+    raw = _types_data()["types"]
     return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
 
 

@@ -133,6 +133,9 @@ def english_figures(spans) -> str:
 
 # ---------------------------------------------------------------- clauses without a knowledge point
 
+# a clause that states what follows a breach (a question for a consequence about a clause without one is kind e)
+CONSEQUENCE_STATED = re.compile(r"违约|处罚|罚款|没收|追究|回购|清退|责令|取消|收回|不予|承担.{0,6}责任")
+
 _CUES = {
     "actor": re.compile(r"负责|牵头|责任单位|由.{1,12}(?:审|批|定|制定|负责)|主管"),
     "contact": re.compile(r"联系人|电话|传真|邮箱|地址|\d{3,4}-\d{6,8}"),

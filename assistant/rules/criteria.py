@@ -145,6 +145,18 @@ def jurisdictions_with(check: CheckName) -> list[str]:
     return sorted(counts, key=lambda j: (-counts[j], j))
 
 
+def city_with_criteria(name: str, check: CheckName, what_zh: str) -> str:
+    """``name`` resolved to a jurisdiction that has ``check`` criteria, else a ValueError listing those that do
+    (for a model's field validator)."""
+    from assistant.jurisdictions import resolve_city
+
+    city = resolve_city(name)
+    known = jurisdictions_with(check)
+    if city not in known:
+        raise ValueError(f"必须是以下之一：{'、'.join(known)}（只有这些地区的文件规定了{what_zh}）")
+    return city
+
+
 def _load_handlers() -> None:
     # handlers live beside the checks that use them; importing registers them
     import assistant.rules.eligibility  # noqa: F401

@@ -93,13 +93,9 @@ class EntryFacts(BaseModel):
     @field_validator("jurisdiction")
     @classmethod
     def _has_criteria(cls, v: str) -> str:
-        from assistant.rules.criteria import jurisdictions_with
+        from assistant.rules.criteria import city_with_criteria
 
-        city = resolve_city(v)
-        known = jurisdictions_with("enterprise")
-        if city not in known:
-            raise ValueError(f"必须是以下之一：{'、'.join(known)}（只有这些地区的文件规定了入园条件）")
-        return city
+        return city_with_criteria(v, "enterprise", "入园条件")
 
 
 def industry_fits(profile: EntryFacts) -> bool | None:

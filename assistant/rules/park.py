@@ -114,14 +114,9 @@ class ParkPlan(BaseModel):
     @field_validator("jurisdiction")
     @classmethod
     def _has_park_criteria(cls, v: str) -> str:
-        from assistant.jurisdictions import resolve_city
-        from assistant.rules.criteria import jurisdictions_with
+        from assistant.rules.criteria import city_with_criteria
 
-        city = resolve_city(v)
-        known = jurisdictions_with("park")
-        if city not in known:
-            raise ValueError(f"必须是以下之一：{'、'.join(known)}（只有这些地区的文件规定了园区指标）")
-        return city
+        return city_with_criteria(v, "park", "园区指标")
 
     @model_validator(mode="after")
     def _consistent(self):

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from assistant import formatting
 from assistant.answer.context import Context
+from assistant.answer.followup import figures_text
 from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.errors import AssistantError
 from assistant.messages import text
-from assistant.quantities import find_quantities
 from assistant.router import route_calculation, routes
 from assistant.rules.calculators import CalcResult, run
 
@@ -24,27 +22,6 @@ def result_line(result: CalcResult, lang: str) -> str:
                         for p in result.parts)
     unit = "" if result.unit == "日期" else result.unit
     return formatting.value(result.value, unit, lang)
-
-
-_QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|两样")
-_DATE_TEXT = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?")
-
-
-def figures_text(text: str) -> list[str]:
-    """The figures of a question as written: its dates, then its numbers with their units.
-
-    >>> figures_text("合同2024年3月15日签的，买了800平方米")
-    ['2024年3月15日', '800平方米']
-    >>> figures_text("竣工的最后期限又是哪一天？两样一共多少")
-    []
-    """
-    dates = _DATE_TEXT.findall(text)
-    rest = _QUESTION_ONE.sub(" ", _DATE_TEXT.sub(" ", text))   # "哪一天" asks for a day, it gives none
-    try:
-        numbers = [q.text for q in find_quantities(rest, field=None)]
-    except AssistantError:
-        numbers = []
-    return [*dates, *numbers]
 
 
 def _speaks_of(text: str, calculator: str) -> bool:

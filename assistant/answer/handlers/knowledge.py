@@ -19,13 +19,12 @@ from assistant.answer.context import Context
 from assistant.answer.frame import NUMERIC, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
-from assistant.answer.reader import place_tag, point_citations, point_direct
+from assistant.answer.reader import CONSEQUENCE_STATED, place_tag, point_citations, point_direct
 from assistant.knowledge.bank import BoundPoint
 from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.quantities import find_quantities
-from assistant.answer.handlers.lookup import _CONSEQUENCE  # a clause that states a consequence
 
 # A knowledge point is trusted when its best question is close in meaning (cosine of the e5 question vectors) or
 # the question's distinctive words (or their synonyms) occur in the point's own questions, spans and clause.
@@ -450,7 +449,7 @@ class KnowledgeHandler:
         if "exception" in f.types[:2] and not self._states_exception(ctx, m.point):
             return self._not_stated(ctx, m.point, exception=True)           # (e): no exception, instalment, extension
         if "consequence" in f.types[:2] and m.point.point.answer_type != "consequence" \
-                and not _CONSEQUENCE.search(svc.passage_text.get(m.point.clause_id, "")):
+                and not CONSEQUENCE_STATED.search(svc.passage_text.get(m.point.clause_id, "")):
             return self._not_stated(ctx, m.point)                           # (e): no consequence stated
         points = self._companions(ctx, m) if m.score > 0 else [m.point]
         bp = points[0]

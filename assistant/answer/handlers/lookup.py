@@ -12,7 +12,7 @@ import re
 from assistant.answer.context import Context
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
-from assistant.answer.reader import best_sentence, citation, clause_direct
+from assistant.answer.reader import CONSEQUENCE_STATED, best_sentence, citation, clause_direct
 from assistant.errors import NotFoundError
 from assistant.messages import text
 from assistant.quantities import find_quantities
@@ -24,7 +24,6 @@ from assistant.retriever import Hit
 CONFIDENCE_THRESHOLD = 0.45
 # When no knowledge point is trusted either, a low-coverage clause is refused rather than cited as low-confidence.
 REFUSE_WHEN_NO_POINT = False
-_CONSEQUENCE = re.compile(r"违约|处罚|罚款|没收|追究|回购|清退|责令|取消|收回|不予|承担.{0,6}责任")
 _SEE_ATTACHMENT = re.compile(r"见(附件\s*\d+)")
 
 
@@ -71,7 +70,7 @@ class LookupHandler:
         citations = [self._cite(ctx, h) for h in chosen]
         citations += self._cross_references(ctx, citations[0], own)
         first = citations[0]
-        if f.asks == "consequence" and not _CONSEQUENCE.search(svc.passage_text[hits[0].clause_id]):
+        if f.asks == "consequence" and not CONSEQUENCE_STATED.search(svc.passage_text[hits[0].clause_id]):
             # (e) the clause sets the rule but says nothing of what follows a breach
             direct = text("lookup.not_stated", f.language, line=clause_direct(first, f.language))
             return build(ctx, kind="not_covered", direct=direct, refused=True, citations=citations[:1],
