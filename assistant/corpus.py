@@ -41,6 +41,7 @@ from assistant.loaders import LoadedText, load_bytes, safe_filename
 from assistant.locking import write_lock, write_lock_if_free
 from assistant.models import Clause, Document, DocumentMeta, Status
 from assistant.segmenter import segment
+from assistant.yamlio import load_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CORPUS_DIR = PROJECT_ROOT / "corpus"
@@ -160,7 +161,7 @@ def _mtime(folder: Path) -> float:
 
 def _read_meta(meta_path: Path) -> DocumentMeta:
     try:
-        raw = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        raw = load_yaml(meta_path.read_text(encoding="utf-8"))
         meta = DocumentMeta.model_validate(_repaired(raw))
     except (yaml.YAMLError, ValidationError, UnicodeDecodeError, OSError) as exc:
         raise CorpusError(f"元数据文件无效：{meta_path.name}：{exc}", f"invalid metadata file {meta_path.name}: {exc}",
@@ -388,7 +389,7 @@ def _references(doc_id: str) -> list[str]:
 
     for path in files:
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = load_yaml(path.read_text(encoding="utf-8"))
         except (OSError, yaml.YAMLError):
             continue
         if cites(data):

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant import words
 from assistant.query import AnalysedQuery, _glossary, _synonyms
 
 # question words and words every clause shares: they carry no topic
@@ -57,12 +58,10 @@ def _expansions(term: str) -> tuple[str, ...]:
 
 
 def key_terms(q: AnalysedQuery) -> list[str]:
-    """Distinctive words of the question: jieba words for Chinese, glossary terms for English."""
-    import jieba
-
+    """Distinctive words of the question: jieba words for Chinese (``assistant.words``), glossary terms for English."""
     text = re.sub(r"\d+(?:\.\d+)?", " ", q.text)
     terms: list[str] = []
-    for w in jieba.lcut(text):
+    for w in words.lcut(text):
         w = w.strip()
         if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w) and w not in STOPWORDS:
             terms.append(w)

@@ -27,6 +27,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from assistant.errors import ConfigError, QueryError
+from assistant.yamlio import load_yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "jurisdictions.yaml"
 PROVINCE = "浙江省"  # the province whose notice is in the corpus; its documents apply to every place in it
@@ -172,7 +173,7 @@ def registry_file() -> Path:
 @functools.lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> Registry:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        raw = load_yaml(Path(path).read_text(encoding="utf-8"))
         return Registry.model_validate(raw)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"无法读取地区登记表：{exc}", f"cannot read the jurisdiction registry: {exc}") from exc

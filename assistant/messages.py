@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from assistant.errors import ConfigError
+from assistant.yamlio import load_yaml
 
 CATALOGUE = Path(__file__).resolve().parent / "data" / "messages.yaml"
 _PARAM_SLOT = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_]+)(?::(min|max|value|clause|quote))?\}")
@@ -52,7 +53,7 @@ def fill(template: str, lang: str = "zh", **values) -> str:
 @functools.lru_cache(maxsize=1)
 def _catalogue() -> dict[str, dict[str, str]]:
     try:
-        raw = yaml.safe_load(CATALOGUE.read_text(encoding="utf-8")) or {}
+        raw = load_yaml(CATALOGUE.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"无法读取文案表：{exc}", f"cannot read the message catalogue: {exc}") from exc
     out: dict[str, dict[str, str]] = {}

@@ -18,9 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from assistant.errors import QueryError
+from assistant.yamlio import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_QUERY_CHARS = 2000  # longer input is cut: no clause is longer, and search time stays bounded
@@ -43,12 +42,12 @@ class AnalysedQuery:
 
 @lru_cache(maxsize=1)
 def _synonyms() -> dict[str, list[str]]:
-    return yaml.safe_load((DATA / "synonyms.yaml").read_text(encoding="utf-8"))
+    return load_yaml((DATA / "synonyms.yaml").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)
 def _glossary() -> list[tuple[re.Pattern, list[str]]]:
-    raw = yaml.safe_load((DATA / "glossary.yaml").read_text(encoding="utf-8"))
+    raw = load_yaml((DATA / "glossary.yaml").read_text(encoding="utf-8"))
     # longest phrases first, so "plot ratio" wins over "ratio"
     return [(re.compile(rf"(?<![a-z]){re.escape(k.lower())}(?![a-z])"), v)
             for k, v in sorted(raw.items(), key=lambda kv: -len(kv[0]))]

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.quantities import Quantity, find_dates, find_quantities
+from assistant.yamlio import load_yaml
 
 ROUTES_FILE = Path(__file__).resolve().parent / "data" / "routes.yaml"
 
@@ -47,7 +47,7 @@ class Route(BaseModel):
 
 @functools.lru_cache(maxsize=1)
 def routes() -> tuple[Route, ...]:
-    raw = yaml.safe_load(ROUTES_FILE.read_text(encoding="utf-8"))
+    raw = load_yaml(ROUTES_FILE.read_text(encoding="utf-8"))
     return tuple(Route.model_validate(r) for r in raw["routes"])
 
 

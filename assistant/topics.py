@@ -25,8 +25,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from assistant.yamlio import load_yaml
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -109,7 +109,7 @@ class TopicCatalogue:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> TopicCatalogue:
-    data = TopicFile.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+    data = TopicFile.model_validate(load_yaml(Path(path).read_text(encoding="utf-8")))
     return TopicCatalogue(data.topics, data.not_topics)
 
 

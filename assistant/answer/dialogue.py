@@ -22,10 +22,10 @@ import unicodedata
 from fractions import Fraction
 from pathlib import Path
 
-import yaml
 
 from assistant.errors import QueryError
 from assistant.quantities import find_dates, find_quantities, parse_number
+from assistant.yamlio import load_yaml
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry_facts.yaml"
 BOOLEAN_FIELDS = ("is_independent_legal_person", "is_industrial", "domicile_in_park_locality", "has_violations",
@@ -36,7 +36,7 @@ BOOLEAN_FIELDS = ("is_independent_legal_person", "is_industrial", "domicile_in_p
 
 @functools.lru_cache(maxsize=1)
 def _data() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA.read_text(encoding="utf-8"))
 
 
 def plain_question(field: str, fallback: str) -> str:

@@ -23,12 +23,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
 
 from assistant.answer.models import Turn
 from assistant.errors import AssistantError
 from assistant.jurisdictions import registry
 from assistant.quantities import find_dates, find_quantities
+from assistant.yamlio import load_yaml
 
 FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下|如果是|要是|换成|改成)?\s*(.{1,20}?)\s*"
                           r"(?:呢|怎么样|怎么规定|如何|的话呢|的话|又如何|又怎样)\s*[？?]?\s*$")
@@ -46,7 +46,7 @@ FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
 
 @functools.lru_cache(maxsize=1)
 def _fillers() -> tuple[tuple[str, ...], frozenset[str]]:
-    data = yaml.safe_load(FILLERS_FILE.read_text(encoding="utf-8"))["switch_fillers"]
+    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["switch_fillers"]
     return tuple(sorted(data["zh"], key=len, reverse=True)), frozenset(w.lower() for w in data["en"])
 
 

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-import yaml
 
 from assistant.query import AnalysedQuery, analyse
+from assistant.yamlio import load_yaml
 
 TYPES_FILE = Path(__file__).resolve().parents[1] / "data" / "answer_types.yaml"
 NUMERIC = frozenset({"amount", "rate", "ratio", "area", "count", "duration"})
@@ -35,7 +35,7 @@ CitySource = Literal["named", "chosen", "inherited"]
 
 @functools.lru_cache(maxsize=1)
 def _types_data() -> dict:
-    return yaml.safe_load(TYPES_FILE.read_text(encoding="utf-8"))
+    return load_yaml(TYPES_FILE.read_text(encoding="utf-8"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from assistant import textin
 from assistant.errors import QueryError
 from assistant.jurisdictions import resolve_city
 from assistant.knowledge.bank import knowledge_stamp, load_bank
+from assistant import words
 from assistant.knowledge.index import KnowledgeIndex
 from assistant.messages import text
 from assistant.retriever import Retriever, get_retriever
@@ -46,6 +47,7 @@ def load_services(retriever: Retriever, progress=None) -> Services:
     bank = load_bank(corpus=corpus)
     root = retriever.index.folder.parent.parent
     kindex = KnowledgeIndex(bank, retriever.encoder, root=root, progress=progress)
+    words.prepare()   # the word table, once per machine: built with the index, not during the first answer
     texts = {p.clause_id: p.text for p in passages}
     return Services(corpus=corpus, retriever=retriever, bank=bank, kindex=kindex,
                     coverage=CoverageModel(list(texts.values())),

@@ -17,11 +17,9 @@ import importlib
 
 from assistant.cli import emit, iso_date
 from assistant.errors import FormError
-from assistant.forms.entry_application import write_entry_application
-from assistant.forms.park_report import load_report, write_park_report
-from assistant.forms.profile import EnterpriseProfile, load_profile
-from assistant.forms.staff_tables import read_rows, write_staff_table
-from assistant.verdicts import CheckReport
+
+# The renderers (fpdf, python-docx, openpyxl) are imported by the command that writes a form: importing them
+# here cost every other command (``ask`` too) 0.8 s, because the parser registers all subcommands.
 
 # Seams to checks that assistant/rules provides. They are looked up when used,
 # so the form commands work before those land; point these at the real
@@ -45,8 +43,12 @@ def _seam(target: tuple[str, str], what_zh: str, instead: str):
 
 
 def _entry(args) -> int:
-    profile: EnterpriseProfile = load_profile(args.profile)
-    report: CheckReport | None = None
+    from assistant.forms.entry_application import write_entry_application
+    from assistant.forms.park_report import load_report
+    from assistant.forms.profile import load_profile
+
+    profile = load_profile(args.profile)
+    report = None
     if args.check_report:
         report = load_report(args.check_report)
     elif args.check_city:
@@ -60,6 +62,8 @@ def _entry(args) -> int:
 
 
 def _table(args) -> int:
+    from assistant.forms.staff_tables import read_rows, write_staff_table
+
     filled = write_staff_table(args.table, read_rows(args.rows), args.out, city=args.city)
     rows = sum(len(r) for r in filled.rows.values())
     data = {"out": args.out, "table": filled.layout.id, "rows": rows, "warnings": filled.warnings}
@@ -70,6 +74,8 @@ def _table(args) -> int:
 
 
 def _park_report(args) -> int:
+    from assistant.forms.park_report import load_report, write_park_report
+
     if args.report:
         report = load_report(args.report)
     else:

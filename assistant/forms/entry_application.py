@@ -13,7 +13,6 @@ import datetime as dt
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from assistant.errors import FormError
@@ -28,6 +27,7 @@ from assistant.forms.render_pdf import render_pdf
 from assistant.forms.sources import cite
 from assistant.models import Citation, Status
 from assistant.verdicts import CheckReport
+from assistant.yamlio import load_yaml
 
 LAYOUT_FILE = Path(__file__).resolve().parents[2] / "forms" / "entry_application.yaml"
 FORMATS = ("docx", "pdf")
@@ -61,7 +61,7 @@ class _Layout(BaseModel):
 
 @lru_cache(maxsize=1)
 def _layout() -> _Layout:
-    return _Layout.model_validate(yaml.safe_load(LAYOUT_FILE.read_text(encoding="utf-8")))
+    return _Layout.model_validate(load_yaml(LAYOUT_FILE.read_text(encoding="utf-8")))
 
 
 def city_rules(city: str | None) -> tuple[str | None, _CityRules | None]:

@@ -13,10 +13,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from assistant.errors import FormError
+from assistant.yamlio import load_yaml
 
 LAYOUT_DIR = Path(__file__).resolve().parents[2] / "forms" / "staff_tables"
 
@@ -180,7 +180,7 @@ def _files() -> list[Path]:
 @lru_cache(maxsize=None)
 def _load_file(path: Path) -> TableLayout:
     try:
-        return TableLayout.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        return TableLayout.model_validate(load_yaml(path.read_text(encoding="utf-8")))
     except Exception as exc:  # a broken layout file is a programming error; say which file
         raise FormError(f"表格式文件有误：{path.name}（{exc}）", f"invalid table layout {path.name}: {exc}",
                         field="layout") from exc

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from assistant.corpus import PROJECT_ROOT, Corpus, load_corpus
 from assistant.errors import CorpusError, NotFoundError
 from assistant.knowledge.models import KnowledgeFile, KnowledgePoint
+from assistant.yamlio import load_yaml
 
 
 def knowledge_dir() -> Path:
@@ -55,7 +56,7 @@ class KnowledgeBank:
 
 def _read(path: Path) -> KnowledgeFile:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         return KnowledgeFile.model_validate(raw)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise CorpusError(f"无法读取知识点文件 {path.name}：{exc}", f"cannot read knowledge file {path.name}: {exc}") from exc

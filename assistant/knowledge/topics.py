@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.errors import CorpusError
+from assistant.yamlio import load_yaml
 
 
 class Topic(BaseModel):
@@ -17,11 +19,22 @@ class Topic(BaseModel):
 
 
 def load_topics(path: Path | None = None) -> dict[str, Topic]:
+    """The topic table, re-read when its file changes (answers name topics on every question)."""
     from assistant.knowledge.bank import knowledge_dir
 
     path = path or knowledge_dir() / "topics.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        mtime = path.stat().st_mtime_ns
+    except OSError:
+        mtime = 0
+    return dict(_load(str(path), mtime))
+
+
+@lru_cache(maxsize=8)
+def _load(path_text: str, mtime: int) -> dict[str, Topic]:
+    path = Path(path_text)
+    try:
+        raw = load_yaml(path.read_text(encoding="utf-8")) or {}
         return {k: Topic.model_validate(v) for k, v in raw.items()}
     except (OSError, yaml.YAMLError, ValueError) as exc:
         raise CorpusError(f"无法读取主题表 {path.name}：{exc}", f"cannot read topic table {path.name}: {exc}") from exc

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict
 from assistant.errors import ConfigError, RuleError
 from assistant.models import Status
 from assistant.rules.params import Param, load_params
+from assistant.yamlio import load_yaml
 
 DATA_FILE = Path(__file__).resolve().parents[1] / "data" / "rule_matrix.yaml"
 QUANTITATIVE = ("min", "max", "range", "value", "schedule")
@@ -52,7 +53,7 @@ class _Spec(BaseModel):
 @functools.lru_cache(maxsize=1)
 def _spec() -> _Spec:
     try:
-        spec = _Spec.model_validate(yaml.safe_load(DATA_FILE.read_text(encoding="utf-8")))
+        spec = _Spec.model_validate(load_yaml(DATA_FILE.read_text(encoding="utf-8")))
     except (OSError, yaml.YAMLError, ValueError) as exc:
         raise ConfigError(f"无法读取规则对照表配置：{exc}", f"cannot read the rule matrix layout: {exc}") from exc
     unknown = {r.topic for r in spec.rows.values()} - set(spec.topics)

@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from assistant.errors import RuleError
 from assistant.models import Citation, DocumentMeta, Span, Status
 from assistant.rules.numbers import Exact, fmt
+from assistant.yamlio import load_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 RULES_DIR = REPO / "rules"
@@ -254,7 +255,7 @@ class ParamSet(BaseModel):
 
 def _read_yaml(path: Path):
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"无法读取规则文件 {path.name}：{exc}", f"cannot read rule file {path.name}: {exc}") from exc
 
