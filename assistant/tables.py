@@ -31,12 +31,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Literal
 
-import yaml
 
 from assistant.corpus import Corpus
 from assistant.errors import QueryError
 from assistant.models import Clause, Document
 from assistant.quantities import MU_IN_M2, UNITS, Quantity, find_quantities, normalise, parse_number
+from assistant.yamlio import load_yaml
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "plan_tables.yaml"
 
@@ -72,7 +72,7 @@ class Vocabulary:
 
 @functools.lru_cache(maxsize=2)
 def _vocabulary(path: str = str(DATA_FILE)) -> Vocabulary:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    raw = load_yaml(Path(path).read_text(encoding="utf-8"))
     metrics = [Metric(m["column"], (m["column"],), tuple(m["zh"]), tuple(m["en_words"]), m["en"], m["column"],
                       weak=tuple(_norm(w) for w in m.get("weak", ()))) for m in raw["metrics"]]
     metrics += [Metric(g["name"], tuple(g["columns"]), tuple(g["zh"]), tuple(g["en_words"]), g["en"], g["label_zh"],
@@ -187,6 +187,7 @@ class TableResult:
     printed_total: Operand | None = None  # a sum over the counties: the city's own row, as printed
     note_zh: str = ""
     note_en: str = ""
+    asked_count: bool = False            # the question asked a number of parks/firms; the columns are areas
 
     @property
     def clause(self) -> Clause:
@@ -281,6 +282,16 @@ class Grid:
 def _unit(column: str) -> str:
     m = re.search(r"（([^（）]+)）$", column)
     return m.group(1) if m else ""
+
+
+def column_unit(column: str) -> str:
+    """The unit printed in a column's header: ``2019年开工数（亩）`` → ``亩``."""
+    return _unit(column)
+
+
+def units_en() -> dict[str, str]:
+    """How an English answer says a header's unit (``亩`` → ``mu``)."""
+    return dict(_vocabulary().units_en)
 
 
 def _column(name: str, clause: Clause) -> Column:
@@ -602,7 +613,19 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
             return None
     if not rows:
         rows = grid.counties
-    return _operation(q, grid, rows, metrics, all_rows)
+    result = _operation(q, grid, rows, metrics, all_rows)
+    if _asks_count(q) and not any(_unit(c.column) in COUNT_UNITS for c in result.cells):
+        result.asked_count = True   # "乐清2019年要开工几个小微园": the plan gives 亩 for that, not a number of parks
+    return result
+
+
+COUNT_UNITS = ("个", "家")
+
+
+def _asks_count(q: Query) -> bool:
+    """A number of parks or firms asked in Chinese (几个园, 多少家): English "how many" also asks for mu."""
+    cues = _vocabulary().unit_cues
+    return any(_contains(q.text, w) for u in COUNT_UNITS for w in cues.get(u, ()) if not w.isascii() and w != "数量")
 
 
 def _strong_question(q: Query) -> bool:
@@ -642,14 +665,19 @@ def _metric_cued(grid: Grid, q: Query, metrics: list[Metric], row_named: bool, p
 
 def _metrics(grid: Grid, q: Query) -> list[Metric]:
     found = list(dict.fromkeys(t.value for t in q.kinds("metric")))
-    if found:
-        return found
-    # no column word: a unit may point at one ("乐清2020年开工多少亩" is said; "2020年多少亩" means 开工数)
+    # a unit may point at a column ("乐清2020年开工多少亩" is said; "2020年多少亩" means 开工数)
     units = []
     if re.search(r"亩|(?<![a-z])mu(?![a-z])", q.text):
         units.append("亩")
     if re.search(r"万(?:平方米|平米|m2|方)", q.text):
         units.append("万㎡")
+    if found:
+        # "乐清三年建多少亩的小微园": the unit asked outranks a group word whose columns count parks
+        if not units or not all(m.group for m in found):
+            return found
+        fitting = [m for m in found if any(c.unit in units for c in _metric_columns(grid, m, []))]
+        if fitting:
+            return fitting
     out = []
     for unit in units:
         cols = [c for c in grid.columns if c.unit == unit and (bool(c.year) == bool(q.years))]

@@ -515,3 +515,23 @@ def test_any_mix_of_table_words_answers_or_returns_none(corpus, pieces):
     if r.operation == "sum" and r.value is not None:
         assert r.value.value == sum(c.number for c in r.cells if c.number is not None)
         assert set(r.blanks) == {c for c in r.cells if c.blank}
+
+
+def test_a_number_of_parks_asked_where_the_plan_gives_mu_is_said_so(corpus, assistant):
+    r = lookup(corpus, "瑞安2020年准备开工几个园区")
+    assert r is not None and r.asked_count
+    a = assistant.ask("瑞安2020年准备开工几个园区")
+    assert a.refused and "个数" in a.direct and "亩" in a.answer
+    # the same plan figure asked in its own unit is answered
+    assert not lookup(corpus, "瑞安2020年准备开工多少亩").asked_count
+
+
+def test_the_unit_asked_picks_the_column_over_a_park_word(corpus):
+    r = ask(corpus, "瑞安三年一共开工多少亩小微园")
+    assert r.value.unit == "亩"
+
+
+@pytest.mark.parametrize("q", ["平阳的小微园交城镇土地使用税有啥优惠，优惠几年", "永嘉园区的职工宿舍单间最大几平方",
+                               "龙湾老厂房改成小微园要投产几年才行"])
+def test_an_owner_s_rule_question_naming_a_county_is_not_a_table_question(corpus, q):
+    assert lookup(corpus, q) is None

@@ -131,6 +131,25 @@ def english_figures(spans) -> str:
     return "; ".join(dict.fromkeys(out))
 
 
+def figure_bounds(spans) -> list[str]:
+    """The bound of every quantity in the spans ("at least ", "at most ", "within ", "" when none); years and
+    references left out.
+
+    >>> figure_bounds(["容积率应达到2.0以上"]), figure_bounds(["单间建筑面积不超过30平方米"])
+    (['at least '], ['at most '])
+    """
+    out = []
+    for span in spans:
+        norm = unicodedata.normalize("NFKC", span)
+        for q in find_quantities(span, field=None):
+            if q.unit == "年" and q.value.denominator == 1 and 1949 <= q.value <= 2100:
+                continue
+            if q.unit == "" and _REFERENCE.search(norm[max(0, q.start - 2):q.start]):
+                continue
+            out.append(_bound(norm, q.start, q.end))
+    return out
+
+
 # ---------------------------------------------------------------- clauses without a knowledge point
 
 # a clause that states what follows a breach (a question for a consequence about a clause without one is kind e)

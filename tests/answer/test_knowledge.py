@@ -122,3 +122,13 @@ def test_a_document_without_knowledge_points_is_answered_from_its_clauses(tmp_pa
     assert not a.refused and a.citations[0].doc_id == "sanmen-plan"
     assert "12元/平方米" in a.direct and a.city == "三门县"
     _verbatim(a, corpus)
+
+
+def test_a_second_part_about_the_same_clause_brings_its_own_figure(assistant):
+    a = assistant.ask("临海一个园区起码要几家企业入驻？同行业的比例呢")
+    assert not a.refused and "15家以上" in a.direct and "70%以上" in a.direct
+
+
+def test_a_second_part_that_reads_like_a_follow_up_is_answered_from_the_same_clause(assistant):
+    a = assistant.ask("慈溪新建的小微园能预售吗？具体办法谁来定")
+    assert not a.refused and "预售" in a.direct and "市住建局" in a.direct

@@ -58,3 +58,11 @@ def test_another_qualifiers_figure_is_not_the_answer(assistant):
     assert a.refused and a.not_covered_kind == "different_quantity" and "2万㎡" not in a.direct
     b = assistant.ask("温州优质企业购置厂房限制面积是多少？")
     assert not b.refused and "2万㎡" in b.direct
+
+
+def test_an_upper_limit_asked_where_only_a_lower_one_is_set(assistant):
+    a = assistant.ask("临海园区容积率最多可以做到多少？")
+    assert a.refused and a.not_covered_kind == "different_quantity"
+    assert "2.0以上" in a.answer and "2.0以上" not in a.direct      # quoted as what the text says, not as the answer
+    b = assistant.ask("临海园区容积率起码要多少？")
+    assert not b.refused and "2.0以上" in b.direct

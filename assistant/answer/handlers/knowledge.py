@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant import words
 from assistant.answer.context import Context
 from assistant.answer.frame import NUMERIC, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
-from assistant.answer.reader import CONSEQUENCE_STATED, place_tag, point_citations, point_direct
+from assistant.answer.reader import CONSEQUENCE_STATED, figure_bounds, place_tag, point_citations, point_direct
 from assistant.knowledge.bank import BoundPoint
 from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
@@ -118,10 +119,31 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     return bp.point.topic == "targets" or bool(_AGGREGATE.search(spans))
 
 
+_ASKS_MAX = re.compile(r"上限|最多|最大|最高|封顶|at most|maximum|upper limit|\bcap\b|the most")
+_ASKS_MIN = re.compile(r"下限|最少|最小|最低|至少|起码|at least|minimum|lower limit|the least")
+
+
+def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) An upper limit asked and only a lower one stated ("容积率上限" / "容积率应达到2.0以上"), or the other way
+    round: a minimum is not the maximum the user asked for."""
+    if not ctx.frame.asks_figure:
+        return False
+    t = ctx.frame.text.lower()
+    wants_max, wants_min = bool(_ASKS_MAX.search(t)), bool(_ASKS_MIN.search(t))
+    if wants_max == wants_min:
+        return False
+    bounds = figure_bounds(bp.point.answer_spans)
+    if not bounds:
+        return False
+    if wants_max:
+        return all(b == "at least " for b in bounds)
+    return all(b in ("at most ", "within ") for b in bounds)
+
+
 def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
-    """(c) The question asks a land area and the point sets a floor area, or the other way round; or one unit's
-    figure is asked and the point states an aggregate."""
-    if per_unit_vs_aggregate(ctx, bp):
+    """(c) The question asks a land area and the point sets a floor area, or the other way round; one unit's
+    figure is asked and the point states an aggregate; or the other bound is asked than the one stated."""
+    if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp):
         return True
     if ctx.frame.types and ctx.frame.types[0] in NUMERIC \
             and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
@@ -142,7 +164,7 @@ def figure_subject(text: str) -> str | None:
     """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少"), Chinese only."""
     from assistant.answer.frame import _figure_subjects
 
-    found = [w for _, words in _figure_subjects() for w in words if not w.isascii() and w in text]
+    found = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii() and w in text]
     return max(found, key=len) if found else None
 
 
@@ -180,19 +202,12 @@ class KnowledgeHandler:
             if switched is not None:
                 return switched
         matches = ctx.point_matches()
-        if not matches or not self._trusted(ctx, matches[0]):
+        same_clause = self._same_clause_point(ctx, matches)
+        if same_clause is None and (not matches or not self._trusted(ctx, matches[0])):
             return None
-        top = matches[0]
+        top = same_clause or matches[0]
         pool = matches[:POOL]
         prev = ctx.previous
-        if prev is not None and prev.knowledge_point and f.city == prev.city and f.types:
-            # "谁来审定啊" right after 临海's publicity period: the same clause's point that states what is asked,
-            # before another document's near match
-            before = ctx.services.bank.get(prev.knowledge_point) if prev.knowledge_point in ctx.services.bank else None
-            same = [m for m in pool if before is not None and m.point.clause_id == before.clause_id
-                    and m.point.point.answer_type == f.types[0]]
-            if same and same[0] is not top:
-                top = same[0]
         if f.city and prev is not None and prev.city and prev.city != f.city \
                 and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
                 and top.point.city not in ctx.services.applicable(f.city):
@@ -211,6 +226,25 @@ class KnowledgeHandler:
                 and not any(gives(p, f.asks) for p in svc_points(ctx, chosen.point.point.topic)):
             return self._no_figure(ctx, chosen.point, None)                 # (b), no city named
         return self._answer(ctx, chosen)
+
+    def _same_clause_point(self, ctx: Context, matches: list[PointMatch]) -> PointMatch | None:
+        """"谁来审定啊" right after 临海's publicity period, "这个谁管" after 慈溪's pre-sale: the previous answer's clause
+        has a point stating the kind of fact asked (of the previous point's topic first) — it answers, before
+        another document's near match, and even when the words alone match nothing well."""
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        if prev is None or not prev.knowledge_point or f.city != prev.city or not f.types \
+                or prev.knowledge_point not in bank:
+            return None
+        before = bank.get(prev.knowledge_point)
+        candidates = [bp for bp in bank.points if bp.clause_id == before.clause_id
+                      and bp.point.answer_type == f.types[0] and bp.point.id != before.point.id]
+        if not candidates:
+            return None
+        rank = {m.point.point.id: i for i, m in enumerate(matches)}
+        best = min(candidates, key=lambda bp: (bp.point.topic != before.point.topic, rank.get(bp.point.id, len(rank))))
+        found = next((m for m in matches if m.point.point.id == best.point.id), None)
+        return found or PointMatch(point=best, score=matches[0].score if matches else 0.0, bm25=0.0, cosine=None,
+                                   question=best.point.standard, rank=len(matches))
 
     def _by_type(self, ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
         """Among the close matches of the same topic (and city), the one that states the kind of fact asked."""
@@ -359,17 +393,15 @@ class KnowledgeHandler:
         return word in text
 
     def _rarest_word(self, ctx: Context, subject: str) -> str | None:
-        import jieba
-
         bank = ctx.services.bank
         if getattr(self, "_df_bank", None) is not bank:
             subjects = [bp.point.subject_zh for bp in bank.points]
             self._df_bank, self._df = bank, {}
             for s in subjects:
-                for w in set(jieba.lcut(s)):
+                for w in set(words.lcut(s)):
                     self._df[w] = self._df.get(w, 0) + 1
-        words = [w for w in jieba.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
-        return min(words, key=lambda w: (self._df.get(w, 0), -len(w))) if words else None
+        found = [w for w in words.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
+        return min(found, key=lambda w: (self._df.get(w, 0), -len(w))) if found else None
 
     def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
         svc = ctx.services
@@ -463,6 +495,7 @@ class KnowledgeHandler:
             if f.language == "zh" and not any(p.point.permission for p in points):
                 # one line of the clause's own words, each span once
                 spans = list(dict.fromkeys(s for p in points for s in p.point.answer_spans))
+                spans = [s for s in spans if not any(s != o and s in o for o in spans)]   # each fact once
                 parts = [place_tag(bp.city, status, "zh") + "：" + sep.join(spans)]
             direct = sep.join(parts)
         citations = [c for p in points for c in point_citations(p, svc.corpus)]
@@ -545,15 +578,21 @@ class KnowledgeHandler:
                 part = subject + part  # "多久交？" after "维修基金交多少？" asks about 维修基金
             sub = make_frame(part, part, chosen_city=f.city if f.city_source == "chosen" else None,
                              inherited_city=f.city if f.city_source in ("named", "inherited") else None)
-            sub_ctx = Ctx(frame=sub, services=ctx.services, previous=ctx.previous)
+            # a later part ("这个谁管") reads like a follow-up of the part before it: that part's answer is its
+            # previous turn, so the same clause's point stating what is asked comes first
+            previous = answers[-1] if answers and not answers[-1].refused else ctx.previous
+            sub_ctx = Ctx(frame=sub, services=ctx.services, previous=previous)
             a = KnowledgeHandler().run(sub_ctx) if sub_ctx.point_matches() else None
             if a is None:
-                return None
+                if i == 0:
+                    return None
+                continue      # a part no provision answers: the others are still answered
             answers.append(a)
         if len({a.knowledge_point for a in answers}) < 2:
-            # every part is about the same provision: the first part's answer (its own kind of fact) answers it
-            first = answers[0]
-            return first.model_copy(update={"question": f.question, "resolved_question": f.text})
+            # every part is about the same provision: the answer that states most of it (a later part may have
+            # brought the clause's other figure: "…至少多少家？同行的要占多少" → 15家以上 and 70%以上)
+            best = max(answers, key=lambda a: len(a.citations))
+            return best.model_copy(update={"question": f.question, "resolved_question": f.text})
         lines = [f"{i}. {a.direct}" for i, a in enumerate(answers, 1)]
         citations = [c for a in answers for c in a.citations]
         return build(ctx, kind="lookup", direct="\n".join(lines), citations=citations, topic=answers[0].topic,

@@ -7,7 +7,7 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import citation
 from assistant.messages import text
-from assistant.tables import explicit_table_cue, lookup, table_cue
+from assistant.tables import column_unit, explicit_table_cue, lookup, table_cue, units_en
 
 # knowledge topics that are about the plan tables themselves (a match on them does not outrank the table)
 TABLE_TOPICS = {"action_plan_table", "targets"}
@@ -44,6 +44,13 @@ class TableHandler:
         if not cites:  # nothing read (a row or year the table does not have): cite the tables themselves
             cites = [citation(doc, c) for c in table.clauses]
         body = []
+        if table.asked_count:
+            unit = next((u for c in table.cells if (u := column_unit(c.column))), "")
+            unit = units_en().get(unit, unit) if lang == "en" else unit
+            return build(ctx, kind="not_covered", direct=text("table.count_not_given", lang, unit=unit),
+                         body=[text("table.what_it_gives", lang, line=table.headline(lang))], citations=cites,
+                         quote_lines=False, refused=True, city=doc.meta.city, city_source=ctx.frame.city_source,
+                         topic="action_plan_table")
         if table.cells:
             body.append(text("table.cells", lang, cells=("；" if lang == "zh" else "; ").join(table.cell_lines(lang))))
         if blanks := table.blank_line(lang):
