@@ -29,6 +29,7 @@ STOPWORDS = set("""
 不能 不可以 能够 那样 这样 以后 之后 以前 之前 时候 这些 那些 一个 进行 东西 拿到 得到 哪天 几位 多出 能比 过去 过来 起来 下来 出来 进去 进来
 必须 应该 应当 一定 还有 然后 已经 其他 其它 怎么样 为什么 什么时候 最晚 最早 最多 最少 最低 最高 大概 左右 一般 原则上 那么 这么
 我家 我司 我厂 咱们 本地 当地 那边 这边 一次 第一 分开 一起 全部 所有 一共 总共 合计 多少钱 多少家 是的 对吗 行吗 可以吗
+才行 才能 才可以 打算 搞
 """.split())
 
 EN_STOPWORDS = set("""
@@ -54,6 +55,9 @@ class Coverage:
 @lru_cache(maxsize=4096)
 def _expansions(term: str) -> tuple[str, ...]:
     out = [t for key, terms in _synonyms().items() if key in term for t in terms]
+    # an English word stands for its first Chinese term (key_terms); the glossary's other terms for it count too
+    # ("minimum" → 不低于, and a clause saying 不得低于 or …以上 has it)
+    out += [t for _, zh in _glossary() if zh[0] == term for t in zh[1:]]
     return tuple(dict.fromkeys(out))
 
 

@@ -126,6 +126,13 @@ class Registry(BaseModel):
         inner = {a.name for n in names for a in self.ancestors(n)[1:]}
         return [self.jurisdictions[n] for n in names if n not in inner]
 
+    def without_places(self, text: str) -> str:
+        """``text`` (NFKC, lower-cased) with every spelling of a place taken out: what it says besides places."""
+        rest = unicodedata.normalize("NFKC", text).lower()
+        for spelling, _ in self._spellings:
+            rest = rest.replace(spelling, "")
+        return rest
+
     @functools.cached_property
     def _spellings(self) -> list[tuple[str, str]]:
         pairs = {(unicodedata.normalize("NFKC", s).lower(), j.name)

@@ -148,14 +148,27 @@ _FIGURE_QUESTION = re.compile(r"多少(?!年了)|(?<![好])几(?=年|个月|天|
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period)|at least|at most")
 
 
-_PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|以及|那|再问|并且|同时)\S)")
+_PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|以及|那(?![些个种块边里样])|再问|并且|同时)\S)")
 
 
 def split_parts(question: str) -> tuple[str, ...]:
     """A question that asks several things ("…交多少？什么时候交？") in its parts; one part otherwise."""
     parts = [p.strip(" ，,") for p in _PART_SPLIT.split(question) if p and p.strip(" ，,？?；;")]
-    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3]
+    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p)]
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
+
+
+def _only_a_place(part: str) -> bool:
+    """"…自己得留多少不能卖？临海的": a trailing place names the city of the question, it asks nothing itself.
+
+    >>> _only_a_place("临海的"), _only_a_place("in Wenzhou?"), _only_a_place("温州要交多少")
+    (True, True, False)
+    """
+    from assistant.jurisdictions import registry
+
+    rest = registry().without_places(part)
+    return bool(registry().mentioned(part)) and not re.sub(r"[\W的呢啊吧呀哈这边那边这里那里\s]|\b(in|for|at|the|and|what|about)\b",
+                                                          "", rest)
 
 
 @dataclass(frozen=True)

@@ -132,3 +132,21 @@ def test_a_second_part_about_the_same_clause_brings_its_own_figure(assistant):
 def test_a_second_part_that_reads_like_a_follow_up_is_answered_from_the_same_clause(assistant):
     a = assistant.ask("慈溪新建的小微园能预售吗？具体办法谁来定")
     assert not a.refused and "预售" in a.direct and "市住建局" in a.direct
+
+
+def test_a_trailing_place_is_the_question_s_city_not_a_part(assistant):
+    from assistant.answer.frame import split_parts
+
+    assert split_parts("园区配套的办公楼开发商得自己留着多少？临海的") == ("园区配套的办公楼开发商得自己留着多少？临海的",)
+    assert split_parts("开发商建好园区，那些宿舍能卖吗") == ("开发商建好园区，那些宿舍能卖吗",)
+
+
+def test_the_year_asked_picks_that_year_s_target(assistant):
+    a = assistant.ask("慈溪到2021年一共要形成几个特色制造园区？")
+    assert not a.refused and "20个以上" in a.direct and "6个以上" not in a.direct
+
+
+def test_a_deadline_asked_about_a_plan_gets_the_clause_s_deadline(assistant):
+    a = assistant.ask("省里让编的小微园五年规划，正式文本啥时候前要报上去")
+    assert not a.refused and "2019年3月31日" in a.direct
+

@@ -66,3 +66,24 @@ def test_an_upper_limit_asked_where_only_a_lower_one_is_set(assistant):
     assert "2.0以上" in a.answer and "2.0以上" not in a.direct      # quoted as what the text says, not as the answer
     b = assistant.ask("临海园区容积率起码要多少？")
     assert not b.refused and "2.0以上" in b.direct
+
+
+def test_a_town_s_budget_is_not_one_firm_s_grant(assistant):
+    a = assistant.ask("掌起镇小企业搬进万洋众创城，每家补多少钱？")
+    assert a.refused and a.not_covered_kind == "different_quantity"
+    assert "200万元" in a.answer and "200万元" not in a.direct
+
+
+def test_an_award_for_being_recognised_is_not_the_whole_budget(assistant):
+    a = assistant.ask("慈溪的园区评为市级示范能拿多少奖金")
+    assert a.refused and "1500万元" not in a.direct
+
+
+def test_a_penalty_the_text_never_states_is_not_answered_with_the_rule(assistant):
+    a = assistant.ask("临海园区的厂房没满五年就转手了，会被怎么罚")
+    assert a.refused and a.not_covered_kind == "not_stated" and "（十三）" in a.answer
+
+
+def test_asking_whether_an_exception_lets_a_restricted_firm_in_is_not_an_eligibility_check(assistant):
+    a = assistant.ask("慈溪属于限制类的企业，有没有例外可以入园")
+    assert a.kind != "eligibility" and a.refused and a.not_covered_kind == "not_stated"

@@ -25,7 +25,8 @@ class EligibilityHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         if is_eligibility(ctx.frame.text):
-            return True
+            # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm
+            return "exception" not in ctx.frame.types
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False

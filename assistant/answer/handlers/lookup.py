@@ -83,7 +83,7 @@ class LookupHandler:
                 or (self._has_points(ctx, hits[0]) and not self._states_figure(svc.passage_text[hits[0].clause_id], f.asks))):
             # a figure is asked for, the nearest clause is a weak match and states none of that kind: not covered
             missing = "、".join(cov.missing[:4])
-            direct = text("refuse.no_figure", f.language, missing=missing)
+            direct = text("refuse.no_figure" if missing else "refuse.no_figure_plain", f.language, missing=missing)
             return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3],
                          coverage=cov.score, not_covered_kind="no_figure")
         if cov.score < CONFIDENCE_THRESHOLD and ctx._memo.get("point_trusted") is False and REFUSE_WHEN_NO_POINT:

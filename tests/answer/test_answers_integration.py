@@ -1,0 +1,30 @@
+"""Answers with the real embedding model (the knowledge bank matched question to question, dense side included):
+choices the BM25-only test encoder cannot reach."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import get_assistant
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def assistant():
+    return get_assistant()
+
+
+def test_a_floor_area_asked_gets_the_floor_area_point_not_the_site_area(assistant):
+    a = assistant.ask("想在临海园区买厂房，起码要买多大的")
+    assert not a.refused and "400平方米" in a.direct and "亩" not in a.direct
+
+
+def test_an_english_minimum_floor_area_per_firm(assistant):
+    a = assistant.ask("What is the smallest unit a single firm may buy in a Linhai park?")
+    assert not a.refused and "400" in a.direct and "m²" in a.direct
+
+
+def test_a_share_asked_with_everyday_words(assistant):
+    a = assistant.ask("温州的园区，主业的生产用房面积得占到多少")
+    assert not a.refused and "70%以上" in a.direct
