@@ -115,6 +115,22 @@ def _is_figure(subject: str) -> bool:
     return has_numbers and len(rest) <= 2
 
 
+# What a turn that only gives the user's own figure says around it: "我买了1200平，要交多少钱", "租了800平方米的话一共多少"
+_FIGURE_TALK = re.compile(r"我们|我家|我|买了|买的|买|租了|租的|租|有|的话|要是|如果|假如|那|要|得|交|缴|付|多少钱|多少|一共|总共|"
+                          r"合计|是|呢|吗|啊|呀|吧|的|厂房|房子|面积|大概|左右|算|算下来|\s|[，,。？?！!]")
+
+
+def _states_only_a_figure(question: str) -> bool:
+    """A turn that gives a figure and asks "how much" of nothing new: the previous question with this figure.
+
+    >>> _states_only_a_figure("我买了1200平，要交多少钱"), _states_only_a_figure("温州建筑密度多少")
+    (True, False)
+    """
+    if not _NUMBER_WITH_UNIT.search(question):
+        return False
+    return not _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
+
+
 def figures_text(text: str) -> list[str]:
     """The figures of a question as written: its dates, then its numbers with their units.
 
@@ -140,6 +156,9 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
         return Resolution(question, "new")
     prev_q = previous.resolved_question or previous.question
     prev_city = previous.city
+    if subject is None and _states_only_a_figure(question):
+        # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
+        subject = " ".join(figures_text(question)) or None
     switched = only_switches_city(question, prev_city) if subject is None else None
     if switched is not None:
         subject = switched
@@ -162,6 +181,13 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
                               previous_city=prev_city)
         return Resolution(f"{reg.short(new)}{_strip_places(prev_q)}".strip(), "city", topic=previous.topic,
                           previous_city=prev_city)
+    if new_cities and new_cities[0] != prev_city:
+        rest = _strip_places(subject).strip()
+        if rest and rest in _strip_places(prev_q):
+            # "那临海地下室呢" after 温州's underground space: the same topic, asked of another city
+            return Resolution(f"{reg.short(new_cities[0])}{_strip_places(prev_q)}".strip(), "city",
+                              topic=previous.topic, previous_city=prev_city)
+        return Resolution(subject, "new")     # "那临海宿舍呢": another city and another topic, as said
     # same city, another topic
     if prev_city and prev_city != "浙江省":
         if subject.isascii():

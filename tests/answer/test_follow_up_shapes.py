@@ -61,3 +61,28 @@ def test_an_exception_the_text_never_states_is_not_covered(assistant):
 def test_an_exception_the_text_states_is_answered(assistant):
     a = assistant.ask("温州入园企业的厂房有没有例外可以转租？")
     assert not a.refused and "未经批准" in a.answer
+
+
+def test_the_user_s_own_figure_said_as_a_sentence_computes_the_fee(assistant):
+    *_, fee = chat(assistant, "临海小微园的维修资金每平方米交多少？", "我们买了900平方米，要交多少钱")
+    assert fee.kind == "calculation" and "10800" in fee.answer.replace(",", "")
+
+
+def test_a_fee_no_document_sets_is_not_the_previous_fee_again(assistant):
+    *_, other = chat(assistant, "临海小微园的维修资金每平方米交多少？", "那物业费一平一个月多少钱")
+    assert other.refused and other.kind != "calculation"
+
+
+def test_a_plan_word_with_a_switch_is_still_a_switch():
+    assert only_switches_city("慈溪的方案对此有何规定？", "临海市") == "慈溪市"
+
+
+def test_a_new_city_with_the_previous_topic_word_is_a_switch_and_with_another_topic_a_new_question():
+    from assistant.answer.followup import resolve
+    from assistant.answer.models import Turn
+
+    prev = Turn(question="温州小微园的地下空间要交出让金吗", city="温州市", city_source="named")
+    same = resolve("那临海地下空间呢", prev)
+    assert same.kind == "city" and same.text.startswith("临海") and "出让金" in same.text
+    other = resolve("那临海宿舍呢", prev)
+    assert other.kind == "new" and other.text == "临海宿舍"

@@ -37,7 +37,9 @@ class CalculationHandler:
         city = ctx.frame.city if ctx.frame.city != "浙江省" else None
         self._route = route_calculation(ctx.frame.text, city)
         prev = ctx.previous
-        if self._route is None and prev is not None and prev.calculator and prev.city == ctx.frame.city:
+        if self._route is None and prev is not None and prev.calculator and prev.city == ctx.frame.city \
+                and not ctx.services.topics.uncovered(ctx.frame.text):
+            # (a turn naming a fee no document sets, "那物业费一个月一平多少", is not the previous fee again)
             # the same calculation with what this turn adds: "我买800平要交多少？" after the fee rate (the new figure
             # replaces the old), "竣工的最后期限又是哪一天？" after the start deadline (the earlier figures kept);
             # in the same city only (another city's rule is not computed with this one's)
