@@ -563,6 +563,16 @@ def table_cue(corpus: Corpus, question: str) -> bool:
     return False
 
 
+_DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号")
+
+
+def _names_another_document(question: str, grid: Grid) -> bool:
+    """"浙中小企业办〔2018〕14号文件要求的2019年计划…": a question about another document's list, not this table."""
+    asked = {re.sub(r"\s|\[|\]|〔|〕", "", m) for m in _DOC_NUMBER.findall(question)}
+    own = re.sub(r"\s|\[|\]|〔|〕", "", grid.doc.meta.doc_number or "")
+    return bool(asked) and not any(a in own for a in asked)
+
+
 def lookup(corpus: Corpus, question: str) -> TableResult | None:
     """The table answer to ``question``, or None when it is not a question about a table's cells."""
     from assistant.jurisdictions import registry
@@ -572,6 +582,8 @@ def lookup(corpus: Corpus, question: str) -> TableResult | None:
     for grid in grids(corpus):
         # a question naming a place outside the table's city (慈溪, 杭州) is not about this table
         if any(grid.doc.meta.city not in {a.name for a in reg.ancestors(j.name)} for j in named):
+            continue
+        if _names_another_document(question, grid):
             continue
         q = _read(question, grid)
         result = _answer(grid, q)

@@ -535,3 +535,8 @@ def test_the_unit_asked_picks_the_column_over_a_park_word(corpus):
                                "龙湾老厂房改成小微园要投产几年才行"])
 def test_an_owner_s_rule_question_naming_a_county_is_not_a_table_question(corpus, q):
     assert lookup(corpus, q) is None
+
+
+def test_a_question_about_another_document_s_list_is_not_this_table(corpus):
+    assert lookup(corpus, "按浙中小企业办〔2018〕14号文件，2019年要报哪些园区的开工计划") is None
+    assert lookup(corpus, "乐清2019年开工多少亩") is not None
