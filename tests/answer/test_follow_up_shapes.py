@@ -86,3 +86,15 @@ def test_a_new_city_with_the_previous_topic_word_is_a_switch_and_with_another_to
     assert same.kind == "city" and same.text.startswith("临海") and "出让金" in same.text
     other = resolve("那临海宿舍呢", prev)
     assert other.kind == "new" and other.text == "临海宿舍"
+
+
+def test_a_short_turn_naming_another_thing_of_the_same_clause(assistant):
+    *_, suite = chat(assistant, "临海小微园宿舍单间最大能做多大", "那成套的呢")
+    assert not suite.refused and suite.direct.split("：", 1)[1].startswith("职工宿舍成套住宅的单套建筑面积")
+    assert "60平方米以下" in suite.direct
+
+
+def test_a_contrast_quoted_for_another_city_is_not_the_clause_a_follow_up_continues(assistant):
+    first, second, third = chat(assistant, "温州小微园地下空间要交出让金吗", "那临海地下空间呢", "临海园区外面的道路配套谁负责")
+    assert second.refused
+    assert all(c.city != "温州市" for c in third.citations)

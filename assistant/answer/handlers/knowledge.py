@@ -20,6 +20,7 @@ from assistant.answer.context import Context
 from assistant.answer.frame import NUMERIC, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
+from assistant.coverage import STOPWORDS
 from assistant.answer.reader import CONSEQUENCE_STATED, figure_bounds, place_tag, point_citations, point_direct
 from assistant.knowledge.bank import BoundPoint
 from assistant.jurisdictions import registry
@@ -113,6 +114,9 @@ _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
 _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
 
 
+# A turn this short after an answered one reads as a follow-up of it (the longest such turn on conversations_dev and
+# conversations_dev2, 2026-12-03, is 19 characters; a new question with its own subject is longer).
+SHORT_FOLLOW_UP = 20
 # The kinds of fact a clause's sibling point is taken for when the best match states another kind: each is asked in
 # words that cannot be mistaken (a date, a deadline, a phone number, who is responsible).
 SIBLING_TYPES = ("deadline", "date", "contact", "actor", "duration")
@@ -242,7 +246,9 @@ class KnowledgeHandler:
         same_clause = self._same_clause_point(ctx, matches)
         if same_clause is None and (not matches or not self._trusted(ctx, matches[0])):
             return None
-        top = same_clause or matches[0]
+        if same_clause is not None:
+            return self._answer(ctx, same_clause)   # the conversation's clause states it: no other point is looked for
+        top = matches[0]
         pool = matches[:POOL]
         prev = ctx.previous
         if f.city and prev is not None and prev.city and prev.city != f.city \
@@ -269,12 +275,28 @@ class KnowledgeHandler:
         has a point stating the kind of fact asked (of the previous point's topic first) — it answers, before
         another document's near match, and even when the words alone match nothing well."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
-        if prev is None or not prev.knowledge_point or f.city != prev.city or not f.types \
-                or prev.knowledge_point not in bank:
+        if prev is None or not prev.knowledge_point or f.city != prev.city or prev.knowledge_point not in bank:
             return None
         before = bank.get(prev.knowledge_point)
-        candidates = [bp for bp in bank.points if bp.clause_id == before.clause_id
-                      and bp.point.answer_type == f.types[0] and bp.point.id != before.point.id]
+        if before.city not in ctx.services.applicable(f.city):
+            return None     # the previous answer quoted another city's point as a contrast: not this city's clause
+        siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id]
+        candidates = [bp for bp in siblings if f.types and bp.point.answer_type == f.types[0]]
+        if not candidates and len(f.question) <= SHORT_FOLLOW_UP:
+            # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
+            # turn naming something the previous question did not, which a point of the same clause states
+            said = prev.resolved_question or prev.question
+            asked = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+                     and w not in STOPWORDS and w not in said]
+            candidates = [bp for bp in siblings
+                          if any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in asked)]
+            if not candidates:
+                return None
+            # the kind of fact the previous turn was about ("那成套的呢" after an area asks the suite's area)
+            rank = {m.point.point.id: i for i, m in enumerate(matches)}
+            best = min(candidates, key=lambda bp: (bp.point.answer_type != prev.answer_type,
+                                                   rank.get(bp.point.id, len(rank))))
+            return _as_match(best, matches)
         if not candidates:
             return None
         rank = {m.point.point.id: i for i, m in enumerate(matches)}
