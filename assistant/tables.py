@@ -188,6 +188,7 @@ class TableResult:
     note_zh: str = ""
     note_en: str = ""
     asked_count: bool = False            # the question asked a number of parks/firms; the columns are areas
+    asked_land: bool = False             # the question asked a land area (用地, 亩); the columns are floor areas
 
     @property
     def clause(self) -> Clause:
@@ -628,7 +629,14 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     result = _operation(q, grid, rows, metrics, all_rows)
     if _asks_count(q) and not any(_unit(c.column) in COUNT_UNITS for c in result.cells):
         result.asked_count = True   # "乐清2019年要开工几个小微园": the plan gives 亩 for that, not a number of parks
+    if _LAND_ASKED.search(q.text) and result.cells and all(_unit(c.column) in FLOOR_UNITS for c in result.cells):
+        result.asked_land = True    # "2019年计划竣工的用地面积是多少亩": 竣工数 is floor area (万㎡), not land
+        result.converted = None
     return result
+
+
+FLOOR_UNITS = ("万㎡", "㎡")
+_LAND_ASKED = re.compile(r"用地|占地|土地|(?<![a-z])(land|site)(?![a-z])")
 
 
 COUNT_UNITS = ("个", "家")

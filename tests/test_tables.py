@@ -540,3 +540,12 @@ def test_an_owner_s_rule_question_naming_a_county_is_not_a_table_question(corpus
 def test_a_question_about_another_document_s_list_is_not_this_table(corpus):
     assert lookup(corpus, "按浙中小企业办〔2018〕14号文件，2019年要报哪些园区的开工计划") is None
     assert lookup(corpus, "乐清2019年开工多少亩") is not None
+
+
+def test_a_land_area_asked_of_a_floor_area_column_is_said_so(corpus, assistant):
+    r = lookup(corpus, "瑞安2020年计划竣工的用地面积有多少亩")
+    assert r is not None and r.asked_land and r.converted is None
+    a = assistant.ask("瑞安2020年计划竣工的用地面积有多少亩")
+    assert a.refused and "建筑面积" in a.direct
+    # an explicit conversion of the same figure is still computed
+    assert lookup(corpus, "瑞安2020年竣工面积折合多少亩").converted is not None

@@ -143,7 +143,7 @@ _YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12}|(\w)不\2|有
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|(?<![好])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?<![好])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what is the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period)|at least|at most")
 
@@ -154,8 +154,21 @@ _PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|�
 def split_parts(question: str) -> tuple[str, ...]:
     """A question that asks several things ("…交多少？什么时候交？") in its parts; one part otherwise."""
     parts = [p.strip(" ，,") for p in _PART_SPLIT.split(question) if p and p.strip(" ，,？?；;")]
-    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p)]
+    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and _asks(p)]
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
+
+
+_ASKING = re.compile(r"[？?]|吗|么|呢|啥|什么|怎么|怎样|如何|多少|多大|多久|多长|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
+                     r"是不是|要不要|行不行|(\w)不\1|不$|\b(what|how|who|when|where|which|can|may|is|are|does|do)\b", re.I)
+
+
+def _asks(part: str) -> bool:
+    """A part that asks something: "原则上不让进园" before "那有啥例外？" is what the user knows, not a question.
+
+    >>> _asks("原则上不让进园"), _asks("那有啥例外？"), _asks("能特批不")
+    (False, True, True)
+    """
+    return bool(_ASKING.search(part))
 
 
 def _only_a_place(part: str) -> bool:

@@ -131,9 +131,9 @@ def english_figures(spans) -> str:
     return "; ".join(dict.fromkeys(out))
 
 
-def figure_bounds(spans) -> list[str]:
+def figure_bounds(spans, units: tuple[str, ...] | None = None) -> list[str]:
     """The bound of every quantity in the spans ("at least ", "at most ", "within ", "" when none); years and
-    references left out.
+    references left out; only quantities in ``units`` when given.
 
     >>> figure_bounds(["容积率应达到2.0以上"]), figure_bounds(["单间建筑面积不超过30平方米"])
     (['at least '], ['at most '])
@@ -145,6 +145,8 @@ def figure_bounds(spans) -> list[str]:
             if q.unit == "年" and q.value.denominator == 1 and 1949 <= q.value <= 2100:
                 continue
             if q.unit == "" and _REFERENCE.search(norm[max(0, q.start - 2):q.start]):
+                continue
+            if units is not None and q.unit not in units:
                 continue
             out.append(_bound(norm, q.start, q.end))
     return out

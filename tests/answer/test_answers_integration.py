@@ -28,3 +28,8 @@ def test_an_english_minimum_floor_area_per_firm(assistant):
 def test_a_share_asked_with_everyday_words(assistant):
     a = assistant.ask("温州的园区，主业的生产用房面积得占到多少")
     assert not a.refused and "70%以上" in a.direct
+
+
+def test_a_minimum_asked_before_a_closing_yes_no_is_still_a_minimum(assistant):
+    a = assistant.ask("温州园区的优质企业最少要买多大面积，我们这种小厂买得起吗")
+    assert a.refused and a.not_covered_kind == "different_quantity"

@@ -87,3 +87,18 @@ def test_a_penalty_the_text_never_states_is_not_answered_with_the_rule(assistant
 def test_asking_whether_an_exception_lets_a_restricted_firm_in_is_not_an_eligibility_check(assistant):
     a = assistant.ask("慈溪属于限制类的企业，有没有例外可以入园")
     assert a.kind != "eligibility" and a.refused and a.not_covered_kind == "not_stated"
+
+
+def test_a_premise_is_not_a_part_and_the_exception_asked_is_not_stated(assistant):
+    a = assistant.ask("慈溪限制类产业的企业原则上不能入园，那有没有例外？可以特批吗")
+    assert a.refused and a.not_covered_kind == "not_stated"
+
+
+def test_a_room_area_including_shared_space_is_not_one_excluding_it(assistant):
+    a = assistant.ask("临海园区宿舍单间连公摊算上最大多少平方米")
+    assert a.refused and a.not_covered_kind == "different_quantity" and "不包含分摊面积" in a.answer
+
+
+def test_a_lower_limit_asked_where_the_city_gives_no_figure(assistant):
+    a = assistant.ask("慈溪市对小微园容积率的下限是怎么规定的")
+    assert a.refused and a.not_covered_kind == "no_figure"

@@ -160,6 +160,9 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     return bp.point.topic == "targets" or bool(_AGGREGATE.search(spans))
 
 
+_ASKED_UNITS = {"area": ("平方米", "亩", "万平方米", "万亩"), "ratio": ("%", "‰", ""), "count": ("家", "个"),
+                "amount": ("元", "万元", "亿元"), "rate": ("元/平方米", "元/亩", "万元/亩"),
+                "duration": ("年", "个月", "日", "天", "工作日")}
 _ASKS_MAX = re.compile(r"上限|最多|最大|最高|封顶|at most|maximum|upper limit|\bcap\b|the most")
 _ASKS_MIN = re.compile(r"下限|最少|最小|最低|至少|起码|at least|minimum|lower limit|the least")
 
@@ -167,13 +170,17 @@ _ASKS_MIN = re.compile(r"下限|最少|最小|最低|至少|起码|at least|mini
 def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
     """(c) An upper limit asked and only a lower one stated ("容积率上限" / "容积率应达到2.0以上"), or the other way
     round: a minimum is not the maximum the user asked for."""
-    if not ctx.frame.asks_figure:
+    # the figure asked, also before a closing yes/no ("最少要买多大面积的厂房，小作坊买得起吗")
+    asked = ctx.frame.asks if ctx.frame.asks_figure else next((t for t in ctx.frame.types if t in _ASKED_UNITS), None)
+    if asked is None:
         return False
     t = ctx.frame.text.lower()
     wants_max, wants_min = bool(_ASKS_MAX.search(t)), bool(_ASKS_MIN.search(t))
     if wants_max == wants_min:
         return False
-    bounds = figure_bounds(bp.point.answer_spans)
+    # only the figures of the kind asked ("最少要买多大面积": the area, not the tax thresholds beside it)
+    units = _ASKED_UNITS.get(asked)
+    bounds = figure_bounds(bp.point.answer_spans, units)
     if not bounds:
         return False
     if wants_max:
@@ -670,6 +677,13 @@ class KnowledgeHandler:
             # grant) is not overruled by a later part's quote
             best = answers[0] if answers[0].refused else max(answers, key=lambda a: (not a.refused, len(a.citations)))
             return best.model_copy(update={"question": f.question, "resolved_question": f.text})
+        refusal = next((a for a in answers if a.refused and a.not_covered_kind in ("not_stated", "different_quantity",
+                                                                                 "no_figure")), None)
+        if refusal is not None and all((c.doc_id, c.clause) in {(r.doc_id, r.clause) for r in refusal.citations}
+                                       for a in answers if not a.refused for c in a.citations):
+            # "原则上不让进园，那有啥例外？能特批不？": the parts that only restate the rule the user quoted are not an
+            # answer; what was asked of it (an exception) is not stated
+            return refusal.model_copy(update={"question": f.question, "resolved_question": f.text})
         lines = [f"{i}. {a.direct}" for i, a in enumerate(answers, 1)]
         citations = [c for a in answers for c in a.citations]
         return build(ctx, kind="lookup", direct="\n".join(lines), citations=citations, topic=answers[0].topic,
