@@ -595,6 +595,10 @@ def lookup(corpus: Corpus, question: str) -> TableResult | None:
 
 def _answer(grid: Grid, q: Query) -> TableResult | None:
     metrics = _metrics(grid, q)
+    # "科创园…三类园区合计": a column named on its own and again inside a group is counted once (the group's)
+    grouped = {c.name for m in metrics if m.group for c in _metric_columns(grid, m, [])}
+    metrics = [m for m in metrics if m.group or not grouped
+               or not {c.name for c in _metric_columns(grid, m, [])} <= grouped] or metrics
     years = bool(q.years or q.other_years)
     if q.has("rule") and not (years or q.has("plan")):
         return None     # "乐清小微园用地要求多少亩": a rule, not the plan

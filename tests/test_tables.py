@@ -549,3 +549,8 @@ def test_a_land_area_asked_of_a_floor_area_column_is_said_so(corpus, assistant):
     assert a.refused and "建筑面积" in a.direct
     # an explicit conversion of the same figure is still computed
     assert lookup(corpus, "瑞安2020年竣工面积折合多少亩").converted is not None
+
+
+def test_a_column_named_alone_and_inside_a_group_is_counted_once(corpus):
+    r = lookup(corpus, "三类园区合计，科创园也算上，一共多少个")
+    assert r.operation == "sum" and r.value.value == sum(c.number for c in r.cells if c.number is not None)

@@ -33,3 +33,13 @@ def test_a_share_asked_with_everyday_words(assistant):
 def test_a_minimum_asked_before_a_closing_yes_no_is_still_a_minimum(assistant):
     a = assistant.ask("温州园区的优质企业最少要买多大面积，我们这种小厂买得起吗")
     assert a.refused and a.not_covered_kind == "different_quantity"
+
+
+def test_an_english_question_about_when_a_policy_takes_effect(assistant):
+    a = assistant.ask("From what date does Wenzhou's Hundred Parks policy apply?")
+    assert not a.refused and "2019" in a.direct
+
+
+def test_an_english_question_asking_two_things_of_one_clause(assistant):
+    a = assistant.ask("When does the Linhai plan start to apply, and which older documents does it replace?")
+    assert "自发布之日起施行" in a.answer and "临政办发〔2018〕89号" in a.answer

@@ -251,8 +251,17 @@ class KnowledgeHandler:
                 return switched
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
-        if same_clause is None and (not matches or not self._trusted(ctx, matches[0])):
+        if same_clause is None and not matches:
             return None
+        if same_clause is None and not self._trusted(ctx, matches[0]):
+            # "When does Wenzhou's policy take effect?": the best match (the basis documents) says nothing of the
+            # question's words; a close one stating the kind of fact asked (the date) that does, answers
+            alt = next((m for m in matches[1:NEAR] if f.types and m.point.point.answer_type == f.types[0]
+                        and m.score >= NEAR_RATIO * matches[0].score and self._trusted(ctx, m)), None)
+            if alt is None:
+                self._trusted(ctx, matches[0])   # the coverage kept for the clause path is the best match's
+                return None
+            matches = [alt, *[m for m in matches if m is not alt]]
         if same_clause is not None:
             return self._answer(ctx, same_clause)   # the conversation's clause states it: no other point is looked for
         top = matches[0]
@@ -546,8 +555,9 @@ class KnowledgeHandler:
             p = other.point
             if len(out) >= MAX_POINTS:
                 break
-            if p.point.answer_type in ("actor", "metadata") and p.point.answer_type not in ctx.frame.types:
-                continue  # a 责任单位 line joins only when who is asked
+            if p.point.answer_type in ("actor", "metadata") and p.point.answer_type not in ctx.frame.types \
+                    and not (several and p.point.answer_type == "metadata"):
+                continue  # a 责任单位 line joins only when who is asked (a document's facts: when several are)
             if (p.point.permission or m.point.point.permission) and not several:
                 continue  # one yes/no answers a yes/no question; a second, maybe opposite, one only when asked for
             if p.clause_id == m.point.clause_id and p.point.id not in {x.point.id for x in out} \
