@@ -75,6 +75,19 @@ def exception_words() -> tuple[str, ...]:
     return tuple(_types_data().get("exception_stated", ()))
 
 
+def exception_words_for(question: str) -> tuple[str, ...]:
+    """The words a clause must use to answer the exception ``question`` asks: those of the kinds it names (an
+    objection, an extension…), or any exception word when it names none ("有啥例外").
+
+    >>> "异议" in exception_words_for("对回购价格有异议可以申请复核吗"), "经批准" in exception_words_for("对回购价格有异议可以申请复核吗")
+    (True, False)
+    """
+    text = unicodedata.normalize("NFKC", question).lower()
+    kinds = _types_data().get("exception_kinds", {})
+    stated = [w for k in kinds.values() if any(a.lower() in text for a in k["asked"]) for w in k["stated"]]
+    return tuple(dict.fromkeys(stated)) or exception_words()
+
+
 @functools.lru_cache(maxsize=1)
 def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
     raw = _types_data()["types"]

@@ -43,3 +43,13 @@ def test_an_english_question_about_when_a_policy_takes_effect(assistant):
 def test_an_english_question_asking_two_things_of_one_clause(assistant):
     a = assistant.ask("When does the Linhai plan start to apply, and which older documents does it replace?")
     assert "自发布之日起施行" in a.answer and "临政办发〔2018〕89号" in a.answer
+
+
+def test_an_objection_asked_is_not_answered_by_an_approval_elsewhere_in_the_clause(assistant):
+    a = assistant.ask("温州的入园企业对回购价格不服，能不能申请复核？")
+    assert a.refused and a.not_covered_kind == "not_stated"
+
+
+def test_what_was_actually_built_is_not_the_target(assistant):
+    a = assistant.ask("慈溪到2019年底实际建成了几个小微园")
+    assert a.refused and a.not_covered_kind == "different_quantity"

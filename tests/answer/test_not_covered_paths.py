@@ -102,3 +102,4 @@ def test_a_room_area_including_shared_space_is_not_one_excluding_it(assistant):
 def test_a_lower_limit_asked_where_the_city_gives_no_figure(assistant):
     a = assistant.ask("慈溪市对小微园容积率的下限是怎么规定的")
     assert a.refused and a.not_covered_kind == "no_figure"
+

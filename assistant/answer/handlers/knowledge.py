@@ -136,8 +136,8 @@ def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
 def _by_year(question: str, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
     asked = set(_YEAR.findall(question))
     stated = set(_YEAR.findall("".join(chosen.point.point.answer_spans)))
-    if not asked or not stated or asked & stated:
-        return chosen
+    if not asked or asked & stated:
+        return chosen   # (a point stating no year may still be the answer: it is replaced only by a close one that does)
     for m in pool[:NEAR]:
         if asked & set(_YEAR.findall("".join(m.point.point.answer_spans))) and m.score >= YEAR_RATIO * chosen.score \
                 and (cities is None or m.point.city in cities):
@@ -637,10 +637,10 @@ class KnowledgeHandler:
 
     @staticmethod
     def _states_exception(ctx: Context, bp: BoundPoint) -> bool:
-        from assistant.answer.frame import exception_words
+        from assistant.answer.frame import exception_words_for
 
         said = " ".join((*bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
-        return any(w in said for w in exception_words())
+        return any(w in said for w in exception_words_for(ctx.frame.text))
 
     def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False) -> Answer:
         """(e) What the text states, and that it states no consequence (or no exception, instalment, extension)."""
