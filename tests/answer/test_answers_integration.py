@@ -53,3 +53,8 @@ def test_an_objection_asked_is_not_answered_by_an_approval_elsewhere_in_the_clau
 def test_what_was_actually_built_is_not_the_target(assistant):
     a = assistant.ask("慈溪到2019年底实际建成了几个小微园")
     assert a.refused and a.not_covered_kind == "different_quantity"
+
+
+def test_a_figure_of_the_kind_asked_but_of_another_thing_is_not_the_answer(assistant):
+    a = assistant.ask("临海园区项目开工审批最长要多少天")
+    assert a.refused and a.not_covered_kind == "other_city" and "100天" in a.answer and "100天" not in a.direct

@@ -409,6 +409,14 @@ class KnowledgeHandler:
                 if elsewhere:
                     return self._other_city(ctx, elsewhere[0], subject=subject)  # (a)
                 return self._no_figure(ctx, bp, None) if self._says(ctx, bp, subject) else None
+        elif f.asks_figure and subject and gives(bp, f.asks) and not self._says(ctx, bp, subject):
+            # "临海开工审批最多几天": the city's figure of that kind is of another thing (6个月内开工建设 counts from
+            # the land contract), and another city sets the asked thing's figure (温州: 开工审批最多100天)
+            own_fig = [p for p in svc.bank.points if p.city in here and gives(p, f.asks) and self._says(ctx, p, subject)]
+            elsewhere = [m for m in pool if m.point.city not in here and gives(m.point, f.asks)
+                         and self._says(ctx, m.point, subject)]
+            if elsewhere and not own_fig:
+                return self._other_city(ctx, elsewhere[0])      # (a)
         if f.asks_figure and not has_figure(bp):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
