@@ -98,3 +98,8 @@ def test_a_contrast_quoted_for_another_city_is_not_the_clause_a_follow_up_contin
     first, second, third = chat(assistant, "温州小微园地下空间要交出让金吗", "那临海地下空间呢", "临海园区外面的道路配套谁负责")
     assert second.refused
     assert all(c.city != "温州市" for c in third.citations)
+
+
+def test_a_later_part_asking_who_is_answered_from_the_first_part_s_clause(assistant):
+    a = assistant.ask("临海入园企业名单要公示几天？谁来审定")
+    assert "7日" in a.answer and "领导小组办公室" in a.answer

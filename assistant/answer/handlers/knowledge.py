@@ -297,7 +297,10 @@ class KnowledgeHandler:
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
         siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id]
-        candidates = [bp for bp in siblings if f.types and bp.point.answer_type == f.types[0]]
+        # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
+        asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
+        candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
+                           if any(bp.point.answer_type == t for bp in siblings)), [])
         if not candidates and len(f.question) <= SHORT_FOLLOW_UP:
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
             # turn naming something the previous question did not, which a point of the same clause states
