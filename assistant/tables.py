@@ -189,6 +189,7 @@ class TableResult:
     note_en: str = ""
     asked_count: bool = False            # the question asked a number of parks/firms; the columns are areas
     asked_land: bool = False             # the question asked a land area (用地, 亩); the columns are floor areas
+    asked_per_park: bool = False         # the question asked one park's share; the plan gives county totals
 
     @property
     def clause(self) -> Clause:
@@ -567,10 +568,17 @@ def table_cue(corpus: Corpus, question: str) -> bool:
 _DOC_NUMBER = re.compile(r"〔\d{4}〕\s*\d+\s*号|\[\d{4}\]\s*\d+\s*号")
 
 
+_PROVINCE_DOCUMENT = re.compile(r"省里的?(通知|文件|表)|省(级)?通知|provincial notice|province's notice|"
+                                r"notice (of|from) the province")
+
+
 def _names_another_document(question: str, grid: Grid) -> bool:
-    """"浙中小企业办〔2018〕14号文件要求的2019年计划…": a question about another document's list, not this table."""
+    """"浙中小企业办〔2018〕14号文件要求的2019年计划…", "under the provincial notice…": a question about another
+    document's list, not this table."""
     asked = {re.sub(r"\s|\[|\]|〔|〕", "", m) for m in _DOC_NUMBER.findall(question)}
     own = re.sub(r"\s|\[|\]|〔|〕", "", grid.doc.meta.doc_number or "")
+    if grid.doc.meta.city != "浙江省" and _PROVINCE_DOCUMENT.search(question.lower()):
+        return True
     return bool(asked) and not any(a in own for a in asked)
 
 
@@ -633,6 +641,8 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     result = _operation(q, grid, rows, metrics, all_rows)
     if _asks_count(q) and not any(_unit(c.column) in COUNT_UNITS for c in result.cells):
         result.asked_count = True   # "乐清2019年要开工几个小微园": the plan gives 亩 for that, not a number of parks
+    if _ONE_PARK.search(q.text) and result.operation != "ratio":   # (平均每个园: a ratio the table computes)
+        result.asked_per_park = True   # "how much land does each park in Yueqing get": the plan gives county totals
     if _LAND_ASKED.search(q.text) and result.cells and all(_unit(c.column) in FLOOR_UNITS for c in result.cells):
         result.asked_land = True    # "2019年计划竣工的用地面积是多少亩": 竣工数 is floor area (万㎡), not land
         result.converted = None
@@ -640,6 +650,9 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
 
 
 FLOOR_UNITS = ("万㎡", "㎡")
+_ONE_PARK = re.compile(r"每个(小微)?园|每一个园|单个(小微)?园|一个(小微)?园区?(能|可以|可|要|得|分到|有)"
+                       r"|(each|every|per|a single|one) (individual )?(small[- ]business |micro[- ]enterprise |small and micro )?"
+                       r"park\b")
 _LAND_ASKED = re.compile(r"用地|占地|土地|(?<![a-z])(land|site)(?![a-z])")
 
 

@@ -554,3 +554,16 @@ def test_a_land_area_asked_of_a_floor_area_column_is_said_so(corpus, assistant):
 def test_a_column_named_alone_and_inside_a_group_is_counted_once(corpus):
     r = lookup(corpus, "三类园区合计，科创园也算上，一共多少个")
     assert r.operation == "sum" and r.value.value == sum(c.number for c in r.cells if c.number is not None)
+
+
+def test_one_park_s_share_asked_where_the_plan_gives_county_totals(corpus, assistant):
+    r = lookup(corpus, "乐清每个园能分到多少亩地")
+    assert r is not None and r.asked_per_park
+    a = assistant.ask("How much land does each park in Ruian get under the plan?")
+    assert a.refused and "county" in a.direct
+    # the average the table computes is still computed
+    assert lookup(corpus, "乐清平均每个园区用地多少亩").operation == "ratio"
+
+
+def test_a_question_about_the_provincial_notice_is_not_the_wenzhou_table(corpus):
+    assert lookup(corpus, "Under the provincial notice, how many parks must Ruian build in 2019?") is None

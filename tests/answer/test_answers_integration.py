@@ -58,3 +58,8 @@ def test_what_was_actually_built_is_not_the_target(assistant):
 def test_a_figure_of_the_kind_asked_but_of_another_thing_is_not_the_answer(assistant):
     a = assistant.ask("临海园区项目开工审批最长要多少天")
     assert a.refused and a.not_covered_kind == "other_city" and "100天" in a.answer and "100天" not in a.direct
+
+
+def test_an_english_award_amount_the_text_does_not_give(assistant):
+    a = assistant.ask("How much money does a Cixi park receive once it is recognised as a municipal-level park?")
+    assert a.refused

@@ -108,6 +108,7 @@ def area_kind(text: str) -> str | None:
 
 _PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微园|小微企业园|产业园|园区|园|企业|小厂|厂|公司)"
                        r"|(评上|评为|获评|被评|认定为).{0,12}(拿|得|奖|补)"     # one park's award, not the budget
+                       r"|\b(recognised|recognized|certified) as\b"
                        r"|每个(?!月)|每家|每座|每年|一年|年均"
                        r"|\b(each|per|a single|one) (park|enterprise|company|firm|factory|year)\b|\bannually\b")
 _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
@@ -124,6 +125,13 @@ SIBLING_TYPES = ("deadline", "date", "contact", "actor", "duration")
 # is taken down to this share of the best score (eval/colloquial_dev.jsonl, 2026-12-03).
 YEAR_RATIO = 0.8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _glossary_terms(word: str) -> tuple[str, ...]:
+    from assistant.query import _glossary
+
+    lowered = word.lower()
+    return tuple(t for pattern, terms in _glossary() if pattern.search(lowered) for t in terms)
 
 
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
@@ -209,10 +217,13 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
 
 
 def figure_subject(text: str) -> str | None:
-    """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少"), Chinese only."""
+    """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少", "cash" in "how
+    much cash does a park get"; English words whole)."""
     from assistant.answer.frame import _figure_subjects
 
-    found = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii() and w in text]
+    lowered = text.lower()
+    found = [w for _, subject_words in _figure_subjects() for w in subject_words
+             if (w in text if not w.isascii() else re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered))]
     return max(found, key=len) if found else None
 
 
@@ -412,6 +423,13 @@ class KnowledgeHandler:
                 if elsewhere:
                     return self._other_city(ctx, elsewhere[0], subject=subject)  # (a)
                 return self._no_figure(ctx, bp, None) if self._says(ctx, bp, subject) else None
+        elif f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks):
+            # "how much cash does a recognised park get": the clause speaks of the reward but its figure is of
+            # another kind (2/3 of the firms): the amount asked, if the city sets it, else (b)
+            own_fig = [p for p in svc.bank.points if p.city in here and gives(p, f.asks) and self._says(ctx, p, subject)]
+            if not own_fig:
+                return self._no_figure(ctx, bp, None)                         # (b)
+            bp = self._best_of(ctx, own_fig)
         elif f.asks_figure and subject and gives(bp, f.asks) and not self._says(ctx, bp, subject):
             # "临海开工审批最多几天": the city's figure of that kind is of another thing (6个月内开工建设 counts from
             # the land contract), and another city sets the asked thing's figure (温州: 开工审批最多100天)
@@ -483,7 +501,9 @@ class KnowledgeHandler:
     @staticmethod
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
         text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
-        return word.lower() in text.lower()
+        # an English word is said by the clause in the glossary's Chinese ("reward" → 奖励)
+        words = [word, *(_glossary_terms(word) if word.isascii() else ())]
+        return any(w.lower() in text.lower() for w in words)
 
     def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
         """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject
