@@ -63,3 +63,8 @@ def test_a_figure_of_the_kind_asked_but_of_another_thing_is_not_the_answer(assis
 def test_an_english_award_amount_the_text_does_not_give(assistant):
     a = assistant.ask("How much money does a Cixi park receive once it is recognised as a municipal-level park?")
     assert a.refused
+
+
+def test_a_share_of_the_investment_answers_how_much_must_be_invested(assistant):
+    a = assistant.ask("温州小微园项目投资额达到多少以后可以办预售许可证")
+    assert not a.refused and "25%" in a.direct

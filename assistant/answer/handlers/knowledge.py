@@ -217,13 +217,12 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
 
 
 def figure_subject(text: str) -> str | None:
-    """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少", "cash" in "how
-    much cash does a park get"; English words whole)."""
+    """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少"), Chinese only:
+    English subjects were tried (2026-12-03) and refused answerable questions whose words the glossary does not map
+    (english_dev, refusals_dev)."""
     from assistant.answer.frame import _figure_subjects
 
-    lowered = text.lower()
-    found = [w for _, subject_words in _figure_subjects() for w in subject_words
-             if (w in text if not w.isascii() else re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", lowered))]
+    found = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii() and w in text]
     return max(found, key=len) if found else None
 
 
@@ -423,13 +422,6 @@ class KnowledgeHandler:
                 if elsewhere:
                     return self._other_city(ctx, elsewhere[0], subject=subject)  # (a)
                 return self._no_figure(ctx, bp, None) if self._says(ctx, bp, subject) else None
-        elif f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks):
-            # "how much cash does a recognised park get": the clause speaks of the reward but its figure is of
-            # another kind (2/3 of the firms): the amount asked, if the city sets it, else (b)
-            own_fig = [p for p in svc.bank.points if p.city in here and gives(p, f.asks) and self._says(ctx, p, subject)]
-            if not own_fig:
-                return self._no_figure(ctx, bp, None)                         # (b)
-            bp = self._best_of(ctx, own_fig)
         elif f.asks_figure and subject and gives(bp, f.asks) and not self._says(ctx, bp, subject):
             # "临海开工审批最多几天": the city's figure of that kind is of another thing (6个月内开工建设 counts from
             # the land contract), and another city sets the asked thing's figure (温州: 开工审批最多100天)
