@@ -225,6 +225,9 @@ _QUANTITY = re.compile(
     rf"(?:\s*(?:-|~|至|到)\s*(?P<pct2>百分之|千分之)?(?P<n2>{_NUMBER})\s*(?P<u2>{_UNIT_ALT})?)?")
 # A bare 平 is 平方米 only when it is not the start of another word (平阳, 平均, 平台, 平湖 …).
 _BARE_PING_NOT_BEFORE = set("阳均台湖方米整衡稳安等")
+# Spoken measure words: "820个平方", "3.2个亿", "两个亿" are 820平方, 3.2亿, 两亿 (the 个 is replaced by a space
+# after the unit, so positions in the text stay where they were).
+_SPOKEN_MEASURE = re.compile(rf"(?<=[\d{_CN_DIGITS}十百千])个(亿|万|平方米|平方|平米|平(?![{''.join(_BARE_PING_NOT_BEFORE)}]))")
 _ENGLISH_UNIT = re.compile(r"[a-z]")
 
 
@@ -259,7 +262,7 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
     assistant.errors.QueryError: “question”的数值“1,2000”有歧义：千位分隔符后应为三位数字 (question: '1,2000' is ambiguous: a thousands separator must be followed by three digits)
     """
     norm = normalise(text)
-    masked = _mask_dates(norm)
+    masked = _SPOKEN_MEASURE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), _mask_dates(norm))
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(masked):
         if m.group("fa"):

@@ -128,7 +128,7 @@ def _tax_inputs(f: Facts) -> dict | None:
     q = f.text
     inputs: dict = {}
     per_mu = re.search(r"亩均(?:税收|纳税|交税)?[^\d零一二两三四五六七八九十百千万]{0,6}([\d.,]+|[零一二两三四五六七八九十百千]+)\s*万", q)
-    total = re.search(r"(?:纳税总额|纳税|税收总额|交税|总税收|一年交|年纳税)[^\d零一二两三四五六七八九十百千万]{0,6}"
+    total = re.search(r"(?:纳税总额|纳税|税收总额|交税|缴税|税交|总税收|一年交|年纳税)[^\d零一二两三四五六七八九十百千万]{0,6}"
                       r"([\d.,]+|[零一二两三四五六七八九十百千]+)\s*万", q)
     from assistant.quantities import parse_number
     if per_mu:
@@ -205,7 +205,9 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "quality_enterprise":
         return _tax_inputs(f)
     if name == "dormitory":
-        if f.has("总建筑面积", "总面积", "项目", "total") and len(a) == 1:
+        if f.has("一套", "单套", "夫妻房", "全家房", "a suite", "one suite", "an apartment") and len(a) == 1:
+            return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
+        if f.has("总建筑面积", "总面积", "项目", "total", "一共", "总共", "宿舍楼") and len(a) == 1:
             return {"dorm_total_floor_m2": _n(a[0]), "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
         if f.has("套", "suite", "apartment", "flat"):
             return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}

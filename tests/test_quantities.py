@@ -150,3 +150,11 @@ def test_an_english_presale_question_reaches_its_calculator():
     name, inputs = route_calculation("Total investment is 200 million yuan; how much must we invest before we can "
                                      "pre-sell?", "温州市")
     assert name == "presale_threshold" and inputs["total_investment"] == 20000 and inputs["unit"] == "万元"
+
+
+def test_spoken_measure_words_between_number_and_unit():
+    from assistant.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("买了820个平方的厂房")] == [(820, "平方米")]
+    assert find_quantities("总投资3.2个亿")[0].value == 320_000_000
+    assert [(q.value, q.unit) for q in find_quantities("一个平台，三个园区")] == [(1, "个"), (3, "个")]

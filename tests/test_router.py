@@ -46,3 +46,18 @@ def test_a_clause_number_in_the_question_is_not_a_quantity():
 def test_new_rules_are_routed(question, name, key, value):
     got, inputs = route_calculation(question)
     assert got == name and inputs[key] == value
+
+
+@pytest.mark.parametrize("question, calculator, inputs", [
+    ("临海园区总建筑面积12万平，办公食堂这些不是生产用的房子最少建多少", "nonproduction_share", {"total_floor_area_m2": 120000}),
+    ("临海园区占地90亩，食堂宿舍这些非生产的房子占地最多几亩", "nonproduction_land_share", {"land_area_mu": 90}),
+    ("临海园区宿舍楼一共9000平，成套的最多做多少平", "dormitory", {"dorm_total_floor_m2": 9000}),
+    ("临海宿舍楼是6层的，想做一套72平的夫妻房", "dormitory", {"suite_areas_m2": [72]}),
+    ("温州园区，厂子占地6亩，去年缴税210万，能买到2万平吗", "quality_enterprise", {"total_tax_wan": 210, "land_area_mu": 6}),
+    ("临海园区用地5万平，建筑面积9万平，容积律够不够", "land_indicators", {"land_area_m2": 50000}),
+    ("临海买了650个平方的厂房，维修基金交多少", "fees", {"area_m2": 650}),
+])
+def test_spoken_calculation_questions_reach_their_calculator(question, calculator, inputs):
+    route = route_calculation(question)
+    assert route is not None and route[0] == calculator
+    assert all(route[1].get(k) == v for k, v in inputs.items()), route
