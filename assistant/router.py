@@ -269,6 +269,10 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if len(money) >= 2:
             inputs["land_price"] = _n(max(money))
         return inputs
+    if name == "leading_share_needed":
+        if city not in ("临海市", "慈溪市"):
+            city = "临海市" if city is None else None
+        return {"jurisdiction": city, "enterprise_count": max(f.counts)} if city else None
     if name == "leading_share":
         counts = sorted(f.counts)
         if city not in ("临海市", "慈溪市"):

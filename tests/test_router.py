@@ -61,3 +61,11 @@ def test_spoken_calculation_questions_reach_their_calculator(question, calculato
     route = route_calculation(question)
     assert route is not None and route[0] == calculator
     assert all(route[1].get(k) == v for k, v in inputs.items()), route
+
+
+@pytest.mark.parametrize("question, city, count", [
+    ("临海园区一共要进30家企业，同行业的起码得有几家", "临海市", 30),
+    ("慈溪园区有27家企业，想评市级，主导行业至少要几家", "慈溪市", 27),
+])
+def test_the_fewest_leading_industry_firms_for_a_total(question, city, count):
+    assert route_calculation(question) == ("leading_share", {"jurisdiction": city, "enterprise_count": count})

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+import math
 from fractions import Fraction
 from typing import Annotated, Any, Literal
 
@@ -624,11 +625,12 @@ def presale_threshold(inp: PresaleInput) -> CalcResult:
 class LeadingShareInput(_Input):
     jurisdiction: Literal["临海市", "慈溪市"] = Field(description="临海市：同行业及上下游企业占比；慈溪市：市级认定的主导行业企业占比")
     enterprise_count: int = Field(gt=0, description="入园企业总数（家）")
-    leading_count: int = Field(ge=0, description="主导行业（临海含产业链上下游配套）企业数（家）")
+    leading_count: int | None = Field(default=None, ge=0,
+                                      description="主导行业（临海含产业链上下游配套）企业数（家）；不填则只算至少需要几家")
 
     @model_validator(mode="after")
     def _share(self):
-        if self.leading_count > self.enterprise_count:
+        if self.leading_count is not None and self.leading_count > self.enterprise_count:
             raise FieldError("leading_count", "主导行业企业数大于入园企业总数（占比超过100%）")
         return self
 
@@ -642,17 +644,29 @@ _COUNT_PARAM = {"临海市": "linhai.enterprise_count_min"}
             example={'jurisdiction': '临海市', 'enterprise_count': 30, 'leading_count': 22})
 def leading_share(inp: LeadingShareInput) -> CalcResult:
     p = get_param(_SHARE_PARAM[inp.jurisdiction])
-    share = Fraction(inp.leading_count, inp.enterprise_count)
-    items = [rule_item(p, share, "主导行业企业占比")]
+    # the fewest leading-industry firms that reach the share ("以上" includes the bound): ⌈总数 × 占比⌉
+    needed = math.ceil(inp.enterprise_count * p.fraction("min"))
+    parts = [Part(key="needed", label_zh="至少需要的主导行业企业数", value=needed, unit="家")]
     pids = [p.id]
-    formula = f"占比 = 主导行业企业数 ÷ 入园企业总数 = {inp.leading_count} ÷ {inp.enterprise_count} = {fmt(share * 100)}%，要求 {p.threshold_zh()}。"
+    formula = f"至少需要 = ⌈入园企业总数 × {p.threshold_zh().lstrip('≥ ')}⌉ = ⌈{inp.enterprise_count} × {fmt(p.fraction('min'), 4)}⌉ = {needed}家。"
+    items = []
+    if inp.leading_count is not None:
+        share = Fraction(inp.leading_count, inp.enterprise_count)
+        items.append(rule_item(p, share, "主导行业企业占比"))
+        formula += f"占比 = 主导行业企业数 ÷ 入园企业总数 = {inp.leading_count} ÷ {inp.enterprise_count} = {fmt(share * 100)}%，要求 {p.threshold_zh()}。"
+        parts.insert(0, Part(key="share", label_zh="主导行业企业占比", value=as_number(share * 100, 4), unit="%"))
+        if inp.leading_count < needed:
+            parts.append(Part(key="short", label_zh="还差", value=needed - inp.leading_count, unit="家"))
     count_p = _COUNT_PARAM.get(inp.jurisdiction)
     if count_p:  # the same sentence also sets the number of enterprises (临海（八）: 原则上应在15家以上)
         cp = get_param(count_p)
         items.append(rule_item(cp, Fraction(inp.enterprise_count), "入园企业家数"))
         pids.append(cp.id)
         formula += f"入园企业家数要求 {cp.threshold_zh()}（{cp.qualifier or '硬性'}）。"
-    return _result("leading_share", inp, formula, as_number(share * 100, 4), "%", pids, items=items)
+    if inp.leading_count is None:
+        return _result("leading_share", inp, formula, needed, "家", pids, parts=parts, items=items)
+    return _result("leading_share", inp, formula, as_number(Fraction(inp.leading_count, inp.enterprise_count) * 100, 4),
+                   "%", pids, parts=parts, items=items)
 
 
 class NonproductionShareInput(_Input):
