@@ -269,6 +269,12 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if len(money) >= 2:
             inputs["land_price"] = _n(max(money))
         return inputs
+    if name == "fees_area":
+        paid = [q.value for q in f.quantities if q.unit == "元"]
+        if not paid:
+            return None
+        key = "deposit_paid_yuan" if f.has("保修金", "质保金", "warranty") and not f.has("维修") else "fund_paid_yuan"
+        return {key: _n(paid[0])}
     if name == "leading_share_needed":
         if city not in ("临海市", "慈溪市"):
             city = "临海市" if city is None else None

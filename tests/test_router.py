@@ -69,3 +69,7 @@ def test_spoken_calculation_questions_reach_their_calculator(question, calculato
 ])
 def test_the_fewest_leading_industry_firms_for_a_total(question, city, count):
     assert route_calculation(question) == ("leading_share", {"jurisdiction": city, "enterprise_count": count})
+
+
+def test_the_area_from_a_paid_maintenance_fund():
+    assert route_calculation("临海园区维修资金我交了9600元，买的面积是多少") == ("fees_area", {"fund_paid_yuan": 9600})

@@ -165,6 +165,31 @@ def fees(inp: FeesInput) -> CalcResult:
     ])
 
 
+class FeesAreaInput(_Input):
+    fund_paid_yuan: Positive | None = Field(default=None, description="已缴的物业专项维修资金（元）")
+    deposit_paid_yuan: Positive | None = Field(default=None, description="已缴的物业保修金（元）")
+
+    @model_validator(mode="after")
+    def _one(self):
+        if (self.fund_paid_yuan is None) == (self.deposit_paid_yuan is None):
+            raise FieldError("fund_paid_yuan", "请填写已缴的维修资金或保修金其中一项")
+        return self
+
+
+@calculator("fees_area", "由已缴维修资金或保修金推算建筑面积", "建筑面积 = 已缴物业专项维修资金 ÷ {linhai.fee_maintenance_fund}，或已缴物业保修金 ÷ {linhai.fee_warranty_deposit}（临海{linhai.fee_maintenance_fund:clause}）",
+            FeesAreaInput, ("linhai.fee_maintenance_fund", "linhai.fee_warranty_deposit"),
+            example={'fund_paid_yuan': 14400})
+def fees_area(inp: FeesAreaInput) -> CalcResult:
+    """The floor area a paid maintenance fund (or warranty deposit) corresponds to: "交了14400元" → 1200平方米."""
+    if inp.fund_paid_yuan is not None:
+        rate, paid, what = get_param("linhai.fee_maintenance_fund").value, inp.fund_paid_yuan, "物业专项维修资金"
+    else:
+        rate, paid, what = get_param("linhai.fee_warranty_deposit").value, inp.deposit_paid_yuan, "物业保修金"
+    area = Fraction(paid) / rate
+    formula = f"建筑面积 = 已缴{what} ÷ {fmt(rate)}元/平方米 = {fmt(paid)} ÷ {fmt(rate)} = {fmt(area, 2)}平方米。"
+    return _result("fees_area", inp, formula, as_number(round_half_up(area, 2)), "平方米", REGISTRY["fees_area"].params)
+
+
 # ───────────────────────── 临海 （五） property rooms ─────────────────────────
 
 class PropertyRoomsInput(_Input):
