@@ -286,11 +286,6 @@ def _unit(column: str) -> str:
     return m.group(1) if m else ""
 
 
-def column_unit(column: str) -> str:
-    """The unit printed in a column's header: ``2019年开工数（亩）`` → ``亩``."""
-    return _unit(column)
-
-
 def units_en() -> dict[str, str]:
     """How an English answer says a header's unit (``亩`` → ``mu``)."""
     return dict(_vocabulary().units_en)
@@ -639,11 +634,11 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     if not rows:
         rows = grid.counties
     result = _operation(q, grid, rows, metrics, all_rows)
-    if _asks_count(q) and not any(_unit(c.column) in COUNT_UNITS for c in result.cells):
+    if _asks_count(q) and not any(c.unit in COUNT_UNITS for c in result.cells):
         result.asked_count = True   # "乐清2019年要开工几个小微园": the plan gives 亩 for that, not a number of parks
     if _ONE_PARK.search(q.text) and result.operation != "ratio":   # (平均每个园: a ratio the table computes)
         result.asked_per_park = True   # "how much land does each park in Yueqing get": the plan gives county totals
-    if _LAND_ASKED.search(q.text) and result.cells and all(_unit(c.column) in FLOOR_UNITS for c in result.cells):
+    if _LAND_ASKED.search(q.text) and result.cells and all(c.unit in FLOOR_UNITS for c in result.cells):
         result.asked_land = True    # "2019年计划竣工的用地面积是多少亩": 竣工数 is floor area (万㎡), not land
         result.converted = None
     return result

@@ -127,13 +127,6 @@ YEAR_RATIO = 0.8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-def _glossary_terms(word: str) -> tuple[str, ...]:
-    from assistant.query import _glossary
-
-    lowered = word.lower()
-    return tuple(t for pattern, terms in _glossary() if pattern.search(lowered) for t in terms)
-
-
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
     """``bp``'s match among ``matches``, or a match made for it (a point the words alone ranked lower)."""
     found = next((m for m in matches if m.point.point.id == bp.point.id), None)
@@ -319,17 +312,14 @@ class KnowledgeHandler:
                      and w not in STOPWORDS and w not in said]
             candidates = [bp for bp in siblings
                           if any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in asked)]
-            if not candidates:
-                return None
-            # the kind of fact the previous turn was about ("那成套的呢" after an area asks the suite's area)
-            rank = {m.point.point.id: i for i, m in enumerate(matches)}
-            best = min(candidates, key=lambda bp: (bp.point.answer_type != prev.answer_type,
-                                                   rank.get(bp.point.id, len(rank))))
-            return _as_match(best, matches)
+            # the kind of fact the previous turn was about first ("那成套的呢" after an area asks the suite's area)
+            prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
+        else:
+            prefer = {bp.point.id for bp in candidates if bp.point.topic == before.point.topic}
         if not candidates:
             return None
         rank = {m.point.point.id: i for i, m in enumerate(matches)}
-        best = min(candidates, key=lambda bp: (bp.point.topic != before.point.topic, rank.get(bp.point.id, len(rank))))
+        best = min(candidates, key=lambda bp: (bp.point.id not in prefer, rank.get(bp.point.id, len(rank))))
         return _as_match(best, matches)
 
     def _by_type(self, ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
@@ -353,16 +343,15 @@ class KnowledgeHandler:
         for m in same:
             if m.point.point.answer_type == f.types[0]:
                 return m
-        if chosen.point.point.answer_type != f.types[0]:
-            for m in pool[:NEAR]:   # a close match of another topic that states exactly the kind of fact asked
-                if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
-                        and (cities is None or m.point.city in cities):
-                    return m
+        for m in pool[:NEAR]:   # a close match of another topic that states exactly the kind of fact asked
+            if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
+                    and (cities is None or m.point.city in cities):
+                return m
         if f.asks_figure and not gives(chosen.point, f.asks):
             for m in same:
                 if gives(m.point, f.asks):
                     return m
-        if chosen.point.point.answer_type != f.types[0] and f.types[0] in SIBLING_TYPES:
+        if f.types[0] in SIBLING_TYPES:
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
             # of the plan, not the plan itself)
             sibling = [bp for bp in ctx.services.bank.points if bp.clause_id == chosen.point.clause_id
@@ -493,9 +482,7 @@ class KnowledgeHandler:
     @staticmethod
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
         text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
-        # an English word is said by the clause in the glossary's Chinese ("reward" → 奖励)
-        words = [word, *(_glossary_terms(word) if word.isascii() else ())]
-        return any(w.lower() in text.lower() for w in words)
+        return word.lower() in text.lower()
 
     def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
         """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject

@@ -7,7 +7,7 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import citation
 from assistant.messages import text
-from assistant.tables import column_unit, explicit_table_cue, lookup, table_cue, units_en
+from assistant.tables import explicit_table_cue, lookup, table_cue, units_en
 
 # knowledge topics that are about the plan tables themselves (a match on them does not outrank the table)
 TABLE_TOPICS = {"action_plan_table", "targets"}
@@ -45,7 +45,7 @@ class TableHandler:
             cites = [citation(doc, c) for c in table.clauses]
         body = []
         if table.asked_count or table.asked_land or table.asked_per_park:
-            unit = next((u for c in table.cells if (u := column_unit(c.column))), "")
+            unit = next((c.unit for c in table.cells if c.unit), "")
             unit = units_en().get(unit, unit) if lang == "en" else unit
             key = ("table.count_not_given" if table.asked_count else "table.land_not_given" if table.asked_land
                    else "table.per_park_not_given")
