@@ -53,6 +53,17 @@ def _glossary() -> list[tuple[re.Pattern, list[str]]]:
             for k, v in sorted(raw.items(), key=lambda kv: -len(kv[0]))]
 
 
+def glossary_phrase_terms(text: str) -> list[str]:
+    """The glossary's Chinese terms for the phrases of several words in an English text.
+
+    >>> glossary_phrase_terms("What minimum building density is required?")
+    ['建筑密度']
+    """
+    lowered = text.lower()
+    return [t for pattern, terms in _glossary() if " " in pattern.pattern.replace("\\ ", " ") and pattern.search(lowered)
+            for t in terms]
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")

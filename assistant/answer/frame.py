@@ -64,7 +64,8 @@ def other_qualifier(question: str, stated: str) -> bool:
         q_rest, s_rest = q, s
         for w in other:
             q_rest, s_rest = q_rest.replace(w, " "), s_rest.replace(w, " ")
-        if any(w in q_rest for w in asked) and any(w in s for w in other) and not any(w in s_rest for w in asked):
+        if any(w in q_rest for w in asked) and any(w in s for w in other) and not any(w in s_rest for w in asked) \
+                and not any(w in q for w in other):   # a question naming both ("限地价、限房价…溢价") is about both
             return True
     return False
 
@@ -145,7 +146,7 @@ def answer_types(question: str) -> tuple[str, ...]:
     if numeric and figure_at >= 0 and not yes_no and types[0] not in ("consequence", "contact"):
         # "几年内不能转让？" asks how long: a figure question word outranks a modal verb after it
         types = [numeric[0], *[t for t in types if t != numeric[0]]]
-    if yes_no and types[:1] != ["permission"]:
+    if yes_no and types[:1] not in (["permission"], ["consequence"]):   # "…会罚钱吗" asks what follows
         # "…能想卖多少钱就卖多少钱吗？": a yes/no question whatever figure words it contains
         types = ["permission", *[t for t in types if t != "permission"]]
     return tuple(types)
@@ -156,8 +157,8 @@ _YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12}|(\w)不\2|有
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?<![好])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
-                              r"how large|what percentage|what share|what rate|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what is the (?:minimum|maximum|min|max|rate|"
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|时限|按什么标准(?=缴|交|收|计|付)|(?<![好])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what is the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period)|at least|at most")
 
 

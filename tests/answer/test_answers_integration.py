@@ -68,3 +68,30 @@ def test_an_english_award_amount_the_text_does_not_give(assistant):
 def test_a_share_of_the_investment_answers_how_much_must_be_invested(assistant):
     a = assistant.ask("温州小微园项目投资额达到多少以后可以办预售许可证")
     assert not a.refused and "25%" in a.direct
+
+
+def test_an_award_asked_of_a_clause_that_names_only_the_criteria_has_no_figure(assistant):
+    # the clause's only figure ("2/3以上") is a criterion, not the award
+    a = assistant.ask("慈溪被认定为市级小微园的园区，能拿到多少奖金？")
+    assert a.refused and a.not_covered_kind in ("no_figure", "different_quantity") and "2/3" not in a.direct
+
+
+def test_what_follows_a_missed_standard_is_not_stated(assistant):
+    a = assistant.ask("临海的入园企业投产两年后亩均效益还是未达到行业最低标准，将如何处理？")
+    assert a.refused and a.not_covered_kind == "not_stated"
+
+
+def test_a_yes_no_about_a_fine_asks_what_follows(assistant):
+    a = assistant.ask("临海的园区拿到地半年了还没动工，会被罚钱吗")
+    assert a.refused and a.not_covered_kind == "not_stated"
+
+
+def test_an_english_subject_another_city_sets_is_named_in_the_refusal(assistant):
+    a = assistant.ask("What is the minimum building density of a park in Wenzhou?")
+    assert a.refused and a.not_covered_kind == "other_city"
+    assert "building density" in a.direct and "35%" in a.answer and "35%" not in a.direct
+
+
+def test_a_bound_word_on_the_standard_does_not_make_a_duration_question_a_minimum(assistant):
+    a = assistant.ask("临海要求入园企业投产后多长时间内亩均效益不低于同地区行业最低标准？")
+    assert not a.refused and "两年内" in a.direct

@@ -150,3 +150,20 @@ def test_a_deadline_asked_about_a_plan_gets_the_clause_s_deadline(assistant):
     a = assistant.ask("省里让编的小微园五年规划，正式文本啥时候前要报上去")
     assert not a.refused and "2019年3月31日" in a.direct
 
+
+
+def test_cue_words_for_what_follows_and_for_a_rate_standard():
+    from assistant.answer.frame import answer_types, frame
+
+    assert answer_types("半年没开工会罚钱吗")[0] == "consequence"          # a yes/no about what follows
+    assert answer_types("没达标的将如何处理？")[0] == "consequence"
+    assert frame("党建公积金按什么标准缴纳？").asks_figure
+    assert frame("What minimum plot ratio must a park reach in Cixi?").asks_figure
+    assert answer_types("审批办理时限有何规定")[0] == "duration"
+
+
+def test_a_question_naming_both_qualifiers_is_about_both():
+    from assistant.answer.frame import other_qualifier
+
+    assert other_qualifier("厂房售价最多能溢价多少", "竞标者在达到封顶地价（最高溢价50%）")
+    assert not other_qualifier("限地价、限房价的竞价方式中封顶地价最高溢价多少", "竞标者在达到封顶地价（最高溢价50%）")

@@ -27,6 +27,7 @@ from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.quantities import find_quantities
+from assistant.query import glossary_phrase_terms
 
 # A knowledge point is trusted when its best question is close in meaning (cosine of the e5 question vectors) or
 # the question's distinctive words (or their synonyms) occur in the point's own questions, spans and clause.
@@ -84,12 +85,21 @@ def gives(bp: BoundPoint, asked: str) -> bool:
     """Whether the point gives a figure of the kind asked (a fee for a fee question, a period for "几年")."""
     family = _FAMILY.get(asked, {asked})
     if bp.point.answer_type in family:
-        return True
+        # typed as a figure of that kind, but its spans may state none ("对容积率…进行适当放宽")
+        return has_figure(bp) or asked not in NUMERIC
     units = {"amount": ("元",), "rate": ("元/平方米", "元/亩", "万元/亩"), "ratio": ("%", "‰"), "area": ("平方米", "亩"),
              "count": ("家", "个"), "duration": ("年", "个月", "日", "工作日")}
     wanted = {u for t in family for u in units.get(t, ())}
     return any(q.unit in wanted or (q.wan and "amount" in family)
                for s in bp.point.answer_spans for q in find_quantities(s, field=None))
+
+
+def states_figure(bp: BoundPoint, asked: str) -> bool:
+    """Whether the point can answer a figure question: it gives a figure of the kind asked, or it is a figure
+    provision with a figure (the asked kind is read from words and may be off: "how much floor space" for a 3‰
+    share). A condition or statement whose only figure is of another kind ("2/3以上" beside "给予一定奖励" for "奖
+    多少钱") cannot."""
+    return gives(bp, asked) or (bp.point.answer_type in NUMERIC and has_figure(bp))
 
 
 _LAND = re.compile(r"占地|用地|土地|地块|亩|\bland\b|\bsite\b|\bmu\b")
@@ -168,6 +178,13 @@ _ASKS_MAX = re.compile(r"上限|最多|最大|最高|封顶|at most|maximum|uppe
 _ASKS_MIN = re.compile(r"下限|最少|最小|最低|至少|起码|at least|minimum|lower limit|the least")
 
 
+_FIGURE_WORD = re.compile(r"多少|几|多大|多久|多长|多高")
+# Characters between a bound word and the figure question word it qualifies ("最少要买多大": 2; "最低要到多少": 2); the
+# longest on the dev sets is 4 ("最多能盖到多少平"), a bound word further away qualifies something else
+# (eval/refusals_dev3.jsonl, 2026-12-03).
+BOUND_GAP = 6
+
+
 def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
     """(c) An upper limit asked and only a lower one stated ("容积率上限" / "容积率应达到2.0以上"), or the other way
     round: a minimum is not the maximum the user asked for."""
@@ -176,7 +193,14 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
     if asked is None:
         return False
     t = ctx.frame.text.lower()
-    wants_max, wants_min = bool(_ASKS_MAX.search(t)), bool(_ASKS_MIN.search(t))
+    if ctx.frame.language == "zh":
+        # the bound must qualify the figure asked ("最少要到多少"), not a standard named before it ("投产多长时间内不低于
+        # …最低标准"): a bound word counts only shortly before a figure question word
+        asks_at = [m.start() for m in _FIGURE_WORD.finditer(t)]
+        wants_max = any(0 <= a - m.end() <= BOUND_GAP for m in _ASKS_MAX.finditer(t) for a in asks_at) or "上限" in t
+        wants_min = any(0 <= a - m.end() <= BOUND_GAP for m in _ASKS_MIN.finditer(t) for a in asks_at) or "下限" in t
+    else:
+        wants_max, wants_min = bool(_ASKS_MAX.search(t)), bool(_ASKS_MIN.search(t))
     if wants_max == wants_min:
         return False
     # only the figures of the kind asked ("最少要买多大面积": the area, not the tax thresholds beside it)
@@ -217,6 +241,15 @@ def figure_subject(text: str) -> str | None:
 
     found = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii() and w in text]
     return max(found, key=len) if found else None
+
+
+def asked_subject(ctx: Context) -> str | None:
+    """The figure subject of the question; for an English one, of the glossary's Chinese terms for its phrases
+    of several words ("building density" → 建筑密度 → 密度): a single word ("pre-sales" → 销售价格) is too loose a
+    translation to refuse on (eval/refusals_dev.jsonl, 2026-12-03)."""
+    if ctx.frame.language == "en":
+        return figure_subject(" ".join(glossary_phrase_terms(ctx.frame.text)))
+    return figure_subject(ctx.frame.text)
 
 
 def svc_points(ctx: Context, topic: str) -> list[BoundPoint]:
@@ -284,7 +317,7 @@ class KnowledgeHandler:
             if per_city is not None:
                 return per_city
         chosen = self._by_type(ctx, top, pool, None)
-        if f.asks_figure and not has_figure(chosen.point) \
+        if f.asks_figure and not states_figure(chosen.point, f.asks) \
                 and not any(gives(p, f.asks) for p in svc_points(ctx, chosen.point.point.topic)):
             return self._no_figure(ctx, chosen.point, None)                 # (b), no city named
         return self._answer(ctx, chosen)
@@ -398,8 +431,9 @@ class KnowledgeHandler:
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
-        subject = figure_subject(f.text)
-        if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject):
+        subject = asked_subject(ctx)
+        if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject) \
+                and f.language == "zh":   # an English subject (through the glossary) refuses, it does not re-pick
             # the city's nearest figure is of another thing ("园区6个以上" for "亩均税收多少"): the asked thing's
             # figure in the city, else where it is set, as a contrast
             own_fig = [p for p in svc.bank.points if p.city in here and gives(p, f.asks) and self._says(ctx, p, subject)]
@@ -417,9 +451,11 @@ class KnowledgeHandler:
             own_fig = [p for p in svc.bank.points if p.city in here and gives(p, f.asks) and self._says(ctx, p, subject)]
             elsewhere = [m for m in pool if m.point.city not in here and gives(m.point, f.asks)
                          and self._says(ctx, m.point, subject)]
+            # the point that states the subject itself before one whose clause only mentions it beside another figure
+            elsewhere.sort(key=lambda m: subject not in " ".join((m.point.point.subject_zh, *m.point.point.answer_spans)))
             if elsewhere and not own_fig:
-                return self._other_city(ctx, elsewhere[0])      # (a)
-        if f.asks_figure and not has_figure(bp):
+                return self._other_city(ctx, elsewhere[0], subject=subject if f.language == "zh" else None)   # (a)
+        if f.asks_figure and not states_figure(bp, f.asks):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
                          and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)), None)
