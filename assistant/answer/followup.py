@@ -50,14 +50,17 @@ def _fillers() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sorted(data["zh"], key=len, reverse=True)), frozenset(w.lower() for w in data["en"])
 
 
-def only_switches_city(question: str, previous_city: str | None) -> str | None:
+def only_switches_city(question: str, previous_city: str | None, previous_question: str = "") -> str | None:
     """The city a turn switches to when it names one other city and nothing else of its own: "那温州呢？温州也是按
-    这个标准交吗", "温州市对此有何规定？", "Does Linhai give the same treatment?".
+    这个标准交吗", "温州市对此有何规定？", "Does Linhai give the same treatment?". Words of the previous question
+    are not its own ("那温州呢？最少买多少" after "临海厂房最少要买多大面积").
 
     >>> only_switches_city("温州市对此有何规定？", "临海市")
     '温州市'
     >>> only_switches_city("温州也要公示吗", "临海市") is None
     True
+    >>> only_switches_city("温州市的比例要求是多少？", "临海市", "临海非生产性用房占总建筑面积的比例有何规定？")
+    '温州市'
     """
     cities = list(dict.fromkeys(_cities_in(question)))
     if len(cities) != 1 or cities[0] == previous_city:
@@ -66,6 +69,11 @@ def only_switches_city(question: str, previous_city: str | None) -> str | None:
     zh, en = _fillers()
     for w in zh:
         rest = rest.replace(w, "")
+    if previous_question:
+        from assistant import words
+
+        said = _strip_places(previous_question)
+        rest = "".join(w for w in words.lcut(rest) if not re.search(r"[\u4e00-\u9fff]", w) or w not in said)
     words = [w for w in re.findall(r"[a-z']+", rest.lower()) if w not in en]
     chinese = re.findall(r"[\u4e00-\u9fff]", rest)
     return cities[0] if not words and len(chinese) <= 1 else None
@@ -116,8 +124,8 @@ def _is_figure(subject: str) -> bool:
 
 
 # What a turn that only gives the user's own figure says around it: "我买了1200平，要交多少钱", "租了800平方米的话一共多少"
-_FIGURE_TALK = re.compile(r"我们|我家|我|买了|买的|买|租了|租的|租|有|的话|要是|如果|假如|那|要|得|交|缴|付|多少钱|多少|一共|总共|"
-                          r"合计|是|呢|吗|啊|呀|吧|的|厂房|房子|面积|大概|左右|算|算下来|\s|[，,。？?！!]")
+_FIGURE_TALK = re.compile(r"我们|我家|我|总建筑面积|建筑面积|总面积|园区|园子|配|买了|买的|买|租了|租的|租|有|的话|要是|如果|假如|那|要|得|交|缴|付|多少钱|多少|一共|总共|"
+                          r"合计|是|呢|吗|啊|呀|吧|的|厂房|房子|面积|大概|左右|算|算下来|平方米|平米|平方|平|\s|[，,。？?！!]")
 
 
 def _states_only_a_figure(question: str) -> bool:
@@ -159,7 +167,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
         subject = " ".join(figures_text(question)) or None
-    switched = only_switches_city(question, prev_city) if subject is None else None
+    switched = only_switches_city(question, prev_city, prev_q) if subject is None else None
     if switched is not None:
         subject = switched
     if subject is None:

@@ -140,9 +140,15 @@ def answer_types(question: str) -> tuple[str, ...]:
         subject = sorted((-max(_last(text, w) for w in words), order, t)
                          for order, (t, words) in enumerate(_figure_subjects()) if max(_last(text, w) for w in words) >= 0)
         types = [t for _, _, t in subject[:1]]
+    if types[:1] == ["condition"] and _RULE_ON.search(text):
+        # "入园企业数量有何要求？": a rule on a quantity is its figure
+        subject = sorted((-max(_last(text, w) for w in words), order, t)
+                         for order, (t, words) in enumerate(_figure_subjects()) if max(_last(text, w) for w in words) >= 0)
+        types = [*[t for _, _, t in subject[:1]], *types]
     numeric = [t for t in types if t in NUMERIC]
     yes_no_at = max((m.end() for m in _YES_NO_FORM.finditer(text)), default=-1)
-    yes_no = bool(_YES_NO_END.search(text)) or yes_no_at > figure_at
+    # "是否设定了下限？" asks for the bound, not only whether there is one
+    yes_no = (bool(_YES_NO_END.search(text)) and not _WHETHER_BOUND.search(text)) or yes_no_at > figure_at
     if numeric and figure_at >= 0 and not yes_no and types[0] not in ("consequence", "contact"):
         # "几年内不能转让？" asks how long: a figure question word outranks a modal verb after it
         types = [numeric[0], *[t for t in types if t != numeric[0]]]
@@ -152,6 +158,8 @@ def answer_types(question: str) -> tuple[str, ...]:
     return tuple(types)
 
 
+_RULE_ON = re.compile(r"(有何|有什么|什么样的|啥)(要求|规定)")
+_WHETHER_BOUND = re.compile(r"(是否|有没有)[^？?]{0,12}(下限|上限)")
 _YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12}|(\w)不\2|有没有\w{0,8}|伐|哇)[？?！!。]?\s*$"
                          r"|^(can|may|is|are|does|do|must)\b")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.

@@ -95,3 +95,25 @@ def test_an_english_subject_another_city_sets_is_named_in_the_refusal(assistant)
 def test_a_bound_word_on_the_standard_does_not_make_a_duration_question_a_minimum(assistant):
     a = assistant.ask("临海要求入园企业投产后多长时间内亩均效益不低于同地区行业最低标准？")
     assert not a.refused and "两年内" in a.direct
+
+
+def _chat(assistant, *turns):
+    history = []
+    for t in turns:
+        history.append(assistant.ask(t, history=list(history)))
+    return history
+
+
+def test_a_follow_up_naming_its_own_subject_is_not_answered_by_the_previous_clause(assistant):
+    _, fee = _chat(assistant, "慈溪在自己的工业地上加盖厂房提高了容积率，还要补交土地价款吗", "那城建配套费呢，要交吗")
+    assert not fee.refused and "免征城建配套费" in fee.answer
+
+
+def test_a_self_contained_question_in_the_same_city_gets_its_own_match(assistant):
+    _, check = _chat(assistant, "温州的园区入园企业最少要有多少家？", "温州市对拟入园企业的资格怎么审查？")
+    assert not check.refused and "入园管理评分体系" in check.answer
+
+
+def test_an_exception_stated_as_a_case_is_an_exception(assistant):
+    _, exception = _chat(assistant, "临海园区的厂房买了多少年内不能转让", "企业要外迁的话有没有例外")
+    assert not exception.refused and "审核同意" in exception.answer

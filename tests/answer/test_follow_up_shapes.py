@@ -28,9 +28,28 @@ def chat(assistant, *turns):
     ("慈溪市对此有何规定？", "温州市", "慈溪市"),
     ("温州也能转租吗", "临海市", None),                 # a topic of its own: not a bare switch
     ("临海呢也是这样吗", "临海市", None),               # the same city: nothing switches
+    ("慈溪有没有类似的做法？", "温州市", "慈溪市"),
+    ("临海也这么算吗", "温州市", "临海市"),
 ])
 def test_a_bare_switch_is_told_from_a_question_of_its_own(question, previous, expected):
     assert only_switches_city(question, previous) == expected
+
+
+@pytest.mark.parametrize("question, previous_question, expected", [
+    ("那温州呢？最少买多少", "临海厂房最少要买多大面积", "温州市"),    # its other words are the previous question's
+    ("温州的比例要求是多少？", "临海非生产性用房占总建筑面积的比例有何规定？", "温州市"),
+    ("温州的宿舍能盖多大", "临海厂房最少要买多大面积", None),          # 宿舍 is a subject of its own
+    ("Does Wenzhou give the same treatment?", "If the revenue is 80 million, what gross profit?", "温州市"),
+])
+def test_words_of_the_previous_question_do_not_make_a_subject_of_their_own(question, previous_question, expected):
+    assert only_switches_city(question, "临海市", previous_question) == expected
+
+
+def test_a_figure_follow_up_may_name_what_the_figure_is():
+    from assistant.answer.followup import Turn, resolve
+
+    r = resolve("我园区总建筑面积12万平，那要配多少平", Turn(question="临海小微园物业管理用房要配多少", city="临海市"))
+    assert r.kind == "figure" and "12万平" in r.text and "物业管理用房" in r.text
 
 
 def test_a_switch_after_a_calculation_looks_for_the_calculated_rule_in_the_new_city(assistant):

@@ -156,7 +156,8 @@ def test_cue_words_for_what_follows_and_for_a_rate_standard():
     from assistant.answer.frame import answer_types, frame
 
     assert answer_types("半年没开工会罚钱吗")[0] == "consequence"          # a yes/no about what follows
-    assert answer_types("没达标的将如何处理？")[0] == "consequence"
+    assert answer_types("亩均效益未达到标准的，会怎么处理？")[0] == "consequence"
+    assert "consequence" not in answer_types("各宗地出让终止期不一致的，如何处理？")   # a case, not a breach
     assert frame("党建公积金按什么标准缴纳？").asks_figure
     assert frame("What minimum plot ratio must a park reach in Cixi?").asks_figure
     assert answer_types("审批办理时限有何规定")[0] == "duration"
@@ -167,3 +168,12 @@ def test_a_question_naming_both_qualifiers_is_about_both():
 
     assert other_qualifier("厂房售价最多能溢价多少", "竞标者在达到封顶地价（最高溢价50%）")
     assert not other_qualifier("限地价、限房价的竞价方式中封顶地价最高溢价多少", "竞标者在达到封顶地价（最高溢价50%）")
+
+
+def test_a_rule_on_a_quantity_asks_its_figure_and_whether_a_bound_is_set_asks_the_bound():
+    from assistant.answer.frame import answer_types
+
+    assert answer_types("对入园企业数量有何要求？")[0] == "count"
+    assert answer_types("入园企业有什么要求")[0] == "condition"          # no quantity named: the conditions
+    assert answer_types("对每个园区的入园企业家数是否设定了下限？")[0] == "count"
+    assert answer_types("限制类企业是否可以入园？")[0] == "permission"

@@ -119,7 +119,7 @@ def area_kind(text: str) -> str | None:
 _PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微园|小微企业园|产业园|园区|园|企业|小厂|厂|公司)"
                        r"|(评上|评为|获评|被评|认定为).{0,12}(拿|得|奖|补)"     # one park's award, not the budget
                        r"|\b(recognised|recognized|certified) as\b"
-                       r"|每个(?!月)|每家|每座|每年|一年|年均"
+                       r"|每个(?!月)|每家|一家(?=能|可|给|补|奖|拿|得)|每座|每年|一年|年均"
                        r"|\b(each|per|a single|one) (park|enterprise|company|firm|factory|year)\b|\bannually\b")
 _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
 _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
@@ -131,6 +131,12 @@ SHORT_FOLLOW_UP = 20
 # The kinds of fact a clause's sibling point is taken for when the best match states another kind: each is asked in
 # words that cannot be mistaken (a date, a deadline, a phone number, who is responsible).
 SIBLING_TYPES = ("deadline", "date", "contact", "actor", "duration")
+# A follow-up whose words not in the previous question add up to this many characters names a subject of its own
+# ("那城建配套费呢，要交吗": 城建 配套 要交, 6); "谁来审定啊" (审定, 2) does not (eval/conversations_dev3.jsonl, 2026-12-03).
+NEW_SUBJECT_CHARS = 4
+# Kinds of fact any provision's point can be taken for (how an applicant is checked, what is required): a question
+# asking one, naming its city, is answered by its own best match rather than by the previous clause's point of that kind.
+BROAD_TYPES = ("condition", "procedure", "list")
 # A year asked ("到2021年") and the best match states another year's figure: a close match stating the year asked
 # is taken down to this share of the best score (eval/colloquial_dev.jsonl, 2026-12-03).
 YEAR_RATIO = 0.8
@@ -337,18 +343,34 @@ class KnowledgeHandler:
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
                            if any(bp.point.answer_type == t for bp in siblings)), [])
+        said = prev.resolved_question or prev.question
+        new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+                     and w not in STOPWORDS and w not in said]
+
+        def states_new_words(bp: BoundPoint) -> bool:
+            return any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in new_words)
+
+        if candidates and sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS \
+                and not any(states_new_words(bp) for bp in candidates):
+            candidates = []   # "那城建配套费呢，要交吗": a new subject the clause's yes/no points do not speak of
         if not candidates and len(f.question) <= SHORT_FOLLOW_UP:
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
             # turn naming something the previous question did not, which a point of the same clause states
-            said = prev.resolved_question or prev.question
-            asked = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                     and w not in STOPWORDS and w not in said]
-            candidates = [bp for bp in siblings
-                          if any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in asked)]
+            candidates = [bp for bp in siblings if states_new_words(bp)]
             # the kind of fact the previous turn was about first ("那成套的呢" after an area asks the suite's area)
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
         else:
             prefer = {bp.point.id for bp in candidates if bp.point.topic == before.point.topic}
+            top = matches[0] if matches else None
+            if candidates and top is not None and f.types and top.point.clause_id != before.clause_id \
+                    and top.point.city in ctx.services.applicable(f.city) \
+                    and ((len(f.question) > SHORT_FOLLOW_UP and top.point.point.answer_type == f.types[0])
+                         or (f.city_source == "named" and top.point.city == f.city
+                             and (top.point.point.answer_type == f.types[0] or f.types[0] in BROAD_TYPES))) \
+                    and self._trusted(ctx, top):
+                # a question naming its own subject ("五年规划的正式文本报送期限是？" after the forms' deadline): its
+                # own best match, stating the kind asked, answers
+                return None
         if not candidates:
             return None
         rank = {m.point.point.id: i for i, m in enumerate(matches)}
@@ -374,7 +396,9 @@ class KnowledgeHandler:
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
         for m in same:
-            if m.point.point.answer_type == f.types[0]:
+            if m.point.point.answer_type == f.types[0] \
+                    and (f.types[0] != "permission" or m.score >= NEAR_RATIO * chosen.score):
+                # a yes/no is any rule's form ("城建配套费要交吗"): a far point of the topic is not taken for it
                 return m
         for m in pool[:NEAR]:   # a close match of another topic that states exactly the kind of fact asked
             if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
