@@ -190,6 +190,7 @@ class TableResult:
     asked_count: bool = False            # the question asked a number of parks/firms; the columns are areas
     asked_land: bool = False             # the question asked a land area (用地, 亩); the columns are floor areas
     asked_per_park: bool = False         # the question asked one park's share; the plan gives county totals
+    missing: str = ""                    # "row": a place the tables have no row for; "year": a year they do not cover
 
     @property
     def clause(self) -> Clause:
@@ -496,7 +497,8 @@ def _read(question: str, grid: Grid) -> Query:
     years = list(dict.fromkeys(years))
     table_years = [str(y) for y in years if str(y) in grid.years]
     other = [str(y) for y in years if str(y) not in grid.years]
-    if not table_years and any(w in text for w in _vocabulary().all_years):
+    if not table_years and not other and any(re.search(rf"(?<!\d){re.escape(w)}", text) for w in _vocabulary().all_years):
+        # "三年", "每年" mean the plan's years; "2023年" (which contains "3年") is a year the plan does not have
         table_years = list(grid.years)
     return Query(text, "en" if is_english(question) else "zh", _tokens(text, grid), table_years, other, numbers,
                  _area_target(text, numbers))
@@ -646,6 +648,7 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
 
 FLOOR_UNITS = ("万㎡", "㎡")
 _ONE_PARK = re.compile(r"每个(小微)?园|每一个园|单个(小微)?园|一个(小微)?园区?(能|可以|可|要|得|分到|有)"
+                       r"|[那这]个(小微)?园|[那这]个(小微企业|产业)?园区"
                        r"|(each|every|per|a single|one) (individual )?(small[- ]business |micro[- ]enterprise |small and micro )?"
                        r"park\b")
 _LAND_ASKED = re.compile(r"用地|占地|土地|(?<![a-z])(land|site)(?![a-z])")
@@ -1050,13 +1053,13 @@ def _absent(grid, q, metrics, places) -> TableResult:
     if places:
         names = "、".join(places)
         en = ", ".join(_row_en(p) for p in places)
-        return _result(grid, q, "absent", [], names, en,
+        return _result(grid, q, "absent", [], names, en, missing="row",
                        note_zh=f"行动计划表中没有{names}这一行；表中的县（市、区）是：{'、'.join(grid.counties)}。",
                        note_en=f"The plan tables have no row for {en}; their rows are: "
                                f"{', '.join(_row_en(r) for r in grid.counties)}.")
     years = "、".join(q.other_years)
     span = f"{grid.years[0]}–{grid.years[-1]}"
-    return _result(grid, q, "absent", [], f"{years}年", years,
+    return _result(grid, q, "absent", [], f"{years}年", years, missing="year",
                    note_zh=f"行动计划表只列{span}年的计划，没有{years}年的数字。",
                    note_en=f"The plan tables cover {span} only; they have no figures for {years}.")
 

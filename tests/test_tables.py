@@ -567,3 +567,22 @@ def test_one_park_s_share_asked_where_the_plan_gives_county_totals(corpus, assis
 
 def test_a_question_about_the_provincial_notice_is_not_the_wenzhou_table(corpus):
     assert lookup(corpus, "Under the provincial notice, how many parks must Ruian build in 2019?") is None
+
+
+def test_a_year_the_plan_does_not_cover_is_not_read_as_its_three_years(corpus):
+    # "2023年" contains "3年" ("三年" = the plan's years): it must not become 2019–2021
+    r = lookup(corpus, "行动计划表里2023年鹿城区竣工多少")
+    assert r is not None and r.missing == "year" and r.value is None and not r.cells
+
+
+def test_a_place_without_a_row_is_missing(corpus):
+    r = lookup(corpus, "行动计划表中龙港市2019年开工多少亩")
+    assert r is not None and r.missing == "row" and not r.cells
+
+
+def test_a_missing_row_or_year_is_an_honest_refusal(assistant):
+    place = assistant.ask("行动计划表中龙港市2019年开工多少亩")
+    year = assistant.ask("行动计划表里2023年鹿城区竣工多少")
+    assert place.refused and place.not_covered_kind == "place" and "龙港市" in place.direct
+    assert year.refused and year.not_covered_kind == "no_figure" and "2023" in year.direct
+    assert "50" not in year.direct

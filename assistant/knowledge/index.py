@@ -73,6 +73,13 @@ class KnowledgeIndex:
                 self.questions.append(q)
                 owner.append(i)
         self.owner = np.asarray(owner, dtype=np.int64)
+        # a point's questions are consecutive: per-point maxima by segments (np.maximum.at and a lexsort over every
+        # question cost ~4 ms a match; benchmarks/README.md, fourth session)
+        self._starts = np.flatnonzero(np.r_[True, self.owner[1:] != self.owner[:-1]]) if owner else np.zeros(0, int)
+        self._segmented = bool(owner) and len(self._starts) == len(bank.points) \
+            and bool(np.all(self.owner[self._starts] == np.arange(len(bank.points))))
+        self._cities = np.asarray([bp.city for bp in bank.points], dtype=object)
+        self._scored: dict[tuple, tuple] = {}    # the last few texts' per-point scores (one answer matches 2–4 times)
         # a question staff attached to a point (the 知识库 page) is answered by that point, whatever BM25 thinks
         self._exact: dict[str, int] = {}
         for q, i in zip(self.questions, owner):
@@ -90,7 +97,11 @@ class KnowledgeIndex:
         return self.n_points
 
     def _per_point(self, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Best score per point, and which question gave it."""
+        """Best score per point, and which question gave it (the first of equals)."""
+        if self._segmented:
+            best = np.maximum.reduceat(scores, self._starts)
+            positions = np.where(scores == best[self.owner], np.arange(len(scores)), len(scores))
+            return best, np.minimum.reduceat(positions, self._starts)
         best = np.full(self.n_points, -np.inf)
         np.maximum.at(best, self.owner, scores)
         # index of the best question of each point
@@ -107,22 +118,23 @@ class KnowledgeIndex:
         word for word among its questions comes first."""
         if not self.questions:
             return []
-        bm = np.asarray(self.bm25.get_scores(question_tokens(text)), dtype=np.float64)
-        bm_best, bm_which = self._per_point(bm)
-        fused = np.zeros(self.n_points)
-        ranks = _ranks(bm_best)
-        fused[ranks > 0] += 1.0 / (RRF_K + ranks[ranks > 0])
-        cos_best = None
-        if self.vectors is not None and query_vector is not None:
-            cos = self.vectors @ np.asarray(query_vector, dtype=np.float32)
-            cos_best, cos_which = self._per_point(cos.astype(np.float64))
-            dranks = _ranks(cos_best)
-            fused[dranks > 0] += DENSE_WEIGHT / (RRF_K + dranks[dranks > 0])
+        use_vector = self.vectors is not None and query_vector is not None
+        key = (text, np.asarray(query_vector, dtype=np.float32).tobytes() if use_vector else None)
+        with self._lock:
+            scored = self._scored.get(key)
+        if scored is None:
+            scored = self._score(text, query_vector if use_vector else None)
+            with self._lock:
+                if len(self._scored) >= SCORED_TEXTS:
+                    self._scored.pop(next(iter(self._scored)))
+                self._scored[key] = scored
+        fused_base, bm_best, bm_which, cos_best, cos_which = scored
+        fused = fused_base.copy()
         exact = self._exact.get(same_question_key(asked)) if asked else None
         if exact is not None:
             fused[exact] += EXACT_BONUS
         if cities is not None:
-            keep = np.array([bp.city in cities for bp in self.bank.points])
+            keep = np.isin(self._cities, list(cities))
             fused[~keep] = -np.inf
         order = np.argsort(-fused, kind="stable")[:k]
         out = []
@@ -134,6 +146,26 @@ class KnowledgeIndex:
                                   cosine=None if cos_best is None else float(cos_best[i]),
                                   question=self.questions[which], rank=r, exact=bool(i == exact)))
         return out
+
+    def _score(self, text: str, query_vector: np.ndarray | None) -> tuple:
+        """Per point: the fused score before any filter, the BM25 and cosine bests and which question gave them."""
+        bm = np.asarray(self.bm25.get_scores(question_tokens(text)), dtype=np.float64)
+        bm_best, bm_which = self._per_point(bm)
+        fused = np.zeros(self.n_points)
+        ranks = _ranks(bm_best)
+        fused[ranks > 0] += 1.0 / (RRF_K + ranks[ranks > 0])
+        cos_best = cos_which = None
+        if query_vector is not None:
+            cos = self.vectors @ np.asarray(query_vector, dtype=np.float32)
+            cos_best, cos_which = self._per_point(cos.astype(np.float64))
+            dranks = _ranks(cos_best)
+            fused[dranks > 0] += DENSE_WEIGHT / (RRF_K + dranks[dranks > 0])
+        return fused, bm_best, bm_which, cos_best, cos_which
+
+
+# How many texts' per-point scores are kept: one answer matches its question (and its parts) 2–4 times, with and
+# without a city filter; concurrent answers each need their own.
+SCORED_TEXTS = 16
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:

@@ -117,3 +117,21 @@ def test_a_self_contained_question_in_the_same_city_gets_its_own_match(assistant
 def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     _, exception = _chat(assistant, "临海园区的厂房买了多少年内不能转让", "企业要外迁的话有没有例外")
     assert not exception.refused and "审核同意" in exception.answer
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("临海的企业退出园区后，买厂房的钱能退还吗？", "not_stated"),                 # a refund the text never states
+    ("临海新方案出台以前就进园的企业，有没有过渡期？", "not_stated"),
+    ("慈溪已经建成的那11个园区里一共进驻了多少家企业", "different_quantity"),   # parks counted, firms asked
+    ("温州要求园区里同一主导产业的企业家数占比达到多少？", "different_quantity"),  # floor-area share stated
+    ("在温州，亩均税收起码得到多少才让进园区？", "different_quantity"),          # a target is not an entry bar
+    ("慈溪给属地政府建园的补助标准是每个园多少钱？", "different_quantity"),      # a budget is not a rate
+])
+def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == kind, (a.not_covered_kind, a.direct)
+
+
+def test_a_province_question_is_not_answered_with_a_citys_rule(assistant):
+    a = assistant.ask("浙江省规定小微园物业专项维修资金每平方米交多少？")
+    assert a.refused and a.not_covered_kind == "other_city" and "12元" not in a.direct and "12元" in a.answer

@@ -90,8 +90,13 @@ def gives(bp: BoundPoint, asked: str) -> bool:
     units = {"amount": ("元",), "rate": ("元/平方米", "元/亩", "万元/亩"), "ratio": ("%", "‰"), "area": ("平方米", "亩"),
              "count": ("家", "个"), "duration": ("年", "个月", "日", "工作日")}
     wanted = {u for t in family for u in units.get(t, ())}
-    return any(q.unit in wanted or (q.wan and "amount" in family)
+    return any((q.unit in wanted or (q.wan and "amount" in family)) and not _calendar_year(q)
                for s in bp.point.answer_spans for q in find_quantities(s, field=None))
+
+
+def _calendar_year(q) -> bool:
+    """"2018-2022年" is a date, not a period of years."""
+    return q.unit == "年" and 1949 <= q.value <= 2100
 
 
 def states_figure(bp: BoundPoint, asked: str) -> bool:
@@ -120,6 +125,7 @@ _PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微
                        r"|(评上|评为|获评|被评|认定为).{0,12}(拿|得|奖|补)"     # one park's award, not the budget
                        r"|\b(recognised|recognized|certified) as\b"
                        r"|每个(?!月)|每家|一家(?=能|可|给|补|奖|拿|得)|每座|每年|一年|年均"
+                       r"|(补助|补贴|奖励|资助)标准"
                        r"|\b(each|per|a single|one) (park|enterprise|company|firm|factory|year)\b|\bannually\b")
 _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
 _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
@@ -219,10 +225,26 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
     return all(b in ("at most ", "within ") for b in bounds)
 
 
+_ASKS_FIRMS = re.compile(r"(多少|几)家")
+_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)")
+
+
+def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) Enterprises counted ("进了多少家企业") and the point counts parks ("已建成…园区11个"), or the other way."""
+    if ctx.frame.asks != "count" or not ctx.frame.asks_figure:
+        return False
+    units = {q.unit for s in bp.point.answer_spans for q in find_quantities(s, field=None)} & {"家", "个"}
+    if _ASKS_FIRMS.search(ctx.frame.text):
+        return units == {"个"}
+    if _ASKS_PARKS.search(ctx.frame.text):
+        return units == {"家"}
+    return False
+
+
 def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The question asks a land area and the point sets a floor area, or the other way round; one unit's
     figure is asked and the point states an aggregate; or the other bound is asked than the one stated."""
-    if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp):
+    if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp):
         return True
     if ctx.frame.types and ctx.frame.types[0] in NUMERIC \
             and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
@@ -318,6 +340,13 @@ class KnowledgeHandler:
                 return switched
         if f.city and f.city != "浙江省":
             return self._for_city(ctx, top, pool)
+        if f.city == "浙江省" and f.city_source == "named" and top.point.city != "浙江省":
+            # "省联席会议确定的2019年全省目标是多少个": the province's own provision, or an honest "the province's
+            # documents do not set it" with the city's rule as the contrast — never a city's rule as the province's
+            own = ctx.point_matches(cities=frozenset({"浙江省"}))[:POOL]
+            if own and own[0].score >= IN_CITY_RATIO * top.score and self._trusted(ctx, own[0]):
+                return self._answer(ctx, self._by_type(ctx, own[0], own, {"浙江省"}))
+            return self._other_city(ctx, top)                                  # (a)
         if not f.local_cities:
             per_city = self._per_city(ctx, top, pool)
             if per_city is not None:

@@ -53,6 +53,11 @@ class TableHandler:
                          body=[text("table.what_it_gives", lang, line=table.headline(lang))], citations=cites,
                          quote_lines=False, refused=True, city=doc.meta.city, city_source=ctx.frame.city_source,
                          topic="action_plan_table")
+        if table.missing:
+            # a place with no row (龙港市) or a year the plan does not cover: the tables do not give it
+            return build(ctx, kind="not_covered", direct=table.headline(lang), citations=cites, quote_lines=False,
+                         refused=True, not_covered_kind="place" if table.missing == "row" else "no_figure",
+                         city=doc.meta.city, city_source=ctx.frame.city_source, topic="action_plan_table")
         if table.cells:
             body.append(text("table.cells", lang, cells=("；" if lang == "zh" else "; ").join(table.cell_lines(lang))))
         if blanks := table.blank_line(lang):
