@@ -117,7 +117,7 @@ def _land(f: Facts, inputs: dict) -> dict:
 
 
 def _mode(f: Facts) -> str | None:
-    if f.has("存量", "改造", "existing", "renovat"):
+    if f.has("存量", "改造", "老厂", "旧厂", "拿来改", "existing", "renovat"):
         return "renovation"
     if f.has("招拍挂", "新建", "拍卖", "新拿的地", "auction", "new park", "newly"):
         return "new"
@@ -232,8 +232,16 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if len(a) >= 2:
             inputs["self_held_nonproduction_m2"] = _n(min(a[:2]))
         return inputs
+    if name == "leading_floor_needed":
+        return {"production_floor_area_m2": _n(max(a))}
     if name == "leading_floor_share":
         return {"production_floor_area_m2": _n(max(a[:2])), "leading_industry_production_floor_m2": _n(min(a[:2]))}
+    if name == "land_minimums":
+        if city not in ("临海市", "温州市"):
+            return None
+        if m:
+            return {"jurisdiction": city, "land_area_mu": _n(m[0])}
+        return {"jurisdiction": city, "land_area_m2": _n(max(a))} if a else None
     if name == "land_indicators":
         inputs = _land(f, {"total_floor_area_m2": _n(max(a))})
         if city in ("临海市", "温州市"):

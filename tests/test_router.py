@@ -56,6 +56,13 @@ def test_new_rules_are_routed(question, name, key, value):
     ("温州园区，厂子占地6亩，去年缴税210万，能买到2万平吗", "quality_enterprise", {"total_tax_wan": 210, "land_area_mu": 6}),
     ("临海园区用地5万平，建筑面积9万平，容积律够不够", "land_indicators", {"land_area_m2": 50000}),
     ("临海买了650个平方的厂房，维修基金交多少", "fees", {"area_m2": 650}),
+    ("临海新拿的地90亩，按容积率下限最少要盖多少建筑面积", "land_indicators", {"land_area_mu": 90, "jurisdiction": "临海市"}),
+    ("A Wenzhou park has a 60,000 m² site: what is the minimum floor area under the plot ratio floor?", "land_indicators",
+     {"land_area_m2": 60000, "jurisdiction": "温州市"}),
+    ("温州园区生产性用房一共9万平方米，主导产业的起码要多少", "leading_floor_share", {"production_floor_area_m2": 90000}),
+    ("临海园区总面积10万平，物业办公的房子要留多少", "property_rooms", {"total_floor_area_m2": 100000}),
+    ("温州开发商第2年新增地方贡献100万，奖多少", "fiscal_reward", {"unit": "万元"}),
+    ("临海老厂房的地拿来改小微园，有68亩，够不够", "site_area", {"development_mode": "renovation"}),
 ])
 def test_spoken_calculation_questions_reach_their_calculator(question, calculator, inputs):
     route = route_calculation(question)

@@ -520,10 +520,18 @@ def quality_enterprise(inp: QualityInput) -> CalcResult:
              Part(key="is_quality", label_zh="是否优质企业", value=quality),
              Part(key="area_cap_m2", label_zh="购置厂房限制面积", value=as_number(cap_m2) if quality else None,
                   unit="平方米" if quality else "按属地“限面积”政策")]
-    if inp.requested_area_m2 is not None:
+    if inp.requested_area_m2 is not None and quality:
         items.append(rule_item(cap, inp.requested_area_m2 / WAN, "拟购置厂房面积（优质企业上限）"))
         parts.append(Part(key="within_cap", label_zh=f"拟购置面积是否在{cap.figure()}以内",
                           value=inp.requested_area_m2 <= cap_m2))
+    elif inp.requested_area_m2 is not None:
+        # the relaxed cap is only for quality enterprises; the document gives no cap for the others
+        items.append(CheckItem(rule_id=cap.id, criterion="拟购置厂房面积（优质企业上限）", criterion_en=cap.description_en,
+                               verdict=Verdict.unknown, value=as_number(inp.requested_area_m2), unit="平方米",
+                               threshold=cap.threshold_zh(),
+                               message=f"拟购置{fmt(inp.requested_area_m2)}平方米：未达到优质企业标准，不适用放宽至"
+                                       f"{cap.figure()}的上限；一般企业的面积上限按属地“限面积”政策，本文件未给出。",
+                               citations=(cap.citation(),)))
     formula = (f"亩均税收{'（= 纳税总额 ÷ 用地面积）' if inp.tax_per_mu_wan is None else ''} ≥ {fmt(tp.min)}万元 且 "
                f"纳税总额 ≥ {fmt(tt.min)}万元 → 优质企业，购置厂房限制面积放宽至{fmt(cap.max)}万㎡（{fmt(cap_m2)}平方米）；"
                "否则按属地“限面积”政策（本文件未给出一般企业的面积上限）。")
@@ -641,6 +649,9 @@ def presale_threshold(inp: PresaleInput) -> CalcResult:
     if inp.completed_investment is not None:
         items.append(rule_item(p, inp.completed_investment / inp.total_investment, "已完成投资比例"))
         parts.append(Part(key="eligible", label_zh="可申请预售许可", value=items[0].verdict is Verdict.passed))
+        if inp.completed_investment < need:
+            parts.append(Part(key="investment_short", label_zh="尚差投资额",
+                              value=_yuan(need - inp.completed_investment), unit=inp.unit))
     formula = f"须完成投资额 = 项目总投资 × {fmt(p.min)}% = {fmt(inp.total_investment)} × {fmt(p.min)}% = {fmt(need)}。"
     return _result("presale_threshold", inp, formula, _yuan(need), inp.unit, (p.id,), parts=parts, items=items)
 
@@ -732,13 +743,16 @@ class LandIndicatorsInput(_Input):
     jurisdiction: Literal["临海市", "温州市"] | None = Field(default=None, description="填写则按该地要求判断")
     land_area_mu: Positive | None = Field(default=None, description="用地面积（亩）")
     land_area_m2: Positive | None = Field(default=None, description="用地面积（平方米）")
-    total_floor_area_m2: Positive = Field(description="总建筑面积（平方米，计容）")
+    total_floor_area_m2: Positive | None = Field(
+        default=None, description="总建筑面积（平方米，计容）；不填则按该地下限算出至少需要的建筑面积和基底面积")
     building_footprint_m2: Positive | None = Field(default=None, description="建筑基底面积（平方米）")
 
     @model_validator(mode="after")
     def _land(self):
         if self.land_area_mu is None and self.land_area_m2 is None:
             raise FieldError("land_area_mu", "请填写用地面积（亩或平方米）")
+        if self.total_floor_area_m2 is None and self.jurisdiction is None:
+            raise FieldError("total_floor_area_m2", "请填写总建筑面积，或填写地区以算出按下限至少需要的面积")
         if self.land_area_mu is not None and self.land_area_m2 is not None \
                 and abs(self.land_area_mu * MU_IN_M2 - self.land_area_m2) > 1:
             raise FieldError("land_area_m2", "用地面积的亩数和平方米数不一致")
@@ -753,6 +767,8 @@ class LandIndicatorsInput(_Input):
             example={'jurisdiction': '临海市', 'land_area_mu': 100, 'total_floor_area_m2': 150000, 'building_footprint_m2': 25000})
 def land_indicators(inp: LandIndicatorsInput) -> CalcResult:
     land = inp.land_area_m2 if inp.land_area_m2 is not None else inp.land_area_mu * MU_IN_M2
+    if inp.total_floor_area_m2 is None:
+        return _land_minimums(inp, land)
     ratio = inp.total_floor_area_m2 / land
     parts = [Part(key="land_area_m2", label_zh="用地面积", value=as_number(land, 2), unit="平方米"),
              Part(key="plot_ratio", label_zh="容积率", value=as_number(ratio, 4))]
@@ -773,6 +789,27 @@ def land_indicators(inp: LandIndicatorsInput) -> CalcResult:
     formula = ("容积率 = 总建筑面积 ÷ 用地面积；建筑密度 = 建筑基底面积 ÷ 用地面积；1亩 = 10000/15 平方米（约666.67平方米）。"
                f"{fmt(inp.total_floor_area_m2)} ÷ {fmt(land)} = {fmt(ratio, 4)}。")
     return _result("land_indicators", inp, formula, as_number(ratio, 4), "", pids, parts=parts, items=items)
+
+
+def _land_minimums(inp: LandIndicatorsInput, land: Fraction) -> CalcResult:
+    """No building figures given: the least floor area (and, where a density floor is set, footprint) the city's
+    lower bounds require on this site."""
+    pids = ["linhai.plot_ratio_min", "linhai.building_density_min"] if inp.jurisdiction == "临海市" else ["wenzhou.plot_ratio_min"]
+    parts = [Part(key="land_area_m2", label_zh="用地面积", value=as_number(land, 2), unit="平方米")]
+    steps = []
+    for pid in pids:
+        p = get_param(pid)
+        need = land * p.fraction("min")
+        if pid.endswith("plot_ratio_min"):
+            parts.append(Part(key="min_floor_area_m2", label_zh="按容积率下限至少需要的总建筑面积", value=as_number(need, 2),
+                              unit="平方米"))
+            steps.append(f"总建筑面积 ≥ 用地面积 × 容积率下限 = {fmt(land)} × {p.figure()} = {fmt(need)}平方米")
+        else:
+            parts.append(Part(key="min_footprint_m2", label_zh="按建筑密度下限至少需要的建筑基底面积",
+                              value=as_number(need, 2), unit="平方米"))
+            steps.append(f"建筑基底面积 ≥ 用地面积 × 建筑密度下限 = {fmt(land)} × {p.figure()} = {fmt(need)}平方米")
+    formula = "1亩 = 10000/15 平方米（约666.67平方米）；" + "；".join(steps) + "。"
+    return _result("land_indicators", inp, formula, parts[1].value, "平方米", pids, parts=parts)
 
 
 # ───────────────────────── 临海 （二十一） dormitories ─────────────────────────

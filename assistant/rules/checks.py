@@ -64,6 +64,26 @@ def check_threshold(p: Param) -> str:
     return p.threshold_zh()
 
 
+def margin(p: Param, x: Fraction) -> str:
+    """How far ``x`` is from a bound in the parameter's own unit ("还差40平方米", "超出14平方米", "比下限多18亩"); none
+    for shares (a percentage point is not what a user can act on) or ranges.
+
+    >>> from assistant.rules.params import get_param
+    >>> margin(get_param("linhai.unit_area_min"), Fraction(360))
+    '，还差40平方米'
+    """
+    if p.unit in PERCENT_UNITS or p.unit in ("", "比例") or p.kind not in ("min", "max"):
+        return ""
+    bound = p.fraction(p.kind)
+    d = abs(x - bound)
+    if d == 0:
+        return ""
+    amount = f"{fmt(d, 2)}{p.unit}"
+    if p.kind == "min":
+        return f"，还差{amount}" if x < bound else f"，比下限多{amount}"
+    return f"，超出{amount}" if x > bound else f"，比上限少{amount}"
+
+
 def _soft_note(p: Param) -> str:
     return f"（原文为“{p.qualifier}”，属软性要求：未达到时需说明理由，由主管部门审定）" if p.soft else ""
 
@@ -74,7 +94,8 @@ def rule_item(p: Param, x: Fraction, criterion: str | None = None, *, note: str 
     crit = criterion or p.description_zh
     verdict = verdict_of(p, meets(p, x))
     word = {Verdict.passed: "符合", Verdict.fail: "不符合", Verdict.warning: "未达到"}[verdict]
-    msg = f"{crit}为{shown(p, x)}，要求 {check_threshold(p)}，{word}{_soft_note(p) if verdict is Verdict.warning else ''}。"
+    msg = f"{crit}为{shown(p, x)}，要求 {check_threshold(p)}，{word}{margin(p, x)}" \
+          f"{_soft_note(p) if verdict is Verdict.warning else ''}。"
     return CheckItem(rule_id=p.id, criterion=crit, criterion_en=p.description_en, verdict=verdict,
                      value=as_number(in_unit(p, x), 4), unit=p.unit or None, threshold=check_threshold(p),
                      message=msg + note,
