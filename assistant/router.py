@@ -116,6 +116,19 @@ def _land(f: Facts, inputs: dict) -> dict:
     return inputs
 
 
+def _tax_shortfall(f: Facts) -> dict | None:
+    """The promised and the actual tax per mu (the promised one is named 承诺/中标; else the larger) and the site."""
+    per_mu = [x for x in f.money_wan]
+    if len(per_mu) < 2 or not f.mus:
+        return None
+    promised = re.search(r"(承诺|中标|committed|promised)[^\d]{0,12}([\d.]+)\s*万", f.text)
+    committed = Fraction(promised.group(2)) if promised else max(per_mu)
+    actual = next((x for x in per_mu if x != committed), None)
+    if actual is None:
+        return None
+    return {"committed_tax_per_mu_wan": _n(committed), "actual_tax_per_mu_wan": _n(actual), "land_area_mu": _n(f.mus[0])}
+
+
 def _mode(f: Facts) -> str | None:
     if f.has("存量", "改造", "老厂", "旧厂", "拿来改", "existing", "renovat"):
         return "renovation"
@@ -258,6 +271,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         total = max(m)
         parcels = [_n(x) for x in m if x != total]
         return {"merged_total_mu": _n(total), **({"parcels_mu": parcels} if parcels else {})}
+    if name == "tax_shortfall_penalty":
+        return _tax_shortfall(f)
     if name == "performance_bond":
         return {"land_price": _n(max(f.money_wan)), "unit": "万元"}
     if name == "fiscal_reward":

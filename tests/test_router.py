@@ -80,3 +80,13 @@ def test_the_fewest_leading_industry_firms_for_a_total(question, city, count):
 
 def test_the_area_from_a_paid_maintenance_fund():
     assert route_calculation("临海园区维修资金我交了9600元，买的面积是多少") == ("fees_area", {"fund_paid_yuan": 9600})
+
+
+@pytest.mark.parametrize("question, committed, actual, mu", [
+    ("温州园区中标时承诺亩均税收35万元，占地120亩，实际只有28万元，违约金交多少", 35, 28, 120),
+    ("我们承诺亩均税收30万，园区50亩，要是亩均税收只有20万呢？要赔多少", 30, 20, 50),
+])
+def test_a_tax_shortfall_is_routed_with_the_promised_figure_first(question, committed, actual, mu):
+    name, inputs = route_calculation(question)
+    assert name == "tax_shortfall_penalty"
+    assert (inputs["committed_tax_per_mu_wan"], inputs["actual_tax_per_mu_wan"], inputs["land_area_mu"]) == (committed, actual, mu)

@@ -377,6 +377,29 @@ def tax_commitment_start(inp: AcceptanceDateInput) -> CalcResult:
                    parts=[Part(key="from_date", label_zh="承诺考核起始日", value=start, unit="日期")])
 
 
+class TaxShortfallInput(_Input):
+    committed_tax_per_mu_wan: Positive = Field(description="中标承诺的年度亩均税收（万元/亩）")
+    actual_tax_per_mu_wan: NonNegative = Field(description="该年度实际亩均税收（万元/亩）")
+    land_area_mu: Positive = Field(description="园区用地面积（亩）")
+
+
+@calculator("tax_shortfall_penalty", "亩均税收未达承诺的违约金（温州）",
+            "如不达标须向属地政府支付税收差额部分违约金（温州{wenzhou.tax_shortfall_penalty:clause}）",
+            TaxShortfallInput, ("wenzhou.tax_shortfall_penalty", "wenzhou.tax_commitment_after_years"),
+            example={"committed_tax_per_mu_wan": 35, "actual_tax_per_mu_wan": 28, "land_area_mu": 120})
+def tax_shortfall_penalty(inp: TaxShortfallInput) -> CalcResult:
+    gap = max(inp.committed_tax_per_mu_wan - inp.actual_tax_per_mu_wan, Fraction(0))
+    penalty = gap * inp.land_area_mu
+    parts = [Part(key="gap_per_mu_wan", label_zh="每亩税收差额", value=as_number(gap, 4), unit="万元/亩"),
+             Part(key="penalty_wan", label_zh="税收差额部分违约金", value=_yuan(penalty), unit="万元")]
+    formula = (f"违约金 = （承诺亩均税收 − 实际亩均税收）× 用地面积 = （{fmt(inp.committed_tax_per_mu_wan)} − "
+               f"{fmt(inp.actual_tax_per_mu_wan)}）× {fmt(inp.land_area_mu)} = {fmt(penalty)}万元"
+               "（原文只说支付“税收差额部分违约金”，未写明计算口径，此处按差额×亩数理解）；"
+               f"考核自竣工验收{get_param('wenzhou.tax_commitment_after_years').figure()}后起每年进行。")
+    return _result("tax_shortfall_penalty", inp, formula, _yuan(penalty), "万元",
+                   ("wenzhou.tax_shortfall_penalty", "wenzhou.tax_commitment_after_years"), parts=parts)
+
+
 class OperationDateInput(_Input):
     operation_start_date: dt.date = Field(description="建成运营日期")
     on_date: dt.date | None = Field(default=None, description="要判断的日期（是否仍在优惠期内）")
