@@ -36,7 +36,8 @@ PLACES = 2
 
 UNIT_EN = {"平方米": "m²", "亩": "mu", "万平方米": "10,000 m²", "万㎡": "10,000 m²", "元": "yuan", "万元": "10,000 yuan",
            "元/平方米": "yuan/m²", "万元/亩": "10,000 yuan/mu", "年": "years", "个月": "months", "日": "days",
-           "天": "days", "工作日": "working days", "家": "enterprises", "个": "", "%": "%", "‰": "‰", "幅": "plots"}
+           "天": "days", "工作日": "working days", "家": "enterprises", "个": "", "%": "%", "‰": "‰", "幅": "plots",
+           "元/亩": "yuan/mu"}   # 万元/亩 in English: 万 spelled out first, then 元/亩
 # Units written right after the number, with no space, in both languages.
 TIGHT = {"%", "‰"}
 

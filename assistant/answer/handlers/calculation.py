@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import re
+from fractions import Fraction
+from pathlib import Path
+
 from assistant import formatting
 from assistant.answer.context import Context
 from assistant.answer.followup import figures_text
@@ -12,13 +17,55 @@ from assistant.errors import AssistantError
 from assistant.messages import text
 from assistant.router import route_calculation, routes
 from assistant.rules.calculators import CalcResult, run
+from assistant.yamlio import load_yaml
+
+LABELS_EN_FILE = Path(__file__).resolve().parents[2] / "data" / "calc_labels_en.yaml"
+_FIGURE = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*(\S*)")
+
+
+@functools.lru_cache(maxsize=1)
+def _labels_en() -> tuple[dict[str, str], tuple[tuple[re.Pattern, str], ...]]:
+    """The English titles and labels (exact Chinese → English) and the patterns for labels built with f-strings."""
+    data = load_yaml(LABELS_EN_FILE.read_text(encoding="utf-8")) or {}
+    names = {**(data.get("titles") or {}), **(data.get("labels") or {})}
+    patterns = tuple((re.compile(p["zh"]), p["en"]) for p in data.get("patterns") or ())
+    return names, patterns
+
+
+def _figure_en(text: str) -> str:
+    """A number with a unit captured from a Chinese label, in English ("2.5亩" → "2.5 mu"); other text as it is."""
+    m = _FIGURE.fullmatch(text.strip())
+    if m is None or (m.group(2) and m.group(2) not in formatting.UNIT_EN):
+        return text
+    return formatting.quantity(Fraction(m.group(1).replace(",", "")), m.group(2), "en")
+
+
+def label(zh: str, lang: str) -> str:
+    """A calculator's title or output label in ``lang`` (calc_labels_en.yaml for English; the Chinese where it has
+    no entry).
+
+    >>> label("用地面积", "en"), label("第3年（比例100%）", "en"), label("第2幅（2.5亩）可否纳入", "en")
+    ('site area', 'year 3 (100%)', 'parcel 2 (2.5 mu) may be included')
+    >>> label("拟购置面积是否在2万平方米以内", "en"), label("用地面积", "zh"), label("没有译文的标签", "en")
+    ('requested area within 20,000 m²', '用地面积', '没有译文的标签')
+    """
+    if lang != "en":
+        return zh
+    names, patterns = _labels_en()
+    if zh in names:
+        return names[zh]
+    for pattern, template in patterns:
+        if m := pattern.fullmatch(zh):
+            return template.format(**{k: _figure_en(v) for k, v in m.groupdict().items()})
+    return zh
 
 
 def result_line(result: CalcResult, lang: str) -> str:
-    """"物业专项维修资金 10200元；物业保修金 5100元；合计 15300元" — every part with its unit, or the value."""
+    """"物业专项维修资金 10200元；物业保修金 5100元；合计 15300元" — every part with its unit, or the value; English
+    labels in English ("property maintenance fund 10,200 yuan; …")."""
     if result.parts:
         sep = "；" if lang == "zh" else "; "
-        return sep.join(f"{p.label_zh} {formatting.value(p.value, p.unit if p.unit != '日期' else '', lang)}"
+        return sep.join(f"{label(p.label_zh, lang)} {formatting.value(p.value, p.unit if p.unit != '日期' else '', lang)}"
                         for p in result.parts)
     unit = "" if result.unit == "日期" else result.unit
     return formatting.value(result.value, unit, lang)
@@ -71,7 +118,7 @@ class CalculationHandler:
         except AssistantError as exc:
             direct = text("calc.cannot", lang, reason=exc.message if lang == "zh" else exc.message_en)
             return build(ctx, kind="calculation", direct=direct, notes=(exc.message,))
-        direct = text("calc.result", lang, title=result.title_zh, result=result_line(result, lang))
+        direct = text("calc.result", lang, title=label(result.title_zh, lang), result=result_line(result, lang))
         if result.items:  # a judgement: its verdicts belong in the direct line
             direct += text("calc.verdicts", lang, verdicts="；".join(
                 f"{i.criterion}{formatting.verdict(i.verdict, lang, short=True)}" for i in result.items))
