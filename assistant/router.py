@@ -28,6 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from assistant.quantities import Quantity, find_dates, find_quantities
+from assistant.rules.numbers import MU_IN_M2
 from assistant.yamlio import load_yaml
 
 ROUTES_FILE = Path(__file__).resolve().parent / "data" / "routes.yaml"
@@ -252,9 +253,12 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "land_minimums":
         if city not in ("临海市", "温州市"):
             return None
+        # an area that is not the site itself ("约74,666.7平方米" beside 112亩 is) is a floor area: the other route
+        if m and any(abs(x - m[0] * MU_IN_M2) > MU_IN_M2 for x in a) or (not m and len(a) != 1):
+            return None
         if m:
             return {"jurisdiction": city, "land_area_mu": _n(m[0])}
-        return {"jurisdiction": city, "land_area_m2": _n(max(a))} if a else None
+        return {"jurisdiction": city, "land_area_m2": _n(a[0])}
     if name == "land_indicators":
         inputs = _land(f, {"total_floor_area_m2": _n(max(a))})
         if city in ("临海市", "温州市"):

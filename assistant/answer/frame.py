@@ -176,12 +176,33 @@ _PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|�
 def split_parts(question: str) -> tuple[str, ...]:
     """A question that asks several things ("…交多少？什么时候交？") in its parts; one part otherwise."""
     parts = [p.strip(" ，,") for p in _PART_SPLIT.split(question) if p and p.strip(" ，,？?；;")]
+    parts = [q for p in parts for q in _comma_parts(p)]
     parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and _asks(p)]
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
 
 _ASKING = re.compile(r"[？?]|吗|么|呢|啥|什么|怎么|怎样|如何|多少|多大|多久|多长|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
                      r"是不是|要不要|行不行|(\w)不\1|不$|\b(what|how|who|when|where|which|can|may|is|are|does|do)\b", re.I)
+
+
+# A question word asking for a fact (not a yes/no tail like "小作坊买得起吗", which is about the same fact).
+_WH = re.compile(r"什么|啥|哪|谁|多少|几|多大|多久|多长|怎么|怎样|如何|何时")
+
+
+def _comma_parts(part: str) -> list[str]:
+    """A part whose comma joins two questions ("由哪个单位发出，落款日期是哪天") in two; a premise before a comma
+    ("我厂想搬进临海的小微园，最少得买多大面积") stays with its question.
+
+    >>> _comma_parts("通知由哪个单位发出，落款日期是哪天"), _comma_parts("我厂想搬进临海，最少得买多大面积")
+    (['通知由哪个单位发出', '落款日期是哪天'], ['我厂想搬进临海，最少得买多大面积'])
+    >>> _comma_parts("一家企业最少要买多大面积的厂房啊，小作坊买得起吗")
+    ['一家企业最少要买多大面积的厂房啊，小作坊买得起吗']
+    """
+    pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
+    if len(pieces) == 2 and all(_WH.search(p) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
+            and not part.isascii():
+        return [p.strip() for p in pieces]
+    return [part]
 
 
 def _asks(part: str) -> bool:
