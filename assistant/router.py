@@ -313,6 +313,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if city is None:
             return None
         return {"jurisdiction": city, "enterprise_count": counts[-1], "leading_count": counts[0]}
+    if name == "unit_split":
+        return {"building_area_m2": _n(max(a))}
     if name == "unit_area":
         return {"unit_areas_m2": [_n(x) for x in a]}
     if name == "unit_convert":

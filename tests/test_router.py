@@ -63,6 +63,7 @@ def test_new_rules_are_routed(question, name, key, value):
     ("临海园区总面积10万平，物业办公的房子要留多少", "property_rooms", {"total_floor_area_m2": 100000}),
     ("温州开发商第2年新增地方贡献100万，奖多少", "fiscal_reward", {"unit": "万元"}),
     ("临海老厂房的地拿来改小微园，有68亩，够不够", "site_area", {"development_mode": "renovation"}),
+    ("临海一幢2000平方米的厂房，最多能分给几家企业", "unit_split", {"building_area_m2": 2000}),
 ])
 def test_spoken_calculation_questions_reach_their_calculator(question, calculator, inputs):
     route = route_calculation(question)

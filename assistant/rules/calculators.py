@@ -1045,6 +1045,23 @@ def unit_area(inp: UnitAreaInput) -> CalcResult:
                    parts=[Part(key="below_min", label_zh="低于下限的单元数", value=len(low), unit="个")])
 
 
+class BuildingSplitInput(_Input):
+    building_area_m2: Positive = Field(description="拟分割出售的厂房（整幢或整层）建筑面积（平方米）")
+
+
+@calculator("unit_split", "整幢厂房最多分割单元数（临海）",
+            "单个入园企业建筑面积一般不得低于{linhai.unit_area_min}（临海{linhai.unit_area_min:clause}），"
+            "分割后每个单元都不低于下限",
+            BuildingSplitInput, ("linhai.unit_area_min",), example={"building_area_m2": 7800})
+def unit_split(inp: BuildingSplitInput) -> CalcResult:
+    p = get_param("linhai.unit_area_min")
+    units = math.floor(inp.building_area_m2 / p.fraction("min"))
+    formula = (f"最多单元数 = ⌊建筑面积 ÷ {p.figure()}⌋ = ⌊{fmt(inp.building_area_m2)} ÷ {fmt(p.min)}⌋ = {units}"
+               f"（每个单元不低于{p.figure()}，“{p.qualifier}”为软性要求）。")
+    return _result("unit_split", inp, formula, units, "个", (p.id,),
+                   parts=[Part(key="max_units", label_zh="最多可分割的单元数（家）", value=units, unit="个")])
+
+
 class RedevelopmentInput(_LandInput):
     land_in_production_years: NonNegative = Field(description="该国有建设用地已投产年限（年）")
 

@@ -135,3 +135,9 @@ def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
 def test_a_province_question_is_not_answered_with_a_citys_rule(assistant):
     a = assistant.ask("浙江省规定小微园物业专项维修资金每平方米交多少？")
     assert a.refused and a.not_covered_kind == "other_city" and "12元" not in a.direct and "12元" in a.answer
+
+
+def test_an_exception_asked_of_no_city_is_not_stated_when_no_citys_rule_states_one(assistant):
+    a = assistant.ask("竞得小微园土地以后，土地出让金可以分期交吗？")
+    assert a.refused and a.not_covered_kind == "not_stated"
+    assert "温州市" in a.direct and "慈溪市" in a.direct        # every city whose rule was looked at, by name

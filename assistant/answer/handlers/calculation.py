@@ -120,8 +120,10 @@ class CalculationHandler:
             return build(ctx, kind="calculation", direct=direct, notes=(exc.message,))
         direct = text("calc.result", lang, title=label(result.title_zh, lang), result=result_line(result, lang))
         if result.items:  # a judgement: its verdicts belong in the direct line
-            direct += text("calc.verdicts", lang, verdicts="；".join(
-                f"{i.criterion}{formatting.verdict(i.verdict, lang, short=True)}" for i in result.items))
+            sep = "；" if lang == "zh" else "; "
+            direct += text("calc.verdicts", lang, verdicts=sep.join(
+                f"{i.criterion if lang == 'zh' or not i.criterion_en else i.criterion_en + ': '}"
+                f"{formatting.verdict(i.verdict, lang, short=True)}" for i in result.items))
         refs = "、".join(dict.fromkeys(f"《{c.title}》{c.clause}" for c in result.citations))
         body = [text("calc.how", lang, formula=result.formula_zh),
                 *(f"· [{formatting.verdict(i.verdict, lang, short=True)}] {i.message or i.criterion}" for i in result.items),

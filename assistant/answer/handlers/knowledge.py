@@ -626,6 +626,10 @@ class KnowledgeHandler:
                     by_city[city] = self._best_of(ctx, figures)
         if len(by_city) < 2 or len({tuple(p.point.answer_spans) for p in by_city.values()}) < 2:
             return None
+        if "exception" in f.types[:2] and not any(self._states_exception(ctx, p) for p in by_city.values()):
+            # "土地出让金能不能分期缴纳": no city's rule states instalments — (e), not a list of the cities' rules
+            order = [c for c in svc.corpus.cities() if c in by_city]
+            return self._not_stated(ctx, by_city[order[0]], exception=True, others=tuple(by_city[c] for c in order[1:]))
         order = [c for c in svc.corpus.cities() if c in by_city]
         if f.asks_figure:  # the cities that give the figure asked for come first
             order.sort(key=lambda c: not gives(by_city[c], f.asks))
@@ -741,16 +745,21 @@ class KnowledgeHandler:
         said = " ".join((*bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
         return any(w in said for w in exception_words_for(ctx.frame.text))
 
-    def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False) -> Answer:
-        """(e) What the text states, and that it states no consequence (or no exception, instalment, extension)."""
+    def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False,
+                    others: tuple[BoundPoint, ...] = ()) -> Answer:
+        """(e) What the text states, and that it states no consequence (or no exception, instalment, extension);
+        ``others``: the same for more cities (no city named)."""
         svc, f = ctx.services, ctx.frame
-        status = svc.status(bp.doc_id)
-        direct = text("knowledge.not_stated_exception" if exception else "knowledge.not_stated", f.language, place=place_tag(bp.city, status, f.language),
+        points = [bp, *others]
+        sep = "、" if f.language == "zh" else "; "
+        place = sep.join(place_tag(p.city, svc.status(p.doc_id), f.language) for p in points)
+        direct = text("knowledge.not_stated_exception" if exception else "knowledge.not_stated", f.language, place=place,
                       topic=self._topic_name(bp.point.topic, f.language))
-        body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
+        body = [text("knowledge.what_it_says", f.language,
+                     line=point_direct(p, svc.status(p.doc_id), f.language, with_place=len(points) > 1)) for p in points]
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
-                     citations=point_citations(bp, svc.corpus), not_covered_kind="not_stated", topic=bp.point.topic,
-                     knowledge_point=bp.point.id, contrast=True)
+                     citations=[c for p in points for c in point_citations(p, svc.corpus)], not_covered_kind="not_stated",
+                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
     # -- several questions in one
 
