@@ -141,3 +141,14 @@ def test_an_exception_asked_of_no_city_is_not_stated_when_no_citys_rule_states_o
     a = assistant.ask("竞得小微园土地以后，土地出让金可以分期交吗？")
     assert a.refused and a.not_covered_kind == "not_stated"
     assert "温州市" in a.direct and "慈溪市" in a.direct        # every city whose rule was looked at, by name
+
+
+def test_a_city_switch_finds_the_same_relief_worded_differently(assistant):
+    # 慈溪 "免征城建配套费", 温州 "城建基础设施配套费减免": the verb differs, the thing is the same
+    _, wenzhou = _chat(assistant, "慈溪小微园加盖多层厂房，城建配套费要交吗", "那温州呢？")
+    assert not wenzhou.refused and "城建基础设施配套费减免" in wenzhou.answer
+
+
+def test_a_share_of_a_sum_of_money_answers_a_question_for_the_amount(assistant):
+    a = assistant.ask("温州竞亩均税收的土地出让，履约保证金最少交多少？")
+    assert not a.refused and "10%" in a.direct

@@ -60,6 +60,10 @@ IN_CITY_RATIO = 0.85
 # share of the question's key terms is in it, even if another city's penalty clause matches better.
 CONSEQUENCE_SUBJECT_COVERAGE = 0.3
 IN_CITY_COSINE = 0.05
+# A provision of the new city speaks of the previous one's subject when the subject's rarest word is in it, or this
+# many of its three rarest words are in the provision itself: a verb ("免征" vs "减免") does not hide the thing ("城建配套费"), and
+# one shared word ("目标") is not the subject ("亩均税收目标") (eval/conversations_dev3.jsonl, 2026-12-03).
+MENTION_WORDS = 2
 _SEVERAL = re.compile(r"和|与|及|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
@@ -90,8 +94,13 @@ def gives(bp: BoundPoint, asked: str) -> bool:
     units = {"amount": ("元",), "rate": ("元/平方米", "元/亩", "万元/亩"), "ratio": ("%", "‰"), "area": ("平方米", "亩"),
              "count": ("家", "个"), "duration": ("年", "个月", "日", "工作日")}
     wanted = {u for t in family for u in units.get(t, ())}
-    return any((q.unit in wanted or (q.wan and "amount" in family)) and not _calendar_year(q)
+    return any(((q.unit in wanted or (q.wan and "amount" in family)) and not _calendar_year(q))
+               or ("amount" in family and q.unit in ("%", "‰") and _MONEY_BASE.search(s))
                for s in bp.point.answer_spans for q in find_quantities(s, field=None))
+
+
+# A share of a sum of money is an amount ("履约保证金…不少于土地出让金总额的10%" answers "保证金下限多少").
+_MONEY_BASE = re.compile(r"金|款|价|投资|奖励|资金|贡献")
 
 
 def _calendar_year(q) -> bool:
@@ -576,13 +585,16 @@ class KnowledgeHandler:
     def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
         """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject
         (the one fewest subjects in the bank use) appears in it. "亩均税收目标" is not "园区数量目标"."""
-        word = self._rarest_word(ctx, prev.point.subject_zh)
-        if word is None:
+        rare = self._rarest_words(ctx, prev.point.subject_zh)
+        if not rare:
             return True
         text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
-        return word in text
+        own = " ".join((bp.point.subject_zh, *bp.point.answer_spans))
+        # the rarest word, or — when that is a verb the new city words differently ("免征" / "减免") — several of the
+        # subject's words in the provision itself ("城建", "配套费")
+        return rare[0] in text or sum(w in own for w in rare[:MENTION_WORDS + 1]) >= MENTION_WORDS
 
-    def _rarest_word(self, ctx: Context, subject: str) -> str | None:
+    def _rarest_words(self, ctx: Context, subject: str) -> list[str]:
         bank = ctx.services.bank
         if getattr(self, "_df_bank", None) is not bank:
             subjects = [bp.point.subject_zh for bp in bank.points]
@@ -591,7 +603,7 @@ class KnowledgeHandler:
                 for w in set(words.lcut(s)):
                     self._df[w] = self._df.get(w, 0) + 1
         found = [w for w in words.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
-        return min(found, key=lambda w: (self._df.get(w, 0), -len(w))) if found else None
+        return sorted(found, key=lambda w: (self._df.get(w, 0), -len(w)))
 
     def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
         svc = ctx.services
