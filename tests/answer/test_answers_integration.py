@@ -152,3 +152,8 @@ def test_a_city_switch_finds_the_same_relief_worded_differently(assistant):
 def test_a_share_of_a_sum_of_money_answers_a_question_for_the_amount(assistant):
     a = assistant.ask("温州竞亩均税收的土地出让，履约保证金最少交多少？")
     assert not a.refused and "10%" in a.direct
+
+
+def test_a_city_switch_gives_every_figure_of_the_kind_in_the_new_citys_clause(assistant):
+    _, linhai = _chat(assistant, "How long may construction of a Wenzhou park take after the land is sold?", "And in Linhai?")
+    assert not linhai.refused and "6" in linhai.direct and "24" in linhai.direct

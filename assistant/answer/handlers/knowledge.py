@@ -559,8 +559,12 @@ class KnowledgeHandler:
         if kinds:
             giving = [bp for bp in candidates if any(gives(bp, k) for k in kinds) and self._mentions(ctx, bp, prev)]
             if giving:
+                # "And in Linhai?" after Wenzhou's construction period: Linhai's start and completion deadlines, both
+                # figures of the kind from the same clause
+                same = tuple(bp for bp in candidates if bp.clause_id == giving[0].clause_id and bp is not giving[0]
+                             and any(gives(bp, k) for k in kinds))[:MAX_POINTS - 1]
                 return self._answer(ctx, PointMatch(point=giving[0], score=0.0, bm25=0.0, cosine=None, question="",
-                                                    rank=0))
+                                                    rank=0), with_points=same)
             mentions = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
             if mentions:
                 return self._no_figure(ctx, mentions[0], prev)                  # (b)
@@ -681,7 +685,9 @@ class KnowledgeHandler:
                 out.append(p)
         return out
 
-    def _answer(self, ctx: Context, m: PointMatch) -> Answer:
+    def _answer(self, ctx: Context, m: PointMatch, with_points: tuple[BoundPoint, ...] = ()) -> Answer:
+        """``m``'s provision answers (with its close companions; ``with_points``: others of its clause chosen by the
+        caller)."""
         svc, f = ctx.services, ctx.frame
         if different_quantity(ctx, m.point):
             return self._different_quantity(ctx, m.point)                  # (c)
@@ -691,6 +697,7 @@ class KnowledgeHandler:
                 and not CONSEQUENCE_STATED.search(svc.passage_text.get(m.point.clause_id, "")):
             return self._not_stated(ctx, m.point)                           # (e): no consequence stated
         points = self._companions(ctx, m) if m.score > 0 else [m.point]
+        points += [p for p in with_points if p.point.id not in {x.point.id for x in points}]
         bp = points[0]
         status = svc.status(bp.doc_id)
         if len(points) == 1:
