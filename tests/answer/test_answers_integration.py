@@ -155,5 +155,5 @@ def test_a_share_of_a_sum_of_money_answers_a_question_for_the_amount(assistant):
 
 
 def test_a_city_switch_gives_every_figure_of_the_kind_in_the_new_citys_clause(assistant):
-    _, linhai = _chat(assistant, "How long may construction of a Wenzhou park take after the land is sold?", "And in Linhai?")
+    _, linhai = _chat(assistant, "What construction period does Wenzhou set for a park once its land is sold?", "And in Linhai?")
     assert not linhai.refused and "6" in linhai.direct and "24" in linhai.direct
