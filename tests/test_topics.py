@@ -67,3 +67,9 @@ def test_no_uncovered_topic_is_a_colloquial_word_for_a_covered_one(catalogue, co
     synonyms = yaml.safe_load((DATA / "synonyms.yaml").read_text(encoding="utf-8"))
     clash = [(n, t.topic) for t in catalogue.topics if t.topic not in coverage.covered for n in t.names if n in synonyms]
     assert clash == []
+
+
+
+def test_fitting_out_a_unit_is_a_topic_no_clause_covers(coverage):
+    assert "装修" not in coverage.covered
+    assert [m.topic.topic for m in coverage.uncovered("园区厂房装修有没有政府补贴")] == ["装修"]
