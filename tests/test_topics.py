@@ -73,3 +73,8 @@ def test_no_uncovered_topic_is_a_colloquial_word_for_a_covered_one(catalogue, co
 def test_fitting_out_a_unit_is_a_topic_no_clause_covers(coverage):
     assert "装修" not in coverage.covered
     assert [m.topic.topic for m in coverage.uncovered("园区厂房装修有没有政府补贴")] == ["装修"]
+
+
+def test_a_firms_household_registration_is_its_registered_address_not_the_hukou_topic(coverage):
+    assert coverage.uncovered("入园企业要迁户口吗") == []            # 临海（十）: 住所迁入园区所在地
+    assert [m.topic.topic for m in coverage.uncovered("员工户口能落到园区吗")] == ["户籍"]
