@@ -76,6 +76,19 @@ def exception_words() -> tuple[str, ...]:
     return tuple(_types_data().get("exception_stated", ()))
 
 
+def consequence_words_for(question: str) -> tuple[str, ...]:
+    """The words a clause must use to answer a question about one particular consequence (the land taken back, the
+    deposit forfeited); ``()`` when the question names none of ``consequence_kinds``.
+
+    >>> consequence_words_for("连着几年没达标，地会不会被收回？")
+    ('收回', '回收')
+    """
+    text = unicodedata.normalize("NFKC", question).lower()
+    kinds = _types_data().get("consequence_kinds", {})
+    return tuple(dict.fromkeys(w for k in kinds.values() if any(a.lower() in text for a in k["asked"])
+                               for w in k["stated"]))
+
+
 def exception_words_for(question: str) -> tuple[str, ...]:
     """The words a clause must use to answer the exception ``question`` asks: those of the kinds it names (an
     objection, an extension…), or any exception word when it names none ("有啥例外").

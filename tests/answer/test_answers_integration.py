@@ -113,6 +113,10 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("临海的入园企业投产两年后亩均效益还是未达到行业最低标准，将如何处理？", "not_stated"),   # what follows a miss
     ("临海的园区拿到地半年了还没动工，会被罚钱吗", "not_stated"),                # a yes/no about a fine
     ("临海的企业退出园区后，买厂房的钱能退还吗？", "not_stated"),                 # a refund the text never states
+    ("温州开发商没完成亩均税收承诺，园区的土地会被收回吗", "not_stated"),          # a penalty is stated, not that one
+    ("温州预售的时候企业所得税的税率是多少", "different_quantity"),              # 毛利率 5% is not a tax rate
+    ("温州园区买厂房，营业额要到多少才能多买面积", "different_quantity"),          # the test is tax, not sales
+    ("园区厂房有地下室的话，售价可以提高多少", "no_figure"),                     # 适当提高, in no city a figure
     ("临海新方案出台以前就进园的企业，有没有过渡期？", "not_stated"),
     ("慈溪已经建成的那11个园区里一共进驻了多少家企业", "different_quantity"),   # parks counted, firms asked
     ("温州要求园区里同一主导产业的企业家数占比达到多少？", "different_quantity"),  # floor-area share stated
@@ -149,3 +153,8 @@ def test_a_share_of_a_sum_of_money_answers_a_question_for_the_amount(assistant):
 def test_a_city_switch_gives_every_figure_of_the_kind_in_the_new_citys_clause(assistant):
     _, linhai = _chat(assistant, "What construction period does Wenzhou set for a park once its land is sold?", "And in Linhai?")
     assert not linhai.refused and "6" in linhai.direct and "24" in linhai.direct
+
+
+def test_a_typed_plot_ratio_and_a_non_quality_firm_are_understood(assistant):
+    assert assistant.ask("慈溪园区的容级率最低要多少？").refused           # 慈溪 only relaxes it: no figure
+    assert assistant.ask("In Wenzhou, at most how many square metres of factory space may a non-quality firm buy?").refused

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import NUMERIC, other_qualifier
+from assistant.answer.frame import NUMERIC, consequence_words_for, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -642,6 +642,8 @@ class KnowledgeHandler:
                     by_city[city] = self._best_of(ctx, figures)
         if len(by_city) < 2 or len({tuple(p.point.answer_spans) for p in by_city.values()}) < 2:
             return None
+        if f.asks_figure and not any(states_figure(p, f.asks) for p in by_city.values()):
+            return self._no_figure(ctx, top.point, None)   # (b) in every city: "卖价能往上提多少" → 适当提高, 保本微利
         if "exception" in f.types[:2] and not any(self._states_exception(ctx, p) for p in by_city.values()):
             # "土地出让金能不能分期缴纳": no city's rule states instalments — (e), not a list of the cities' rules
             order = [c for c in svc.corpus.cities() if c in by_city]
@@ -696,6 +698,9 @@ class KnowledgeHandler:
         if "consequence" in f.types[:2] and m.point.point.answer_type != "consequence" \
                 and not CONSEQUENCE_STATED.search(svc.passage_text.get(m.point.clause_id, "")):
             return self._not_stated(ctx, m.point)                           # (e): no consequence stated
+        named = consequence_words_for(f.text) if "consequence" in f.types[:2] else ()
+        if named and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in named):
+            return self._not_stated(ctx, m.point, template="knowledge.not_stated_this_consequence")  # (e)
         points = self._companions(ctx, m) if m.score > 0 else [m.point]
         points += [p for p in with_points if p.point.id not in {x.point.id for x in points}]
         bp = points[0]
@@ -765,14 +770,15 @@ class KnowledgeHandler:
         return any(w in said for w in exception_words_for(ctx.frame.text))
 
     def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False,
-                    others: tuple[BoundPoint, ...] = ()) -> Answer:
+                    others: tuple[BoundPoint, ...] = (), template: str | None = None) -> Answer:
         """(e) What the text states, and that it states no consequence (or no exception, instalment, extension);
         ``others``: the same for more cities (no city named)."""
         svc, f = ctx.services, ctx.frame
         points = [bp, *others]
         sep = "、" if f.language == "zh" else "; "
         place = sep.join(place_tag(p.city, svc.status(p.doc_id), f.language) for p in points)
-        direct = text("knowledge.not_stated_exception" if exception else "knowledge.not_stated", f.language, place=place,
+        key = template or ("knowledge.not_stated_exception" if exception else "knowledge.not_stated")
+        direct = text(key, f.language, place=place,
                       topic=self._topic_name(bp.point.topic, f.language))
         body = [text("knowledge.what_it_says", f.language,
                      line=point_direct(p, svc.status(p.doc_id), f.language, with_place=len(points) > 1)) for p in points]
