@@ -111,6 +111,17 @@ def _strip_places(text: str) -> str:
     return re.sub(r"^[\s的，,]+", "", text)
 
 
+def _without_fillers(text: str) -> str:
+    """``text`` without the switch fillers that only point at a place ("那边", "这块").
+
+    >>> _without_fillers("那边"), _without_fillers("宿舍")
+    ('', '宿舍')
+    """
+    for w in ("那边", "这边", "那里", "那儿", "这块", "那块", "这一块", "方面", "地区", "的"):
+        text = text.replace(w, "")
+    return text.strip()
+
+
 def _is_figure(subject: str) -> bool:
     """The subject is only a number with its unit (or a date): "1200平方米", "2025年1月1日签的"."""
     rest = _NUMBER_WITH_UNIT.sub("", subject)
@@ -180,7 +191,8 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
         return Resolution(f"{base} {subject}".strip(), "figure", inherited_city=prev_city, topic=previous.topic)
     new_cities = _cities_in(subject)
     reg = registry()
-    if new_cities and len(_strip_places(re.sub(r"(?i)\b(in|for|the|city|county)\b", "", subject))) <= 1:
+    if new_cities and len(_without_fillers(_strip_places(re.sub(r"(?i)\b(in|for|the|city|county)\b", "", subject)))) <= 1:
+        # "温州那边呢", "慈溪这块呢": a place word around the city adds nothing
         # same topic, another city: the old city's names replaced by the new one
         new = new_cities[0]
         if prev_q.isascii():

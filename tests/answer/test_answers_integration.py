@@ -158,3 +158,8 @@ def test_a_city_switch_gives_every_figure_of_the_kind_in_the_new_citys_clause(as
 def test_a_typed_plot_ratio_and_a_non_quality_firm_are_understood(assistant):
     assert assistant.ask("慈溪园区的容级率最低要多少？").refused           # 慈溪 only relaxes it: no figure
     assert assistant.ask("In Wenzhou, at most how many square metres of factory space may a non-quality firm buy?").refused
+
+
+def test_which_years_after_a_budget_is_answered_from_that_budget(assistant):
+    _, years = _chat(assistant, "慈溪市财政一共给小微园安排了多少扶持资金", "是哪几年的")
+    assert not years.refused and "2018年" in years.direct and "2020年" in years.direct

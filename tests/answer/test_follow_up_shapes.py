@@ -122,3 +122,16 @@ def test_a_contrast_quoted_for_another_city_is_not_the_clause_a_follow_up_contin
 def test_a_later_part_asking_who_is_answered_from_the_first_part_s_clause(assistant):
     a = assistant.ask("临海入园企业名单要公示几天？谁来审定")
     assert "7日" in a.answer and "领导小组办公室" in a.answer
+
+
+def test_a_place_word_around_the_new_city_is_still_a_bare_switch():
+    from assistant.answer.followup import Turn, resolve
+
+    r = resolve("温州那边呢", Turn(question="临海宿舍里成套房面积占比有上限吗", city="临海市"))
+    assert r.kind == "city" and r.text.startswith("温州") and "成套" in r.text
+
+
+def test_which_years_asks_a_date_not_a_period():
+    from assistant.answer.frame import answer_types
+
+    assert answer_types("是哪几年的")[0] == "date" and answer_types("几年内不能转让")[0] == "duration"

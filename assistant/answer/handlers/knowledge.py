@@ -376,6 +376,9 @@ class KnowledgeHandler:
         before = bank.get(prev.knowledge_point)
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
+        if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
+                and _YEAR.search("".join(before.point.answer_spans)):
+            return _as_match(before, matches)   # "是哪几年的" after "2018年—2020年共安排1500万元": its own years
         siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id]
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
