@@ -34,8 +34,8 @@ FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下|如果是|要�
                           r"(?:呢|怎么样|怎么规定|如何|的话呢|的话|又如何|又怎样)\s*[？?]?\s*$")
 FOLLOW_UP_EN = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??\s*$"
                           r"|^\s*and\s+(?:in\s+|for\s+)?(.{1,60}?)\s*\?\s*$", re.I)
-_NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百千万]+\s*(?:万?平方米|万?平米|平方|㎡|平|亩|万元|元|家|个月|年|天|日|%|‰|m2|sqm)",
-                               re.I)
+_NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百千万]+\s*(?:万?平方米|万?平米|平方|㎡|平|亩|万元|元|家|个月|年|天|日|%|‰|m2|sqm)"
+                               r"|\d[\d,.]*\s*万(?![平亩元\d])", re.I)   # "3200万": money said without 元
 
 _DATE_TEXT = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?")
 _QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|两样")
@@ -150,6 +150,37 @@ def _states_only_a_figure(question: str) -> bool:
     return not _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
 
 
+# A turn adding the user's own figure may name what it is in a few words of its own ("土地出让金3200万"): at most this
+# many characters besides the figure and the talk around it (eval/conversations_dev4.jsonl, 2026-12-03).
+FIGURE_OWN_WORDS = 6
+
+
+def _adds_a_figure(question: str, previous_question: str) -> bool:
+    """A short turn that gives a figure with its unit and asks how much, naming no city, after a question that gave
+    none: the previous question is asked again with the user's figure.
+
+    >>> _adds_a_figure("我们土地出让金3200万 那最少交多少", "温州竞亩均税收拿地的，履约保证金最少交多少")
+    True
+    >>> _adds_a_figure("温州宿舍1200平，维修资金交多少", "临海厂房最少买多大")
+    False
+    """
+    given = [m.group(0) for m in _NUMBER_WITH_UNIT.finditer(question) if re.search(r"\d", m.group(0))]
+    if not given or _NUMBER_WITH_UNIT.search(previous_question) or _cities_in(question):
+        return False   # ("一平一个月": a rate's unit, not a figure the user gives)
+    if not re.search(r"多少|几|多大|多久", question):
+        return False
+    own = _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
+    own = re.sub(r"最少|最多|至少|起码|大概|能|要|需要", "", own)
+    if len(own) > FIGURE_OWN_WORDS:
+        return False
+    from assistant.router import route_calculation
+
+    try:
+        return route_calculation(question) is None   # "宿舍楼总共1万平，成套的最多能建多少": a calculation of its own
+    except AssistantError:
+        return True
+
+
 def figures_text(text: str) -> list[str]:
     """The figures of a question as written: its dates, then its numbers with their units.
 
@@ -178,6 +209,9 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
         subject = " ".join(figures_text(question)) or None
+    if subject is None and _adds_a_figure(question, prev_q):
+        # "我们土地出让金3200万 那最少交多少" after the bond rule: the previous question with the user's figure and words
+        return Resolution(f"{prev_q} {question}", "figure", inherited_city=prev_city, topic=previous.topic)
     switched = only_switches_city(question, prev_city, prev_q) if subject is None else None
     if switched is not None:
         subject = switched

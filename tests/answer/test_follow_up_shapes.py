@@ -135,3 +135,16 @@ def test_which_years_asks_a_date_not_a_period():
     from assistant.answer.frame import answer_types
 
     assert answer_types("是哪几年的")[0] == "date" and answer_types("几年内不能转让")[0] == "duration"
+
+
+@pytest.mark.parametrize("question, previous, kind", [
+    ("我们土地出让金3200万 那最少交多少", "温州竞亩均税收拿地的，履约保证金最少交多少", "figure"),   # the user's figure
+    ("那物业费一平一个月多少钱", "临海小微园的维修资金每平方米交多少？", "new"),                  # a rate's unit
+    ("宿舍楼总共1万平，成套的最多能建多少平？", "临海成套宿舍最大能做多大一套", "new"),          # a calculation of its own
+])
+def test_a_figure_added_in_a_few_words_of_its_own(question, previous, kind):
+    from assistant.answer.followup import Turn, resolve
+
+    r = resolve(question, Turn(question=previous, city="温州市" if "温州" in previous else "临海市"))
+    assert r.kind == kind
+    assert (previous in r.text) == (kind == "figure")
