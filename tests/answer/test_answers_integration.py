@@ -174,9 +174,3 @@ def test_a_short_exception_follow_up_asks_it_of_the_rule_just_given(assistant):
 def test_a_short_what_if_follow_up_asks_it_of_the_rule_just_given(assistant):
     _, overdue = _chat(assistant, "临海园区拿到地以后多长时间内必须开工", "超期了咋办")
     assert overdue.refused and overdue.not_covered_kind == "not_stated" and "6个月内" in overdue.answer
-
-
-def test_who_after_a_calculation_is_answered_from_the_calculations_own_provision(assistant):
-    penalty, who = _chat(assistant, "温州园区中标承诺亩均税收32万，占地60亩，实际亩均只有25万，违约金要交多少", "交给谁")
-    assert penalty.kind == "calculation" and "420" in penalty.direct
-    assert not who.refused and "属地政府" in who.direct

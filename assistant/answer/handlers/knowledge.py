@@ -171,9 +171,6 @@ def new_subject(f, prev) -> bool:
     return sum(len(w) for w in own) >= NEW_SUBJECT_CHARS
 
 
-_ACTOR_WORDS = re.compile(r"政府|局|委|办公室|领导小组|镇|街道|开发区|单位")
-
-
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
     """``bp``'s match among ``matches``, or a match made for it (a point the words alone ranked lower)."""
     found = next((m for m in matches if m.point.point.id == bp.point.id), None)
@@ -387,9 +384,6 @@ class KnowledgeHandler:
         has a point stating the kind of fact asked (of the previous point's topic first) — it answers, before
         another document's near match, and even when the words alone match nothing well."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
-        if prev is not None and not prev.knowledge_point and prev.calculator and f.types \
-                and f.types[0] in SIBLING_TYPES and len(f.question) <= SHORT_FOLLOW_UP:
-            return self._calculation_clause_point(ctx, matches)
         if prev is None or not prev.knowledge_point or f.city != prev.city or prev.knowledge_point not in bank:
             return None
         before = bank.get(prev.knowledge_point)
@@ -439,30 +433,6 @@ class KnowledgeHandler:
         rank = {m.point.point.id: i for i, m in enumerate(matches)}
         best = min(candidates, key=lambda bp: (bp.point.id not in prefer, rank.get(bp.point.id, len(rank))))
         return _as_match(best, matches)
-
-    def _calculation_clause_point(self, ctx: Context, matches: list[PointMatch]) -> PointMatch | None:
-        """"这钱交给谁啊" after the tax-shortfall penalty was computed: a point of the calculation's own clause that
-        states the kind asked (who, by when)."""
-        from assistant.rules.calculators import REGISTRY
-        from assistant.rules.params import get_param
-
-        calc = REGISTRY.get(ctx.previous.calculator)
-        if calc is None:
-            return None
-        params = [get_param(pid) for pid in calc.params]
-        clauses = {f"{c.doc_id}#{c.clause}" for c in (p.citation() for p in params)}
-        quotes = " ".join(p.quote for p in params)
-        asked = ctx.frame.types[0]
-        # the calculation's own provision first when it names who ("须向属地政府支付…违约金" for "这钱交给谁")
-        own = [bp for bp in ctx.services.bank.points if bp.clause_id in clauses
-               and any(sp in quotes or quotes in sp for sp in bp.point.answer_spans)
-               and (asked != "actor" or _ACTOR_WORDS.search("".join(bp.point.answer_spans)))]
-        found = own or [bp for bp in ctx.services.bank.points
-                        if bp.clause_id in clauses and bp.point.answer_type == asked]
-        if not found:
-            return None
-        rank = {m.point.point.id: i for i, m in enumerate(matches)}
-        return _as_match(min(found, key=lambda bp: rank.get(bp.point.id, len(rank))), matches)
 
     def _by_type(self, ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
         """Among the close matches of the same topic (and city), the one that states the kind of fact asked (and
