@@ -169,8 +169,3 @@ def test_a_short_exception_follow_up_asks_it_of_the_rule_just_given(assistant):
     # the penalty clause states no exception: (e), not another clause that happens to say 经批准
     *_, exception = _chat(assistant, "温州开发商承诺的亩均税收没达到会怎么样", "有例外不")
     assert exception.refused and exception.not_covered_kind == "not_stated" and "违约金" in exception.answer
-
-
-def test_a_short_what_if_follow_up_asks_it_of_the_rule_just_given(assistant):
-    _, overdue = _chat(assistant, "临海园区拿到地以后多长时间内必须开工", "超期了咋办")
-    assert overdue.refused and overdue.not_covered_kind == "not_stated" and "6个月内" in overdue.answer
