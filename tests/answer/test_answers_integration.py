@@ -163,9 +163,3 @@ def test_a_typed_plot_ratio_and_a_non_quality_firm_are_understood(assistant):
 def test_which_years_after_a_budget_is_answered_from_that_budget(assistant):
     _, years = _chat(assistant, "慈溪市财政一共给小微园安排了多少扶持资金", "是哪几年的")
     assert not years.refused and "2018年" in years.direct and "2020年" in years.direct
-
-
-def test_a_short_exception_follow_up_asks_it_of_the_rule_just_given(assistant):
-    # the penalty clause states no exception: (e), not another clause that happens to say 经批准
-    *_, exception = _chat(assistant, "温州开发商承诺的亩均税收没达到会怎么样", "有例外不")
-    assert exception.refused and exception.not_covered_kind == "not_stated" and "违约金" in exception.answer

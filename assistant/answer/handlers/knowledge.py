@@ -158,19 +158,6 @@ YEAR_RATIO = 0.8
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
-def new_subject(f, prev) -> bool:
-    """Whether a follow-up names a subject of its own, beyond the previous question's words and the question words.
-
-    The exception cue words ("例外", "特批") are not a subject."""
-    said = prev.resolved_question or prev.question
-    from assistant.answer.frame import exception_words
-
-    cues = set(exception_words()) | {"例外", "特批", "通融", "破例", "有没有", "能不能"}
-    own = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-           and w not in STOPWORDS and w not in said and w not in cues]
-    return sum(len(w) for w in own) >= NEW_SUBJECT_CHARS
-
-
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
     """``bp``'s match among ``matches``, or a match made for it (a point the words alone ranked lower)."""
     found = next((m for m in matches if m.point.point.id == bp.point.id), None)
@@ -389,8 +376,6 @@ class KnowledgeHandler:
         before = bank.get(prev.knowledge_point)
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
-        if "exception" in f.types[:2] and len(f.question) <= SHORT_FOLLOW_UP and not new_subject(f, prev):
-            return _as_match(before, matches)   # "有例外不" asks it of the rule just given (stated, or (e))
         if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
                 and _YEAR.search("".join(before.point.answer_spans)):
             return _as_match(before, matches)   # "是哪几年的" after "2018年—2020年共安排1500万元": its own years
