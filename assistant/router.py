@@ -119,7 +119,7 @@ def _land(f: Facts, inputs: dict) -> dict:
 
 def _tax_shortfall(f: Facts) -> dict | None:
     """The promised and the actual tax per mu (the promised one is named 承诺/中标; else the larger) and the site."""
-    per_mu = [x for x in f.money_wan]
+    per_mu = list(f.money_wan)
     if len(per_mu) < 2 or not f.mus:
         return None
     promised = re.search(r"(承诺|中标|committed|promised)[^\d]{0,12}([\d.]+)\s*万", f.text)

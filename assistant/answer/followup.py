@@ -117,9 +117,15 @@ def _without_fillers(text: str) -> str:
     >>> _without_fillers("那边"), _without_fillers("宿舍")
     ('', '宿舍')
     """
-    for w in ("那边", "这边", "那里", "那儿", "这块", "那块", "这一块", "方面", "地区", "的"):
+    for w in _place_words():
         text = text.replace(w, "")
     return text.strip()
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> tuple[str, ...]:
+    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["place_words"]
+    return tuple(sorted(data, key=len, reverse=True))
 
 
 def _is_figure(subject: str) -> bool:

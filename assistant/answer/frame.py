@@ -83,8 +83,13 @@ def consequence_words_for(question: str) -> tuple[str, ...]:
     >>> consequence_words_for("连着几年没达标，地会不会被收回？")
     ('收回', '回收')
     """
+    return _stated_words_for(question, "consequence_kinds")
+
+
+def _stated_words_for(question: str, kinds_key: str) -> tuple[str, ...]:
+    """The ``stated`` words of every kind in ``answer_types.yaml[kinds_key]`` whose ``asked`` words the question uses."""
     text = unicodedata.normalize("NFKC", question).lower()
-    kinds = _types_data().get("consequence_kinds", {})
+    kinds = _types_data().get(kinds_key, {})
     return tuple(dict.fromkeys(w for k in kinds.values() if any(a.lower() in text for a in k["asked"])
                                for w in k["stated"]))
 
@@ -96,10 +101,7 @@ def exception_words_for(question: str) -> tuple[str, ...]:
     >>> "异议" in exception_words_for("对回购价格有异议可以申请复核吗"), "经批准" in exception_words_for("对回购价格有异议可以申请复核吗")
     (True, False)
     """
-    text = unicodedata.normalize("NFKC", question).lower()
-    kinds = _types_data().get("exception_kinds", {})
-    stated = [w for k in kinds.values() if any(a.lower() in text for a in k["asked"]) for w in k["stated"]]
-    return tuple(dict.fromkeys(stated)) or exception_words()
+    return _stated_words_for(question, "exception_kinds") or exception_words()
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,6 +130,14 @@ def _first(text: str, words) -> int:
     return min(starts) if starts else len(text)
 
 
+def _subject_type(text: str) -> list[str]:
+    """The kind of figure of the thing named last among the figure subjects ("亩均税收" → amount), as a list of
+    at most one."""
+    subject = sorted((-max(_last(text, w) for w in words), order, t)
+                     for order, (t, words) in enumerate(_figure_subjects()) if max(_last(text, w) for w in words) >= 0)
+    return [t for _, _, t in subject[:1]]
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
@@ -150,14 +160,10 @@ def answer_types(question: str) -> tuple[str, ...]:
     figure_at = max((m.end() for m in _FIGURE_QUESTION.finditer(text)), default=-1)
     if not types and figure_at >= 0:
         # "亩均税收要达到多少？": a bare 多少 — what it is about says which kind of figure is asked
-        subject = sorted((-max(_last(text, w) for w in words), order, t)
-                         for order, (t, words) in enumerate(_figure_subjects()) if max(_last(text, w) for w in words) >= 0)
-        types = [t for _, _, t in subject[:1]]
+        types = _subject_type(text)
     if types[:1] == ["condition"] and _RULE_ON.search(text):
         # "入园企业数量有何要求？": a rule on a quantity is its figure
-        subject = sorted((-max(_last(text, w) for w in words), order, t)
-                         for order, (t, words) in enumerate(_figure_subjects()) if max(_last(text, w) for w in words) >= 0)
-        types = [*[t for _, _, t in subject[:1]], *types]
+        types = [*_subject_type(text), *types]
     numeric = [t for t in types if t in NUMERIC]
     yes_no_at = max((m.end() for m in _YES_NO_FORM.finditer(text)), default=-1)
     # "是否设定了下限？" asks for the bound, not only whether there is one

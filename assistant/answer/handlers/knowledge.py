@@ -647,11 +647,10 @@ class KnowledgeHandler:
             return None
         if f.asks_figure and not any(states_figure(p, f.asks) for p in by_city.values()):
             return self._no_figure(ctx, top.point, None)   # (b) in every city: "卖价能往上提多少" → 适当提高, 保本微利
+        order = [c for c in svc.corpus.cities() if c in by_city]
         if "exception" in f.types[:2] and not any(self._states_exception(ctx, p) for p in by_city.values()):
             # "土地出让金能不能分期缴纳": no city's rule states instalments — (e), not a list of the cities' rules
-            order = [c for c in svc.corpus.cities() if c in by_city]
             return self._not_stated(ctx, by_city[order[0]], exception=True, others=tuple(by_city[c] for c in order[1:]))
-        order = [c for c in svc.corpus.cities() if c in by_city]
         if f.asks_figure:  # the cities that give the figure asked for come first
             order.sort(key=lambda c: not gives(by_city[c], f.asks))
         lines = [point_direct(by_city[c], svc.status(by_city[c].doc_id), f.language) for c in order]
