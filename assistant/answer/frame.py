@@ -50,6 +50,27 @@ def contrasting_qualifiers() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], .
     return tuple((tuple(a), tuple(b)) for a, b in raw)
 
 
+@functools.lru_cache(maxsize=1)
+def asked_measures() -> tuple[tuple[tuple[str, ...], str | tuple[str, ...]], ...]:
+    raw = _types_data().get("asked_measures", ())
+    return tuple((tuple(m["asked"]), m["stated"] if isinstance(m["stated"], str) else tuple(m["stated"])) for m in raw)
+
+
+def asked_measure(question: str) -> str | tuple[str, ...] | None:
+    """The measure a figure is asked in (asked_measures in answer_types.yaml): ``"money"`` or the words a stated
+    figure must be counted in.
+
+    >>> asked_measure("一栋最多能建几套")
+    ('套',)
+    >>> asked_measure("培育上的一次性奖多少钱")
+    'money'
+    >>> asked_measure("最多能建多少平") is None
+    True
+    """
+    q = question.lower()
+    return next((stated for asked, stated in asked_measures() if any(w in q for w in asked)), None)
+
+
 def other_qualifier(question: str, stated: str) -> bool:
     """Whether the question asks about one qualifier of a thing and ``stated`` speaks only of another
     (contrasting_qualifiers in answer_types.yaml).

@@ -56,8 +56,18 @@ def test_what_was_actually_built_is_not_the_target(assistant):
 
 
 def test_a_figure_of_the_kind_asked_but_of_another_thing_is_not_the_answer(assistant):
+    # 临海 speaks of approval (联合审批机制) without a figure; its 6个月内开工 counts from the land contract, not the
+    # approval: (b), with 温州's 100天 as the contrast
     a = assistant.ask("临海园区项目开工审批最长要多少天")
-    assert a.refused and a.not_covered_kind == "other_city" and "100天" in a.answer and "100天" not in a.direct
+    assert a.refused and a.not_covered_kind == "no_figure" and "联合审批机制" in a.answer
+    assert "100天" in a.answer and "100天" not in a.direct and "6个月" not in a.answer
+
+
+def test_a_figure_beside_the_asked_thing_is_not_its_figure(assistant):
+    # 慈溪 gives 市级小微企业园 "一定奖励" with no amount; the 1500万 beside it is the years' whole budget
+    a = assistant.ask("慈溪市级小微园认定下来奖多少钱")
+    assert a.refused and a.not_covered_kind == "no_figure" and "1500万" not in a.direct
+
 
 
 def test_an_english_award_amount_the_text_does_not_give(assistant):
@@ -121,7 +131,11 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("慈溪已经建成的那11个园区里一共进驻了多少家企业", "different_quantity"),   # parks counted, firms asked
     ("温州要求园区里同一主导产业的企业家数占比达到多少？", "different_quantity"),  # floor-area share stated
     ("在温州，亩均税收起码得到多少才让进园区？", "different_quantity"),          # a target is not an entry bar
-    ("慈溪给属地政府建园的补助标准是每个园多少钱？", "different_quantity"),      # a budget is not a rate
+    ("慈溪给属地政府建园的补助标准是每个园多少钱？", "no_figure"),
+    ("临海职工宿舍成套住宅一栋楼最多几套", "different_quantity"),   # areas and shares stated, no count of suites
+    ("温州培育出来的专业运营机构每家奖多少钱", "different_quantity"),   # a count of firms, no money
+    ("慈溪2023年计划新建几个小微园", "different_quantity"),          # 2019 and 2021 stated, not 2023
+    ("温州园区竣工验收超过30个工作日还没办完，怎么追究责任？", "not_stated"),   # "给予一定补助", no figure; the budget is not it
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
     a = assistant.ask(question)
@@ -163,3 +177,10 @@ def test_a_typed_plot_ratio_and_a_non_quality_firm_are_understood(assistant):
 def test_which_years_after_a_budget_is_answered_from_that_budget(assistant):
     _, years = _chat(assistant, "慈溪市财政一共给小微园安排了多少扶持资金", "是哪几年的")
     assert not years.refused and "2018年" in years.direct and "2020年" in years.direct
+
+
+def test_a_year_asked_is_answered_by_that_years_figure_however_far_its_wording(assistant):
+    a = assistant.ask("慈溪2021年要建成几个小微园")
+    assert not a.refused and "20个以上" in a.direct
+    b = assistant.ask("慈溪2023年计划新建几个小微园")
+    assert b.refused and "2023" in b.direct and "2019" in b.direct

