@@ -184,3 +184,15 @@ def test_a_year_asked_is_answered_by_that_years_figure_however_far_its_wording(a
     assert not a.refused and "20个以上" in a.direct
     b = assistant.ask("慈溪2023年计划新建几个小微园")
     assert b.refused and "2023" in b.direct and "2019" in b.direct
+
+
+def test_a_question_of_its_own_about_the_new_city_is_answered_there(assistant):
+    # the conversation was on 温州's operators; 临海's own provision on what its operator does answers, not "临海
+    # does not set who pushes professional management"
+    first = assistant.ask("温州园区多大就得引入专业运营机构")
+    b = assistant.ask("临海的运营机构负责哪些事情", history=[first])
+    assert not b.refused and b.city == "临海市" and "安全生产" in b.answer
+    # …but a switch whose words the new city's nearest provision does not use is still (a)
+    c = assistant.ask("临海入园企业名单公示多少天")
+    d = assistant.ask("温州也公示吗，公示几天", history=[c])
+    assert d.refused and d.city == "温州市" and "100天" not in d.direct
