@@ -135,6 +135,8 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("临海职工宿舍成套住宅一栋楼最多几套", "different_quantity"),   # areas and shares stated, no count of suites
     ("温州培育出来的专业运营机构每家奖多少钱", "different_quantity"),   # a count of firms, no money
     ("慈溪2023年计划新建几个小微园", "different_quantity"),          # 2019 and 2021 stated, not 2023
+    ("温州一般的入园企业买厂房面积最多能买多少", "different_quantity"),  # only 优质企业's cap is stated
+    ("温州交的履约保证金以后能退回来吗", "not_stated"),                 # forfeiture stated, no refund
     ("温州园区竣工验收超过30个工作日还没办完，怎么追究责任？", "not_stated"),   # "给予一定补助", no figure; the budget is not it
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
