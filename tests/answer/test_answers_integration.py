@@ -198,3 +198,8 @@ def test_a_question_of_its_own_about_the_new_city_is_answered_there(assistant):
     c = assistant.ask("临海入园企业名单公示多少天")
     d = assistant.ask("温州也公示吗，公示几天", history=[c])
     assert d.refused and d.city == "温州市" and "100天" not in d.direct
+
+
+def test_two_questions_about_the_rules_are_answered_in_parts_not_as_a_check_of_one_firm(assistant):
+    a = assistant.ask("临海的园区一般主打几个行业？高污染的作坊能搬进去伐")
+    assert a.kind != "eligibility" and "1-2个" in a.answer and "高污染" in a.answer

@@ -25,14 +25,15 @@ class EligibilityHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         if is_eligibility(ctx.frame.text):
-            # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm
-            return "exception" not in ctx.frame.types
+            # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm;
+            # "一个园主打几个行业？污染的小作坊能进吗" asks two things of the rules, answered part by part
+            return "exception" not in ctx.frame.types and len(ctx.frame.parts) < 2
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False
         # a reply to the dialogue: it states facts (or a bare yes/no to what was asked), not a new question
-        self._reply = extract(ctx.frame.question, state.get("asked", []))
-        return bool(self._reply) or _unreadable_reply(ctx.frame.question)
+        reply = ctx._memo["eligibility_reply"] = extract(ctx.frame.question, state.get("asked", []))
+        return bool(reply) or _unreadable_reply(ctx.frame.question)
 
     def run(self, ctx: Context) -> Answer:
         from assistant.rules.eligibility import check_enterprise, enterprise_questions
@@ -40,7 +41,7 @@ class EligibilityHandler:
         f, lang = ctx.frame, ctx.frame.language
         state = (ctx.previous.eligibility if ctx.previous is not None else None) or {}
         before = dict(state.get("facts", {}))
-        said = getattr(self, "_reply", None)
+        said = ctx._memo.get("eligibility_reply")   # per question: the handler is shared by threads
         if said is None:
             said = extract(f.question, state.get("asked", []))
         cities = jurisdictions_with("enterprise")
