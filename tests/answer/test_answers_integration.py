@@ -137,6 +137,7 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("慈溪2023年计划新建几个小微园", "different_quantity"),          # 2019 and 2021 stated, not 2023
     ("温州一般的入园企业买厂房面积最多能买多少", "different_quantity"),  # only 优质企业's cap is stated
     ("温州交的履约保证金以后能退回来吗", "not_stated"),                 # forfeiture stated, no refund
+    ("温州园区的物业管理用房按总建筑面积多少比例配", "other_city"),    # only 临海 sets 3‰
     ("温州园区竣工验收超过30个工作日还没办完，怎么追究责任？", "not_stated"),   # "给予一定补助", no figure; the budget is not it
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
@@ -203,3 +204,9 @@ def test_a_question_of_its_own_about_the_new_city_is_answered_there(assistant):
 def test_two_questions_about_the_rules_are_answered_in_parts_not_as_a_check_of_one_firm(assistant):
     a = assistant.ask("临海的园区一般主打几个行业？高污染的作坊能搬进去伐")
     assert a.kind != "eligibility" and "1-2个" in a.answer and "高污染" in a.answer
+
+
+def test_a_thing_named_beside_another_things_figure_has_no_figure(assistant):
+    # 温州 6. says "配套一定比例的职工宿舍"; its 10%-25% is of all non-production space
+    a = assistant.ask("温州的园区职工宿舍要占总建筑面积百分之多少")
+    assert a.refused and a.not_covered_kind == "no_figure" and "职工宿舍" in a.direct and "10%-25%" not in a.direct

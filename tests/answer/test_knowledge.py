@@ -183,3 +183,9 @@ def test_the_asked_subject_is_the_last_one_named():
     from assistant.answer.handlers.knowledge import figure_subject
     assert figure_subject("竞亩均税收的方式时，履约保证金有何下限") in ("履约保证金", "保证金")
     assert figure_subject("亩均税收要达到多少") == "亩均税收"
+
+
+def test_the_base_of_a_share_and_a_measure_after_a_thing_are_not_the_subject():
+    from assistant.answer.handlers.knowledge import figure_subject
+    assert figure_subject("物业管理用房应按总建筑面积的多大比例配置") == "物业管理用房"
+    assert figure_subject("职工宿舍建筑面积占总建筑面积多少") == "职工宿舍"

@@ -146,6 +146,9 @@ SHORT_FOLLOW_UP = 20
 # The kinds of fact a clause's sibling point is taken for when the best match states another kind: each is asked in
 # words that cannot be mistaken (a date, a deadline, a phone number, who is responsible).
 SIBLING_TYPES = ("deadline", "date", "contact", "actor", "duration")
+# Figures whose subject a question names exactly ("宿舍占比", "物业用房面积"); "前几年有啥奖励" reads as a duration
+# but asks about the reward (eval/conversations_dev3.jsonl, 2026-12-03)
+SHARE_OR_SIZE = ("ratio", "area", "amount", "rate")
 # A follow-up whose words not in the previous question add up to this many characters names a subject of its own
 # ("那城建配套费呢，要交吗": 城建 配套 要交, 6); "谁来审定啊" (审定, 2) does not (eval/conversations_dev3.jsonl, 2026-12-03).
 NEW_SUBJECT_CHARS = 4
@@ -331,7 +334,13 @@ def figure_subject(text: str, by_position: bool = True) -> str | None:
     (english_dev, refusals_dev)."""
     from assistant.answer.frame import _figure_subjects
 
-    found = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii() and w in text]
+    words = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii()]
+    # the base of a share ("占总建筑面积的比例", "按总建筑面积的多大比例") is not what is asked about
+    text = re.sub(r"(?:占|总)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")",
+                  lambda m: "　" * len(m.group(0)), text)
+    found = [w for w in words if w in text]
+    # "职工宿舍建筑面积": the measure of the thing named before it
+    found = [w for w in found if not any(o + w in text for o in found if o != w and "面积" in w)]
     # the one asked about is the last named ("竞亩均税收的方式时，履约保证金有何下限" asks of the 保证金); of two
     # ending together, the longer ("亩均税收" over "税收")
     if not found:
@@ -590,6 +599,11 @@ class KnowledgeHandler:
             elsewhere.sort(key=lambda m: subject not in " ".join((m.point.point.subject_zh, *m.point.point.answer_spans)))
             if elsewhere and not own_fig:
                 return self._other_city(ctx, elsewhere[0], subject=subject if f.language == "zh" else None)   # (a)
+        if f.asks_figure and f.asks in SHARE_OR_SIZE and subject and f.language == "zh" and gives(bp, f.asks) \
+                and not _names_subject(bp, subject) and self._says(ctx, bp, subject):
+            # "温州职工宿舍占总建筑面积多少": the clause names 宿舍 only in "配套一定比例的职工宿舍"; its 10%-25% is of all
+            # non-production space — (b), with what it says
+            return self._no_figure(ctx, bp, None, subject=subject)
         if f.asks_figure and not states_figure(bp, f.asks):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5)
@@ -831,12 +845,18 @@ class KnowledgeHandler:
                      citations=point_citations(bp, svc.corpus), not_covered_kind="other_city",
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
-    def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None) -> Answer:
-        """(b) The topic is mentioned, the figure asked for is not given."""
+    def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None,
+                   subject: str | None = None) -> Answer:
+        """(b) The topic is mentioned, the figure asked for is not given (``subject``: the thing asked is named, and
+        ``bp``'s figure is of another thing)."""
         svc, f = ctx.services, ctx.frame
         status = svc.status(bp.doc_id)
-        direct = text("knowledge.no_figure", f.language, place=place_tag(bp.city, status, f.language),
-                      topic=self._topic_name(bp.point.topic, f.language))
+        if subject is not None:
+            direct = text("knowledge.no_figure_for", f.language, place=place_tag(bp.city, status, f.language),
+                          subject=subject, other=bp.point.subject_zh if f.language == "zh" else bp.point.subject_en)
+        else:
+            direct = text("knowledge.no_figure", f.language, place=place_tag(bp.city, status, f.language),
+                          topic=self._topic_name(bp.point.topic, f.language))
         body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
         cites = point_citations(bp, svc.corpus)
         if contrast is not None:
