@@ -27,6 +27,8 @@ from assistant.topics import TopicCoverage
 # of the clause side was chosen on eval/dev.jsonl + eval/test.jsonl (benchmarks/knowledge_match.py).
 CLAUSE_WEIGHT = 1.0
 FUSION_K = 10
+# A title this long is a document's name, not words of the question (the shortest of the five is 19 characters).
+MIN_TITLE_CHARS = 8
 
 
 def strip_places(text: str) -> str:
@@ -73,9 +75,26 @@ class Context:
         """The question without its place names: what it asks about, which is what points and clauses are matched
         on (the place is the frame's city; a city name in the text would pull that city's unrelated points up)."""
         q = self.frame.query
-        text = strip_places(q.text)
+        text = strip_places(self.untitled_query.text)
         # no city boost either: which provision is asked about is decided before whose provision it is
         return replace(q, text=text or q.text, cities=(), uncovered_places=())
+
+    @cached_property
+    def untitled_query(self):
+        """The question with any document title it quotes replaced by "这份文件" (its words say which document, not
+        what is asked)."""
+        q = self.frame.query
+        return replace(q, text=self._without_titles(q.text))
+
+    def _without_titles(self, text: str) -> str:
+        """"《温州市“百园万企”…实施意见》自何时起施行": a document's full title names which document (the frame's
+        city has it); its many words would match the points that repeat the title (the basis, the purpose), not
+        the one asked about."""
+        for d in self.services.corpus.documents:
+            title = d.meta.title
+            if len(title) >= MIN_TITLE_CHARS and title in text:
+                text = text.replace(f"《{title}》", "这份文件").replace(title, "这份文件")
+        return text
 
     @cached_property
     def query_vector(self) -> np.ndarray:

@@ -210,3 +210,12 @@ def test_a_thing_named_beside_another_things_figure_has_no_figure(assistant):
     # 温州 6. says "配套一定比例的职工宿舍"; its 10%-25% is of all non-production space
     a = assistant.ask("温州的园区职工宿舍要占总建筑面积百分之多少")
     assert a.refused and a.not_covered_kind == "no_figure" and "职工宿舍" in a.direct and "10%-25%" not in a.direct
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("《温州市“百园万企”小微企业园示范引领工程实施意见》哪天开始实行", "2019年1月1日"),
+    ("关于做好小微企业园建设工作有关事项的通知要求材料什么时候前报送", "12月10日前"),
+])
+def test_a_quoted_title_names_the_document_not_what_is_asked(assistant, question, fact):
+    a = assistant.ask(question)
+    assert not a.refused and fact in a.direct

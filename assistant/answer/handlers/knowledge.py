@@ -373,7 +373,7 @@ class KnowledgeHandler:
     def _trusted(self, ctx: Context, m: PointMatch) -> bool:
         clause_text = ctx.services.passage_text.get(m.point.clause_id, "")
         texts = [*m.point.point.questions, *m.point.point.answer_spans, clause_text]
-        cov = ctx.services.coverage.measure(ctx.frame.query, ["\n".join(texts)])
+        cov = ctx.services.coverage.measure(ctx.untitled_query, ["\n".join(texts)])
         ctx._memo["point_coverage"] = cov   # per question: the handler is shared by threads
         trusted = (m.exact or not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
                    or (m.cosine is not None and m.cosine >= MIN_POINT_COSINE and ctx.services.retriever.encoder.model_id
