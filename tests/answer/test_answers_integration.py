@@ -219,3 +219,8 @@ def test_a_thing_named_beside_another_things_figure_has_no_figure(assistant):
 def test_a_quoted_title_names_the_document_not_what_is_asked(assistant, question, fact):
     a = assistant.ask(question)
     assert not a.refused and fact in a.direct
+
+
+def test_a_clauses_lead_in_comes_with_what_the_clause_then_requires(assistant):
+    a = assistant.ask("临海那边对入园企业的考评是怎么要求的")
+    assert not a.refused and "投产两年内" in a.direct

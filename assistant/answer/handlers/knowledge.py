@@ -779,7 +779,10 @@ class KnowledgeHandler:
         """Other points of the same clause that answer the rest of a question asking several things."""
         specific = [t for t in ctx.frame.types if t not in ("list", "condition", "permission")]
         several = _SEVERAL.search(ctx.frame.text) or (len(set(specific[:2])) == 2 and "，" in ctx.frame.text)
-        ratio = COMPANION_SEVERAL if several else COMPANION_ANY
+        # "考评咋要求的" matched to a clause's lead-in ("强化入园企业考评…"): what the clause then requires answers too
+        lead_in = m.point.point.answer_type == "statement" and not has_figure(m.point) \
+            and (not ctx.frame.types or ctx.frame.types[0] in BROAD_TYPES)
+        ratio = COMPANION_SEVERAL if several or lead_in else COMPANION_ANY
         out = [m.point]
         for other in ctx.point_matches()[:POOL]:
             p = other.point
