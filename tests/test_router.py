@@ -91,3 +91,10 @@ def test_a_tax_shortfall_is_routed_with_the_promised_figure_first(question, comm
     name, inputs = route_calculation(question)
     assert name == "tax_shortfall_penalty"
     assert (inputs["committed_tax_per_mu_wan"], inputs["actual_tax_per_mu_wan"], inputs["land_area_mu"]) == (committed, actual, mu)
+
+
+@pytest.mark.parametrize("question", ["温州园区2024年3月15日开工，最晚什么时候要建完",
+                                      "In Wenzhou, if construction starts on 15 March 2024, by when must it be finished?"])
+def test_a_start_date_and_a_finish_question_reach_the_construction_period(question):
+    name, inputs = route_calculation(question)
+    assert name == "construction_period" and str(inputs["start_date"]) == "2024-03-15"
