@@ -154,11 +154,11 @@ def test_rooftop_is_not_a_county(assistant):
     assert "台州" not in a.answer
 
 
-def test_missing_key_terms_make_a_low_confidence_answer(assistant, corpus):
+def test_missing_key_terms_with_no_knowledge_point_are_refused_showing_the_nearest_clause(assistant, corpus):
+    # neither a knowledge point nor the nearest clause speaks of 外墙: not covered, the clause only as possibly related
     a = assistant.ask("园区厂房的外墙颜色有什么要求？")
-    assert a.confidence == "low" and not a.refused
-    assert "外墙" in a.answer and "没有找到确定回答" in a.answer and len(a.citations) == 1
-    assert any("置信度低" in w for w in a.warnings)
+    assert a.refused and not a.citations and a.related
+    assert "外墙" in a.direct
     _check_faithful(a, corpus)
     sure = assistant.ask("维修基金每平米交多少")
     assert sure.confidence == "high" and not any("置信度低" in w for w in sure.warnings)

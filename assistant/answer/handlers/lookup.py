@@ -22,8 +22,11 @@ from assistant.retriever import Hit
 # Refusing there instead was measured and rejected: it refused far more answerable colloquial questions than
 # unanswerable ones (benchmarks/answers.py --sweep, round one).
 CONFIDENCE_THRESHOLD = 0.45
-# When no knowledge point is trusted either, a low-coverage clause is refused rather than cited as low-confidence.
-REFUSE_WHEN_NO_POINT = False
+# When no knowledge point is trusted either, a low-coverage clause is refused (and shown as possibly related) rather
+# than cited as the low-confidence answer: on every readable set (2026-12-03, fifth session) this path was taken 5
+# times, 2 for questions the documents do not answer and 3 for answerable ones, of which the nearest clause stated
+# the facts once (holdout2 h013) — refusing is +1 overall and never presents the nearest clause as the answer.
+REFUSE_WHEN_NO_POINT = True
 _SEE_ATTACHMENT = re.compile(r"见(附件\s*\d+)")
 
 
