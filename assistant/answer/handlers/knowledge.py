@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import NUMERIC, asked_measure, consequence_words_for, other_qualifier
+from assistant.answer.frame import NUMERIC, TIME, asked_measure, consequence_words_for, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -313,7 +313,7 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp) \
             or other_measure(ctx, bp) or other_year(ctx, bp):
         return True
-    if ctx.frame.types and ctx.frame.types[0] in NUMERIC \
+    if ctx.frame.types and (ctx.frame.types[0] in NUMERIC or ctx.frame.types[0] in TIME) \
             and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
         return True   # 普通企业's limit asked, 优质企业's stated
     if ctx.frame.asks != "area" or not ctx.frame.asks_figure:
