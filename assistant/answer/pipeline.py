@@ -13,7 +13,7 @@ import threading
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve
 from assistant.answer.frame import frame
-from assistant.answer.handlers.base import Handler, build
+from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.calculation import CalculationHandler
 from assistant.answer.handlers.comparison import ComparisonHandler
 from assistant.answer.handlers.eligibility import EligibilityHandler
@@ -117,8 +117,35 @@ class Assistant:
                 return build(ctx, kind="clarify", direct=exc.message if f.language == "zh" else exc.message_en)
             answer = h.run(ctx)
             if answer is not None:
+                if answer.kind == "calculation" and len(f.parts) > 1:
+                    answer = self._with_other_parts(ctx, answer, history)
                 return answer
         return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True)
+
+    def _with_other_parts(self, ctx: Context, computed: Answer, history: list | None) -> Answer:
+        """"开工审批最多多少天？总投资2个亿，投到多少能办预售证": the calculator answers the part with figures; each
+        part it does not compute is answered on its own, in the same city, and its line added."""
+        from assistant.router import route_calculation
+
+        f = ctx.frame
+        city = f.city if f.city != "浙江省" else None
+        lines, citations, notes = [computed.direct], list(computed.citations), list(computed.warnings)
+        for part in f.parts:
+            if route_calculation(part, city) is not None:
+                continue
+            sub = self._answer(part if f.city is None or f.city.rstrip("市省") in part else f"{f.city}{part}", history, None)
+            if sub.refused or sub.kind == "calculation":
+                continue
+            lines.append(sub.direct)
+            citations += [c for c in sub.citations if c not in citations]
+            notes += [w for w in sub.warnings if w not in notes]
+        if len(lines) == 1:
+            return computed
+        direct = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
+        body = [line for line in computed.answer.splitlines()[1:] if line]
+        return computed.model_copy(update={
+            "direct": direct, "citations": tuple(citations), "warnings": tuple(notes),
+            "answer": "\n".join([direct, *body, *(source_line(c, f.language) for c in citations[len(computed.citations):])])})
 
     def _maybe_rephrase(self, answer: Answer) -> Answer:
         """Generated wording when an endpoint is configured and its text verifies; else unchanged."""

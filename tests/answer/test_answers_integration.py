@@ -225,3 +225,13 @@ def test_a_quoted_title_names_the_document_not_what_is_asked(assistant, question
 def test_a_clauses_lead_in_comes_with_what_the_clause_then_requires(assistant):
     a = assistant.ask("临海那边对入园企业的考评是怎么要求的")
     assert not a.refused and "投产两年内" in a.direct
+
+
+def test_a_part_the_calculator_does_not_compute_is_answered_beside_it(assistant):
+    a = assistant.ask("温州园区开工审批最长几天？项目总投资1亿，投到多少可以办预售许可证")
+    assert a.kind == "calculation" and "2500万" in a.direct and "100天" in a.direct
+
+
+def test_each_town_having_a_park_is_a_premise_the_total_is_asked(assistant):
+    a = assistant.ask("慈溪说要每个镇都有园区，到2021年一共要建成几个")
+    assert not a.refused and "20个以上" in a.direct

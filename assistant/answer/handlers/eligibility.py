@@ -41,7 +41,7 @@ class EligibilityHandler:
         f, lang = ctx.frame, ctx.frame.language
         state = (ctx.previous.eligibility if ctx.previous is not None else None) or {}
         before = dict(state.get("facts", {}))
-        said = ctx._memo.get("eligibility_reply")   # per question: the handler is shared by threads
+        said = ctx._memo.get("eligibility_reply")   # kept with the question it was read from
         if said is None:
             said = extract(f.question, state.get("asked", []))
         cities = jurisdictions_with("enterprise")

