@@ -221,7 +221,7 @@ def split_parts(question: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
 
-_ASKING = re.compile(r"[？?]|吗|么|呢|啥|什么|怎么|怎样|如何|多少|多大|多久|多长|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
+_ASKING = re.compile(r"[？?]|吗|么|呢|啥|咋|什么|怎么|怎样|如何|多少|多大|多久|多长|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
                      r"是不是|要不要|行不行|(\w)不\1|不$|伐$|哇$|\b(what|how|who|when|where|which|can|may|is|are|does|do)\b", re.I)
 
 
@@ -248,8 +248,8 @@ def _comma_parts(part: str) -> list[str]:
 def _asks(part: str) -> bool:
     """A part that asks something: "原则上不让进园" before "那有啥例外？" is what the user knows, not a question.
 
-    >>> _asks("原则上不让进园"), _asks("那有啥例外？"), _asks("能特批不"), _asks("小作坊能搬进去伐")
-    (False, True, True, True)
+    >>> _asks("原则上不让进园"), _asks("那有啥例外？"), _asks("能特批不"), _asks("小作坊能搬进去伐"), _asks("要搬走咋弄")
+    (False, True, True, True, True)
     """
     return bool(_ASKING.search(part))
 
