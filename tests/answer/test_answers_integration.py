@@ -235,3 +235,9 @@ def test_a_part_the_calculator_does_not_compute_is_answered_beside_it(assistant)
 def test_each_town_having_a_park_is_a_premise_the_total_is_asked(assistant):
     a = assistant.ask("慈溪说要每个镇都有园区，到2021年一共要建成几个")
     assert not a.refused and "20个以上" in a.direct
+
+
+def test_wenzhous_plan_table_does_not_answer_for_another_city_of_the_conversation(assistant):
+    first = assistant.ask("慈溪现在已经建成几个小微园了")
+    b = assistant.ask("按原来的安排，到2021年全市要形成多少个园区？", history=[first])
+    assert b.kind != "table" and "20个以上" in b.answer and "温州" not in b.direct

@@ -23,6 +23,10 @@ class TableHandler:
         if not explicit_table_cue(corpus, question) and self._a_provision_answers(ctx):
             return False   # only weak table words ("几个园区"), and a provision matches the question well
         self._table = lookup(corpus, question)
+        if self._table is not None and ctx.frame.city \
+                and self._table.doc.meta.city not in ctx.services.applicable(ctx.frame.city):
+            # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
+            return False
         return self._table is not None
 
     def _a_provision_answers(self, ctx: Context) -> bool:
