@@ -241,3 +241,4 @@ def test_wenzhous_plan_table_does_not_answer_for_another_city_of_the_conversatio
     first = assistant.ask("慈溪现在已经建成几个小微园了")
     b = assistant.ask("按原来的安排，到2021年全市要形成多少个园区？", history=[first])
     assert b.kind != "table" and "20个以上" in b.answer and "温州" not in b.direct
+

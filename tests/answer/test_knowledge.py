@@ -189,3 +189,16 @@ def test_the_base_of_a_share_and_a_measure_after_a_thing_are_not_the_subject():
     from assistant.answer.handlers.knowledge import figure_subject
     assert figure_subject("物业管理用房应按总建筑面积的多大比例配置") == "物业管理用房"
     assert figure_subject("职工宿舍建筑面积占总建筑面积多少") == "职工宿舍"
+
+
+def test_a_town_the_documents_speak_of_stays_in_the_matched_words():
+    from assistant.answer.context import strip_places
+    assert "掌起" in strip_places("听说掌起那边还单独给了一笔")     # a town: what is asked about
+    assert "温州" not in strip_places("温州的厂房维修基金")           # a city: whose rule, decided apart
+
+
+def test_hearsay_and_filler_words_are_not_key_terms():
+    from assistant.coverage import key_terms
+    from assistant.query import analyse
+    terms = key_terms(analyse("听说掌起那边还单独给了一笔？干嘛用的"))
+    assert not {"听说", "干嘛", "一笔"} & set(terms) and "掌起" in terms
