@@ -242,3 +242,8 @@ def test_wenzhous_plan_table_does_not_answer_for_another_city_of_the_conversatio
     b = assistant.ask("按原来的安排，到2021年全市要形成多少个园区？", history=[first])
     assert b.kind != "table" and "20个以上" in b.answer and "温州" not in b.direct
 
+
+
+def test_a_spoken_word_for_repealed_finds_the_repeal_clause(assistant):
+    a = assistant.ask("临海这个新方案出来，把哪几个老文件废了")
+    assert not a.refused and "临政办发〔2018〕89号" in a.answer
