@@ -176,6 +176,8 @@ def answer_types(question: str) -> tuple[str, ...]:
         types = ["consequence", *[t for t in types if t != "consequence"]]
     if "exception" in types:     # "能分期交吗": whether the rule bends, whatever else is asked with it
         types = ["exception", *[t for t in types if t != "exception"]]
+    if "contact" in types and "actor" in types:   # "打哪个电话问，找谁": the person and how to reach them
+        types = ["contact", *[t for t in types if t != "contact"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")
     figure_at = max((m.end() for m in _FIGURE_QUESTION.finditer(text)), default=-1)

@@ -138,6 +138,7 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("温州一般的入园企业买厂房面积最多能买多少", "different_quantity"),  # only 优质企业's cap is stated
     ("温州交的履约保证金以后能退回来吗", "not_stated"),                 # forfeiture stated, no refund
     ("温州那份实施意见的有效期管到什么时候", "different_quantity"),     # only the start (2019年1月1日起施行)
+    ("温州是不是亩均税收得20万以上才让进园区", "different_quantity"),  # 20万 is the parks' target, not an entry bar
     ("温州园区的物业管理用房按总建筑面积多少比例配", "other_city"),    # only 临海 sets 3‰
     ("温州园区竣工验收超过30个工作日还没办完，怎么追究责任？", "not_stated"),   # "给予一定补助", no figure; the budget is not it
 ])

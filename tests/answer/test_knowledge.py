@@ -202,3 +202,8 @@ def test_hearsay_and_filler_words_are_not_key_terms():
     from assistant.query import analyse
     terms = key_terms(analyse("听说掌起那边还单独给了一笔？干嘛用的"))
     assert not {"听说", "干嘛", "一笔"} & set(terms) and "掌起" in terms
+
+
+def test_a_phone_and_who_asks_for_the_contact():
+    from assistant.answer.frame import answer_types
+    assert answer_types("通知看不懂，打哪个电话问，找谁？")[0] == "contact"

@@ -315,7 +315,10 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp) \
             or other_measure(ctx, bp) or other_year(ctx, bp):
         return True
-    if ctx.frame.types and (ctx.frame.types[0] in NUMERIC or ctx.frame.types[0] in TIME) \
+    # a yes/no on a figure the user names ("是不是亩均税收20万以上才让进") is about that figure too
+    figure_question = ctx.frame.types and (ctx.frame.types[0] in NUMERIC or ctx.frame.types[0] in TIME or (
+        ctx.frame.types[0] == "permission" and re.search(r"\d", ctx.frame.text)))
+    if figure_question \
             and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
         return True   # 普通企业's limit asked, 优质企业's stated
     if ctx.frame.asks != "area" or not ctx.frame.asks_figure:
