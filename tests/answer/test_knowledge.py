@@ -188,7 +188,7 @@ def test_the_asked_subject_is_the_last_one_named():
 def test_the_base_of_a_share_and_a_measure_after_a_thing_are_not_the_subject():
     from assistant.answer.handlers.knowledge import figure_subject
     assert figure_subject("物业管理用房应按总建筑面积的多大比例配置") == "物业管理用房"
-    assert figure_subject("职工宿舍建筑面积占总建筑面积多少") == "职工宿舍"
+    assert figure_subject("物业用房占总建筑面积多少") == "物业用房"
 
 
 def test_a_town_the_documents_speak_of_stays_in_the_matched_words():

@@ -416,7 +416,7 @@ class KnowledgeHandler:
         prev = ctx.previous
         if f.city and prev is not None and prev.city and prev.city != f.city \
                 and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
-                and top.point.city not in ctx.services.applicable(f.city) and not self._city_answers(ctx, top):
+                and top.point.city not in ctx.services.applicable(f.city):
             # "温州也要公示吗？" after 临海's publicity period: the conversation's provision looked for in the new city
             switched = self._city_switch(ctx, top.point.point.id)
             if switched is not None:
@@ -634,26 +634,6 @@ class KnowledgeHandler:
             bp = consequences[0]
         return self._answer(ctx, PointMatch(point=bp, score=chosen.score, bm25=chosen.bm25, cosine=chosen.cosine,
                                             question=chosen.question, rank=chosen.rank))
-
-    def _city_answers(self, ctx: Context, top: PointMatch) -> bool:
-        """A question of its own about the new city ("临海卖厂房价格有限制不" after 温州's 四限) that one of the city's
-        provisions matches nearly as well as the conversation's: that provision answers, not "not set there"."""
-        own = ctx.point_matches(cities=frozenset({ctx.frame.city}))[:1]
-        if not own or own[0].score < IN_CITY_RATIO * top.score:
-            return False
-        # by the question's own words, not closeness alone ("温州也要公示吗，几天" is not 温州's 审批最多100天)
-        bp = own[0].point
-        texts = [*bp.point.questions, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")]
-        cov = ctx.services.coverage.measure(ctx.frame.query, ["\n".join(texts)])
-        places = [c.rstrip("市省") for c in ctx.frame.named_cities]
-        topic_terms = [t for t in cov.key_terms if not any(t in p or p in t for p in places)
-                       and not _FIGURE_WORD.search(t)   # "几天" asks; it names no topic
-                       and ctx.services.coverage.known(t)]   # "事情": no clause could use it
-        missing = [t for t in cov.missing if t in topic_terms]
-        if not topic_terms:
-            return False
-        rarest = max(topic_terms, key=ctx.services.coverage.idf)
-        return rarest not in missing and len(missing) <= len(topic_terms) / 2
 
     def _city_switch(self, ctx: Context, previous_id: str) -> Answer | None:
         """"那温州呢？" after an answer from one provision: the same provision in the new city, or an honest "not set
