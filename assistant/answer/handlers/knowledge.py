@@ -12,6 +12,7 @@ and, with no city named where the cities' rules differ, one short line per city.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -71,6 +72,16 @@ _SEVERAL = re.compile(r"和|与|及|以及|分别|、|还有|并且|哪些|哪�
 class Choice:
     point: BoundPoint
     match: PointMatch | None
+
+
+@functools.lru_cache(maxsize=4)
+def _subject_word_counts(bank) -> dict[str, int]:
+    """How many of the bank's subjects use each word: counted once per bank (handlers are made for each question)."""
+    df: dict[str, int] = {}
+    for bp in bank.points:
+        for w in set(words.lcut(bp.point.subject_zh)):
+            df[w] = df.get(w, 0) + 1
+    return df
 
 
 def has_figure(bp: BoundPoint) -> bool:
@@ -178,16 +189,27 @@ def _names_subject(bp: BoundPoint, subject: str | None) -> bool:
         for s in bp.point.answer_spans)
 
 
-def _by_year(question: str, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
-    asked = set(_YEAR.findall(question))
-    stated = set(_YEAR.findall("".join(chosen.point.point.answer_spans)))
-    if not asked or asked & stated:
-        return chosen   # (a point stating no year may still be the answer: it is replaced only by a close one that does)
-    for m in pool:
-        if asked & set(_YEAR.findall("".join(m.point.point.answer_spans))) \
-                and m.score >= YEAR_RATIO * chosen.score \
-                and (cities is None or m.point.city in cities):
-            return m
+def _span_years(bp: BoundPoint) -> set[str]:
+    """The calendar years the point's spans name, as written ("2019")."""
+    return set(_YEAR.findall("".join(bp.point.answer_spans)))
+
+
+def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
+    """The point of the year asked: a close match stating it, else — when the chosen point states other years — the
+    topic's point of that year in the same city, however far its wording ("力争到2021年…")."""
+    asked = set(_YEAR.findall(ctx.frame.text))
+    if asked and not asked & _span_years(chosen.point):
+        # (a point stating no year may still be the answer: it is replaced only by a close one that does)
+        chosen = next((m for m in pool if asked & _span_years(m.point) and m.score >= YEAR_RATIO * chosen.score
+                       and (cities is None or m.point.city in cities)), chosen)
+    asked_years = set(_asked_years(ctx.frame.text))
+    if len(asked_years) == 1 and other_year(ctx, chosen.point):
+        # "慈溪2021年要建成几个"
+        of_year = [bp for bp in svc_points(ctx, chosen.point.point.topic)
+                   if (cities is None or bp.city in cities) and bp.city == chosen.point.city
+                   and asked_years & _span_years(bp)]
+        if of_year:
+            chosen = _as_match(of_year[0], pool)
     return chosen
 
 
@@ -273,8 +295,13 @@ def other_measure(ctx: Context, bp: BoundPoint) -> bool:
         return False
     if measure == "money":
         return not gives(bp, "amount")
-    counted = re.compile(r"[\d一二两三四五六七八九十百千万]\s*(?:" + "|".join(map(re.escape, measure)) + ")")
-    return not any(counted.search(s) for s in bp.point.answer_spans)
+    return not any(_counted_in(measure).search(s) for s in bp.point.answer_spans)
+
+
+@functools.lru_cache(maxsize=16)
+def _counted_in(measure: tuple[str, ...]) -> re.Pattern:
+    """A number followed by one of ``measure``'s words ("3套")."""
+    return re.compile(r"[\d一二两三四五六七八九十百千万]\s*(?:" + "|".join(map(re.escape, measure)) + ")")
 
 
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
@@ -333,17 +360,24 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     return per_enterprise and about_park and "企业" not in bp.point.subject_zh
 
 
+@functools.lru_cache(maxsize=1)
+def _subject_words() -> tuple[tuple[str, ...], re.Pattern]:
+    """The Chinese figure subjects of the data, and the pattern of one named as a share's base ("占/总" before it)."""
+    from assistant.answer.frame import _figure_subjects
+
+    chinese = tuple(w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii())
+    base = re.compile(r"(?:占|总)(?:" + "|".join(map(re.escape, sorted(chinese, key=len, reverse=True))) + ")")
+    return chinese, base
+
+
 def figure_subject(text: str, by_position: bool = True) -> str | None:
     """The thing a figure question is about, from the data's list ("亩均税收" in "亩均税收要达到多少"), Chinese only:
     English subjects were tried (2026-12-03) and refused answerable questions whose words the glossary does not map
     (english_dev, refusals_dev)."""
-    from assistant.answer.frame import _figure_subjects
-
-    words = [w for _, subject_words in _figure_subjects() for w in subject_words if not w.isascii()]
+    subject_words, share_base = _subject_words()
     # the base of a share ("占总建筑面积的比例", "按总建筑面积的多大比例") is not what is asked about
-    text = re.sub(r"(?:占|总)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")",
-                  lambda m: "　" * len(m.group(0)), text)
-    found = [w for w in words if w in text]
+    text = share_base.sub(lambda m: "　" * len(m.group(0)), text)
+    found = [w for w in subject_words if w in text]
     # "职工宿舍建筑面积": the measure of the thing named before it
     found = [w for w in found if not any(o + w in text for o in found if o != w and "面积" in w)]
     # the one asked about is the last named ("竞亩均税收的方式时，履约保证金有何下限" asks of the 保证金); of two
@@ -451,7 +485,7 @@ class KnowledgeHandler:
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
         if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
-                and _YEAR.search("".join(before.point.answer_spans)):
+                and _span_years(before):
             return _as_match(before, matches)   # "是哪几年的" after "2018年—2020年共安排1500万元": its own years
         siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id]
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
@@ -496,15 +530,7 @@ class KnowledgeHandler:
         """Among the close matches of the same topic (and city), the one that states the kind of fact asked (and
         the year asked)."""
         f = ctx.frame
-        chosen = _by_year(f.text, chosen, pool, cities)
-        asked_years = set(_asked_years(f.text))
-        if len(asked_years) == 1 and other_year(ctx, chosen.point):
-            # "慈溪2021年要建成几个": the topic's point of that year, however far its wording ("力争到2021年…")
-            of_year = [bp for bp in svc_points(ctx, chosen.point.point.topic)
-                       if (cities is None or bp.city in cities) and bp.city == chosen.point.city
-                       and asked_years & set(_YEAR.findall("".join(bp.point.answer_spans)))]
-            if of_year:
-                chosen = _as_match(of_year[0], pool)
+        chosen = _by_year(ctx, chosen, pool, cities)
         if not f.types:
             return chosen
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
@@ -694,15 +720,9 @@ class KnowledgeHandler:
         return rare[0] in text or sum(w in own for w in rare[:MENTION_WORDS + 1]) >= MENTION_WORDS
 
     def _rarest_words(self, ctx: Context, subject: str) -> list[str]:
-        bank = ctx.services.bank
-        if getattr(self, "_df_bank", None) is not bank:
-            subjects = [bp.point.subject_zh for bp in bank.points]
-            self._df_bank, self._df = bank, {}
-            for s in subjects:
-                for w in set(words.lcut(s)):
-                    self._df[w] = self._df.get(w, 0) + 1
+        df = _subject_word_counts(ctx.services.bank)
         found = [w for w in words.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
-        return sorted(found, key=lambda w: (self._df.get(w, 0), -len(w)))
+        return sorted(found, key=lambda w: (df.get(w, 0), -len(w)))
 
     def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
         svc = ctx.services
