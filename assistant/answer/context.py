@@ -100,6 +100,29 @@ class Context:
         return text
 
     @cached_property
+    def named_documents(self) -> frozenset[str]:
+        """The documents the question names by number ("第192号建议的答复落款是哪天"): two reply letters of one city
+        differ only in that number, so it decides which one is asked about. Empty when none or several are named."""
+        asked = set(re.findall(r"(\d+)号|(?:proposal|suggestion|motion)\s*(?:no\.?\s*)?(\d+)", self.frame.query.text,
+                               flags=re.I))
+        asked = {a or b for a, b in asked}
+        if not asked:
+            return frozenset()
+        named = set()
+        for d in self.services.corpus.documents:
+            own = set(re.findall(r"(\d+)号", f"{d.meta.title} {d.meta.doc_number or ''}"))
+            if own & asked:
+                named.add(d.meta.id)
+        return frozenset(named) if len(named) == 1 else frozenset()
+
+    def _in_named(self, items, doc_of):
+        """``items`` restricted to the named document, when the question names one and it has any."""
+        if not self.named_documents:
+            return items
+        kept = [x for x in items if doc_of(x) in self.named_documents]
+        return kept or items
+
+    @cached_property
     def query_vector(self) -> np.ndarray:
         return self.services.retriever.query_vector(self.topic_query.text)
 
@@ -109,6 +132,7 @@ class Context:
             self._memo[key] = self.services.retriever.search(self.frame.text, k=k, city=city,
                                                              include_province=include_province,
                                                              query=self.topic_query).hits
+            self._memo[key] = self._in_named(self._memo[key], lambda h: h.doc_id)
         return self._memo[key]
 
     def point_matches(self, k: int = 20, cities: frozenset[str] | None = None) -> list[PointMatch]:
@@ -132,5 +156,6 @@ class Context:
         out = [PointMatch(point=m.point, score=s, bm25=m.bm25, cosine=m.cosine, question=m.question, rank=i,
                           exact=m.exact)
                for i, (s, m) in enumerate(rescored, 1)]
+        out = self._in_named(out, lambda m: m.point.doc_id)
         self._memo[key] = out
         return out

@@ -207,3 +207,20 @@ def test_hearsay_and_filler_words_are_not_key_terms():
 def test_a_phone_and_who_asks_for_the_contact():
     from assistant.answer.frame import answer_types
     assert answer_types("通知看不懂，打哪个电话问，找谁？")[0] == "contact"
+
+
+# ---------------------------------------------------------------- a document named by its number
+
+def test_a_reply_named_by_its_number_answers_from_that_reply(assistant, corpus):
+    """Two 慈溪 reply letters differ by number: "第192号建议" picks the 192 letter, not the 181 letter's date."""
+    a = assistant.ask("慈溪市对第192号建议的答复落款日期是哪一天？")
+    assert a.refused and "2018年6月25日" not in a.direct
+    assert all(c.doc_id == "cixi-192-reply" for c in a.citations)
+    b = assistant.ask("第181号建议的答复落款日期是哪一天？")
+    assert not b.refused and "2018年6月25日" in b.direct
+    _verbatim(b, corpus)
+
+
+def test_a_proposal_number_in_english_names_the_reply(assistant):
+    a = assistant.ask("What date is printed on the Cixi reply to proposal 192?")
+    assert a.refused and "2018" not in a.direct and "192" in a.direct

@@ -114,6 +114,10 @@ def gives(bp: BoundPoint, asked: str) -> bool:
 _MONEY_BASE = re.compile(r"金|款|价|投资|奖励|资金|贡献")
 
 
+def _dated(bp: BoundPoint) -> bool:
+    return any(_CALENDAR_DATE.search(s) for s in bp.point.answer_spans)
+
+
 def _calendar_year(q) -> bool:
     """"2018-2022年" is a date, not a period of years."""
     return q.unit == "年" and 1949 <= q.value <= 2100
@@ -304,6 +308,9 @@ def _counted_in(measure: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"[\d一二两三四五六七八九十百千万]\s*(?:" + "|".join(map(re.escape, measure)) + ")")
 
 
+# A calendar date asked outright ("落款日期是哪一天"), not "什么时候可以转让" (whose answer is a condition).
+_ASKS_CALENDAR_DATE = re.compile(r"日期|哪一天|哪天|几月几[日号]|落款|what date|which date|dated")
+_CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 
 
@@ -653,6 +660,11 @@ class KnowledgeHandler:
                 contrast = next((p for p in svc.points_for(bp.point.topic)
                                  if p.city not in here and gives(p, f.asks)), None)
                 return self._no_figure(ctx, bp, contrast)                   # (b)
+        if f.asks == "date" and _ASKS_CALENDAR_DATE.search(f.text.lower()) and not _dated(bp):
+            dated = [p for p in svc.bank.points if p.doc_id == bp.doc_id and _dated(p)]
+            if not dated:
+                return self._no_date(ctx, bp)                               # (b)
+            bp = self._best_of(ctx, dated)
         if "consequence" in f.types[:2] and bp.point.answer_type != "consequence":
             consequences = [p for p in svc.points_for(bp.point.topic, here) if p.point.answer_type == "consequence"]
             if not consequences:
@@ -873,6 +885,17 @@ class KnowledgeHandler:
             cites += point_citations(contrast, svc.corpus)
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True, citations=cites,
                      not_covered_kind="no_figure", topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
+
+    def _no_date(self, ctx: Context, bp: BoundPoint) -> Answer:
+        """(b) A calendar date asked of a document that prints none (a reply letter without its date line)."""
+        svc, f = ctx.services, ctx.frame
+        status = svc.status(bp.doc_id)
+        direct = text("knowledge.no_date", f.language, place=place_tag(bp.city, status, f.language),
+                      title=svc.corpus.document(bp.doc_id).meta.title)
+        body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
+        return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                     citations=point_citations(bp, svc.corpus), not_covered_kind="no_figure",
+                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
     def _different_quantity(self, ctx: Context, bp: BoundPoint) -> Answer:
         """(c) The nearby figure is another quantity (a floor area, not the land area asked): not the answer."""
