@@ -98,3 +98,10 @@ def test_a_tax_shortfall_is_routed_with_the_promised_figure_first(question, comm
 def test_a_start_date_and_a_finish_question_reach_the_construction_period(question):
     name, inputs = route_calculation(question)
     assert name == "construction_period" and str(inputs["start_date"]) == "2024-03-15"
+
+
+def test_counted_in_is_not_entering_a_park():
+    from assistant.router import is_eligibility
+
+    assert not is_eligibility("报改造提升的园区，原来就在名单里的能算进去伐")
+    assert is_eligibility("我们厂能进去吗")

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.frame import Frame
+from assistant.answer.frame import Frame, asks_responsibility, is_responsibility_line
 from assistant.answer.models import Turn
 from assistant.corpus import Corpus
 from assistant.coverage import CoverageModel
@@ -122,6 +122,26 @@ class Context:
         kept = [x for x in items if doc_of(x) in self.named_documents]
         return kept or items
 
+    def _without_responsibility_lines(self, matches: list[PointMatch]) -> list[PointMatch]:
+        """A "责任单位" line answers only who is responsible ("能卖给谁" asks another actor). Its match still says
+        the clause is the one asked about: it stands for the clause's best other point, at its own rank."""
+        def is_line(bp: BoundPoint) -> bool:
+            return is_responsibility_line(bp.point.subject_zh)
+
+        out, seen = [], set()
+        for m in matches:
+            if is_line(m.point):
+                alt = next((x.point for x in matches if x.point.clause_id == m.point.clause_id and not is_line(x.point)),
+                           None) or next((bp for bp in self.services.bank.points
+                                          if bp.clause_id == m.point.clause_id and not is_line(bp)), None)
+                if alt is None:
+                    continue
+                m = replace(m, point=alt)
+            if m.point.point.id not in seen:
+                seen.add(m.point.point.id)
+                out.append(m)
+        return [replace(m, rank=i) for i, m in enumerate(out, 1)]
+
     @cached_property
     def query_vector(self) -> np.ndarray:
         return self.services.retriever.query_vector(self.topic_query.text)
@@ -157,5 +177,7 @@ class Context:
                           exact=m.exact)
                for i, (s, m) in enumerate(rescored, 1)]
         out = self._in_named(out, lambda m: m.point.doc_id)
+        if not asks_responsibility(self.frame.text):
+            out = self._without_responsibility_lines(out)
         self._memo[key] = out
         return out

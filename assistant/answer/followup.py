@@ -50,10 +50,35 @@ def _fillers() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sorted(data["zh"], key=len, reverse=True)), frozenset(w.lower() for w in data["en"])
 
 
-def only_switches_city(question: str, previous_city: str | None, previous_question: str = "") -> str | None:
+# A bound said in a switch ("那温州有最低面积没", "Does Wenzhou cap that too?") restates the previous provision's
+# own bound: a word of the same direction as the provision's is no topic of the turn's own.
+_MIN_SAID = re.compile(r"最低|最少|至少|起码|下限|minimum|at least|lower limit|floor")
+_MAX_SAID = re.compile(r"最高|最多|最大|至多|封顶|上限|maximum|at most|upper limit|\bcaps?\b|\bcapped\b")
+_MIN_STATED = re.compile(r"不得低于|不低于|不少于|不得少于|以上|至少|下限|minimum|at least")
+_MAX_STATED = re.compile(r"不得超过|不超过|不高于|以下|以内|控制在|上限|maximum|at most")
+
+
+def _without_restated_bound(rest: str, provision: str) -> str:
+    """``rest`` without a bound word of the direction ``provision`` states (a minimum for a minimum).
+
+    >>> _without_restated_bound("有最低面积没", "单个入园企业建筑面积一般不得低于400平方米")
+    '有面积没'
+    >>> _without_restated_bound("最多面积", "单个入园企业建筑面积一般不得低于400平方米")
+    '最多面积'
+    """
+    if _MIN_STATED.search(provision):
+        rest = _MIN_SAID.sub("", rest)
+    if _MAX_STATED.search(provision):
+        rest = _MAX_SAID.sub("", rest)
+    return rest
+
+
+def only_switches_city(question: str, previous_city: str | None, previous_question: str = "",
+                       provision: str = "") -> str | None:
     """The city a turn switches to when it names one other city and nothing else of its own: "那温州呢？温州也是按
     这个标准交吗", "温州市对此有何规定？", "Does Linhai give the same treatment?". Words of the previous question
-    are not its own ("那温州呢？最少买多少" after "临海厂房最少要买多大面积").
+    are not its own ("那温州呢？最少买多少" after "临海厂房最少要买多大面积"), nor are those of the provision the
+    conversation is about (``provision``: its subject and spans; "那温州有最低面积没" after 临海's 400平方米 minimum).
 
     >>> only_switches_city("温州市对此有何规定？", "临海市")
     '温州市'
@@ -69,12 +94,18 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
     zh, en = _fillers()
     for w in zh:
         rest = rest.replace(w, "")
-    if previous_question:
+    if provision:
+        rest = _without_restated_bound(rest.lower(), provision.lower())
+    if previous_question or provision:
         from assistant import words
 
         said = _strip_places(previous_question)
-        rest = "".join(w for w in words.lcut(rest) if not re.search(r"[\u4e00-\u9fff]", w) or w not in said)
-    words = [w for w in re.findall(r"[a-z']+", rest.lower()) if w not in en]
+        # within one of the provision's own words ("面积" of "建筑面积"; "工期" is not said by "开工期限")
+        stated = set(words.lcut(provision))
+        rest = "".join(w for w in words.lcut(rest)
+                       if not re.search(r"[\u4e00-\u9fff]", w) or (w not in said and not any(w in t for t in stated)))
+    known = set(re.findall(r"[a-z']+", provision.lower()))
+    words = [w for w in re.findall(r"[a-z']+", rest.lower()) if w not in en and w not in known]
     chinese = re.findall(r"[\u4e00-\u9fff]", rest)
     return cities[0] if not words and len(chinese) <= 1 else None
 
@@ -177,14 +208,18 @@ def _adds_a_figure(question: str, previous_question: str) -> bool:
         return False
     own = _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
     own = re.sub(r"最少|最多|至少|起码|大概|能|要|需要", "", own)
-    if len(own) > FIGURE_OWN_WORDS:
-        return False
     from assistant.router import route_calculation
 
     try:
-        return route_calculation(question) is None   # "宿舍楼总共1万平，成套的最多能建多少": a calculation of its own
-    except AssistantError:
+        if route_calculation(question) is not None:
+            return False   # "宿舍楼总共1万平，成套的最多能建多少": a calculation of its own
+        if len(own) > FIGURE_OWN_WORDS:
+            # a few more words of its own ("总投资8000万 那得投到多少才能卖") when the previous question with the
+            # figure is a calculation: the figure is the input of the previous turn's rule
+            return len(own) <= 2 * FIGURE_OWN_WORDS and route_calculation(f"{previous_question} {question}") is not None
         return True
+    except AssistantError:
+        return len(own) <= FIGURE_OWN_WORDS
 
 
 def figures_text(text: str) -> list[str]:
@@ -204,7 +239,8 @@ def figures_text(text: str) -> list[str]:
     return [*dates, *numbers]
 
 
-def resolve(question: str, previous: Turn | None) -> Resolution:
+def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolution:
+    """``provision``: the subject and spans of the provision the conversation is about, if any."""
     subject = follow_up_subject(question)
     if previous is None:
         if subject is not None and _cities_in(subject) and len(_strip_places(subject)) <= 1:
@@ -218,7 +254,7 @@ def resolve(question: str, previous: Turn | None) -> Resolution:
     if subject is None and _adds_a_figure(question, prev_q):
         # "我们土地出让金3200万 那最少交多少" after the bond rule: the previous question with the user's figure and words
         return Resolution(f"{prev_q} {question}", "figure", inherited_city=prev_city, topic=previous.topic)
-    switched = only_switches_city(question, prev_city, prev_q) if subject is None else None
+    switched = only_switches_city(question, prev_city, prev_q, provision) if subject is None else None
     if switched is not None:
         subject = switched
     if subject is None:

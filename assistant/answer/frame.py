@@ -50,6 +50,22 @@ def contrasting_qualifiers() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], .
     return tuple((tuple(a), tuple(b)) for a, b in raw)
 
 
+def is_responsibility_line(subject_zh: str) -> bool:
+    """A provision's "责任单位" line (answer_types.yaml: responsibility_subject_suffix)."""
+    return subject_zh.endswith(_types_data()["responsibility_subject_suffix"])
+
+
+def asks_responsibility(question: str) -> bool:
+    """Whether the question asks who is responsible (answer_types.yaml: responsibility_asked).
+
+    >>> asks_responsibility("这条归哪个部门管"), asks_responsibility("能卖给谁"), asks_responsibility("Which bureau leads?")
+    (True, False, True)
+    """
+    q = question.lower()
+    return any((w in q) if re.search(r"[\u4e00-\u9fff]", w) else re.search(rf"\b{re.escape(w)}\b", q)
+               for w in _types_data()["responsibility_asked"])
+
+
 @functools.lru_cache(maxsize=1)
 def asked_measures() -> tuple[tuple[tuple[str, ...], str | tuple[str, ...]], ...]:
     raw = _types_data().get("asked_measures", ())

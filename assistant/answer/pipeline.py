@@ -12,7 +12,7 @@ import threading
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve
-from assistant.answer.frame import frame
+from assistant.answer.frame import TIME, answer_types, frame
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.calculation import CalculationHandler
 from assistant.answer.handlers.comparison import ComparisonHandler
@@ -89,6 +89,18 @@ class Assistant:
                 return next((bp.point.id for bp in self.services.bank.points if params & set(bp.point.params)), None)
         return None
 
+    def _provision_words(self, point_id: str | None, question: str) -> str:
+        """What the conversation's provision is about, in its own words (subject, English subject, spans)."""
+        bp = next((bp for bp in self.services.bank.points if bp.point.id == point_id), None) if point_id else None
+        if bp is None:
+            return ""
+        # a yes/no ("温州也有吗", "Does Wenzhou cap that too?") is how any switch is asked, not a kind of its own
+        asked = [t for t in answer_types(question) if t != "permission"]
+        family = TIME if bp.point.answer_type in TIME else {bp.point.answer_type}   # "期限" asks a "6个月内"
+        if asked and not family & set(asked[:2]):
+            return ""   # "温州也要公示吗，几天" after who approves: the turn asks a kind of fact of its own
+        return " ".join((bp.point.subject_zh, bp.point.subject_en, *bp.point.answer_spans))
+
     def _answer(self, question: str, history: list | None, city: str | None) -> Answer:
         from assistant.query import analyse
 
@@ -101,12 +113,13 @@ class Assistant:
                                  f"unknown city {city!r}; choose one of {', '.join(known)}", field="city")
             city = resolved_city
         previous = last_turn(history)
-        r = resolve(question, previous)
+        provision = self._provision_of(history) if previous else None
+        r = resolve(question, previous, self._provision_words(provision, question))
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
         # "那温州呢？": the provision the conversation was about, to be looked for in the new city
-        f.extra["switched_from"] = self._provision_of(history) if r.kind == "city" and previous else None
+        f.extra["switched_from"] = provision if r.kind == "city" else None
         ctx = Context(frame=f, services=self.services, previous=previous)
         for h in handlers():
             try:

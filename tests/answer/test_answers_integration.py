@@ -232,3 +232,39 @@ def test_wenzhous_plan_table_does_not_answer_for_another_city_of_the_conversatio
 def test_a_spoken_word_for_repealed_finds_the_repeal_clause(assistant):
     a = assistant.ask("临海这个新方案出来，把哪几个老文件废了")
     assert not a.refused and "临政办发〔2018〕89号" in a.answer
+
+
+def _after(assistant, *turns):
+    return _chat(assistant, *turns)[-1]
+
+
+def test_a_switch_asking_the_previous_cap_in_other_words_is_not_covered_there(assistant):
+    b = _after(assistant, "In Linhai, how big can a single staff dorm room be if it's not a full apartment?",
+              "Does Wenzhou cap that too?")
+    assert b.refused and b.not_covered_kind == "other_city" and "20,000" not in b.direct
+
+
+def test_a_yes_no_of_its_own_after_another_citys_figure_is_answered_in_the_new_city(assistant):
+    b = _after(assistant, "温州的小微园能预售不 盖到啥程度能卖", "我们总投资8000万 那得投到多少才能卖", "慈溪能不能预售")
+    assert not b.refused and "参照商业地产" in b.direct
+
+
+def test_an_investment_with_a_few_words_after_the_presale_rule_is_computed(assistant):
+    b = _after(assistant, "温州的小微园能预售不 盖到啥程度能卖", "我们总投资8000万 那得投到多少才能卖")
+    assert b.kind == "calculation" and "2000万" in b.direct
+
+
+def test_for_how_long_after_a_point_stating_its_period_repeats_the_period(assistant):
+    b = _after(assistant, "In Wenzhou, what gross margin is used for corporate income tax when a park developer "
+              "pre-sells units?", "And land use tax?", "For how long?")
+    assert not b.refused and "3 years" in b.direct
+
+
+def test_a_responsibility_line_is_not_the_answer_to_who_may_buy(assistant):
+    a = assistant.ask("温州那种老国有厂地改的小微园，厂房能按间分开卖伐？能卖给谁")
+    assert "责任单位" not in a.direct
+
+
+def test_a_clause_states_the_figure_its_named_limit_lacks(assistant):
+    a = assistant.ask("温州买厂房面积有限制的，啥条件能多买，最多能买多少")
+    assert not a.refused and "2万㎡" in a.direct

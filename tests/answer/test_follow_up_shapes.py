@@ -148,3 +148,37 @@ def test_a_figure_added_in_a_few_words_of_its_own(question, previous, kind):
     r = resolve(question, Turn(question=previous, city="温州市" if "温州" in previous else "临海市"))
     assert r.kind == kind
     assert (previous in r.text) == (kind == "figure")
+
+
+# ---------------------------------------------------------------- a switch that restates the provision's own words
+
+MIN_AREA = "单个入园企业建筑面积下限 minimum floor area per enterprise 单个入园企业建筑面积一般不得低于400平方米"
+START = "园区开工期限 deadline to start construction 小微企业产业园应自土地出让合同签订之日起6个月内开工建设"
+
+
+def test_a_switch_restating_the_provisions_bound_and_subject_is_a_switch():
+    """"那温州有最低面积没" two turns after 临海's 400平方米 minimum: its words are the provision's, not its own."""
+    assert only_switches_city("那温州有最低面积没", "临海市", "有没有例外啊 小一点的行不行", MIN_AREA) == "温州市"
+    assert only_switches_city("那温州有最低面积没", "临海市", "有没有例外啊 小一点的行不行") is None
+
+
+def test_a_bound_of_the_other_direction_is_a_question_of_its_own():
+    assert only_switches_city("那温州最多能买多少面积", "临海市", "临海厂房最少买多大", MIN_AREA) is None
+
+
+def test_a_word_only_straddling_two_words_of_the_provision_is_its_own():
+    """"工期" is in "开工期限" as characters, not as a word: Wenzhou's construction period is asked of its own."""
+    assert only_switches_city("温州市是否有类似的工期规定？", "临海市", "竣工验收最迟应于何时完成？", START) is None
+
+
+def test_an_english_switch_restating_the_cap():
+    dorm = "maximum area of one dormitory flat 职工宿舍成套住宅的单套建筑面积严格控制在60平方米以下"
+    assert only_switches_city("Does Wenzhou cap that too?", "临海市", "how much can be apartments at most?", dorm) \
+        == "温州市"
+
+
+def test_a_figure_with_a_few_more_words_after_a_rule_with_a_calculator_is_that_calculation():
+    from assistant.answer.followup import _adds_a_figure
+
+    assert _adds_a_figure("我们总投资8000万 那得投到多少才能卖", "温州的小微园能预售不 盖到啥程度能卖")
+    assert not _adds_a_figure("我们总投资8000万 那得投到多少才能卖", "临海园区的宿舍最大多大")

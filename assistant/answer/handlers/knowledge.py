@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import NUMERIC, TIME, asked_measure, consequence_words_for, other_qualifier
+from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asks_responsibility, consequence_words_for,
+                                    is_responsibility_line, other_qualifier)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -114,6 +115,21 @@ def gives(bp: BoundPoint, asked: str) -> bool:
 _MONEY_BASE = re.compile(r"金|款|价|投资|奖励|资金|贡献")
 
 
+def _own_words(question: str, said: str) -> list[str]:
+    """The content words of ``question`` that ``said`` does not have (an English turn: its words of four letters or
+    more that are not question words)."""
+    zh = [w for w in words.lcut(question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+          and w not in STOPWORDS and w not in said and not _DURATION_ASKED.search(w)]
+    en = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in said.lower() and w not in _EN_ASKING]
+    return zh + en
+
+
+# Asking leave outright ("能不能预售"), not a yes/no about whether a rule exists ("慈溪有这种开工期限吗").
+_ASKS_PERMISSION = re.compile(r"能不能|能否|可不可以|可以|允许|行不行|让不让|准不准|能不|\bcan\b|\bmay\b|allowed|permitted")
+_DURATION_ASKED = re.compile(r"多久|多长|几年|多少年|时间|期限|年限")
+_EN_ASKING = frozenset({"long", "many", "years", "much", "what", "when", "does", "that", "this", "last", "lasts"})
+
+
 def _dated(bp: BoundPoint) -> bool:
     return any(_CALENDAR_DATE.search(s) for s in bp.point.answer_spans)
 
@@ -156,6 +172,9 @@ _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
 _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
 
 
+# Kinds of figure a clause's other point may answer when the matched point names the thing without its figure: not a
+# money amount (a clause's "30万以上" tax threshold is no price) (eval/mixed_dev7.jsonl md7_009, 2026-12-03).
+CLAUSE_FIGURE_KINDS = frozenset({"area", "duration", "ratio", "count"})
 # A turn this short after an answered one reads as a follow-up of it (the longest such turn on conversations_dev and
 # conversations_dev2, 2026-12-03, is 19 characters; a new question with its own subject is longer).
 SHORT_FOLLOW_UP = 20
@@ -494,7 +513,11 @@ class KnowledgeHandler:
         if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
                 and _span_years(before):
             return _as_match(before, matches)   # "是哪几年的" after "2018年—2020年共安排1500万元": its own years
-        siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id]
+        if f.types[:1] == ("duration",) and len(f.question) <= SHORT_FOLLOW_UP and gives(before, "duration") \
+                and not _own_words(f.question, prev.resolved_question or prev.question):
+            return _as_match(before, matches)   # "For how long?" after "first-tier land use tax for 3 years": its period
+        siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id
+                    and (asks_responsibility(f.text) or not is_responsibility_line(bp.point.subject_zh))]
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
@@ -570,7 +593,8 @@ class KnowledgeHandler:
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
             # of the plan, not the plan itself)
             sibling = [bp for bp in ctx.services.bank.points if bp.clause_id == chosen.point.clause_id
-                       and bp.point.answer_type == f.types[0]]
+                       and bp.point.answer_type == f.types[0]
+                       and (asks_responsibility(f.text) or not is_responsibility_line(bp.point.subject_zh))]
             if sibling:
                 return _as_match(sibling[0], pool)
         return chosen
@@ -650,6 +674,10 @@ class KnowledgeHandler:
                          and _names_subject(m.point, subject)), None)
             figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)
                                            and _names_subject(p, subject)]
+            if not figures and f.asks in CLAUSE_FIGURE_KINDS:
+                # "面积有限制的，最多能买多少": the matched "四限" names the limit, the same clause states its figure
+                figures = [p for p in svc.bank.points if p.clause_id == bp.clause_id and gives(p, f.asks)
+                           and not different_quantity(ctx, p)]
             if figures:
                 bp = self._best_of(ctx, figures)
             else:
@@ -681,6 +709,10 @@ class KnowledgeHandler:
         prev = next((bp for bp in svc.bank.points if bp.point.id == previous_id), None)
         here = svc.applicable(f.city)
         if prev is None or prev.city in here or self._has_unindexed_documents(ctx, here):
+            return None
+        if previous_id != f.extra.get("switched_from") and f.asks == "permission" \
+                and _ASKS_PERMISSION.search(f.question.lower()) and prev.point.answer_type != "permission":
+            # "慈溪能不能预售" after 温州's presale threshold: the turn asks a yes/no of its own, not the previous figure
             return None
         topic = prev.point.topic
         ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
