@@ -279,7 +279,8 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
                           previous_city=prev_city)
     if new_cities and new_cities[0] != prev_city:
         rest = _strip_places(subject).strip()
-        if rest and rest in _strip_places(prev_q):
+        if (rest and rest in _strip_places(prev_q)) or only_switches_city(question, prev_city, prev_q, provision):
+            # ("温州市的比例要求如何？" after 临海's non-production share: its words are the previous question's)
             # "那临海地下室呢" after 温州's underground space: the same topic, asked of another city
             return Resolution(f"{reg.short(new_cities[0])}{_strip_places(prev_q)}".strip(), "city",
                               topic=previous.topic, previous_city=prev_city)

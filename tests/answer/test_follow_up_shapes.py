@@ -182,3 +182,13 @@ def test_a_figure_with_a_few_more_words_after_a_rule_with_a_calculator_is_that_c
 
     assert _adds_a_figure("我们总投资8000万 那得投到多少才能卖", "温州的小微园能预售不 盖到啥程度能卖")
     assert not _adds_a_figure("我们总投资8000万 那得投到多少才能卖", "临海园区的宿舍最大多大")
+
+
+def test_a_follow_up_naming_a_city_with_the_previous_questions_words_is_a_switch():
+    from assistant.answer.followup import resolve
+    from assistant.answer.models import Turn
+
+    prev = Turn(question="《临海市小微企业产业园提质升级工作方案》对非生产性用房建筑面积占总建筑面积的比例有何规定？",
+                city="临海市", city_source="named")
+    r = resolve("温州市的比例要求如何？", prev)
+    assert r.kind == "city" and "非生产性用房" in r.text and r.previous_city == "临海市"
