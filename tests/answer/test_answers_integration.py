@@ -268,3 +268,8 @@ def test_a_responsibility_line_is_not_the_answer_to_who_may_buy(assistant):
 def test_a_clause_states_the_figure_its_named_limit_lacks(assistant):
     a = assistant.ask("温州买厂房面积有限制的，啥条件能多买，最多能买多少")
     assert not a.refused and "2万㎡" in a.direct
+
+
+def test_a_citys_own_match_is_not_replaced_by_a_provincial_line_of_another_topic(assistant):
+    a = assistant.ask("慈溪镇里弄小微园的方案要哪几个部门审，审完报给谁")
+    assert "消防" in a.direct and "向市政府报备" in a.direct and "浙江省" not in a.direct

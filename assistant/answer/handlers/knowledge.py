@@ -582,8 +582,10 @@ class KnowledgeHandler:
                 # a yes/no is any rule's form ("城建配套费要交吗"): a far point of the topic is not taken for it
                 return m
         for m in pool[:NEAR]:   # a close match of another topic that states exactly the kind of fact asked
+            # …of the same jurisdiction: the province's coordination line is not 慈溪's approval of a town's plan
             if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
-                    and (cities is None or m.point.city in cities) and _names_subject(m.point, subject):
+                    and (cities is None or m.point.city in cities) and _names_subject(m.point, subject) \
+                    and (cities is None or m.point.city == chosen.point.city):
                 return m
         if f.asks_figure and not gives(chosen.point, f.asks):
             for m in same:
