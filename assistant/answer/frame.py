@@ -207,6 +207,9 @@ def answer_types(question: str) -> tuple[str, ...]:
     yes_no_at = max((m.end() for m in _YES_NO_FORM.finditer(text)), default=-1)
     # "是否设定了下限？" asks for the bound, not only whether there is one
     yes_no = (bool(_YES_NO_END.search(text)) and not _WHETHER_BOUND.search(text)) or yes_no_at > figure_at
+    if yes_no and yes_no_at <= figure_at and _SPOKEN_END.search(text) \
+            and _FIGURE_QUESTION.search(re.split(r"[，,。；;？?！!]", text.rstrip("？?！!。 "))[-1]):
+        yes_no = False   # "奖多少钱哇": a spoken particle after a figure question asks the figure
     if numeric and figure_at >= 0 and not yes_no and types[0] not in ("consequence", "contact"):
         # "几年内不能转让？" asks how long: a figure question word outranks a modal verb after it
         types = [numeric[0], *[t for t in types if t != numeric[0]]]
@@ -220,6 +223,8 @@ _RULE_ON = re.compile(r"(有何|有什么|什么样的|啥)(要求|规定)")
 _WHETHER_BOUND = re.compile(r"(是否|有没有)[^？?]{0,12}(下限|上限)")
 _YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12}|(\w)不\2|有没有\w{0,8}|伐|哇)[？?！!。]?\s*$"
                          r"|^(can|may|is|are|does|do|must)\b")
+# Spoken particles that end a yes/no question ("能卖伐") and also a figure question ("奖多少钱哇").
+_SPOKEN_END = re.compile(r"(哇|伐|么)[？?！!。]?\s*$")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.

@@ -159,6 +159,8 @@ def test_cue_words_for_what_follows_and_for_a_rate_standard():
     assert answer_types("亩均效益未达到标准的，会怎么处理？")[0] == "consequence"
     assert "consequence" not in answer_types("各宗地出让终止期不一致的，如何处理？")   # a case, not a breach
     assert answer_types("项目若逾期未开工，建设主体须承担何种责任？")[0] == "consequence"
+    assert answer_types("要是评上市级小微园，奖多少钱哇")[0] == "amount"   # a spoken particle, not a yes/no
+    assert answer_types("厂房能卖伐")[0] == "permission"
     assert answer_types("逾期未报送的，通知是否规定了处理措施？")[0] == "consequence"
     assert frame("党建公积金按什么标准缴纳？").asks_figure
     assert frame("What minimum plot ratio must a park reach in Cixi?").asks_figure
