@@ -192,7 +192,7 @@ def _states_only_a_figure(question: str) -> bool:
 FIGURE_OWN_WORDS = 6
 
 
-def _adds_a_figure(question: str, previous_question: str) -> bool:
+def _adds_a_figure(question: str, previous_question: str, previous_city: str | None = None) -> bool:
     """A short turn that gives a figure with its unit and asks how much, naming no city, after a question that gave
     none: the previous question is asked again with the user's figure.
 
@@ -202,8 +202,9 @@ def _adds_a_figure(question: str, previous_question: str) -> bool:
     False
     """
     given = [m.group(0) for m in _NUMBER_WITH_UNIT.finditer(question) if re.search(r"\d", m.group(0))]
-    if not given or _NUMBER_WITH_UNIT.search(previous_question) or _cities_in(question):
-        return False   # ("一平一个月": a rate's unit, not a figure the user gives)
+    if not given or _NUMBER_WITH_UNIT.search(previous_question) or set(_cities_in(question)) - {previous_city}:
+        return False   # ("一平一个月": a rate's unit, not a figure the user gives; "照温州这个" is the same city)
+    question = _strip_places(question)
     if not re.search(r"多少|几|多大|多久", question):
         return False
     own = _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
@@ -251,7 +252,7 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
         subject = " ".join(figures_text(question)) or None
-    if subject is None and _adds_a_figure(question, prev_q):
+    if subject is None and _adds_a_figure(question, prev_q, prev_city):
         # "我们土地出让金3200万 那最少交多少" after the bond rule: the previous question with the user's figure and words
         return Resolution(f"{prev_q} {question}", "figure", inherited_city=prev_city, topic=previous.topic)
     switched = only_switches_city(question, prev_city, prev_q, provision) if subject is None else None

@@ -192,3 +192,10 @@ def test_a_follow_up_naming_a_city_with_the_previous_questions_words_is_a_switch
                 city="临海市", city_source="named")
     r = resolve("温州市的比例要求如何？", prev)
     assert r.kind == "city" and "非生产性用房" in r.text and r.previous_city == "临海市"
+
+
+def test_a_figure_naming_the_conversations_own_city_is_still_added_to_the_previous_question():
+    from assistant.answer.followup import _adds_a_figure
+
+    assert _adds_a_figure("我地30亩 照温州这个最少得盖多少平", "温州新建的小微园容积率要到多少", "温州市")
+    assert not _adds_a_figure("我地30亩 照临海这个最少得盖多少平", "温州新建的小微园容积率要到多少", "温州市")
