@@ -273,3 +273,10 @@ def test_a_clause_states_the_figure_its_named_limit_lacks(assistant):
 def test_a_citys_own_match_is_not_replaced_by_a_provincial_line_of_another_topic(assistant):
     a = assistant.ask("慈溪镇里弄小微园的方案要哪几个部门审，审完报给谁")
     assert "消防" in a.direct and "向市政府报备" in a.direct and "浙江省" not in a.direct
+
+
+def test_an_english_question_naming_three_figures_of_a_clause_gets_those_three(assistant):
+    a = assistant.ask("In Linhai, what is the minimum site area for a new park on land acquired through public "
+                      "auction, and what plot ratio and building density are required?")
+    assert not a.refused and "100 mu" in a.direct and "2.0" in a.direct and "35%" in a.direct
+    assert "existing land" not in a.direct

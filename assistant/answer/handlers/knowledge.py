@@ -130,6 +130,16 @@ _DURATION_ASKED = re.compile(r"多久|多长|几年|多少年|时间|期限|年�
 _EN_ASKING = frozenset({"long", "many", "years", "much", "what", "when", "does", "that", "this", "last", "lasts"})
 
 
+_EN_SUBJECT_FILLER = frozenset({"the", "of", "a", "an", "in", "on", "for", "to", "and", "by", "per", "one", "its", "with"})
+
+
+def _subject_named_en(bp: BoundPoint, question: str) -> bool:
+    """Every word of the point's English subject occurs in the (English) question."""
+    q = set(re.findall(r"[a-z]+", question.lower()))
+    own = [w for w in re.findall(r"[a-z]+", bp.point.subject_en.lower()) if w not in _EN_SUBJECT_FILLER]
+    return bool(own) and all(w in q or w.rstrip("s") in q or f"{w}s" in q for w in own)
+
+
 def _dated(bp: BoundPoint) -> bool:
     return any(_CALENDAR_DATE.search(s) for s in bp.point.answer_spans)
 
@@ -835,7 +845,12 @@ class KnowledgeHandler:
             and (not ctx.frame.types or ctx.frame.types[0] in BROAD_TYPES)
         ratio = COMPANION_SEVERAL if several or lead_in else COMPANION_ANY
         out = [m.point]
-        for other in ctx.point_matches()[:POOL]:
+        pool = ctx.point_matches()[:POOL]
+        if several and ctx.frame.language == "en":
+            # "minimum site area …, and what plot ratio and building density": the points whose subject the
+            # question names come before a closer-scoring one it does not (the site area of existing land)
+            pool = sorted(pool, key=lambda o: not _subject_named_en(o.point, ctx.frame.text))
+        for other in pool:
             p = other.point
             if len(out) >= MAX_POINTS:
                 break
