@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asks_responsibility, consequence_words_for,
+from assistant.answer.frame import (NUMERIC, TIME, _cues, asked_measure, asks_responsibility, consequence_words_for,
                                     is_responsibility_line, other_qualifier)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -533,8 +533,11 @@ class KnowledgeHandler:
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
                            if any(bp.point.answer_type == t for bp in siblings)), [])
         said = prev.resolved_question or prev.question
+        # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
+        asking = " ".join(w for t, ws in _cues() if t in f.types and t in ("actor", "contact") for w in ws)
         new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                     and w not in STOPWORDS and w not in said]
+                     and w not in STOPWORDS and w not in said
+                     and w not in asking]   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
 
         def states_new_words(bp: BoundPoint) -> bool:
             return any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in new_words)
