@@ -285,3 +285,9 @@ def test_an_english_question_naming_three_figures_of_a_clause_gets_those_three(a
 def test_which_department_of_this_clause_in_a_second_part_is_that_clauses_line(assistant):
     a = assistant.ask("我们银行在县里没网点，给温州小微园放开发贷有啥要求？这条归哪个部门管")
     assert "预售资金专用存款账户" in a.direct and "温州银监分局" in a.direct
+
+
+def test_professional_management_in_english_finds_wenzhous_operator_clause(assistant):
+    a = assistant.ask("In Wenzhou, which parks must have professional management, and how many professional park "
+                      "operators should be developed within three years?")
+    assert not a.refused and "100 mu" in a.direct and "10 enterprises" in a.direct
