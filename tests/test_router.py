@@ -105,3 +105,17 @@ def test_counted_in_is_not_entering_a_park():
 
     assert not is_eligibility("报改造提升的园区，原来就在名单里的能算进去伐")
     assert is_eligibility("我们厂能进去吗")
+
+
+def test_space_set_aside_for_property_management_is_the_property_rooms_calculation():
+    from assistant.router import route_calculation
+
+    routed = route_calculation("In Linhai, for a total floor area of 50,000 square metres, how much space goes to "
+                               "property management?")
+    assert routed is not None and routed[0] == "property_rooms"
+
+
+def test_the_province_in_english_is_zhejiang():
+    from assistant.jurisdictions import registry
+
+    assert [j.name for j in registry().mentioned("What does the province's plan form ask for?")] == ["浙江省"]
