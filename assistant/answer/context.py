@@ -122,18 +122,24 @@ class Context:
         kept = [x for x in items if doc_of(x) in self.named_documents]
         return kept or items
 
+    @cached_property
+    def asks_responsibility(self) -> bool:
+        return asks_responsibility(self.frame.text)
+
+    def may_answer(self, bp: BoundPoint) -> bool:
+        """A "责任单位" line answers only a question about who is responsible ("能卖给谁" asks another actor)."""
+        return self.asks_responsibility or not is_responsibility_line(bp.point.subject_zh)
+
     def _without_responsibility_lines(self, matches: list[PointMatch]) -> list[PointMatch]:
         """A "责任单位" line answers only who is responsible ("能卖给谁" asks another actor). Its match still says
         the clause is the one asked about: it stands for the clause's best other point, at its own rank."""
-        def is_line(bp: BoundPoint) -> bool:
-            return is_responsibility_line(bp.point.subject_zh)
-
         out, seen = [], set()
         for m in matches:
-            if is_line(m.point):
-                alt = next((x.point for x in matches if x.point.clause_id == m.point.clause_id and not is_line(x.point)),
-                           None) or next((bp for bp in self.services.bank.points
-                                          if bp.clause_id == m.point.clause_id and not is_line(bp)), None)
+            if not self.may_answer(m.point):
+                alt = next((x.point for x in matches if x.point.clause_id == m.point.clause_id
+                            and self.may_answer(x.point)), None) \
+                    or next((bp for bp in self.services.bank.points
+                             if bp.clause_id == m.point.clause_id and self.may_answer(bp)), None)
                 if alt is None:
                     continue
                 m = replace(m, point=alt)
@@ -177,7 +183,7 @@ class Context:
                           exact=m.exact)
                for i, (s, m) in enumerate(rescored, 1)]
         out = self._in_named(out, lambda m: m.point.doc_id)
-        if not asks_responsibility(self.frame.text):
+        if not self.asks_responsibility:
             out = self._without_responsibility_lines(out)
         self._memo[key] = out
         return out

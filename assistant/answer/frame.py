@@ -55,15 +55,25 @@ def is_responsibility_line(subject_zh: str) -> bool:
     return subject_zh.endswith(_types_data()["responsibility_subject_suffix"])
 
 
+@functools.lru_cache(maxsize=1)
+def _responsibility_asked() -> re.Pattern:
+    words = _types_data()["responsibility_asked"]
+    return re.compile("|".join(re.escape(w) if re.search(r"[\u4e00-\u9fff]", w) else rf"\b{re.escape(w)}\b"
+                               for w in words))
+
+
 def asks_responsibility(question: str) -> bool:
     """Whether the question asks who is responsible (answer_types.yaml: responsibility_asked).
 
     >>> asks_responsibility("这条归哪个部门管"), asks_responsibility("能卖给谁"), asks_responsibility("Which bureau leads?")
     (True, False, True)
     """
-    q = question.lower()
-    return any((w in q) if re.search(r"[\u4e00-\u9fff]", w) else re.search(rf"\b{re.escape(w)}\b", q)
-               for w in _types_data()["responsibility_asked"])
+    return bool(_responsibility_asked().search(question.lower()))
+
+
+def cue_words(kinds) -> tuple[str, ...]:
+    """The cue words (answer_types.yaml: types) by which a question asks for facts of ``kinds``."""
+    return tuple(w for t, ws in _cues() if t in kinds for w in ws)
 
 
 @functools.lru_cache(maxsize=1)

@@ -91,9 +91,9 @@ class Assistant:
 
     def _provision_words(self, point_id: str | None, question: str) -> str:
         """What the conversation's provision is about, in its own words (subject, English subject, spans)."""
-        bp = next((bp for bp in self.services.bank.points if bp.point.id == point_id), None) if point_id else None
-        if bp is None:
+        if not point_id or point_id not in self.services.bank:
             return ""
+        bp = self.services.bank.get(point_id)
         # a yes/no ("温州也有吗", "Does Wenzhou cap that too?") is how any switch is asked, not a kind of its own
         asked = [t for t in answer_types(question) if t != "permission"]
         family = TIME if bp.point.answer_type in TIME else {bp.point.answer_type}   # "期限" asks a "6个月内"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 from assistant.answer.context import Context
-from assistant.answer.frame import asks_responsibility, is_responsibility_line
 from assistant.answer.frame import frame as make_frame
 from assistant.answer.handlers.base import build
 from assistant.answer.handlers.knowledge import KnowledgeHandler
@@ -58,8 +57,7 @@ class ComparisonHandler:
             # the city's own best matches for the question: its point of the shared topic if close, else its best
             own = svc.kindex.match(" ".join((sub.query.text, *sub.query.expansions)), sub_ctx.query_vector, k=5,
                                    cities=here)
-            if not asks_responsibility(f.text):
-                own = [m for m in own if not is_responsibility_line(m.point.point.subject_zh)]
+            own = [m for m in own if ctx.may_answer(m.point)]
             same = [m for m in own if m.point.point.topic == topic]
             best = same[0] if same else (own[0] if own and handler._trusted(sub_ctx, own[0]) else None)
             if best is None:

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import (NUMERIC, TIME, _cues, asked_measure, asks_responsibility, consequence_words_for,
-                                    is_responsibility_line, other_qualifier)
+from assistant.answer.frame import NUMERIC, TIME, asked_measure, consequence_words_for, cue_words, other_qualifier
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -527,14 +526,14 @@ class KnowledgeHandler:
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "For how long?" after "first-tier land use tax for 3 years": its period
         siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id
-                    and (asks_responsibility(f.text) or not is_responsibility_line(bp.point.subject_zh))]
+                    and ctx.may_answer(bp)]
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
                            if any(bp.point.answer_type == t for bp in siblings)), [])
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
-        asking = " ".join(w for t, ws in _cues() if t in f.types and t in ("actor", "contact") for w in ws)
+        asking = " ".join(cue_words({"actor", "contact"} & set(f.types)))
         new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
                      and w not in STOPWORDS and w not in said
                      and w not in asking]   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
@@ -608,8 +607,7 @@ class KnowledgeHandler:
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
             # of the plan, not the plan itself)
             sibling = [bp for bp in ctx.services.bank.points if bp.clause_id == chosen.point.clause_id
-                       and bp.point.answer_type == f.types[0]
-                       and (asks_responsibility(f.text) or not is_responsibility_line(bp.point.subject_zh))]
+                       and bp.point.answer_type == f.types[0] and ctx.may_answer(bp)]
             if sibling:
                 return _as_match(sibling[0], pool)
         return chosen
