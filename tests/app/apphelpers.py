@@ -230,6 +230,26 @@ def wait_for(driver, predicate, timeout: float = 60, what: str = "condition"):
                          ).until(predicate, message=f"timed out waiting for {what}")
 
 
+def click_when_ready(driver, find, timeout: float = 60, what: str = "element"):
+    """Find an element with ``find(driver)``, bring it to the middle of the screen and click it, retrying while it is
+    not yet interactable: an expander still opening or a rerun replacing it leaves a link of zero size for a moment
+    (seen once in CI), which is "not yet", not a failure. Returns the clicked element."""
+    from selenium.common.exceptions import ElementClickInterceptedException, ElementNotInteractableException
+
+    def clicked(d):
+        element = find(d)
+        if not element or not element.is_displayed():
+            return False
+        d.execute_script("arguments[0].scrollIntoView({block:'center'});", element)
+        try:
+            element.click()
+        except (ElementNotInteractableException, ElementClickInterceptedException):
+            return False
+        return element
+
+    return wait_for(driver, clicked, timeout, f"{what} to be clickable")
+
+
 def wait_first_render(driver, timeout: float = 60) -> None:
     """Until the page's title (h1) is on screen: the first rendered page."""
     from selenium.webdriver.common.by import By

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from apphelpers import StreamlitServer, ask_in_browser, chrome, chromium_paths, private_env, wait_first_render, wait_for
+from apphelpers import StreamlitServer, ask_in_browser, chrome, chromium_paths, click_when_ready, private_env, wait_first_render, wait_for
 
 pytestmark = pytest.mark.integration
 
@@ -40,10 +40,8 @@ def test_ask_and_see_the_citation_in_a_browser(tmp_path):
             driver.save_screenshot(str(tmp_path / "chat.png"))
 
             # the card expands to the clause with the quote marked
-            toggle = [e for e in messages[-1].find_elements(By.CSS_SELECTOR, "summary")
-                      if "展开条文原文" in e.text][0]
-            driver.execute_script("arguments[0].scrollIntoView({block:'center'});", toggle)
-            toggle.click()
+            click_when_ready(driver, lambda d: next((e for e in messages[-1].find_elements(By.CSS_SELECTOR, "summary")
+                                                     if "展开条文原文" in e.text), None), 20, "the card's toggle")
             opened = wait_for(driver, lambda d: [e for e in messages[-1].find_elements(By.CSS_SELECTOR, "details")
                                                  if "来源文件" in e.text], 20, "the clause text")
             assert "12元/平方米" in opened[0].text
@@ -53,8 +51,8 @@ def test_ask_and_see_the_citation_in_a_browser(tmp_path):
             link = wait_for(driver, lambda d: [a for a in messages[-1].find_elements(By.CSS_SELECTOR, "a")
                                                if "在条文浏览中打开" in a.text], 20, "the link")[0]
             assert "doc=linhai-plan-draft" in link.get_attribute("href")
-            driver.execute_script("arguments[0].scrollIntoView({block:'center'});", link)
-            link.click()
+            click_when_ready(driver, lambda d: next((a for a in messages[-1].find_elements(By.CSS_SELECTOR, "a")
+                                                     if "在条文浏览中打开" in a.text), None), 20, "the link")
             wait_for(driver, lambda d: "定位到：（二十二）" in d.find_element(By.CSS_SELECTOR, "[data-testid='stMainBlockContainer']").text,
                      60, "the clause browser on （二十二）")
             driver.save_screenshot(str(tmp_path / "browse.png"))
@@ -141,10 +139,8 @@ def test_every_page_in_a_browser_at_two_widths_with_the_matrix_and_a_chart(tmp_p
                 # the park check: the verdicts in colour and each ratio against its band
                 _open(driver, f"{server.url}/park")
                 for label in ("载入临海市示例方案", "核验"):
-                    button = wait_for(driver, lambda d: [b for b in d.find_elements(By.CSS_SELECTOR, "button")
-                                                         if b.text.strip().endswith(label)], 30, label)[0]
-                    driver.execute_script("arguments[0].scrollIntoView({block:'center'});", button)
-                    button.click()
+                    click_when_ready(driver, lambda d: next((b for b in d.find_elements(By.CSS_SELECTOR, "button")
+                                                             if b.text.strip().endswith(label)), None), 30, label)
                     _wait_idle(driver)
                 wait_for(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid='stVegaLiteChart']")) >= 1,
                          60, "the band chart")
