@@ -291,3 +291,10 @@ def test_professional_management_in_english_finds_wenzhous_operator_clause(assis
     a = assistant.ask("In Wenzhou, which parks must have professional management, and how many professional park "
                       "operators should be developed within three years?")
     assert not a.refused and "100 mu" in a.direct and "10 enterprises" in a.direct
+
+
+def test_a_typed_match_in_the_named_city_answers_when_a_provincial_best_match_is_untrusted(assistant):
+    # the best match is the provincial form's definition of the enterprise count (untrusted: "Linhai" is not in it);
+    # 临海's own count point, a little lower, states the figure asked
+    a = assistant.ask("What is the minimum number of enterprises in a Linhai park?")
+    assert not a.refused and "15" in a.direct and "（八）" in {c.clause for c in a.citations}

@@ -47,6 +47,7 @@ MAX_POINTS = 3
 # Among the first NEAR matches, one in the asked city that gives the figure asked for is preferred.
 NEAR = 5
 NEAR_RATIO = 0.9
+NEAR_RATIO_IN_CITY = 0.8
 # A floor area asked ("最少得买多大面积的厂房") and the best match sets a land area: a close match that sets a floor
 # area is taken down to this share of the best score (eval/colloquial_dev.jsonl, 2026-12-03: 0.87 for the case that
 # set it; the matches of another kind lie below 0.8 on dev/test/holdout2).
@@ -473,7 +474,8 @@ class KnowledgeHandler:
             # "When does Wenzhou's policy take effect?": the best match (the basis documents) says nothing of the
             # question's words; a close one stating the kind of fact asked (the date) that does, answers
             alt = next((m for m in matches[1:NEAR] if f.types and m.point.point.answer_type == f.types[0]
-                        and m.score >= NEAR_RATIO * matches[0].score and self._trusted(ctx, m)), None)
+                        and m.score >= (NEAR_RATIO_IN_CITY if f.city and m.point.city == f.city else NEAR_RATIO)
+                        * matches[0].score and self._trusted(ctx, m)), None)
             if alt is None:
                 self._trusted(ctx, matches[0])   # the coverage kept for the clause path is the best match's
                 return None
