@@ -244,12 +244,18 @@ _FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|时限|按什么�
 
 
 _PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|以及|那(?![些个种块边里样])|再问|并且|同时)\S)")
+# "Can it be pre-sold, and which bureau drafts the rules?": an English sentence whose last clause asks a second thing
+_ENGLISH_TAIL = re.compile(r",\s*and\s+((?:what|which|how|who|when|where|is|are|can|may|must|does|do|will)\b[^,]*)$",
+                           re.I)
 
 
 def split_parts(question: str) -> tuple[str, ...]:
     """A question that asks several things ("…交多少？什么时候交？") in its parts; one part otherwise."""
     parts = [p.strip(" ，,") for p in _PART_SPLIT.split(question) if p and p.strip(" ，,？?；;")]
     parts = [q for p in parts for q in _comma_parts(p)]
+    # "…, and which bureau drafts the rules?": the joining word is not part of what is asked (its matching noise
+    # put another clause's actor first)
+    parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in parts]
     parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and _asks(p)]
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
@@ -260,6 +266,22 @@ _ASKING = re.compile(r"[？?]|吗|么|呢|啥|咋|什么|怎么|怎样|如何|�
 
 # A question word asking for a fact (not a yes/no tail like "小作坊买得起吗", which is about the same fact).
 _WH = re.compile(r"什么|啥|哪|谁|多少|几|多大|多久|多长|怎么|怎样|如何|何时")
+
+
+def english_tail(question: str) -> str | None:
+    """The last clause of an English sentence that asks a second thing after ", and"; None otherwise. Not a part of
+    its own: the whole sentence is matched first (both halves often ask two figures of one clause), the tail only
+    when the whole answer does not state the kind of fact it asks.
+
+    >>> english_tail("Can a new park be pre-sold, and which bureau drafts the pre-sale rules?")
+    'which bureau drafts the pre-sale rules?'
+    >>> english_tail("How many firms must a park house?") is None
+    True
+    """
+    if not question.isascii():
+        return None
+    m = _ENGLISH_TAIL.search(question.strip())
+    return m.group(1) if m else None
 
 
 def _comma_parts(part: str) -> list[str]:
@@ -313,6 +335,7 @@ class Frame:
     city_source: CitySource | None = None
     types: tuple[str, ...] = ()
     parts: tuple[str, ...] = ()
+    tail: str | None = None            # an English ", and which…" last clause (answered if the whole does not)
     history_topic: str | None = None   # the topic of the previous turn (follow-ups)
     extra: dict = field(default_factory=dict, compare=False)
 
@@ -360,4 +383,5 @@ def frame(question: str, text: str | None = None, *, chosen_city: str | None = N
     else:
         city, source = None, None
     return Frame(question=question, text=text, language=language, query=q, named_cities=q.cities, city=city,
-                 city_source=source, types=answer_types(text), parts=split_parts(text), history_topic=history_topic)
+                 city_source=source, types=answer_types(text), parts=(parts := split_parts(text)),
+                 tail=english_tail(text) if len(parts) == 1 else None, history_topic=history_topic)

@@ -298,3 +298,14 @@ def test_a_typed_match_in_the_named_city_answers_when_a_provincial_best_match_is
     # 临海's own count point, a little lower, states the figure asked
     a = assistant.ask("What is the minimum number of enterprises in a Linhai park?")
     assert not a.refused and "15" in a.direct and "（八）" in {c.clause for c in a.citations}
+
+
+def test_an_english_which_bureau_asks_an_actor_and_is_answered_beside_the_yes_no(assistant):
+    a = assistant.ask("Can new park projects in Cixi be sold off-plan, and which bureau writes the detailed pre-sale rules?")
+    assert not a.refused and "参照商业地产进行预售" in a.answer and "市住建局" in a.direct
+
+
+def test_an_english_tail_about_it_is_not_answered_from_another_clause(assistant):
+    # the documents do not say when the fund is paid: the nearest "when" of the plan (the land premium) is not it
+    a = assistant.ask("What is Linhai's maintenance fund rate, and when must it be paid?")
+    assert "12 yuan/m²" in a.direct and "出让金" not in a.answer

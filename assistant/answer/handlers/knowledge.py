@@ -457,6 +457,51 @@ class KnowledgeHandler:
         return trusted
 
     def run(self, ctx: Context) -> Answer | None:
+        answer = self._run(ctx)
+        if answer is None or answer.refused or not ctx.frame.tail:
+            return answer
+        return self._with_tail(ctx, answer, ctx.frame.tail)
+
+    def _stated_types(self, ctx: Context, answer: Answer) -> set[str]:
+        """The kinds of fact the answer's quotes state: those of the points whose spans it quotes."""
+        quotes = {(c.doc_id, c.clause): [] for c in answer.citations}
+        for c in answer.citations:
+            quotes[(c.doc_id, c.clause)].append(c.quote)
+        return {bp.point.answer_type for bp in ctx.services.bank.points
+                if any(span in q for span in bp.point.answer_spans for q in quotes.get((bp.doc_id, bp.point.clause), ()))}
+
+    def _with_tail(self, ctx: Context, answer: Answer, tail: str) -> Answer:
+        """"Can it be pre-sold, and which bureau drafts the rules?": the whole sentence answered the first thing; the
+        last clause asks a kind of fact the answer does not state, so it is answered too (same city, the answer as
+        its previous turn) and its line added."""
+        from assistant.answer.context import Context as Ctx
+        from assistant.answer.frame import answer_types, frame as make_frame
+
+        asked = answer_types(tail)
+        if not asked or asked[0] in self._stated_types(ctx, answer):
+            return answer
+        sub = make_frame(tail, tail, inherited_city=answer.city)
+        sub_ctx = Ctx(frame=sub, services=ctx.services, previous=answer)
+        more = self._run(sub_ctx) if sub_ctx.point_matches() else None
+        known = {(c.doc_id, c.clause, c.quote) for c in answer.citations}
+        if more is None or more.refused or more.kind != "lookup" \
+                or all((c.doc_id, c.clause, c.quote) in known for c in more.citations):
+            return answer
+        if not {(c.doc_id, c.clause) for c in more.citations} & {(c.doc_id, c.clause) for c in answer.citations}:
+            # another clause answers only a tail that names its own subject ("when must it be paid?" has none: the
+            # nearest "when" of the document is not the fund's)
+            if re.search(r"\b(?:it|they|them|this|that|these|those)\b", tail, flags=re.I):
+                return answer
+            texts = ["\n".join(ctx.services.passage_text.get(f"{c.doc_id}#{c.clause}", c.quote) for c in more.citations)]
+            cov = ctx.services.coverage.measure(sub_ctx.untitled_query, texts)
+            if not cov.key_terms or cov.score < MIN_POINT_COVERAGE:
+                return answer
+        citations = [*answer.citations, *[c for c in more.citations if (c.doc_id, c.clause, c.quote) not in known]]
+        return build(ctx, kind="lookup", direct=f"1. {answer.direct}\n2. {more.direct}", citations=citations,
+                     topic=answer.topic, knowledge_point=answer.knowledge_point,
+                     notes=[*answer.warnings, *[w for w in more.warnings if w not in answer.warnings]])
+
+    def _run(self, ctx: Context) -> Answer | None:
         f = ctx.frame
         if len(f.parts) > 1:
             multi = self._multi_part(ctx)
