@@ -24,6 +24,8 @@ from assistant.yamlio import load_yaml
 DATA = Path(__file__).resolve().parent / "data"
 MAX_QUERY_CHARS = 2000  # longer input is cut: no clause is longer, and search time stays bounded
 
+MATCHING_TERMS_PER_PHRASE = 2
+
 
 @dataclass(frozen=True)
 class AnalysedQuery:
@@ -34,6 +36,9 @@ class AnalysedQuery:
     uncovered_places: tuple[str, ...]  # places no document covers (杭州, 宁波…)
     expansions: tuple[str, ...]    # official terms added for search
     truncated: bool = False
+    # the first terms of each English phrase's glossary entry: question matching weighs each phrase of the question
+    # once, not once per synonym ("developers" has four, which outweighed "pre-sell"'s one)
+    matching_expansions: tuple[str, ...] = ()
 
     @property
     def search_text(self) -> str:
@@ -98,15 +103,18 @@ def analyse(question: str, covered: tuple[str, ...] | None = None) -> AnalysedQu
     for key, terms in _synonyms().items():
         if key in text:
             expansions.extend(terms)
+    matching = list(expansions)
     if english or re.search(r"[a-z]{3,}", lowered):
         for pattern, terms in _glossary():
             if pattern.search(lowered):
                 expansions.extend(terms)
+                matching.extend(terms[:MATCHING_TERMS_PER_PHRASE])
 
     cities, places = places_in(text, covered)
     seen: set[str] = set()
     unique = tuple(t for t in expansions if not (t in seen or seen.add(t)))
-    return AnalysedQuery(question, text, "en" if english else "zh", cities, places, unique, truncated)
+    return AnalysedQuery(question, text, "en" if english else "zh", cities, places, unique, truncated,
+                         tuple(dict.fromkeys(matching)))
 
 
 def places_in(text: str, covered: tuple[str, ...] | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -13,7 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.frame import Frame, asks_responsibility, is_responsibility_line
+from assistant.answer.frame import Frame, asks_reporting, asks_responsibility, is_reporting_topic, is_responsibility_line
 from assistant.answer.models import Turn
 from assistant.corpus import Corpus
 from assistant.coverage import CoverageModel
@@ -185,5 +185,8 @@ class Context:
         out = self._in_named(out, lambda m: m.point.doc_id)
         if not self.asks_responsibility:
             out = self._without_responsibility_lines(out)
+        if not asks_reporting(self.frame.text):
+            out = [m for m in out if m.exact or not is_reporting_topic(m.point.point.topic)]
+            out = [replace(m, rank=i) for i, m in enumerate(out, 1)]
         self._memo[key] = out
         return out

@@ -71,6 +71,27 @@ def asks_responsibility(question: str) -> bool:
     return bool(_responsibility_asked().search(question.lower()))
 
 
+def is_reporting_topic(topic: str) -> bool:
+    """A topic of the provincial notice's reporting provisions (answer_types.yaml: reporting_topics)."""
+    return topic in _types_data()["reporting_topics"]
+
+
+@functools.lru_cache(maxsize=1)
+def _reporting_asked() -> re.Pattern:
+    words = _types_data()["reporting_asked"]
+    return re.compile("|".join(re.escape(w) if re.search(r"[\u4e00-\u9fff]", w) else rf"\b{re.escape(w)}\b"
+                               for w in words))
+
+
+def asks_reporting(question: str) -> bool:
+    """Whether the question speaks of reporting: forms, plans, the notice (answer_types.yaml: reporting_asked).
+
+    >>> asks_reporting("入园企业目标数怎么填"), asks_reporting("What's the fewest firms a Cixi park may have?")
+    (True, False)
+    """
+    return bool(_reporting_asked().search(question.lower()))
+
+
 def cue_words(kinds) -> tuple[str, ...]:
     """The cue words (answer_types.yaml: types) by which a question asks for facts of ``kinds``."""
     return tuple(w for t, ws in _cues() if t in kinds for w in ws)
@@ -266,6 +287,28 @@ _ASKING = re.compile(r"[？?]|吗|么|呢|啥|咋|什么|怎么|怎样|如何|�
 
 # A question word asking for a fact (not a yes/no tail like "小作坊买得起吗", which is about the same fact).
 _WH = re.compile(r"什么|啥|哪|谁|多少|几|多大|多久|多长|怎么|怎样|如何|何时")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
+
+
+def without_preamble(question: str) -> str:
+    """An English question without the sentences before it that only say who is asking ("Journalist here.",
+    "I'm a lawyer."): no question, no figure, no place and no term the glossary knows. Their words are not what is
+    asked, and matched as if they were, they made a known topic look unmentioned ("lawyer" → 法律服务).
+
+    >>> without_preamble("Journalist here. How many parks does Wenzhou want?")
+    'How many parks does Wenzhou want?'
+    >>> without_preamble("We plan to build dormitories in Linhai. What is the largest room?")
+    'We plan to build dormitories in Linhai. What is the largest room?'
+    """
+    if not question.isascii():
+        return question
+    sentences = _SENTENCE_END.split(question.strip())
+    if len(sentences) < 2:
+        return question
+    kept = [x for x in sentences[:-1] if "?" in x or re.search(r"\d", x) or analyse(x).expansions or analyse(x).cities]
+    return " ".join([*kept, sentences[-1]])
 
 
 def english_tail(question: str) -> str | None:

@@ -12,7 +12,7 @@ import threading
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve
-from assistant.answer.frame import TIME, answer_types, frame
+from assistant.answer.frame import TIME, answer_types, frame, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.calculation import CalculationHandler
 from assistant.answer.handlers.comparison import ComparisonHandler
@@ -114,7 +114,8 @@ class Assistant:
             city = resolved_city
         previous = last_turn(history)
         provision = self._provision_of(history) if previous else None
-        r = resolve(question, previous, self._provision_words(provision, question))
+        asked = without_preamble(question)   # "Journalist here. …": who asks is not what is asked
+        r = resolve(asked, previous, self._provision_words(provision, asked))
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city

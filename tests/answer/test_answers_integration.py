@@ -309,3 +309,22 @@ def test_an_english_tail_about_it_is_not_answered_from_another_clause(assistant)
     # the documents do not say when the fund is paid: the nearest "when" of the plan (the land premium) is not it
     a = assistant.ask("What is Linhai's maintenance fund rate, and when must it be paid?")
     assert "12 yuan/m²" in a.direct and "出让金" not in a.answer
+
+
+def test_who_is_asking_in_english_is_not_what_is_asked(assistant):
+    # "Lawyer here." named a topic no clause mentions (法律服务) and the question was refused
+    a = assistant.ask("Lawyer here. In Linhai, how is the land term set when merged plots expire at different dates?")
+    assert not a.refused and "出让终止期最长一宗" in a.answer
+
+
+def test_a_citys_land_term_rule_is_found_after_anothers(assistant):
+    history = _chat(assistant, "临海几宗地合在一起改造，到期时间不一样，出让年限咋定")
+    a = assistant.ask("那温州呢", history=history)
+    assert not a.refused and "最长一宗土地" in a.direct
+
+
+def test_the_provinces_reporting_forms_do_not_answer_a_rule_for_a_park(assistant):
+    # the province's form counts "入园企业目标数"; no Cixi document sets a minimum per park
+    a = assistant.ask("What's the smallest number of firms a Cixi park must have?")
+    assert a.refused and a.not_covered_kind == "other_city" and "15" in a.answer
+    assert "附件" not in a.direct
