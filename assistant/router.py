@@ -306,6 +306,12 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if city not in ("临海市", "慈溪市"):
             city = "临海市" if city is None else None
         return {"jurisdiction": city, "enterprise_count": max(f.counts)} if city else None
+    if name == "enterprise_count":
+        # only 临海 sets a number of enterprises per park: another city's park is not judged by it; "少于15家行不行"
+        # restates a bound to ask about the rule, it gives no park's count
+        if city not in (None, "临海市") or re.search(r"(少于|低于|不到|不足|小于|fewer than|less than|under)\s*\d", f.text):
+            return None
+        return {"enterprise_count": max(f.counts)}
     if name == "leading_share":
         counts = sorted(f.counts)
         if city not in ("临海市", "慈溪市"):

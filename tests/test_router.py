@@ -119,3 +119,16 @@ def test_the_province_in_english_is_zhejiang():
     from assistant.jurisdictions import registry
 
     assert [j.name for j in registry().mentioned("What does the province's plan form ask for?")] == ["浙江省"]
+
+
+@pytest.mark.parametrize("question, city, count", [
+    ("我们园才进了12家，够不够", "临海市", 12),
+    ("临海园区现在招到13家企业，达标吗", None, 13),
+    ("Our park has 11 firms. Is that enough?", "临海市", 11),
+])
+def test_a_parks_enterprise_count_is_checked_against_the_lower_bound(question, city, count):
+    assert route_calculation(question, city) == ("enterprise_count", {"enterprise_count": count})
+
+
+def test_another_citys_park_count_is_not_judged_by_linhais_bound():
+    assert route_calculation("我们园才进了12家，够不够", "温州市") is None

@@ -728,6 +728,28 @@ def leading_share(inp: LeadingShareInput) -> CalcResult:
                    "%", pids, parts=parts, items=items)
 
 
+class EnterpriseCountInput(_Input):
+    enterprise_count: int = Field(ge=0, description="园区已入驻或计划入驻的企业数（家）")
+
+
+@calculator("enterprise_count", "入园企业家数（临海）",
+            "入园企业原则上应在{linhai.enterprise_count_min}以上（临海{linhai.enterprise_count_min:clause}）",
+            EnterpriseCountInput, ("linhai.enterprise_count_min",), example={"enterprise_count": 12})
+def enterprise_count(inp: EnterpriseCountInput) -> CalcResult:
+    """"我们园才进了12家，够不够": the park's count against 临海's lower bound, and how many are still missing."""
+    p = get_param("linhai.enterprise_count_min")
+    items = _criterion_items("park", "临海市", p.id, {"enterprise_count": inp.enterprise_count})
+    lowest = math.ceil(p.fraction("min"))
+    short = max(lowest - inp.enterprise_count, 0)
+    formula = f"入园企业家数 {inp.enterprise_count}家，要求 {p.threshold_zh()}（{p.qualifier or '硬性'}）"
+    formula += f"，还差 {lowest} − {inp.enterprise_count} = {short}家。" if short else "。"
+    parts = [Part(key="enterprise_count", label_zh="入园企业家数", value=inp.enterprise_count, unit="家")]
+    if short:
+        parts.append(Part(key="short", label_zh="还差", value=short, unit="家"))
+    return _result("enterprise_count", inp, formula, inp.enterprise_count, "家",
+                   REGISTRY["enterprise_count"].params, parts=parts, items=items)
+
+
 class NonproductionShareInput(_Input):
     jurisdiction: Literal["临海市", "温州市"]
     total_floor_area_m2: Positive = Field(description="总建筑面积（平方米）")

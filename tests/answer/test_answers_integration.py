@@ -328,3 +328,14 @@ def test_the_provinces_reporting_forms_do_not_answer_a_rule_for_a_park(assistant
     a = assistant.ask("What's the smallest number of firms a Cixi park must have?")
     assert a.refused and a.not_covered_kind == "other_city" and "15" in a.answer
     assert "附件" not in a.direct
+
+
+def test_a_follow_ups_own_figure_replaces_the_one_the_previous_calculation_used(assistant):
+    # the rewritten question is "previous + this turn": 一平方 came first and was computed again
+    _, fee = _chat(assistant, "临海小微园的物业维修资金一个平方交多少钱啊", "我那个厂房1500平，要交多少")
+    assert fee.kind == "calculation" and "18000" in fee.answer
+
+
+def test_a_parks_enterprise_count_after_the_rule_is_checked(assistant):
+    _, check = _chat(assistant, "临海一个小微园最少要进几家企业", "我们园才进了12家 够不够啊")
+    assert check.kind == "calculation" and "3家" in check.direct and "（八）" in {c.clause for c in check.citations}

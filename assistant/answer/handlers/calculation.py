@@ -84,6 +84,14 @@ class CalculationHandler:
         city = ctx.frame.city if ctx.frame.city != "浙江省" else None
         self._route = route_calculation(ctx.frame.text, city)
         prev = ctx.previous
+        if self._route is not None and prev is not None and prev.calculator == self._route[0] \
+                and prev.city == ctx.frame.city and ctx.frame.text != ctx.frame.question \
+                and figures_text(ctx.frame.question):
+            # "我那个厂房1500平，要交多少" after "一个平方交多少": the question was rewritten as the previous one plus
+            # this turn, and the previous figure (一平方) came first; this turn's figures, read first, replace it
+            first = route_calculation(f"{ctx.frame.question} {prev.resolved_question or prev.question}", city)
+            if first is not None and first[0] == self._route[0]:
+                self._route = first
         if self._route is None and prev is not None and prev.calculator and prev.city == ctx.frame.city \
                 and not ctx.services.topics.uncovered(ctx.frame.text):
             # (a turn naming a fee no document sets, "那物业费一个月一平多少", is not the previous fee again)
