@@ -339,3 +339,8 @@ def test_a_follow_ups_own_figure_replaces_the_one_the_previous_calculation_used(
 def test_a_parks_enterprise_count_after_the_rule_is_checked(assistant):
     _, check = _chat(assistant, "临海一个小微园最少要进几家企业", "我们园才进了12家 够不够啊")
     assert check.kind == "calculation" and "3家" in check.direct and "（八）" in {c.clause for c in check.citations}
+
+
+def test_cixis_fee_exemption_is_found_after_wenzhous_waiver(assistant):
+    _, cixi = _chat(assistant, "温州园区开发建设的城建配套费可以减免吗", "那慈溪呢")
+    assert not cixi.refused and "免征城建配套费" in cixi.answer
