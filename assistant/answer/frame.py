@@ -206,6 +206,9 @@ def _subject_type(text: str) -> list[str]:
     return [t for _, _, t in subject[:1]]
 
 
+_UNBOUNDED = re.compile(r"forever|indefinitely|for good|永久|一直有效|一直享受|永远")
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
@@ -244,6 +247,9 @@ def answer_types(question: str) -> tuple[str, ...]:
     if numeric and figure_at >= 0 and not yes_no and types[0] not in ("consequence", "contact"):
         # "几年内不能转让？" asks how long: a figure question word outranks a modal verb after it
         types = [numeric[0], *[t for t in types if t != numeric[0]]]
+    if yes_no and "duration" in types and _UNBOUNDED.search(text):
+        # "Does the land use tax break last forever?", "一直有效吗": a yes/no whose answer is the period it lasts
+        return ("duration", *[t for t in types if t != "duration"])
     if yes_no and types[:1] not in (["permission"], ["consequence"]):   # "…会罚钱吗" asks what follows
         # "…能想卖多少钱就卖多少钱吗？": a yes/no question whatever figure words it contains
         types = ["permission", *[t for t in types if t != "permission"]]

@@ -344,3 +344,9 @@ def test_a_parks_enterprise_count_after_the_rule_is_checked(assistant):
 def test_cixis_fee_exemption_is_found_after_wenzhous_waiver(assistant):
     _, cixi = _chat(assistant, "温州园区开发建设的城建配套费可以减免吗", "那慈溪呢")
     assert not cixi.refused and "免征城建配套费" in cixi.answer
+
+
+def test_an_english_self_holding_ratio_in_another_city_is_not_its_plot_ratio(assistant):
+    _, wz = _chat(assistant, "In Linhai, what share of non-production space must the developer keep for itself?",
+                  "Does Wenzhou set a self-holding ratio too?")
+    assert wz.refused and "plot ratio" not in wz.direct

@@ -199,3 +199,13 @@ def test_a_figure_naming_the_conversations_own_city_is_still_added_to_the_previo
 
     assert _adds_a_figure("我地30亩 照温州这个最少得盖多少平", "温州新建的小微园容积率要到多少", "温州市")
     assert not _adds_a_figure("我地30亩 照临海这个最少得盖多少平", "温州新建的小微园容积率要到多少", "温州市")
+
+
+def test_whether_a_relief_lasts_forever_asks_its_period_and_which_bureau_asks_who():
+    from assistant.answer.frame import answer_types
+
+    assert answer_types("Does the land use tax break last forever?")[0] == "duration"
+    assert answer_types("这个优惠是一直享受吗")[0] == "duration"
+    assert answer_types("Can it be sold?")[0] == "permission"
+    assert answer_types("which bureau drafts the pre-sale rules?")[0] == "actor"
+    assert answer_types("What's the smallest number of firms a park must have?")[0] == "count"
