@@ -66,6 +66,11 @@ UNITS: dict[str, tuple[str, Fraction]] = {
     "%": ("%", Fraction(1)), "percent": ("%", Fraction(1)), "‰": ("‰", Fraction(1)),
     "家": ("家", Fraction(1)), "个": ("个", Fraction(1)), "companies": ("家", Fraction(1)),
     "enterprises": ("家", Fraction(1)), "firms": ("家", Fraction(1)),
+    "tenant firms": ("家", Fraction(1)), "tenant companies": ("家", Fraction(1)), "tenant enterprises": ("家", Fraction(1)),
+    "tenants": ("家", Fraction(1)), "businesses": ("家", Fraction(1)), "small firms": ("家", Fraction(1)),
+    "small businesses": ("家", Fraction(1)), "member firms": ("家", Fraction(1)),
+    # a bare "80 million" / "2 billion": in these documents' questions a sum of money ("RMB 80 million")
+    "million": ("元", Fraction(1_000_000)), "billion": ("元", Fraction(1_000_000_000)),
 }
 AREA_UNITS = ("平方米", "亩")
 PERCENT = {"%": Fraction(1, 100), "‰": Fraction(1, 1000)}

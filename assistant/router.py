@@ -77,7 +77,12 @@ class Facts:
 
     @property
     def counts(self) -> list[int]:
-        return [int(q.value) for q in self.of("家") if q.value.denominator == 1]
+        found = [int(q.value) for q in self.of("家") if q.value.denominator == 1]
+        if found:
+            # "20 firms, 13 of them in the same industry": a bare number that counts some of the firms is a count
+            found += [int(q.value) for q in self.quantities if q.unit == "" and q.value.denominator == 1
+                      and re.match(r"\s*(?:of (?:which|them|these|those)|家)", self.text[q.end:q.end + 12])]
+        return found
 
     @property
     def years(self) -> list[Fraction]:

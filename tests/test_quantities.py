@@ -158,3 +158,10 @@ def test_spoken_measure_words_between_number_and_unit():
     assert [(q.value, q.unit) for q in find_quantities("买了820个平方的厂房")] == [(820, "平方米")]
     assert find_quantities("总投资3.2个亿")[0].value == 320_000_000
     assert [(q.value, q.unit) for q in find_quantities("一个平台，三个园区")] == [(1, "个"), (3, "个")]
+
+
+def test_english_sums_in_millions_and_firms_with_a_word_between_are_read():
+    from assistant.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("RMB 80 million")] == [(80_000_000, "元")]
+    assert [(q.value, q.unit) for q in find_quantities("20 tenant firms")] == [(20, "家")]

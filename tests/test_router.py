@@ -132,3 +132,13 @@ def test_a_parks_enterprise_count_is_checked_against_the_lower_bound(question, c
 
 def test_another_citys_park_count_is_not_judged_by_linhais_bound():
     assert route_calculation("我们园才进了12家，够不够", "温州市") is None
+
+
+@pytest.mark.parametrize("question, route", [
+    ("Our Linhai park has 20 tenant firms, 13 of them in the supply chain of the same industry. Is the share met?",
+     ("leading_share", {"jurisdiction": "临海市", "enterprise_count": 20, "leading_count": 13})),
+    ("In Wenzhou, with a land premium of RMB 60 million, what performance bond is due at least?",
+     ("auction_cap", {"land_price": 6000, "unit": "万元"})),
+])
+def test_english_counts_and_sums_reach_their_calculator(question, route):
+    assert route_calculation(question) == route
