@@ -350,3 +350,8 @@ def test_an_english_self_holding_ratio_in_another_city_is_not_its_plot_ratio(ass
     _, wz = _chat(assistant, "In Linhai, what share of non-production space must the developer keep for itself?",
                   "Does Wenzhou set a self-holding ratio too?")
     assert wz.refused and "plot ratio" not in wz.direct
+
+
+def test_a_comparison_line_carries_the_clauses_other_figures_of_the_topic(assistant):
+    a = assistant.ask("临海市方案和温州市实施意见对开工建设期限各有什么要求？")
+    assert a.kind == "comparison" and "6个月内" in a.direct and "24个月内" in a.direct and "2年" in a.direct

@@ -65,10 +65,16 @@ class ComparisonHandler:
                                   else city))
                 figures[city] = None
                 continue
-            points = [best.point] + [m.point for m in own[1:] if m.point.clause_id == best.point.clause_id
-                                     and m.score >= 0.5 * best.score][:2]
+            # the clause's other close matches, then its other points of the same topic (临海（六）: the start and
+            # the completion deadline are both "the construction period")
+            siblings = [bp for bp in svc.bank.points if bp.clause_id == best.point.clause_id and bp is not best.point
+                        and bp.point.topic == best.point.point.topic and ctx.may_answer(bp)]
+            close = [m.point for m in own[1:] if m.point.clause_id == best.point.clause_id
+                     and m.score >= 0.5 * best.score]
+            points = list(dict.fromkeys([best.point, *close, *siblings]))[:3]
             status = svc.status(best.point.doc_id)
             spans = list(dict.fromkeys(s for p in points for s in p.point.answer_spans))
+            spans = [s for s in spans if not any(s != o and s in o for o in spans)]   # a span inside another: once
             if f.language == "zh":
                 lines.append(place_tag(best.point.city, status, "zh") + "：" + "；".join(spans))
             else:
