@@ -355,3 +355,8 @@ def test_an_english_self_holding_ratio_in_another_city_is_not_its_plot_ratio(ass
 def test_a_comparison_line_carries_the_clauses_other_figures_of_the_topic(assistant):
     a = assistant.ask("临海市方案和温州市实施意见对开工建设期限各有什么要求？")
     assert a.kind == "comparison" and "6个月内" in a.direct and "24个月内" in a.direct and "2年" in a.direct
+
+
+def test_a_comparison_of_the_same_figure_says_so(assistant):
+    a = assistant.ask("临海市与温州市对小微企业园容积率的要求有何异同？")
+    assert "数值相同（2.0）" in a.direct and "各地规定不同" not in a.direct

@@ -13,12 +13,19 @@ from assistant.answer.models import Answer
 from assistant.answer.reader import english_figures, place_tag, point_citations, point_direct
 from assistant.jurisdictions import registry
 from assistant.messages import text
+from assistant.quantities import find_quantities
 from assistant.router import is_comparison
 
 # the comparison's own words are not the topic and would steer the search
 _COMPARE_WORDS = re.compile(r"有什么不同|有何不同|有什么区别|有啥区别|有啥不同|的区别|区别|不同|异同|一样吗|一样不|是否一致|一致吗|对比|"
                             r"比较|分别|各自|相比|两地|各地|\b(compare|comparison|difference|differ|between|versus|vs)\b",
                             re.I)
+
+
+def _numbers(spans) -> tuple:
+    """The figures the spans state, as values and units, in order: what two cities' lines are compared on."""
+    return tuple(sorted({(q.value, q.unit, q.high) for s in spans for q in find_quantities(s, field=None)},
+                        key=lambda x: (x[1], x[0])))
 
 
 class ComparisonHandler:
@@ -51,7 +58,7 @@ class ComparisonHandler:
             return sum(1 for c in cities if svc.points_for(t, svc.applicable(c) - {"浙江省"}))
         topics = list(dict.fromkeys(m.point.point.topic for m in matches[:8]))
         topic = max(topics, key=lambda t: (covered_by(t), -topics.index(t)))
-        lines, citations, figures = [], [], {}
+        lines, citations, figures, numbers, own_spans = [], [], {}, {}, {}
         for city in cities:
             here = svc.applicable(city) - {"浙江省"}
             # the city's own best matches for the question: its point of the shared topic if close, else its best
@@ -82,6 +89,7 @@ class ComparisonHandler:
             for p in points:
                 citations += point_citations(p, svc.corpus)
             figures[city] = english_figures(spans) or "；".join(spans)
+            numbers[city], own_spans[city] = _numbers(spans), spans
         if not citations:
             return None
         head = text("compare.head", f.language, topic=handler._topic_name(topic, f.language))
@@ -90,6 +98,12 @@ class ComparisonHandler:
             diff = text("compare.only", f.language, cities="、".join(set_by))
         elif len(set(figures.values())) == 1:
             diff = text("compare.same", f.language)
+        elif len(set(numbers.values())) == 1 and next(iter(numbers.values())):
+            # "2.0以上" and "一般不得低于2.0": the same figure, said differently (a soft bound, an exception)
+            first = next(c for c in figures if figures[c] is not None)
+            shown = figures[first] if f.language == "en" else "、".join(
+                dict.fromkeys(q.text for s in own_spans[first] for q in find_quantities(s, field=None)))
+            diff = text("compare.same_figures", f.language, figures=shown)
         else:
             diff = text("compare.differ", f.language)
         return build(ctx, kind="comparison", direct=head + "\n" + "\n".join(lines) + "\n" + diff, citations=citations,
