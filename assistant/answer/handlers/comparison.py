@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.context import Context
-from assistant.answer.frame import frame as make_frame
+from assistant.answer.frame import NUMERIC, frame as make_frame
 from assistant.answer.handlers.base import build
 from assistant.answer.handlers.knowledge import KnowledgeHandler
 from assistant.answer.models import Answer
@@ -26,6 +26,11 @@ def _numbers(spans) -> tuple:
     """The figures the spans state, as values and units, in order: what two cities' lines are compared on."""
     return tuple(sorted({(q.value, q.unit, q.high) for s in spans for q in find_quantities(s, field=None)},
                         key=lambda x: (x[1], x[0])))
+
+
+# Only a close match's topic may replace the best match's because more cities set it: a far one ("建设目标" for
+# "入园企业数量的要求") is another question. Set on the readable sets' comparisons (officer_dev, mixed_dev6–8).
+TOPIC_RATIO = 0.95
 
 
 class ComparisonHandler:
@@ -56,9 +61,11 @@ class ComparisonHandler:
         # the topic every compared city sets, if the close matches have one; else the best match's
         def covered_by(t: str) -> int:
             return sum(1 for c in cities if svc.points_for(t, svc.applicable(c) - {"浙江省"}))
-        topics = list(dict.fromkeys(m.point.point.topic for m in matches[:8]))
+        topics = list(dict.fromkeys(m.point.point.topic for m in matches[:8]
+                                    if m.score >= TOPIC_RATIO * matches[0].score))
         topic = max(topics, key=lambda t: (covered_by(t), -topics.index(t)))
         lines, citations, figures, numbers, own_spans = [], [], {}, {}, {}
+        topic_types = {p.point.answer_type for p in svc.points_for(topic)}
         for city in cities:
             here = svc.applicable(city) - {"浙江省"}
             # the city's own best matches for the question: its point of the shared topic if close, else its best
@@ -66,7 +73,11 @@ class ComparisonHandler:
                                    cities=here)
             own = [m for m in own if ctx.may_answer(m.point)]
             same = [m for m in own if m.point.point.topic == topic]
-            best = same[0] if same else (own[0] if own and handler._trusted(sub_ctx, own[0]) else None)
+            # another topic's point of the city stands in (its rules are organised differently: 温州 measures the
+            # leading industry by floor area), but not with another kind of figure ("主导行业2/3以上" is no count)
+            stand_in = own[0] if own and handler._trusted(sub_ctx, own[0]) \
+                and not (topic_types & NUMERIC and own[0].point.point.answer_type in NUMERIC - topic_types) else None
+            best = same[0] if same else stand_in
             if best is None:
                 lines.append(text("compare.not_set", f.language, city=registry().english(city) if f.language == "en"
                                   else city))
