@@ -368,3 +368,8 @@ def test_a_comparison_keeps_the_asked_quantity_and_says_who_does_not_set_it(assi
     a = assistant.ask("比较临海与慈溪对小微企业园入园企业数量的要求。")
     assert a.kind == "comparison" and "15家以上" in a.direct and "2/3" not in a.direct
     assert "慈溪市：文件中没有规定" in a.direct
+
+
+def test_what_linhai_requires_of_the_number_of_enterprises_is_its_lower_bound(assistant):
+    a = assistant.ask("临海对入园企业数量有什么要求")
+    assert not a.refused and "15家以上" in a.direct
