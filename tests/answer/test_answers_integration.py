@@ -373,3 +373,14 @@ def test_a_comparison_keeps_the_asked_quantity_and_says_who_does_not_set_it(assi
 def test_what_linhai_requires_of_the_number_of_enterprises_is_its_lower_bound(assistant):
     a = assistant.ask("临海对入园企业数量有什么要求")
     assert not a.refused and "15家以上" in a.direct
+
+
+def test_a_period_is_not_read_for_an_asked_amount(assistant):
+    # 临海（十四）says when (投产两年内) and against what (同地区行业最低标准), never how much tax per mu
+    a = assistant.ask("In Linhai, how much tax per mu must a firm pay two years after production starts?")
+    assert a.refused and a.not_covered_kind == "no_figure"
+
+
+def test_tenant_companies_are_the_parks_enterprises_not_leaseholders(assistant):
+    a = assistant.ask("whats the minimum number of tenant companies a wenzhou park needs?")
+    assert a.refused and a.not_covered_kind == "other_city" and "15" in a.answer

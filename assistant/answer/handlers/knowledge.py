@@ -154,7 +154,10 @@ def states_figure(bp: BoundPoint, asked: str) -> bool:
     provision with a figure (the asked kind is read from words and may be off: "how much floor space" for a 3‰
     share). A condition or statement whose only figure is of another kind ("2/3以上" beside "给予一定奖励" for "奖
     多少钱") cannot."""
-    return gives(bp, asked) or (bp.point.answer_type in NUMERIC and has_figure(bp))
+    # …but a period is never read for a quantity or the other way round ("tax per mu within two years" asks an
+    # amount: "投产两年内" is when, not how much)
+    return gives(bp, asked) or (bp.point.answer_type in NUMERIC and has_figure(bp)
+                                and (bp.point.answer_type in TIME) == (asked in TIME))
 
 
 _LAND = re.compile(r"占地|用地|土地|地块|亩|\bland\b|\bsite\b|\bmu\b")
