@@ -384,3 +384,9 @@ def test_a_period_is_not_read_for_an_asked_amount(assistant):
 def test_tenant_companies_are_the_parks_enterprises_not_leaseholders(assistant):
     a = assistant.ask("whats the minimum number of tenant companies a wenzhou park needs?")
     assert a.refused and a.not_covered_kind == "other_city" and "15" in a.answer
+
+
+def test_a_figure_restated_on_a_city_switch_names_the_provision_asked_about(assistant):
+    # the last turn was about the exception; "也是5年" asks about the lock-up that states 5年
+    *_, wz = _chat(assistant, "临海小微园买的厂房多久才能转手", "要是厂子经营不下去了，5年内也不能卖？", "温州是不是也是5年")
+    assert wz.refused and wz.not_covered_kind == "other_city" and "5年内" in wz.answer

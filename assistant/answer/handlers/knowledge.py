@@ -777,6 +777,7 @@ class KnowledgeHandler:
                 and _ASKS_PERMISSION.search(f.question.lower()) and prev.point.answer_type != "permission":
             # "慈溪能不能预售" after 温州's presale threshold: the turn asks a yes/no of its own, not the previous figure
             return None
+        prev = self._restated(ctx, prev)
         topic = prev.point.topic
         ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
         seen = {bp.point.id for bp in ranked}
@@ -808,6 +809,16 @@ class KnowledgeHandler:
         wanted = f.types[0] if f.types else prev.point.answer_type
         chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
         return self._answer(ctx, PointMatch(point=chosen, score=0.0, bm25=0.0, cosine=None, question="", rank=0))
+
+    @staticmethod
+    def _restated(ctx: Context, prev: BoundPoint) -> BoundPoint:
+        """"温州是不是也是5年" after an exception to 临海's lock-up: the figure the user restates names the provision
+        asked about — the point of the same clause that states it, when the previous point does not."""
+        said = [q.text for q in find_quantities(ctx.frame.question, field=None) if q.unit]
+        if not said or any(x in "".join(prev.point.answer_spans) for x in said):
+            return prev
+        return next((bp for bp in ctx.services.bank.points if bp.clause_id == prev.clause_id
+                     and any(x in "".join(bp.point.answer_spans) for x in said)), prev)
 
     @staticmethod
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
