@@ -605,8 +605,11 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     metrics = [m for m in metrics if m.group or not grouped
                or not {c.name for c in _metric_columns(grid, m, [])} <= grouped] or metrics
     years = bool(q.years or q.other_years)
-    if q.has("rule") and not (years or q.has("plan")):
-        return None     # "乐清小微园用地要求多少亩": a rule, not the plan
+    strong = any(t.word not in t.value.weak for t in q.kinds("metric"))
+    if q.has("rule") and not (years or q.has("plan")) and not (strong and q.kinds("row")):
+        # "乐清小微园用地要求多少亩": a rule, not the plan — unless a county is asked a column only the plan has
+        # ("how many firms should Pingyang upgrade above designated size")
+        return None
     counties = list(dict.fromkeys(t.value for t in q.kinds("row")))
     absent = _absent_place(grid, q)
     plan = years or q.has("plan", "total", "all")          # the question is about the plan's figures

@@ -586,3 +586,14 @@ def test_a_missing_row_or_year_is_an_honest_refusal(assistant):
     assert place.refused and place.not_covered_kind == "place" and "龙港市" in place.direct
     assert year.refused and year.not_covered_kind == "no_figure" and "2023" in year.direct
     assert "50" not in year.direct
+
+
+@pytest.mark.parametrize("question, column, value", [
+    ("In Pingyang, how many firms should be upgraded above designated size?", "小升规企业数", "110"),
+    ("How many firms is Pingyang supposed to bring into parks?", "引导入园企业数", "1200"),
+])
+def test_a_countys_plan_column_asked_with_should_or_supposed_to_is_the_table(corpus, question, column, value):
+    from assistant.tables import lookup
+
+    result = lookup(corpus, question)
+    assert result is not None and any(column in c.column and c.value == value for c in result.cells)
