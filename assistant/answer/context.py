@@ -138,8 +138,7 @@ class Context:
             if not self.may_answer(m.point):
                 alt = next((x.point for x in matches if x.point.clause_id == m.point.clause_id
                             and self.may_answer(x.point)), None) \
-                    or next((bp for bp in self.services.bank.points
-                             if bp.clause_id == m.point.clause_id and self.may_answer(bp)), None)
+                    or next((bp for bp in self.services.bank.in_clause(m.point.clause_id) if self.may_answer(bp)), None)
                 if alt is None:
                     continue
                 m = replace(m, point=alt)

@@ -307,8 +307,13 @@ def without_preamble(question: str) -> str:
     sentences = _SENTENCE_END.split(question.strip())
     if len(sentences) < 2:
         return question
-    kept = [x for x in sentences[:-1] if "?" in x or re.search(r"\d", x) or analyse(x).expansions or analyse(x).cities]
+    kept = [x for x in sentences[:-1] if "?" in x or re.search(r"\d", x) or _names_something(analyse(x))]
     return " ".join([*kept, sentences[-1]])
+
+
+def _names_something(q: AnalysedQuery) -> bool:
+    """A term the glossary knows or a place: what a sentence before the question says is part of what is asked."""
+    return bool(q.expansions or q.cities)
 
 
 def english_tail(question: str) -> str | None:

@@ -37,6 +37,9 @@ class KnowledgeBank:
     def __init__(self, points: list[BoundPoint]):
         self.points = tuple(points)
         self._by_id = {p.point.id: p for p in self.points}
+        self._by_clause: dict[str, list[BoundPoint]] = {}
+        for p in self.points:
+            self._by_clause.setdefault(p.clause_id, []).append(p)
 
     def get(self, kp_id: str) -> BoundPoint:
         try:
@@ -46,6 +49,10 @@ class KnowledgeBank:
 
     def __contains__(self, kp_id: str) -> bool:
         return kp_id in self._by_id
+
+    def in_clause(self, clause_id: str) -> list[BoundPoint]:
+        """The points of one clause (``doc_id#label``), in bank order."""
+        return list(self._by_clause.get(clause_id, ()))
 
     def for_topic(self, topic: str) -> list[BoundPoint]:
         return [p for p in self.points if p.point.topic == topic]

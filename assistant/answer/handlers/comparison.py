@@ -22,10 +22,11 @@ _COMPARE_WORDS = re.compile(r"有什么不同|有何不同|有什么区别|有�
                             re.I)
 
 
-def _numbers(spans) -> tuple:
-    """The figures the spans state, as values and units, in order: what two cities' lines are compared on."""
-    return tuple(sorted({(q.value, q.unit, q.high) for s in spans for q in find_quantities(s, field=None)},
-                        key=lambda x: (x[1], x[0])))
+def _numbers(spans) -> tuple[tuple, str]:
+    """The figures the spans state: as values and units (what two cities' lines are compared on) and as written."""
+    found = [q for s in spans for q in find_quantities(s, field=None)]
+    values = tuple(sorted({(q.value, q.unit, q.high) for q in found}, key=lambda x: (x[1], x[0])))
+    return values, "、".join(dict.fromkeys(q.text for q in found))
 
 
 # Only a close match's topic may replace the best match's because more cities set it: a far one ("建设目标" for
@@ -64,7 +65,7 @@ class ComparisonHandler:
         topics = list(dict.fromkeys(m.point.point.topic for m in matches[:8]
                                     if m.score >= TOPIC_RATIO * matches[0].score))
         topic = max(topics, key=lambda t: (covered_by(t), -topics.index(t)))
-        lines, citations, figures, numbers, own_spans = [], [], {}, {}, {}
+        lines, citations, figures, numbers = [], [], {}, {}
         topic_types = {p.point.answer_type for p in svc.points_for(topic)}
         for city in cities:
             here = svc.applicable(city) - {"浙江省"}
@@ -85,7 +86,7 @@ class ComparisonHandler:
                 continue
             # the clause's other close matches, then its other points of the same topic (临海（六）: the start and
             # the completion deadline are both "the construction period")
-            siblings = [bp for bp in svc.bank.points if bp.clause_id == best.point.clause_id and bp is not best.point
+            siblings = [bp for bp in svc.bank.in_clause(best.point.clause_id) if bp is not best.point
                         and bp.point.topic == best.point.point.topic and ctx.may_answer(bp)]
             close = [m.point for m in own[1:] if m.point.clause_id == best.point.clause_id
                      and m.score >= 0.5 * best.score]
@@ -100,7 +101,7 @@ class ComparisonHandler:
             for p in points:
                 citations += point_citations(p, svc.corpus)
             figures[city] = english_figures(spans) or "；".join(spans)
-            numbers[city], own_spans[city] = _numbers(spans), spans
+            numbers[city] = _numbers(spans)
         if not citations:
             return None
         head = text("compare.head", f.language, topic=handler._topic_name(topic, f.language))
@@ -109,11 +110,10 @@ class ComparisonHandler:
             diff = text("compare.only", f.language, cities="、".join(set_by))
         elif len(set(figures.values())) == 1:
             diff = text("compare.same", f.language)
-        elif len(set(numbers.values())) == 1 and next(iter(numbers.values())):
+        elif len({v for v, _ in numbers.values()}) == 1 and next(iter(numbers.values()))[0]:
             # "2.0以上" and "一般不得低于2.0": the same figure, said differently (a soft bound, an exception)
-            first = next(c for c in figures if figures[c] is not None)
-            shown = figures[first] if f.language == "en" else "、".join(
-                dict.fromkeys(q.text for s in own_spans[first] for q in find_quantities(s, field=None)))
+            first = next(iter(figures))
+            shown = figures[first] if f.language == "en" else numbers[first][1]
             diff = text("compare.same_figures", f.language, figures=shown)
         else:
             diff = text("compare.differ", f.language)

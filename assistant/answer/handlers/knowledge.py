@@ -467,11 +467,8 @@ class KnowledgeHandler:
 
     def _stated_types(self, ctx: Context, answer: Answer) -> set[str]:
         """The kinds of fact the answer's quotes state: those of the points whose spans it quotes."""
-        quotes = {(c.doc_id, c.clause): [] for c in answer.citations}
-        for c in answer.citations:
-            quotes[(c.doc_id, c.clause)].append(c.quote)
-        return {bp.point.answer_type for bp in ctx.services.bank.points
-                if any(span in q for span in bp.point.answer_spans for q in quotes.get((bp.doc_id, bp.point.clause), ()))}
+        return {bp.point.answer_type for c in answer.citations for bp in ctx.services.bank.in_clause(f"{c.doc_id}#{c.clause}")
+                if any(span in c.quote for span in bp.point.answer_spans)}
 
     def _with_tail(self, ctx: Context, answer: Answer, tail: str) -> Answer:
         """"Can it be pre-sold, and which bureau drafts the rules?": the whole sentence answered the first thing; the
@@ -575,7 +572,7 @@ class KnowledgeHandler:
         if f.types[:1] == ("duration",) and len(f.question) <= SHORT_FOLLOW_UP and gives(before, "duration") \
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "For how long?" after "first-tier land use tax for 3 years": its period
-        siblings = [bp for bp in bank.points if bp.clause_id == before.clause_id and bp.point.id != before.point.id
+        siblings = [bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id
                     and ctx.may_answer(bp)]
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
@@ -656,8 +653,8 @@ class KnowledgeHandler:
         if f.types[0] in SIBLING_TYPES:
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
             # of the plan, not the plan itself)
-            sibling = [bp for bp in ctx.services.bank.points if bp.clause_id == chosen.point.clause_id
-                       and bp.point.answer_type == f.types[0] and ctx.may_answer(bp)]
+            sibling = [bp for bp in ctx.services.bank.in_clause(chosen.point.clause_id)
+                       if bp.point.answer_type == f.types[0] and ctx.may_answer(bp)]
             if sibling:
                 return _as_match(sibling[0], pool)
         return chosen
@@ -739,7 +736,7 @@ class KnowledgeHandler:
                                            and _names_subject(p, subject)]
             if not figures and f.asks in CLAUSE_FIGURE_KINDS:
                 # "面积有限制的，最多能买多少": the matched "四限" names the limit, the same clause states its figure
-                figures = [p for p in svc.bank.points if p.clause_id == bp.clause_id and gives(p, f.asks)
+                figures = [p for p in svc.bank.in_clause(bp.clause_id) if gives(p, f.asks)
                            and not different_quantity(ctx, p)]
             if figures:
                 bp = self._best_of(ctx, figures)
@@ -817,8 +814,8 @@ class KnowledgeHandler:
         said = [q.text for q in find_quantities(ctx.frame.question, field=None) if q.unit]
         if not said or any(x in "".join(prev.point.answer_spans) for x in said):
             return prev
-        return next((bp for bp in ctx.services.bank.points if bp.clause_id == prev.clause_id
-                     and any(x in "".join(bp.point.answer_spans) for x in said)), prev)
+        return next((bp for bp in ctx.services.bank.in_clause(prev.clause_id)
+                     if any(x in "".join(bp.point.answer_spans) for x in said)), prev)
 
     @staticmethod
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:

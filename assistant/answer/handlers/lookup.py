@@ -111,7 +111,7 @@ class LookupHandler:
 
         if not (ctx.frame.asks_figure and ctx.frame.asks == "area"):
             return None
-        areas = [bp for bp in ctx.services.bank.points if bp.clause_id == hit.clause_id and gives(bp, "area")]
+        areas = [bp for bp in ctx.services.bank.in_clause(hit.clause_id) if gives(bp, "area")]
         if areas and all(different_quantity(ctx, bp) for bp in areas):
             return KnowledgeHandler()._different_quantity(ctx, areas[0])
         return None
@@ -120,7 +120,7 @@ class LookupHandler:
     def _has_points(ctx: Context, hit: Hit) -> bool:
         """The clause has knowledge points, and none was trusted to answer: its figures are known, and the asked
         kind is not among them (an uploaded document without points keeps the weak-match rule only)."""
-        return any(bp.clause_id == hit.clause_id for bp in ctx.services.bank.points)
+        return bool(ctx.services.bank.in_clause(hit.clause_id))
 
     @staticmethod
     def _states_figure(text: str, asked: str) -> bool:
