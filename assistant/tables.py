@@ -487,12 +487,13 @@ def _read(question: str, grid: Grid) -> Query:
             if not (q.unit == "年" and q.value <= 10):     # 三年: the plan's years, not a number to compare
                 numbers.append(q)
             continue
-        found = [int(d) for d in digits]
+        written = [int(d) for d in digits]
+        found = written
         if q.is_range or (len(found) == 2 and re.search(r"\d{4}\s*(?:-|~|到|至)\s*\d{4}", q.text)):
             found = list(range(found[0], found[-1] + 1))
         if previous is not None and _YEAR_LINK.match(text[previous[1].end:q.start]):
             found = list(range(previous[0] + 1, found[-1] + 1)) + found[1:]
-        years += found
+        years += found or written   # a range written backwards ("2020年-2019") is its years as written
         previous = (years[-1], q)
     years = list(dict.fromkeys(years))
     table_years = [str(y) for y in years if str(y) in grid.years]

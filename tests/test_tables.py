@@ -597,3 +597,9 @@ def test_a_countys_plan_column_asked_with_should_or_supposed_to_is_the_table(cor
 
     result = lookup(corpus, question)
     assert result is not None and any(column in c.column and c.value == value for c in result.cells)
+
+
+def test_a_year_range_written_backwards_is_read_not_a_crash(corpus):
+    from assistant.tables import lookup
+
+    assert lookup(corpus, "2020年-2019") is None   # found by the property test above: an IndexError before
