@@ -390,3 +390,8 @@ def test_a_figure_restated_on_a_city_switch_names_the_provision_asked_about(assi
     # the last turn was about the exception; "也是5年" asks about the lock-up that states 5年
     *_, wz = _chat(assistant, "临海小微园买的厂房多久才能转手", "要是厂子经营不下去了，5年内也不能卖？", "温州是不是也是5年")
     assert wz.refused and wz.not_covered_kind == "other_city" and "5年内" in wz.answer
+
+
+def test_one_park_s_minimum_is_answered_by_the_city_s_own_rule_not_refused_by_its_total(assistant):
+    a = assistant.ask("临海这边一个园最少要几家企业进来")
+    assert not a.refused and "15家以上" in a.direct and "200家" not in a.answer

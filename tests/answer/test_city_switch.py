@@ -49,3 +49,11 @@ def test_the_same_figure_in_the_new_city_is_answered(assistant):
 def test_a_deposit_switch_stays_on_the_deposit(assistant):
     _, b = switch(assistant, "临海园区物业保修金多少钱？", "那温州呢？")
     assert b.refused and b.topic == "warranty_deposit" and "保修金" in b.direct
+
+
+def test_same_requirement_in_english_keeps_the_topic_and_changes_the_city(assistant):
+    first, b = switch(assistant, "In Wenzhou, which parks must have a professional operator?",
+                      "Does Cixi have the same requirement?")
+    assert "100" in first.direct
+    assert b.refused and b.not_covered_kind == "other_city" and b.city == "慈溪市"
+    assert b.direct.startswith("The Cixi documents do not set")

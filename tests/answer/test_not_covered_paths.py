@@ -103,3 +103,20 @@ def test_a_lower_limit_asked_where_the_city_gives_no_figure(assistant):
     a = assistant.ask("慈溪市对小微园容积率的下限是怎么规定的")
     assert a.refused and a.not_covered_kind == "no_figure"
 
+
+
+def test_who_decides_entry_is_asked_of_the_rules_not_a_check_of_one_firm(assistant):
+    a = assistant.ask("临海想进小微园，我们企业入园资格最后谁来定啊")
+    assert a.kind != "eligibility" and not a.refused and "（十）" in {c.clause for c in a.citations}
+
+
+def test_a_new_question_in_the_middle_of_an_eligibility_check_is_answered(assistant):
+    check = assistant.ask("我的企业能不能进临海的小微园？")
+    assert check.kind == "eligibility"
+    a = assistant.ask("要公示几天", history=[check])
+    assert a.kind != "eligibility" and "7日" in a.answer
+
+
+def test_the_province_named_a_city_s_figure_does_not_answer_for_it(assistant):
+    a = assistant.ask("浙中小企业办〔2018〕14号通知确定的2019年全省小微企业园建设提升目标是多少个园区？")
+    assert a.refused and a.not_covered_kind == "no_figure" and a.city == "浙江省"

@@ -14,6 +14,10 @@ from assistant.rules.criteria import jurisdictions_with
 
 # How many missing facts one turn asks for: a phone screen shows three questions without scrolling.
 ASK_AT_ONCE = 3
+# Kinds of fact asked of the rules, not of one firm: "入园资格最后谁来定" wants the actor, "要公示几天" (in the middle of a
+# check) the duration; neither is a check of the user's enterprise nor a reply to one (eval/conversations_dev9.jsonl).
+ASKS_OF_THE_RULES = frozenset({"actor", "contact", "deadline", "duration", "date", "amount", "rate", "count",
+                               "procedure"})
 
 
 def _verdicts(report) -> dict[str, str]:
@@ -27,12 +31,15 @@ class EligibilityHandler:
         if is_eligibility(ctx.frame.text):
             # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm;
             # "一个园主打几个行业？污染的小作坊能进吗" asks two things of the rules, answered part by part
-            return "exception" not in ctx.frame.types and len(ctx.frame.parts) < 2
+            return "exception" not in ctx.frame.types and len(ctx.frame.parts) < 2 \
+                and not set(ctx.frame.types[:1]) & ASKS_OF_THE_RULES
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False
         # a reply to the dialogue: it states facts (or a bare yes/no to what was asked), not a new question
         reply = ctx._memo["eligibility_reply"] = extract(ctx.frame.question, state.get("asked", []))
+        if not reply and set(ctx.frame.types[:1]) & ASKS_OF_THE_RULES:
+            return False   # a new question in the middle of the check: answered as one
         return bool(reply) or _unreadable_reply(ctx.frame.question)
 
     def run(self, ctx: Context) -> Answer:
