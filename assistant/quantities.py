@@ -401,6 +401,38 @@ def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
     return [d for _, d in sorted(found, key=lambda x: x[0])]
 
 
+# A month without its day ("2022年6月买的", "22年6月", "June 2022"): a two-digit year is read as 20YY only before
+# "年…月", where it cannot be a count of years.
+_MONTH_PATTERNS = (
+    re.compile(r"(?<![\d.])(?P<y>\d{4}|\d{2})\s*年\s*(?P<m>\d{1,2})\s*(?:月份|月)(?!\s*\d{1,2}\s*[日号])"),
+    re.compile(rf"(?<!\d\s)(?<!\d)(?P<mn>{_MON_ALT})\.?,?\s+(?P<y>\d{{4}})"),
+)
+
+
+def find_months(text: str, field: str | None = "question") -> list[dt.date]:
+    """Months named without a day, each as its first day, in order; full dates are not months.
+
+    >>> find_months("我是22年6月买的"), find_months("2022年6月买的，2024年3月1日签的")
+    ([datetime.date(2022, 6, 1)], [datetime.date(2022, 6, 1)])
+    >>> find_months("bought in June 2022"), find_months("2024年3月1日")
+    ([datetime.date(2022, 6, 1)], [])
+    """
+    norm = _mask_dates(normalise(text))
+    found: list[tuple[int, dt.date]] = []
+    for pattern in _MONTH_PATTERNS:
+        for m in pattern.finditer(norm):
+            g = m.groupdict()
+            year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+            month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else int(g["m"])
+            if not 1 <= month <= 12:
+                continue
+            if not (MIN_YEAR <= year <= MAX_YEAR):
+                raise QueryError(f"日期中的年份{year}超出合理范围（{MIN_YEAR}—{MAX_YEAR}年）",
+                                 f"the year {year} is outside {MIN_YEAR}–{MAX_YEAR}", field=field)
+            found.append((m.start(), dt.date(year, month, 1)))
+    return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
 def parse_date(text: str | dt.date, field: str | None = None) -> dt.date:
     """One date field: ``2024-03-31``, ``2024/3/31``, ``2024年3月31日`` …, in 1949–2100; else QueryError."""
     if isinstance(text, dt.datetime):

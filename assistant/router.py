@@ -27,7 +27,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.quantities import Quantity, find_dates, find_quantities
+from assistant.quantities import Quantity, find_dates, find_months, find_quantities
 from assistant.rules.numbers import MU_IN_M2
 from assistant.yamlio import load_yaml
 
@@ -59,6 +59,7 @@ class Facts:
     text: str
     quantities: tuple[Quantity, ...]
     dates: tuple[dt.date, ...]
+    month_only: bool = False   # the dates are months said without a day ("22年6月买的"), each read as its 1st
 
     def of(self, *units: str) -> list[Quantity]:
         return [q for q in self.quantities if q.unit in units]
@@ -348,7 +349,9 @@ def calculator_cities(name: str) -> set[str]:
 
 def read(question: str) -> Facts:
     text = unicodedata.normalize("NFKC", question).lower()
-    return Facts(text, tuple(find_quantities(question)), tuple(find_dates(question)))
+    dates = find_dates(question)
+    months = [] if dates else find_months(question)
+    return Facts(text, tuple(find_quantities(question)), tuple(dates or months), month_only=bool(months))
 
 
 def route_calculation(question: str, city: str | None = None) -> tuple[str, dict] | None:

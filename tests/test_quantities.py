@@ -165,3 +165,15 @@ def test_english_sums_in_millions_and_firms_with_a_word_between_are_read():
 
     assert [(q.value, q.unit) for q in find_quantities("RMB 80 million")] == [(80_000_000, "元")]
     assert [(q.value, q.unit) for q in find_quantities("20 tenant firms")] == [(20, "家")]
+
+
+def test_a_month_without_its_day_is_read_as_a_month_and_never_from_a_full_date():
+    import datetime as dt
+
+    from assistant.quantities import find_months
+
+    assert find_months("我是22年6月买的") == [dt.date(2022, 6, 1)]
+    assert find_months("2023年11月份签的合同") == [dt.date(2023, 11, 1)]
+    assert find_months("2024年3月15日签的") == []          # a full date is a date, not a month
+    assert find_months("投产2年6个月") == []                 # a period, not a month
+    assert find_months("13月") == [] and find_months("22年13月") == []

@@ -121,6 +121,7 @@ class Assistant:
         f.extra["previous_city"] = r.previous_city
         # "那温州呢？": the provision the conversation was about, to be looked for in the new city
         f.extra["switched_from"] = provision if r.kind == "city" else None
+        f.extra["provision"] = provision
         ctx = Context(frame=f, services=self.services, previous=previous)
         for h in handlers():
             try:

@@ -209,3 +209,17 @@ def test_whether_a_relief_lasts_forever_asks_its_period_and_which_bureau_asks_wh
     assert answer_types("Can it be sold?")[0] == "permission"
     assert answer_types("which bureau drafts the pre-sale rules?")[0] == "actor"
     assert answer_types("What's the smallest number of firms a park must have?")[0] == "count"
+
+
+def test_a_month_of_purchase_after_the_transfer_rule_computes_the_end_of_the_ban(assistant):
+    first = assistant.ask("临海园区买的厂房多少年内不能转让？")
+    a = assistant.ask("我是22年6月买的，最早啥时候能转", history=[first])
+    assert a.kind == "calculation" and "2027年6月" in a.direct
+    assert any("只说了月份" in w for w in a.warnings)   # the day assumed is said, not hidden
+
+
+def test_an_exception_asked_after_a_computed_ban_is_the_clause_s_exception(assistant):
+    first = assistant.ask("临海园区买的厂房多少年内不能转让？")
+    calc = assistant.ask("我是22年6月买的，最早啥时候能转", history=[first])
+    a = assistant.ask("有没有例外", history=[first, calc])
+    assert not a.refused and "经营不善" in a.direct and "审核同意" in a.direct

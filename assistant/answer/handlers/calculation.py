@@ -15,7 +15,7 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.errors import AssistantError
 from assistant.messages import text
-from assistant.router import route_calculation, routes
+from assistant.router import read, route_calculation, routes
 from assistant.rules.calculators import CalcResult, run
 from assistant.yamlio import load_yaml
 
@@ -116,7 +116,26 @@ class CalculationHandler:
                 if route is not None and route[0] == prev.calculator:
                     self._route = route
                     break
+        if self._route is None and prev is not None and not prev.calculator and prev.knowledge_point \
+                and prev.city == ctx.frame.city and re.search(r"\d", ctx.frame.question) \
+                and not ctx.services.topics.uncovered(ctx.frame.text):
+            # "我是22年6月买的，最早啥时候能转" after 临海's transfer rule: the user's figure for the rule the previous
+            # answer's clause states (its calculator), asked in words of its own
+            route = route_calculation(f"{ctx.frame.question} {prev.resolved_question or prev.question}", city)
+            if route is not None and self._clause_states(ctx, prev.knowledge_point, route[0]):
+                self._route = route
         return self._route is not None
+
+    @staticmethod
+    def _clause_states(ctx: Context, point_id: str, calculator: str) -> bool:
+        """Whether a point of ``point_id``'s clause states a figure ``calculator`` applies."""
+        from assistant.rules.calculators import REGISTRY
+
+        bank = ctx.services.bank
+        if point_id not in bank or calculator not in REGISTRY:
+            return False
+        params = set(REGISTRY[calculator].params)
+        return any(params & set(bp.point.params) for bp in bank.in_clause(bank.get(point_id).clause_id))
 
     def run(self, ctx: Context) -> Answer | None:
         f, lang = ctx.frame, ctx.frame.language
@@ -137,6 +156,8 @@ class CalculationHandler:
                 *(f"· [{formatting.verdict(i.verdict, lang, short=True)}] {i.message or i.criterion}" for i in result.items),
                 text("calc.basis", lang, refs=refs)]
         notes = list(result.warnings)
+        if read(ctx.frame.text).month_only:
+            notes.insert(0, text("calc.month_only", lang))
         if missing := ctx.services.topics.uncovered(f.text):
             notes.insert(0, text("calc.partly_uncovered", lang, names="、".join(m.label for m in missing)))
         cities = {c.city for c in result.citations}

@@ -564,9 +564,12 @@ class KnowledgeHandler:
         has a point stating the kind of fact asked (of the previous point's topic first) — it answers, before
         another document's near match, and even when the words alone match nothing well."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
-        if prev is None or not prev.knowledge_point or f.city != prev.city or prev.knowledge_point not in bank:
+        # a calculation turn has no point of its own: the provision whose rule it applied ("有没有例外" after the end
+        # of 临海's transfer ban was computed)
+        point_id = (prev.knowledge_point or (f.extra.get("provision") if prev.calculator else None)) if prev else None
+        if prev is None or not point_id or f.city != prev.city or point_id not in bank:
             return None
-        before = bank.get(prev.knowledge_point)
+        before = bank.get(point_id)
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
         if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
@@ -602,6 +605,13 @@ class KnowledgeHandler:
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
         else:
             prefer = {bp.point.id for bp in candidates if bp.point.topic == before.point.topic}
+            if "exception" in f.types[:2]:
+                # "有没有例外" after the transfer ban: the point whose own words state the exception ("如因…")
+                from assistant.answer.frame import exception_words_for
+
+                asked_words = exception_words_for(f.text)
+                prefer |= {bp.point.id for bp in candidates if any(w in s for s in bp.point.answer_spans
+                                                                   for w in asked_words)}
             top = matches[0] if matches else None
             if candidates and top is not None and f.types and top.point.clause_id != before.clause_id \
                     and top.point.city in ctx.services.applicable(f.city) \
@@ -822,10 +832,16 @@ class KnowledgeHandler:
         """"温州是不是也是5年" after an exception to 临海's lock-up: the figure the user restates names the provision
         asked about — the point of the same clause that states it, when the previous point does not."""
         said = [q.text for q in find_quantities(ctx.frame.question, field=None) if q.unit]
-        if not said or any(x in "".join(prev.point.answer_spans) for x in said):
+        if not said:
             return prev
-        return next((bp for bp in ctx.services.bank.in_clause(prev.clause_id)
-                     if any(x in "".join(bp.point.answer_spans) for x in said)), prev)
+        holders = [bp for bp in ctx.services.bank.in_clause(prev.clause_id)
+                   if any(x in "".join(bp.point.answer_spans) for x in said)]
+        # the point whose figure it is (the lock-up period) before a yes/no that quotes it beside its exception
+        figures = [bp for bp in holders if bp.point.answer_type in NUMERIC | TIME]
+        if any(x in "".join(prev.point.answer_spans) for x in said) \
+                and (prev.point.answer_type in NUMERIC | TIME or not figures):
+            return prev
+        return (figures or holders or [prev])[0]
 
     @staticmethod
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
