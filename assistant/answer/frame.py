@@ -292,6 +292,12 @@ _WH = re.compile(r"什么|啥|哪|谁|多少|几|多大|多久|多长|怎么|怎
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
 
 
+# "And I read something about a separate allocation to Zhangqi…": where the user heard it is not what is asked; its
+# words ("read", "something") made the asked thing look unmentioned (eval/english_dev3.jsonl, 2026-12-04).
+_HEARSAY = re.compile(r"(^|[.?!]\s+)(?:and\s+|also\s+|but\s+)?(?:i|we)\s+(?:read|heard|saw|have heard|'ve heard|was told|were told)"
+                      r"\s+(?:something\s+|somewhere\s+|online\s+)*(?:about\s+|that\s+)?", re.I)
+
+
 def without_preamble(question: str) -> str:
     """An English question without the sentences before it that only say who is asking ("Journalist here.",
     "I'm a lawyer."): no question, no figure, no place and no term the glossary knows. Their words are not what is
@@ -299,11 +305,14 @@ def without_preamble(question: str) -> str:
 
     >>> without_preamble("Journalist here. How many parks does Wenzhou want?")
     'How many parks does Wenzhou want?'
+    >>> without_preamble("How much in total? And I read something about a grant to Zhangqi, how much was that?")
+    'How much in total? a grant to Zhangqi, how much was that?'
     >>> without_preamble("We plan to build dormitories in Linhai. What is the largest room?")
     'We plan to build dormitories in Linhai. What is the largest room?'
     """
     if not question.isascii():
         return question
+    question = _HEARSAY.sub(r"\1", question)
     sentences = _SENTENCE_END.split(question.strip())
     if len(sentences) < 2:
         return question

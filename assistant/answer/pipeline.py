@@ -132,22 +132,26 @@ class Assistant:
                 return build(ctx, kind="clarify", direct=exc.message if f.language == "zh" else exc.message_en)
             answer = h.run(ctx)
             if answer is not None:
-                if answer.kind == "calculation" and len(f.parts) > 1:
+                if answer.kind in ("calculation", "comparison") and len(f.parts) > 1:
                     answer = self._with_other_parts(ctx, answer, history)
                 return answer
         return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True)
 
     def _with_other_parts(self, ctx: Context, computed: Answer, history: list | None) -> Answer:
         """"开工审批最多多少天？总投资2个亿，投到多少能办预售证": the calculator answers the part with figures; each
-        part it does not compute is answered on its own, in the same city, and its line added."""
-        from assistant.router import route_calculation
+        part it does not compute is answered on its own, in the same city, and its line added. The same for a
+        comparison ("两市容积率下限分别是多少？临海对建筑密度另有何要求？"): a part about one city is answered on its own."""
+        from assistant.query import places_in
+        from assistant.router import is_comparison, route_calculation
 
         f = ctx.frame
         city = f.city if f.city != "浙江省" else None
         lines, citations, notes = [computed.direct], list(computed.citations), list(computed.warnings)
         for part in f.parts:
-            if route_calculation(part, city) is not None:
+            if computed.kind == "calculation" and route_calculation(part, city) is not None:
                 continue
+            if computed.kind == "comparison" and (is_comparison(part, places_in(part)[0]) or not places_in(part)[0]):
+                continue   # the comparison itself; a part naming no city is one of its own words
             sub = self._answer(part if f.city is None or f.city.rstrip("市省") in part else f"{f.city}{part}", history, None)
             if sub.refused or sub.kind == "calculation":
                 continue
@@ -157,7 +161,9 @@ class Assistant:
         if len(lines) == 1:
             return computed
         direct = "\n".join(f"{i}. {line}" for i, line in enumerate(lines, 1))
-        body = [line for line in computed.answer.splitlines()[1:] if line]
+        after = computed.answer[len(computed.direct):] if computed.answer.startswith(computed.direct) \
+            else "\n".join(computed.answer.splitlines()[1:])   # a comparison's direct part has several lines
+        body = [line for line in after.splitlines() if line]
         return computed.model_copy(update={
             "direct": direct, "citations": tuple(citations), "warnings": tuple(notes),
             "answer": "\n".join([direct, *body, *(source_line(c, f.language) for c in citations[len(computed.citations):])])})

@@ -120,3 +120,23 @@ def test_a_new_question_in_the_middle_of_an_eligibility_check_is_answered(assist
 def test_the_province_named_a_city_s_figure_does_not_answer_for_it(assistant):
     a = assistant.ask("浙中小企业办〔2018〕14号通知确定的2019年全省小微企业园建设提升目标是多少个园区？")
     assert a.refused and a.not_covered_kind == "no_figure" and a.city == "浙江省"
+
+
+def test_a_comparison_with_a_further_question_about_one_city_answers_both(assistant):
+    a = assistant.ask("临海市和温州市对小微企业园容积率的下限要求分别是多少？临海对建筑密度另有何要求？")
+    assert a.kind == "comparison" and "35%" in a.direct and "2.0" in a.direct
+    assert a.answer.count("区别") == 1   # the comparison's lines are not repeated under the added part
+
+
+def test_where_the_user_heard_it_is_not_what_is_asked(assistant):
+    a = assistant.ask("How much did Cixi's budget earmark for park support over 2018-2020? And I read something "
+                      "about a separate allocation to Zhangqi town, how much was that?")
+    assert "15,000,000 yuan" in a.direct and "2,000,000 yuan" in a.direct
+
+
+def test_how_much_was_asks_an_amount_and_the_cixi_place_names_are_known():
+    from assistant.answer.frame import answer_types
+    from assistant.query import analyse
+
+    assert answer_types("a separate allocation to Zhangqi town, how much was that?")[:1] == ("amount",)
+    assert "掌起镇" in analyse("the allocation to Zhangqi town").expansions
