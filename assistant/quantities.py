@@ -115,7 +115,14 @@ class Quantity:
 def normalise(text: str) -> str:
     """NFKC (full-width digits and ％ to ASCII, ㎡ to m2), lower case, a few dash and tilde variants unified."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return text.replace("m²", "m2").replace("～", "~").replace("—", "-").replace("–", "-").replace("－", "-")
+    text = text.replace("m²", "m2").replace("～", "~").replace("—", "-").replace("–", "-").replace("－", "-")
+    # an English compound adjective ("an 80-mu site", "a 1,200-square-metre unit"): the hyphen is a space (same
+    # length, so positions in the text stay valid)
+    return _UNIT_HYPHEN.sub(" ", text)
+
+
+_UNIT_HYPHEN = re.compile(r"(?<=\d)-(?=(?:mu|sqm|m2|square|sq|hectares?|years?|months?|days?|storey|story)\b)"
+                          r"|(?<=square)-(?=met)")
 
 
 # ---------------------------------------------------------------- single values (form fields, JSON inputs)

@@ -177,3 +177,10 @@ def test_a_month_without_its_day_is_read_as_a_month_and_never_from_a_full_date()
     assert find_months("2024年3月15日签的") == []          # a full date is a date, not a month
     assert find_months("投产2年6个月") == []                 # a period, not a month
     assert find_months("13月") == [] and find_months("22年13月") == []
+
+
+def test_an_english_compound_adjective_keeps_its_unit():
+    from assistant.quantities import find_quantities
+
+    assert [(q.value, q.unit) for q in find_quantities("an 80-mu site", field=None)] == [(80, "亩")]
+    assert [(q.value, q.unit) for q in find_quantities("a 1,200-square-metre unit", field=None)] == [(1200, "平方米")]

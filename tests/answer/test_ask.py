@@ -244,3 +244,9 @@ def test_an_attachment_the_clause_points_to_is_cited(assistant, corpus):
     assert "附件4" in cited and "附件3" not in cited  # 附件3 is referenced too, but is a table
     assert "总体思路" in a.direct
     _check_faithful(a, corpus)
+
+
+def test_a_unit_conversion_cites_no_clause_and_shows_no_empty_source_line(assistant):
+    a = assistant.ask("80亩等于多少平方米")
+    assert a.kind == "calculation" and "53333.33" in a.direct
+    assert "依据：。" not in a.answer and not any(line.startswith("依据") and len(line) < 6 for line in a.answer.splitlines())
