@@ -223,6 +223,30 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
         return len(own) <= FIGURE_OWN_WORDS
 
 
+def _unit_of(figure: str) -> str:
+    return re.sub(r"[\d,，.．一二两三四五六七八九十百千万\s]", "", figure) or figure
+
+
+def _swap_figure(previous_question: str, subject: str) -> str | None:
+    """The previous question with its one figure of the unit the turn gives replaced by the turn's, when the previous
+    question also has figures of other units (which stay): None when that is not the case.
+
+    >>> _swap_figure("第五年新增的地方贡献是300万，能拿多少奖励", "第八年")
+    '第八年新增的地方贡献是300万，能拿多少奖励'
+    >>> _swap_figure("临海园区维修资金怎么收？ 1200平方米", "1500平方米") is None
+    True
+    """
+    new = [m.group(0) for m in _NUMBER_WITH_UNIT.finditer(subject)]
+    old = list(_NUMBER_WITH_UNIT.finditer(previous_question))
+    if len(new) != 1 or len(old) < 2:
+        return None
+    same = [m for m in old if _unit_of(m.group(0)) == _unit_of(new[0])]
+    if len(same) != 1:
+        return None
+    m = same[0]
+    return previous_question[:m.start()] + new[0] + previous_question[m.end():]
+
+
 def figures_text(text: str) -> list[str]:
     """The figures of a question as written: its dates, then its numbers with their units.
 
@@ -262,6 +286,10 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
         named = _cities_in(question)
         return Resolution(question, "new", inherited_city=None if named else prev_city, topic=previous.topic)
     if _is_figure(subject):
+        swapped = _swap_figure(prev_q, subject)
+        if swapped is not None:
+            # "那第八年呢" after "第五年新增300万能拿多少": the year replaced where it was said, the amount kept
+            return Resolution(swapped, "figure", inherited_city=prev_city, topic=previous.topic)
         # same question, the user's new figure: drop the old figures, keep everything else
         base = _NUMBER_WITH_UNIT.sub("", prev_q).strip()
         base = _DATE_TEXT.sub("", base)

@@ -223,3 +223,16 @@ def test_an_exception_asked_after_a_computed_ban_is_the_clause_s_exception(assis
     calc = assistant.ask("我是22年6月买的，最早啥时候能转", history=[first])
     a = assistant.ask("有没有例外", history=[first, calc])
     assert not a.refused and "经营不善" in a.direct and "审核同意" in a.direct
+
+
+def test_a_new_year_replaces_the_year_and_keeps_the_amount(assistant):
+    first = assistant.ask("温州第五年新增的地方贡献是300万，开发运营单位能拿多少财政奖励")
+    a = assistant.ask("那第八年呢", history=[first])
+    assert a.kind == "calculation" and "300万" in a.resolved_question and "第八年" in a.resolved_question
+    assert ".。" not in a.answer
+
+
+def test_an_exception_asked_after_a_size_is_the_clause_s_allowance(assistant):
+    first = assistant.ask("临海园区成套宿舍一套最大多少平方米？")
+    a = assistant.ask("这个有例外吗", history=[first])
+    assert not a.refused and "放宽10平方米" in a.direct

@@ -154,7 +154,8 @@ class CalculationHandler:
         refs = "、".join(dict.fromkeys(f"《{c.title}》{c.clause}" for c in result.citations))
         body = [text("calc.how", lang, formula=result.formula_zh),
                 *(f"· [{formatting.verdict(i.verdict, lang, short=True)}] {i.message or i.criterion}" for i in result.items),
-                *([text("calc.basis", lang, refs=refs)] if refs else [])]   # a unit conversion cites no clause
+                # a unit conversion cites no clause; a label ending in "." ("16.") takes no second full stop
+                *([text("calc.basis", lang, refs=refs).replace(".。", ".").replace("..", ".")] if refs else [])]
         notes = list(result.warnings)
         if read(ctx.frame.text).month_only:
             notes.insert(0, text("calc.month_only", lang))

@@ -584,6 +584,14 @@ class KnowledgeHandler:
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
                            if any(bp.point.answer_type == t for bp in siblings)), [])
+        if "exception" in f.types[:2]:
+            # "有没有例外" after the transfer ban, "这个有例外吗" after the suite size: the clause's point whose own
+            # words state the exception ("如因…", "可以…再放宽10平方米"), whatever kind of fact it is
+            from assistant.answer.frame import exception_words_for
+
+            asked_words = exception_words_for(f.text)
+            stating = [bp for bp in [before, *siblings] if any(w in s for s in bp.point.answer_spans for w in asked_words)]
+            candidates = [bp for bp in stating if bp is not before] or candidates
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
         asking = " ".join(cue_words({"actor", "contact"} & set(f.types)))
@@ -605,13 +613,6 @@ class KnowledgeHandler:
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
         else:
             prefer = {bp.point.id for bp in candidates if bp.point.topic == before.point.topic}
-            if "exception" in f.types[:2]:
-                # "有没有例外" after the transfer ban: the point whose own words state the exception ("如因…")
-                from assistant.answer.frame import exception_words_for
-
-                asked_words = exception_words_for(f.text)
-                prefer |= {bp.point.id for bp in candidates if any(w in s for s in bp.point.answer_spans
-                                                                   for w in asked_words)}
             top = matches[0] if matches else None
             if candidates and top is not None and f.types and top.point.clause_id != before.clause_id \
                     and top.point.city in ctx.services.applicable(f.city) \
