@@ -57,3 +57,16 @@ def test_same_requirement_in_english_keeps_the_topic_and_changes_the_city(assist
     assert "100" in first.direct
     assert b.refused and b.not_covered_kind == "other_city" and b.city == "慈溪市"
     assert b.direct.startswith("The Cixi documents do not set")
+
+
+def test_a_question_in_a_conversation_about_one_city_never_quotes_another_city_as_its_answer(assistant):
+    _, b = switch(assistant, "Can parks in Cixi be pre-sold too?", "Is there an investment threshold there as well?")
+    assert b.city == "慈溪市"
+    assert b.refused or all(c.city in ("慈溪市", "浙江省") for c in b.citations)
+
+
+def test_generic_park_words_in_a_switch_do_not_make_it_a_new_question():
+    from assistant.answer.followup import only_switches_city
+
+    assert only_switches_city("慈溪市对小微企业园项目的开工、竣工时限是否有类似规定？", "临海市",
+                              "临海市小微企业产业园工作方案对项目开工和竣工验收的时限有何要求？") == "慈溪市"

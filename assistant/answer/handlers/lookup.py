@@ -48,8 +48,10 @@ class LookupHandler:
 
     def run(self, ctx: Context) -> Answer:
         f, svc = ctx.frame, ctx.services
-        # a city the user named or chose limits the search to its documents (and the province's)
-        city_filter = f.city if f.city_source in ("chosen", "named") and f.city != "浙江省" else None
+        # a city the user named or chose limits the search to its documents (and the province's); so does the city
+        # a conversation is about ("Is there an investment threshold there as well?" after 慈溪: not 临海's clause
+        # answered as 慈溪's, eval/conversations_dev6.jsonl, 2026-12-04)
+        city_filter = f.city if f.city_source in ("chosen", "named", "inherited") and f.city != "浙江省" else None
         hits = ctx.clause_hits(k=5, city=city_filter)
         # a heading with nothing under it ("三、园区管理") is never the answer
         hits = [h for h in hits if not _heading_only(svc.corpus.clause_by_id(h.clause_id))] or hits
