@@ -395,3 +395,9 @@ def test_a_figure_restated_on_a_city_switch_names_the_provision_asked_about(assi
 def test_one_park_s_minimum_is_answered_by_the_city_s_own_rule_not_refused_by_its_total(assistant):
     a = assistant.ask("临海这边一个园最少要几家企业进来")
     assert not a.refused and "15家以上" in a.direct and "200家" not in a.answer
+
+
+def test_whether_a_city_sets_a_time_limit_is_not_answered_by_its_nearest_provision_without_one(assistant):
+    a = assistant.ask("慈溪市对小微企业园项目的开工、竣工时限是否有类似规定？")
+    assert a.refused and a.not_covered_kind == "other_city" and a.city == "慈溪市"
+    assert "提前介入" not in a.answer

@@ -140,3 +140,9 @@ def test_how_much_was_asks_an_amount_and_the_cixi_place_names_are_known():
 
     assert answer_types("a separate allocation to Zhangqi town, how much was that?")[:1] == ("amount",)
     assert "掌起镇" in analyse("the allocation to Zhangqi town").expansions
+
+
+def test_a_consequence_question_gets_every_consequence_its_clause_states(assistant):
+    a = assistant.ask("温州园区通过竣工验收2年后亩均税收未达到承诺要求的，开发运营企业承担什么责任？")
+    assert not a.refused and "违约金" in a.direct and "没收履约保证金" in a.direct
+

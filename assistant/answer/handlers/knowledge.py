@@ -718,6 +718,12 @@ class KnowledgeHandler:
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
+        if top.point.city not in here and self._lacks_kind_asked(ctx, top.point, bp):
+            # the contrast: the rule the conversation was about (its city's), else the best match
+            asked = ctx.frame.types[1]
+            before = f.extra.get("previous_city")
+            contrast = next((m for m in pool if m.point.city == before and gives(m.point, asked)), top)
+            return self._other_city(ctx, contrast)                          # (a)
         subject = asked_subject(ctx)
         if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject) \
                 and f.language == "zh":   # an English subject (through the glossary) refuses, it does not re-pick
@@ -781,6 +787,17 @@ class KnowledgeHandler:
             bp = consequences[0]
         return self._answer(ctx, PointMatch(point=bp, score=chosen.score, bm25=chosen.bm25, cosine=chosen.cosine,
                                             question=chosen.question, rank=chosen.rank))
+
+    @staticmethod
+    def _lacks_kind_asked(ctx: Context, best: BoundPoint, own: BoundPoint) -> bool:
+        """"慈溪对开工、竣工时限是否有类似规定？": a yes/no on whether a rule of a figure kind exists, which the best match
+        (another city's deadline) states and the city's own nearest provision (its planning service) does not."""
+        f = ctx.frame
+        # a time limit, a share, an area, a count: a figure that is the rule; "有没有财政奖励" asks whether there is a
+        # reward at all, which a provision without its amount answers
+        asked = next((t for t in f.types[1:2] if t in TIME | {"ratio", "area", "count"}), None) \
+            if f.types[:1] == ("permission",) else None
+        return asked is not None and gives(best, asked) and not gives(own, asked)
 
     def _city_switch(self, ctx: Context, previous_id: str) -> Answer | None:
         """"那温州呢？" after an answer from one provision: the same provision in the new city, or an honest "not set
@@ -936,6 +953,11 @@ class KnowledgeHandler:
             # "minimum site area …, and what plot ratio and building density": the points whose subject the
             # question names come before a closer-scoring one it does not (the site area of existing land)
             pool = sorted(pool, key=lambda o: not _subject_named_en(o.point, ctx.frame.text))
+        if ctx.frame.types[:1] == ("consequence",) and m.point.point.answer_type == "consequence":
+            # "未达到承诺要求的，承担什么责任": every consequence the clause states (the shortfall penalty, then the
+            # forfeited bond), however the words score
+            out += [p for p in ctx.services.bank.in_clause(m.point.clause_id)
+                    if p.point.answer_type == "consequence" and p.point.id != m.point.point.id][:MAX_POINTS - 1]
         for other in pool:
             p = other.point
             if len(out) >= MAX_POINTS:
