@@ -146,3 +146,14 @@ def test_a_consequence_question_gets_every_consequence_its_clause_states(assista
     a = assistant.ask("温州园区通过竣工验收2年后亩均税收未达到承诺要求的，开发运营企业承担什么责任？")
     assert not a.refused and "违约金" in a.direct and "没收履约保证金" in a.direct
 
+
+
+def test_a_within_period_answers_within_how_many_years_whatever_else_says_at_least(assistant):
+    a = assistant.ask("In Linhai, within how many years of starting production must park firms at least reach the "
+                      "local industry minimum standard?")
+    assert not a.refused and "within 2 years" in a.direct
+
+
+def test_a_county_s_plan_asked_as_firms_brought_into_parks_reads_the_plan_table(assistant):
+    a = assistant.ask("瑞安计划拉多少家企业进园啊")
+    assert a.kind == "table" and "1600" in a.direct

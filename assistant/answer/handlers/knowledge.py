@@ -297,6 +297,13 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
         wants_max, wants_min = bool(_ASKS_MAX.search(t)), bool(_ASKS_MIN.search(t))
     if wants_max == wants_min:
         return False
+    if asked in TIME and re.search(r"\bwithin\b|内", t):
+        # "within how many years … must firms at least reach the minimum standard": the period asked is a "within",
+        # the bound word qualifies the standard (eval/mixed_dev9.jsonl, 2026-12-04)
+        units = _ASKED_UNITS.get(asked)
+        if figure_bounds(bp.point.answer_spans, units) and all(
+                b == "within " for b in figure_bounds(bp.point.answer_spans, units)):
+            return False
     # only the figures of the kind asked ("最少要买多大面积": the area, not the tax thresholds beside it)
     units = _ASKED_UNITS.get(asked)
     bounds = figure_bounds(bp.point.answer_spans, units)
