@@ -140,6 +140,7 @@ def test_how_much_was_asks_an_amount_and_the_cixi_place_names_are_known():
 
     assert answer_types("a separate allocation to Zhangqi town, how much was that?")[:1] == ("amount",)
     assert "掌起镇" in analyse("the allocation to Zhangqi town").expansions
+    assert "入园企业" in analyse("minimum number of tenant companys").expansions   # misspelt as typed
 
 
 def test_a_consequence_question_gets_every_consequence_its_clause_states(assistant):
