@@ -408,28 +408,45 @@ def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
     return [d for _, d in sorted(found, key=lambda x: x[0])]
 
 
-# A month without its day ("2022年6月买的", "22年6月", "June 2022"): a two-digit year is read as 20YY only before
-# "年…月", where it cannot be a count of years.
+# A month without its day, said of the user's own act ("22年6月买的", "2022年6月份签的合同", "bought in June 2022"): a
+# document's month ("2023年12月印发的方案") is no date of the user's. A day in any form ("6月十五日", "6月底", "中旬")
+# makes it no bare month. A two-digit year is read as 20YY only before "年…月" and only up to this year's.
 _MONTH_PATTERNS = (
-    re.compile(r"(?<![\d.])(?P<y>\d{4}|\d{2})\s*年\s*(?P<m>\d{1,2})\s*(?:月份|月)(?!\s*\d{1,2}\s*[日号])"),
-    re.compile(rf"(?<!\d\s)(?<!\d)(?P<mn>{_MON_ALT})\.?,?\s+(?P<y>\d{{4}})"),
+    re.compile(r"(?<![\d.])(?P<y>\d{4}|\d{2})\s*年\s*(?P<m>\d{1,2})\s*(?:月份|月)"
+               r"(?!\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*[日号])(?!\s*(?:底|末|初|上旬|中旬|下旬))"),
+    re.compile(rf"(?<![\d\w])(?P<mn>{_MON_ALT})\.?,?\s+(?P<y>\d{{4}})(?!\d)"),
 )
+_OWN_ACT_AFTER = re.compile(r"^\s*(?:份|的时候|时)?\s*(?:就|才|已|已经|刚|刚刚|开始|正式)?\s*"
+                            r"(?:买|购|签|拿|取得|投产|竣工|验收|开工|入园|入驻|进园|搬|公示|贴|租|运营|受理|申请|提交|交)")
+_OWN_ACT_BEFORE = re.compile(r"\b(?:bought|purchased|signed|acquired|started|completed|moved|entered|began|opened|"
+                             r"posted|published|applied|submitted|since)\b[\w\s,]{0,20}$")
 
 
 def find_months(text: str, field: str | None = "question") -> list[dt.date]:
-    """Months named without a day, each as its first day, in order; full dates are not months.
+    """Months named without a day, of the user's own act, each as its first day, in order; full dates are not
+    months.
 
     >>> find_months("我是22年6月买的"), find_months("2022年6月买的，2024年3月1日签的")
     ([datetime.date(2022, 6, 1)], [datetime.date(2022, 6, 1)])
-    >>> find_months("bought in June 2022"), find_months("2024年3月1日")
-    ([datetime.date(2022, 6, 1)], [])
+    >>> find_months("bought in June 2022"), find_months("2024年3月1日"), find_months("2023年12月印发的方案")
+    ([datetime.date(2022, 6, 1)], [], [])
+    >>> find_months("2022年6月十五日买的"), find_months("22年6月底买的"), find_months("99年6月买的")
+    ([], [], [])
     """
     norm = _mask_dates(normalise(text))
     found: list[tuple[int, dt.date]] = []
+    this_year = dt.date.today().year
     for pattern in _MONTH_PATTERNS:
         for m in pattern.finditer(norm):
             g = m.groupdict()
+            if g.get("mn"):
+                if not _OWN_ACT_BEFORE.search(norm[:m.start()]):
+                    continue
+            elif not _OWN_ACT_AFTER.search(norm[m.end():]):
+                continue
             year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
+            if len(g["y"]) == 2 and year > this_year:
+                continue   # "99年6月": not read as 2099 (nor guessed as 1999)
             month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else int(g["m"])
             if not 1 <= month <= 12:
                 continue

@@ -176,7 +176,11 @@ def test_a_month_without_its_day_is_read_as_a_month_and_never_from_a_full_date()
     assert find_months("2023年11月份签的合同") == [dt.date(2023, 11, 1)]
     assert find_months("2024年3月15日签的") == []          # a full date is a date, not a month
     assert find_months("投产2年6个月") == []                 # a period, not a month
-    assert find_months("13月") == [] and find_months("22年13月") == []
+    assert find_months("22年13月买的") == []
+    assert find_months("临海市2023年12月印发的工作方案里，厂房多少年内不能转让") == []   # the document's month
+    assert find_months("2022年6月十五日买的") == [] and find_months("22年6月底买的") == []  # a day, however said
+    assert find_months("99年6月买的") == []                 # not 2099
+    assert find_months("grammar 2022") == [] and find_months("bought in June 20221") == []
 
 
 def test_an_english_compound_adjective_keeps_its_unit():

@@ -224,7 +224,8 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
 
 
 def _unit_of(figure: str) -> str:
-    return re.sub(r"[\d,，.．一二两三四五六七八九十百千万\s]", "", figure) or figure
+    # 万 (千, 百) belong to the unit: "300万" is money, and "500万" replaces it
+    return re.sub(r"[\d,，.．一二两三四五六七八九十\s]", "", figure) or figure
 
 
 def _swap_figure(previous_question: str, subject: str) -> str | None:
@@ -235,6 +236,8 @@ def _swap_figure(previous_question: str, subject: str) -> str | None:
     '第八年新增的地方贡献是300万，能拿多少奖励'
     >>> _swap_figure("临海园区维修资金怎么收？ 1200平方米", "1500平方米") is None
     True
+    >>> _swap_figure("第五年新增的地方贡献是300万，能拿多少奖励", "500万")
+    '第五年新增的地方贡献是500万，能拿多少奖励'
     """
     new = [m.group(0) for m in _NUMBER_WITH_UNIT.finditer(subject)]
     old = list(_NUMBER_WITH_UNIT.finditer(previous_question))

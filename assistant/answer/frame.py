@@ -294,7 +294,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
 
 # "And I read something about a separate allocation to Zhangqi…": where the user heard it is not what is asked; its
 # words ("read", "something") made the asked thing look unmentioned (eval/english_dev3.jsonl, 2026-12-04).
-_HEARSAY = re.compile(r"(^|[.?!]\s+)(?:and\s+|also\s+|but\s+)?(?:i|we)\s+(?:read|heard|saw|have heard|'ve heard|was told|were told)"
+_HEARSAY = re.compile(r"(^|[.?!]\s+)(?:and\s+|also\s+|but\s+)?(?:i|we)(?:\s+|'|’)(?:read|heard|saw|have heard|ve heard|was told|were told)"
                       r"\s+(?:something\s+|somewhere\s+|online\s+)*(?:about\s+|that\s+)?", re.I)
 
 

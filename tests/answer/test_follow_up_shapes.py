@@ -236,3 +236,10 @@ def test_an_exception_asked_after_a_size_is_the_clause_s_allowance(assistant):
     first = assistant.ask("临海园区成套宿舍一套最大多少平方米？")
     a = assistant.ask("这个有例外吗", history=[first])
     assert not a.refused and "放宽10平方米" in a.direct
+
+
+def test_a_document_s_month_is_not_the_user_s_date_and_a_month_note_needs_a_date(assistant):
+    a = assistant.ask("临海市2023年12月印发的工作方案里，厂房多少年内不能转让")
+    assert a.kind != "calculation" and "5年内" in a.answer
+    fee = assistant.ask("我2022年6月买了临海园区800平厂房，维修资金要交多少")
+    assert fee.kind == "calculation" and not any("只说了月份" in w for w in fee.warnings)

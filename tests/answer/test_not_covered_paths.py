@@ -158,3 +158,8 @@ def test_a_within_period_answers_within_how_many_years_whatever_else_says_at_lea
 def test_a_county_s_plan_asked_as_firms_brought_into_parks_reads_the_plan_table(assistant):
     a = assistant.ask("瑞安计划拉多少家企业进园啊")
     assert a.kind == "table" and "1600" in a.direct
+
+
+def test_a_threshold_asked_about_entering_stays_an_eligibility_check(assistant):
+    a = assistant.ask("我们企业亩均税收多少才能进临海的小微园？")
+    assert a.kind == "eligibility"

@@ -157,8 +157,9 @@ class CalculationHandler:
                 # a unit conversion cites no clause; a label ending in "." ("16.") takes no second full stop
                 *([text("calc.basis", lang, refs=refs).replace(".。", ".").replace("..", ".")] if refs else [])]
         notes = list(result.warnings)
-        if read(ctx.frame.text).month_only:
-            notes.insert(0, text("calc.month_only", lang))
+        if read(ctx.frame.text).month_only and any(isinstance(v, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", v)
+                                                  for v in inputs.values()):
+            notes.insert(0, text("calc.month_only", lang))   # only when a date computed with is the assumed one
         if missing := ctx.services.topics.uncovered(f.text):
             notes.insert(0, text("calc.partly_uncovered", lang, names="、".join(m.label for m in missing)))
         cities = {c.city for c in result.citations}
