@@ -150,7 +150,8 @@ class Assistant:
         for part in f.parts:
             if computed.kind == "calculation" and route_calculation(part, city) is not None:
                 continue
-            if computed.kind == "comparison" and (is_comparison(part, places_in(part)[0]) or not places_in(part)[0]):
+            named = places_in(part)[0]
+            if computed.kind == "comparison" and (not named or is_comparison(part, named)):
                 continue   # the comparison itself; a part naming no city is one of its own words
             sub = self._answer(part if f.city is None or f.city.rstrip("市省") in part else f"{f.city}{part}", history, None)
             if sub.refused or sub.kind == "calculation":

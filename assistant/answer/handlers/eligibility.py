@@ -31,14 +31,13 @@ class EligibilityHandler:
         if is_eligibility(ctx.frame.text):
             # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm;
             # "一个园主打几个行业？污染的小作坊能进吗" asks two things of the rules, answered part by part
-            return "exception" not in ctx.frame.types and len(ctx.frame.parts) < 2 \
-                and not set(ctx.frame.types[:1]) & ASKS_OF_THE_RULES
+            return "exception" not in ctx.frame.types and len(ctx.frame.parts) < 2 and not _asks_of_the_rules(ctx)
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False
         # a reply to the dialogue: it states facts (or a bare yes/no to what was asked), not a new question
         reply = ctx._memo["eligibility_reply"] = extract(ctx.frame.question, state.get("asked", []))
-        if not reply and set(ctx.frame.types[:1]) & ASKS_OF_THE_RULES:
+        if not reply and _asks_of_the_rules(ctx):
             return False   # a new question in the middle of the check: answered as one
         return bool(reply) or _unreadable_reply(ctx.frame.question)
 
@@ -85,6 +84,10 @@ class EligibilityHandler:
                      citations=[c for item in report.items for c in item.citations], quote_lines=False,
                      notes=report.warnings, check=check, city=city, topic="entry_conditions",
                      follow_up=tuple(plain_question(a["field"], a["question_zh"]) for a in asks[:ASK_AT_ONCE]))
+
+
+def _asks_of_the_rules(ctx: Context) -> bool:
+    return bool(set(ctx.frame.types[:1]) & ASKS_OF_THE_RULES)
 
 
 def _unreadable_reply(reply: str) -> bool:

@@ -297,17 +297,14 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
         wants_max, wants_min = bool(_ASKS_MAX.search(t)), bool(_ASKS_MIN.search(t))
     if wants_max == wants_min:
         return False
-    if asked in TIME and re.search(r"\bwithin\b|内", t):
-        # "within how many years … must firms at least reach the minimum standard": the period asked is a "within",
-        # the bound word qualifies the standard (eval/mixed_dev9.jsonl, 2026-12-04)
-        units = _ASKED_UNITS.get(asked)
-        if figure_bounds(bp.point.answer_spans, units) and all(
-                b == "within " for b in figure_bounds(bp.point.answer_spans, units)):
-            return False
     # only the figures of the kind asked ("最少要买多大面积": the area, not the tax thresholds beside it)
     units = _ASKED_UNITS.get(asked)
     bounds = figure_bounds(bp.point.answer_spans, units)
     if not bounds:
+        return False
+    if asked in TIME and re.search(r"\bwithin\b|内", t) and all(b == "within " for b in bounds):
+        # "within how many years … must firms at least reach the minimum standard": the period asked is a "within",
+        # the bound word qualifies the standard (eval/mixed_dev9.jsonl, 2026-12-04)
         return False
     if wants_max:
         return all(b == "at least " for b in bounds)
@@ -441,6 +438,15 @@ def asked_subject(ctx: Context) -> str | None:
         # the glossary's terms come in its own order, not the question's: the longest is taken
         return figure_subject(" ".join(glossary_phrase_terms(ctx.frame.text)), by_position=False)
     return figure_subject(ctx.frame.text)
+
+
+def _existence_kind_asked(f) -> str | None:
+    """The kind of figure a yes/no asks the existence of ("是否有开工、竣工时限的规定"): a time limit, a share, an area, a
+    count — a figure that is the rule. "有没有财政奖励" asks whether there is a reward at all, which a provision without
+    its amount answers."""
+    if f.types[:1] != ("permission",):
+        return None
+    return next((t for t in f.types[1:2] if t in TIME | {"ratio", "area", "count"}), None)
 
 
 def svc_points(ctx: Context, topic: str) -> list[BoundPoint]:
@@ -725,9 +731,10 @@ class KnowledgeHandler:
             chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
                                 rank=0)
         bp = chosen.point
-        if top.point.city not in here and self._lacks_kind_asked(ctx, top.point, bp):
-            # the contrast: the rule the conversation was about (its city's), else the best match
-            asked = ctx.frame.types[1]
+        asked = _existence_kind_asked(f)
+        if top.point.city not in here and asked and gives(top.point, asked) and not gives(bp, asked):
+            # "慈溪对开工、竣工时限是否有类似规定？": another city's rule states the kind asked, the city's nearest provision
+            # (its planning service) does not — (a); the contrast: the rule the conversation was about, else the best
             before = f.extra.get("previous_city")
             contrast = next((m for m in pool if m.point.city == before and gives(m.point, asked)), top)
             return self._other_city(ctx, contrast)                          # (a)
@@ -794,17 +801,6 @@ class KnowledgeHandler:
             bp = consequences[0]
         return self._answer(ctx, PointMatch(point=bp, score=chosen.score, bm25=chosen.bm25, cosine=chosen.cosine,
                                             question=chosen.question, rank=chosen.rank))
-
-    @staticmethod
-    def _lacks_kind_asked(ctx: Context, best: BoundPoint, own: BoundPoint) -> bool:
-        """"慈溪对开工、竣工时限是否有类似规定？": a yes/no on whether a rule of a figure kind exists, which the best match
-        (another city's deadline) states and the city's own nearest provision (its planning service) does not."""
-        f = ctx.frame
-        # a time limit, a share, an area, a count: a figure that is the rule; "有没有财政奖励" asks whether there is a
-        # reward at all, which a provision without its amount answers
-        asked = next((t for t in f.types[1:2] if t in TIME | {"ratio", "area", "count"}), None) \
-            if f.types[:1] == ("permission",) else None
-        return asked is not None and gives(best, asked) and not gives(own, asked)
 
     def _city_switch(self, ctx: Context, previous_id: str) -> Answer | None:
         """"那温州呢？" after an answer from one provision: the same provision in the new city, or an honest "not set
