@@ -336,6 +336,8 @@ _MON_ALT = "|".join(list(_MONTHS_EN) + [m[:3] for m in _MONTHS_EN])
 _CN_NUM = rf"[{_CN_DIGITS}十]+"
 _DATE_PATTERNS = (
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]?"),
+    # "23年5月10号签的合同": a spoken two-digit year, read as 20YY only up to this year (find_dates)
+    re.compile(r"(?<![\d.])(?P<y>\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*[日号]"),
     re.compile(r"(?<!\d)(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"),
     re.compile(rf"(?P<y>[{_CN_DIGITS}]{{4}})年(?P<m>{_CN_NUM})月(?P<d>{_CN_NUM})[日号]"),
     re.compile(rf"(?P<mn>{_MON_ALT})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
@@ -393,6 +395,10 @@ def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
         g = m.groupdict()
         try:
             year = int(g["y"]) if g["y"].isdigit() else int(_cn_year_digits(g["y"]))
+            if len(g["y"]) == 2:
+                year += 2000
+                if year > dt.date.today().year:
+                    continue   # "99年6月1日": not read as 2099 (nor guessed as 1999)
             month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else (
                 int(g["m"]) if g["m"].isdigit() else int(_cn(g["m"])))
             day = int(g["d"]) if g["d"].isdigit() else int(_cn(g["d"]))
@@ -416,7 +422,7 @@ _MONTH_PATTERNS = (
                r"(?!\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*[日号])(?!\s*(?:底|末|初|上旬|中旬|下旬))"),
     re.compile(rf"(?<![\d\w])(?P<mn>{_MON_ALT})\.?,?\s+(?P<y>\d{{4}})(?!\d)"),
 )
-_OWN_ACT_AFTER = re.compile(r"^\s*(?:份|的时候|时)?\s*(?:就|才|已|已经|刚|刚刚|开始|正式)?\s*"
+_OWN_ACT_AFTER = re.compile(r"^\s*(?:份|的时候|时)?\s*(?:在[^，,。；;？?!！]{1,12}?)?\s*(?:就|才|已|已经|刚|刚刚|开始|正式|通过)?\s*"
                             r"(?:买|购|签|拿|取得|投产|竣工|验收|开工|入园|入驻|进园|搬|公示|贴|租|运营|受理|申请|提交|交)")
 _OWN_ACT_BEFORE = re.compile(r"\b(?:bought|purchased|signed|acquired|started|completed|moved|entered|began|opened|"
                              r"posted|published|applied|submitted|since)\b[\w\s,]{0,20}$")

@@ -234,6 +234,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if f.has("总", "total") and len(a) >= 2:
             return {"dorm_total_floor_m2": _n(max(a)), "suites_total_m2": _n(min(a))}
         return {"room_areas_m2": [_n(a[0])]}
+    if name == "dorm_suite_cap":
+        return {"high_rise": True}
     if name == "nonproduction_land_share":
         inputs = _land(f, {}) if m else ({"land_area_m2": _n(max(a))} if a else {})
         parts = [x for x in a if "land_area_m2" not in inputs or x != inputs["land_area_m2"]]

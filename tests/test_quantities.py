@@ -188,3 +188,16 @@ def test_an_english_compound_adjective_keeps_its_unit():
 
     assert [(q.value, q.unit) for q in find_quantities("an 80-mu site", field=None)] == [(80, "亩")]
     assert [(q.value, q.unit) for q in find_quantities("a 1,200-square-metre unit", field=None)] == [(1200, "平方米")]
+
+
+def test_a_spoken_two_digit_year_full_date_is_read_up_to_this_year():
+    from assistant.quantities import find_dates
+    assert find_dates("我们23年5月10号在临海签的土地出让合同") == [dt.date(2023, 5, 10)]
+    assert find_dates("99年6月1日签的") == []   # not 2099, and 1999 is not guessed
+
+
+def test_a_month_of_the_users_act_said_with_a_place_or_passed():
+    from assistant.quantities import find_months
+    assert find_months("我22年8月在临海小微园买的厂房") == [dt.date(2022, 8, 1)]
+    assert find_months("该园区于2023年6月通过竣工验收") == [dt.date(2023, 6, 1)]
+    assert find_months("2023年12月在临海印发的方案") == []   # a document's month, not the user's act

@@ -64,6 +64,9 @@ def test_new_rules_are_routed(question, name, key, value):
     ("温州开发商第2年新增地方贡献100万，奖多少", "fiscal_reward", {"unit": "万元"}),
     ("临海老厂房的地拿来改小微园，有68亩，够不够", "site_area", {"development_mode": "renovation"}),
     ("临海一幢2000平方米的厂房，最多能分给几家企业", "unit_split", {"building_area_m2": 2000}),
+    ("临海盖的高层宿舍，成套的一套最多能做多大", "dorm_suite_cap", {"high_rise": True}),
+    ("温州园区的地成交价2000万，履约保正金起码交多少", "auction_cap", {}),   # 保正金: a typo of 保证金
+    ("In Linhai, how big can a suite in a high-rise dormitory be at most?", "dorm_suite_cap", {"high_rise": True}),
 ])
 def test_spoken_calculation_questions_reach_their_calculator(question, calculator, inputs):
     route = route_calculation(question)

@@ -603,3 +603,16 @@ def test_a_year_range_written_backwards_is_read_not_a_crash(corpus):
     from assistant.tables import lookup
 
     assert lookup(corpus, "2020年-2019") is None   # found by the property test above: an IndexError before
+
+
+def test_mu_asked_of_a_floor_area_is_not_converted(corpus):
+    # 竣工数 is floor area in 万㎡; 亩 measures land, so "竣工多少亩" is not answered by converting floor space
+    r = ask(corpus, "乐清2019年小微园竣工了多少亩")
+    assert r.asked_land and r.converted is None
+    en = ask(corpus, "How many mu will Yueqing complete in 2019?")
+    assert en.asked_land and en.converted is None
+
+
+def test_mu_said_in_another_sentence_is_not_the_floor_areas_unit(corpus):
+    r = ask(corpus, "永嘉这三年小微园一共要用多少亩地？2021年要竣工多少")
+    assert not r.asked_land and r.converted is None   # 25万㎡ floor space is never shown as 亩

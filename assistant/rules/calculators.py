@@ -906,6 +906,22 @@ def dormitory(inp: DormitoryInput) -> CalcResult:
     return _result("dormitory", inp, formula, verdict.value, "", REGISTRY["dormitory"].params, parts=parts, items=items)
 
 
+class SuiteCapInput(_Input):
+    high_rise: bool = Field(default=True, description="是否高层或小高层住宅")
+
+
+@calculator("dorm_suite_cap", "成套宿舍单套面积上限（临海）",
+            "单套≤{linhai.dorm_suite_area_max}，高层和小高层再放宽{linhai.dorm_high_rise_allowance}（临海{linhai.dorm_suite_area_max:clause}）",
+            SuiteCapInput, ("linhai.dorm_suite_area_max", "linhai.dorm_high_rise_allowance"), example={"high_rise": True})
+def dorm_suite_cap(inp: SuiteCapInput) -> CalcResult:
+    """The largest suite the rule allows: "高层宿舍一套最大能做多少平" is the cap plus the high-rise allowance."""
+    suite_p, extra_p = get_param("linhai.dorm_suite_area_max"), get_param("linhai.dorm_high_rise_allowance")
+    top = suite_p.max + (extra_p.value if inp.high_rise else 0)
+    formula = (f"单套建筑面积上限 = {fmt(suite_p.max)} + 再放宽{fmt(extra_p.value)} = {fmt(top)}平方米（高层和小高层）。"
+               if inp.high_rise else f"单套建筑面积上限 = {fmt(suite_p.max)}平方米（非高层）。")
+    return _result("dorm_suite_cap", inp, formula, as_number(top, 2), "平方米", REGISTRY["dorm_suite_cap"].params)
+
+
 # ───────────────────────── units ─────────────────────────
 
 _TO_M2 = {"亩": MU_IN_M2, "平方米": Fraction(1), "万平方米": Fraction(WAN), "公顷": Fraction(WAN)}

@@ -140,6 +140,14 @@ def _subject_named_en(bp: BoundPoint, question: str) -> bool:
     return bool(own) and all(w in q or w.rstrip("s") in q or f"{w}s" in q for w in own)
 
 
+def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
+    """The head noun of the point's subject (its last word) is among the things a Chinese question asks: after its
+    last 的 ("…答复的文号和签发人分别是什么" asks 文号 and 签发人)."""
+    tokens = words.lcut(bp.point.subject_zh)
+    head = "".join(tokens[-2:]) if len(tokens) >= 2 and len(tokens[-1]) < 2 else "".join(tokens[-1:])  # 签发|人
+    return len(head) >= 2 and head in question.rsplit("的", 1)[-1]
+
+
 def _dated(bp: BoundPoint) -> bool:
     return any(_CALENDAR_DATE.search(s) for s in bp.point.answer_spans)
 
@@ -626,7 +634,10 @@ class KnowledgeHandler:
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
         else:
             prefer = {bp.point.id for bp in candidates if bp.point.topic == before.point.topic}
-            top = matches[0] if matches else None
+            # the question's own best match, or one as close that states the kind asked ("By when does the formal
+            # five-year plan text have to be submitted?": its deadline ties with what must be sent before it)
+            top = next((m for m in matches[:NEAR] if f.types and m.point.point.answer_type == f.types[0]
+                        and m.score >= NEAR_RATIO * matches[0].score), matches[0]) if matches else None
             if candidates and top is not None and f.types and top.point.clause_id != before.clause_id \
                     and top.point.city in ctx.services.applicable(f.city) \
                     and ((len(f.question) > SHORT_FOLLOW_UP and top.point.point.answer_type == f.types[0])
@@ -707,7 +718,16 @@ class KnowledgeHandler:
             # total, not one park's minimum; the city's own close match that is no other quantity (15家以上) answers
             # (eval/mixed_dev9.jsonl, 2026-12-04)
             same_topic = []
-        if top.point.city in here:
+        closer = next((m for m in in_city[:NEAR] if m.point.point.topic != topic and f.types
+                       and m.point.point.answer_type == f.types[0] and self._trusted(ctx, m)), None) \
+            if same_topic and top.point.city not in here else None
+        if closer is not None and same_topic[0].score < NEAR_RATIO * closer.score \
+                and closer.score >= IN_CITY_RATIO * top.score:
+            # "How many … parks has Cixi already finished building?", best matched by 温州's star-park target: 慈溪's
+            # own much closer match of the kind asked (11个 built) answers, not its far point on the other city's
+            # topic (a 2021 target)
+            chosen = self._by_type(ctx, closer, pool, here)
+        elif top.point.city in here:
             chosen = self._by_type(ctx, top, pool, here)
         elif same_topic:
             chosen = self._by_type(ctx, same_topic[0], pool, here)
@@ -956,6 +976,13 @@ class KnowledgeHandler:
             # "minimum site area …, and what plot ratio and building density": the points whose subject the
             # question names come before a closer-scoring one it does not (the site area of existing land)
             pool = sorted(pool, key=lambda o: not _subject_named_en(o.point, ctx.frame.text))
+        elif several:
+            # "…第181号建议答复的文号和签发人分别是什么": the points whose head noun is among the things asked (after
+            # the last 的) come before a closer-scoring one that only shares the document's name (the suggestion)
+            named = [o for o in pool if o.point.clause_id == m.point.clause_id
+                     and _subject_named_zh(o.point, ctx.frame.text)]
+            if len(named) >= 2:
+                pool = named   # the things asked are named: those answer, not the clause's other facts
         if ctx.frame.types[:1] == ("consequence",) and m.point.point.answer_type == "consequence":
             # "未达到承诺要求的，承担什么责任": every consequence the clause states (the shortfall penalty, then the
             # forfeited bond), however the words score
@@ -968,6 +995,9 @@ class KnowledgeHandler:
             if p.point.answer_type in ("actor", "metadata") and p.point.answer_type not in ctx.frame.types \
                     and not (several and p.point.answer_type == "metadata"):
                 continue  # a 责任单位 line joins only when who is asked (a document's facts: when several are)
+            if ctx.frame.types[:1] in (("metadata",), ("contact",), ("date",)) and not several \
+                    and p.point.answer_type not in (*ctx.frame.types, *(("deadline",) if "date" in ctx.frame.types else ())):
+                continue  # "由哪个机关发出": a document fact asked alone; its attachment list is not the answer
             if (p.point.permission or m.point.point.permission) and not several:
                 continue  # one yes/no answers a yes/no question; a second, maybe opposite, one only when asked for
             if p.clause_id == m.point.clause_id and p.point.id not in {x.point.id for x in out} \
@@ -1113,8 +1143,11 @@ class KnowledgeHandler:
             content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|几|吗|呢|要|交|能|可以", "", part)
             if i and len(content) <= 4 and subject:
                 part = subject + part  # "多久交？" after "维修基金交多少？" asks about 维修基金
+            # a later part naming no place is about the place the part before it was answered for ("…14号通知由哪个
+            # 机关发出，成文日期是哪一天？": the notice's date, not another document's)
+            before = answers[-1].city if answers and not answers[-1].refused else None
             sub = make_frame(part, part, chosen_city=f.city if f.city_source == "chosen" else None,
-                             inherited_city=f.city if f.city_source in ("named", "inherited") else None)
+                             inherited_city=f.city if f.city_source in ("named", "inherited") else before)
             # a later part ("这个谁管") reads like a follow-up of the part before it: that part's answer is its
             # previous turn, so the same clause's point stating what is asked comes first
             previous = answers[-1] if answers and not answers[-1].refused else ctx.previous
