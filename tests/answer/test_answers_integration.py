@@ -401,3 +401,35 @@ def test_whether_a_city_sets_a_time_limit_is_not_answered_by_its_nearest_provisi
     a = assistant.ask("慈溪市对小微企业园项目的开工、竣工时限是否有类似规定？")
     assert a.refused and a.not_covered_kind == "other_city" and a.city == "慈溪市"
     assert "提前介入" not in a.answer
+
+
+def test_a_documents_issuer_and_date_asked_together_are_both_answered(assistant):
+    a = assistant.ask("这份浙中小企业办〔2018〕14号文是哪个机关发出的，落款日期是哪天？")
+    assert "浙江省促进中小企业发展工作领导小组办公室" in a.direct and "2018年11月23日" in a.direct
+    assert "总表" not in a.direct   # the attachment list is not a document's issuer
+
+
+def test_two_named_document_facts_take_those_points_not_the_suggestions_title(assistant):
+    a = assistant.ask("慈溪181号建议答复的文号和签发人各是什么？")
+    assert "慈经信建〔2019〕13号" in a.direct and "龚激红" in a.direct and "多措并举" not in a.direct
+
+
+def test_an_english_issuer_question_with_small_and_micro_is_trusted(assistant):
+    a = assistant.ask("Which body issued Zhejiang's 2018 notice on small and micro enterprise parks?")
+    assert "浙江省促进中小企业发展工作领导小组办公室" in a.direct
+
+
+def test_a_citys_closer_count_beats_its_point_on_another_citys_topic(assistant):
+    a = assistant.ask("How many small and micro enterprise parks are already built in Cixi?")
+    assert not a.refused and "11" in a.direct.split("\n")[0]
+
+
+def test_a_follow_up_naming_its_own_subject_takes_its_deadline_not_the_previous_clauses(assistant):
+    first = assistant.ask("Who issued the provincial notice on the parks?")
+    a = assistant.ask("By when must the formal five-year plan text be sent in?", history=[first])
+    assert "2019" in a.direct and "03-31" in a.direct or "3月31日" in a.direct
+
+
+def test_a_high_rise_suites_cap_is_computed(assistant):
+    a = assistant.ask("临海园区里盖高层宿舍的话，成套一套顶多多少平方")
+    assert a.kind == "calculation" and "70平方米" in a.direct

@@ -993,7 +993,7 @@ class KnowledgeHandler:
             if len(out) >= MAX_POINTS:
                 break
             if p.point.answer_type in ("actor", "metadata") and p.point.answer_type not in ctx.frame.types \
-                    and not (several and p.point.answer_type == "metadata"):
+                    and not (several and (p.point.answer_type == "metadata" or _subject_named_zh(p, ctx.frame.text))):
                 continue  # a 责任单位 line joins only when who is asked (a document's facts: when several are)
             if ctx.frame.types[:1] in (("metadata",), ("contact",), ("date",)) and not several \
                     and p.point.answer_type not in (*ctx.frame.types, *(("deadline",) if "date" in ctx.frame.types else ())):
