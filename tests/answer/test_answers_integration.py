@@ -433,3 +433,10 @@ def test_a_follow_up_naming_its_own_subject_takes_its_deadline_not_the_previous_
 def test_a_high_rise_suites_cap_is_computed(assistant):
     a = assistant.ask("临海园区里盖高层宿舍的话，成套一套顶多多少平方")
     assert a.kind == "calculation" and "70平方米" in a.direct
+
+
+def test_one_years_amount_is_not_a_several_year_total(assistant):
+    a = assistant.ask("慈溪财政2020年度给小微园的扶持资金是多少钱？")
+    assert a.refused and a.not_covered_kind == "different_quantity" and "2018年—2020年" in a.direct
+    whole = assistant.ask("慈溪财政2018年至2020年给小微园的扶持资金一共多少？")
+    assert not whole.refused and "1500万元" in whole.direct

@@ -374,6 +374,21 @@ def other_year(ctx: Context, bp: BoundPoint) -> bool:
     return bool(stated) and not asked & stated
 
 
+def one_year_of_a_total(ctx: Context, bp: BoundPoint) -> str | None:
+    """(c) One year's amount asked ("2019年度安排了多少") and the point states several years' sum ("2018年—2020年共
+    安排1500万元"): the span of years, else None."""
+    if ctx.frame.asks != "amount" or not _ONE_YEARS.search(ctx.frame.text):
+        return None
+    total = _YEARS_TOTAL.search("；".join(bp.point.answer_spans))
+    return total.group(1) if total else None
+
+
+# One year's amount asked ("2019年度", "当年"), and an amount stated for several years together ("…年—…年共").
+_ONE_YEARS = re.compile(r"\d{4}\s*年度|当年|每年|一年|(?<!\d)\d{4}\s*年全年"
+                        r"|\b(?:in|for) (?:19|20)\d{2} (?:alone|only)\b|\b(?:each|per|a) year\b|\bannual", re.I)
+_YEARS_TOTAL = re.compile(r"(\d{4}\s*年?\s*[-—–~至到]\s*\d{4}\s*年)\s*(?:间|内)?\s*共")
+
+
 def _asked_years(question: str) -> list[str]:
     """The calendar years a question names ("2020年"; in English "in 2023")."""
     return _YEAR.findall(question) or (re.findall(r"\b((?:19|20)\d{2})\b", question) if question.isascii() else [])
@@ -391,7 +406,7 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     figure is asked and the point states an aggregate; or the other bound is asked than the one stated; or the
     figure is asked in a measure the point's figures are not in."""
     if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp) \
-            or other_measure(ctx, bp) or other_year(ctx, bp):
+            or other_measure(ctx, bp) or other_year(ctx, bp) or one_year_of_a_total(ctx, bp):
         return True
     # a yes/no on a figure the user names ("是不是亩均税收20万以上才让进") is about that figure too
     figure_question = ctx.frame.types and (ctx.frame.types[0] in NUMERIC or ctx.frame.types[0] in TIME or (
@@ -1092,7 +1107,11 @@ class KnowledgeHandler:
         svc, f = ctx.services, ctx.frame
         status = svc.status(bp.doc_id)
         subject = bp.point.subject_zh if f.language == "zh" else bp.point.subject_en
-        if other_year(ctx, bp):
+        if span := one_year_of_a_total(ctx, bp):
+            direct = text("knowledge.years_total", f.language, place=place_tag(bp.city, status, f.language),
+                          subject=subject, span=span if f.language == "zh" else "–".join(re.findall(r"\d{4}", span)),
+                          asked=_asked_years(f.text)[0] if _asked_years(f.text) else "")
+        elif other_year(ctx, bp):
             stated = "、".join(str(y) for y in sorted(_years_stated("；".join(bp.point.answer_spans))))
             direct = text("knowledge.other_year", f.language, place=place_tag(bp.city, status, f.language),
                           subject=subject, stated=stated, asked=_asked_years(f.text)[0])
