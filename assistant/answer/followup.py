@@ -86,11 +86,15 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
     True
     >>> only_switches_city("温州市的比例要求是多少？", "临海市", "临海非生产性用房占总建筑面积的比例有何规定？")
     '温州市'
+    >>> only_switches_city("温州市对该比例的规定如何？", "临海市")
+    '温州市'
+    >>> only_switches_city("慈溪市对此有无相应比例要求？", "温州市", "温州市对该比例的规定如何？")
+    '慈溪市'
     """
     cities = list(dict.fromkeys(_cities_in(question)))
     if len(cities) != 1 or cities[0] == previous_city:
         return None
-    rest = _strip_places(question)
+    rest = _ANAPHORA.sub("", _strip_places(question))
     zh, en = _fillers()
     for w in zh:
         rest = rest.replace(w, "")
@@ -108,6 +112,11 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
     words = [w for w in re.findall(r"[a-z']+", rest.lower()) if w not in en and w not in known]
     chinese = re.findall(r"[\u4e00-\u9fff]", rest)
     return cities[0] if not words and len(chinese) <= 1 else None
+
+
+# "温州市对该比例的规定如何？", "慈溪对此项有无要求": a word pointing back at the previous turn's provision (and the
+# kind of thing it named) is no topic of the turn's own.
+_ANAPHORA = re.compile(r"对?(?:该|此|这个|这一|上述|前述)(?:比例|占比|规定|要求|标准|面积|期限|年限|时限|金额|费用|数额|数量|项|条|点)?")
 
 
 @dataclass(frozen=True)

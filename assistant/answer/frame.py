@@ -172,6 +172,17 @@ def _cues() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
 
 
+def _breach_handling(text: str) -> bool:
+    """A handling word ("如何处理") after a breach word ("未按时", "逾期"): the question asks what follows the breach.
+
+    >>> _breach_handling("设区市未在期限前报送的，省里将如何处理"), _breach_handling("各宗地出让终止期不一致的，如何处理")
+    (True, False)
+    """
+    data = _types_data().get("breach_handling", {})
+    at = max((_last(text, w) for w in data.get("handling", ())), default=-1)
+    return at >= 0 and any(0 <= text.find(w) < at for w in data.get("breach", ()))
+
+
 def _last(text: str, word: str) -> int:
     """Where ``word`` last ends in ``text`` (-1 if absent); English words only as whole words."""
     if word.isascii():
@@ -206,7 +217,8 @@ _UNBOUNDED = re.compile(r"forever|indefinitely|for good|永久|一直有效|一�
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
-    text = unicodedata.normalize("NFKC", question).lower()
+    # "那几个表格" points at things, it does not ask how many
+    text = re.sub(r"([那这])几", r"\1些", unicodedata.normalize("NFKC", question).lower())
     found = []
     for order, (t, words) in enumerate(_cues()):
         end = max(_last(text, w) for w in words)
@@ -216,6 +228,8 @@ def answer_types(question: str) -> tuple[str, ...]:
         # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked
         found = [(_first(text, dict(_cues())[t]), o, t) for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
+    if _breach_handling(text):   # "未按时报送的，将如何处理": what follows that breach
+        types = ["consequence", *[t for t in types if t != "consequence"]]
     if "consequence" in types:   # "…卖了会罚多少钱": what follows a breach, whatever figure words come with it
         types = ["consequence", *[t for t in types if t != "consequence"]]
     if "exception" in types:     # "能分期交吗": whether the rule bends, whatever else is asked with it
@@ -259,8 +273,8 @@ _SPOKEN_END = re.compile(r"(哇|伐|么)[？?！!。]?\s*$")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|时限|按什么标准(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
-                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what is the (?:minimum|maximum|min|max|rate|"
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按什么标准(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|how much (?:are|is) \w+(?: \w+)? worth|at least|at most")
 
 
@@ -277,16 +291,16 @@ def split_parts(question: str) -> tuple[str, ...]:
     # "…, and which bureau drafts the rules?": the joining word is not part of what is asked (its matching noise
     # put another clause's actor first)
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in parts]
-    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and _asks(p)]
+    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and asks_something(p)]
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
 
-_ASKING = re.compile(r"[？?]|吗|么|呢|啥|咋|什么|怎么|怎样|如何|多少|多大|多久|多长|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
+_ASKING = re.compile(r"[？?]|吗|么|呢|啥|咋|什么|怎么|怎样|如何|多少|多大|多久|多长|(?<![那这])几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
                      r"是不是|要不要|行不行|(\w)不\1|不$|伐$|哇$|\b(what|how|who|when|where|which|can|may|is|are|does|do)\b", re.I)
 
 
 # A question word asking for a fact (not a yes/no tail like "小作坊买得起吗", which is about the same fact).
-_WH = re.compile(r"什么|啥|哪|谁|多少|几|多大|多久|多长|怎么|怎样|如何|何时")
+_WH = re.compile(r"什么|啥|哪|谁|多少|(?<![那这])几|多大|多久|多长|怎么|怎样|如何|何时")   # "那几张表" points, it asks nothing
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
@@ -349,18 +363,25 @@ def _comma_parts(part: str) -> list[str]:
     (['通知由哪个单位发出', '落款日期是哪天'], ['我厂想搬进临海，最少得买多大面积'])
     >>> _comma_parts("一家企业最少要买多大面积的厂房啊，小作坊买得起吗")
     ['一家企业最少要买多大面积的厂房啊，小作坊买得起吗']
+    >>> _comma_parts("省里要的那几张表，几号前要交")   # "那几张表" names what is asked about
+    ['省里要的那几张表，几号前要交']
+    >>> _comma_parts("要是哪个市没按时报送，省里会如何处理")   # a condition, then what is asked of it
+    ['要是哪个市没按时报送，省里会如何处理']
     """
     pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
-    if len(pieces) == 2 and all(_WH.search(p) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
+    if len(pieces) == 2 and not _CONDITION.match(pieces[0].strip()) and all(_WH.search(p) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
             and not part.isascii():
         return [p.strip() for p in pieces]
     return [part]
 
 
-def _asks(part: str) -> bool:
+_CONDITION = re.compile(r"(?:要是|如果|假如|假设|若是|若|万一|一旦|倘若)")
+
+
+def asks_something(part: str) -> bool:
     """A part that asks something: "原则上不让进园" before "那有啥例外？" is what the user knows, not a question.
 
-    >>> _asks("原则上不让进园"), _asks("那有啥例外？"), _asks("能特批不"), _asks("小作坊能搬进去伐"), _asks("要搬走咋弄")
+    >>> asks_something("原则上不让进园"), asks_something("那有啥例外？"), asks_something("能特批不"), asks_something("小作坊能搬进去伐"), asks_something("要搬走咋弄")
     (False, True, True, True, True)
     """
     return bool(_ASKING.search(part))

@@ -19,7 +19,7 @@ from assistant.answer.handlers.comparison import ComparisonHandler
 from assistant.answer.handlers.eligibility import EligibilityHandler
 from assistant.answer.handlers.knowledge import KnowledgeHandler
 from assistant.answer.handlers.lookup import LookupHandler
-from assistant.answer.handlers.refusals import ClarifyHandler, PlaceHandler, TopicHandler
+from assistant.answer.handlers.refusals import CitedDocumentHandler, ClarifyHandler, PlaceHandler, TopicHandler
 from assistant.answer.handlers.table import TableHandler
 from assistant.answer.models import Answer
 from assistant.coverage import CoverageModel
@@ -38,7 +38,7 @@ def handlers() -> list[Handler]:
     # the eligibility dialogue comes before the calculators: a reply in it ("投产2025年3月1日，亩均达标") states
     # facts for the check, not a deadline to compute
     return [ClarifyHandler(), PlaceHandler(), EligibilityHandler(), CalculationHandler(), TableHandler(),
-            TopicHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
+            TopicHandler(), CitedDocumentHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
 
 
 def load_services(retriever: Retriever, progress=None) -> Services:

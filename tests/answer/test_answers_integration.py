@@ -440,3 +440,50 @@ def test_one_years_amount_is_not_a_several_year_total(assistant):
     assert a.refused and a.not_covered_kind == "different_quantity" and "2018年—2020年" in a.direct
     whole = assistant.ask("慈溪财政2018年至2020年给小微园的扶持资金一共多少？")
     assert not whole.refused and "1500万元" in whole.direct
+
+
+def test_a_share_of_a_named_room_type_is_not_the_neighbouring_rooms_share(assistant):
+    a = assistant.ask("临海园区配的服务功能性用房按什么比例配？")
+    assert a.refused and a.not_covered_kind == "no_figure" and "3‰" not in a.direct.split("\n")[0]
+
+
+def test_a_fund_given_for_a_subsidy_answers_how_much_was_given(assistant):
+    a = assistant.ask("慈溪市财政为了让掌起镇小企业搬进万洋众创城，拿出多少钱来补助？")
+    assert not a.refused and "200万元" in a.direct
+    per_firm = assistant.ask("掌起镇小企业搬进万洋众创城，一家企业能补助多少？")
+    assert per_firm.refused
+
+
+def test_how_the_province_handles_a_late_report_is_not_stated(assistant):
+    a = assistant.ask("要是哪个市没按时报送材料，省里会如何处理？")
+    assert a.refused and a.not_covered_kind == "not_stated"
+
+
+def test_a_new_parks_site_is_not_the_size_of_old_land_redeveloped(assistant):
+    a = assistant.ask("What's the smallest site, in mu, a brand-new park in Wenzhou may have?")
+    assert a.refused and "100" not in a.direct.split("\n")[0]
+    old = assistant.ask("温州把旧厂区的低效用地改成小微园，地块一般要多大？")
+    assert not old.refused and "100亩以上" in old.direct
+
+
+def test_those_forms_then_a_deadline_is_one_question_answered_by_the_deadline_alone(assistant):
+    a = assistant.ask("省里让交的那几个表格，最晚几号前报上去？")
+    assert "12月10日前" in a.direct and "0571" not in a.direct and "总表" not in a.direct
+
+
+def test_how_a_situation_is_handled_is_its_rule_not_a_missing_consequence(assistant):
+    a = assistant.ask("临海几宗地合并开发，出让到期时间不一样的话如何处理？")
+    assert not a.refused and "出让终止期最长一宗" in a.answer
+
+
+def test_a_cited_documents_number_is_not_the_citing_documents_own(assistant):
+    a = assistant.ask("慈溪市政府那个加快推进小微园区建设管理的实施意见，文号多少？")
+    assert a.refused and "13号" not in a.direct and "不在收录的文件中" in a.direct
+    assert all(c.quote in assistant.corpus.clause(c.doc_id, c.clause).text for c in a.citations)
+
+
+def test_a_document_that_prints_no_number_of_its_own_is_said_so(assistant):
+    a = assistant.ask("温州市百园万企这份实施意见的发文字号是什么？")
+    assert a.refused and "〔2018〕" not in a.direct
+    basis = assistant.ask("临海这个提质升级方案废止的那个入园管理办法，文号是多少？")
+    assert not basis.refused and "临小微园办〔2019〕1号" in basis.direct

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import NUMERIC, TIME, asked_measure, consequence_words_for, cue_words, other_qualifier
+from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asks_something, consequence_words_for, cue_words,
+                                    other_qualifier)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -231,6 +232,40 @@ def _names_subject(bp: BoundPoint, subject: str | None) -> bool:
     return subject is None or subject in bp.point.subject_zh or any(
         subject in s and any(not _calendar_year(q) for q in find_quantities(s, field=None))
         for s in bp.point.answer_spans)
+
+
+def _thing_named(question: str, bp: BoundPoint) -> str | None:
+    """The longest run of Chinese the question shares with the point's subject, when it is a thing's name of at
+    least THING_CHARS characters ("服务功能性用房" of "服务功能性用房配置"); None otherwise."""
+    subject, best = bp.point.subject_zh, ""
+    for i in range(len(subject)):
+        for j in range(len(subject), i + max(len(best), THING_CHARS - 1), -1):
+            if subject[i:j] in question and re.fullmatch(r"[\u4e00-\u9fff]+", subject[i:j]):
+                best = subject[i:j]
+                break
+    return best or None
+
+
+# A shared run this long names a thing (服务功能性用房, 物业管理用房), not a common word (园区, 企业, 比例).
+THING_CHARS = 5
+
+
+# "文号是多少", "what is its document number": the document's own number is asked.
+_ASKS_DOC_NUMBER = re.compile(r"文号|发文字号|发文号|document number|file number|reference number")
+# …unless it asks the number of a document it cites ("依据的文件文号", "废止的那个办法文号").
+_OTHER_DOCUMENT = re.compile(r"依据|根据|引用|提到|废止|上位|basis|based on|cites?\b|repeal")
+
+
+def _doc_number(bp: BoundPoint) -> bool:
+    """The point states its document's own number (its subject says so), not the numbers of documents it cites."""
+    return any(w in bp.point.subject_zh for w in ("文号", "字号"))
+
+
+def _fund_for(ctx: Context, bp: BoundPoint) -> bool:
+    """A sum of money asked with no per-firm or per-year word ("市里给了多少钱补助") and the point's figure is a fund
+    the clause puts to that use ("安排200万元资金给掌起镇…进行补助"): the fund is the answer, not "no figure"."""
+    return ctx.frame.asks == "amount" and not _PER_UNIT.search(ctx.frame.text) and any(
+        "资金" in s and any(q.wan or q.unit == "元" for q in find_quantities(s, field=None)) for s in bp.point.answer_spans)
 
 
 def _span_years(bp: BoundPoint) -> set[str]:
@@ -686,7 +721,8 @@ class KnowledgeHandler:
                 and (cities is None or m.point.city in cities)]
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
-        subject = asked_subject(ctx) if f.asks_figure else None
+        # the thing named ("服务功能性用房") when no figure subject of the data is: its neighbour's 3‰ is not its share
+        subject = (asked_subject(ctx) or _thing_named(f.text, chosen.point)) if f.asks_figure else None
         for m in same:
             if m.point.point.answer_type == f.types[0] \
                     and (f.types[0] != "permission" or m.score >= NEAR_RATIO * chosen.score) \
@@ -798,13 +834,16 @@ class KnowledgeHandler:
             if elsewhere and not own_fig:
                 return self._other_city(ctx, elsewhere[0], subject=subject if f.language == "zh" else None)   # (a)
         if f.asks_figure and f.asks in SHARE_OR_SIZE and subject and f.language == "zh" and gives(bp, f.asks) \
-                and not _names_subject(bp, subject) and self._says(ctx, bp, subject):
+                and not _names_subject(bp, subject) and self._says(ctx, bp, subject) and not _fund_for(ctx, bp):
             # "温州职工宿舍占总建筑面积多少": the clause names 宿舍 only in "配套一定比例的职工宿舍"; its 10%-25% is of all
             # non-production space — (b), with what it says
             return self._no_figure(ctx, bp, None, subject=subject)
         if f.asks_figure and not states_figure(bp, f.asks):
             # a close match in the city that gives the figure asked for beats a closer one that does not
-            # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5)
+            # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5),
+            # nor "服务功能性用房要占多大比例" by the property rooms' 3‰ beside it
+            thing = None if subject else _thing_named(f.text, bp)
+            subject = subject or thing
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
                          and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)
                          and _names_subject(m.point, subject)), None)
@@ -813,7 +852,7 @@ class KnowledgeHandler:
             if not figures and f.asks in CLAUSE_FIGURE_KINDS:
                 # "面积有限制的，最多能买多少": the matched "四限" names the limit, the same clause states its figure
                 figures = [p for p in svc.bank.in_clause(bp.clause_id) if gives(p, f.asks)
-                           and not different_quantity(ctx, p)]
+                           and not different_quantity(ctx, p) and _names_subject(p, thing)]
             if figures:
                 bp = self._best_of(ctx, figures)
             else:
@@ -979,11 +1018,15 @@ class KnowledgeHandler:
 
     def _companions(self, ctx: Context, m: PointMatch) -> list[BoundPoint]:
         """Other points of the same clause that answer the rest of a question asking several things."""
-        specific = [t for t in ctx.frame.types if t not in ("list", "condition", "permission")]
+        # (a deadline and a date are one kind of fact asked: "几号前" cues both)
+        specific = [("date" if t == "deadline" else t) for t in ctx.frame.types if t not in ("list", "condition", "permission")]
         several = _SEVERAL.search(ctx.frame.text) or (len(set(specific[:2])) == 2 and "，" in ctx.frame.text)
         # "考评咋要求的" matched to a clause's lead-in ("强化入园企业考评…"): what the clause then requires answers too
         lead_in = m.point.point.answer_type == "statement" and not has_figure(m.point) \
             and (not ctx.frame.types or ctx.frame.types[0] in BROAD_TYPES)
+        # "新方案啥时候开始算数，以前那个入园办法还管用吗": two clauses that each ask something
+        several = several or sum(1 for piece in re.split(r"[，,；;]", ctx.frame.text)
+                                 if piece.strip() and asks_something(piece)) >= 2
         ratio = COMPANION_SEVERAL if several or lead_in else COMPANION_ANY
         out = [m.point]
         pool = ctx.point_matches()[:POOL]
@@ -1010,7 +1053,7 @@ class KnowledgeHandler:
             if p.point.answer_type in ("actor", "metadata") and p.point.answer_type not in ctx.frame.types \
                     and not (several and (p.point.answer_type == "metadata" or _subject_named_zh(p, ctx.frame.text))):
                 continue  # a 责任单位 line joins only when who is asked (a document's facts: when several are)
-            if ctx.frame.types[:1] in (("metadata",), ("contact",), ("date",)) and not several \
+            if ctx.frame.types[:1] in (("metadata",), ("contact",), ("date",), ("deadline",)) and not several \
                     and p.point.answer_type not in (*ctx.frame.types, *(("deadline",) if "date" in ctx.frame.types else ())):
                 continue  # "由哪个机关发出": a document fact asked alone; its attachment list is not the answer
             if (p.point.permission or m.point.point.permission) and not several:
@@ -1025,6 +1068,12 @@ class KnowledgeHandler:
         """``m``'s provision answers (with its close companions; ``with_points``: others of its clause chosen by the
         caller)."""
         svc, f = ctx.services, ctx.frame
+        if _ASKS_DOC_NUMBER.search(f.text.lower()) and not _OTHER_DOCUMENT.search(f.text.lower()) \
+                and not _doc_number(m.point):
+            own = [p for p in svc.bank.points if p.doc_id == m.point.doc_id and _doc_number(p)]
+            if not own:
+                return self._no_number(ctx, m.point)                        # (b)
+            m = _as_match(own[0], ctx.point_matches())
         if different_quantity(ctx, m.point):
             return self._different_quantity(ctx, m.point)                  # (c)
         if "exception" in f.types[:2] and not self._states_exception(ctx, m.point):
@@ -1090,6 +1139,15 @@ class KnowledgeHandler:
             cites += point_citations(contrast, svc.corpus)
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True, citations=cites,
                      not_covered_kind="no_figure", topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
+
+    def _no_number(self, ctx: Context, bp: BoundPoint) -> Answer:
+        """(b) A document number asked of a document that prints none of its own (温州's opinions, 临海's draft):
+        the numbers of the documents it cites are not its number."""
+        svc, f = ctx.services, ctx.frame
+        direct = text("knowledge.no_number", f.language, place=place_tag(bp.city, svc.status(bp.doc_id), f.language),
+                      title=svc.corpus.document(bp.doc_id).meta.title)
+        return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
+                     topic=bp.point.topic, knowledge_point=bp.point.id)
 
     def _no_date(self, ctx: Context, bp: BoundPoint) -> Answer:
         """(b) A calendar date asked of a document that prints none (a reply letter without its date line)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.answer.context import Context
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
-from assistant.answer.reader import best_sentence, citation
+from assistant.answer.reader import best_sentence, citation, place_tag
 from assistant.errors import AssistantError
 from assistant.messages import text
 
@@ -62,6 +62,44 @@ class TopicHandler:
         direct = text("refuse.topic", f.language, names=names)
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
                      not_covered_kind="topic_absent", uncovered_topics=tuple(m.topic.topic for m in mentions))
+
+
+class CitedDocumentHandler:
+    """A document fact (文号, 日期, 发文机关) asked of a document the corpus only cites by title: said so, quoting the
+    citation, never answered with the citing document's own facts."""
+
+    name = "cited_document"
+
+    def can_handle(self, ctx: Context) -> bool:
+        from assistant.answer.cited import asked_cited
+
+        f = ctx.frame
+        if f.types[:1] not in (("metadata",), ("date",)):
+            return False
+        self._cited = asked_cited(f.text, ctx.services.corpus, _titles(ctx.services.corpus))
+        return self._cited is not None
+
+    def run(self, ctx: Context) -> Answer:
+        f, corpus, cited = ctx.frame, ctx.services.corpus, self._cited
+        doc, clause = corpus.document(cited.doc_id), corpus.clause(cited.doc_id, cited.clause)
+        start = clause.text.find(f"《{cited.title}》")
+        quote = citation(doc, clause, (start, start + len(cited.title) + 2))
+        direct = text("refuse.cited_document", f.language, title=cited.title,
+                      place=place_tag(doc.meta.city, doc.meta.status, f.language))
+        return build(ctx, kind="not_covered", direct=direct, refused=True, citations=[quote],
+                     not_covered_kind="no_figure", city=doc.meta.city)
+
+
+_TITLES: dict[str, list] = {}
+
+
+def _titles(corpus) -> list:
+    """The corpus's cited titles, once per corpus version."""
+    from assistant.answer.cited import cited_titles
+
+    if corpus.fingerprint not in _TITLES:
+        _TITLES[corpus.fingerprint] = cited_titles(corpus)
+    return _TITLES[corpus.fingerprint]
 
 
 class ClarifyHandler:
