@@ -487,3 +487,8 @@ def test_a_document_that_prints_no_number_of_its_own_is_said_so(assistant):
     assert a.refused and "〔2018〕" not in a.direct
     basis = assistant.ask("临海这个提质升级方案废止的那个入园管理办法，文号是多少？")
     assert not basis.refused and "临小微园办〔2019〕1号" in basis.direct
+
+
+def test_a_signatory_asked_beside_the_document_number_stays_in_the_answer(assistant):
+    a = assistant.ask("Who signed off the Cixi bureau reply on making use of small industrial land, and what is its document number?")
+    assert "龚激红" in a.direct and "慈经信建〔2019〕13号" in a.direct

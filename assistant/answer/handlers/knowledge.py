@@ -1073,6 +1073,8 @@ class KnowledgeHandler:
             own = [p for p in svc.bank.points if p.doc_id == m.point.doc_id and _doc_number(p)]
             if not own:
                 return self._no_number(ctx, m.point)                        # (b)
+            if len(set(f.types)) > 1 or _SEVERAL.search(f.text):
+                with_points = (m.point, *with_points)   # "who signed it, and what is its number": both asked
             m = _as_match(own[0], ctx.point_matches())
         if different_quantity(ctx, m.point):
             return self._different_quantity(ctx, m.point)                  # (c)
