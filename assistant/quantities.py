@@ -397,7 +397,7 @@ def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
             year = int(g["y"]) if g["y"].isdigit() else int(_cn_year_digits(g["y"]))
             if len(g["y"]) == 2:
                 year += 2000
-                if year > dt.date.today().year:
+                if year > dt.date.today().year + TWO_DIGIT_YEARS_AHEAD:
                     continue   # "99年6月1日": not read as 2099 (nor guessed as 1999)
             month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else (
                 int(g["m"]) if g["m"].isdigit() else int(_cn(g["m"])))
@@ -412,6 +412,10 @@ def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
         except ValueError:
             continue
     return [d for _, d in sorted(found, key=lambda x: x[0])]
+
+
+# A spoken two-digit year is 20YY up to this many years ahead ("打算27年3月1号签合同"); later ones ("99年") are not read.
+TWO_DIGIT_YEARS_AHEAD = 10
 
 
 # A month without its day, said of the user's own act ("22年6月买的", "2022年6月份签的合同", "bought in June 2022"): a
@@ -451,7 +455,7 @@ def find_months(text: str, field: str | None = "question") -> list[dt.date]:
             elif not _OWN_ACT_AFTER.search(norm[m.end():]):
                 continue
             year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
-            if len(g["y"]) == 2 and year > this_year:
+            if len(g["y"]) == 2 and year > this_year + TWO_DIGIT_YEARS_AHEAD:
                 continue   # "99年6月": not read as 2099 (nor guessed as 1999)
             month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else int(g["m"])
             if not 1 <= month <= 12:

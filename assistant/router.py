@@ -235,7 +235,10 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             return {"dorm_total_floor_m2": _n(max(a)), "suites_total_m2": _n(min(a))}
         return {"room_areas_m2": [_n(a[0])]}
     if name == "dorm_suite_cap":
-        return {"high_rise": True}
+        if f.has("占", "比例", "层楼", "几层", "多少层", "share", "percent", "storey", "floors"):
+            return None   # a share of the dormitory or a number of floors is not one suite's size
+        # "非高层的宿舍一套最大多少平": 非高层 contains 高层
+        return {"high_rise": not f.has("非高层", "不是高层", "多层", "低层", "not high-rise", "low-rise")}
     if name == "nonproduction_land_share":
         inputs = _land(f, {}) if m else ({"land_area_m2": _n(max(a))} if a else {})
         parts = [x for x in a if "land_area_m2" not in inputs or x != inputs["land_area_m2"]]

@@ -201,3 +201,8 @@ def test_a_month_of_the_users_act_said_with_a_place_or_passed():
     assert find_months("我22年8月在临海小微园买的厂房") == [dt.date(2022, 8, 1)]
     assert find_months("该园区于2023年6月通过竣工验收") == [dt.date(2023, 6, 1)]
     assert find_months("2023年12月在临海印发的方案") == []   # a document's month, not the user's act
+
+
+def test_a_two_digit_year_a_few_years_ahead_is_a_planned_date():
+    from assistant.quantities import find_dates
+    assert find_dates("我打算27年3月1号在临海签土地出让合同") == [dt.date(2027, 3, 1)]

@@ -65,6 +65,7 @@ def test_new_rules_are_routed(question, name, key, value):
     ("临海老厂房的地拿来改小微园，有68亩，够不够", "site_area", {"development_mode": "renovation"}),
     ("临海一幢2000平方米的厂房，最多能分给几家企业", "unit_split", {"building_area_m2": 2000}),
     ("临海盖的高层宿舍，成套的一套最多能做多大", "dorm_suite_cap", {"high_rise": True}),
+    ("临海非高层的宿舍一套最大多少平？", "dorm_suite_cap", {"high_rise": False}),   # 非高层 contains 高层
     ("温州园区的地成交价2000万，履约保正金起码交多少", "auction_cap", {}),   # 保正金: a typo of 保证金
     ("In Linhai, how big can a suite in a high-rise dormitory be at most?", "dorm_suite_cap", {"high_rise": True}),
 ])
@@ -145,3 +146,10 @@ def test_another_citys_park_count_is_not_judged_by_linhais_bound():
 ])
 def test_english_counts_and_sums_reach_their_calculator(question, route):
     assert route_calculation(question) == route
+
+
+@pytest.mark.parametrize("question", ["临海高层宿舍最多能占总建筑面积的多少？", "临海园区里高层宿舍一套最多能建几层？",
+                                      "临海小高层宿舍成套住宅总面积最多占宿舍总面积多少比例？"])
+def test_a_high_rise_dormitorys_share_or_floors_is_not_one_suites_size(question):
+    route = route_calculation(question)
+    assert route is None or route[0] != "dorm_suite_cap"

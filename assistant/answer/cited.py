@@ -18,7 +18,7 @@ from assistant.corpus import Corpus
 _TITLE = re.compile(r"《([^《》]{4,80})》")
 # A number printed right after the title ("《…管理办法》（临小微园办〔2019〕1号）"): the corpus gives the document's
 # facts itself, the normal answer path finds them.
-_NUMBER_AFTER = re.compile(r"^\s*[（(][^（）()]{0,30}号\s*[)）]")
+_NUMBER_AFTER = re.compile(r"^\s*[（(][^（）()]{0,30}号[^（）()]{0,6}[)）]")   # also "（第181号建议）": the reply's own
 # Shared character pairs a question needs with a cited title to be about it, and how many more than with any title
 # of the corpus (eval/conversations_dev10.jsonl, 2026-12-04: 8 against 0 for the case that set it; the corpus's own
 # titles asked about share 5 or more with themselves).
@@ -60,7 +60,10 @@ def _kind(title: str) -> str | None:
 
 
 def asked_cited(question: str, corpus: Corpus, titles: list[CitedTitle]) -> CitedTitle | None:
-    """The cited document a question asks about, when it names one the corpus does not hold."""
+    """The cited document a question asks about, when it names one the corpus does not hold (a question about
+    the reply to a suggestion is about the reply, which the corpus holds)."""
+    if "答复" in question:
+        return None
     q = _pairs(question)
     own = max((len(q & _pairs(d.meta.title)) for d in corpus.documents), default=0)
     best = max(titles, key=lambda t: len(q & _pairs(t.title)), default=None)

@@ -177,6 +177,8 @@ def _breach_handling(text: str) -> bool:
 
     >>> _breach_handling("设区市未在期限前报送的，省里将如何处理"), _breach_handling("各宗地出让终止期不一致的，如何处理")
     (True, False)
+    >>> _breach_handling("设区市的报表交晚了咋处理")
+    True
     """
     data = _types_data().get("breach_handling", {})
     at = max((_last(text, w) for w in data.get("handling", ())), default=-1)
@@ -217,8 +219,7 @@ _UNBOUNDED = re.compile(r"forever|indefinitely|for good|永久|一直有效|一�
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
-    # "那几个表格" points at things, it does not ask how many
-    text = re.sub(r"([那这])几", r"\1些", unicodedata.normalize("NFKC", question).lower())
+    text = unpointed(unicodedata.normalize("NFKC", question).lower())
     found = []
     for order, (t, words) in enumerate(_cues()):
         end = max(_last(text, w) for w in words)
@@ -295,12 +296,23 @@ def split_parts(question: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
 
-_ASKING = re.compile(r"[？?]|吗|么|呢|啥|咋|什么|怎么|怎样|如何|多少|多大|多久|多长|(?<![那这])几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
+_ASKING = re.compile(r"[？?]|吗|(?<!那)么|呢|啥|咋|什么|怎么|怎样|如何|多少|多大|多久|多长|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"
                      r"是不是|要不要|行不行|(\w)不\1|不$|伐$|哇$|\b(what|how|who|when|where|which|can|may|is|are|does|do)\b", re.I)
 
 
 # A question word asking for a fact (not a yes/no tail like "小作坊买得起吗", which is about the same fact).
-_WH = re.compile(r"什么|啥|哪|谁|多少|(?<![那这])几|多大|多久|多长|怎么|怎样|如何|何时")   # "那几张表" points, it asks nothing
+_WH = re.compile(r"什么|啥|哪|谁|多少|几|多大|多久|多长|怎么|怎样|如何|何时")
+# "那几张表", "这几家企业" point at things, they ask nothing; "那几号前交", "那几年内" (那 = then) do ask.
+_POINTING = re.compile(r"([那这])几(?=(?:张|份|项|条|家|个(?!月))[\u4e00-\u9fff])")
+
+
+def unpointed(text: str) -> str:
+    """``text`` with "那几张表" read as "那些张表": no question word.
+
+    >>> unpointed("省里要的那几张表，那几号前交"), unpointed("那几年内要建成")
+    ('省里要的那些张表，那几号前交', '那几年内要建成')
+    """
+    return _POINTING.sub(r"\1些", text)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
@@ -369,7 +381,7 @@ def _comma_parts(part: str) -> list[str]:
     ['要是哪个市没按时报送，省里会如何处理']
     """
     pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
-    if len(pieces) == 2 and not _CONDITION.match(pieces[0].strip()) and all(_WH.search(p) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
+    if len(pieces) == 2 and not _CONDITION.match(pieces[0].strip()) and all(_WH.search(unpointed(p)) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
             and not part.isascii():
         return [p.strip() for p in pieces]
     return [part]
@@ -384,7 +396,7 @@ def asks_something(part: str) -> bool:
     >>> asks_something("原则上不让进园"), asks_something("那有啥例外？"), asks_something("能特批不"), asks_something("小作坊能搬进去伐"), asks_something("要搬走咋弄")
     (False, True, True, True, True)
     """
-    return bool(_ASKING.search(part))
+    return bool(_ASKING.search(unpointed(part)))
 
 
 def _only_a_place(part: str) -> bool:

@@ -35,6 +35,11 @@ def test_a_question_naming_a_cited_document_is_matched_to_it(corpus, titles):
     "慈溪181号建议的答复文号是多少",          # the corpus's own document
     "温州百园万企实施意见是哪天开始施行的",     # the corpus's own document
     "慈溪小微园扶持资金有多少",              # no document named
+    "请问《关于多措并举盘活中小工业地块的建议》的答复文号？",   # the reply to it is the corpus's own
 ])
 def test_a_question_about_the_corpus_own_document_or_none_is_not_matched(corpus, titles, question):
     assert asked_cited(question, corpus, titles) is None
+
+
+def test_the_suggestions_a_reply_answers_are_not_cited_documents(titles):
+    assert not any(t.title.endswith("建议") for t in titles)

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asks_something, consequence_words_for, cue_words,
-                                    other_qualifier)
+from assistant.answer.frame import (_CONDITION as _CONDITION_START, NUMERIC, TIME, asked_measure, asks_something,
+                                    consequence_words_for, cue_words, other_qualifier)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -251,9 +251,18 @@ THING_CHARS = 5
 
 
 # "文号是多少", "what is its document number": the document's own number is asked.
-_ASKS_DOC_NUMBER = re.compile(r"文号|发文字号|发文号|document number|file number|reference number")
-# …unless it asks the number of a document it cites ("依据的文件文号", "废止的那个办法文号").
-_OTHER_DOCUMENT = re.compile(r"依据|根据|引用|提到|废止|上位|basis|based on|cites?\b|repeal")
+_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:是|为)?(?:多少|什么|啥|几号|哪个)"
+                              r"|(?:what|which) (?:is |was )?(?:its |the )?(?:document|file|reference) number")
+# …unless it asks the number of a document it cites ("依据的文件文号", "以前那个办法的文号"), or prints one itself
+# ("临政办发〔2018〕89号这个文号的文件还有效吗").
+_OTHER_DOCUMENT = re.compile(r"依据|根据|引用|提到|废止|上位|以前|原来|之前|旧的|老的|〔|\[\d{4}\]"
+                             r"|basis|based on|cites?\b|repeal|previous|former|earlier|old")
+
+
+def asks_doc_number(question: str) -> bool:
+    """The question asks a document's own number ("文号是多少"), not that of a document it cites or prints."""
+    text = question.lower()
+    return bool(_ASKS_DOC_NUMBER.search(text)) and not _OTHER_DOCUMENT.search(text)
 
 
 def _doc_number(bp: BoundPoint) -> bool:
@@ -418,6 +427,9 @@ def one_year_of_a_total(ctx: Context, bp: BoundPoint) -> str | None:
     return total.group(1) if total else None
 
 
+# A bound asked ("最少多少亩", "at least"): a city's closer figure of another topic (its land target) is no bound.
+_BOUND_ASKED = re.compile(r"最少|至少|起码|最低|最多|至多|最高|不超过|不低于|下限|上限|minimum|maximum|at least|at most|"
+                          r"smallest|largest|lowest|highest")
 # One year's amount asked ("2019年度", "当年"), and an amount stated for several years together ("…年—…年共").
 _ONE_YEARS = re.compile(r"\d{4}\s*年度|当年|每年|一年|(?<!\d)\d{4}\s*年全年"
                         r"|\b(?:in|for) (?:19|20)\d{2} (?:alone|only)\b|\b(?:each|per|a) year\b|\bannual", re.I)
@@ -739,7 +751,8 @@ class KnowledgeHandler:
             for m in same:
                 if gives(m.point, f.asks) and _names_subject(m.point, subject):
                     return m
-        if f.types[0] in SIBLING_TYPES:
+        if f.types[0] in SIBLING_TYPES and not (f.types[0] == "date" and _span_years(chosen.point)):
+            # (a point that itself states the year asked — "以2018年为基期" — is not replaced by the printing date)
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
             # of the plan, not the plan itself)
             sibling = [bp for bp in ctx.services.bank.in_clause(chosen.point.clause_id)
@@ -771,7 +784,7 @@ class KnowledgeHandler:
             same_topic = []
         closer = next((m for m in in_city[:NEAR] if m.point.point.topic != topic and f.types
                        and m.point.point.answer_type == f.types[0] and self._trusted(ctx, m)), None) \
-            if same_topic and top.point.city not in here else None
+            if same_topic and top.point.city not in here and not _BOUND_ASKED.search(f.text.lower()) else None
         if closer is not None and same_topic[0].score < NEAR_RATIO * closer.score \
                 and closer.score >= IN_CITY_RATIO * top.score:
             # "How many … parks has Cixi already finished building?", best matched by 温州's star-park target: 慈溪's
@@ -1025,8 +1038,10 @@ class KnowledgeHandler:
         lead_in = m.point.point.answer_type == "statement" and not has_figure(m.point) \
             and (not ctx.frame.types or ctx.frame.types[0] in BROAD_TYPES)
         # "新方案啥时候开始算数，以前那个入园办法还管用吗": two clauses that each ask something
-        several = several or sum(1 for piece in re.split(r"[，,；;]", ctx.frame.text)
-                                 if piece.strip() and asks_something(piece)) >= 2
+        several = several or (ctx.frame.language == "zh" and sum(
+            1 for piece in re.split(r"[，,；;]", ctx.frame.text)
+            if piece.strip(" 那么请问另外") and not _CONDITION_START.match(piece.strip())
+            and asks_something(piece.strip().removeprefix("那么").removeprefix("请问"))) >= 2)
         ratio = COMPANION_SEVERAL if several or lead_in else COMPANION_ANY
         out = [m.point]
         pool = ctx.point_matches()[:POOL]
@@ -1068,8 +1083,7 @@ class KnowledgeHandler:
         """``m``'s provision answers (with its close companions; ``with_points``: others of its clause chosen by the
         caller)."""
         svc, f = ctx.services, ctx.frame
-        if _ASKS_DOC_NUMBER.search(f.text.lower()) and not _OTHER_DOCUMENT.search(f.text.lower()) \
-                and not _doc_number(m.point):
+        if asks_doc_number(f.text) and not _doc_number(m.point):
             own = [p for p in svc.bank.points if p.doc_id == m.point.doc_id and _doc_number(p)]
             if not own:
                 return self._no_number(ctx, m.point)                        # (b)
@@ -1168,9 +1182,11 @@ class KnowledgeHandler:
         status = svc.status(bp.doc_id)
         subject = bp.point.subject_zh if f.language == "zh" else bp.point.subject_en
         if span := one_year_of_a_total(ctx, bp):
-            direct = text("knowledge.years_total", f.language, place=place_tag(bp.city, status, f.language),
-                          subject=subject, span=span if f.language == "zh" else "–".join(re.findall(r"\d{4}", span)),
-                          asked=_asked_years(f.text)[0] if _asked_years(f.text) else "")
+            asked = _asked_years(f.text)
+            direct = text("knowledge.years_total" if asked else "knowledge.years_total_per_year", f.language,
+                          place=place_tag(bp.city, status, f.language), subject=subject,
+                          span=span if f.language == "zh" else "–".join(re.findall(r"\d{4}", span)),
+                          asked=asked[0] if asked else "")
         elif other_year(ctx, bp):
             stated = "、".join(str(y) for y in sorted(_years_stated("；".join(bp.point.answer_spans))))
             direct = text("knowledge.other_year", f.language, place=place_tag(bp.city, status, f.language),
@@ -1224,7 +1240,9 @@ class KnowledgeHandler:
                 part = subject + part  # "多久交？" after "维修基金交多少？" asks about 维修基金
             # a later part naming no place is about the place the part before it was answered for ("…14号通知由哪个
             # 机关发出，成文日期是哪一天？": the notice's date, not another document's)
-            before = answers[-1].city if answers and not answers[-1].refused else None
+            # …when the user named it, or named the document ("14号通知由哪个机关发出"): not a city retrieval picked
+            before = answers[-1].city if answers and not answers[-1].refused \
+                and (answers[-1].city_source in ("named", "inherited") or answers[-1].answer_type == "metadata") else None
             sub = make_frame(part, part, chosen_city=f.city if f.city_source == "chosen" else None,
                              inherited_city=f.city if f.city_source in ("named", "inherited") else before)
             # a later part ("这个谁管") reads like a follow-up of the part before it: that part's answer is its

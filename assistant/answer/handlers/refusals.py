@@ -73,8 +73,11 @@ class CitedDocumentHandler:
     def can_handle(self, ctx: Context) -> bool:
         from assistant.answer.cited import asked_cited
 
+        from assistant.answer.handlers.knowledge import asks_doc_number
+
         f = ctx.frame
-        if f.types[:1] not in (("metadata",), ("date",)):
+        # only a number is surely missing: a citing text may still say when ("去年制定的") or who made it
+        if not asks_doc_number(f.text):
             return False
         self._cited = asked_cited(f.text, ctx.services.corpus, _titles(ctx.services.corpus))
         return self._cited is not None
