@@ -514,3 +514,14 @@ def test_an_annual_amount_of_a_several_year_total_names_no_empty_year(assistant)
 def test_a_year_the_matched_point_states_is_not_replaced_by_the_printing_date(assistant):
     a = assistant.ask("附件4里小微企业园五年规划的发展目标以哪一年作为基期")
     assert "2018年为基期" in a.direct and "11月26日" not in a.direct
+
+
+def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
+    a = assistant.ask("In Linhai, what building density is required at minimum, and what is the maximum share of the "
+                      "site non-production buildings may take up?")
+    assert "35%" in a.direct and "7%" in a.direct
+
+
+def test_stepping_in_early_is_the_documents_ti_qian_jie_ru(assistant):
+    a = assistant.ask("For Cixi's idle industrial plots, which bureau is meant to step in early and keep supervising?")
+    assert "应急管理局" in a.direct

@@ -131,7 +131,8 @@ _DURATION_ASKED = re.compile(r"多久|多长|几年|多少年|时间|期限|年�
 _EN_ASKING = frozenset({"long", "many", "years", "much", "what", "when", "does", "that", "this", "last", "lasts"})
 
 
-_EN_SUBJECT_FILLER = frozenset({"the", "of", "a", "an", "in", "on", "for", "to", "and", "by", "per", "one", "its", "with"})
+_EN_SUBJECT_FILLER = frozenset({"the", "of", "a", "an", "in", "on", "for", "to", "and", "by", "per", "one", "its", "with", "maximum", "minimum",
+                                "park", "parks"})   # a bound, or the park every subject is of, is not the subject
 
 
 def _subject_named_en(bp: BoundPoint, question: str) -> bool:
