@@ -394,11 +394,9 @@ def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
     for m in _date_matches(norm):
         g = m.groupdict()
         try:
-            year = int(g["y"]) if g["y"].isdigit() else int(_cn_year_digits(g["y"]))
-            if len(g["y"]) == 2:
-                year += 2000
-                if year > dt.date.today().year + TWO_DIGIT_YEARS_AHEAD:
-                    continue   # "99年6月1日": not read as 2099 (nor guessed as 1999)
+            year = _spoken_year(g["y"]) if g["y"].isdigit() else int(_cn_year_digits(g["y"]))
+            if year is None:
+                continue   # "99年6月1日": not read as 2099 (nor guessed as 1999)
             month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else (
                 int(g["m"]) if g["m"].isdigit() else int(_cn(g["m"])))
             day = int(g["d"]) if g["d"].isdigit() else int(_cn(g["d"]))
@@ -416,6 +414,14 @@ def find_dates(text: str, field: str | None = "question") -> list[dt.date]:
 
 # A spoken two-digit year is 20YY up to this many years ahead ("打算27年3月1号签合同"); later ones ("99年") are not read.
 TWO_DIGIT_YEARS_AHEAD = 10
+
+
+def _spoken_year(digits: str) -> int | None:
+    """A year as written: four digits as they are; two digits as 20YY up to TWO_DIGIT_YEARS_AHEAD from now, else None."""
+    if len(digits) != 2:
+        return int(digits)
+    year = 2000 + int(digits)
+    return year if year <= dt.date.today().year + TWO_DIGIT_YEARS_AHEAD else None
 
 
 # A month without its day, said of the user's own act ("22年6月买的", "2022年6月份签的合同", "bought in June 2022"): a
@@ -445,7 +451,6 @@ def find_months(text: str, field: str | None = "question") -> list[dt.date]:
     """
     norm = _mask_dates(normalise(text))
     found: list[tuple[int, dt.date]] = []
-    this_year = dt.date.today().year
     for pattern in _MONTH_PATTERNS:
         for m in pattern.finditer(norm):
             g = m.groupdict()
@@ -454,8 +459,8 @@ def find_months(text: str, field: str | None = "question") -> list[dt.date]:
                     continue
             elif not _OWN_ACT_AFTER.search(norm[m.end():]):
                 continue
-            year = int(g["y"]) + (2000 if len(g["y"]) == 2 else 0)
-            if len(g["y"]) == 2 and year > this_year + TWO_DIGIT_YEARS_AHEAD:
+            year = _spoken_year(g["y"])
+            if year is None:
                 continue   # "99年6月": not read as 2099 (nor guessed as 1999)
             month = _MONTHS_EN[_full_month(g["mn"])] if g.get("mn") else int(g["m"])
             if not 1 <= month <= 12:

@@ -644,20 +644,22 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
         result.asked_count = True   # "乐清2019年要开工几个小微园": the plan gives 亩 for that, not a number of parks
     if _ONE_PARK.search(q.text) and result.operation != "ratio":   # (平均每个园: a ratio the table computes)
         result.asked_per_park = True   # "how much land does each park in Yueqing get": the plan gives county totals
-    # 亩 measures land, never floor space: "竣工多少亩" asks land; "折合多少亩" asks only a conversion; and in
-    # "一共要用多少亩地？2021年要竣工多少" the 亩 belongs to another sentence than 竣工
-    mu_of_floor = q.area_target is not None and q.area_target[0] == "亩" and not q.has("convert") \
-        and bool(result.cells) and all(c.unit in FLOOR_UNITS for c in result.cells)
-    if mu_of_floor:
+    floor_only = bool(result.cells) and all(c.unit in FLOOR_UNITS for c in result.cells)
+    # 亩 measures land, never floor space: "竣工多少亩" asks land, no conversion of floor space; "折合多少亩" asks only
+    # a conversion; in "一共要用多少亩地？2021年要竣工多少" the 亩 belongs to another sentence than 竣工
+    mu_asked = floor_only and q.area_target is not None and q.area_target[0] == "亩" and not q.has("convert")
+    if mu_asked:
         result.converted = None
-    land_unit = mu_of_floor and _unit_said_with(q.text, ("亩", "mu"), [w for m in metrics for w in (*m.zh, *m.en_words)
-                                                   if any(c.column.startswith(tuple(m.columns)) or
-                                                          any(col in c.column for col in m.columns)
-                                                          for c in result.cells)])
-    if (_LAND_ASKED.search(q.text) or land_unit) and result.cells and all(c.unit in FLOOR_UNITS for c in result.cells):
+    if floor_only and (_LAND_ASKED.search(q.text) or (mu_asked and _unit_said_with(q.text, ("亩", "mu"), _metric_words(
+            metrics, result.cells)))):
         result.asked_land = True    # "2019年计划竣工的用地面积是多少亩": 竣工数 is floor area (万㎡), not land
         result.converted = None
     return result
+
+
+def _metric_words(metrics: list[Metric], cells: list[Cell]) -> list[str]:
+    """The words of the metrics whose columns the cells are in."""
+    return [w for m in metrics if any(col in c.column for col in m.columns for c in cells) for w in (*m.zh, *m.en_words)]
 
 
 def _unit_said_with(text: str, units: tuple[str, ...], metric_words: list[str]) -> bool:

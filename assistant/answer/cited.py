@@ -10,6 +10,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -40,9 +41,10 @@ def _pairs(text: str) -> set[str]:
     return {w[i:i + 2] for w in chinese.split() for i in range(len(w) - 1)}
 
 
-def cited_titles(corpus: Corpus) -> list[CitedTitle]:
+@functools.lru_cache(maxsize=2)
+def cited_titles(corpus: Corpus) -> tuple[CitedTitle, ...]:
     """Titles the corpus cites but does not hold, each with its first citing clause; not those printed with
-    their number."""
+    their number. Read once per corpus (a new corpus object comes with every change of the documents)."""
     own = {re.sub(r"\s", "", d.meta.title) for d in corpus.documents}
     seen: dict[str, CitedTitle] = {}
     for d in corpus.documents:
@@ -52,14 +54,14 @@ def cited_titles(corpus: Corpus) -> list[CitedTitle]:
                 if re.sub(r"\s", "", title) in own or _NUMBER_AFTER.match(c.text[m.end():]) or title in seen:
                     continue
                 seen[title] = CitedTitle(title, d.id, c.label)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 def _kind(title: str) -> str | None:
     return next((k for k in _KINDS if title.endswith(k) or title.endswith(k + "（试行）")), None)
 
 
-def asked_cited(question: str, corpus: Corpus, titles: list[CitedTitle]) -> CitedTitle | None:
+def asked_cited(question: str, corpus: Corpus, titles: tuple[CitedTitle, ...]) -> CitedTitle | None:
     """The cited document a question asks about, when it names one the corpus does not hold (a question about
     the reply to a suggestion is about the reply, which the corpus holds)."""
     if "答复" in question:

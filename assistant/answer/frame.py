@@ -229,9 +229,8 @@ def answer_types(question: str) -> tuple[str, ...]:
         # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked
         found = [(_first(text, dict(_cues())[t]), o, t) for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
-    if _breach_handling(text):   # "未按时报送的，将如何处理": what follows that breach
-        types = ["consequence", *[t for t in types if t != "consequence"]]
-    if "consequence" in types:   # "…卖了会罚多少钱": what follows a breach, whatever figure words come with it
+    # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it
+    if "consequence" in types or _breach_handling(text):
         types = ["consequence", *[t for t in types if t != "consequence"]]
     if "exception" in types:     # "能分期交吗": whether the rule bends, whatever else is asked with it
         types = ["exception", *[t for t in types if t != "exception"]]
@@ -388,6 +387,33 @@ def _comma_parts(part: str) -> list[str]:
 
 
 _CONDITION = re.compile(r"(?:要是|如果|假如|假设|若是|若|万一|一旦|倘若)")
+
+
+def asking_clauses(text: str) -> int:
+    """How many comma-separated clauses of a Chinese question ask something: a condition ("要是…，") and a
+    leading "那么，" or "请问，" ask nothing.
+
+    >>> asking_clauses("新方案啥时候开始算数，以前那个入园办法还管用吗"), asking_clauses("那么，临海的容积率最低多少？")
+    (2, 1)
+    """
+    pieces = [p.strip() for p in re.split(r"[，,；;]", text)]
+    return sum(1 for p in pieces if p.strip(" 那么请问另外") and not _CONDITION.match(p)
+               and asks_something(p.removeprefix("那么").removeprefix("请问")))
+
+
+# "文号是多少", "what is its document number": the document's own number is asked.
+_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:是|为)?(?:多少|什么|啥|几号|哪个)"
+                              r"|(?:what|which) (?:is |was )?(?:its |the )?(?:document|file|reference) number")
+# …unless it asks the number of a document it cites ("依据的文件文号", "以前那个办法的文号"), or prints one itself
+# ("临政办发〔2018〕89号这个文号的文件还有效吗").
+_OTHER_DOCUMENT = re.compile(r"依据|根据|引用|提到|废止|上位|以前|原来|之前|旧的|老的|〔|\[\d{4}\]"
+                             r"|basis|based on|cites?\b|repeal|previous|former|earlier|old")
+
+
+def asks_doc_number(question: str) -> bool:
+    """The question asks a document's own number ("文号是多少"), not that of a document it cites or prints."""
+    text = question.lower()
+    return bool(_ASKS_DOC_NUMBER.search(text)) and not _OTHER_DOCUMENT.search(text)
 
 
 def asks_something(part: str) -> bool:

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import (_CONDITION as _CONDITION_START, NUMERIC, TIME, asked_measure, asks_something,
-                                    consequence_words_for, cue_words, other_qualifier)
+from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asking_clauses, asks_doc_number, consequence_words_for,
+                                    cue_words, other_qualifier)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -67,6 +67,8 @@ IN_CITY_COSINE = 0.05
 # many of its three rarest words are in the provision itself: a verb ("免征" vs "减免") does not hide the thing ("城建配套费"), and
 # one shared word ("目标") is not the subject ("亩均税收目标") (eval/conversations_dev3.jsonl, 2026-12-03).
 MENTION_WORDS = 2
+# Kinds of fact that are one to a question asking them (a deadline is a date).
+_KIND_OF = {"deadline": "date"}
 _SEVERAL = re.compile(r"和|与|及|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
@@ -249,21 +251,6 @@ def _thing_named(question: str, bp: BoundPoint) -> str | None:
 
 # A shared run this long names a thing (服务功能性用房, 物业管理用房), not a common word (园区, 企业, 比例).
 THING_CHARS = 5
-
-
-# "文号是多少", "what is its document number": the document's own number is asked.
-_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:是|为)?(?:多少|什么|啥|几号|哪个)"
-                              r"|(?:what|which) (?:is |was )?(?:its |the )?(?:document|file|reference) number")
-# …unless it asks the number of a document it cites ("依据的文件文号", "以前那个办法的文号"), or prints one itself
-# ("临政办发〔2018〕89号这个文号的文件还有效吗").
-_OTHER_DOCUMENT = re.compile(r"依据|根据|引用|提到|废止|上位|以前|原来|之前|旧的|老的|〔|\[\d{4}\]"
-                             r"|basis|based on|cites?\b|repeal|previous|former|earlier|old")
-
-
-def asks_doc_number(question: str) -> bool:
-    """The question asks a document's own number ("文号是多少"), not that of a document it cites or prints."""
-    text = question.lower()
-    return bool(_ASKS_DOC_NUMBER.search(text)) and not _OTHER_DOCUMENT.search(text)
 
 
 def _doc_number(bp: BoundPoint) -> bool:
@@ -1032,17 +1019,15 @@ class KnowledgeHandler:
 
     def _companions(self, ctx: Context, m: PointMatch) -> list[BoundPoint]:
         """Other points of the same clause that answer the rest of a question asking several things."""
-        # (a deadline and a date are one kind of fact asked: "几号前" cues both)
-        specific = [("date" if t == "deadline" else t) for t in ctx.frame.types if t not in ("list", "condition", "permission")]
-        several = _SEVERAL.search(ctx.frame.text) or (len(set(specific[:2])) == 2 and "，" in ctx.frame.text)
+        # several things asked: joined by a word ("和", "分别"), two kinds of fact around a comma (a deadline and a
+        # date are one kind: "几号前" cues both), or two clauses that each ask ("新方案啥时候开始算数，以前那个入园办法还
+        # 管用吗")
+        specific = [_KIND_OF.get(t, t) for t in ctx.frame.types if t not in ("list", "condition", "permission")]
+        several = bool(_SEVERAL.search(ctx.frame.text) or (len(set(specific[:2])) == 2 and "，" in ctx.frame.text)
+                       or (ctx.frame.language == "zh" and asking_clauses(ctx.frame.text) >= 2))
         # "考评咋要求的" matched to a clause's lead-in ("强化入园企业考评…"): what the clause then requires answers too
         lead_in = m.point.point.answer_type == "statement" and not has_figure(m.point) \
             and (not ctx.frame.types or ctx.frame.types[0] in BROAD_TYPES)
-        # "新方案啥时候开始算数，以前那个入园办法还管用吗": two clauses that each ask something
-        several = several or (ctx.frame.language == "zh" and sum(
-            1 for piece in re.split(r"[，,；;]", ctx.frame.text)
-            if piece.strip(" 那么请问另外") and not _CONDITION_START.match(piece.strip())
-            and asks_something(piece.strip().removeprefix("那么").removeprefix("请问"))) >= 2)
         ratio = COMPANION_SEVERAL if several or lead_in else COMPANION_ANY
         out = [m.point]
         pool = ctx.point_matches()[:POOL]

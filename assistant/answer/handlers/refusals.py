@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from assistant.answer.cited import asked_cited, cited_titles
 from assistant.answer.context import Context
+from assistant.answer.frame import asks_doc_number
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import best_sentence, citation, place_tag
@@ -65,21 +67,17 @@ class TopicHandler:
 
 
 class CitedDocumentHandler:
-    """A document fact (文号, 日期, 发文机关) asked of a document the corpus only cites by title: said so, quoting the
-    citation, never answered with the citing document's own facts."""
+    """The number (文号) of a document the corpus only cites by title: said to be absent, quoting the citation, never
+    answered with the citing document's own number."""
 
     name = "cited_document"
 
     def can_handle(self, ctx: Context) -> bool:
-        from assistant.answer.cited import asked_cited
-
-        from assistant.answer.handlers.knowledge import asks_doc_number
-
         f = ctx.frame
         # only a number is surely missing: a citing text may still say when ("去年制定的") or who made it
         if not asks_doc_number(f.text):
             return False
-        self._cited = asked_cited(f.text, ctx.services.corpus, _titles(ctx.services.corpus))
+        self._cited = asked_cited(f.text, ctx.services.corpus, cited_titles(ctx.services.corpus))
         return self._cited is not None
 
     def run(self, ctx: Context) -> Answer:
@@ -91,18 +89,6 @@ class CitedDocumentHandler:
                       place=place_tag(doc.meta.city, doc.meta.status, f.language))
         return build(ctx, kind="not_covered", direct=direct, refused=True, citations=[quote],
                      not_covered_kind="no_figure", city=doc.meta.city)
-
-
-_TITLES: dict[str, list] = {}
-
-
-def _titles(corpus) -> list:
-    """The corpus's cited titles, once per corpus version."""
-    from assistant.answer.cited import cited_titles
-
-    if corpus.fingerprint not in _TITLES:
-        _TITLES[corpus.fingerprint] = cited_titles(corpus)
-    return _TITLES[corpus.fingerprint]
 
 
 class ClarifyHandler:
