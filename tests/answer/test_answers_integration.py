@@ -114,6 +114,17 @@ def test_a_self_contained_question_in_the_same_city_gets_its_own_match(assistant
     assert not check.refused and "入园管理评分体系" in check.answer
 
 
+@pytest.mark.parametrize("turns, states", [
+    # the new city's own provision on the topic, worded without the previous city's term ("四限")
+    (("温州厂房卖的时候有啥限制", "临海卖厂房价格有限制不"), "保本微利"),
+    # the previous provision states its own exception ("除有特殊需求外")
+    (("温州小微园的容积率下限是多少", "这个有没有例外"), "特殊需求"),
+])
+def test_a_follow_up_is_answered_by_the_provision_that_states_it(assistant, turns, states):
+    last = _chat(assistant, *turns)[-1]
+    assert not last.refused and states in last.direct, last.direct
+
+
 def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     _, exception = _chat(assistant, "临海园区的厂房买了多少年内不能转让", "企业要外迁的话有没有例外")
     assert not exception.refused and "审核同意" in exception.answer
@@ -141,6 +152,9 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("温州是不是亩均税收得20万以上才让进园区", "different_quantity"),  # 20万 is the parks' target, not an entry bar
     ("温州园区的物业管理用房按总建筑面积多少比例配", "other_city"),    # only 临海 sets 3‰
     ("温州园区竣工验收超过30个工作日还没办完，怎么追究责任？", "not_stated"),   # "给予一定补助", no figure; the budget is not it
+    # an English "pay per square metre" asks the rate 慈溪 only says a bureau will set
+    ("What do unit owners in a Cixi park pay per square metre into the maintenance fund?", "no_figure"),
+    ("By 2021 how many small businesses should Cixi's parks hold?", "different_quantity"),   # 20 parks, not firms
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
     a = assistant.ask(question)
@@ -510,6 +524,8 @@ def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
     ("附件4里小微企业园五年规划的发展目标以哪一年作为基期", ["2018年为基期"], ["11月26日"]),
     # an English issuer question with "small and micro" is trusted
     ("Which body issued Zhejiang's 2018 notice on small and micro enterprise parks?", ["浙江省促进中小企业发展工作领导小组办公室"], []),
+    # the city's own provision matched by the user's words as well as another city's (BM25 nearly equal)
+    ("临海国企自己建的小微园能租出去不，还是非得卖", ["出租方式运营"], []),
 ])
 def test_the_answer_states_what_is_asked_and_not_a_near_figure(assistant, question, states, omits):
     a = assistant.ask(question)

@@ -59,6 +59,10 @@ AREA_KIND_RATIO = 0.8
 # hand-written probes: where the city's own point was right its score was 0.87–0.93 of the best overall; where
 # another city's was (房产税 in 临海, 单个企业面积 in 温州, 宿舍 in 慈溪, 维修基金 in 温州) 0.70–0.83.
 IN_CITY_RATIO = 0.85
+# …or when its words match the question nearly as well as the best match's (BM25 at least this share of it): the
+# user's own words name the city's provision ("临海国企自己建的小微园能租出去不": 12.69 against 温州's 12.8), the
+# meaning score alone favours the other city (eval/conversations_dev5.jsonl, 2026-12-04).
+IN_CITY_BM25_RATIO = 0.95
 # For "what happens if…" the city's own rule on the subject is the answer (stated, or (e) not stated) when this
 # share of the question's key terms is in it, even if another city's penalty clause matches better.
 CONSEQUENCE_SUBJECT_COVERAGE = 0.3
@@ -351,8 +355,8 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
     return all(b in ("at most ", "within ") for b in bounds)
 
 
-_ASKS_FIRMS = re.compile(r"(多少|几)家")
-_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)")
+_ASKS_FIRMS = re.compile(r"(多少|几)家|how many (?:[\w-]+ ){0,3}?(?:firms|companies|enterprises|businesses)\b(?! parks?)", re.I)
+_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)|how many (?:[\w-]+ ){0,4}?parks\b", re.I)
 
 
 def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
@@ -360,6 +364,8 @@ def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
     if ctx.frame.asks != "count" or not ctx.frame.asks_figure:
         return False
     units = {q.unit for s in bp.point.answer_spans for q in find_quantities(s, field=None)} & {"家", "个"}
+    if _ASKS_FIRMS.search(ctx.frame.text) and _ASKS_PARKS.search(ctx.frame.text):
+        return False   # "how many new parks …, and how many firms should move in": both are asked
     if _ASKS_FIRMS.search(ctx.frame.text):
         return units == {"个"}
     if _ASKS_PARKS.search(ctx.frame.text):
@@ -662,7 +668,9 @@ class KnowledgeHandler:
 
             asked_words = exception_words_for(f.text)
             stating = [bp for bp in [before, *siblings] if any(w in s for s in bp.point.answer_spans for w in asked_words)]
-            candidates = [bp for bp in stating if bp is not before] or candidates
+            # a sibling stating it first; else the previous point itself when its own words do ("除有特殊需求外，容积率
+            # 一般不得低于2.0"), not a sibling of another kind of fact
+            candidates = [bp for bp in stating if bp is not before] or ([before] if stating else candidates)
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
         asking = " ".join(cue_words({"actor", "contact"} & set(f.types)))
@@ -783,8 +791,7 @@ class KnowledgeHandler:
             chosen = self._by_type(ctx, top, pool, here)
         elif same_topic:
             chosen = self._by_type(ctx, same_topic[0], pool, here)
-        elif in_city and in_city[0].score >= IN_CITY_RATIO * top.score and self._trusted(ctx, in_city[0]) \
-                and (in_city[0].cosine is None or top.cosine is None or in_city[0].cosine >= top.cosine - IN_CITY_COSINE):
+        elif in_city and self._nearly_as_good(in_city[0], top) and self._trusted(ctx, in_city[0]):
             # the city's own best match is nearly as good: another topic of the city answers (its rules are organised
             # differently), not "the city does not set it"
             chosen = self._by_type(ctx, in_city[0], pool, here)
@@ -916,6 +923,12 @@ class KnowledgeHandler:
             # differently): the general matching decides
             return None
         speaking = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
+        if not speaking and previous_id != f.extra.get("switched_from"):
+            # "临海卖厂房价格有限制不" after 温州's four limits: a turn in words of its own whose best match in the new
+            # city is that city's provision on the topic (限价销售) is answered by it, though it never says "四限"
+            own = ctx.point_matches(cities=frozenset(here))[:1]
+            if own and own[0].point.point.topic == topic and self._trusted(ctx, own[0]):
+                speaking = [own[0].point]
         if not speaking:
             # the new city's rule on the topic is about something else ("补缴出让金" for "提高容积率不再增收")
             return self._other_city(ctx, before, subject=subject)               # (a)
@@ -927,7 +940,8 @@ class KnowledgeHandler:
     def _restated(ctx: Context, prev: BoundPoint) -> BoundPoint:
         """"温州是不是也是5年" after an exception to 临海's lock-up: the figure the user restates names the provision
         asked about — the point of the same clause that states it, when the previous point does not."""
-        said = [q.text for q in find_quantities(ctx.frame.question, field=None) if q.unit]
+        # a figure with its unit, or a ratio's decimal ("临海呢，也是2.0吗": the plot ratio); a bare integer may be anything
+        said = [q.text for q in find_quantities(ctx.frame.question, field=None) if q.unit or "." in q.text]
         if not said:
             return prev
         holders = [bp for bp in ctx.services.bank.in_clause(prev.clause_id)
@@ -943,6 +957,13 @@ class KnowledgeHandler:
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
         text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
         return word.lower() in text.lower()
+
+    @staticmethod
+    def _nearly_as_good(own: PointMatch, top: PointMatch) -> bool:
+        """The city's own best match ``own`` is nearly as good as the best match overall ``top`` (another city's)."""
+        close_meaning = own.cosine is None or top.cosine is None or own.cosine >= top.cosine - IN_CITY_COSINE
+        same_words = bool(own.bm25 and top.bm25 and own.bm25 >= IN_CITY_BM25_RATIO * top.bm25)
+        return close_meaning and (own.score >= IN_CITY_RATIO * top.score or same_words)
 
     def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
         """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject
