@@ -155,6 +155,9 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     # an English "pay per square metre" asks the rate 慈溪 only says a bureau will set
     ("What do unit owners in a Cixi park pay per square metre into the maintenance fund?", "no_figure"),
     ("By 2021 how many small businesses should Cixi's parks hold?", "different_quantity"),   # 20 parks, not firms
+    # 临海 alone sets the utility tariff; 温州's non-production share is only lifted by its clause's rank in the city
+    ("温州市小微企业园非生产性用房涉及的水、电、气费用按何种标准计价？", "other_city"),
+    ("温州有地下室的厂房，卖的价钱能往上加多少", "no_figure"),   # 价钱 is a price: 适当提高 gives none
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
     a = assistant.ask(question)

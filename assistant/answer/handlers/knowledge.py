@@ -791,7 +791,7 @@ class KnowledgeHandler:
             chosen = self._by_type(ctx, top, pool, here)
         elif same_topic:
             chosen = self._by_type(ctx, same_topic[0], pool, here)
-        elif in_city and self._nearly_as_good(in_city[0], top) and self._trusted(ctx, in_city[0]):
+        elif in_city and self._nearly_as_good(ctx, in_city[0], top) and self._trusted(ctx, in_city[0]):
             # the city's own best match is nearly as good: another topic of the city answers (its rules are organised
             # differently), not "the city does not set it"
             chosen = self._by_type(ctx, in_city[0], pool, here)
@@ -959,11 +959,19 @@ class KnowledgeHandler:
         return word.lower() in text.lower()
 
     @staticmethod
-    def _nearly_as_good(own: PointMatch, top: PointMatch) -> bool:
-        """The city's own best match ``own`` is nearly as good as the best match overall ``top`` (another city's)."""
-        close_meaning = own.cosine is None or top.cosine is None or own.cosine >= top.cosine - IN_CITY_COSINE
+    def _nearly_as_good(ctx: Context, own: PointMatch, top: PointMatch) -> bool:
+        """The city's own best match ``own`` is nearly as good as the best match overall ``top`` (another city's).
+        Its score among the city's points is lifted by its clause's rank among the city's own clauses; that lift
+        counts only when it is at least as close in meaning ("温州…水、电、气费用按何种标准计价": 温州's non-production
+        share is lifted to 0.85 of 临海's utility tariff, but is further in meaning and words)."""
+        if own.cosine is None or top.cosine is None:
+            close_meaning = closer_meaning = True
+        else:
+            close_meaning, closer_meaning = own.cosine >= top.cosine - IN_CITY_COSINE, own.cosine >= top.cosine
+        overall = next((o for o in ctx.point_matches() if o.point.point.id == own.point.point.id), own)
         same_words = bool(own.bm25 and top.bm25 and own.bm25 >= IN_CITY_BM25_RATIO * top.bm25)
-        return close_meaning and (own.score >= IN_CITY_RATIO * top.score or same_words)
+        return close_meaning and ((own if closer_meaning else overall).score >= IN_CITY_RATIO * top.score
+                                  or same_words)
 
     def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
         """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject
