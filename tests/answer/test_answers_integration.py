@@ -125,6 +125,20 @@ def test_a_follow_up_is_answered_by_the_provision_that_states_it(assistant, turn
     assert not last.refused and states in last.direct, last.direct
 
 
+@pytest.mark.parametrize("turns, contrast", [
+    # the turn names the second provision the previous answer gave (容积率), not the one it led with (占地面积)
+    (("临海市通过土地招拍挂新建小微企业产业园，占地面积和容积率有何要求？", "温州市对小微企业园容积率的要求是什么？"), None),
+    # 温州 has no point on who approves entrants; the province's "审定" of reporting materials is no answer
+    (("临海进园子要公示几天", "谁审的", "温州有这规定没"), "领导小组办公室审定"),
+])
+def test_a_city_switch_looks_for_what_was_asked(assistant, turns, contrast):
+    last = _chat(assistant, *turns)[-1]
+    if contrast is None:
+        assert not last.refused and "2.0" in last.direct, last.direct
+    else:
+        assert last.refused and last.not_covered_kind == "other_city" and contrast in last.answer, last.answer
+
+
 def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     _, exception = _chat(assistant, "临海园区的厂房买了多少年内不能转让", "企业要外迁的话有没有例外")
     assert not exception.refused and "审核同意" in exception.answer

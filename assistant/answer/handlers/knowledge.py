@@ -588,6 +588,9 @@ class KnowledgeHandler:
             switched = self._city_switch(ctx, f.extra["switched_from"])
             if switched is not None:
                 return switched
+            unmatched = self._switch_unmatched(ctx, f.extra["switched_from"])
+            if unmatched is not None:
+                return unmatched
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
         if same_clause is None and not matches:
@@ -897,7 +900,7 @@ class KnowledgeHandler:
                 and _ASKS_PERMISSION.search(f.question.lower()) and prev.point.answer_type != "permission":
             # "慈溪能不能预售" after 温州's presale threshold: the turn asks a yes/no of its own, not the previous figure
             return None
-        prev = self._restated(ctx, prev)
+        prev = self._named_sibling(ctx, self._restated(ctx, prev))
         topic = prev.point.topic
         ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
         seen = {bp.point.id for bp in ranked}
@@ -935,6 +938,35 @@ class KnowledgeHandler:
         wanted = f.types[0] if f.types else prev.point.answer_type
         chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
         return self._answer(ctx, PointMatch(point=chosen, score=0.0, bm25=0.0, cosine=None, question="", rank=0))
+
+    def _switch_unmatched(self, ctx: Context, previous_id: str) -> Answer | None:
+        """"温州有这规定没" after who approves 临海's entrants: the new city has no point on the topic, and the best match
+        of the turn is neither the city's own nor on the topic (the province's reporting materials "审定") — (a), with
+        the previous answer as the contrast. A match of the city's own is left to the general matching."""
+        f, svc = ctx.frame, ctx.services
+        prev = next((bp for bp in svc.bank.points if bp.point.id == previous_id), None)
+        matches = ctx.point_matches()
+        if prev is None or prev.city in svc.applicable(f.city) or not matches \
+                or self._has_unindexed_documents(ctx, svc.applicable(f.city)):
+            return None
+        top = matches[0].point
+        if top.city == f.city or top.point.topic == prev.point.topic or top.city not in svc.applicable(f.city):
+            return None
+        before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
+        return self._other_city(ctx, before, subject=prev.point.subject_zh if f.language == "zh" else prev.point.subject_en)
+
+    @staticmethod
+    def _named_sibling(ctx: Context, prev: BoundPoint) -> BoundPoint:
+        """"温州市对小微企业园容积率的要求是什么？" after 临海's site area and plot ratio were answered together: the turn
+        names the subject of another point of the previous clause (容积率), not the one the answer led with."""
+        subjects = " ".join((prev.point.subject_zh, *prev.point.answer_spans))
+        named = [w for w in words.lcut(ctx.frame.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+                 and w not in STOPWORDS and not registry().resolve(w)]
+        if not named or any(w in subjects for w in named):
+            return prev
+        siblings = [bp for bp in ctx.services.bank.in_clause(prev.clause_id)
+                    if bp is not prev and any(w in bp.point.subject_zh for w in named)]
+        return siblings[0] if len(siblings) == 1 else prev
 
     @staticmethod
     def _restated(ctx: Context, prev: BoundPoint) -> BoundPoint:
