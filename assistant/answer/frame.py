@@ -213,6 +213,21 @@ def _subject_type(text: str) -> list[str]:
     return [t for _, _, t in subject[:1]]
 
 
+# Asking leave outright ("能不能预售", "能预售不", "可以转租吗"), not whether a rule exists ("慈溪有这种开工期限吗",
+# "临海也这样吗").
+_ASKS_LEAVE = re.compile(r"能不能|能否|可不可以|可以|允许|行不行|让不让|准不准|能不|能(?=[\u4e00-\u9fff]{1,6}(?:不|吗|么|嘛|伐|没)"
+                         r"[？?]?$)|\bcan\b|\bmay\b|allowed|permitted")
+
+
+def asks_leave(question: str) -> bool:
+    """Whether the question asks leave to do something.
+
+    >>> asks_leave("那慈溪呢，能预售不"), asks_leave("慈溪能不能预售"), asks_leave("临海也这样吗")
+    (True, True, False)
+    """
+    return bool(_ASKS_LEAVE.search(question.lower()))
+
+
 _UNBOUNDED = re.compile(r"forever|indefinitely|for good|永久|一直有效|一直享受|永远")
 
 

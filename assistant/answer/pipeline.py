@@ -12,7 +12,7 @@ import threading
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve
-from assistant.answer.frame import TIME, answer_types, frame, without_preamble
+from assistant.answer.frame import TIME, answer_types, asks_leave, frame, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.calculation import CalculationHandler
 from assistant.answer.handlers.comparison import ComparisonHandler
@@ -94,8 +94,9 @@ class Assistant:
         if not point_id or point_id not in self.services.bank:
             return ""
         bp = self.services.bank.get(point_id)
-        # a yes/no ("温州也有吗", "Does Wenzhou cap that too?") is how any switch is asked, not a kind of its own
-        asked = [t for t in answer_types(question) if t != "permission"]
+        # a yes/no ("温州也有吗", "Does Wenzhou cap that too?") is how any switch is asked, not a kind of its own; leave
+        # asked with a modal verb ("那慈溪呢，能预售不" after 温州's presale threshold) is
+        asked = [t for t in answer_types(question) if t != "permission" or asks_leave(question)]
         family = TIME if bp.point.answer_type in TIME else {bp.point.answer_type}   # "期限" asks a "6个月内"
         if asked and not family & set(asked[:2]):
             return ""   # "温州也要公示吗，几天" after who approves: the turn asks a kind of fact of its own

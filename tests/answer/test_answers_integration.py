@@ -117,6 +117,8 @@ def test_a_self_contained_question_in_the_same_city_gets_its_own_match(assistant
 @pytest.mark.parametrize("turns, states", [
     # the new city's own provision on the topic, worded without the previous city's term ("四限")
     (("温州厂房卖的时候有啥限制", "临海卖厂房价格有限制不"), "保本微利"),
+    # a switch asking leave of its own ("能预售不") after a figure, not the figure again
+    (("温州小微园项目啥时候能开始预售啊", "那慈溪呢，能预售不"), "参照商业地产进行预售"),
     # the previous provision states its own exception ("除有特殊需求外")
     (("温州小微园的容积率下限是多少", "这个有没有例外"), "特殊需求"),
 ])

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asking_clauses, asks_doc_number, consequence_words_for,
-                                    cue_words, other_qualifier)
+from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asking_clauses, asks_doc_number, asks_leave,
+                                    consequence_words_for, cue_words, other_qualifier)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -132,7 +132,6 @@ def _own_words(question: str, said: str) -> list[str]:
 
 
 # Asking leave outright ("能不能预售"), not a yes/no about whether a rule exists ("慈溪有这种开工期限吗").
-_ASKS_PERMISSION = re.compile(r"能不能|能否|可不可以|可以|允许|行不行|让不让|准不准|能不|\bcan\b|\bmay\b|allowed|permitted")
 _DURATION_ASKED = re.compile(r"多久|多长|几年|多少年|时间|期限|年限")
 _EN_ASKING = frozenset({"long", "many", "years", "much", "what", "when", "does", "that", "this", "last", "lasts"})
 
@@ -897,7 +896,7 @@ class KnowledgeHandler:
         if prev is None or prev.city in here or self._has_unindexed_documents(ctx, here):
             return None
         if previous_id != f.extra.get("switched_from") and f.asks == "permission" \
-                and _ASKS_PERMISSION.search(f.question.lower()) and prev.point.answer_type != "permission":
+                and asks_leave(f.question) and prev.point.answer_type != "permission":
             # "慈溪能不能预售" after 温州's presale threshold: the turn asks a yes/no of its own, not the previous figure
             return None
         prev = self._named_sibling(ctx, self._restated(ctx, prev))
@@ -907,6 +906,10 @@ class KnowledgeHandler:
         candidates = ranked + [bp for bp in svc.points_for(topic, here) if bp.point.id not in seen]
         before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
         subject = prev.point.subject_zh if f.language == "zh" else prev.point.subject_en
+        leave = [bp for bp in candidates if bp.point.answer_type == "permission"] if asks_leave(f.question) else []
+        if leave and prev.point.answer_type != "permission":
+            # "那慈溪呢，能预售不" after 温州's presale threshold: whether the new city allows it at all (参照商业地产进行预售)
+            return self._answer(ctx, PointMatch(point=leave[0], score=0.0, bm25=0.0, cosine=None, question="", rank=0))
         kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) else []
         if kinds:
             giving = [bp for bp in candidates if any(gives(bp, k) for k in kinds) and self._mentions(ctx, bp, prev)]
