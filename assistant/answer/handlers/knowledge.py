@@ -1141,7 +1141,17 @@ class KnowledgeHandler:
                 with_points = (m.point, *with_points)   # "who signed it, and what is its number": both asked
             m = _as_match(own[0], ctx.point_matches())
         if different_quantity(ctx, m.point):
-            return self._different_quantity(ctx, m.point)                  # (c)
+            # "慈溪现在建好了几个小微园", best matched by the 2019 target: a close match of the city counting what is
+            # asked (已建成…11个) answers — of the year asked, if one is; else (c). Only counts: an area or a share of
+            # another basis is too often another quantity the qualifiers do not name (refusals_dev*, 2026-12-04)
+            years = {int(y) for y in _asked_years(f.text)}
+            alt = next((o for o in ctx.point_matches()[:NEAR] if o.point is not m.point and o.point.city == m.point.city
+                        and o.point.point.answer_type == m.point.point.answer_type == "count" and m.score
+                        and o.score >= AREA_KIND_RATIO * m.score and not different_quantity(ctx, o.point)
+                        and (not years or years & _years_stated("；".join(o.point.point.answer_spans)))), None)
+            if alt is None:
+                return self._different_quantity(ctx, m.point)              # (c)
+            m = alt
         if "exception" in f.types[:2] and not self._states_exception(ctx, m.point):
             return self._not_stated(ctx, m.point, exception=True)           # (e): no exception, instalment, extension
         if "consequence" in f.types[:2] and m.point.point.answer_type != "consequence" \
