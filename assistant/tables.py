@@ -683,9 +683,14 @@ COUNT_UNITS = ("个", "家")
 
 
 def _asks_count(q: Query) -> bool:
-    """A number of parks or firms asked in Chinese (几个园, 多少家): English "how many" also asks for mu."""
+    """A number of parks or firms asked (几个园, 多少家, "how many new parks"): a bare English "how many" also asks for
+    mu."""
     cues = _vocabulary().unit_cues
-    return any(_contains(q.text, w) for u in COUNT_UNITS for w in cues.get(u, ()) if not w.isascii() and w != "数量")
+    return any(_contains(q.text, w) for u in COUNT_UNITS for w in cues.get(u, ()) if not w.isascii() and w != "数量") \
+        or bool(_COUNTED_EN.search(q.text))
+
+
+_COUNTED_EN = re.compile(r"\bhow many (?:[\w-]+ ){0,3}?(?:parks|firms|companies|enterprises|businesses)\b", re.I)
 
 
 def _strong_question(q: Query) -> bool:

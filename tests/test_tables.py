@@ -521,9 +521,12 @@ def test_a_number_of_parks_asked_where_the_plan_gives_mu_is_said_so(corpus, assi
     r = lookup(corpus, "瑞安2020年准备开工几个园区")
     assert r is not None and r.asked_count
     a = assistant.ask("瑞安2020年准备开工几个园区")
-    assert a.refused and "个数" in a.direct and "亩" in a.answer
+    assert a.refused and a.not_covered_kind == "different_quantity" and "个数" in a.direct and "亩" in a.answer
     # the same plan figure asked in its own unit is answered
     assert not lookup(corpus, "瑞安2020年准备开工多少亩").asked_count
+    # in English, parks counted ask a number; a bare "how many" may ask mu
+    assert lookup(corpus, "How many new parks will Rui'an break ground on in 2020?").asked_count
+    assert not lookup(corpus, "How many mu will Rui'an start in 2020?").asked_count
 
 
 def test_the_unit_asked_picks_the_column_over_a_park_word(corpus):

@@ -174,6 +174,8 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     # 临海 alone sets the utility tariff; 温州's non-production share is only lifted by its clause's rank in the city
     ("温州市小微企业园非生产性用房涉及的水、电、气费用按何种标准计价？", "other_city"),
     ("温州有地下室的厂房，卖的价钱能往上加多少", "no_figure"),   # 价钱 is a price: 适当提高 gives none
+    ("慈溪2019年那笔小微园专项资金总共有多少钱", "different_quantity"),   # 1500万 is 2018—2020 together
+    ("What's the usual cap on floor space a regular, non-premium firm may buy in a Wenzhou park?", "different_quantity"),
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
     a = assistant.ask(question)
@@ -545,6 +547,8 @@ def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
     ("Which body issued Zhejiang's 2018 notice on small and micro enterprise parks?", ["浙江省促进中小企业发展工作领导小组办公室"], []),
     # the city's own provision matched by the user's words as well as another city's (BM25 nearly equal)
     ("临海国企自己建的小微园能租出去不，还是非得卖", ["出租方式运营"], []),
+    # a span of years asked is the total's own span
+    ("慈溪市财政在2018—2020年对小微企业园区建设共安排了多少扶持资金？", ["1500万元"], []),
     # parks already built are counted by the point that says so, not by the 2019 target that matched best
     ("慈溪现在建好了几个小微园", ["11个"], []),
 ])

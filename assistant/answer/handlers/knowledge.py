@@ -414,8 +414,9 @@ def other_year(ctx: Context, bp: BoundPoint) -> bool:
 def one_year_of_a_total(ctx: Context, bp: BoundPoint) -> str | None:
     """(c) One year's amount asked ("2019年度安排了多少") and the point states several years' sum ("2018年—2020年共
     安排1500万元"): the span of years, else None."""
-    if ctx.frame.asks != "amount" or not _ONE_YEARS.search(ctx.frame.text):
-        return None
+    one_year_named = len(set(_asked_years(ctx.frame.text))) == 1 and not _YEARS_SPAN_ASKED.search(ctx.frame.text)
+    if ctx.frame.asks != "amount" or not (_ONE_YEARS.search(ctx.frame.text) or one_year_named):
+        return None   # "2019年度", "每年", or one year named ("慈溪2019年奖励…专项资金一共多少钱"), not "2018—2020年"
     total = _YEARS_TOTAL.search("；".join(bp.point.answer_spans))
     return total.group(1) if total else None
 
@@ -426,6 +427,7 @@ _BOUND_ASKED = re.compile(r"最少|至少|起码|最低|最多|至多|最高|不
 # One year's amount asked ("2019年度", "当年"), and an amount stated for several years together ("…年—…年共").
 _ONE_YEARS = re.compile(r"\d{4}\s*年度|当年|每年|一年|(?<!\d)\d{4}\s*年全年"
                         r"|\b(?:in|for) (?:19|20)\d{2} (?:alone|only)\b|\b(?:each|per|a) year\b|\bannual", re.I)
+_YEARS_SPAN_ASKED = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]|\b(?:19|20)\d{2}\s*(?:-|–|to|through)\s*(?:19|20)?\d{2}\b")
 _YEARS_TOTAL = re.compile(r"(\d{4}\s*年?\s*[-—–~至到]\s*\d{4}\s*年)\s*(?:间|内)?\s*共")
 
 

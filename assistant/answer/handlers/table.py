@@ -55,8 +55,8 @@ class TableHandler:
                    else "table.per_park_not_given")
             return build(ctx, kind="not_covered", direct=text(key, lang, unit=unit),
                          body=[text("table.what_it_gives", lang, line=table.headline(lang))], citations=cites,
-                         quote_lines=False, refused=True, city=doc.meta.city, city_source=ctx.frame.city_source,
-                         topic="action_plan_table")
+                         quote_lines=False, refused=True, not_covered_kind="different_quantity", city=doc.meta.city,
+                         city_source=ctx.frame.city_source, topic="action_plan_table")
         if table.missing:
             # a place with no row (龙港市) or a year the plan does not cover: the tables do not give it
             return build(ctx, kind="not_covered", direct=table.headline(lang), citations=cites, quote_lines=False,
