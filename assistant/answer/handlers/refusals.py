@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.cited import asked_cited, cited_titles
 from assistant.answer.context import Context
 from assistant.answer.frame import asks_doc_number
@@ -9,6 +11,7 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import best_sentence, citation, place_tag
 from assistant.errors import AssistantError
+from assistant.jurisdictions import registry
 from assistant.messages import text
 
 
@@ -33,7 +36,9 @@ class PlaceHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         f = ctx.frame
-        return bool(f.query.uncovered_places) and not f.named_cities and f.city_source != "chosen"
+        if not f.query.uncovered_places or f.city_source == "chosen":
+            return False
+        return not f.named_cities or _uncovered_place_asked(f.question, f.query.uncovered_places)
 
     def run(self, ctx: Context) -> Answer:
         f = ctx.frame
@@ -42,6 +47,27 @@ class PlaceHandler:
         direct = text("refuse.place", f.language, places=places, covered=covered)
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
                      not_covered_kind="place", city=None, city_source=None)
+
+
+def _uncovered_place_asked(question: str, uncovered: tuple[str, ...]) -> bool:
+    """A covered city is named too, but the question is about the uncovered place, said as the place of what is asked
+    ("余姚那边…入园有啥补贴，跟慈溪一样不", "What are Yuyao's own rules…"); a firm registered there asks about the city
+    whose park it enters ("我公司注册在椒江，进临海的小微园…").
+
+    >>> _uncovered_place_asked("余姚那边有啥补贴，跟慈溪一样不", ("余姚市",))
+    True
+    >>> _uncovered_place_asked("Cixi officials went to Yuyao. What are Yuyao's own rules?", ("余姚市",))
+    True
+    >>> _uncovered_place_asked("我公司注册在椒江，进临海的小微园要迁吗", ("椒江区",))
+    False
+    """
+    t = question.lower()
+    for name in uncovered:
+        j = registry().resolve(name)
+        names = [n.lower() for n in (j.names if j else (name,))]
+        if any(re.search(re.escape(n) + r"(?:'s|’s|那边|那里|自己的|本地)", t) for n in names):
+            return True
+    return False
 
 
 class TopicHandler:
