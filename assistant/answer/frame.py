@@ -281,10 +281,10 @@ def answer_types(question: str) -> tuple[str, ...]:
 
 _RULE_ON = re.compile(r"(有何|有什么|什么样的|啥)(要求|规定)")
 _WHETHER_BOUND = re.compile(r"(是否|有没有)[^？?]{0,12}(下限|上限)")
-_YES_NO_END = re.compile(r"(吗|么|不|没有|是否[^？?]{0,12}|(\w)不\2|有没有\w{0,8}|伐|哇)[？?！!。]?\s*$"
+_YES_NO_END = re.compile(r"(吗|(?<![什怎多])么|不|没有|是否[^？?]{0,12}|(\w)不\2|有没有\w{0,8}|伐|哇)[？?！!。]?\s*$"
                          r"|^(can|may|is|are|does|do|must)\b")
 # Spoken particles that end a yes/no question ("能卖伐") and also a figure question ("奖多少钱哇").
-_SPOKEN_END = re.compile(r"(哇|伐|么)[？?！!。]?\s*$")
+_SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
@@ -418,7 +418,7 @@ def asking_clauses(text: str) -> int:
 
 
 # "文号是多少", "what is its document number": the document's own number is asked.
-_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:是|为)?(?:多少|什么|啥|几号|哪个)"
+_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:[和及、][\u4e00-\u9fff]{1,6})?(?:分别)?(?:是|为)?(?:多少|什么|啥|几号|哪个)"
                               r"|(?:what|which) (?:is |was )?(?:its |the )?(?:document|file|reference) number")
 # …unless it asks the number of a document it cites ("依据的文件文号", "以前那个办法的文号"), or prints one itself
 # ("临政办发〔2018〕89号这个文号的文件还有效吗").

@@ -165,6 +165,18 @@ def test_cue_words_for_what_follows_and_for_a_rate_standard():
     assert frame("党建公积金按什么标准缴纳？").asks_figure
     assert frame("What minimum plot ratio must a park reach in Cixi?").asks_figure
     assert answer_types("审批办理时限有何规定")[0] == "duration"
+    # "是什么" ends in 么 but asks what, not whether
+    assert "permission" not in answer_types("14号文件的署名机关和成文日期是什么？")
+    assert frame("温州小微园非生产性用房的水、电、气费用按何种标准计价？").asks_figure
+    assert frame("What do firms pay per square metre into the maintenance fund?").asks_figure
+    assert frame("What's the standard cap on floor space an ordinary firm may buy?").asks_figure
+
+
+def test_a_document_number_asked_beside_another_fact_is_its_own_number():
+    from assistant.answer.frame import asks_doc_number
+
+    assert asks_doc_number("该答复的发文字号和签发人分别是什么？")
+    assert not asks_doc_number("依据的文件文号和名称是什么")
 
 
 def test_a_question_naming_both_qualifiers_is_about_both():

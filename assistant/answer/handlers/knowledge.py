@@ -731,6 +731,11 @@ class KnowledgeHandler:
                     return m
         same = [m for m in pool if m.point.point.topic == chosen.point.point.topic
                 and (cities is None or m.point.city in cities)]
+        near = pool[:NEAR]
+        if f.types[0] == "metadata" and f.language == "zh":
+            # "…的署名机关和成文日期是什么": the document fact whose head noun is asked (机关), not its number
+            same.sort(key=lambda m: not _subject_named_zh(m.point, f.text))
+            near = sorted(near, key=lambda m: not _subject_named_zh(m.point, f.text))
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
         # the thing named ("服务功能性用房") when no figure subject of the data is: its neighbour's 3‰ is not its share
@@ -741,7 +746,7 @@ class KnowledgeHandler:
                     and _names_subject(m.point, subject):   # the budget beside "给予奖励" is not the reward
                 # a yes/no is any rule's form ("城建配套费要交吗"): a far point of the topic is not taken for it
                 return m
-        for m in pool[:NEAR]:   # a close match of another topic that states exactly the kind of fact asked
+        for m in near:   # a close match of another topic that states exactly the kind of fact asked
             # …of the same jurisdiction: the province's coordination line is not 慈溪's approval of a town's plan
             if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
                     and (cities is None or m.point.city in cities) and _names_subject(m.point, subject) \
