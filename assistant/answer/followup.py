@@ -209,8 +209,17 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
     True
     >>> _adds_a_figure("温州宿舍1200平，维修资金交多少", "临海厂房最少买多大")
     False
+    >>> _adds_a_figure("那2019年还打算建几个", "市里财政给了多少钱扶持")
+    False
     """
-    given = [m.group(0) for m in _NUMBER_WITH_UNIT.finditer(question) if re.search(r"\d", m.group(0))]
+    # a calendar year asking another kind of fact ("那2019年还打算建几个" after the budget) is when, not a figure for the
+    # previous question ("那2020年开工多少" after 乐清's land plan is)
+    from assistant.answer.frame import answer_types
+
+    asked, before = answer_types(question), answer_types(previous_question)
+    other_kind = bool(asked and before and asked[0] != before[0])
+    given = [m.group(0) for m in _NUMBER_WITH_UNIT.finditer(question) if re.search(r"\d", m.group(0))
+             and not (other_kind and re.fullmatch(r"(?:19|20)\d{2}\s*年", m.group(0)))]
     if not given or _NUMBER_WITH_UNIT.search(previous_question) or set(_cities_in(question)) - {previous_city}:
         return False   # ("一平一个月": a rate's unit, not a figure the user gives; "照温州这个" is the same city)
     question = _strip_places(question)

@@ -119,12 +119,20 @@ def test_a_self_contained_question_in_the_same_city_gets_its_own_match(assistant
     (("温州厂房卖的时候有啥限制", "临海卖厂房价格有限制不"), "保本微利"),
     # a switch asking leave of its own ("能预售不") after a figure, not the figure again
     (("温州小微园项目啥时候能开始预售啊", "那慈溪呢，能预售不"), "参照商业地产进行预售"),
+    # a year with a question of another kind is when, not the user's figure for the previous question
+    (("慈溪现在建好了几个小微园", "市里财政给了多少钱扶持", "那2019年还打算建几个"), "6个"),
     # the previous provision states its own exception ("除有特殊需求外")
     (("温州小微园的容积率下限是多少", "这个有没有例外"), "特殊需求"),
 ])
 def test_a_follow_up_is_answered_by_the_provision_that_states_it(assistant, turns, states):
     last = _chat(assistant, *turns)[-1]
     assert not last.refused and states in last.direct, last.direct
+
+
+def test_an_entry_bar_after_the_relaxation_check_is_not_the_check_again(assistant):
+    last = _chat(assistant, "温州买厂房面积有上限吧？我们税交得多能不能多买点", "我们亩均税收35万，一年纳税150万，够放宽吗",
+                 "那最低亩均税收要多少才让进园")[-1]
+    assert last.refused and last.not_covered_kind == "different_quantity", last.direct
 
 
 @pytest.mark.parametrize("turns, contrast", [

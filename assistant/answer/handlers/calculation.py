@@ -77,6 +77,15 @@ def _speaks_of(text: str, calculator: str) -> bool:
     return any(w in lowered for r in routes() if r.target == calculator for group in r.words for w in group)
 
 
+def _other_quantity(text: str, calculator: str) -> bool:
+    """The turn asks of a quantity the calculator's rule is not about (contrasting_qualifiers)."""
+    from assistant.answer.frame import other_qualifier
+    from assistant.rules.calculators import REGISTRY
+
+    calc = REGISTRY.get(calculator)
+    return calc is not None and other_qualifier(text, f"{calc.title_zh} {calc.description}")
+
+
 class CalculationHandler:
     name = "calculation"
 
@@ -105,9 +114,11 @@ class CalculationHandler:
                 for old in figures_text(before):
                     base = base.replace(old, " ")
                 attempts = [f"{base} {' '.join(now)}"]
-            elif ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME and _speaks_of(ctx.frame.text, prev.calculator):
+            elif ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME and _speaks_of(ctx.frame.text, prev.calculator) \
+                    and not _other_quantity(ctx.frame.text, prev.calculator):
                 # only a turn that asks for a figure or a date of the same calculation ("出让年限如何确定" after the
-                # corner-land check is a new question)
+                # corner-land check is a new question; "那最低亩均税收要多少才让进园" after the 优质企业 check asks an
+                # entry bar, not the relaxation's)
                 attempts = [f"{ctx.frame.text} {' '.join(figures_text(before))}", f"{before} {ctx.frame.text}"]
             else:
                 attempts = []
