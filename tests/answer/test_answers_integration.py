@@ -560,6 +560,8 @@ def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
     ("临海国企自己建的小微园能租出去不，还是非得卖", ["出租方式运营"], []),
     # a span of years asked is the total's own span
     ("慈溪市财政在2018—2020年对小微企业园区建设共安排了多少扶持资金？", ["1500万元"], []),
+    # a point better in both words and meaning than the best fused match (lifted only by its clause's rank) answers
+    ("临海园区对入园企业数量有啥要求", ["15家以上"], []),
     # the document facts asked by their head nouns (机关, 日期; 单位作出)
     ("浙中小企业办〔2018〕14号文件的署名机关和成文日期是什么？", ["浙江省促进中小企业发展工作领导小组办公室", "2018年11月23日"], []),
     ("对市十七届人大三次会议第181号建议的答复由哪个单位作出，落款日期是哪天？", ["慈溪市经济和信息化局", "2018年6月25日"], []),

@@ -292,6 +292,12 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
     return chosen
 
 
+def _dominates(m: PointMatch, other: PointMatch) -> bool:
+    """``m``'s questions match better than ``other``'s in words and in meaning both."""
+    return bool(m.bm25 and other.bm25 and m.cosine is not None and other.cosine is not None
+                and m.bm25 > other.bm25 and m.cosine > other.cosine)
+
+
 def _stated_kind(bp: BoundPoint) -> str | None:
     return area_kind(" ".join(bp.point.answer_spans) + " " + bp.point.subject_zh)
 
@@ -747,8 +753,9 @@ class KnowledgeHandler:
                 # a yes/no is any rule's form ("城建配套费要交吗"): a far point of the topic is not taken for it
                 return m
         for m in near:   # a close match of another topic that states exactly the kind of fact asked
-            # …of the same jurisdiction: the province's coordination line is not 慈溪's approval of a town's plan
-            if m.point.point.answer_type == f.types[0] and m.score >= NEAR_RATIO * chosen.score \
+            # …of the same jurisdiction: the province's coordination line is not 慈溪's approval of a town's plan;
+            # close, or better in both words and meaning (its clause only ranked lower: "对入园企业数量有啥要求")
+            if m.point.point.answer_type == f.types[0] and (m.score >= NEAR_RATIO * chosen.score or _dominates(m, chosen)) \
                     and (cities is None or m.point.city in cities) and _names_subject(m.point, subject) \
                     and (cities is None or m.point.city == chosen.point.city):
                 return m
