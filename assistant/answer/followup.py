@@ -343,6 +343,36 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
     return Resolution(subject, "topic")
 
 
+# "两市…分别如何规定", "both cities": the cities the conversation has been about, asked together.
+_BOTH_CITIES = re.compile(r"两市|两地|两个市|两座城市|两个地方|这两个城市|both cities|the two cities", re.I)
+
+
+def with_both_cities(question: str, history) -> str:
+    """``question`` with the conversation's last two cities named, when it asks of "both cities" and names none.
+
+    >>> with_both_cities("两市对非生产性用房比例分别如何规定？", ["临海容积率多少", {"question": "温州呢", "city": "温州市"}])
+    '两市对非生产性用房比例分别如何规定？'
+    >>> with_both_cities("两市对此分别如何规定？", [{"question": "a", "city": "临海市"}, {"question": "b", "city": "温州市"}])
+    '临海市和温州市两市对此分别如何规定？'
+    """
+    if not history or not _BOTH_CITIES.search(question) or _cities_in(question):
+        return question
+    cities = []
+    for h in reversed(history):
+        t = last_turn([h])
+        if t is not None and t.city and t.city != "浙江省" and t.city not in cities:
+            cities.append(t.city)
+        if len(cities) == 2:
+            break
+    if len(cities) < 2:
+        return question
+    first, second = reversed(cities)
+    if question.isascii():
+        reg = registry()
+        return f"{question.rstrip(' ?')} ({reg.english(first)} and {reg.english(second)})?"
+    return f"{first}和{second}{question}"
+
+
 def last_turn(history) -> Turn | None:
     """The previous turn from a history of Answers, Turns, dicts or plain question strings."""
     if not history:

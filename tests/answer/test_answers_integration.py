@@ -121,6 +121,15 @@ def test_a_self_contained_question_in_the_same_city_gets_its_own_match(assistant
     (("温州小微园项目啥时候能开始预售啊", "那慈溪呢，能预售不"), "参照商业地产进行预售"),
     # a year with a question of another kind is when, not the user's figure for the previous question
     (("慈溪现在建好了几个小微园", "市里财政给了多少钱扶持", "那2019年还打算建几个"), "6个"),
+    # "两市" are the two cities the conversation was about
+    (("临海市通过土地招拍挂新建的小微企业产业园，对占地面积和容积率有何要求？", "温州市对容积率的要求是否一致？",
+      "两市对非生产性用房建筑面积占总建筑面积的比例分别如何规定？"), "15%-25%"),
+    # a turn naming its own subject is not answered by a point of the previous clause that shares two of its words
+    (("浙中小企业办〔2018〕14号通知要求各地编制的小微企业园五年规划期限为哪几年？", "上报前须经哪个机构审定？",
+      "规划编制框架中的发展目标以哪一年为基期？"), "2018年为基期"),
+    # "high-performing firms" are the 优质企业
+    (("In a Linhai small-business park, what's the minimum floor area one enterprise can buy?", "And in Wenzhou?",
+      "Is there any bigger allowance there for high-performing firms?"), "20,000"),
     # the previous provision states its own exception ("除有特殊需求外")
     (("温州小微园的容积率下限是多少", "这个有没有例外"), "特殊需求"),
 ])
