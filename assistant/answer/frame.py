@@ -291,7 +291,7 @@ _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行
 _FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|how much (?:are|is) \w+(?: \w+)? worth|at least|at most|"
-                              r"\bper (?:square|sq\.?) ?(?:metre|meter|m)|what(?: is|'s|’s) the \w+ (?:cap|limit|maximum|minimum)\b|what (?:do|does|must|should) (?:\w+ ){1,8}pay\b")
+                              r"\bper (?:square|sq\.?) ?(?:metre|meter|m)|\bat what price\b|\bfor how much\b|what(?: is|'s|’s) the \w+ (?:cap|limit|maximum|minimum)\b|what (?:do|does|must|should) (?:\w+ ){1,8}pay\b")
 
 
 _PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|以及|那(?![些个种块边里样])|再问|并且|同时)\S)")

@@ -193,6 +193,10 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("温州有地下室的厂房，卖的价钱能往上加多少", "no_figure"),   # 价钱 is a price: 适当提高 gives none
     ("慈溪2019年那笔小微园专项资金总共有多少钱", "different_quantity"),   # 1500万 is 2018—2020 together
     ("What's the usual cap on floor space a regular, non-premium firm may buy in a Wenzhou park?", "different_quantity"),
+    ("What investment must a park project in Changxing County reach before pre-sale?", "place"),   # English county
+    ("临海入园企业投产两年后亩均效益仍低于行业最低标准的，将采取何种处置措施？", "not_stated"),
+    ("In Wenzhou, if the government declines to buy back a unit, at what price may the owner sell it?", "no_figure"),
+    ("What's the maximum floor area of a single staff dormitory room in Wenzhou's parks?", "other_city"),   # no share
     # the uncovered place is the one asked about, a covered city only its comparison
     ("余姚那边小微园厂房能不能分割卖，跟慈溪一样吗", "place"),
     ("We visited Cixi last month. What are Yuyao's own rules on renting park space?", "place"),

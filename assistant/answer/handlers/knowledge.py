@@ -811,6 +811,11 @@ class KnowledgeHandler:
         elif same_topic:
             chosen = self._by_type(ctx, same_topic[0], pool, here)
         elif in_city and self._nearly_as_good(ctx, in_city[0], top) and self._trusted(ctx, in_city[0]):
+            if f.asks_figure and has_figure(in_city[0].point) and not gives(in_city[0].point, f.asks) \
+                    and gives(top.point, f.asks):
+                # its figure is of another kind than the one the other city's match gives ("maximum floor area of a
+                # dorm room" in 温州: its non-production share is no area) — (a)
+                return self._other_city(ctx, top)
             # the city's own best match is nearly as good: another topic of the city answers (its rules are organised
             # differently), not "the city does not set it"
             chosen = self._by_type(ctx, in_city[0], pool, here)

@@ -42,8 +42,13 @@ class PlaceHandler:
 
     def run(self, ctx: Context) -> Answer:
         f = ctx.frame
-        places = "、".join(f.query.uncovered_places)
-        covered = "、".join(ctx.services.corpus.cities())
+        if f.language == "en":
+            reg = registry()
+            places = ", ".join(reg.english(p) for p in f.query.uncovered_places)
+            covered = ", ".join(reg.english(c) for c in ctx.services.corpus.cities())
+        else:
+            places = "、".join(f.query.uncovered_places)
+            covered = "、".join(ctx.services.corpus.cities())
         direct = text("refuse.place", f.language, places=places, covered=covered)
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
                      not_covered_kind="place", city=None, city_source=None)
