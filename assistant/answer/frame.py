@@ -112,6 +112,12 @@ def asked_measure(question: str) -> str | tuple[str, ...] | None:
     return next((stated for asked, stated in asked_measures() if any(w in q for w in asked)), None)
 
 
+@functools.lru_cache(maxsize=1)
+def head_words() -> dict[str, tuple[str, ...]]:
+    """Other words for a document fact's head noun (head_words in answer_types.yaml): 机关 is asked as 机构."""
+    return {k: tuple(v) for k, v in _types_data().get("head_words", {}).items()}
+
+
 def other_qualifier(question: str, stated: str) -> bool:
     """Whether the question asks about one qualifier of a thing and ``stated`` speaks only of another
     (contrasting_qualifiers in answer_types.yaml).
@@ -418,7 +424,7 @@ def asking_clauses(text: str) -> int:
 
 
 # "文号是多少", "what is its document number": the document's own number is asked.
-_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:[和及、][\u4e00-\u9fff]{1,6})?(?:分别)?(?:是|为)?(?:多少|什么|啥|几号|哪个)"
+_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:[和及、][\u4e00-\u9fff]{1,6}){0,3}(?:分别)?(?:是|为)?(?:多少|什么|啥|几号|哪个)"
                               r"|(?:what|which) (?:is |was )?(?:its |the )?(?:document|file|reference) number")
 # …unless it asks the number of a document it cites ("依据的文件文号", "以前那个办法的文号"), or prints one itself
 # ("临政办发〔2018〕89号这个文号的文件还有效吗").

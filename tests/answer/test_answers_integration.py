@@ -578,6 +578,10 @@ def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
     # the document facts asked by their head nouns (机关, 日期; 单位作出)
     ("浙中小企业办〔2018〕14号文件的署名机关和成文日期是什么？", ["浙江省促进中小企业发展工作领导小组办公室", "2018年11月23日"], []),
     ("对市十七届人大三次会议第181号建议的答复由哪个单位作出，落款日期是哪天？", ["慈溪市经济和信息化局", "2018年6月25日"], []),
+    # a later part that reads like a follow-up keeps the first part's city; a document fact by another word for it
+    ("入园企业名单要公示几天？名单是谁定的", ["7日", "领导小组办公室"], []),
+    ("《关于做好小微企业园建设工作有关事项的通知》的文号是什么？由哪个机构发出？", ["浙江省促进中小企业发展工作领导小组办公室"], []),
+    ("慈溪市经信局对第181号建议答复的文号、签发人和落款日期分别是什么？", ["慈经信建〔2019〕13号", "龚激红", "2018年6月25日"], []),
     # parks already built are counted by the point that says so, not by the 2019 target that matched best
     ("慈溪现在建好了几个小微园", ["11个"], []),
 ])

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from assistant import words
 from assistant.answer.context import Context
 from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asking_clauses, asks_doc_number, asks_leave,
-                                    consequence_words_for, cue_words, other_qualifier)
+                                    consequence_words_for, cue_words, head_words, other_qualifier)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -152,7 +152,9 @@ def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
     last 的 ("…答复的文号和签发人分别是什么" asks 文号 and 签发人)."""
     tokens = words.lcut(bp.point.subject_zh)
     head = "".join(tokens[-2:]) if len(tokens) >= 2 and len(tokens[-1]) < 2 else "".join(tokens[-1:])  # 签发|人
-    return len(head) >= 2 and head in question.rsplit("的", 1)[-1]
+    asked = question.rsplit("的", 1)[-1]
+    # the same head said in other words ("由哪个机构发出" asks the 发文机关)
+    return len(head) >= 2 and any(h in asked for h in (head, *head_words().get(head, ())))
 
 
 def _dated(bp: BoundPoint) -> bool:
@@ -671,6 +673,12 @@ class KnowledgeHandler:
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
                            if any(bp.point.answer_type == t for bp in siblings)), [])
+        if f.types[:1] == ("metadata",) and f.language == "zh":
+            # "…的文号是什么？由哪个机构发出？": the document fact whose head noun is asked, wherever in the document
+            named = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.answer_type == "metadata"
+                     and bp.point.id != before.point.id and _subject_named_zh(bp, f.text) and ctx.may_answer(bp)]
+            if named:
+                return _as_match(named[0], matches)
         if "exception" in f.types[:2]:
             # "有没有例外" after the transfer ban, "这个有例外吗" after the suite size: the clause's point whose own
             # words state the exception ("如因…", "可以…再放宽10平方米"), whatever kind of fact it is
@@ -1309,7 +1317,7 @@ class KnowledgeHandler:
 
     def _multi_part(self, ctx: Context) -> Answer | None:
         from assistant.answer.context import Context as Ctx
-        from assistant.answer.frame import frame as make_frame
+        from assistant.answer.frame import answer_types, frame as make_frame
 
         from assistant.coverage import key_terms
 
@@ -1323,8 +1331,14 @@ class KnowledgeHandler:
             # a later part naming no place is about the place the part before it was answered for ("…14号通知由哪个
             # 机关发出，成文日期是哪一天？": the notice's date, not another document's)
             # …when the user named it, or named the document ("14号通知由哪个机关发出"): not a city retrieval picked
+            # …or when the later part names nothing the part before did not ("要公示几天？名单是谁定的": who sets that
+            # list; "绿化率有什么要求" names a subject of its own)
+            asking = " ".join(cue_words(set(answer_types(part))))
+            own = [w for w in words.lcut(part) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+                   and w not in STOPWORDS and w not in f.parts[i - 1] and w not in asking] if i else []
             before = answers[-1].city if answers and not answers[-1].refused \
-                and (answers[-1].city_source in ("named", "inherited") or answers[-1].answer_type == "metadata") else None
+                and (answers[-1].city_source in ("named", "inherited") or answers[-1].answer_type == "metadata"
+                     or (not own and not registry().mentioned(part))) else None
             sub = make_frame(part, part, chosen_city=f.city if f.city_source == "chosen" else None,
                              inherited_city=f.city if f.city_source in ("named", "inherited") else before)
             # a later part ("这个谁管") reads like a follow-up of the part before it: that part's answer is its
