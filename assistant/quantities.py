@@ -297,8 +297,9 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
         if n2 is not None and u2 is not None and not _unit_ok(u2, masked, m.end("u2")):
             u2 = None
         pct = m.group("pct")
-        if chinese and u1 is None and not pct and (n2 is None or u2 is None):
-            continue  # 一般, 五度, 四无, 百园万企: words, not quantities
+        if chinese and u1 is None and not pct and (n2 is None or u2 is None) \
+                and not (n1[0] in "一二两三四五六七八九" and n1[-1] in "万亿"):
+            continue  # 一般, 五度, 四无, 百园万企, 千万: words, not quantities ("两个亿", "三千万" are sums)
         if n1 in ("万", "亿", "十", "百", "千"):
             continue
         if n2 is not None and not chinese and u1 is None and u2 is None:

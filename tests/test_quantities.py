@@ -206,3 +206,9 @@ def test_a_month_of_the_users_act_said_with_a_place_or_passed():
 def test_a_two_digit_year_a_few_years_ahead_is_a_planned_date():
     from assistant.quantities import find_dates
     assert find_dates("我打算27年3月1号在临海签土地出让合同") == [dt.date(2027, 3, 1)]
+
+
+def test_a_chinese_sum_in_wan_or_yi_with_no_unit_is_a_sum_and_idioms_are_not():
+    assert [q.value for q in find_quantities("出让金要是一个亿", field=None)] == [100_000_000]
+    assert [q.value for q in find_quantities("总投资三千万", field=None)] == [30_000_000]
+    assert find_quantities("千万别卖", field=None) == [] and find_quantities("百园万企", field=None) == []
