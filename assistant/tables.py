@@ -690,7 +690,9 @@ def _asks_count(q: Query) -> bool:
         or bool(_COUNTED_EN.search(q.text))
 
 
-_COUNTED_EN = re.compile(r"\bhow many (?:[\w-]+ ){0,3}?(?:parks|firms|companies|enterprises|businesses)\b", re.I)
+# (a unit between "how many" and the thing counted asks an amount of it: "how many mu of parks")
+_COUNTED_EN = re.compile(r"\bhow many (?:(?!(?:mu|hectares?|square|sq|m2|acres?|metres?|meters?)\b)[\w-]+ ){0,3}?"
+                         r"(?:parks|firms|companies|enterprises|businesses)\b", re.I)
 
 
 def _strong_question(q: Query) -> bool:

@@ -619,3 +619,8 @@ def test_mu_asked_of_a_floor_area_is_not_converted(corpus):
 def test_mu_said_in_another_sentence_is_not_the_floor_areas_unit(corpus):
     r = ask(corpus, "永嘉这三年小微园一共要用多少亩地？2021年要竣工多少")
     assert not r.asked_land and r.converted is None   # 25万㎡ floor space is never shown as 亩
+
+
+def test_land_said_as_how_much_land_a_county_was_given_is_the_land_column(corpus):
+    r = lookup(corpus, "乐清分了多少地")
+    assert r is not None and [c.number for c in r.cells] == [1350]

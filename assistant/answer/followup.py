@@ -350,8 +350,10 @@ _BOTH_CITIES = re.compile(r"两市|两地|两个市|两座城市|两个地方|�
 def with_both_cities(question: str, history) -> str:
     """``question`` with the conversation's last two cities named, when it asks of "both cities" and names none.
 
-    >>> with_both_cities("两市对非生产性用房比例分别如何规定？", ["临海容积率多少", {"question": "温州呢", "city": "温州市"}])
+    >>> with_both_cities("两市对非生产性用房比例分别如何规定？", [{"question": "温州呢", "city": "温州市"}])
     '两市对非生产性用房比例分别如何规定？'
+    >>> with_both_cities("临海两市…", [{"question": "a", "city": "临海市"}, {"question": "b", "city": "温州市"}])
+    '临海两市…'
     >>> with_both_cities("两市对此分别如何规定？", [{"question": "a", "city": "临海市"}, {"question": "b", "city": "温州市"}])
     '临海市和温州市两市对此分别如何规定？'
     """
@@ -367,7 +369,7 @@ def with_both_cities(question: str, history) -> str:
     if len(cities) < 2:
         return question
     first, second = reversed(cities)
-    if question.isascii():
+    if not re.search(r"[\u4e00-\u9fff]", question):   # English ("What’s…" is not ASCII)
         reg = registry()
         return f"{question.rstrip(' ?')} ({reg.english(first)} and {reg.english(second)})?"
     return f"{first}和{second}{question}"

@@ -424,7 +424,7 @@ def asking_clauses(text: str) -> int:
 
 
 # "文号是多少", "what is its document number": the document's own number is asked.
-_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:[和及、][\u4e00-\u9fff]{1,6}){0,3}(?:分别)?(?:是|为)?(?:多少|什么|啥|几号|哪个)"
+_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:[和及、](?:签发人|落款日期|成文日期|日期|发文机关|机关|单位|名称|标题)){0,3}(?:分别)?(?:是|为)?(?:多少|什么|啥|几号|哪个)"
                               r"|(?:what|which) (?:is |was )?(?:its |the )?(?:document|file|reference) number")
 # …unless it asks the number of a document it cites ("依据的文件文号", "以前那个办法的文号"), or prints one itself
 # ("临政办发〔2018〕89号这个文号的文件还有效吗").

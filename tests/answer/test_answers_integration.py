@@ -138,6 +138,27 @@ def test_a_follow_up_is_answered_by_the_provision_that_states_it(assistant, turn
     assert not last.refused and states in last.direct, last.direct
 
 
+@pytest.mark.parametrize("question", [
+    "我们公司在余姚那边，想进慈溪的小微园，要满足什么条件",          # a firm from an uncovered place asks about 慈溪
+    "Our firm is in Yuyao's Simen town. Can a new park in Cixi be pre-sold?",
+    "慈溪到2020年一共安排了多少扶持资金",                            # a span up to a year is the total's span
+    "How many mu of parks will Rui'an start building in 2020?",       # mu asked, not a count of parks
+])
+def test_review_probes_that_the_documents_answer_are_answered(assistant, question):
+    a = assistant.ask(question)
+    assert not a.refused, a.direct
+
+
+def test_a_switch_asking_the_figure_with_a_modal_verb_is_not_the_new_citys_permission(assistant):
+    last = _chat(assistant, "温州小微园厂房投资达到多少能预售", "那慈溪呢，投资完成多少才可以预售")[-1]
+    assert last.refused and last.not_covered_kind == "other_city", last.direct
+
+
+def test_a_city_named_is_answered_from_its_own_documents_number_not_the_provinces(assistant):
+    a = assistant.ask("温州文件里依据的文号和名称是什么")
+    assert "浙委办发〔2018〕59号" in a.direct and "浙中小企业办〔2018〕14号" not in a.direct
+
+
 def test_an_entry_bar_after_the_relaxation_check_is_not_the_check_again(assistant):
     last = _chat(assistant, "温州买厂房面积有上限吧？我们税交得多能不能多买点", "我们亩均税收35万，一年纳税150万，够放宽吗",
                  "那最低亩均税收要多少才让进园")[-1]

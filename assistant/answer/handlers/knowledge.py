@@ -362,8 +362,10 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
     return all(b in ("at most ", "within ") for b in bounds)
 
 
-_ASKS_FIRMS = re.compile(r"(多少|几)家|how many (?:[\w-]+ ){0,3}?(?:firms|companies|enterprises|businesses)\b(?! parks?)", re.I)
-_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)|how many (?:[\w-]+ ){0,4}?parks\b", re.I)
+_NOT_A_UNIT = r"(?!(?:mu|hectares?|square|sq|m2|acres?|metres?|meters?)\b)"   # "how many mu of parks" asks land
+_ASKS_FIRMS = re.compile(r"(多少|几)家|how many (?:" + _NOT_A_UNIT + r"[\w-]+ ){0,3}?(?:firms|companies|enterprises|businesses)"
+                         r"\b(?! parks?)", re.I)
+_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)|how many (?:" + _NOT_A_UNIT + r"[\w-]+ ){0,4}?parks\b", re.I)
 
 
 def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
@@ -435,7 +437,10 @@ _BOUND_ASKED = re.compile(r"最少|至少|起码|最低|最多|至多|最高|不
 # One year's amount asked ("2019年度", "当年"), and an amount stated for several years together ("…年—…年共").
 _ONE_YEARS = re.compile(r"\d{4}\s*年度|当年|每年|一年|(?<!\d)\d{4}\s*年全年"
                         r"|\b(?:in|for) (?:19|20)\d{2} (?:alone|only)\b|\b(?:each|per|a) year\b|\bannual", re.I)
-_YEARS_SPAN_ASKED = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]|\b(?:19|20)\d{2}\s*(?:-|–|to|through)\s*(?:19|20)?\d{2}\b")
+# A span of years asked: "2018—2020年", "到2020年一共", "2020年为止", "三年一共", "through 2020".
+_YEARS_SPAN_ASKED = re.compile(r"(?:19|20)\d{2}\s*年?\s*[-—–~至到]|\b(?:19|20)\d{2}\s*(?:-|–|to|through)\s*(?:19|20)?\d{2}\b"
+                               r"|(?:到|至|截至|截止到?)\s*(?:19|20)\d{2}|(?:19|20)\d{2}\s*年?\s*(?:为止|以前|之前)"
+                               r"|[两三四五]年(?:来|里|内)?(?:一共|总共|共|合计)|\b(?:through|until|up to|by) (?:19|20)\d{2}\b", re.I)
 _YEARS_TOTAL = re.compile(r"(\d{4}\s*年?\s*[-—–~至到]\s*\d{4}\s*年)\s*(?:间|内)?\s*共")
 
 
@@ -806,7 +811,8 @@ class KnowledgeHandler:
             # (eval/mixed_dev9.jsonl, 2026-12-04)
             same_topic = []
         closer = next((m for m in in_city[:NEAR] if m.point.point.topic != topic and f.types
-                       and m.point.point.answer_type == f.types[0] and self._trusted(ctx, m)), None) \
+                       and m.point.point.answer_type == f.types[0] and self._trusted(ctx, m)
+                       and (f.types[0] != "metadata" or m.point.city == f.city)), None) \
             if same_topic and top.point.city not in here and not _BOUND_ASKED.search(f.text.lower()) else None
         if closer is not None and same_topic[0].score < NEAR_RATIO * closer.score \
                 and closer.score >= IN_CITY_RATIO * top.score:
@@ -820,7 +826,7 @@ class KnowledgeHandler:
             chosen = self._by_type(ctx, same_topic[0], pool, here)
         elif in_city and self._nearly_as_good(ctx, in_city[0], top) and self._trusted(ctx, in_city[0]):
             if f.asks_figure and has_figure(in_city[0].point) and not gives(in_city[0].point, f.asks) \
-                    and gives(top.point, f.asks):
+                    and gives(top.point, f.asks) and not self._city_gives_subject(ctx, in_city[:NEAR]):
                 # its figure is of another kind than the one the other city's match gives ("maximum floor area of a
                 # dorm room" in 温州: its non-production share is no area) — (a)
                 return self._other_city(ctx, top)
@@ -936,7 +942,9 @@ class KnowledgeHandler:
         candidates = ranked + [bp for bp in svc.points_for(topic, here) if bp.point.id not in seen]
         before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
         subject = prev.point.subject_zh if f.language == "zh" else prev.point.subject_en
-        leave = [bp for bp in candidates if bp.point.answer_type == "permission"] if asks_leave(f.question) else []
+        leave = [bp for bp in candidates if bp.point.answer_type == "permission"] \
+            if asks_leave(f.question) and not set(f.types) & NUMERIC and not _FIGURE_WORD.search(f.question) \
+            else []   # "投资完成多少才可以预售" asks the figure
         if leave and prev.point.answer_type != "permission":
             # "那慈溪呢，能预售不" after 温州's presale threshold: whether the new city allows it at all (参照商业地产进行预售)
             return self._answer(ctx, PointMatch(point=leave[0], score=0.0, bm25=0.0, cosine=None, question="", rank=0))
@@ -983,7 +991,8 @@ class KnowledgeHandler:
                 or self._has_unindexed_documents(ctx, svc.applicable(f.city)):
             return None
         top = matches[0].point
-        if top.city == f.city or top.point.topic == prev.point.topic or top.city not in svc.applicable(f.city):
+        if top.city == f.city or top.point.topic == prev.point.topic or top.city not in svc.applicable(f.city) \
+                or svc.points_for(prev.point.topic, svc.applicable(f.city)):
             return None
         before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
         return self._other_city(ctx, before, subject=prev.point.subject_zh if f.language == "zh" else prev.point.subject_en)
@@ -1018,6 +1027,11 @@ class KnowledgeHandler:
             return prev
         return (figures or holders or [prev])[0]
 
+    def _city_gives_subject(self, ctx: Context, near: list[PointMatch]) -> bool:
+        """A close point of the city gives the kind of figure asked of the thing asked (a lower-ranked own figure)."""
+        subject = asked_subject(ctx)
+        return bool(subject) and any(gives(m.point, ctx.frame.asks) and self._says(ctx, m.point, subject) for m in near)
+
     @staticmethod
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
         text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
@@ -1033,10 +1047,11 @@ class KnowledgeHandler:
             close_meaning = closer_meaning = True
         else:
             close_meaning, closer_meaning = own.cosine >= top.cosine - IN_CITY_COSINE, own.cosine >= top.cosine
-        overall = next((o for o in ctx.point_matches() if o.point.point.id == own.point.point.id), own)
+        # (not among the best matches overall at all: not nearly as good, unless in words)
+        overall = next((o for o in ctx.point_matches() if o.point.point.id == own.point.point.id), None)
+        ref = own if closer_meaning else overall
         same_words = bool(own.bm25 and top.bm25 and own.bm25 >= IN_CITY_BM25_RATIO * top.bm25)
-        return close_meaning and ((own if closer_meaning else overall).score >= IN_CITY_RATIO * top.score
-                                  or same_words)
+        return close_meaning and ((ref is not None and ref.score >= IN_CITY_RATIO * top.score) or same_words)
 
     def _mentions(self, ctx: Context, bp: BoundPoint, prev: BoundPoint) -> bool:
         """Whether ``bp``'s clause speaks of what ``prev`` is about: the most specific word of ``prev``'s subject

@@ -55,22 +55,30 @@ class PlaceHandler:
 
 
 def _uncovered_place_asked(question: str, uncovered: tuple[str, ...]) -> bool:
-    """A covered city is named too, but the question is about the uncovered place, said as the place of what is asked
-    ("余姚那边…入园有啥补贴，跟慈溪一样不", "What are Yuyao's own rules…"); a firm registered there asks about the city
-    whose park it enters ("我公司注册在椒江，进临海的小微园…").
+    """A covered city is named too, but the question is about the uncovered place: its own rules ("What are Yuyao's
+    own rules…"), or the place's rules compared with the covered city's ("余姚那边…有啥补贴，跟慈溪一样不"). A firm
+    from there asks about the covered city whose park it enters ("我们公司在余姚那边，想进慈溪的小微园…").
 
     >>> _uncovered_place_asked("余姚那边有啥补贴，跟慈溪一样不", ("余姚市",))
     True
     >>> _uncovered_place_asked("Cixi officials went to Yuyao. What are Yuyao's own rules?", ("余姚市",))
     True
-    >>> _uncovered_place_asked("我公司注册在椒江，进临海的小微园要迁吗", ("椒江区",))
+    >>> _uncovered_place_asked("我们公司在余姚那边，想进慈溪的小微园，要满足什么条件", ("余姚市",))
+    False
+    >>> _uncovered_place_asked("Our firm is in Yuyao's Simen town. Can a new park in Cixi be pre-sold?", ("余姚市",))
     False
     """
     t = question.lower()
+    covered = [n.lower() for j in registry().mentioned(question) if j.name not in uncovered for n in j.names]
+    compared = any(re.search(r"(?:跟|和|与|同|比|像)\s*" + re.escape(n) + r"(?:市)?\s*(?:一样|相比|比|那样|差不多|一致|是不是)", t)
+                   or re.search(r"\b(?:like|as in|compared with|compared to|same as)\s+" + re.escape(n), t)
+                   for n in covered)
     for name in uncovered:
         j = registry().resolve(name)
         names = [n.lower() for n in (j.names if j else (name,))]
-        if any(re.search(re.escape(n) + r"(?:'s|’s|那边|那里|自己的|本地)", t) for n in names):
+        if any(re.search(re.escape(n) + r"(?:'s own|’s own|自己的)", t) for n in names):
+            return True
+        if compared and any(re.search(re.escape(n) + r"(?:那边|的|'s|’s)", t) for n in names):
             return True
     return False
 
