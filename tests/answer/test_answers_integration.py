@@ -218,6 +218,8 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("临海入园企业投产两年后亩均效益仍低于行业最低标准的，将采取何种处置措施？", "not_stated"),
     ("In Wenzhou, if the government declines to buy back a unit, at what price may the owner sell it?", "no_figure"),
     ("What's the maximum floor area of a single staff dormitory room in Wenzhou's parks?", "other_city"),   # no share
+    # new parks counted: neither the recognised high-quality ones among them (3个) nor the firms (200家)
+    ("临海的方案说到2026年要新建多少个小微企业产业园？", "different_quantity"),
     # the uncovered place is the one asked about, a covered city only its comparison
     ("余姚那边小微园厂房能不能分割卖，跟慈溪一样吗", "place"),
     ("We visited Cixi last month. What are Yuyao's own rules on renting park space?", "place"),

@@ -365,7 +365,8 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
 _NOT_A_UNIT = r"(?!(?:mu|hectares?|square|sq|m2|acres?|metres?|meters?)\b)"   # "how many mu of parks" asks land
 _ASKS_FIRMS = re.compile(r"(多少|几)家|how many (?:" + _NOT_A_UNIT + r"[\w-]+ ){0,3}?(?:firms|companies|enterprises|businesses)"
                          r"\b(?! parks?)", re.I)
-_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)|how many (?:" + _NOT_A_UNIT + r"[\w-]+ ){0,4}?parks\b", re.I)
+_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)|(小微园|小微企业园|产业园|园区)[^，,。？?]{0,10}(多少|几)个"
+                         r"|how many (?:" + _NOT_A_UNIT + r"[\w-]+ ){0,4}?parks\b", re.I)
 
 
 def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
