@@ -306,10 +306,37 @@ _ENGLISH_TAIL = re.compile(r",\s*and\s+((?:what|which|how|who|when|where|is|are|
                            re.I)
 
 
+# "封顶地价的最高溢价和履约保证金下限分别是多少": two figures asked together, each its own part.
+_RESPECTIVELY = re.compile(r"^(?P<pre>.*?[，,：:]?)(?P<a>[^，,：:。？?]{2,20}?)(?:和|与|及|以及)(?P<b>[^，,。？?和与]{2,20}?)"
+                           r"(?:分别|各自?)(?:是|为|有|要求)?(?P<ask>多少|几|多大|多高|多长|多久)(?P<rest>.*)$")
+
+
+def _respectively_parts(part: str) -> list[str]:
+    """"…时，A和B分别是多少" → "…时，A是多少", "…时，B是多少"; cities compared ("临海和温州的容积率分别是多少") are one
+    comparison, not two parts.
+
+    >>> _respectively_parts("竞价时，封顶地价的最高溢价和履约保证金下限分别是多少？")
+    ['竞价时，封顶地价的最高溢价是多少？', '竞价时，履约保证金下限是多少？']
+    >>> _respectively_parts("临海和温州的容积率分别是多少")
+    ['临海和温州的容积率分别是多少']
+    """
+    m = _RESPECTIVELY.match(part)
+    if m is None:
+        return [part]
+    from assistant.jurisdictions import registry
+
+    a, b = m.group("a"), m.group("b")
+    if registry().mentioned(a) or registry().mentioned(b):
+        return [part]
+    ask = f"是{m.group('ask')}{m.group('rest')}"
+    return [f"{m.group('pre')}{a}{ask}", f"{m.group('pre')}{b}{ask}"]
+
+
 def split_parts(question: str) -> tuple[str, ...]:
     """A question that asks several things ("…交多少？什么时候交？") in its parts; one part otherwise."""
     parts = [p.strip(" ，,") for p in _PART_SPLIT.split(question) if p and p.strip(" ，,？?；;")]
     parts = [q for p in parts for q in _comma_parts(p)]
+    parts = [q for p in parts for q in _respectively_parts(p)]
     # "…, and which bureau drafts the rules?": the joining word is not part of what is asked (its matching noise
     # put another clause's actor first)
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in parts]
