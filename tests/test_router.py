@@ -68,6 +68,7 @@ def test_new_rules_are_routed(question, name, key, value):
     ("临海非高层的宿舍一套最大多少平？", "dorm_suite_cap", {"high_rise": False}),   # 非高层 contains 高层
     ("温州园区的地成交价2000万，履约保正金起码交多少", "auction_cap", {}),   # 保正金: a typo of 保证金
     ("In Linhai, how big can a suite in a high-rise dormitory be at most?", "dorm_suite_cap", {"high_rise": True}),
+    ("A full apartment unit in a high-rise Linhai dormitory: what's the maximum?", "dorm_suite_cap", {"high_rise": True}),
 ])
 def test_spoken_calculation_questions_reach_their_calculator(question, calculator, inputs):
     route = route_calculation(question)
@@ -149,7 +150,8 @@ def test_english_counts_and_sums_reach_their_calculator(question, route):
 
 
 @pytest.mark.parametrize("question", ["临海高层宿舍最多能占总建筑面积的多少？", "临海园区里高层宿舍一套最多能建几层？",
-                                      "临海小高层宿舍成套住宅总面积最多占宿舍总面积多少比例？"])
+                                      "临海小高层宿舍成套住宅总面积最多占宿舍总面积多少比例？",
+                                      "In Linhai, what is the maximum share of dormitory floor area in high-rise apartments?"])
 def test_a_high_rise_dormitorys_share_or_floors_is_not_one_suites_size(question):
     route = route_calculation(question)
     assert route is None or route[0] != "dorm_suite_cap"
