@@ -8,6 +8,7 @@ the same follow-up.
 
 from __future__ import annotations
 
+import re
 import threading
 
 from assistant.answer.context import Context, Services
@@ -102,7 +103,7 @@ class Assistant:
             return ""   # "温州也要公示吗，几天" after who approves: the turn asks a kind of fact of its own
         return " ".join((bp.point.subject_zh, bp.point.subject_en, *bp.point.answer_spans))
 
-    def _answer(self, question: str, history: list | None, city: str | None) -> Answer:
+    def _answer(self, question: str, history: list | None, city: str | None, expand_parts: bool = True) -> Answer:
         from assistant.query import analyse
 
         analyse(question)  # an empty or wordless question is a clear error here, before anything else
@@ -134,17 +135,18 @@ class Assistant:
                 return build(ctx, kind="clarify", direct=exc.message if f.language == "zh" else exc.message_en)
             answer = h.run(ctx)
             if answer is not None:
-                if answer.kind in ("calculation", "comparison") and len(f.parts) > 1:
+                if answer.kind in ("calculation", "comparison", "table") and len(f.parts) > 1 and expand_parts:
                     answer = self._with_other_parts(ctx, answer, history)
                 return answer
         return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True)
 
     def _with_other_parts(self, ctx: Context, computed: Answer, history: list | None) -> Answer:
         """"开工审批最多多少天？总投资2个亿，投到多少能办预售证": the calculator answers the part with figures; each
-        part it does not compute is answered on its own, in the same city, and its line added. The same for a
-        comparison ("两市容积率下限分别是多少？临海对建筑密度另有何要求？"): a part about one city is answered on its own."""
+        part it does not compute is answered on its own, in the same city, and its line added. The same for a plan
+        table's answer and for a comparison ("两市容积率下限分别是多少？临海对建筑密度另有何要求？"): a part about one city is answered on its own."""
         from assistant.query import places_in
         from assistant.router import is_comparison, route_calculation
+        from assistant.tables import lookup as table_lookup
 
         f = ctx.frame
         city = f.city if f.city != "浙江省" else None
@@ -152,12 +154,18 @@ class Assistant:
         for part in f.parts:
             if computed.kind == "calculation" and route_calculation(part, city) is not None:
                 continue
+            read = table_lookup(ctx.services.corpus, part) if computed.kind == "table" else None
+            if read is not None and read.headline(f.language) in computed.direct:
+                continue   # "…建设用地总量是多少？其中2019年全市计划开工多少亩？": the part the plan table read
             named = places_in(part)[0]
             if computed.kind == "comparison" and (not named or is_comparison(part, named)):
                 continue   # the comparison itself; a part naming no city is one of its own words
-            sub = self._answer(part if f.city is None or f.city.rstrip("市省") in part else f"{f.city}{part}", history, None)
+            sub = self._answer(part if f.city is None or f.city.rstrip("市省") in part else f"{f.city}{part}", history, None,
+                               expand_parts=False)   # a part is answered as itself, never split again
             if sub.refused or sub.kind == "calculation":
                 continue
+            if sub.kind == "table" and set(re.findall(r"\d+", sub.direct)) <= set(re.findall(r"\d+", "\n".join(lines))):
+                continue   # the same plan figure read again ("2800亩")
             lines.append(sub.direct)
             citations += [c for c in sub.citations if c not in citations]
             notes += [w for w in sub.warnings if w not in notes]
