@@ -607,6 +607,8 @@ def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
     ("慈溪市经信局对第181号建议答复的文号、签发人和落款日期分别是什么？", ["慈经信建〔2019〕13号", "龚激红", "2018年6月25日"], []),
     # a part the plan table did not read is answered beside it, and a part it read is not repeated
     ("温州市三年规划落实的建设用地总量是多少？其中2019年全市计划开工多少亩？", ["8000亩", "2800亩"], []),
+    # 预售 typed as 预收 before 卖
+    ("温州的厂房盖到什么程度可以预收卖", ["25%"], []),
     # "A和B分别是多少": each figure is its own part
     ("温州竞亩均税收拿地时，封顶地价最高溢价和履约保证金下限分别是多少？", ["50%", "10%"], []),
     # both kinds of site asked in English: neither is "another quantity" of the other
