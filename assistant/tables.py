@@ -690,9 +690,14 @@ def _asks_count(q: Query) -> bool:
         or bool(_COUNTED_EN.search(q.text))
 
 
-# (a unit between "how many" and the thing counted asks an amount of it: "how many mu of parks")
-_COUNTED_EN = re.compile(r"\bhow many (?:(?!(?:mu|hectares?|square|sq|m2|acres?|metres?|meters?)\b)[\w-]+ ){0,3}?"
-                         r"(?:parks|firms|companies|enterprises|businesses)\b", re.I)
+# English "how many … <things>" with up to ``gap`` words between, none of them a unit: a unit there asks an amount
+# of the things ("how many mu of parks"), not their number. Shared with the answer handlers' counts.
+def how_many_en(things: str, gap: int = 3) -> str:
+    return (r"\bhow many (?:(?!(?:mu|hectares?|square|sq|m2|acres?|metres?|meters?)\b)[\w-]+ ){0,%d}?(?:%s)\b"
+            % (gap, things))
+
+
+_COUNTED_EN = re.compile(how_many_en("parks|firms|companies|enterprises|businesses"), re.I)
 
 
 def _strong_question(q: Query) -> bool:

@@ -30,6 +30,7 @@ from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.quantities import find_quantities
 from assistant.query import glossary_phrase_terms
+from assistant.tables import how_many_en
 
 # A knowledge point is trusted when its best question is close in meaning (cosine of the e5 question vectors) or
 # the question's distinctive words (or their synonyms) occur in the point's own questions, spans and clause.
@@ -122,11 +123,15 @@ def gives(bp: BoundPoint, asked: str) -> bool:
 _MONEY_BASE = re.compile(r"金|款|价|投资|奖励|资金|贡献")
 
 
+def content_words(text: str) -> list[str]:
+    """The Chinese words of ``text`` that carry meaning: two characters or more, no stopword."""
+    return [w for w in words.lcut(text) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w) and w not in STOPWORDS]
+
+
 def _own_words(question: str, said: str) -> list[str]:
     """The content words of ``question`` that ``said`` does not have (an English turn: its words of four letters or
     more that are not question words)."""
-    zh = [w for w in words.lcut(question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-          and w not in STOPWORDS and w not in said and not _DURATION_ASKED.search(w)]
+    zh = [w for w in content_words(question) if w not in said and not _DURATION_ASKED.search(w)]
     en = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in said.lower() and w not in _EN_ASKING]
     return zh + en
 
@@ -225,6 +230,11 @@ BROAD_TYPES = ("condition", "procedure", "list")
 # 2021年建成多少个", whose 2021 target scored 0.78 of the parks built, eval/conversations_dev5.jsonl, 2026-12-03).
 YEAR_RATIO = 0.7
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _bare(bp: BoundPoint) -> PointMatch:
+    """A match made for a point chosen by the conversation, not by the words (no scores)."""
+    return PointMatch(point=bp, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
 
 
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
@@ -362,11 +372,9 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
     return all(b in ("at most ", "within ") for b in bounds)
 
 
-_NOT_A_UNIT = r"(?!(?:mu|hectares?|square|sq|m2|acres?|metres?|meters?)\b)"   # "how many mu of parks" asks land
-_ASKS_FIRMS = re.compile(r"(多少|几)家|how many (?:" + _NOT_A_UNIT + r"[\w-]+ ){0,3}?(?:firms|companies|enterprises|businesses)"
-                         r"\b(?! parks?)", re.I)
-_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)|(小微园|小微企业园|产业园|园区)[^，,。？?]{0,10}(多少|几)个"
-                         r"|how many (?:" + _NOT_A_UNIT + r"[\w-]+ ){0,4}?parks\b", re.I)
+_ASKS_FIRMS = re.compile(r"(多少|几)家|" + how_many_en("firms|companies|enterprises|businesses") + r"(?! parks?)", re.I)
+_ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|园区|园)|(小微园|小微企业园|产业园|园区)[^，,。？?]{0,10}(多少|几)个|"
+                         + how_many_en("parks", gap=4), re.I)
 
 
 def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
@@ -698,8 +706,7 @@ class KnowledgeHandler:
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
         asking = " ".join(cue_words({"actor", "contact"} & set(f.types)))
-        new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                     and w not in STOPWORDS and w not in said
+        new_words = [w for w in content_words(f.question) if w not in said
                      and w not in asking]   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
 
         def states_new_words(bp: BoundPoint) -> bool:
@@ -846,8 +853,7 @@ class KnowledgeHandler:
                 # else the provision that states what was asked (a rate, not "a rule will be made")
                 figured = [m for m in on_topic if f.asks_figure and gives(m.point, f.asks)]
                 return self._other_city(ctx, (earlier or figured or [top])[0])   # (a)
-            chosen = PointMatch(point=self._best_of(ctx, points), score=0.0, bm25=0.0, cosine=None, question="",
-                                rank=0)
+            chosen = _bare(self._best_of(ctx, points))
         bp = chosen.point
         asked = _existence_kind_asked(f)
         if top.point.city not in here and asked and gives(top.point, asked) and not gives(bp, asked):
@@ -928,7 +934,7 @@ class KnowledgeHandler:
         there" with the previous answer as the contrast. The topic and the kind of figure come from the provision the
         conversation was about, not from how close another of the city's provisions happens to be."""
         f, svc = ctx.frame, ctx.services
-        prev = next((bp for bp in svc.bank.points if bp.point.id == previous_id), None)
+        prev = svc.bank.get(previous_id) if previous_id in svc.bank else None
         here = svc.applicable(f.city)
         if prev is None or prev.city in here or self._has_unindexed_documents(ctx, here):
             return None
@@ -941,14 +947,14 @@ class KnowledgeHandler:
         ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
         seen = {bp.point.id for bp in ranked}
         candidates = ranked + [bp for bp in svc.points_for(topic, here) if bp.point.id not in seen]
-        before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
+        before = _bare(prev)
         subject = prev.point.subject_zh if f.language == "zh" else prev.point.subject_en
         leave = [bp for bp in candidates if bp.point.answer_type == "permission"] \
             if asks_leave(f.question) and not set(f.types) & NUMERIC and not _FIGURE_WORD.search(f.question) \
             else []   # "投资完成多少才可以预售" asks the figure
         if leave and prev.point.answer_type != "permission":
             # "那慈溪呢，能预售不" after 温州's presale threshold: whether the new city allows it at all (参照商业地产进行预售)
-            return self._answer(ctx, PointMatch(point=leave[0], score=0.0, bm25=0.0, cosine=None, question="", rank=0))
+            return self._answer(ctx, _bare(leave[0]))
         kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) else []
         if kinds:
             giving = [bp for bp in candidates if any(gives(bp, k) for k in kinds) and self._mentions(ctx, bp, prev)]
@@ -957,8 +963,7 @@ class KnowledgeHandler:
                 # figures of the kind from the same clause
                 same = tuple(bp for bp in candidates if bp.clause_id == giving[0].clause_id and bp is not giving[0]
                              and any(gives(bp, k) for k in kinds))[:MAX_POINTS - 1]
-                return self._answer(ctx, PointMatch(point=giving[0], score=0.0, bm25=0.0, cosine=None, question="",
-                                                    rank=0), with_points=same)
+                return self._answer(ctx, _bare(giving[0]), with_points=same)
             mentions = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
             if mentions:
                 return self._no_figure(ctx, mentions[0], prev)                  # (b)
@@ -979,14 +984,14 @@ class KnowledgeHandler:
             return self._other_city(ctx, before, subject=subject)               # (a)
         wanted = f.types[0] if f.types else prev.point.answer_type
         chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
-        return self._answer(ctx, PointMatch(point=chosen, score=0.0, bm25=0.0, cosine=None, question="", rank=0))
+        return self._answer(ctx, _bare(chosen))
 
     def _switch_unmatched(self, ctx: Context, previous_id: str) -> Answer | None:
         """"温州有这规定没" after who approves 临海's entrants: the new city has no point on the topic, and the best match
         of the turn is neither the city's own nor on the topic (the province's reporting materials "审定") — (a), with
         the previous answer as the contrast. A match of the city's own is left to the general matching."""
         f, svc = ctx.frame, ctx.services
-        prev = next((bp for bp in svc.bank.points if bp.point.id == previous_id), None)
+        prev = svc.bank.get(previous_id) if previous_id in svc.bank else None
         matches = ctx.point_matches()
         if prev is None or prev.city in svc.applicable(f.city) or not matches \
                 or self._has_unindexed_documents(ctx, svc.applicable(f.city)):
@@ -995,7 +1000,7 @@ class KnowledgeHandler:
         if top.city == f.city or top.point.topic == prev.point.topic or top.city not in svc.applicable(f.city) \
                 or svc.points_for(prev.point.topic, svc.applicable(f.city)):
             return None
-        before = PointMatch(point=prev, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
+        before = _bare(prev)
         return self._other_city(ctx, before, subject=prev.point.subject_zh if f.language == "zh" else prev.point.subject_en)
 
     @staticmethod
@@ -1003,8 +1008,7 @@ class KnowledgeHandler:
         """"温州市对小微企业园容积率的要求是什么？" after 临海's site area and plot ratio were answered together: the turn
         names the subject of another point of the previous clause (容积率), not the one the answer led with."""
         subjects = " ".join((prev.point.subject_zh, *prev.point.answer_spans))
-        named = [w for w in words.lcut(ctx.frame.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                 and w not in STOPWORDS and not registry().resolve(w)]
+        named = [w for w in content_words(ctx.frame.question) if not registry().resolve(w)]
         if not named or any(w in subjects for w in named):
             return prev
         siblings = [bp for bp in ctx.services.bank.in_clause(prev.clause_id)
@@ -1350,8 +1354,7 @@ class KnowledgeHandler:
             # …or when the later part names nothing the part before did not ("要公示几天？名单是谁定的": who sets that
             # list; "绿化率有什么要求" names a subject of its own)
             asking = " ".join(cue_words(set(answer_types(part))))
-            own = [w for w in words.lcut(part) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                   and w not in STOPWORDS and w not in f.parts[i - 1] and w not in asking] if i else []
+            own = [w for w in content_words(part) if w not in f.parts[i - 1] and w not in asking] if i else []
             before = answers[-1].city if answers and not answers[-1].refused \
                 and (answers[-1].city_source in ("named", "inherited") or answers[-1].answer_type == "metadata"
                      or (not own and not registry().mentioned(part))) else None
