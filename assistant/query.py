@@ -54,8 +54,12 @@ def _synonyms() -> dict[str, list[str]]:
 def _glossary() -> list[tuple[re.Pattern, list[str]]]:
     raw = load_yaml((DATA / "glossary.yaml").read_text(encoding="utf-8"))
     # longest phrases first, so "plot ratio" wins over "ratio"
-    return [(re.compile(rf"(?<![a-z]){re.escape(k.lower())}(?![a-z])"), v)
+    # a phrase's words joined by a hyphen are the same phrase ("tax-per-mu", "floor-area ratio")
+    return [(re.compile(rf"(?<![a-z]){re.escape(k.lower()).replace(chr(92) + ' ', _JOIN)}(?![a-z])"), v)
             for k, v in sorted(raw.items(), key=lambda kv: -len(kv[0]))]
+
+
+_JOIN = r"[\s-]+"
 
 
 def glossary_phrase_terms(text: str) -> list[str]:
@@ -63,10 +67,11 @@ def glossary_phrase_terms(text: str) -> list[str]:
 
     >>> glossary_phrase_terms("What minimum building density is required?")
     ['建筑密度']
+    >>> glossary_phrase_terms("the tax-per-mu target") == glossary_phrase_terms("the tax per mu target") != []
+    True
     """
     lowered = text.lower()
-    return [t for pattern, terms in _glossary() if " " in pattern.pattern.replace("\\ ", " ") and pattern.search(lowered)
-            for t in terms]
+    return [t for pattern, terms in _glossary() if _JOIN in pattern.pattern and pattern.search(lowered) for t in terms]
 
 
 def normalise(text: str) -> str:

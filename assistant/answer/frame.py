@@ -91,6 +91,23 @@ def cue_words(kinds) -> tuple[str, ...]:
     return tuple(w for t, ws in _cues() if t in kinds for w in ws)
 
 
+def without_cues(question: str, kinds) -> str:
+    """The question with the cue words of ``kinds`` taken out: what it is about, without what it asks of it.
+
+    >>> without_cues("开发商工期拖了会被怎么罚", ("consequence",))
+    '开发商工期拖了会被'
+    >>> without_cues("If the developer overruns the period, what penalty applies?", ("consequence",))
+    'If the developer overruns the period, what  applies?'
+    """
+    out = question
+    for w in sorted(cue_words(kinds), key=len, reverse=True):
+        if w.isascii():
+            out = re.sub(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", "", out, flags=re.I)
+        else:
+            out = out.replace(w, "")
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def asked_measures() -> tuple[tuple[tuple[str, ...], str | tuple[str, ...]], ...]:
     raw = _types_data().get("asked_measures", ())
@@ -127,15 +144,25 @@ def other_qualifier(question: str, stated: str) -> bool:
     >>> other_qualifier("优质企业最多能买多少", "优质企业购置厂房限制面积放宽至2万㎡")
     False
     """
+    return bool(qualifiers_missed(question, stated))
+
+
+def qualifiers_missed(question: str, stated: str) -> tuple[tuple[str, ...], ...]:
+    """The asked sides of contrasting_qualifiers the question uses and ``stated`` answers with the other side.
+
+    >>> qualifiers_missed("普通企业最多能买多少平", "优质企业购置厂房限制面积放宽至2万㎡")[0][:2]
+    ('普通企业', '一般企业')
+    """
     q, s = question.lower(), stated.lower()
+    out = []
     for asked, other in contrasting_qualifiers():
         q_rest, s_rest = q, s
         for w in other:
             q_rest, s_rest = q_rest.replace(w, " "), s_rest.replace(w, " ")
         if any(w in q_rest for w in asked) and any(w in s for w in other) and not any(w in s_rest for w in asked) \
                 and not any(w in q for w in other):   # a question naming both ("限地价、限房价…溢价") is about both
-            return True
-    return False
+            out.append(asked)
+    return tuple(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -295,15 +322,15 @@ _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
 _FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
-                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
+                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:[\w-]+ ){0,3}?(?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|how much (?:are|is) \w+(?: \w+)? worth|at least|at most|"
                               r"\bper (?:square|sq\.?) ?(?:metre|meter|m)|\bat what price\b|\bfor how much\b|what(?: is|'s|’s) the \w+ (?:cap|limit|maximum|minimum)\b|what (?:do|does|must|should) (?:\w+ ){1,8}pay\b")
 
 
 _PART_SPLIT = re.compile(r"(?<=[？?；;])\s*|(?:，|,)\s*(?=(?:还有|另外|以及|那(?![些个种块边里样])|再问|并且|同时)\S)")
 # "Can it be pre-sold, and which bureau drafts the rules?": an English sentence whose last clause asks a second thing
-_ENGLISH_TAIL = re.compile(r",\s*and\s+((?:what|which|how|who|when|where|is|are|can|may|must|does|do|will)\b[^,]*)$",
-                           re.I)
+_ENGLISH_TAIL = re.compile(r",\s*and\s+((?:(?:over|in|for|by|within|from|under|at|to)\s+)?"
+                           r"(?:what|which|how|who|when|where|is|are|can|may|must|does|do|will)\b[^,]*)$", re.I)
 
 
 # "封顶地价的最高溢价和履约保证金下限分别是多少": two figures asked together, each its own part.

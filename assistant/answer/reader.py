@@ -105,6 +105,25 @@ def _bound(span: str, start: int, end: int) -> str:
     return ""
 
 
+# a day or the end of a month with no year ("于12月10日前", "6月底前"); a date with its year is find_dates'
+_MONTH_DAY = re.compile(r"(?:(\d{4})年)?(?<![\d个])(1[0-2]|0?[1-9])月(?:(3[01]|[12]\d|0?[1-9])日|(底|末))(之前|以前|前)?")
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def _month_day_en(m: re.Match) -> str:
+    """
+    >>> _month_day_en(_MONTH_DAY.search("于12月10日前报送")), _month_day_en(_MONTH_DAY.search("每年6月底前"))
+    ('before 10 December', 'by the end of June')
+    >>> _month_day_en(_MONTH_DAY.search("2018年12月底前"))
+    'by the end of December 2018'
+    """
+    month = _MONTHS_EN[int(m.group(2)) - 1] + (f" {m.group(1)}" if m.group(1) else "")
+    if m.group(3):
+        return ("before " if m.group(5) else "") + f"{int(m.group(3))} {month}"
+    return ("by the end of " if m.group(5) else "end of ") + month
+
+
 def english_figures(spans) -> str:
     """Every quantity and date in the spans, in English units with their bound ("at least 2.0; within 6 months");
     "as a rule" when the span says 原则上/一般 (a soft rule)."""
@@ -112,8 +131,13 @@ def english_figures(spans) -> str:
     for span in spans:
         soft = "as a rule, " if re.search(r"原则上|一般", span) else ""
         norm = unicodedata.normalize("NFKC", span)
+        # a full date (2019年3月31日) is find_dates'; the rest of the month-days are rendered here
+        days = [(m.start(), m.end(), _month_day_en(m)) for m in _MONTH_DAY.finditer(norm) if not (m.group(1) and m.group(3))]
+        out += [d[2] for d in days]
         for q in find_quantities(span, field=None):
             after = norm[q.end:q.end + 1]
+            if any(a <= q.start < b for a, b, _ in days):
+                continue  # 12月10日: a day of the year, not 12 months and 10 days
             if q.unit == "" and (_REFERENCE.search(norm[max(0, q.start - 2):q.start]) or (after and after in "号〕]")):
                 continue  # 附件4, 第181号, 〔2018〕: a reference, not a figure
             if q.unit == "年" and q.value.denominator == 1 and 1949 <= q.value <= 2100:

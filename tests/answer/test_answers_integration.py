@@ -40,6 +40,26 @@ def test_an_english_question_about_when_a_policy_takes_effect(assistant):
     assert not a.refused and "2019" in a.direct
 
 
+def test_an_english_day_of_the_year_is_a_date_not_months_and_days(assistant):
+    a = assistant.ask("By when must the cities send the province their materials for the four tasks?")
+    assert "before 10 December" in a.direct and "12;" not in a.direct, a.direct
+
+
+def test_an_english_tail_naming_nothing_is_answered_from_the_same_clause(assistant):
+    a = assistant.ask("What is the target output for tax per mu of Wenzhou's park enterprises, and within how many years?")
+    assert "200,000 yuan" in a.direct and "3 years" in a.direct, a.direct
+
+
+def test_a_figure_no_plan_table_column_states_is_not_computed_from_the_table(assistant):
+    a = assistant.ask("What's the tax-per-mu target Wenzhou sets for park enterprises, and over how many years?")
+    assert a.kind != "table" and "200,000" in a.direct, a.direct
+
+
+def test_an_english_tail_naming_nothing_is_not_answered_from_another_document(assistant):
+    a = assistant.ask("What tax per mu are enterprises in Wenzhou's parks meant to reach, and by when?")
+    assert "200,000" in a.direct and "10 December" not in a.answer, a.answer
+
+
 def test_an_english_question_asking_two_things_of_one_clause(assistant):
     a = assistant.ask("When does the Linhai plan start to apply, and which older documents does it replace?")
     assert "自发布之日起施行" in a.answer and "临政办发〔2018〕89号" in a.answer
@@ -223,6 +243,21 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     # the uncovered place is the one asked about, a covered city only its comparison
     ("余姚那边小微园厂房能不能分割卖，跟慈溪一样吗", "place"),
     ("We visited Cixi last month. What are Yuyao's own rules on renting park space?", "place"),
+    # a penalty for another breach (温州 15.'s tax shortfall) is not what follows this one
+    ("If a city sends the province its materials after the 10 December deadline, what sanction follows?", "not_stated"),
+    ("If a Wenzhou developer takes longer than the construction period in the land notice, what is the penalty?",
+     "not_stated"),
+    ("Can a wholly foreign-owned firm enter a Linhai park?", "topic_absent"),   # no document speaks of 外资
+    ("外资企业买温州园区的厂房有没有比例限制", "topic_absent"),
+    ("温州的企业要交够多少亩均税收才收进园区", "different_quantity"),   # the parks' target is no entry bar
+    ("温州园区拿地以后多少天内要动工", "different_quantity"),          # only how long building may take
+    # the 3‰ is of the floor area, not of the land
+    ("What fraction of the land area of a Linhai park goes to property management rooms?", "different_quantity"),
+    # "给予一定补助": the city's whole budget beside it is not the facilities' subsidy
+    ("How much money does Cixi give local governments for the supporting facilities of parks they build?", "no_figure"),
+    ("How many parks had Cixi actually finished building by the end of 2019?", "different_quantity"),   # a target
+    ("温州新拿的地盖小微园，最少得多少亩", "different_quantity"),       # 100亩 is for redeveloping old land
+    ("What is the precise award amount for a park recognised in Linhai?", "no_figure"),   # "what is the … amount"
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
     a = assistant.ask(question)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from assistant import words
 from assistant.answer.context import Context
 from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asking_clauses, asks_doc_number, asks_leave,
-                                    consequence_words_for, cue_words, head_words, other_qualifier)
+                                    consequence_words_for, cue_words, head_words, other_qualifier, qualifiers_missed)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -138,6 +138,8 @@ def _own_words(question: str, said: str) -> list[str]:
 
 # Asking leave outright ("能不能预售"), not a yes/no about whether a rule exists ("慈溪有这种开工期限吗").
 _DURATION_ASKED = re.compile(r"多久|多长|几年|多少年|时间|期限|年限")
+# words that link an English tail to what it asks ("and within how many years"), not things it names
+_EN_LINKING = frozenset({"within", "over", "from", "under", "about"})
 _EN_ASKING = frozenset({"long", "many", "years", "much", "what", "when", "does", "that", "this", "last", "lasts"})
 
 
@@ -150,6 +152,46 @@ def _subject_named_en(bp: BoundPoint, question: str) -> bool:
     q = set(re.findall(r"[a-z]+", question.lower()))
     own = [w for w in re.findall(r"[a-z]+", bp.point.subject_en.lower()) if w not in _EN_SUBJECT_FILLER]
     return bool(own) and all(w in q or w.rstrip("s") in q or f"{w}s" in q for w in own)
+
+
+def _things_named_en(question: str, bp: BoundPoint) -> frozenset[str]:
+    """The words of the point's English subject an English question uses (the thing it is about: "facilities" of
+    "subsidy for facilities of parks built by local governments"), word endings aside; empty for Chinese.
+
+    >>> sorted(_stems("supporting facilities, local governments"))
+    ['facilitie', 'government', 'local', 'supporting']
+    """
+    if not question.isascii():
+        return frozenset()
+    shared = frozenset(_stems(question) & _stems(bp.point.subject_en) - _EN_GENERIC)
+    # one shared word ("jointly") is no thing named: the question may share it with the point only by chance
+    return shared if len(shared) >= EN_THING_WORDS else frozenset()
+
+
+# Shared words of the subject that name a thing in English (test t027 lost with 1, 2026-12-04).
+EN_THING_WORDS = 2
+
+
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 5}
+
+
+# words of nearly every English subject: naming one says nothing of which thing is asked
+_EN_GENERIC = frozenset({"micro", "small", "enterprise", "busines", "companie", "company", "firm", "total", "amount",
+                         "figure", "share", "number", "build", "built", "which", "there", "their", "should"})
+
+
+def _names_thing_en(bp: BoundPoint, things: frozenset[str]) -> bool:
+    """The point's English subject uses one of ``things`` (any point does when there are none)."""
+    return not things or bool(things & _stems(bp.point.subject_en))
+
+
+def _states_asked_qualifier(ctx: Context, missed: BoundPoint, bp: BoundPoint) -> bool:
+    """``bp`` states, in the document's words, a qualifier the question asks and ``missed`` answered with the other
+    side of (占地面积 asked as "share of the site", where 建筑面积 was stated)."""
+    stated = " ".join((missed.point.subject_zh, *missed.point.answer_spans))
+    own = " ".join((bp.point.subject_zh, *bp.point.answer_spans))
+    return any(w in own for asked in qualifiers_missed(ctx.frame.text, stated) for w in asked if not w.isascii())
 
 
 def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
@@ -465,6 +507,40 @@ def _years_stated(text: str) -> set[int]:
     return years
 
 
+# A consequence clause is about what the question is about when one of its points is among the first TRIGGER_NEAR
+# matches of the question without its consequence words, within TRIGGER_NEAR_RATIO of the best (eval/colloquial_dev
+# cdv_106 and mixed_dev11, 2026-12-04).
+TRIGGER_NEAR = 5
+TRIGGER_NEAR_RATIO = 0.8
+
+
+def unstated_trigger(ctx: Context, clause_id: str) -> BoundPoint | None:
+    """"If a city misses the 10 December deadline, what penalty applies?": the clause found (``clause_id``) states a
+    penalty, but for another breach (温州 15.'s tax shortfall). What the question is about, without its consequence
+    words (the reporting deadline), is another clause's provision, and that clause states no consequence: that
+    provision is the (e) answer, never the other breach's penalty. None when the consequence clause is what the
+    question is about."""
+    from assistant.answer.context import Context as Ctx
+    from assistant.answer.frame import frame as make_frame, without_cues
+
+    f, svc = ctx.frame, ctx.services
+    about = without_cues(f.text, ("consequence",)).strip()
+    if not about or about == f.text:
+        return None
+    sub = Ctx(frame=make_frame(about, about, inherited_city=f.city), services=svc, previous=ctx.previous)
+    matches = sub.point_matches()
+    if f.city:
+        matches = [m for m in matches if m.point.city in svc.applicable(f.city)]
+    if not matches:
+        return None
+    top = matches[0]
+    near = [m for m in matches[:TRIGGER_NEAR] if m.score >= TRIGGER_NEAR_RATIO * top.score]
+    if any(m.point.clause_id == clause_id for m in near) \
+            or CONSEQUENCE_STATED.search(svc.passage_text.get(top.point.clause_id, "")):
+        return None
+    return top.point if KnowledgeHandler()._trusted(sub, top) else None
+
+
 def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The question asks a land area and the point sets a floor area, or the other way round; one unit's
     figure is asked and the point states an aggregate; or the other bound is asked than the one stated; or the
@@ -582,7 +658,19 @@ class KnowledgeHandler:
             return answer
         sub = make_frame(tail, tail, inherited_city=answer.city)
         sub_ctx = Ctx(frame=sub, services=ctx.services, previous=answer)
-        more = self._run(sub_ctx) if sub_ctx.point_matches() else None
+        bank = ctx.services.bank
+        own = [w for w in _own_words(tail, "") if w not in _EN_LINKING]
+        same = [bp for bp in bank.in_clause(bank.get(answer.knowledge_point).clause_id)
+                if bp.point.answer_type == asked[0] and ctx.may_answer(bp)] \
+            if not own and answer.knowledge_point in bank else []
+        if same:
+            # ", and within how many years?" names nothing of its own: the answer's clause states it ("通过3年努力"),
+            # not the best match of the bare words elsewhere (conversations_dev13, 2026-12-04)
+            more = self._answer(sub_ctx, _as_match(same[0], sub_ctx.point_matches()))
+        elif not own and answer.knowledge_point in bank:
+            return answer   # ", and by when?" with no date in the answer's clause: the province's deadline is not it
+        else:
+            more = self._run(sub_ctx) if sub_ctx.point_matches() else None
         known = {(c.doc_id, c.clause, c.quote) for c in answer.citations}
         if more is None or more.refused or more.kind != "lookup" \
                 or all((c.doc_id, c.clause, c.quote) in known for c in more.citations):
@@ -770,10 +858,13 @@ class KnowledgeHandler:
             return chosen
         # the thing named ("服务功能性用房") when no figure subject of the data is: its neighbour's 3‰ is not its share
         subject = (asked_subject(ctx) or _thing_named(f.text, chosen.point)) if f.asks_figure else None
+        # in English, the words of the chosen point's subject the question uses ("supporting facilities")
+        things_en = _things_named_en(f.text, chosen.point) if f.asks_figure else frozenset()
         for m in same:
             if m.point.point.answer_type == f.types[0] \
                     and (f.types[0] != "permission" or m.score >= NEAR_RATIO * chosen.score) \
-                    and _names_subject(m.point, subject):   # the budget beside "给予奖励" is not the reward
+                    and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en):
+                # the budget beside "给予奖励" is not the reward
                 # a yes/no is any rule's form ("城建配套费要交吗"): a far point of the topic is not taken for it
                 return m
         for m in near:   # a close match of another topic that states exactly the kind of fact asked
@@ -785,7 +876,7 @@ class KnowledgeHandler:
                 return m
         if f.asks_figure and not gives(chosen.point, f.asks):
             for m in same:
-                if gives(m.point, f.asks) and _names_subject(m.point, subject):
+                if gives(m.point, f.asks) and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en):
                     return m
         if f.types[0] in SIBLING_TYPES and not (f.types[0] == "date" and _span_years(chosen.point)):
             # (a point that itself states the year asked — "以2018年为基期" — is not replaced by the printing date)
@@ -897,11 +988,14 @@ class KnowledgeHandler:
             # nor "服务功能性用房要占多大比例" by the property rooms' 3‰ beside it
             thing = None if subject else _thing_named(f.text, bp)
             subject = subject or thing
+            # in English, the words of the matched point's subject the question uses ("supporting facilities": not
+            # the city's whole budget beside it, eval/mixed_dev13, 2026-12-04)
+            things_en = _things_named_en(f.text, bp)
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
                          and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)
-                         and _names_subject(m.point, subject)), None)
+                         and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en)), None)
             figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)
-                                           and _names_subject(p, subject)]
+                                           and _names_subject(p, subject) and _names_thing_en(p, things_en)]
             if not figures and f.asks in CLAUSE_FIGURE_KINDS:
                 # "面积有限制的，最多能买多少": the matched "四限" names the limit, the same clause states its figure
                 figures = [p for p in svc.bank.in_clause(bp.clause_id) if gives(p, f.asks)
@@ -1195,8 +1289,13 @@ class KnowledgeHandler:
             # asked (已建成…11个) answers — of the year asked, if one is; else (c). Only counts: an area or a share of
             # another basis is too often another quantity the qualifiers do not name (refusals_dev*, 2026-12-04)
             years = {int(y) for y in _asked_years(f.text)}
+            # the same clause's point of the same kind that is not the other quantity answers too ("share of the site
+            # taken up by non-production buildings": 占地 7%, not the 建筑面积 15%-25% beside it, mixed_dev10)
             alt = next((o for o in ctx.point_matches()[:NEAR] if o.point is not m.point and o.point.city == m.point.city
-                        and o.point.point.answer_type == m.point.point.answer_type == "count" and m.score
+                        and o.point.point.answer_type == m.point.point.answer_type
+                        and (m.point.point.answer_type == "count" or (o.point.clause_id == m.point.clause_id
+                                                                       and _states_asked_qualifier(ctx, m.point, o.point)))
+                        and m.score
                         and o.score >= AREA_KIND_RATIO * m.score and not different_quantity(ctx, o.point)
                         and (not years or years & _years_stated("；".join(o.point.point.answer_spans)))), None)
             if alt is None:
@@ -1207,6 +1306,10 @@ class KnowledgeHandler:
         if "consequence" in f.types[:2] and m.point.point.answer_type != "consequence" \
                 and not CONSEQUENCE_STATED.search(svc.passage_text.get(m.point.clause_id, "")):
             return self._not_stated(ctx, m.point)                           # (e): no consequence stated
+        if f.types[:1] == ("consequence",) and m.point.point.answer_type == "consequence":
+            trigger = unstated_trigger(ctx, m.point.clause_id)
+            if trigger is not None:
+                return self._not_stated(ctx, trigger)                       # (e): another breach's penalty
         named = consequence_words_for(f.text) if "consequence" in f.types[:2] else ()
         if named and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in named):
             return self._not_stated(ctx, m.point, template="knowledge.not_stated_this_consequence")  # (e)

@@ -22,12 +22,25 @@ class TableHandler:
             return False
         if not explicit_table_cue(corpus, question) and self._a_provision_answers(ctx):
             return False   # only weak table words ("几个园区"), and a provision matches the question well
+        if not explicit_table_cue(corpus, question) and self._asks_no_column(ctx):
+            return False
         self._table = lookup(corpus, question)
         if self._table is not None and ctx.frame.city \
                 and self._table.doc.meta.city not in ctx.services.applicable(ctx.frame.city):
             # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
             return False
         return self._table is not None
+
+    @staticmethod
+    def _asks_no_column(ctx: Context) -> bool:
+        """"What's Wenzhou's target for tax per mu…": the figure asked about (亩均税收) is no column of any plan table;
+        the table's words in the question ("parks", "per mu") are not what it asks (conversations_dev13, 2026-12-04)."""
+        from assistant.answer.handlers.knowledge import asked_subject
+        from assistant.tables import grids
+
+        subject = asked_subject(ctx)
+        return bool(subject) and not any(subject in c.base or c.base in subject
+                                         for g in grids(ctx.services.corpus) for c in g.columns)
 
     def _a_provision_answers(self, ctx: Context) -> bool:
         from assistant.answer.handlers.knowledge import KnowledgeHandler
