@@ -18,7 +18,7 @@ from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.calculation import CalculationHandler
 from assistant.answer.handlers.comparison import ComparisonHandler
 from assistant.answer.handlers.eligibility import EligibilityHandler
-from assistant.answer.handlers.knowledge import KnowledgeHandler
+from assistant.answer.handlers.knowledge import KnowledgeHandler, content_words
 from assistant.answer.handlers.lookup import LookupHandler
 from assistant.answer.handlers.refusals import CitedDocumentHandler, ClarifyHandler, PlaceHandler, TopicHandler
 from assistant.answer.handlers.table import TableHandler
@@ -87,7 +87,15 @@ class Assistant:
             if turn.calculator:
                 calc = REGISTRY.get(turn.calculator)
                 params = set(calc.params) if calc else set()
-                return next((bp.point.id for bp in self.services.bank.points if params & set(bp.point.params)), None)
+                stating = [bp for bp in self.services.bank.points if params & set(bp.point.params)]
+                # of a calculation with several rules (start and completion deadlines), the one the turn named
+                # ("竣工验收呢": the completion's), else the first
+                said = content_words(turn.resolved_question or turn.question)
+
+                def named(bp) -> int:
+                    own = " ".join((bp.point.subject_zh, *bp.point.answer_spans))
+                    return sum(w in own for w in said)
+                return max(stating, key=named).point.id if stating else None
         return None
 
     def _provision_words(self, point_id: str | None, question: str) -> str:

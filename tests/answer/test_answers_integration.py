@@ -655,3 +655,46 @@ def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
 def test_the_answer_states_what_is_asked_and_not_a_near_figure(assistant, question, states, omits):
     a = assistant.ask(question)
     assert all(x in a.direct for x in states) and not any(x in a.direct for x in omits), a.direct
+
+
+@pytest.mark.parametrize("turns, first", [
+    (("临海园区维修资金每平米多少", "我们厂房2400平，总共多少钱", "那保修金呢"), "物业保修金 14400元"),
+    (("临海拿到地以后几个月内要开工", "土地合同是2025年5月20日签的，开工最晚哪天", "那竣工验收呢"), "最迟竣工验收日 2027年5月20日"),
+])
+def test_a_bare_follow_up_naming_another_output_of_a_calculation_computes_it_first(assistant, turns, first):
+    last = _chat(assistant, *turns)[-1]
+    assert last.kind == "calculation" and last.direct.split("：", 1)[1].startswith(first), last.direct
+
+
+def test_a_follow_up_asking_the_next_step_is_answered_by_the_clauses_procedure(assistant):
+    last = _chat(assistant, "慈溪市各镇出台的园区建设实施方案要经哪些部门审核？", "审核同意以后还要走什么程序？")[-1]
+    assert not last.refused and "向市政府报备" in last.answer, last.answer
+
+
+def test_and_another_city_after_who_approves_is_not_that_citys_other_approvals(assistant):
+    last = _chat(assistant, "In Linhai, what share of non-production space must the developer hold for good?",
+                 "Who signs that off?", "And in Wenzhou?")[-1]
+    assert last.refused and last.not_covered_kind == "other_city" and "100 days" not in last.direct, last.answer
+
+
+@pytest.mark.parametrize("question, kind, contrast", [
+    # the provision is there and no rule of its topic in the city sets a time: (b)
+    ("温州要求各县出实施细则，有没有规定几月份前出台", "no_figure", None),
+    ("Does Wenzhou's opinion set the counties a deadline for drawing up their own detailed rules?", "no_figure", None),
+    # another city's time limits are the contrast, not 温州's table of yearly starts that matched 开工
+    ("慈溪有没有规定园区开工和竣工的时限", "other_city", "临海市（征求意见稿）"),
+])
+def test_a_yes_no_on_whether_a_time_limit_exists(assistant, question, kind, contrast):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == kind, (a.not_covered_kind, a.direct)
+    assert contrast is None or contrast in a.answer, a.answer
+
+
+def test_a_county_named_with_firms_entering_parks_is_read_from_the_plan_table(assistant):
+    a = assistant.ask("瑞安计划引几家企业入园")
+    assert a.kind == "table" and "1600家" in a.direct, a.direct
+
+
+def test_a_yes_no_on_evaluation_after_entry_states_the_standard(assistant):
+    a = assistant.ask("临海企业进园以后还要考核吗")
+    assert "投产两年内企业不低于同地区行业最低标准" in a.direct, a.direct

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assistant import formatting
 from assistant.answer.context import Context
-from assistant.answer.followup import figures_text
+from assistant.answer.followup import figures_text, follow_up_subject
 from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -114,8 +114,10 @@ class CalculationHandler:
                 for old in figures_text(before):
                     base = base.replace(old, " ")
                 attempts = [f"{base} {' '.join(now)}"]
-            elif ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME and _speaks_of(ctx.frame.text, prev.calculator) \
-                    and not _other_quantity(ctx.frame.text, prev.calculator):
+            elif ((ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME) or follow_up_subject(ctx.frame.question)) \
+                    and _speaks_of(ctx.frame.text, prev.calculator) and not _other_quantity(ctx.frame.text, prev.calculator):
+                # (or a bare "X呢" naming another output of the same calculation: "竣工验收呢" after the start date,
+                # "保修金呢" after the maintenance fund was computed for the user's area, conversations_dev13)
                 # only a turn that asks for a figure or a date of the same calculation ("出让年限如何确定" after the
                 # corner-land check is a new question; "那最低亩均税收要多少才让进园" after the 优质企业 check asks an
                 # entry bar, not the relaxation's)
@@ -156,6 +158,14 @@ class CalculationHandler:
         except AssistantError as exc:
             direct = text("calc.cannot", lang, reason=exc.message if lang == "zh" else exc.message_en)
             return build(ctx, kind="calculation", direct=direct, notes=(exc.message,))
+        asked = follow_up_subject(f.question)
+        if asked and result.parts:
+            # "保修金呢": the part the turn names first (the rest of the computation after it)
+            from assistant.answer.handlers.knowledge import content_words
+
+            said = content_words(asked)
+            parts = tuple(sorted(result.parts, key=lambda p: not any(w in p.label_zh for w in said)))
+            result = result.model_copy(update={"parts": parts})
         direct = text("calc.result", lang, title=label(result.title_zh, lang), result=result_line(result, lang))
         if result.items:  # a judgement: its verdicts belong in the direct line
             sep = "；" if lang == "zh" else "; "

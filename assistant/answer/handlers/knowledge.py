@@ -603,6 +603,12 @@ def asked_subject(ctx: Context) -> str | None:
     return figure_subject(ctx.frame.text)
 
 
+# Whether a time limit is set, asked outright ("有没有规定几月份前出台", "does it give the counties a deadline"), not a
+# yes/no that merely names a time ("啥时候开始算数，以前那个还管用吗").
+_ASKS_TIME_RULE = re.compile(r"(?:有没有|是否|有无)[^，,。？?]{0,12}(?:期限|时限|几月|哪天|多久|时间)"
+                             r"|\b(?:does|do|did|is there|are there)\b.{0,60}\b(?:deadline|time limit|timeline)", re.I)
+
+
 def _existence_kind_asked(f) -> str | None:
     """The kind of figure a yes/no asks the existence of ("是否有开工、竣工时限的规定"): a time limit, a share, an area, a
     count — a figure that is the rule. "有没有财政奖励" asks whether there is a reward at all, which a provision without
@@ -793,7 +799,8 @@ class KnowledgeHandler:
             candidates = [bp for bp in stating if bp is not before] or ([before] if stating else candidates)
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
-        asking = " ".join(cue_words({"actor", "contact"} & set(f.types)))
+        # (and a procedure by 程序/流程: "审核同意后还需履行什么程序" names no new subject, conversations_dev13)
+        asking = " ".join(cue_words({"actor", "contact", "procedure"} & set(f.types)))
         new_words = [w for w in content_words(f.question) if w not in said
                      and w not in asking]   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
 
@@ -942,7 +949,12 @@ class KnowledgeHandler:
                 on_topic = [m for m in pool if m.point.point.topic == topic]
                 earlier = [m for m in on_topic if m.point.city == before]
                 # else the provision that states what was asked (a rate, not "a rule will be made")
-                figured = [m for m in on_topic if f.asks_figure and gives(m.point, f.asks)]
+                # (of the kind a yes/no asks the existence of: "慈溪对开工、竣工时限是否有规定" — 临海's time limits,
+                # not 温州's table of yearly starts that matched 开工)
+                kind = f.asks if f.asks_figure else _existence_kind_asked(f)
+                figured = [m for m in on_topic if kind and gives(m.point, kind)] \
+                    or [m for m in pool[:NEAR] if kind and not f.asks_figure and m.point.city not in here
+                        and gives(m.point, kind)]
                 return self._other_city(ctx, (earlier or figured or [top])[0])   # (a)
             chosen = _bare(self._best_of(ctx, points))
         bp = chosen.point
@@ -951,8 +963,14 @@ class KnowledgeHandler:
             # "慈溪对开工、竣工时限是否有类似规定？": another city's rule states the kind asked, the city's nearest provision
             # (its planning service) does not — (a); the contrast: the rule the conversation was about, else the best
             before = f.extra.get("previous_city")
-            contrast = next((m for m in pool if m.point.city == before and gives(m.point, asked)), top)
+            contrast = next((m for m in pool if m.point.city == before and gives(m.point, asked)), None) \
+                or next((m for m in pool if m.point.city not in here and gives(m.point, asked)), top)
             return self._other_city(ctx, contrast)                          # (a)
+        if asked in TIME and _ASKS_TIME_RULE.search(f.text) and bp.city in here and not gives(bp, asked) \
+                and not any(gives(p, asked) for p in svc.points_for(bp.point.topic, here)):
+            # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
+            # there, no rule of its topic in the city sets a time (conversations_dev13) — (b), with what it says
+            return self._no_figure(ctx, bp, None)
         subject = asked_subject(ctx)
         if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject) \
                 and f.language == "zh":   # an English subject (through the glossary) refuses, it does not re-pick
@@ -1091,6 +1109,11 @@ class KnowledgeHandler:
                 or self._has_unindexed_documents(ctx, svc.applicable(f.city)):
             return None
         top = matches[0].point
+        if top.city == f.city and not self._mentions(ctx, top, prev):
+            # "And Wenzhou?" after who approves 临海's self-held share: the city's best match for "Who approves that
+            # in Wenzhou?" (its approval time limits) says nothing of what "that" was (conversations_dev13)
+            return self._other_city(ctx, _bare(prev),
+                                    subject=prev.point.subject_zh if f.language == "zh" else prev.point.subject_en)
         if top.city == f.city or top.point.topic == prev.point.topic or top.city not in svc.applicable(f.city) \
                 or svc.points_for(prev.point.topic, svc.applicable(f.city)):
             return None
