@@ -50,6 +50,7 @@ UNITS: dict[str, tuple[str, Fraction]] = {
     "square meters": ("平方米", Fraction(1)), "square metres": ("平方米", Fraction(1)),
     "square meter": ("平方米", Fraction(1)), "square metre": ("平方米", Fraction(1)),
     "平": ("平方米", Fraction(1)),
+    "方": ("平方米", Fraction(1)),   # spoken floor area ("建筑面积十万方"); guarded in _unit_ok and below
     "亩": ("亩", Fraction(1)), "mu": ("亩", Fraction(1)),
     "元/平方米": ("元/平方米", Fraction(1)), "元/㎡": ("元/平方米", Fraction(1)), "元/m2": ("元/平方米", Fraction(1)),
     "元每平方米": ("元/平方米", Fraction(1)), "万元/亩": ("万元/亩", Fraction(1)), "元/亩": ("元/亩", Fraction(1)),
@@ -241,12 +242,17 @@ _BARE_PING_NOT_BEFORE = set("阳均台湖方米整衡稳安等")
 # after the unit, so positions in the text stay where they were).
 _SPOKEN_MEASURE = re.compile(rf"(?<=[\d{_CN_DIGITS}十百千])个(亿|万|平方米|平方|平米|平(?![{''.join(_BARE_PING_NOT_BEFORE)}]))")
 _ENGLISH_UNIT = re.compile(r"[a-z]")
+# A bare 方 is 平方米 only after a figure that is not one small digit ("三方协议", "一方面" are words) and not at the
+# start of another word (方式, 方案, 方向 …).
+_BARE_FANG_NOT_BEFORE = set("面式案向法便针可位言圆格块形")
 
 
 def _unit_ok(unit: str | None, text: str, end: int) -> bool:
     if unit is None:
         return True
     if unit == "平" and end < len(text) and text[end] in _BARE_PING_NOT_BEFORE:
+        return False
+    if unit == "方" and end < len(text) and text[end] in _BARE_FANG_NOT_BEFORE:
         return False
     if _ENGLISH_UNIT.match(unit) and end < len(text) and text[end].isalpha() and text[end].isascii():
         return False  # "mu" in "museum", "day" in "days" handled by the longer spelling first
@@ -294,6 +300,10 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
         chinese = not n1[0].isdigit()
         if u1 is not None and not _unit_ok(u1, masked, m.end("u1")):
             u1 = None
+        if u1 == "方" and len(n1) == 1 and n1 in _CN_DIGITS:
+            u1 = None
+        if u1 == "块" and n1 == "一":
+            continue   # "加一块儿", "跟…一块": together, not one yuan ("一块钱" is read by its longer spelling)
         if n2 is not None and u2 is not None and not _unit_ok(u2, masked, m.end("u2")):
             u2 = None
         pct = m.group("pct")

@@ -212,3 +212,16 @@ def test_a_chinese_sum_in_wan_or_yi_with_no_unit_is_a_sum_and_idioms_are_not():
     assert [q.value for q in find_quantities("出让金要是一个亿", field=None)] == [100_000_000]
     assert [q.value for q in find_quantities("总投资三千万", field=None)] == [30_000_000]
     assert find_quantities("千万别卖", field=None) == [] and find_quantities("百园万企", field=None) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("园区总建筑面积十万方，物业用房留多少", [(100000, "平方米")]),   # spoken floor area
+    ("建了5000方的厂房", [(5000, "平方米")]),
+    ("签了三方协议", []),            # parties, not an area
+    ("一方面要交钱", []),
+    ("按什么方式算", []),
+    ("维修的钱跟保修金加一块儿交多少", []),   # together, not one yuan
+    ("一块钱一平", [(1, "元"), (1, "平方米")]),
+])
+def test_spoken_fang_and_yikuai(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text, field=None)] == expected

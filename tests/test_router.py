@@ -155,3 +155,12 @@ def test_english_counts_and_sums_reach_their_calculator(question, route):
 def test_a_high_rise_dormitorys_share_or_floors_is_not_one_suites_size(question):
     route = route_calculation(question)
     assert route is None or route[0] != "dorm_suite_cap"
+
+
+@pytest.mark.parametrize("question, calculator", [
+    ("厂房两千平，维修的钱跟保修的押金加一块儿要交多少", "fees"),            # 保修 alone names the warranty deposit
+    ("园区建筑面积八万方，物业管理用房要配多少平", "property_rooms"),        # 方 is spoken floor area
+])
+def test_spoken_words_route_to_their_calculator(question, calculator):
+    route = route_calculation(question)
+    assert route is not None and route[0] == calculator, route

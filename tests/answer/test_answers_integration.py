@@ -258,6 +258,8 @@ def test_an_exception_stated_as_a_case_is_an_exception(assistant):
     ("How many parks had Cixi actually finished building by the end of 2019?", "different_quantity"),   # a target
     ("温州新拿的地盖小微园，最少得多少亩", "different_quantity"),       # 100亩 is for redeveloping old land
     ("What is the precise award amount for a park recognised in Linhai?", "no_figure"),   # "what is the … amount"
+    # a yes/no about a rate the point does not state: 毛利率 5% is no income tax rate
+    ("Do park firms in Wenzhou get a lower income tax rate?", "different_quantity"),
 ])
 def test_near_misses_of_another_kind_are_refused(assistant, question, kind):
     a = assistant.ask(question)

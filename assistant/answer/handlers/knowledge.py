@@ -549,8 +549,9 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
             or other_measure(ctx, bp) or other_year(ctx, bp) or one_year_of_a_total(ctx, bp):
         return True
     # a yes/no on a figure the user names ("是不是亩均税收20万以上才让进") is about that figure too
+    # …or a yes/no about a figure the point states ("do firms get a lower corporate income tax rate?" of 毛利率 5%)
     figure_question = ctx.frame.types and (ctx.frame.types[0] in NUMERIC or ctx.frame.types[0] in TIME or (
-        ctx.frame.types[0] == "permission" and re.search(r"\d", ctx.frame.text)))
+        ctx.frame.types[0] == "permission" and (re.search(r"\d", ctx.frame.text) or has_figure(bp))))
     if figure_question \
             and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
         return True   # 普通企业's limit asked, 优质企业's stated
