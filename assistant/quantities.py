@@ -244,7 +244,8 @@ _SPOKEN_MEASURE = re.compile(rf"(?<=[\d{_CN_DIGITS}十百千])个(亿|万|平方
 _ENGLISH_UNIT = re.compile(r"[a-z]")
 # A bare 方 is 平方米 only after a figure that is not one small digit ("三方协议", "一方面" are words) and not at the
 # start of another word (方式, 方案, 方向 …).
-_BARE_FANG_NOT_BEFORE = set("面式案向法便针可位言圆格块形")
+_TOGETHER_BEFORE = set("加在到放合跟同和与")
+_BARE_FANG_NOT_BEFORE = set("式案向法便针可位言圆格块形")
 
 
 def _unit_ok(unit: str | None, text: str, end: int) -> bool:
@@ -302,8 +303,9 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
             u1 = None
         if u1 == "方" and len(n1) == 1 and n1 in _CN_DIGITS:
             u1 = None
-        if u1 == "块" and n1 == "一":
-            continue   # "加一块儿", "跟…一块": together, not one yuan ("一块钱" is read by its longer spelling)
+        if u1 == "块" and n1 == "一" and (masked[m.end("u1"):m.end("u1") + 1] == "儿"
+                                           or masked[max(0, m.start() - 1):m.start()] in _TOGETHER_BEFORE):
+            continue   # "加一块儿", "跟…放一块": together, not one yuan
         if n2 is not None and u2 is not None and not _unit_ok(u2, masked, m.end("u2")):
             u2 = None
         pct = m.group("pct")

@@ -225,3 +225,11 @@ def test_a_chinese_sum_in_wan_or_yi_with_no_unit_is_a_sum_and_idioms_are_not():
 ])
 def test_spoken_fang_and_yikuai(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text, field=None)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("10万方面积", [(100000, "平方米")]),
+    ("每平方米交一块", [(1, "元")]),
+])
+def test_fang_before_mian_and_one_kuai_paid(text, expected):
+    assert [(q.value, q.unit) for q in find_quantities(text, field=None)] == expected

@@ -91,7 +91,12 @@ def cue_words(kinds) -> tuple[str, ...]:
     return tuple(w for t, ws in _cues() if t in kinds for w in ws)
 
 
-def without_cues(question: str, kinds) -> str:
+def breach_named() -> tuple[str, ...]:
+    """Consequence cue words that name the breach or penalty itself (answer_types.yaml: breach_named)."""
+    return tuple(_types_data().get("breach_named", ()))
+
+
+def without_cues(question: str, kinds, keep: tuple[str, ...] = ()) -> str:
     """The question with the cue words of ``kinds`` taken out: what it is about, without what it asks of it.
 
     >>> without_cues("开发商工期拖了会被怎么罚", ("consequence",))
@@ -100,7 +105,7 @@ def without_cues(question: str, kinds) -> str:
     'If the developer overruns the period, what  applies?'
     """
     out = question
-    for w in sorted(cue_words(kinds), key=len, reverse=True):
+    for w in sorted(set(cue_words(kinds)) - set(keep), key=len, reverse=True):
         if w.isascii():
             out = re.sub(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", "", out, flags=re.I)
         else:
@@ -322,8 +327,12 @@ _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
 _FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块钱|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
-                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:[\w-]+ ){0,3}?(?:minimum|maximum|min|max|rate|"
-                              r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|how much (?:are|is) \w+(?: \w+)? worth|at least|at most|"
+                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
+                              r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|"
+                              # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
+                              r"what(?: is|'s|’s) the (?:[\w-]+ ){1,3}?(?:rate|ratio|share|percentage|fee|amount|area|size|limit|cap|"
+                              r"deadline|period|value)(?=\s*$|\s*[?,.;:]|\s+(?:of|for|on|in|at|to|that|which|per|a|an|the|does|do|"
+                              r"is|are|must|should|can|may|will|would|under|by|with|from|set|paid|given|allowed|required)\b)|how much (?:are|is) \w+(?: \w+)? worth|at least|at most|"
                               r"\bper (?:square|sq\.?) ?(?:metre|meter|m)|\bat what price\b|\bfor how much\b|what(?: is|'s|’s) the \w+ (?:cap|limit|maximum|minimum)\b|what (?:do|does|must|should) (?:\w+ ){1,8}pay\b")
 
 

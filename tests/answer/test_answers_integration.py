@@ -700,3 +700,32 @@ def test_a_county_named_with_firms_entering_parks_is_read_from_the_plan_table(as
 def test_a_yes_no_on_evaluation_after_entry_states_the_standard(assistant):
     a = assistant.ask("临海企业进园以后还要考核吗")
     assert "投产两年内企业不低于同地区行业最低标准" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, stated", [
+    # the breach named is the penalty clause's own: it answers (review of the trigger check, 2026-12-04)
+    ("温州开发商违约会怎么样？", "违约"),
+    ("温州开发商要交违约金吗？", "违约金"),
+    ("What penalties does Wenzhou set?", "违约金"),
+    # how long after the start building may take is the construction period, not "when must it start"
+    ("温州小微园开工后几年内要完工？", "2年"),
+    ("临海有没有规定开工期限？", "6个月内"),           # a period answers whether a time limit is set
+    ("温州财政奖励有没有期限？", "前3年"),
+    ("临海园外企业能买园区厂房吗？", "临海市"),         # 园外企业 is no foreign-invested firm
+    ("What is the policy on limited-price sales in Linhai?", "Linhai"),   # "limit…" asks no figure
+])
+def test_review_probes_of_the_eleventh_session_are_answered(assistant, question, stated):
+    a = assistant.ask(question)
+    assert not a.refused and stated in a.answer, (a.not_covered_kind, a.answer)
+
+
+@pytest.mark.parametrize("turns", [
+    ("临海拿到地以后几个月内要开工", "土地合同是2023年3月1日签的，开工最晚哪天", "开工审批呢？"),
+    ("临海园区维修资金每平米多少", "我们厂房1500平，总共多少钱", "维修资金用途呢"),
+])
+def test_a_bare_follow_up_naming_no_output_of_the_calculation_is_not_computed_again(assistant, turns):
+    assert _chat(assistant, *turns)[-1].kind != "calculation"
+
+
+def test_a_warranty_period_question_with_an_area_is_not_the_deposit_computed(assistant):
+    assert assistant.ask("临海2000平方米的厂房保修期多久？").kind != "calculation"

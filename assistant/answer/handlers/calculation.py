@@ -71,6 +71,38 @@ def result_line(result: CalcResult, lang: str) -> str:
     return formatting.value(result.value, unit, lang)
 
 
+_EN_FILLER = frozenset({"what", "about", "that", "this", "then", "with", "there", "those", "these"})
+
+
+def _subject_words(question: str) -> list[str]:
+    """The words of a bare "X呢" / "What about X?" turn's subject (Chinese content words, English words of four
+    letters or more); empty for any other turn."""
+    from assistant.answer.handlers.knowledge import content_words
+    from assistant.jurisdictions import registry
+
+    subject = follow_up_subject(question)
+    if not subject:
+        return []
+    zh = [w for w in content_words(subject) if not registry().resolve(w)]
+    en = [w for w in re.findall(r"[a-z]{4,}", subject.lower()) if w not in _EN_FILLER and not registry().resolve(w)]
+    return zh + en
+
+
+def _names_an_output(question: str, prev) -> bool:
+    """"竣工验收呢" after the start deadline was computed: every word of the bare follow-up's subject is in the
+    name of one output of the previous calculation (its Chinese or English label) — "开工审批呢" or "维修资金用途呢"
+    name something the calculation does not give."""
+    said = _subject_words(question)
+    if not said or not prev.inputs:
+        return False
+    try:
+        result = run(prev.calculator, prev.inputs)
+    except AssistantError:
+        return False
+    labels = [f"{p.label_zh} {label(p.label_zh, 'en')}".lower() for p in result.parts]
+    return bool(labels) and all(any(w in lab for lab in labels) for w in said)
+
+
 def _speaks_of(text: str, calculator: str) -> bool:
     """Whether ``text`` uses any word of the routes to ``calculator`` ("竣工" for the construction deadlines)."""
     lowered = text.lower()
@@ -114,7 +146,7 @@ class CalculationHandler:
                 for old in figures_text(before):
                     base = base.replace(old, " ")
                 attempts = [f"{base} {' '.join(now)}"]
-            elif ((ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME) or follow_up_subject(ctx.frame.question)) \
+            elif ((ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME) or _names_an_output(ctx.frame.question, prev)) \
                     and _speaks_of(ctx.frame.text, prev.calculator) and not _other_quantity(ctx.frame.text, prev.calculator):
                 # (or a bare "X呢" naming another output of the same calculation: "竣工验收呢" after the start date,
                 # "保修金呢" after the maintenance fund was computed for the user's area, conversations_dev13)
@@ -158,13 +190,11 @@ class CalculationHandler:
         except AssistantError as exc:
             direct = text("calc.cannot", lang, reason=exc.message if lang == "zh" else exc.message_en)
             return build(ctx, kind="calculation", direct=direct, notes=(exc.message,))
-        asked = follow_up_subject(f.question)
-        if asked and result.parts:
-            # "保修金呢": the part the turn names first (the rest of the computation after it)
-            from assistant.answer.handlers.knowledge import content_words
-
-            said = content_words(asked)
-            parts = tuple(sorted(result.parts, key=lambda p: not any(w in p.label_zh for w in said)))
+        said = _subject_words(f.question)
+        if said and result.parts:
+            # "保修金呢" / "What about the warranty deposit?": the part the turn names first, the rest after it
+            parts = tuple(sorted(result.parts, key=lambda p: not any(w in f"{p.label_zh} {label(p.label_zh, 'en')}".lower()
+                                                                     for w in said)))
             result = result.model_copy(update={"parts": parts})
         direct = text("calc.result", lang, title=label(result.title_zh, lang), result=result_line(result, lang))
         if result.items:  # a judgement: its verdicts belong in the direct line

@@ -521,13 +521,18 @@ def unstated_trigger(ctx: Context, clause_id: str) -> BoundPoint | None:
     provision is the (e) answer, never the other breach's penalty. None when the consequence clause is what the
     question is about."""
     from assistant.answer.context import Context as Ctx
-    from assistant.answer.frame import frame as make_frame, without_cues
+    from assistant.answer.frame import breach_named, frame as make_frame, without_cues
 
     f, svc = ctx.frame, ctx.services
-    about = without_cues(f.text, ("consequence",)).strip()
+    # the asking words go, the breach's own words stay ("温州开发商违约会怎么样" is about 违约)
+    about = without_cues(f.text, ("consequence",), keep=breach_named()).strip()
     if not about or about == f.text:
         return None
     sub = Ctx(frame=make_frame(about, about, inherited_city=f.city), services=svc, previous=ctx.previous)
+    cov = svc.coverage.measure(sub.untitled_query, [svc.passage_text.get(clause_id, "")])
+    named = [t for t in cov.key_terms if not registry().resolve(t.removeprefix("en:"))]
+    if not named:
+        return None   # nothing of its own to be about ("What penalties does Wenzhou set?")
     matches = sub.point_matches()
     if f.city:
         matches = [m for m in matches if m.point.city in svc.applicable(f.city)]
@@ -608,6 +613,11 @@ def asked_subject(ctx: Context) -> str | None:
 # yes/no that merely names a time ("啥时候开始算数，以前那个还管用吗").
 _ASKS_TIME_RULE = re.compile(r"(?:有没有|是否|有无)[^，,。？?]{0,12}(?:期限|时限|几月|哪天|多久|时间)"
                              r"|\b(?:does|do|did|is there|are there)\b.{0,60}\b(?:deadline|time limit|timeline)", re.I)
+
+
+def _gives_time(bp: BoundPoint) -> bool:
+    """A period, a deadline or a date: any of them answers whether a time limit is set ("6个月内", "3年内")."""
+    return any(gives(bp, t) for t in TIME)
 
 
 def _existence_kind_asked(f) -> str | None:
@@ -967,8 +977,8 @@ class KnowledgeHandler:
             contrast = next((m for m in pool if m.point.city == before and gives(m.point, asked)), None) \
                 or next((m for m in pool if m.point.city not in here and gives(m.point, asked)), top)
             return self._other_city(ctx, contrast)                          # (a)
-        if asked in TIME and _ASKS_TIME_RULE.search(f.text) and bp.city in here and not gives(bp, asked) \
-                and not any(gives(p, asked) for p in svc.points_for(bp.point.topic, here)):
+        if asked in TIME and _ASKS_TIME_RULE.search(f.text) and bp.city in here and not _gives_time(bp) \
+                and not any(_gives_time(p) for p in svc.points_for(bp.point.topic, here)):
             # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
             # there, no rule of its topic in the city sets a time (conversations_dev13) — (b), with what it says
             return self._no_figure(ctx, bp, None)
