@@ -135,6 +135,15 @@ def asked_measure(question: str) -> str | tuple[str, ...] | None:
 
 
 @functools.lru_cache(maxsize=1)
+def subject_aliases(subject: str) -> tuple[str, ...]:
+    """The subject and the documents' other words for it (subject_aliases in answer_types.yaml).
+
+    >>> subject_aliases("用地"), subject_aliases("容积率")
+    (('用地', '占地'), ('容积率',))
+    """
+    return (subject, *_types_data().get("subject_aliases", {}).get(subject, ()))
+
+
 def head_words() -> dict[str, tuple[str, ...]]:
     """Other words for a document fact's head noun (head_words in answer_types.yaml): 机关 is asked as 机构."""
     return {k: tuple(v) for k, v in _types_data().get("head_words", {}).items()}

@@ -729,3 +729,8 @@ def test_a_bare_follow_up_naming_no_output_of_the_calculation_is_not_computed_ag
 
 def test_a_warranty_period_question_with_an_area_is_not_the_deposit_computed(assistant):
     assert assistant.ask("临海2000平方米的厂房保修期多久？").kind != "calculation"
+
+
+def test_a_site_asked_as_yongdi_is_the_zhandi_the_point_states(assistant):
+    a = assistant.ask("临海新建园区用地面积最少多少亩")
+    assert not a.refused and "100亩" in a.direct, a.direct

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from assistant import words
 from assistant.answer.context import Context
 from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asking_clauses, asks_doc_number, asks_leave,
-                                    consequence_words_for, cue_words, head_words, other_qualifier, qualifiers_missed)
+                                    consequence_words_for, cue_words, head_words, other_qualifier, qualifiers_missed,
+                                    subject_aliases)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -289,9 +290,11 @@ def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
 def _names_subject(bp: BoundPoint, subject: str | None) -> bool:
     """Whether the point's subject, or one of its spans that states a figure, names ``subject`` (any point does when
     the question names no subject)."""
-    return subject is None or subject in bp.point.subject_zh or any(
-        subject in s and any(not _calendar_year(q) for q in find_quantities(s, field=None))
-        for s in bp.point.answer_spans)
+    if subject is None:
+        return True
+    return any(word in bp.point.subject_zh or any(
+        word in s and any(not _calendar_year(q) for q in find_quantities(s, field=None)) for s in bp.point.answer_spans)
+        for word in subject_aliases(subject))
 
 
 def _thing_named(question: str, bp: BoundPoint) -> str | None:
