@@ -99,8 +99,13 @@ def _names_an_output(question: str, prev) -> bool:
         result = run(prev.calculator, prev.inputs)
     except AssistantError:
         return False
-    labels = [f"{p.label_zh} {label(p.label_zh, 'en')}".lower() for p in result.parts]
+    labels = [_part_names(p) for p in result.parts]
     return bool(labels) and all(any(w in lab for lab in labels) for w in said)
+
+
+def _part_names(part) -> str:
+    """A calculation output's Chinese and English labels, lower-cased: what a follow-up may name it by."""
+    return f"{part.label_zh} {label(part.label_zh, 'en')}".lower()
 
 
 def _speaks_of(text: str, calculator: str) -> bool:
@@ -193,8 +198,7 @@ class CalculationHandler:
         said = _subject_words(f.question)
         if said and result.parts:
             # "保修金呢" / "What about the warranty deposit?": the part the turn names first, the rest after it
-            parts = tuple(sorted(result.parts, key=lambda p: not any(w in f"{p.label_zh} {label(p.label_zh, 'en')}".lower()
-                                                                     for w in said)))
+            parts = tuple(sorted(result.parts, key=lambda p: not any(w in _part_names(p) for w in said)))
             result = result.model_copy(update={"parts": parts})
         direct = text("calc.result", lang, title=label(result.title_zh, lang), result=result_line(result, lang))
         if result.items:  # a judgement: its verdicts belong in the direct line

@@ -679,16 +679,16 @@ class KnowledgeHandler:
         sub = make_frame(tail, tail, inherited_city=answer.city)
         sub_ctx = Ctx(frame=sub, services=ctx.services, previous=answer)
         bank = ctx.services.bank
-        own = [w for w in _own_words(tail, "") if w not in _EN_LINKING]
-        same = [bp for bp in bank.in_clause(bank.get(answer.knowledge_point).clause_id)
-                if bp.point.answer_type == asked[0] and ctx.may_answer(bp)] \
-            if not own and answer.knowledge_point in bank else []
-        if same:
+        names_nothing = not [w for w in _own_words(tail, "") if w not in _EN_LINKING]
+        if names_nothing and answer.knowledge_point in bank:
             # ", and within how many years?" names nothing of its own: the answer's clause states it ("通过3年努力"),
-            # not the best match of the bare words elsewhere (conversations_dev13, 2026-12-04)
+            # not the best match of the bare words elsewhere (conversations_dev13, 2026-12-04); ", and by when?" with
+            # no date in that clause is left unanswered (the province's deadline is not it)
+            same = [bp for bp in bank.in_clause(bank.get(answer.knowledge_point).clause_id)
+                    if bp.point.answer_type == asked[0] and ctx.may_answer(bp)]
+            if not same:
+                return answer
             more = self._answer(sub_ctx, _as_match(same[0], sub_ctx.point_matches()))
-        elif not own and answer.knowledge_point in bank:
-            return answer   # ", and by when?" with no date in the answer's clause: the province's deadline is not it
         else:
             more = self._run(sub_ctx) if sub_ctx.point_matches() else None
         known = {(c.doc_id, c.clause, c.quote) for c in answer.citations}

@@ -75,13 +75,14 @@ class LookupHandler:
         citations = [self._cite(ctx, h) for h in chosen]
         citations += self._cross_references(ctx, citations[0], own)
         first = citations[0]
-        if f.asks == "consequence" and CONSEQUENCE_STATED.search(svc.passage_text[hits[0].clause_id]):
+        states_consequence = bool(CONSEQUENCE_STATED.search(svc.passage_text[hits[0].clause_id]))
+        if f.asks == "consequence" and states_consequence:
             from assistant.answer.handlers.knowledge import KnowledgeHandler, unstated_trigger
 
             trigger = unstated_trigger(ctx, hits[0].clause_id)
             if trigger is not None:
                 return KnowledgeHandler()._not_stated(ctx, trigger)                  # (e): another breach's penalty
-        if f.asks == "consequence" and not CONSEQUENCE_STATED.search(svc.passage_text[hits[0].clause_id]):
+        if f.asks == "consequence" and not states_consequence:
             # (e) the clause sets the rule but says nothing of what follows a breach
             direct = text("lookup.not_stated", f.language, line=clause_direct(first, f.language))
             return build(ctx, kind="not_covered", direct=direct, refused=True, citations=citations[:1],
