@@ -546,6 +546,16 @@ def explicit_table_cue(corpus: Corpus, question: str) -> bool:
     return False
 
 
+def names_a_table_part(corpus: Corpus, question: str) -> bool:
+    """A column's own name (科创园, sci-tech parks) or every county: what only the plan table states, not a target
+    sentence of the text."""
+    for grid in grids(corpus):
+        q = _read(question, grid)
+        if any(t.word not in t.value.weak for t in q.kinds("metric")) or q.has("all"):
+            return True
+    return False
+
+
 def table_cue(corpus: Corpus, question: str) -> bool:
     """Whether the question points at the plan tables themselves, not only at words they share with the rules: a
     county of the table other than the city's total row, a year of the table, a column's own name, an aggregate

@@ -653,6 +653,8 @@ def test_a_site_share_named_in_english_joins_a_several_part_answer(assistant):
      ["100", "50"], []),
     # parks already built are counted by the point that says so, not by the 2019 target that matched best
     ("慈溪现在建好了几个小微园", ["11个"], []),
+    # the city's target stated in the text ("100个以上") answers before the plan table's sum of types (100个)
+    ("温州3年要建多少个小微园", ["100个以上"], []),
 ])
 def test_the_answer_states_what_is_asked_and_not_a_near_figure(assistant, question, states, omits):
     a = assistant.ask(question)
@@ -734,3 +736,11 @@ def test_a_warranty_period_question_with_an_area_is_not_the_deposit_computed(ass
 def test_a_site_asked_as_yongdi_is_the_zhandi_the_point_states(assistant):
     a = assistant.ask("临海新建园区用地面积最少多少亩")
     assert not a.refused and "100亩" in a.direct, a.direct
+
+
+def test_a_city_switch_answers_the_new_citys_only_figure_of_the_topic_and_kind(assistant):
+    # 温州 words its completion limit as a construction period (建设工期一般不超过2年): the only duration of the topic
+    # there, so it is the answer; 慈溪 sets none and stays (a)
+    turns = _chat(assistant, "临海园区拿地后多少个月内要竣工验收", "那温州呢", "慈溪呢")
+    assert not turns[1].refused and "不超过2年" in turns[1].direct, turns[1].answer
+    assert turns[2].refused and turns[2].not_covered_kind == "other_city", turns[2].answer

@@ -1093,6 +1093,13 @@ class KnowledgeHandler:
             mentions = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
             if mentions:
                 return self._no_figure(ctx, mentions[0], prev)                  # (b)
+            # no provision of the new city names the subject, but one alone gives the topic's figure of the same kind:
+            # 温州 words 临海's completion limit as a construction period (建设工期一般不超过2年); every readable set
+            # +3 / −0 (2026-12-05)
+            sole = [bp for bp in candidates if bp.point.answer_type == prev.point.answer_type
+                    and any(gives(bp, k) for k in kinds)]
+            if len(sole) == 1:
+                return self._answer(ctx, _bare(sole[0]))
             return self._other_city(ctx, before, subject=subject)               # (a)
         if not candidates:
             # a provision without a figure may sit under another topic in the new city (its rules are organised

@@ -7,10 +7,13 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import citation
 from assistant.messages import text
-from assistant.tables import explicit_table_cue, lookup, table_cue, units_en
+from assistant.tables import explicit_table_cue, lookup, names_a_table_part, table_cue, units_en
 
 # knowledge topics that are about the plan tables themselves (a match on them does not outrank the table)
 TABLE_TOPICS = {"action_plan_table", "targets"}
+# a city's targets stated in the text answer a question that names no column or county of the table: "温州3年要建多少个
+# 小微园" is the text's "100个以上", not the table's sum of park types (every readable set +5 / −0, 2026-12-05)
+TEXT_TARGET_TOPIC = "targets"
 
 
 class TableHandler:
@@ -46,8 +49,13 @@ class TableHandler:
         from assistant.answer.handlers.knowledge import KnowledgeHandler
 
         matches = ctx.point_matches()
-        return bool(matches) and matches[0].point.point.topic not in TABLE_TOPICS \
-            and KnowledgeHandler()._trusted(ctx, matches[0])
+        if not matches:
+            return False
+        topic = matches[0].point.point.topic
+        if topic in TABLE_TOPICS and not (topic == TEXT_TARGET_TOPIC
+                                          and not names_a_table_part(ctx.services.corpus, ctx.frame.text)):
+            return False
+        return KnowledgeHandler()._trusted(ctx, matches[0])
 
     def run(self, ctx: Context) -> Answer:
         table, lang = self._table, ctx.frame.language
