@@ -556,6 +556,24 @@ def names_a_table_part(corpus: Corpus, question: str) -> bool:
     return False
 
 
+def county_asked(corpus: Corpus, question: str) -> str | None:
+    """The one county (a row other than the city's total) a question names, as the table prints it."""
+    for grid in grids(corpus):
+        rows = {t.value for t in _read(question, grid).kinds("row")} - {grid.total_row}
+        if len(rows) == 1:
+            return rows.pop()
+    return None
+
+
+def names_a_place_or_all(corpus: Corpus, question: str) -> bool:
+    """Whether a question names rows of its own: a county, the city total (全市) or every county."""
+    from assistant.jurisdictions import registry
+
+    if registry().mentioned(question):
+        return True
+    return any(_read(question, grid).has("row", "city", "all", "total") for grid in grids(corpus))
+
+
 def table_cue(corpus: Corpus, question: str) -> bool:
     """Whether the question points at the plan tables themselves, not only at words they share with the rules: a
     county of the table other than the city's total row, a year of the table, a column's own name, an aggregate

@@ -492,7 +492,13 @@ def test_follow_up_with_another_county_keeps_the_county(assistant):
     assert whole.answer.startswith("温州市2020年开工数：2800亩")
 
 
-# ---------------------------------------------------------------- any text
+def test_a_follow_up_naming_only_a_year_keeps_the_previous_county(assistant):
+    first = assistant.ask("乐清三年一共开工多少亩？")
+    second = assistant.ask("2020年开工多少亩", history=[first])
+    assert second.kind == "table" and second.answer.startswith("乐清市2020年开工数：450亩"), second.answer
+    whole = assistant.ask("全市2020年开工多少亩", history=[first])
+    assert whole.answer.startswith("温州市2020年开工数：2800亩"), whole.answer
+
 
 _PIECES = ["乐清", "瑞安市", "温州", "全市", "各县", "哪个县", "最多", "最少", "合计", "占", "比例", "每亩", "几倍", "多多少",
            "科创园", "电商园", "三类园区", "用地", "建筑面积", "开工", "竣工", "三年", "2019", "2020年", "2022年", "到", "超过",

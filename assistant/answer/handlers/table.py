@@ -7,7 +7,8 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import citation
 from assistant.messages import text
-from assistant.tables import explicit_table_cue, lookup, names_a_table_part, table_cue, units_en
+from assistant.tables import (county_asked, explicit_table_cue, lookup, names_a_place_or_all, names_a_table_part,
+                              table_cue, units_en)
 
 # knowledge topics that are about the plan tables themselves (a match on them does not outrank the table)
 TABLE_TOPICS = {"action_plan_table", "targets"}
@@ -27,12 +28,21 @@ class TableHandler:
             return False   # only weak table words ("几个园区"), and a provision matches the question well
         if not explicit_table_cue(corpus, question) and self._asks_no_column(ctx):
             return False
-        self._table = lookup(corpus, question)
+        self._table = lookup(corpus, self._with_previous_county(ctx, question))
         if self._table is not None and ctx.frame.city \
                 and self._table.doc.meta.city not in ctx.services.applicable(ctx.frame.city):
             # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
             return False
         return self._table is not None
+
+    @staticmethod
+    def _with_previous_county(ctx: Context, question: str) -> str:
+        """"2020年开工多少亩" after 乐清's three-year land: the county the conversation is about, not the city total."""
+        prev = ctx.previous
+        if prev is None or prev.kind != "table" or names_a_place_or_all(ctx.services.corpus, question):
+            return question
+        county = county_asked(ctx.services.corpus, prev.resolved_question or prev.question)
+        return f"{county}{question}" if county else question
 
     @staticmethod
     def _asks_no_column(ctx: Context) -> bool:
