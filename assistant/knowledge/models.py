@@ -52,6 +52,9 @@ class KnowledgePoint(BaseModel):
     params: tuple[str, ...] = Field(default=(), description="rule parameter ids the spans state")
     standard: str = Field(min_length=4, description="标准问: the question in the documents' own terms")
     similar: tuple[str, ...] = Field(min_length=10, description="相似问: the same question in users' voices")
+    computes: str | None = Field(
+        default=None, description="a calculator whose result (on its example inputs) the answer states beside the "
+                                  "spans: the high-rise allowance's point gives the suite cap it makes (60 + 10)")
     note: str | None = None
 
     @field_validator("subject_zh", "subject_en")
@@ -70,6 +73,15 @@ class KnowledgePoint(BaseModel):
             raise ValueError("similar questions repeat")
         if any(not s.strip() for s in self.answer_spans):
             raise ValueError("an answer span is empty")
+        if self.computes is not None:
+            from assistant.rules.calculators import REGISTRY
+
+            calc = REGISTRY.get(self.computes)
+            if calc is None:
+                raise ValueError(f"computes names no calculator: {self.computes}")
+            if not self.params or not set(self.params) <= set(calc.params):
+                # what is computed must be what the spans state, with the rule's other figures
+                raise ValueError(f"computes: {self.computes} does not use the point's params {list(self.params)}")
         return self
 
     @property

@@ -744,3 +744,14 @@ def test_a_city_switch_answers_the_new_citys_only_figure_of_the_topic_and_kind(a
     turns = _chat(assistant, "临海园区拿地后多少个月内要竣工验收", "那温州呢", "慈溪呢")
     assert not turns[1].refused and "不超过2年" in turns[1].direct, turns[1].answer
     assert turns[2].refused and turns[2].not_covered_kind == "other_city", turns[2].answer
+
+
+def test_a_point_that_widens_a_cap_states_the_cap_it_makes(assistant):
+    # the high-rise allowance (再放宽10平方米) with the suite cap it makes, computed from the rule (60 + 10)
+    last = _chat(assistant, "临海宿舍成套的一套最大多少平", "我们盖的是高层")[-1]
+    assert "10平方米" in last.direct and "70平方米" in last.direct, last.direct
+
+
+def test_a_short_part_naming_its_city_is_its_own_question_after_another_clause(assistant):
+    last = _chat(assistant, "临海对同行业企业入驻占比有啥要求", "临海入园标准和入园企业由谁审定，公示期多长？")[-1]
+    assert "领导小组办公室" in last.direct and "7日" in last.direct and "严禁" not in last.direct, last.direct

@@ -30,6 +30,7 @@ def chat(assistant, *turns):
     ("临海呢也是这样吗", "临海市", None),               # the same city: nothing switches
     ("慈溪有没有类似的做法？", "温州市", "慈溪市"),
     ("临海也这么算吗", "温州市", "临海市"),
+    ("临海市对应的要求呢？", "慈溪市", "临海市"),      # 对应: "the corresponding", no topic of its own
 ])
 def test_a_bare_switch_is_told_from_a_question_of_its_own(question, previous, expected):
     assert only_switches_city(question, previous) == expected

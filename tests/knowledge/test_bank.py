@@ -101,3 +101,18 @@ def test_an_unknown_topic_is_rejected(tmp_path):
                                           encoding="utf-8")
     with pytest.raises(CorpusError):
         load_bank(tmp_path)
+
+
+@pytest.mark.parametrize("computes", ["no_such_calculator", "fees"])
+def test_a_point_computing_with_a_calculator_not_of_its_rule_is_rejected(tmp_path, computes):
+    # "fees" exists but computes the maintenance fund, not the dormitory allowance the point's params state
+    src = knowledge_dir() / "linhai-plan-draft.yaml"
+    data = yaml.safe_load(src.read_text(encoding="utf-8"))
+    point = next(p for p in data["points"] if p.get("computes"))
+    point["computes"] = computes
+    (tmp_path / "linhai-plan-draft.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "topics.yaml").write_text((knowledge_dir() / "topics.yaml").read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+    with pytest.raises(CorpusError) as exc:
+        load_bank(tmp_path)
+    assert "computes" in exc.value.message_en or "computes" in exc.value.message

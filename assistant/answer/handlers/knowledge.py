@@ -827,7 +827,7 @@ class KnowledgeHandler:
         if candidates and sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS \
                 and not any(states_new_words(bp) for bp in candidates):
             candidates = []   # "那城建配套费呢，要交吗": a new subject the clause's yes/no points do not speak of
-        if not candidates and len(f.question) <= SHORT_FOLLOW_UP:
+        if not candidates and len(f.question) <= SHORT_FOLLOW_UP and not self._named_city_own_match(ctx, matches, before):
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
             # turn naming something the previous question did not, which a point of the same clause states
             candidates = [bp for bp in siblings if states_new_words(bp)]
@@ -853,6 +853,17 @@ class KnowledgeHandler:
         rank = {m.point.point.id: i for i, m in enumerate(matches)}
         best = min(candidates, key=lambda bp: (bp.point.id not in prefer, rank.get(bp.point.id, len(rank))))
         return _as_match(best, matches)
+
+    def _named_city_own_match(self, ctx: Context, matches: list[PointMatch], before: BoundPoint) -> bool:
+        """"临海入园标准和入园企业由谁审定" (a short part of a longer question, its city named) after 临海's
+        same-industry share: its own trusted best match in that city, of another clause and the kind asked, answers —
+        not a point of the previous clause that shares a word (企业)."""
+        f = ctx.frame
+        if f.city_source != "named" or not f.types or not matches:
+            return False
+        top = matches[0]
+        return top.point.city == f.city and top.point.clause_id != before.clause_id \
+            and top.point.point.answer_type == f.types[0] and self._trusted(ctx, top)
 
     def _by_type(self, ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
         """Among the close matches of the same topic (and city), the one that states the kind of fact asked (and
@@ -1374,9 +1385,28 @@ class KnowledgeHandler:
                 parts = [place_tag(bp.city, status, "zh") + "：" + sep.join(spans)]
             direct = sep.join(parts)
         citations = [c for p in points for c in point_citations(p, svc.corpus)]
+        computed = [p.point.computes for p in points if p.point.computes]
+        if computed:
+            direct, more = self._with_computed(direct, computed, f.language)
+            citations += [c for c in more if c not in citations]
         return build(ctx, kind="lookup", direct=direct, citations=citations,
                      topic=bp.point.topic, knowledge_point=bp.point.id, answer_type=bp.point.answer_type,
                      city=f.city or bp.city, coverage=ctx._memo["point_coverage"].score if "point_coverage" in ctx._memo else None)
+
+    @staticmethod
+    def _with_computed(direct: str, names: list[str], lang: str) -> tuple[str, list]:
+        """The direct line with what the points' spans make together, computed ("再放宽10平方米" → the suite cap
+        60 + 10 = 70平方米), and the computation's citations."""
+        from assistant.answer.handlers.calculation import label, result_line
+        from assistant.rules.calculators import REGISTRY, run
+
+        sep = "；" if lang == "zh" else "; "
+        lines, cites = [], []
+        for name in dict.fromkeys(names):
+            result = run(name, REGISTRY[name].example)
+            lines.append(text("calc.result", lang, title=label(result.title_zh, lang), result=result_line(result, lang)))
+            cites += list(result.citations)
+        return sep.join([direct, *lines]), cites
 
     def _other_city(self, ctx: Context, other: PointMatch, subject: str | None = None) -> Answer:
         """(a) The asked city's documents do not set it; another city's do (shown as a contrast). ``subject`` names
