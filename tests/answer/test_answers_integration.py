@@ -755,3 +755,13 @@ def test_a_point_that_widens_a_cap_states_the_cap_it_makes(assistant):
 def test_a_short_part_naming_its_city_is_its_own_question_after_another_clause(assistant):
     last = _chat(assistant, "临海对同行业企业入驻占比有啥要求", "临海入园标准和入园企业由谁审定，公示期多长？")[-1]
     assert "领导小组办公室" in last.direct and "7日" in last.direct and "严禁" not in last.direct, last.direct
+
+
+@pytest.mark.parametrize("question, stated", [
+    # "provincial office" is the joint meeting's office, not office space; "materials", "send in", "four tasks"
+    # (before: the clause path, or "they never mention: 办公用房、notice、cities、send")
+    ("Under the 2018 notice, by what date must cities send their materials to the provincial office?", "10 December"),
+])
+def test_english_words_of_the_provinces_reporting_deadline(assistant, question, stated):
+    a = assistant.ask(question)
+    assert not a.refused and a.knowledge_point == "zj14-report-deadline" and stated in a.direct, a.direct
