@@ -417,6 +417,26 @@ _HEARSAY = re.compile(r"(^|[.?!]\s+)(?:and\s+|also\s+|but\s+)?(?:i|we)(?:\s+|'|�
                       r"\s+(?:something\s+|somewhere\s+|online\s+)*(?:about\s+|that\s+)?", re.I)
 
 
+TYPOS_FILE = Path(__file__).resolve().parents[1] / "data" / "typos.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def _typos() -> tuple[tuple[str, str], ...]:
+    data = load_yaml(TYPOS_FILE.read_text(encoding="utf-8"))["typos"]
+    return tuple(sorted(data.items(), key=lambda kv: -len(kv[0])))
+
+
+def with_typos_fixed(question: str) -> str:
+    """The question with the words owners mistype on a phone put right (assistant/data/typos.yaml).
+
+    >>> with_typos_fixed("厂房买了几年能准让"), with_typos_fixed("转让")
+    ('厂房买了几年能转让', '转让')
+    """
+    for wrong, right in _typos():
+        question = question.replace(wrong, right)
+    return question
+
+
 def without_preamble(question: str) -> str:
     """An English question without the sentences before it that only say who is asking ("Journalist here.",
     "I'm a lawyer."): no question, no figure, no place and no term the glossary knows. Their words are not what is

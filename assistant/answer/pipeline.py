@@ -13,7 +13,7 @@ import threading
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve, with_both_cities
-from assistant.answer.frame import TIME, answer_types, asks_leave, frame, without_preamble
+from assistant.answer.frame import TIME, answer_types, asks_leave, frame, with_typos_fixed, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.calculation import CalculationHandler
 from assistant.answer.handlers.comparison import ComparisonHandler
@@ -125,6 +125,7 @@ class Assistant:
         previous = last_turn(history)
         provision = self._provision_of(history) if previous else None
         asked = without_preamble(question)   # "Journalist here. …": who asks is not what is asked
+        asked = with_typos_fixed(asked)      # "能准让出去" is 转让
         asked = with_both_cities(asked, history)   # "两市…分别如何规定": the conversation's two cities
         r = resolve(asked, previous, self._provision_words(provision, asked))
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)

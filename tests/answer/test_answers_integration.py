@@ -765,3 +765,9 @@ def test_a_short_part_naming_its_city_is_its_own_question_after_another_clause(a
 def test_english_words_of_the_provinces_reporting_deadline(assistant, question, stated):
     a = assistant.ask(question)
     assert not a.refused and a.knowledge_point == "zj14-report-deadline" and stated in a.direct, a.direct
+
+
+def test_a_mistyped_transfer_with_a_purchase_date_computes_the_end_of_the_ban(assistant):
+    a = assistant.ask("我23年6月1号在临海园区买的厂房，啥时候才能准让")
+    assert a.kind == "calculation" and "2028年6月1日" in a.direct, a.direct
+    assert a.question == "我23年6月1号在临海园区买的厂房，啥时候才能准让"   # the user's own words are kept

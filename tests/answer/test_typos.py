@@ -1,0 +1,22 @@
+"""The typo table (assistant/data/typos.yaml) puts right only words no document has."""
+import pytest
+
+from assistant.answer.frame import _typos, with_typos_fixed
+from assistant.corpus import load_corpus
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return "\n".join(c.text for d in load_corpus().documents for c in d.clauses)
+
+
+def test_no_typo_is_a_word_of_the_documents_and_every_correction_is(texts):
+    assert _typos()
+    for wrong, right in _typos():
+        assert wrong not in texts, wrong
+        assert right in texts, right
+
+
+def test_a_mistyped_word_is_read_as_the_documents_word():
+    assert with_typos_fixed("临海厂房买了几年才能准让出去") == "临海厂房买了几年才能转让出去"
+    assert with_typos_fixed("保正金交多少") == "保证金交多少"
