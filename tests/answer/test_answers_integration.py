@@ -771,3 +771,9 @@ def test_a_mistyped_transfer_with_a_purchase_date_computes_the_end_of_the_ban(as
     a = assistant.ask("我23年6月1号在临海园区买的厂房，啥时候才能准让")
     assert a.kind == "calculation" and "2028年6月1日" in a.direct, a.direct
     assert a.question == "我23年6月1号在临海园区买的厂房，啥时候才能准让"   # the user's own words are kept
+
+
+def test_a_count_asked_is_not_answered_by_an_area_or_an_article_read_as_one(assistant):
+    # 临海's 2026 goals give a floor area (50万平方米) and "上一个台阶" (一个 is "a"): neither is a number of parks
+    a = assistant.ask("临海2026年前要新建几个小微园")
+    assert a.refused and "50万平方米" not in a.direct, a.answer

@@ -244,3 +244,10 @@ def test_a_document_s_month_is_not_the_user_s_date_and_a_month_note_needs_a_date
     assert a.kind != "calculation" and "5年内" in a.answer
     fee = assistant.ask("我2022年6月买了临海园区800平厂房，维修资金要交多少")
     assert fee.kind == "calculation" and not any("只说了月份" in w for w in fee.warnings)
+
+
+def test_a_number_of_square_metres_is_an_area_not_a_count():
+    from assistant.answer.frame import answer_types
+
+    assert answer_types("单间最大能做几个平方")[0] == "area" and answer_types("一间能盖几平")[0] == "area"
+    assert answer_types("园区最少要进几个企业")[0] == "count"

@@ -102,6 +102,9 @@ def numeric(bp: BoundPoint) -> bool:
     return bp.point.answer_type in NUMERIC or has_figure(bp)
 
 
+# kinds of figure that never answer a count question
+COUNTED_NOT = frozenset({"area", "amount", "rate"})
+
 _FAMILY = {"amount": {"amount", "rate"}, "rate": {"amount", "rate"}, "ratio": {"ratio"}, "area": {"area"},
            "count": {"count"}, "duration": {"duration", "deadline", "date"}}
 
@@ -115,9 +118,14 @@ def gives(bp: BoundPoint, asked: str) -> bool:
     units = {"amount": ("元",), "rate": ("元/平方米", "元/亩", "万元/亩"), "ratio": ("%", "‰"), "area": ("平方米", "亩"),
              "count": ("家", "个"), "duration": ("年", "个月", "日", "工作日")}
     wanted = {u for t in family for u in units.get(t, ())}
-    return any(((q.unit in wanted or (q.wan and "amount" in family)) and not _calendar_year(q))
+    return any(((q.unit in wanted or (q.wan and "amount" in family)) and not _calendar_year(q) and not _article(q))
                or ("amount" in family and q.unit in ("%", "‰") and _MONEY_BASE.search(s))
                for s in bp.point.answer_spans for q in find_quantities(s, field=None))
+
+
+def _article(q) -> bool:
+    """"上一个台阶", "建一个区域性的综合服务中心": 一个 is "a", not a count of one."""
+    return q.text == "一个"
 
 
 # A share of a sum of money is an amount ("履约保证金…不少于土地出让金总额的10%" answers "保证金下限多少").
@@ -221,6 +229,10 @@ def states_figure(bp: BoundPoint, asked: str) -> bool:
     多少钱") cannot."""
     # …but a period is never read for a quantity or the other way round ("tax per mu within two years" asks an
     # amount: "投产两年内" is when, not how much)
+    # …nor a number of parks or firms for an area or a sum of money ("到2026年要新建几个园" is not "新建建筑面积50万
+    # 平方米"): a count is asked by words that say little else (几个, 多少家)
+    if asked == "count" and bp.point.answer_type in COUNTED_NOT:
+        return gives(bp, asked)
     return gives(bp, asked) or (bp.point.answer_type in NUMERIC and has_figure(bp)
                                 and (bp.point.answer_type in TIME) == (asked in TIME))
 
