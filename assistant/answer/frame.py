@@ -195,6 +195,20 @@ def consequence_words_for(question: str) -> tuple[str, ...]:
     return _stated_words_for(question, "consequence_kinds")
 
 
+def fine_amount_words(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """For a question asking how much a fine is ("罚多少钱"): the words a clause must use to state one, and the words
+    of a point saying only that a breach is punished; ``((), ())`` for any other question.
+
+    >>> fine_amount_words("偷偷转让了罚多少钱")[0][:2], fine_amount_words("会怎么处理")
+    (('罚款', '违约金'), ((), ()))
+    """
+    data = _types_data().get("fine_amount", {})
+    text = unicodedata.normalize("NFKC", question).lower()
+    if not any(a.lower() in text for a in data.get("asked", ())):
+        return (), ()
+    return tuple(data["stated"]), tuple(data["punished"])
+
+
 def _stated_words_for(question: str, kinds_key: str) -> tuple[str, ...]:
     """The ``stated`` words of every kind in ``answer_types.yaml[kinds_key]`` whose ``asked`` words the question uses."""
     text = unicodedata.normalize("NFKC", question).lower()

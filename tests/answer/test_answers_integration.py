@@ -777,3 +777,24 @@ def test_a_count_asked_is_not_answered_by_an_area_or_an_article_read_as_one(assi
     # 临海's 2026 goals give a floor area (50万平方米) and "上一个台阶" (一个 is "a"): neither is a number of parks
     a = assistant.ask("临海2026年前要新建几个小微园")
     assert a.refused and "50万平方米" not in a.direct, a.answer
+
+
+def test_a_switch_after_an_exception_asks_the_new_citys_rule_not_a_period_of_it(assistant):
+    # 临海's exception carries its 5年内; "温州那边咋规定的" asks 温州's transfer rule (未经批准不得转让), which is no
+    # period — it is answered, not refused as "mentioned without a figure"
+    turns = _chat(assistant, "临海园区厂房几年内不能转让", "企业要外迁的话有例外吗", "温州那边怎么规定")
+    assert not turns[-1].refused and "转让" in turns[-1].direct, turns[-1].answer
+
+
+@pytest.mark.parametrize("turns, said", [
+    # the clause says a breach is punished (处罚…), never how much: (b), with that line
+    (("温州园区企业不合规要罚多少钱",), "处罚违规运营单位和入园企业"),
+])
+def test_a_fine_amount_the_text_never_states_is_refused_with_what_it_says(assistant, turns, said):
+    last = _chat(assistant, *turns)[-1]
+    assert last.refused and last.not_covered_kind == "no_figure" and said in last.answer, last.answer
+
+
+def test_a_fine_amount_question_is_answered_where_the_clause_states_the_payment(assistant):
+    a = assistant.ask("温州园区亩均税收不达标要罚多少")
+    assert not a.refused and "违约金" in a.direct, a.answer

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import (NUMERIC, TIME, asked_measure, asking_clauses, asks_doc_number, asks_leave,
-                                    consequence_words_for, cue_words, head_words, other_qualifier, qualifiers_missed,
+from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number, asks_leave,
+                                    consequence_words_for, cue_words, fine_amount_words, head_words, other_qualifier, qualifiers_missed,
                                     subject_aliases)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -1104,7 +1104,7 @@ class KnowledgeHandler:
         if leave and prev.point.answer_type != "permission":
             # "那慈溪呢，能预售不" after 温州's presale threshold: whether the new city allows it at all (参照商业地产进行预售)
             return self._answer(ctx, _bare(leave[0]))
-        kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) else []
+        kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) and self._about_a_figure(ctx, prev) else []
         if kinds:
             giving = [bp for bp in candidates if any(gives(bp, k) for k in kinds) and self._mentions(ctx, bp, prev)]
             if giving:
@@ -1141,6 +1141,18 @@ class KnowledgeHandler:
         wanted = f.types[0] if f.types else prev.point.answer_type
         chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
         return self._answer(ctx, _bare(chosen))
+
+    @staticmethod
+    def _about_a_figure(ctx: Context, prev: BoundPoint) -> bool:
+        """Whether a switch is about the previous provision's figure: the provision is one, or the earlier turn or
+        this one asked one. "有没有例外" answered by 临海's transfer exception (its 5年内 beside it) asked whether the
+        rule bends: "温州那边咋规定的" asks 温州's transfer rule, not a period of it."""
+        if prev.point.answer_type in NUMERIC or ctx.frame.asks_figure:
+            return True
+        before = ctx.previous
+        said = (before.resolved_question or before.question) if before is not None else ""
+        asked = answer_types(said) if said else ()
+        return not asked or asked[0] in NUMERIC
 
     def _switch_unmatched(self, ctx: Context, previous_id: str) -> Answer | None:
         """"温州有这规定没" after who approves 临海's entrants: the new city has no point on the topic, and the best match
@@ -1377,6 +1389,12 @@ class KnowledgeHandler:
             trigger = unstated_trigger(ctx, m.point.clause_id)
             if trigger is not None:
                 return self._not_stated(ctx, trigger)                       # (e): another breach's penalty
+        stating, punished = fine_amount_words(f.text) if "consequence" in f.types[:2] else ((), ())
+        if stating and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in stating):
+            # "偷偷转让了罚多少钱": the clause says a breach is punished (处罚…), never how much — (b), with that line
+            said = next((bp for bp in svc.bank.in_clause(m.point.clause_id)
+                         if any(w in s for s in bp.point.answer_spans for w in punished)), m.point)
+            return self._not_stated(ctx, said, template="knowledge.no_fine_amount", kind="no_figure")
         named = consequence_words_for(f.text) if "consequence" in f.types[:2] else ()
         if named and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in named):
             return self._not_stated(ctx, m.point, template="knowledge.not_stated_this_consequence")  # (e)
@@ -1506,7 +1524,7 @@ class KnowledgeHandler:
         return any(w in said for w in exception_words_for(ctx.frame.text))
 
     def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False,
-                    others: tuple[BoundPoint, ...] = (), template: str | None = None) -> Answer:
+                    others: tuple[BoundPoint, ...] = (), template: str | None = None, kind: str = "not_stated") -> Answer:
         """(e) What the text states, and that it states no consequence (or no exception, instalment, extension);
         ``others``: the same for more cities (no city named)."""
         svc, f = ctx.services, ctx.frame
@@ -1519,7 +1537,7 @@ class KnowledgeHandler:
         body = [text("knowledge.what_it_says", f.language,
                      line=point_direct(p, svc.status(p.doc_id), f.language, with_place=len(points) > 1)) for p in points]
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
-                     citations=[c for p in points for c in point_citations(p, svc.corpus)], not_covered_kind="not_stated",
+                     citations=[c for p in points for c in point_citations(p, svc.corpus)], not_covered_kind=kind,
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
     # -- several questions in one
