@@ -798,3 +798,11 @@ def test_a_fine_amount_the_text_never_states_is_refused_with_what_it_says(assist
 def test_a_fine_amount_question_is_answered_where_the_clause_states_the_payment(assistant):
     a = assistant.ask("温州园区亩均税收不达标要罚多少")
     assert not a.refused and "违约金" in a.direct, a.answer
+
+
+def test_a_part_pointing_back_at_a_thing_the_new_city_does_not_set_is_not_answered(assistant):
+    # "…and who drafts the rules there?" after 慈溪's pre-sale, switched to 临海 (no pre-sale rule): no far 临海 or
+    # province provision on "rules" stands in
+    turns = _chat(assistant, "Does Cixi allow pre-sale? Who drafts the detailed rules there?", "And in Linhai?")
+    assert turns[-1].refused and turns[-1].not_covered_kind == "other_city", turns[-1].answer
+    assert "收集和上报" not in turns[-1].answer, turns[-1].answer

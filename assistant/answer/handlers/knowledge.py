@@ -265,6 +265,8 @@ _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|
 # Kinds of figure a clause's other point may answer when the matched point names the thing without its figure: not a
 # money amount (a clause's "30万以上" tax threshold is no price) (eval/mixed_dev7.jsonl md7_009, 2026-12-03).
 CLAUSE_FIGURE_KINDS = frozenset({"area", "duration", "ratio", "count"})
+# A part that points back at the part before it ("…there?", "这个谁定"): about the same thing.
+_POINTS_BACK = re.compile(r"\b(?:there|it|its|that|this|those|them|they)\b|这个|那个|这些|那些|这方面|该项|此项", re.I)
 # A turn this short after an answered one reads as a follow-up of it (the longest such turn on conversations_dev and
 # conversations_dev2, 2026-12-03, is 19 characters; a new question with its own subject is longer).
 SHORT_FOLLOW_UP = 20
@@ -1562,6 +1564,11 @@ class KnowledgeHandler:
             # list; "绿化率有什么要求" names a subject of its own)
             asking = " ".join(cue_words(set(answer_types(part))))
             own = [w for w in content_words(part) if w not in f.parts[i - 1] and w not in asking] if i else []
+            if i and answers and answers[-1].refused and answers[-1].not_covered_kind == "other_city" \
+                    and (not own or _POINTS_BACK.search(part)):
+                # "Does Linhai allow pre-sale? Who sets the detailed rules there?": the rules of a thing the city does
+                # not set are not set either — not a far provision of the city's on "rules"
+                continue
             before = answers[-1].city if answers and not answers[-1].refused \
                 and (answers[-1].city_source in ("named", "inherited") or answers[-1].answer_type == "metadata"
                      or (not own and not registry().mentioned(part))) else None
