@@ -806,3 +806,17 @@ def test_a_part_pointing_back_at_a_thing_the_new_city_does_not_set_is_not_answer
     turns = _chat(assistant, "Does Cixi allow pre-sale? Who drafts the detailed rules there?", "And in Linhai?")
     assert turns[-1].refused and turns[-1].not_covered_kind == "other_city", turns[-1].answer
     assert "收集和上报" not in turns[-1].answer, turns[-1].answer
+
+
+def test_a_switch_after_when_something_is_allowed_answers_the_new_citys_rule(assistant):
+    # the earlier turn asked when pre-sale is allowed (温州: at 25% invested), not the figure: 慈溪's rule answers
+    last = _chat(assistant, "At what stage can a Wenzhou park project apply for a pre-sale permit?", "What about Cixi?")[-1]
+    assert not last.refused and "参照商业地产进行预售" in last.answer, last.answer
+
+
+def test_a_switch_after_a_computed_threshold_says_the_new_city_sets_no_figure_and_what_it_says(assistant):
+    turns = _chat(assistant, "温州园区什么时候可以预售", "总投资2亿要投多少才能办预售证", "慈溪呢", "临海可以预售吗")
+    assert turns[2].refused and turns[2].not_covered_kind == "no_figure" and "参照商业地产进行预售" in turns[2].answer, \
+        turns[2].answer
+    # 临海 has no pre-sale rule at all: not its price-capped sales clause
+    assert turns[3].refused and turns[3].not_covered_kind == "other_city", turns[3].answer

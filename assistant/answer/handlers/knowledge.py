@@ -1125,12 +1125,27 @@ class KnowledgeHandler:
                     and any(gives(bp, k) for k in kinds)]
             if len(sole) == 1:
                 return self._answer(ctx, _bare(sole[0]))
+            own_topic = [bp for bp in candidates if bp.city == f.city]
+            if own_topic and prev.point.answer_type in NUMERIC:
+                # the city has the topic, in other words and with no figure of the kind ("换成慈溪的话" after 温州's
+                # 25% pre-sale threshold: 慈溪 allows pre-sale as for commercial property) — (b), with what it says
+                # what the city rules on it, before who drafts its details
+                rules = [bp for bp in own_topic if bp.point.answer_type not in ("actor", "contact", "metadata")]
+                return self._no_figure(ctx, self._best_of(ctx, rules or own_topic), prev)
             return self._other_city(ctx, before, subject=subject)               # (a)
         if not candidates:
             # a provision without a figure may sit under another topic in the new city (its rules are organised
-            # differently): the general matching decides
-            return None
+            # differently): the general matching decides — when the city's own best match speaks of it at all
+            # ("那临海能预售不" after 慈溪's pre-sale: 临海's best match, its price-capped sales, does not) — (a)
+            own = ctx.point_matches(cities=frozenset(here))[:1]
+            if kinds or (own and self._mentions(ctx, own[0].point, prev)):
+                return None
+            return self._other_city(ctx, before, subject=subject)               # (a)
         speaking = [bp for bp in candidates if self._mentions(ctx, bp, prev)]
+        if not speaking and has_figure(prev) and not kinds:
+            # the earlier turn asked when or whether, not the figure ("What about Cixi?" after when 温州 allows
+            # pre-sale, 25%): the new city's rule on the topic answers (慈溪 allows it as for commercial property)
+            speaking = candidates
         if not speaking and previous_id != f.extra.get("switched_from"):
             # "临海卖厂房价格有限制不" after 温州's four limits: a turn in words of its own whose best match in the new
             # city is that city's provision on the topic (限价销售) is answered by it, though it never says "四限"
@@ -1149,12 +1164,13 @@ class KnowledgeHandler:
         """Whether a switch is about the previous provision's figure: the provision is one, or the earlier turn or
         this one asked one. "有没有例外" answered by 临海's transfer exception (its 5年内 beside it) asked whether the
         rule bends: "温州那边咋规定的" asks 温州's transfer rule, not a period of it."""
-        if prev.point.answer_type in NUMERIC or ctx.frame.asks_figure:
+        figures = NUMERIC | TIME
+        if ctx.frame.asks_figure or (ctx.frame.types and ctx.frame.types[0] in figures):
             return True
         before = ctx.previous
         said = (before.resolved_question or before.question) if before is not None else ""
         asked = answer_types(said) if said else ()
-        return not asked or asked[0] in NUMERIC
+        return asked[0] in figures if asked else prev.point.answer_type in figures
 
     def _switch_unmatched(self, ctx: Context, previous_id: str) -> Answer | None:
         """"温州有这规定没" after who approves 临海's entrants: the new city has no point on the topic, and the best match
