@@ -1126,7 +1126,9 @@ class KnowledgeHandler:
             if len(sole) == 1:
                 return self._answer(ctx, _bare(sole[0]))
             own_topic = [bp for bp in candidates if bp.city == f.city]
-            if own_topic and prev.point.answer_type in NUMERIC:
+            # …only where the city states no figure on the topic at all: a wide topic ("targets": 慈溪 counts parks)
+            # whose figures are of other things does not mention the one asked (亩均税收) — (a)
+            if own_topic and prev.point.answer_type in NUMERIC and not any(has_figure(bp) for bp in own_topic):
                 # the city has the topic, in other words and with no figure of the kind ("换成慈溪的话" after 温州's
                 # 25% pre-sale threshold: 慈溪 allows pre-sale as for commercial property) — (b), with what it says
                 # what the city rules on it, before who drafts its details
