@@ -821,3 +821,16 @@ def test_a_switch_after_a_computed_threshold_says_the_new_city_sets_no_figure_an
         turns[2].answer
     # 临海 has no pre-sale rule at all: not its price-capped sales clause
     assert turns[3].refused and turns[3].not_covered_kind == "other_city", turns[3].answer
+
+
+@pytest.mark.parametrize("turns, stated, omits", [
+    # the clause of 慈溪's 2021 park target also counts the departments consulted (7个): not what "建好几个" counts
+    (("慈溪到2021年要有多少个小微园", "目前建成了几个"), "11个", "7个"),
+    # a short count follow-up is not answered by a sibling that states no count (the programme's basis)
+    (("慈溪计划到2021年形成多少个特色园区", "2019年打算建几个"), "6个", "六争攻坚"),
+    # the city's own figure before the province's form listing what to report
+    (("慈溪2019年计划建设多少个？",), "6个", "附件2"),
+])
+def test_a_count_follow_up_counts_the_thing_the_conversation_counts(assistant, turns, stated, omits):
+    last = _chat(assistant, *turns)[-1]
+    assert stated in last.direct and omits not in last.answer, last.answer

@@ -436,6 +436,22 @@ _ASKS_PARKS = re.compile(r"(多少|几)个(小微园|小微企业园|产业园|�
                          + how_many_en("parks", gap=4), re.I)
 
 
+# What a count point counts: the head noun of its subject (the last of these in it: "入园企业数量" counts 企业,
+# "小微企业园区数量" counts 园).
+COUNTED_NOUNS = ("部门", "企业", "园", "项目", "平台", "综合体", "行业", "机构")
+
+
+def _counted_noun(bp: BoundPoint) -> str | None:
+    """
+    >>> from types import SimpleNamespace as N
+    >>> _counted_noun(N(point=N(subject_zh="征求意见的市级主要部门"))), _counted_noun(N(point=N(subject_zh="入园企业数量目标")))
+    ('部门', '企业')
+    """
+    subject = bp.point.subject_zh
+    found = [(subject.rfind(n), n) for n in COUNTED_NOUNS if n in subject]
+    return max(found)[1] if found else None
+
+
 def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
     """(c) Enterprises counted ("进了多少家企业") and the point counts parks ("已建成…园区11个"), or the other way."""
     if ctx.frame.asks != "count" or not ctx.frame.asks_figure:
@@ -809,6 +825,12 @@ class KnowledgeHandler:
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
                            if any(bp.point.answer_type == t for bp in siblings)), [])
+        if f.types[:1] == ("count",):
+            # "现在已经建好几个了" after 慈溪's park target: the clause's count of departments consulted counts other
+            # things — a count of the thing the conversation counts, or of the thing the turn names
+            counted = _counted_noun(before)
+            candidates = [bp for bp in candidates if not counted or _counted_noun(bp) in (None, counted)
+                          or _counted_noun(bp) in f.question]
         if f.types[:1] == ("metadata",) and f.language == "zh":
             # "…的文号是什么？由哪个机构发出？": the document fact whose head noun is asked, wherever in the document
             named = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.answer_type == "metadata"
@@ -844,7 +866,8 @@ class KnowledgeHandler:
         if not candidates and len(f.question) <= SHORT_FOLLOW_UP and not self._named_city_own_match(ctx, matches, before):
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
             # turn naming something the previous question did not, which a point of the same clause states
-            candidates = [bp for bp in siblings if states_new_words(bp)]
+            candidates = [bp for bp in siblings if states_new_words(bp)
+                          and (not f.asks_figure or gives(bp, f.asks))]   # "2019年计划建设多少个": a count, not the basis
             # the kind of fact the previous turn was about first ("那成套的呢" after an area asks the suite's area)
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
         else:
@@ -1049,7 +1072,10 @@ class KnowledgeHandler:
             # the city's whole budget beside it, eval/mixed_dev13, 2026-12-04)
             things_en = _things_named_en(f.text, bp)
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
-                         and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score)
+                         and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score
+                              # the city's own figure before the province's form that lists what to report
+                              # ("慈溪2019年计划建设多少个": 2019年拟建6个, not the notice's plan list)
+                              or (m.point.city == f.city != bp.city and m.score >= NEAR_RATIO_IN_CITY * chosen.score))
                          and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en)), None)
             figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)
                                            and _names_subject(p, subject) and _names_thing_en(p, things_en)]
