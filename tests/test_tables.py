@@ -630,3 +630,9 @@ def test_mu_said_in_another_sentence_is_not_the_floor_areas_unit(corpus):
 def test_land_said_as_how_much_land_a_county_was_given_is_the_land_column(corpus):
     r = lookup(corpus, "乐清分了多少地")
     assert r is not None and [c.number for c in r.cells] == [1350]
+
+
+def test_a_county_asked_alone_after_a_city_figure_asks_the_same_of_the_county(assistant):
+    first = assistant.ask("温州三年里要落实多少亩建设用地")
+    second = assistant.ask("瑞安能分到多少", history=[first])
+    assert second.kind == "table" and second.answer.startswith("瑞安市用地：1350亩"), second.answer

@@ -28,7 +28,7 @@ class TableHandler:
             return False   # only weak table words ("几个园区"), and a provision matches the question well
         if not explicit_table_cue(corpus, question) and self._asks_no_column(ctx):
             return False
-        self._table = lookup(corpus, self._with_previous_county(ctx, question))
+        self._table = lookup(corpus, self._with_previous_county(ctx, question)) or self._previous_for_county(ctx, question)
         if self._table is not None and ctx.frame.city \
                 and self._table.doc.meta.city not in ctx.services.applicable(ctx.frame.city):
             # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
@@ -43,6 +43,19 @@ class TableHandler:
             return question
         county = county_asked(ctx.services.corpus, prev.resolved_question or prev.question)
         return f"{county}{question}" if county else question
+
+    @staticmethod
+    def _previous_for_county(ctx: Context, question: str):
+        """"乐清分到多少" after the city's three-year land target: the county named, asked what the previous question
+        asked (its land over the plan's years), when the turn itself names nothing the tables read."""
+        prev = ctx.previous
+        county = county_asked(ctx.services.corpus, question)
+        if prev is None or county is None:
+            return None
+        said = prev.resolved_question or prev.question
+        if county_asked(ctx.services.corpus, said) not in (None, county):
+            return None   # "那瑞安呢" after 乐清 is the resolver's: the county replaced, not added
+        return lookup(ctx.services.corpus, f"{county}{said}")
 
     @staticmethod
     def _asks_no_column(ctx: Context) -> bool:
