@@ -496,6 +496,8 @@ def test_a_follow_up_naming_only_a_year_keeps_the_previous_county(assistant):
     first = assistant.ask("乐清三年一共开工多少亩？")
     second = assistant.ask("2020年开工多少亩", history=[first])
     assert second.kind == "table" and second.answer.startswith("乐清市2020年开工数：450亩"), second.answer
+    third = assistant.ask("2021年呢", history=[first, second])   # the county kept over more than one turn
+    assert third.answer.startswith("乐清市2021年开工数：400亩"), third.answer
     whole = assistant.ask("全市2020年开工多少亩", history=[first])
     assert whole.answer.startswith("温州市2020年开工数：2800亩"), whole.answer
 

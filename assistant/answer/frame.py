@@ -443,11 +443,23 @@ def _typos() -> tuple[tuple[str, str], ...]:
 def with_typos_fixed(question: str) -> str:
     """The question with the words owners mistype on a phone put right (assistant/data/typos.yaml).
 
-    >>> with_typos_fixed("厂房买了几年能准让"), with_typos_fixed("转让")
-    ('厂房买了几年能转让', '转让')
+    A key is left alone where its first character ends a word with the one before it ("入园标准让谁来定": 标准, not
+    准让).
+
+    >>> with_typos_fixed("厂房买了几年能准让"), with_typos_fixed("转让"), with_typos_fixed("临海入园标准让谁来定")
+    ('厂房买了几年能转让', '转让', '临海入园标准让谁来定')
     """
+    from assistant import words
+
     for wrong, right in _typos():
-        question = question.replace(wrong, right)
+        start = question.find(wrong)
+        while start >= 0:
+            before = question[start - 1:start + 1] if start else ""
+            if before and words.is_word(before):
+                start = question.find(wrong, start + 1)   # 标准, 批准: a word of its own
+                continue
+            question = question[:start] + right + question[start + len(wrong):]
+            start = question.find(wrong, start + len(right))
     return question
 
 

@@ -55,6 +55,9 @@ class KnowledgePoint(BaseModel):
     computes: str | None = Field(
         default=None, description="a calculator whose result (on its example inputs) the answer states beside the "
                                   "spans: the high-rise allowance's point gives the suite cap it makes (60 + 10)")
+    computes_if: tuple[str, ...] = Field(
+        default=(), description="words one of which the question must say for ``computes`` to run (高层: the "
+                                "allowance's cap is not a low-rise suite's); a word said negated (非高层) does not count")
     note: str | None = None
 
     @field_validator("subject_zh", "subject_en")

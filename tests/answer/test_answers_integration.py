@@ -834,3 +834,21 @@ def test_a_switch_after_a_computed_threshold_says_the_new_city_sets_no_figure_an
 def test_a_count_follow_up_counts_the_thing_the_conversation_counts(assistant, turns, stated, omits):
     last = _chat(assistant, *turns)[-1]
     assert stated in last.direct and omits not in last.answer, last.answer
+
+
+@pytest.mark.parametrize("question", ["Does Linhai allow pre-sale? What is its plot ratio?", "临海能预售吗？这个园区容积率要求多少？"])
+def test_a_part_of_the_users_own_question_after_a_refused_part_is_still_answered(assistant, question):
+    a = assistant.ask(question)
+    assert "2.0" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("second", ["那非高层呢", "我们盖的是多层"])
+def test_the_high_rise_cap_is_not_computed_for_a_building_that_is_not_high_rise(assistant, second):
+    last = _chat(assistant, "临海宿舍成套的一套最大多少平", second)[-1]
+    assert "70平方米" not in last.direct, last.direct
+
+
+def test_a_city_switch_does_not_take_another_quantity_of_the_topic_for_the_figure(assistant):
+    # 温州's "一般在100亩以上" is which old state land may be redeveloped, not a park's minimum site
+    last = _chat(assistant, "临海园区占地面积最少多少亩", "温州呢")[-1]
+    assert last.refused and "100亩以上" not in last.direct, last.answer

@@ -20,3 +20,9 @@ def test_no_typo_is_a_word_of_the_documents_and_every_correction_is(texts):
 def test_a_mistyped_word_is_read_as_the_documents_word():
     assert with_typos_fixed("临海厂房买了几年才能准让出去") == "临海厂房买了几年才能转让出去"
     assert with_typos_fixed("保正金交多少") == "保证金交多少"
+
+
+def test_a_typo_key_inside_a_real_word_is_left_alone():
+    # 标准让 / 批准让: 标准 and 批准 are words; the question means what it says
+    assert with_typos_fixed("临海的入园标准让哪个部门审定") == "临海的入园标准让哪个部门审定"
+    assert with_typos_fixed("未经批准让别人用") == "未经批准让别人用"

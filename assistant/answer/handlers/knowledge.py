@@ -102,6 +102,8 @@ def numeric(bp: BoundPoint) -> bool:
     return bp.point.answer_type in NUMERIC or has_figure(bp)
 
 
+# kinds of figure a city switch takes from the new city's only point of the topic when none names the subject
+SOLE_KINDS = TIME | {"ratio"}
 # kinds of figure that never answer a count question
 COUNTED_NOT = frozenset({"area", "amount", "rate"})
 
@@ -121,6 +123,21 @@ def gives(bp: BoundPoint, asked: str) -> bool:
     return any(((q.unit in wanted or (q.wan and "amount" in family)) and not _calendar_year(q) and not _article(q))
                or ("amount" in family and q.unit in ("%", "‰") and _MONEY_BASE.search(s))
                for s in bp.point.answer_spans for q in find_quantities(s, field=None))
+
+
+_NEGATED = re.compile(r"(?:非|不是|不算|并非|not\s+(?:a\s+)?)$", re.I)
+
+
+def _says_condition(question: str, words: tuple[str, ...]) -> bool:
+    """Whether the question says one of ``words`` (none given: always), not negated ("那非高层呢" says no 高层)."""
+    if not words:
+        return True
+    low = question.lower()
+    for w in words:
+        for m in re.finditer(re.escape(w.lower()), low):
+            if not _NEGATED.search(low[:m.start()]):
+                return True
+    return False
 
 
 def _article(q) -> bool:
@@ -1147,8 +1164,11 @@ class KnowledgeHandler:
             # no provision of the new city names the subject, but one alone gives the topic's figure of the same kind:
             # 温州 words 临海's completion limit as a construction period (建设工期一般不超过2年); every readable set
             # +3 / −0 (2026-12-05)
+            # …of a time or a share only: an area or a count of the topic is too often another quantity (温州's 100亩
+            # of old state land is no park's minimum site); the answer quotes the point's clause, so a share's use
+            # is said with it (慈溪's 2/3 "开展考评")
             sole = [bp for bp in candidates if bp.point.answer_type == prev.point.answer_type
-                    and any(gives(bp, k) for k in kinds)]
+                    and bp.point.answer_type in SOLE_KINDS and any(gives(bp, k) for k in kinds)]
             if len(sole) == 1:
                 return self._answer(ctx, _bare(sole[0]))
             own_topic = [bp for bp in candidates if bp.city == f.city]
@@ -1461,7 +1481,7 @@ class KnowledgeHandler:
                 parts = [place_tag(bp.city, status, "zh") + "：" + sep.join(spans)]
             direct = sep.join(parts)
         citations = [c for p in points for c in point_citations(p, svc.corpus)]
-        computed = [p.point.computes for p in points if p.point.computes]
+        computed = [p.point.computes for p in points if p.point.computes and _says_condition(f.text, p.point.computes_if)]
         if computed:
             direct, more = self._with_computed(direct, computed, f.language)
             citations += [c for c in more if c not in citations]
@@ -1609,9 +1629,10 @@ class KnowledgeHandler:
             asking = " ".join(cue_words(set(answer_types(part))))
             own = [w for w in content_words(part) if w not in f.parts[i - 1] and w not in asking] if i else []
             if i and answers and answers[-1].refused and answers[-1].not_covered_kind == "other_city" \
-                    and (not own or _POINTS_BACK.search(part)):
-                # "Does Linhai allow pre-sale? Who sets the detailed rules there?": the rules of a thing the city does
-                # not set are not set either — not a far provision of the city's on "rules"
+                    and f.extra.get("switched_from") and (not own or _POINTS_BACK.search(part)):
+                # "And Linhai?" after "Does Cixi allow pre-sale? Who sets the detailed rules there?": in a switch the
+                # rules of a thing the city does not set are not set either — not a far provision on "rules". (A
+                # question of the user's own, "临海能预售吗？这个园区容积率要求多少？", keeps its every part.)
                 continue
             before = answers[-1].city if answers and not answers[-1].refused \
                 and (answers[-1].city_source in ("named", "inherited") or answers[-1].answer_type == "metadata"

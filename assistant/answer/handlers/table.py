@@ -28,7 +28,10 @@ class TableHandler:
             return False   # only weak table words ("几个园区"), and a provision matches the question well
         if not explicit_table_cue(corpus, question) and self._asks_no_column(ctx):
             return False
-        self._table = lookup(corpus, self._with_previous_county(ctx, question)) or self._previous_for_county(ctx, question)
+        self._asked = self._with_previous_county(ctx, question)
+        self._table = lookup(corpus, self._asked)
+        if self._table is None:
+            self._table, self._asked = self._previous_for_county(ctx, question)
         if self._table is not None and ctx.frame.city \
                 and self._table.doc.meta.city not in ctx.services.applicable(ctx.frame.city):
             # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
@@ -51,11 +54,11 @@ class TableHandler:
         prev = ctx.previous
         county = county_asked(ctx.services.corpus, question)
         if prev is None or county is None:
-            return None
+            return None, question
         said = prev.resolved_question or prev.question
         if county_asked(ctx.services.corpus, said) not in (None, county):
-            return None   # "那瑞安呢" after 乐清 is the resolver's: the county replaced, not added
-        return lookup(ctx.services.corpus, f"{county}{said}")
+            return None, question   # "那瑞安呢" after 乐清 is the resolver's: the county replaced, not added
+        return lookup(ctx.services.corpus, f"{county}{said}"), f"{county}{said}"
 
     @staticmethod
     def _asks_no_column(ctx: Context) -> bool:
@@ -81,6 +84,11 @@ class TableHandler:
         return KnowledgeHandler()._trusted(ctx, matches[0])
 
     def run(self, ctx: Context) -> Answer:
+        answer = self._run(ctx)
+        # the question as the table read it ("乐清2020年开工多少亩"): the next turn's county comes from it
+        return answer if self._asked == ctx.frame.text else answer.model_copy(update={"resolved_question": self._asked})
+
+    def _run(self, ctx: Context) -> Answer:
         table, lang = self._table, ctx.frame.language
         doc = table.doc
         clauses = {c.label: c for c in table.clauses}
