@@ -126,12 +126,3 @@ def _tokenizer() -> jieba.Tokenizer:
 def lcut(text: str) -> list[str]:
     """``jieba.lcut(text)`` (precise mode, HMM for unknown words)."""
     return _tokenizer().lcut(text)
-
-
-def is_word(text: str) -> bool:
-    """Whether jieba's dictionary has ``text`` as a word (not a guess of its HMM for unknown words).
-
-    >>> is_word("标准"), is_word("能准")
-    (True, False)
-    """
-    return bool(_tokenizer().FREQ.get(text))

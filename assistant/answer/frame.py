@@ -435,28 +435,27 @@ TYPOS_FILE = Path(__file__).resolve().parents[1] / "data" / "typos.yaml"
 
 
 @functools.lru_cache(maxsize=1)
-def _typos() -> tuple[tuple[str, str], ...]:
+def _typos() -> tuple[tuple[str, str, str], ...]:
+    """(typo, correction, characters after which the typo is part of a real word), longest typo first."""
     data = load_yaml(TYPOS_FILE.read_text(encoding="utf-8"))["typos"]
-    return tuple(sorted(data.items(), key=lambda kv: -len(kv[0])))
+    return tuple(sorted(((k, v["to"], "".join(v.get("not_after", ()))) for k, v in data.items()),
+                        key=lambda e: -len(e[0])))
 
 
 def with_typos_fixed(question: str) -> str:
-    """The question with the words owners mistype on a phone put right (assistant/data/typos.yaml).
-
-    A key is left alone where its first character ends a word with the one before it ("入园标准让谁来定": 标准, not
-    准让).
+    """The question with the words owners mistype on a phone put right (assistant/data/typos.yaml), except where the
+    typo is part of a real word ("入园标准让谁来定": 标准, not 准让).
 
     >>> with_typos_fixed("厂房买了几年能准让"), with_typos_fixed("转让"), with_typos_fixed("临海入园标准让谁来定")
     ('厂房买了几年能转让', '转让', '临海入园标准让谁来定')
+    >>> with_typos_fixed("厂房租凭要办什么手续")
+    '厂房租赁要办什么手续'
     """
-    from assistant import words
-
-    for wrong, right in _typos():
+    for wrong, right, not_after in _typos():
         start = question.find(wrong)
         while start >= 0:
-            before = question[start - 1:start + 1] if start else ""
-            if before and words.is_word(before):
-                start = question.find(wrong, start + 1)   # 标准, 批准: a word of its own
+            if start and question[start - 1] in not_after:
+                start = question.find(wrong, start + 1)
                 continue
             question = question[:start] + right + question[start + len(wrong):]
             start = question.find(wrong, start + len(right))

@@ -852,3 +852,23 @@ def test_a_city_switch_does_not_take_another_quantity_of_the_topic_for_the_figur
     # 温州's "一般在100亩以上" is which old state land may be redeveloped, not a park's minimum site
     last = _chat(assistant, "临海园区占地面积最少多少亩", "温州呢")[-1]
     assert last.refused and "100亩以上" not in last.direct, last.answer
+
+
+@pytest.mark.parametrize("turns, stated", [
+    (("临海单个企业最少买几个平",), "400平方米"),                      # 几个平: square metres, spoken
+])
+def test_spoken_square_metres_ask_an_area(assistant, turns, stated):
+    last = _chat(assistant, *turns)[-1]
+    assert not last.refused and stated in last.direct, last.answer
+
+
+def test_a_switch_after_a_table_county_turn_names_no_other_city(assistant):
+    # the county turn is read as "永嘉县三年落实…" (温州 taken out): "那慈溪呢" is about 慈溪 alone, not a comparison
+    turns = _chat(assistant, "温州三年落实建设用地多少亩", "永嘉能分到多少", "那慈溪呢")
+    assert "温州" not in turns[1].resolved_question and turns[2].kind != "comparison" and turns[2].refused, \
+        turns[2].answer
+
+
+def test_a_switch_does_not_answer_a_year_with_another_years_targets(assistant):
+    last = _chat(assistant, "慈溪2019年计划建设多少个", "临海呢")[-1]
+    assert last.refused and "2026" not in last.direct and "3个" not in last.direct, last.answer

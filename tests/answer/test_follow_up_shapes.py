@@ -250,4 +250,4 @@ def test_a_number_of_square_metres_is_an_area_not_a_count():
     from assistant.answer.frame import answer_types
 
     assert answer_types("单间最大能做几个平方")[0] == "area" and answer_types("一间能盖几平")[0] == "area"
-    assert answer_types("园区最少要进几个企业")[0] == "count" and answer_types("温州园区要建几个平台") == ("count",)
+    assert answer_types("园区最少要进几个企业")[0] == "count" and answer_types("温州园区要建几个平台")[0] == "count"

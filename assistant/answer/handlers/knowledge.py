@@ -845,9 +845,11 @@ class KnowledgeHandler:
         if f.types[:1] == ("count",):
             # "现在已经建好几个了" after 慈溪's park target: the clause's count of departments consulted counts other
             # things — a count of the thing the conversation counts, or of the thing the turn names
+            # (a noun the turn names replaces the conversation's: "征求了几个部门" counts 部门)
+            named = [n for n in COUNTED_NOUNS if n in f.question]
             counted = _counted_noun(before)
-            candidates = [bp for bp in candidates if not counted or _counted_noun(bp) in (None, counted)
-                          or _counted_noun(bp) in f.question]
+            candidates = [bp for bp in candidates if _counted_noun(bp) in named] if named else \
+                [bp for bp in candidates if not counted or _counted_noun(bp) in (None, counted)]
         if f.types[:1] == ("metadata",) and f.language == "zh":
             # "…的文号是什么？由哪个机构发出？": the document fact whose head noun is asked, wherever in the document
             named = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.answer_type == "metadata"
@@ -1092,7 +1094,10 @@ class KnowledgeHandler:
                          and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score
                               # the city's own figure before the province's form that lists what to report
                               # ("慈溪2019年计划建设多少个": 2019年拟建6个, not the notice's plan list)
-                              or (m.point.city == f.city != bp.city and m.score >= NEAR_RATIO_IN_CITY * chosen.score))
+                              or (m.point.city == f.city != bp.city and m.score >= NEAR_RATIO_IN_CITY * chosen.score
+                                  and (not _asked_years(f.text)
+                                       or set(map(int, _asked_years(f.text)))
+                                       & _years_stated("；".join(m.point.point.answer_spans)))))
                          and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en)), None)
             figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)
                                            and _names_subject(p, subject) and _names_thing_en(p, things_en)]
@@ -1150,6 +1155,11 @@ class KnowledgeHandler:
             # "那慈溪呢，能预售不" after 温州's presale threshold: whether the new city allows it at all (参照商业地产进行预售)
             return self._answer(ctx, _bare(leave[0]))
         kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) and self._about_a_figure(ctx, prev) else []
+        years = {int(y) for y in _asked_years(f.text)}
+        if years and kinds:
+            # "临海呢" after 慈溪's 2019 plan: a provision whose clause sets its figures for another year is no answer
+            candidates = [bp for bp in candidates
+                          if not (stated := _years_stated(svc.passage_text.get(bp.clause_id, ""))) or stated & years]
         if kinds:
             giving = [bp for bp in candidates if any(gives(bp, k) for k in kinds) and self._mentions(ctx, bp, prev)]
             if giving:

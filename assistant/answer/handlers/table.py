@@ -58,7 +58,12 @@ class TableHandler:
         said = prev.resolved_question or prev.question
         if county_asked(ctx.services.corpus, said) not in (None, county):
             return None, question   # "那瑞安呢" after 乐清 is the resolver's: the county replaced, not added
-        return lookup(ctx.services.corpus, f"{county}{said}"), f"{county}{said}"
+        # the county in place of the places the previous question named ("温州三年落实…" → "永嘉县三年落实…"): a
+        # later "那慈溪呢" must not find 温州 in it
+        from assistant.answer.context import strip_places
+
+        asked = f"{county}{strip_places(said)}"
+        return lookup(ctx.services.corpus, asked), asked
 
     @staticmethod
     def _asks_no_column(ctx: Context) -> bool:
