@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from assistant import words
 from assistant.answer.context import Context
-from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number, asks_leave,
-                                    consequence_words_for, cue_words, fine_amount_words, head_words, other_qualifier, qualifiers_missed,
-                                    subject_aliases)
+from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
+                                    asks_leave, consequence_words_for, cue_words, fine_amount_words, head_words,
+                                    other_qualifier, qualifiers_missed, subject_aliases)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import STOPWORDS
@@ -1181,13 +1181,12 @@ class KnowledgeHandler:
                     and bp.point.answer_type in SOLE_KINDS and any(gives(bp, k) for k in kinds)]
             if len(sole) == 1:
                 return self._answer(ctx, _bare(sole[0]))
+            # the city has the topic in other words and states no figure on it at all ("换成慈溪的话" after 温州's 25%
+            # pre-sale threshold: 慈溪 allows pre-sale as for commercial property) — (b), with what it rules (before
+            # who drafts its details). A wide topic whose figures are of other things ("targets": 慈溪 counts parks,
+            # not its 亩均税收) stays (a).
             own_topic = [bp for bp in candidates if bp.city == f.city]
-            # …only where the city states no figure on the topic at all: a wide topic ("targets": 慈溪 counts parks)
-            # whose figures are of other things does not mention the one asked (亩均税收) — (a)
             if own_topic and prev.point.answer_type in NUMERIC and not any(has_figure(bp) for bp in own_topic):
-                # the city has the topic, in other words and with no figure of the kind ("换成慈溪的话" after 温州's
-                # 25% pre-sale threshold: 慈溪 allows pre-sale as for commercial property) — (b), with what it says
-                # what the city rules on it, before who drafts its details
                 rules = [bp for bp in own_topic if bp.point.answer_type not in ("actor", "contact", "metadata")]
                 return self._no_figure(ctx, self._best_of(ctx, rules or own_topic), prev)
             return self._other_city(ctx, before, subject=subject)               # (a)
@@ -1219,9 +1218,10 @@ class KnowledgeHandler:
 
     @staticmethod
     def _about_a_figure(ctx: Context, prev: BoundPoint) -> bool:
-        """Whether a switch is about the previous provision's figure: the provision is one, or the earlier turn or
-        this one asked one. "有没有例外" answered by 临海's transfer exception (its 5年内 beside it) asked whether the
-        rule bends: "温州那边咋规定的" asks 温州's transfer rule, not a period of it."""
+        """Whether a switch is about the previous provision's figure (or time): this turn asks one, else the earlier
+        turn did, else (it asked nothing specific) the provision is a figure. "有没有例外" answered by 临海's transfer
+        exception (its 5年内 beside it) asked whether the rule bends: "温州那边咋规定的" asks 温州's transfer rule, not
+        a period of it."""
         figures = NUMERIC | TIME
         if ctx.frame.asks_figure or (ctx.frame.types and ctx.frame.types[0] in figures):
             return True
