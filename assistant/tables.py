@@ -535,13 +535,25 @@ _PER = re.compile(r"(?:平均每|每|per|for each|for every)\s*(亩|mu|万平方
 
 # ---------------------------------------------------------------- answering
 
+# A plan table named by its own name.
+_TABLE_NAME = re.compile(r"计划表|行动计划|表（[一二]）|plan table|action plan")
+
+
+def _counties(q: Query, grid: Grid) -> set[str]:
+    """The rows the question names other than the city's total row."""
+    return {t.value for t in q.kinds("row")} - {grid.total_row}
+
+
+def _names_a_column(q: Query) -> bool:
+    """A column's own name (科创园), not only a word the rules share with the table (园区)."""
+    return any(t.word not in t.value.weak for t in q.kinds("metric"))
+
+
 def explicit_table_cue(corpus: Corpus, question: str) -> bool:
     """A county of the table (other than the city's total row), a year of the table or a table's own name."""
     for grid in grids(corpus):
         q = _read(question, grid)
-        rows = [t.value for t in q.kinds("row")]
-        if any(r != grid.total_row for r in rows) or any(y in q.text for y in grid.years) \
-                or re.search(r"计划表|行动计划|表（[一二]）|plan table|action plan", q.text):
+        if _counties(q, grid) or any(y in q.text for y in grid.years) or _TABLE_NAME.search(q.text):
             return True
     return False
 
@@ -549,17 +561,13 @@ def explicit_table_cue(corpus: Corpus, question: str) -> bool:
 def names_a_table_part(corpus: Corpus, question: str) -> bool:
     """A column's own name (科创园, sci-tech parks) or every county: what only the plan table states, not a target
     sentence of the text."""
-    for grid in grids(corpus):
-        q = _read(question, grid)
-        if any(t.word not in t.value.weak for t in q.kinds("metric")) or q.has("all"):
-            return True
-    return False
+    return any(_names_a_column(q) or q.has("all") for q in (_read(question, grid) for grid in grids(corpus)))
 
 
 def county_asked(corpus: Corpus, question: str) -> str | None:
     """The one county (a row other than the city's total) a question names, as the table prints it."""
     for grid in grids(corpus):
-        rows = {t.value for t in _read(question, grid).kinds("row")} - {grid.total_row}
+        rows = _counties(_read(question, grid), grid)
         if len(rows) == 1:
             return rows.pop()
     return None
@@ -578,15 +586,13 @@ def table_cue(corpus: Corpus, question: str) -> bool:
     """Whether the question points at the plan tables themselves, not only at words they share with the rules: a
     county of the table other than the city's total row, a year of the table, a column's own name, an aggregate
     over counties (哪个县最多), the city total (全市), or a plan word with a count ("计划建多少个")."""
+    cues = _vocabulary().unit_cues
     for grid in grids(corpus):
         q = _read(question, grid)
-        rows = [t.value for t in q.kinds("row")]
-        strong = any(t.word not in t.value.weak for t in q.kinds("metric"))
-        cues = _vocabulary().unit_cues
         counted = any(_contains(q.text, w) for u in ("个", "家") for w in cues.get(u, ()))
         year = any(y in q.text for y in grid.years)   # written, not implied by 每年/三年
-        if (any(r != grid.total_row for r in rows) or year or strong or q.has("all", "total")
-                or (q.has("plan") and counted) or re.search(r"计划表|行动计划|表（[一二]）|plan table|action plan", q.text)):
+        if (_counties(q, grid) or year or _names_a_column(q) or q.has("all", "total")
+                or (q.has("plan") and counted) or _TABLE_NAME.search(q.text)):
             return True
     return False
 

@@ -203,18 +203,20 @@ def fine_amount_words(question: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     (('罚款', '违约金'), ((), ()))
     """
     data = _types_data().get("fine_amount", {})
-    text = unicodedata.normalize("NFKC", question).lower()
-    if not any(a.lower() in text for a in data.get("asked", ())):
+    if not _says_any(question, data.get("asked", ())):
         return (), ()
     return tuple(data["stated"]), tuple(data["punished"])
 
 
+def _says_any(question: str, words) -> bool:
+    text = unicodedata.normalize("NFKC", question).lower()
+    return any(w.lower() in text for w in words)
+
+
 def _stated_words_for(question: str, kinds_key: str) -> tuple[str, ...]:
     """The ``stated`` words of every kind in ``answer_types.yaml[kinds_key]`` whose ``asked`` words the question uses."""
-    text = unicodedata.normalize("NFKC", question).lower()
     kinds = _types_data().get(kinds_key, {})
-    return tuple(dict.fromkeys(w for k in kinds.values() if any(a.lower() in text for a in k["asked"])
-                               for w in k["stated"]))
+    return tuple(dict.fromkeys(w for k in kinds.values() if _says_any(question, k["asked"]) for w in k["stated"]))
 
 
 def exception_words_for(question: str) -> tuple[str, ...]:

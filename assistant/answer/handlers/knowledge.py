@@ -550,6 +550,12 @@ def _asked_years(question: str) -> list[str]:
     return _YEAR.findall(question) or (re.findall(r"\b((?:19|20)\d{2})\b", question) if question.isascii() else [])
 
 
+def _states_a_year_asked(question: str, bp: BoundPoint) -> bool:
+    """No year asked, or the point's spans state one of the years asked."""
+    asked = {int(y) for y in _asked_years(question)}
+    return not asked or bool(asked & _years_stated("；".join(bp.point.answer_spans)))
+
+
 def _years_stated(text: str) -> set[int]:
     years = {int(y) for y in _YEAR.findall(text)}
     for a, b in _YEAR_RANGE.findall(text):
@@ -1095,9 +1101,7 @@ class KnowledgeHandler:
                               # the city's own figure before the province's form that lists what to report
                               # ("慈溪2019年计划建设多少个": 2019年拟建6个, not the notice's plan list)
                               or (m.point.city == f.city != bp.city and m.score >= NEAR_RATIO_IN_CITY * chosen.score
-                                  and (not _asked_years(f.text)
-                                       or set(map(int, _asked_years(f.text)))
-                                       & _years_stated("；".join(m.point.point.answer_spans)))))
+                                  and _states_a_year_asked(f.text, m.point)))
                          and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en)), None)
             figures = [near] if near else [p for p in svc.points_for(bp.point.topic, here) if gives(p, f.asks)
                                            and _names_subject(p, subject) and _names_thing_en(p, things_en)]
@@ -1443,7 +1447,6 @@ class KnowledgeHandler:
             # "慈溪现在建好了几个小微园", best matched by the 2019 target: a close match of the city counting what is
             # asked (已建成…11个) answers — of the year asked, if one is; else (c). Only counts: an area or a share of
             # another basis is too often another quantity the qualifiers do not name (refusals_dev*, 2026-12-04)
-            years = {int(y) for y in _asked_years(f.text)}
             # the same clause's point of the same kind that is not the other quantity answers too ("share of the site
             # taken up by non-production buildings": 占地 7%, not the 建筑面积 15%-25% beside it, mixed_dev10)
             alt = next((o for o in ctx.point_matches()[:NEAR] if o.point is not m.point and o.point.city == m.point.city
@@ -1452,7 +1455,7 @@ class KnowledgeHandler:
                                                                        and _states_asked_qualifier(ctx, m.point, o.point)))
                         and m.score
                         and o.score >= AREA_KIND_RATIO * m.score and not different_quantity(ctx, o.point)
-                        and (not years or years & _years_stated("；".join(o.point.point.answer_spans)))), None)
+                        and _states_a_year_asked(f.text, o.point)), None)
             if alt is None:
                 return self._different_quantity(ctx, m.point)              # (c)
             m = alt
