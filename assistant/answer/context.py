@@ -182,6 +182,12 @@ class Context:
                           exact=m.exact)
                for i, (s, m) in enumerate(rescored, 1)]
         out = self._in_named(out, lambda m: m.point.doc_id)
+        negated = self.frame.extra.get("negated")
+        if negated:
+            # "那非高层呢": the point about the excluded case (高层…再放宽10平方米) is not the answer
+            out = [replace(m, rank=i) for i, m in enumerate(
+                (m for m in out if negated not in m.point.point.subject_zh
+                 or f"非{negated}" in m.point.point.subject_zh), 1)]
         if not self.asks_responsibility:
             out = self._without_responsibility_lines(out)
         if not asks_reporting(self.frame.text):

@@ -40,7 +40,9 @@ _NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百
 _DATE_TEXT = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?")
 _QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|两样")
 
-Kind = Literal["new", "city", "topic", "figure", "bare_city"]
+Kind = Literal["new", "city", "topic", "figure", "bare_city", "except"]
+# "那非高层呢", "不是成套的呢": the previous question for the case the provision's exception does not cover
+_NEGATED_CASE = re.compile(r"^(?:非|不是|不算|除了)(.{2,8}?)(?:的|住宅|以外|之外)?$")
 FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
 
 
@@ -126,6 +128,7 @@ class Resolution:
     inherited_city: str | None = None  # the previous turn's city, when this turn names none
     topic: str | None = None           # the previous turn's topic
     previous_city: str | None = None   # the city the conversation was about before this turn switched it
+    negated: str | None = None         # the case the turn excludes ("非高层": 高层)
 
 
 def follow_up_subject(question: str) -> str | None:
@@ -306,6 +309,12 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
     if subject is None:
         named = _cities_in(question)
         return Resolution(question, "new", inherited_city=None if named else prev_city, topic=previous.topic)
+    negated = _NEGATED_CASE.match(subject)
+    if negated and not _cities_in(subject):
+        # "那非高层呢" after the suite cap: the same question, without the exception for the negated case (the frame
+        # keeps the negated word, so the point about it is not the answer)
+        return Resolution(f"{prev_q} {subject}", "except", inherited_city=prev_city, topic=previous.topic,
+                          negated=negated.group(1))
     if _is_figure(subject):
         swapped = _swap_figure(prev_q, subject)
         if swapped is not None:

@@ -131,6 +131,7 @@ class Assistant:
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
+        f.extra["negated"] = r.negated
         # "那温州呢？": the provision the conversation was about, to be looked for in the new city
         f.extra["switched_from"] = provision if r.kind == "city" else None
         f.extra["provision"] = provision

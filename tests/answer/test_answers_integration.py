@@ -848,6 +848,12 @@ def test_the_high_rise_cap_is_not_computed_for_a_building_that_is_not_high_rise(
     assert "70平方米" not in last.direct, last.direct
 
 
+@pytest.mark.parametrize("second", ["那非高层呢", "不是高层的呢"])
+def test_the_case_a_follow_up_excludes_is_answered_with_the_rule_without_its_exception(assistant, second):
+    last = _chat(assistant, "临海园区宿舍每套最多多大", second)[-1]
+    assert not last.refused and "60平方米" in last.direct and "放宽10平方米" not in last.answer, last.answer
+
+
 def test_a_city_switch_does_not_take_another_quantity_of_the_topic_for_the_figure(assistant):
     # 温州's "一般在100亩以上" is which old state land may be redeveloped, not a park's minimum site
     last = _chat(assistant, "临海园区占地面积最少多少亩", "温州呢")[-1]

@@ -5,7 +5,8 @@
 import pytest
 
 from assistant.answer import Assistant
-from assistant.answer.followup import only_switches_city
+from assistant.answer.followup import only_switches_city, resolve
+from assistant.answer.models import Turn
 from assistant.encoders import HashingEncoder
 from assistant.retriever import Retriever
 
@@ -251,3 +252,11 @@ def test_a_number_of_square_metres_is_an_area_not_a_count():
 
     assert answer_types("单间最大能做几个平方")[0] == "area" and answer_types("一间能盖几平")[0] == "area"
     assert answer_types("园区最少要进几个企业")[0] == "count" and answer_types("温州园区要建几个平台")[0] == "count"
+
+
+@pytest.mark.parametrize("question, negated", [("那非高层呢", "高层"), ("不是成套的呢", "成套"), ("那温州呢", None)])
+def test_a_follow_up_that_excludes_a_case_keeps_the_question_and_names_the_case(question, negated):
+    r = resolve(question, Turn(question="临海园区宿舍每套最多多大", city="临海市"))
+    assert r.negated == negated
+    if negated:
+        assert r.text.startswith("临海园区宿舍每套最多多大") and r.inherited_city == "临海市"
