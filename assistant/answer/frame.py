@@ -307,6 +307,12 @@ def answer_types(question: str) -> tuple[str, ...]:
         # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked
         found = [(_first(text, dict(_cues())[t]), o, t) for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
+    if question.isascii() and _WH_FIGURE_START.match(text):
+        # "What is the maximum land premium allowed when … is auctioned?": a question that opens by asking a figure
+        # is no yes/no ("allowed"), and a "when" inside it is a conjunction, not a date asked
+        types = [t for t in types if t != "permission"
+                 and not (t == "date" and _first(text, dict(_cues())["date"]) == _first(text, ("when",)))]
+        types = types or _subject_type(text)
     # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it
     if "consequence" in types or _breach_handling(text):
         types = ["consequence", *[t for t in types if t != "consequence"]]
@@ -342,6 +348,7 @@ def answer_types(question: str) -> tuple[str, ...]:
     return tuple(types)
 
 
+_WH_FIGURE_START = re.compile(r"^\s*(?:what(?: is|'s|’s) the (?:maximum|minimum|highest|lowest|largest|smallest)|how (?:much|many|long|big|large|high))\b")
 _RULE_ON = re.compile(r"(有何|有什么|什么样的|啥)(要求|规定)")
 _WHETHER_BOUND = re.compile(r"(是否|有没有)[^？?]{0,12}(下限|上限)")
 _YES_NO_END = re.compile(r"(吗|(?<![什怎多])么|不|没有|是否[^？?]{0,12}|(\w)不\2|有没有\w{0,8}|伐|哇)[？?！!。]?\s*$"
@@ -543,7 +550,7 @@ def asking_clauses(text: str) -> int:
 
 
 # "文号是多少", "what is its document number": the document's own number is asked.
-_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:[和及、](?:签发人|落款日期|成文日期|日期|发文机关|机关|单位|名称|标题)){0,3}(?:分别)?(?:是|为)?(?:多少|什么|啥|几号|哪个)"
+_ASKS_DOC_NUMBER = re.compile(r"(?:文号|发文字号|发文号|字号)(?:[和及、](?:签发人|[\u4e00-\u9fff]{0,2}日期|发文机关|机关|单位|名称|标题)){0,3}(?:分别|各)?(?:是|为)?(?:多少|什么|啥|几号|哪个)"
                               r"|(?:what|which) (?:is |was )?(?:its |the )?(?:document|file|reference) number")
 # …unless it asks the number of a document it cites ("依据的文件文号", "以前那个办法的文号"), or prints one itself
 # ("临政办发〔2018〕89号这个文号的文件还有效吗").

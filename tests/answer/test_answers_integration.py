@@ -878,3 +878,32 @@ def test_a_switch_after_a_table_county_turn_names_no_other_city(assistant):
 def test_a_switch_does_not_answer_a_year_with_another_years_targets(assistant):
     last = _chat(assistant, "慈溪2019年计划建设多少个", "临海呢")[-1]
     assert last.refused and "2026" not in last.direct and "3个" not in last.direct, last.answer
+
+
+@pytest.mark.parametrize("question", ["温州小微园里维修的钱一平米收多少", "温州园区保修的钱按多少一平方交"])
+def test_a_fee_only_another_city_sets_is_not_answered_with_a_bond_of_the_city(assistant, question):
+    # 温州 sets no maintenance fund: its 履约保证金 (10% of the land price) is not the answer
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == "other_city" and "保证金" not in a.direct, a.answer
+
+
+def test_an_english_figure_for_each_park_is_not_answered_with_a_citys_whole_budget(assistant):
+    a = assistant.ask("How much does every small park in Cixi receive from the municipal budget?")
+    assert a.refused and "15,000,000" not in a.direct, a.answer
+
+
+def test_a_what_is_the_maximum_question_is_not_a_yes_no(assistant):
+    from assistant.answer.frame import answer_types
+    types = answer_types("What is the maximum premium allowed when land is auctioned in Wenzhou?")
+    assert "permission" not in types and "date" not in types, types
+
+
+@pytest.mark.parametrize("question, says", [
+    ("临海那个方案的文号多少", "没有印出"),
+    ("临海的方案什么时候印发的", "没有写明日期"),
+    ("温州那个实施意见是什么单位发布的", "没有写明发文机关"),
+    ("第192号建议答复的文号和落款日期各是什么", "没有写明日期"),
+])
+def test_a_citys_own_document_fact_is_never_the_provinces(assistant, question, says):
+    a = assistant.ask(question)
+    assert a.refused and says in a.direct and "浙中小企业办" not in a.answer and "2018年11月" not in a.answer, a.answer

@@ -273,7 +273,7 @@ _PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微
                        r"|\b(recognised|recognized|certified) as\b"
                        r"|每个(?!月)|每家|一家(?=能|可|给|补|奖|拿|得)|每座|每年|一年|年均"
                        r"|(补助|补贴|奖励|资助)标准"
-                       r"|\b(each|per|a single|one) (park|enterprise|company|firm|factory|year)\b|\bannually\b")
+                       r"|\b(each|per|a single|one|every) (?:micro[- ]|small )?(park|enterprise|company|firm|factory|year)\b|\bannually\b")
 _ASKS_TOTAL = re.compile(r"总共|一共|合计|总计|加起来|全市|全县|in total|altogether|overall")
 _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
 _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
@@ -685,6 +685,21 @@ def _existence_kind_asked(f) -> str | None:
     return next((t for t in f.types[1:2] if t in TIME | {"ratio", "area", "count"}), None)
 
 
+# Words by which an actor asked is the document's issuer ("哪个单位发的", "who issued it").
+_ISSUED = re.compile(r"发的|发布|印发|发文|出具|签发|issued|published")
+_DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
+# Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
+_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|signed|published|dated")
+
+
+def _asks_document_fact(f) -> bool:
+    """The question asks a fact of a document itself: its number, issuer, status, or the date it was issued."""
+    low = f.text.lower()
+    return asks_doc_number(f.text) or f.types[:1] == ("metadata",) \
+        or (f.asks in ("date", "deadline") and bool(_DOCUMENT_DATE.search(low))) \
+        or ("actor" in f.types[:2] and bool(_ISSUED.search(low)) and bool(_DOCUMENT_NOUN.search(low)))
+
+
 def svc_points(ctx: Context, topic: str) -> list[BoundPoint]:
     return ctx.services.points_for(topic)
 
@@ -991,6 +1006,15 @@ class KnowledgeHandler:
         own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
         if top.point.city in here and top.point.city != f.city and own:
             top = own[0]  # the city's own document before the province's, on the same topic
+        elif top.point.city != f.city and f.city_source == "named" and _asks_document_fact(f):
+            # "临海方案的文号是什么": a fact of the city's own document — the province's notice is another document
+            own_doc = ctx.point_matches(cities=frozenset({f.city}))[:POOL]
+            if own_doc:
+                top = own_doc[0]
+        if top.point.city == f.city and f.city_source == "named" and _asks_document_fact(f):
+            unstated = self._unstated_document_fact(ctx, top.point)
+            if unstated is not None:
+                return unstated                                             # (b)
         if top.point.city not in here and "consequence" in f.types[:2] and in_city \
                 and (self._trusted(ctx, in_city[0]) or ctx._memo["point_coverage"].score >= CONSEQUENCE_SUBJECT_COVERAGE):
             # what follows a breach: another city's penalty is no answer; the city's own rule is, with (e) if it
@@ -1523,8 +1547,10 @@ class KnowledgeHandler:
         svc, f = ctx.services, ctx.frame
         bp = other.point
         status = svc.status(bp.doc_id)
+        name = self._topic_name(bp.point.topic, f.language)
+        # a subject the topic's own name contains ("维修" in 物业专项维修资金) is said by that name
         direct = text("knowledge.other_city", f.language, city=f.city if f.language == "zh" else registry().english(f.city),
-                      topic=subject or self._topic_name(bp.point.topic, f.language))
+                      topic=name if not subject or subject in name else subject)
         contrast = text("knowledge.contrast", f.language,
                         line=point_direct(bp, status, f.language))
         return build(ctx, kind="not_covered", direct=direct, body=[contrast], refused=True,
@@ -1554,19 +1580,53 @@ class KnowledgeHandler:
 
     def _no_number(self, ctx: Context, bp: BoundPoint) -> Answer:
         """(b) A document number asked of a document that prints none of its own (温州's opinions, 临海's draft):
-        the numbers of the documents it cites are not its number."""
+        the numbers of the documents it cites are not its number. Its date asked with it ("文号和答复日期") and
+        printed nowhere either: both said."""
         svc, f = ctx.services, ctx.frame
-        direct = text("knowledge.no_number", f.language, place=place_tag(bp.city, svc.status(bp.doc_id), f.language),
-                      title=svc.corpus.document(bp.doc_id).meta.title)
+        place = place_tag(bp.city, svc.status(bp.doc_id), f.language)
+        title = svc.corpus.document(bp.doc_id).meta.title
+        direct = text("knowledge.no_number", f.language, place=place, title=title)
+        if _ASKS_CALENDAR_DATE.search(f.text.lower()) and not self._prints_own_date(ctx, bp.doc_id):
+            direct += "\n" + text("knowledge.no_date", f.language, place=place, title=title)
         return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
                      topic=bp.point.topic, knowledge_point=bp.point.id)
 
-    def _no_date(self, ctx: Context, bp: BoundPoint) -> Answer:
+    def _unstated_document_fact(self, ctx: Context, bp: BoundPoint) -> Answer | None:
+        """(b) The number, issue date or issuer asked of the city's own document, which prints none (its metadata
+        says so, and no knowledge point of the document states it): "临海方案是哪天印发的" is not answered by the
+        "印发" in the basis it cites."""
+        svc, f = ctx.services, ctx.frame
+        meta = svc.corpus.document(bp.doc_id).meta
+        of_doc = [p for p in svc.bank.points if p.doc_id == bp.doc_id]
+        if asks_doc_number(f.text) and meta.doc_number is None and not any(_doc_number(p) for p in of_doc):
+            return self._no_number(ctx, bp)
+        if f.asks in ("date", "deadline") and _DOCUMENT_DATE.search(f.text.lower()) \
+                and not self._prints_own_date(ctx, bp.doc_id):
+            return self._no_date(ctx, bp, quote=False)
+        if "actor" in f.types[:2] and _ISSUED.search(f.text.lower()) and meta.issuer is None \
+                and not any(p.point.topic == "doc_issuer" for p in of_doc):
+            direct = text("knowledge.no_issuer", f.language, place=place_tag(bp.city, svc.status(bp.doc_id), f.language),
+                          title=meta.title)
+            return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
+                         topic=bp.point.topic, knowledge_point=bp.point.id)
+        return None
+
+    @staticmethod
+    def _prints_own_date(ctx: Context, doc_id: str) -> bool:
+        """The document prints its own date: its metadata has one, or a point of its facts states one."""
+        svc = ctx.services
+        return svc.corpus.document(doc_id).meta.date is not None \
+            or any(_dated(p) and p.point.answer_type == "metadata" for p in svc.bank.points if p.doc_id == doc_id)
+
+    def _no_date(self, ctx: Context, bp: BoundPoint, quote: bool = True) -> Answer:
         """(b) A calendar date asked of a document that prints none (a reply letter without its date line)."""
         svc, f = ctx.services, ctx.frame
         status = svc.status(bp.doc_id)
         direct = text("knowledge.no_date", f.language, place=place_tag(bp.city, status, f.language),
                       title=svc.corpus.document(bp.doc_id).meta.title)
+        if not quote:   # the document's own date asked: what its nearest provision says is no help
+            return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
+                         topic=bp.point.topic, knowledge_point=bp.point.id)
         body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
                      citations=point_citations(bp, svc.corpus), not_covered_kind="no_figure",
