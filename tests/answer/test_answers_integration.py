@@ -907,3 +907,8 @@ def test_a_what_is_the_maximum_question_is_not_a_yes_no(assistant):
 def test_a_citys_own_document_fact_is_never_the_provinces(assistant, question, says):
     a = assistant.ask(question)
     assert a.refused and says in a.direct and "浙中小企业办" not in a.answer and "2018年11月" not in a.answer, a.answer
+
+
+def test_the_provinces_form_is_not_answered_from_wenzhous_plan_table(assistant):
+    a = assistant.ask("Which park types does the provincial form for 2019 plans allow?")
+    assert a.kind != "table" and "Wenzhou" not in a.direct and "Zhejiang" in a.direct, a.answer

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.context import Context
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -15,6 +17,9 @@ TABLE_TOPICS = {"action_plan_table", "targets"}
 # a city's targets stated in the text answer a question that names no column or county of the table: "温州3年要建多少个
 # 小微园" is the text's "100个以上", not the table's sum of park types (every readable set +5 / −0, 2026-12-05)
 TEXT_TARGET_TOPIC = "targets"
+
+
+_PROVINCE_FORM = re.compile(r"\bprovincial\b|\bprovince'?s?\b|\bannex\s*\d|附件\s*\d")
 
 
 class TableHandler:
@@ -35,6 +40,9 @@ class TableHandler:
         if self._table is not None and ctx.frame.city \
                 and self._table.doc.meta.city not in ctx.services.applicable(ctx.frame.city):
             # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
+            return False
+        if self._table is not None and self._table.doc.meta.city != "浙江省" and _PROVINCE_FORM.search(question.lower()):
+            # "the provincial 2019 plan form (Annex 2)": the province's form, not 温州's plan table
             return False
         return self._table is not None
 
