@@ -1004,14 +1004,15 @@ class KnowledgeHandler:
         in_city = ctx.point_matches(cities=frozenset(here))[:POOL]
         same_topic = [m for m in in_city if m.point.point.topic == topic]
         own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
+        document_fact = f.city_source == "named" and _asks_document_fact(f)
         if top.point.city in here and top.point.city != f.city and own:
             top = own[0]  # the city's own document before the province's, on the same topic
-        elif top.point.city != f.city and f.city_source == "named" and _asks_document_fact(f):
+        elif top.point.city != f.city and document_fact:
             # "临海方案的文号是什么": a fact of the city's own document — the province's notice is another document
             own_doc = ctx.point_matches(cities=frozenset({f.city}))[:POOL]
             if own_doc:
                 top = own_doc[0]
-        if top.point.city == f.city and f.city_source == "named" and _asks_document_fact(f):
+        if top.point.city == f.city and document_fact:
             unstated = self._unstated_document_fact(ctx, top.point)
             if unstated is not None:
                 return unstated                                             # (b)
@@ -1582,12 +1583,18 @@ class KnowledgeHandler:
         """(b) A document number asked of a document that prints none of its own (温州's opinions, 临海's draft):
         the numbers of the documents it cites are not its number. Its date asked with it ("文号和答复日期") and
         printed nowhere either: both said."""
+        keys = ["knowledge.no_number"]
+        if _ASKS_CALENDAR_DATE.search(ctx.frame.text.lower()) and not self._prints_own_date(ctx, bp.doc_id):
+            keys.append("knowledge.no_date")
+        return self._prints_none(ctx, bp, *keys)
+
+    @staticmethod
+    def _prints_none(ctx: Context, bp: BoundPoint, *keys: str) -> Answer:
+        """(b) The document prints none of the facts asked: one line per fact (``keys``: the message templates)."""
         svc, f = ctx.services, ctx.frame
         place = place_tag(bp.city, svc.status(bp.doc_id), f.language)
         title = svc.corpus.document(bp.doc_id).meta.title
-        direct = text("knowledge.no_number", f.language, place=place, title=title)
-        if _ASKS_CALENDAR_DATE.search(f.text.lower()) and not self._prints_own_date(ctx, bp.doc_id):
-            direct += "\n" + text("knowledge.no_date", f.language, place=place, title=title)
+        direct = "\n".join(text(k, f.language, place=place, title=title) for k in keys)
         return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
                      topic=bp.point.topic, knowledge_point=bp.point.id)
 
@@ -1605,10 +1612,7 @@ class KnowledgeHandler:
             return self._no_date(ctx, bp, quote=False)
         if "actor" in f.types[:2] and _ISSUED.search(f.text.lower()) and meta.issuer is None \
                 and not any(p.point.topic == "doc_issuer" for p in of_doc):
-            direct = text("knowledge.no_issuer", f.language, place=place_tag(bp.city, svc.status(bp.doc_id), f.language),
-                          title=meta.title)
-            return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
-                         topic=bp.point.topic, knowledge_point=bp.point.id)
+            return self._prints_none(ctx, bp, "knowledge.no_issuer")
         return None
 
     @staticmethod
