@@ -75,6 +75,27 @@ def _without_restated_bound(rest: str, provision: str) -> str:
     return rest
 
 
+# The word for the kind of figure a provision states ("时限" of "24个月内竣工验收"): asking for it asks the same thing
+# (conversations_dev9 dev9_c02: "慈溪…开工、竣工时限是否有类似规定" after 临海's deadlines, 2026-12-05).
+_KIND_WORDS = ((re.compile(r"时限|期限|年限|多久|多长时间"), re.compile(r"\d+\s*(?:个月|年|天|日|个工作日)")),
+               (re.compile(r"比例|占比"), re.compile(r"%|％|‰|分之")),
+               (re.compile(r"面积"), re.compile(r"平方米|㎡|亩")))
+
+
+def _without_kind_words(rest: str, provision: str) -> str:
+    """``rest`` without the words naming the kind of figure ``provision`` states.
+
+    >>> _without_kind_words("对开工、竣工时限？", "24个月内竣工验收")
+    '对开工、竣工？'
+    >>> _without_kind_words("对开工、竣工时限？", "物业办公用房1.5‰")
+    '对开工、竣工时限？'
+    """
+    for words, figure in _KIND_WORDS:
+        if figure.search(provision):
+            rest = words.sub("", rest)
+    return rest
+
+
 def only_switches_city(question: str, previous_city: str | None, previous_question: str = "",
                        provision: str = "") -> str | None:
     """The city a turn switches to when it names one other city and nothing else of its own: "那温州呢？温州也是按
@@ -92,6 +113,8 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
     '温州市'
     >>> only_switches_city("慈溪市对此有无相应比例要求？", "温州市", "温州市对该比例的规定如何？")
     '慈溪市'
+    >>> only_switches_city("慈溪对开工、竣工时限有何规定？", "临海市", "最迟哪天开工", "6个月内开工建设 24个月内竣工验收")
+    '慈溪市'
     """
     cities = list(dict.fromkeys(_cities_in(question)))
     if len(cities) != 1 or cities[0] == previous_city:
@@ -102,6 +125,7 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
         rest = rest.replace(w, "")
     if provision:
         rest = _without_restated_bound(rest.lower(), provision.lower())
+        rest = _without_kind_words(rest, provision)
     if previous_question or provision:
         from assistant import words
 
@@ -288,9 +312,39 @@ def figures_text(text: str) -> list[str]:
     return [*dates, *numbers]
 
 
+# "跟临海比哪边要求高点", "和临海比呢", "Compared with Linhai?": the previous question asked of both cities.
+_COMPARE_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起)(.{2,8}?)(?:比|相比|比较|比起来)(.*)$"
+                           r"|^(?:and )?(?:how does (?:that|it|this) )?compared? (?:with|to) (.+?)\??$", re.I)
+
+
+def _compared_with(question: str, previous: Turn) -> str | None:
+    """"跟临海比哪边要求高点" after 温州's rule: the previous question of the previous city and the named one, as a
+    comparison; None unless the turn names one other city and nothing else of its own.
+
+    >>> _compared_with("跟临海比哪边要求高点", Turn(question="温州宿舍配套房要占多少", city="温州市"))
+    '温州和临海宿舍配套房要占多少，哪边要求高点'
+    >>> _compared_with("跟临海比哪边要求高点", Turn(question="宿舍配套房要占多少", city="临海市")) is None
+    True
+    """
+    m = _COMPARE_WITH.match(question.strip())
+    if m is None or not previous.city or previous.city == "浙江省":
+        return None
+    named = _cities_in(m.group(1) or m.group(3) or "")
+    if len(named) != 1 or named[0] == previous.city:
+        return None
+    reg = registry()
+    prev_q = _strip_places(previous.resolved_question or previous.question).strip()
+    if question.isascii():
+        return f"{prev_q.rstrip(' ?')} in {reg.english(previous.city)} and {reg.english(named[0])}: compare"
+    rest = (m.group(2) or "").strip("，,。？? ")
+    return f"{reg.short(previous.city)}和{reg.short(named[0])}{prev_q.rstrip('？?')}" + (f"，{rest}" if rest else "")
+
+
 def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolution:
     """``provision``: the subject and spans of the provision the conversation is about, if any."""
     subject = follow_up_subject(question)
+    if previous is not None and (both := _compared_with(question, previous)) is not None:
+        return Resolution(both, "new", topic=previous.topic)
     if previous is None:
         if subject is not None and _cities_in(subject) and len(_strip_places(subject)) <= 1:
             return Resolution(question, "bare_city")

@@ -24,6 +24,7 @@ class Turn(BaseModel):
     answer_type: str | None = None
     knowledge_point: str | None = None
     kind: str | None = None
+    not_covered_kind: NotCoveredKind | None = None
     calculator: str | None = Field(default=None, description="the calculator the turn ran, if any")
     inputs: dict = Field(default_factory=dict, description="the calculator inputs the turn used")
     eligibility: dict | None = Field(default=None, description="an eligibility dialogue in progress: its facts and "
@@ -72,7 +73,7 @@ class Answer(BaseModel):
         calc = self.calculation or {}
         return Turn(question=self.question, resolved_question=self.resolved_question, city=self.city,
                     city_source=self.city_source, topic=self.topic, answer_type=self.answer_type, kind=self.kind,
-                    knowledge_point=self.knowledge_point,
+                    knowledge_point=self.knowledge_point, not_covered_kind=self.not_covered_kind,
                     calculator=calc.get("calculator"), inputs=calc.get("inputs") or {},
                     eligibility=({"facts": (self.check or {}).get("facts", {}), "asked": (self.check or {}).get("asked", [])}
                                  if self.kind == "eligibility" and self.check else None))

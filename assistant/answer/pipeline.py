@@ -23,6 +23,7 @@ from assistant.answer.handlers.lookup import LookupHandler
 from assistant.answer.handlers.refusals import CitedDocumentHandler, ClarifyHandler, PlaceHandler, TopicHandler
 from assistant.answer.handlers.table import TableHandler
 from assistant.answer.models import Answer
+from assistant.answer.span_sum import total, total_line
 from assistant.coverage import CoverageModel
 from assistant import textin
 from assistant.errors import QueryError
@@ -33,6 +34,9 @@ from assistant.knowledge.index import KnowledgeIndex
 from assistant.messages import text
 from assistant.retriever import Retriever, get_retriever
 from assistant.topics import TopicCatalogue, TopicCoverage
+
+
+_ADDS_TO_PREVIOUS = re.compile(r"再加上|再加|还要加|加上|plus|add(?:ing)? (?:in|on)?|if you (?:also )?count", re.I)
 
 
 def handlers() -> list[Handler]:
@@ -81,6 +85,10 @@ class Assistant:
             turn = last_turn(history[:i])
             if city is not None and turn.city != city:
                 return None
+            if turn.not_covered_kind == "different_quantity" and self._qualified_away(turn):
+                # "那普通企业最少得买多少平" refused with 温州's 优质企业 cap as the nearest quantity: the conversation is
+                # about what the user asked, which no provision states — not about that near miss
+                return None
             city = turn.city
             if turn.knowledge_point:
                 return turn.knowledge_point
@@ -97,6 +105,26 @@ class Assistant:
                     return sum(w in own for w in said)
                 return max(stating, key=named).point.id if stating else None
         return None
+
+    def _qualified_away(self, turn) -> bool:
+        """Whether a turn refused as another quantity asked of one qualifier of a thing (普通企业) its point states for
+        the other (优质企业): the point is not what the user asked about, only what it was told apart from."""
+        from assistant.answer.frame import other_qualifier
+
+        if not turn.knowledge_point or turn.knowledge_point not in self.services.bank:
+            return False
+        bp = self.services.bank.get(turn.knowledge_point)
+        return other_qualifier(turn.resolved_question or turn.question, " ".join((bp.point.subject_zh, *bp.point.answer_spans)))
+
+    def _calculator_words(self, calculator: str) -> str:
+        """The subjects and spans of every point stating a rule ``calculator`` applies: a calculation answers all of
+        them at once (临海's start and completion deadlines), so "…开工、竣工时限…" after it names nothing new."""
+        from assistant.rules.calculators import REGISTRY
+
+        calc = REGISTRY.get(calculator)
+        params = set(calc.params) if calc else set()
+        return " ".join(w for bp in self.services.bank.points if params & set(bp.point.params)
+                        for w in (bp.point.subject_zh, bp.point.subject_en, *bp.point.answer_spans))
 
     def _provision_words(self, point_id: str | None, question: str) -> str:
         """What the conversation's provision is about, in its own words (subject, English subject, spans)."""
@@ -127,7 +155,10 @@ class Assistant:
         asked = without_preamble(question)   # "Journalist here. …": who asks is not what is asked
         asked = with_typos_fixed(asked)      # "能准让出去" is 转让
         asked = with_both_cities(asked, history)   # "两市…分别如何规定": the conversation's two cities
-        r = resolve(asked, previous, self._provision_words(provision, asked))
+        provision_words = self._provision_words(provision, asked)
+        if provision_words and previous.calculator:
+            provision_words = " ".join((provision_words, self._calculator_words(previous.calculator)))
+        r = resolve(asked, previous, provision_words)
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
@@ -136,6 +167,25 @@ class Assistant:
         f.extra["switched_from"] = provision if r.kind == "city" else None
         f.extra["provision"] = provision
         ctx = Context(frame=f, services=self.services, previous=previous)
+        return self._with_total(self._run_handlers(ctx, history, expand_parts), question, previous)
+
+    @staticmethod
+    def _with_total(answer: Answer, question: str, previous) -> Answer:
+        """"建好的加上在建的一共多少个": the provision's figures the question names, added up, as the first line. A
+        follow-up adding to the previous question ("再加上2019年打算建的") names the earlier figures there."""
+        if answer.refused or answer.kind != "lookup" or len(answer.citations) < 2:
+            return answer
+        said = question
+        if previous is not None and _ADDS_TO_PREVIOUS.search(question):
+            said = f"{previous.resolved_question or previous.question} {question}"
+        found = total(said, [c.quote for c in answer.citations])
+        if found is None:
+            return answer
+        line = total_line(found, answer.language)
+        return answer.model_copy(update={"direct": f"{line}\n{answer.direct}", "answer": f"{line}\n{answer.answer}"})
+
+    def _run_handlers(self, ctx: Context, history: list | None, expand_parts: bool) -> Answer:
+        f = ctx.frame
         for h in handlers():
             try:
                 if not h.can_handle(ctx):

@@ -912,3 +912,63 @@ def test_a_citys_own_document_fact_is_never_the_provinces(assistant, question, s
 def test_the_provinces_form_is_not_answered_from_wenzhous_plan_table(assistant):
     a = assistant.ask("Which park types does the provincial form for 2019 plans allow?")
     assert a.kind != "table" and "Wenzhou" not in a.direct and "Zhejiang" in a.direct, a.answer
+
+
+def test_who_is_paid_the_tax_shortfall_penalty_is_answered_from_its_clause(assistant):
+    last = _chat(assistant, "温州园区承诺亩均税收30万，园区50亩，实际只交到20万，开发商要赔多少", "这笔钱付给谁")[-1]
+    assert not last.refused and "属地政府" in last.direct, last.answer
+
+
+def test_a_city_switch_after_a_calculation_does_not_run_another_citys_other_calculator(assistant):
+    # 临海's deadlines run from the contract date; 温州's approval calculator reads a date as the day an application
+    # was received — 温州's own construction period answers
+    last = _chat(assistant, "临海土地出让合同2024年5月签的，最迟哪天要竣工验收", "温州呢")[-1]
+    assert last.kind != "calculation" and "不超过2年" in last.answer, last.answer
+
+
+def test_a_switch_asking_the_same_kind_of_time_limit_keeps_the_calculations_topic(assistant):
+    turns = _chat(assistant, "临海园区开工和竣工验收有什么时间要求", "出让合同2024年3月15日签的，最迟哪天开工",
+                  "慈溪对开工竣工时限有没有类似规定", "温州市呢")
+    assert turns[2].refused and "审批" not in turns[2].direct, turns[2].answer
+    assert "不超过2年" in turns[3].answer, turns[3].answer
+
+
+def test_a_switch_after_a_different_quantity_refusal_asks_the_users_question_in_the_new_city(assistant):
+    last = _chat(assistant, "温州优质企业最多能买多大厂房", "那一般的企业至少要买多少平", "临海呢")[-1]
+    assert not last.refused and "400平方米" in last.direct, last.answer
+
+
+def test_a_switch_finds_the_new_citys_yes_no_on_the_topic_in_its_own_words(assistant):
+    last = _chat(assistant, "临海村集体能不能自己开发小微园", "温州呢")[-1]
+    assert not last.refused and "村二产返回地" in last.direct, last.answer
+
+
+def test_cixis_presale_answer_says_who_drafts_its_rules(assistant):
+    a = assistant.ask("慈溪的小微园厂房可以预售不")
+    assert not a.refused and "市住建局" in a.direct, a.answer
+
+
+def test_a_self_held_share_is_not_the_floor_share_the_previous_calculation_applied(assistant):
+    # 温州 sets how much of the floor area may be non-production, not how much the developer must keep
+    last = _chat(assistant, "温州园区非生产性用房能占多大比例", "园区总建筑面积10万平的话，非生产性用房最多多少",
+                 "那温州要求开发商自己持有多少比例的配套用房")[-1]
+    assert last.refused and last.kind != "calculation", last.answer
+
+
+@pytest.mark.parametrize("turns, figure, unasked", [
+    (("慈溪建成的和正在建的小微园加起来多少个",), "15个", None),
+    (("慈溪已建成和在建的园区分别有几个", "再加上2019年打算建的，一共多少"), "21个", None),
+    (("慈溪已建成的园区有几个",), None, "合计"),
+])
+def test_a_total_of_figures_a_provision_states_one_by_one_is_added_up_when_asked(assistant, turns, figure, unasked):
+    last = _chat(assistant, *turns)[-1]
+    first = last.direct.splitlines()[0]
+    if figure:
+        assert first.startswith("合计（计算）") and figure in first, last.direct
+    else:
+        assert unasked not in last.direct, last.direct
+
+
+def test_compared_with_another_city_the_previous_question_is_asked_of_both(assistant):
+    last = _chat(assistant, "温州园区里配套用房最多能占总建筑面积多少", "跟临海比哪边高")[-1]
+    assert last.kind == "comparison" and "10%-25%" in last.answer and "临海" in last.answer, last.answer

@@ -174,6 +174,12 @@ class CalculationHandler:
             route = route_calculation(f"{ctx.frame.question} {prev.resolved_question or prev.question}", city)
             if route is not None and self._clause_states(ctx, prev.knowledge_point, route[0]):
                 self._route = route
+        if self._route is not None and prev is not None and prev.calculator and ctx.frame.extra.get("switched_from") \
+                and self._route[0] != prev.calculator:
+            # "温州呢" after 临海's completion deadline from the contract date: the user's figures were that rule's
+            # inputs; another city's other calculator (温州's approval days from the day an application is received)
+            # would read them as something else. The new city's own provision answers instead.
+            self._route = None
         return self._route is not None
 
     @staticmethod

@@ -1232,6 +1232,12 @@ class KnowledgeHandler:
             # the earlier turn asked when or whether, not the figure ("What about Cixi?" after when 温州 allows
             # pre-sale, 25%): the new city's rule on the topic answers (慈溪 allows it as for commercial property)
             speaking = candidates
+        if not speaking and prev.point.answer_type in ("permission", "actor") and not kinds \
+                and all(bp.point.answer_type == "permission" for bp in candidates):
+            # "温州呢" after whether 临海's village collectives may build parks: the new city's yes/no on the topic
+            # answers in its own words (村二产返回地…作价出资或入股), though it never says "村级集体经济组织"; after who
+            # approves 临海's transfers, 温州's "未经批准不得转让" (its approval is a condition of the permission)
+            speaking = candidates
         if not speaking and previous_id != f.extra.get("switched_from"):
             # "临海卖厂房价格有限制不" after 温州's four limits: a turn in words of its own whose best match in the new
             # city is that city's provision on the topic (限价销售) is answered by it, though it never says "四限"

@@ -1,0 +1,88 @@
+"""The total of figures a provision states one by one, when the question asks for it ("建成的加上在建的一共多少个").
+
+The figures are verbatim spans; only those the question names are added (a label word of the span in the document's
+words or a user's, or the span's year), and only figures of one unit. A question naming fewer than two gets no total:
+"一共多少个" alone could mean any of them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+from assistant import formatting
+from assistant.answer.frame import _types_data
+from assistant.errors import AssistantError
+from assistant.quantities import find_quantities
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+@dataclass(frozen=True)
+class Total:
+    value: Fraction
+    unit: str
+    spans: tuple[str, ...]   # the verbatim spans added, in the order stated
+    figures: tuple[Fraction, ...]   # the figure each span states
+
+
+@functools.lru_cache(maxsize=1)
+def _asked() -> re.Pattern:
+    words = _types_data()["total_asked"]
+    return re.compile("|".join(re.escape(w) for w in words), re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _labels() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((label, tuple(w.lower() for w in words)) for label, words in _types_data()["total_labels"].items())
+
+
+def _named(span: str, question: str) -> bool:
+    """Whether the question names the thing ``span`` counts: its label in any wording, or its year."""
+    q = question.lower()
+    for label, words in _labels():
+        if label in span and any(w in q for w in words):
+            return True
+    return any(y in question for y in _YEAR.findall(span))
+
+
+def total(question: str, spans: list[str]) -> Total | None:
+    """The sum of the figures of ``spans`` the question names, when it asks for a total.
+
+    >>> spans = ["已建成工业小微企业园区11个", "在建园区4个", "2019年拟建6个"]
+    >>> t = total("建好的加上正在建的一共多少个", spans); (t.value, t.unit, t.spans)
+    (Fraction(15, 1), '个', ('已建成工业小微企业园区11个', '在建园区4个'))
+    >>> total("建成、在建，再加上2019年准备建的，总共多少个", spans).value
+    Fraction(21, 1)
+    >>> total_line(total("建成、在建，再加上2019年准备建的，总共多少个", spans), "zh")
+    '合计（计算）：21个（11个 + 4个 + 6个）'
+    >>> total("一共建了多少个", spans) is None     # no figure named: which ones is not said
+    True
+    >>> total("已建成和在建的各有几个", spans) is None   # no total asked
+    True
+    """
+    if not _asked().search(question):
+        return None
+    picked: list[tuple[str, object]] = []
+    for span in dict.fromkeys(spans):
+        try:
+            found = [q for q in find_quantities(span, field=None) if not q.is_range and q.unit]
+        except AssistantError:
+            continue
+        found = [q for q in found if not (q.unit == "年" and _YEAR.fullmatch(q.text.rstrip("年")))]
+        if len(found) == 1 and _named(span, question):
+            picked.append((span, found[0]))
+    if len(picked) < 2 or len({q.unit for _, q in picked}) != 1:
+        return None
+    return Total(value=sum((q.value for _, q in picked), Fraction(0)), unit=picked[0][1].unit,
+                 spans=tuple(s for s, _ in picked), figures=tuple(q.value for _, q in picked))
+
+
+def total_line(t: Total, lang: str) -> str:
+    """"合计（计算）：15个（11个 + 4个）" — the figures added, as the spans print them."""
+    from assistant.messages import text
+
+    parts = " + ".join(formatting.quantity(v, t.unit, lang) for v in t.figures)
+    return text("answer.total", lang, total=formatting.quantity(t.value, t.unit, lang), parts=parts)
