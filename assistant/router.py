@@ -386,7 +386,7 @@ def areas_m2(q: str) -> list[int | float]:
 
 ELIGIBILITY = re.compile(
     r"(能不能|可不可以|可以|能否|能|是否|够不够|符不符合|符合|有没有资格|有资格|够格).{0,12}"
-    r"(入园|入驻|进园|进驻|进入园区|(?<![算加放计统])进去|搬进|进临海|进温州|进慈溪|进小微园|进园区)"
+    r"(入园|入驻|进园|进驻|进入园区|(?<![算加放计统并合])进去|搬进|进临海|进温州|进慈溪|进小微园|进园区)"
     r"|入园(条件|资格|门槛)|(我|我们|我家|我司).{0,10}(符合|够).{0,6}条件"
     r"|\b(qualify|eligible|eligibility)\b|can (my|our) (company|firm|enterprise|business) (enter|move into|join)",
     re.I)

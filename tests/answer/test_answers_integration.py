@@ -972,3 +972,14 @@ def test_a_total_of_figures_a_provision_states_one_by_one_is_added_up_when_asked
 def test_compared_with_another_city_the_previous_question_is_asked_of_both(assistant):
     last = _chat(assistant, "温州园区里配套用房最多能占总建筑面积多少", "跟临海比哪边高")[-1]
     assert last.kind == "comparison" and "10%-25%" in last.answer and "临海" in last.answer, last.answer
+
+
+@pytest.mark.parametrize("question", ["慈溪园区维修那个钱每平方要几块", "温州的服务券每家企业能领多少"])
+def test_a_figure_asked_in_spoken_words_of_a_provision_without_one_is_not_covered(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind in ("no_figure", "other_city"), a.answer
+
+
+def test_merging_corner_land_into_a_project_is_not_an_entry_check(assistant):
+    a = assistant.ask("临海几块厂地中间夹着点边角地，能一块并进去开发吗")
+    assert a.kind != "eligibility" and "3亩" in a.answer, a.answer
