@@ -983,3 +983,8 @@ def test_a_figure_asked_in_spoken_words_of_a_provision_without_one_is_not_covere
 def test_merging_corner_land_into_a_project_is_not_an_entry_check(assistant):
     a = assistant.ask("临海几块厂地中间夹着点边角地，能一块并进去开发吗")
     assert a.kind != "eligibility" and "3亩" in a.answer, a.answer
+
+
+def test_what_happens_to_a_firm_that_moves_in_against_the_rules_is_not_an_eligibility_reply(assistant):
+    last = _chat(assistant, "慈溪限制类的企业可以进小微园吗", "那有厂子偷偷搬进去的话会怎么处理")[-1]
+    assert last.kind != "eligibility" and last.refused, last.answer

@@ -31,14 +31,15 @@ class EligibilityHandler:
         if is_eligibility(ctx.frame.text):
             # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm;
             # "一个园主打几个行业？污染的小作坊能进吗" asks two things of the rules, answered part by part
-            return "exception" not in ctx.frame.types and len(ctx.frame.parts) < 2 and not _asks_of_the_rules(ctx)
+            return not {"exception", "consequence"} & set(ctx.frame.types) and len(ctx.frame.parts) < 2 \
+                and not _asks_of_the_rules(ctx)
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False
         # a reply to the dialogue: it states facts (or a bare yes/no to what was asked), not a new question
         reply = ctx._memo["eligibility_reply"] = extract(ctx.frame.question, state.get("asked", []))
-        if not reply and _asks_of_the_rules(ctx):
-            return False   # a new question in the middle of the check: answered as one
+        if "consequence" in ctx.frame.types[:2] or (not reply and _asks_of_the_rules(ctx)):
+            return False   # a new question in the middle of the check ("…偷偷搬进去了会怎么处理"): answered as one
         return bool(reply) or _unreadable_reply(ctx.frame.question)
 
     def run(self, ctx: Context) -> Answer:
