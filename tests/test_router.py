@@ -144,6 +144,8 @@ def test_another_citys_park_count_is_not_judged_by_linhais_bound():
      ("leading_share", {"jurisdiction": "临海市", "enterprise_count": 20, "leading_count": 13})),
     ("In Wenzhou, with a land premium of RMB 60 million, what performance bond is due at least?",
      ("auction_cap", {"land_price": 6000, "unit": "万元"})),
+    ("Wenzhou land premium of 45 million yuan: how big is the bond at least?",    # "bond" alone is the performance bond
+     ("auction_cap", {"land_price": 4500, "unit": "万元"})),
 ])
 def test_english_counts_and_sums_reach_their_calculator(question, route):
     assert route_calculation(question) == route
