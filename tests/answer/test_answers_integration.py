@@ -988,3 +988,9 @@ def test_merging_corner_land_into_a_project_is_not_an_entry_check(assistant):
 def test_what_happens_to_a_firm_that_moves_in_against_the_rules_is_not_an_eligibility_reply(assistant):
     last = _chat(assistant, "慈溪限制类的企业可以进小微园吗", "那有厂子偷偷搬进去的话会怎么处理")[-1]
     assert last.kind != "eligibility" and last.refused, last.answer
+
+
+def test_a_switch_restating_the_previous_figure_is_not_answered_with_a_bare_yes(assistant):
+    # 慈溪 allows pre-sale but sets no investment share: "可以" would read as a yes to the 25%
+    last = _chat(assistant, "温州园区投资额到多少能办预售证", "那慈溪呢，也是投资到25%就能卖吗")[-1]
+    assert last.refused and last.not_covered_kind == "no_figure", last.answer

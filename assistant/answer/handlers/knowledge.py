@@ -29,6 +29,7 @@ from assistant.knowledge.bank import BoundPoint
 from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
+from assistant.errors import AssistantError
 from assistant.quantities import find_quantities
 from assistant.query import glossary_phrase_terms
 from assistant.tables import how_many_en
@@ -109,6 +110,16 @@ COUNTED_NOT = frozenset({"area", "amount", "rate"})
 
 _FAMILY = {"amount": {"amount", "rate"}, "rate": {"amount", "rate"}, "ratio": {"ratio"}, "area": {"area"},
            "count": {"count"}, "duration": {"duration", "deadline", "date"}}
+
+
+def _restates_a_figure(question: str, bp: BoundPoint) -> bool:
+    """Whether the question repeats a figure ``bp`` states ("也是投到25%就能卖" after the 25% threshold)."""
+    try:
+        said = {(q.value, q.unit) for q in find_quantities(question, field=None) if q.unit}
+        stated = {(q.value, q.unit) for s in bp.point.answer_spans for q in find_quantities(s, field=None) if q.unit}
+    except AssistantError:
+        return False
+    return bool(said & stated)
 
 
 def gives(bp: BoundPoint, asked: str) -> bool:
@@ -817,7 +828,7 @@ class KnowledgeHandler:
             if switched is not None:
                 return switched
         if f.city and f.city != "浙江省":
-            return self._for_city(ctx, top, pool)
+            return self._unless_figure_restated(ctx, self._for_city(ctx, top, pool))
         if f.city == "浙江省" and f.city_source == "named" and top.point.city != "浙江省":
             # "省联席会议确定的2019年全省目标是多少个": the province's own provision, or an honest "the province's
             # documents do not set it" with the city's rule as the contrast — never a city's rule as the province's
@@ -837,6 +848,20 @@ class KnowledgeHandler:
                             if places is None or p.city in places):
             return self._no_figure(ctx, chosen.point, None)                 # (b), no city named
         return self._answer(ctx, chosen)
+
+    def _unless_figure_restated(self, ctx: Context, answer: Answer | None) -> Answer | None:
+        """"那慈溪呢，也是投资到25%就能卖吗" after 温州's threshold: the new city's point that answers states no figure,
+        so it does not confirm the one the turn repeats from the other city's provision — (b), with what it says."""
+        f, bank = ctx.frame, ctx.services.bank
+        provision = f.extra.get("provision")
+        if answer is None or answer.refused or not answer.knowledge_point or provision not in bank \
+                or answer.knowledge_point not in bank:
+            return answer
+        before, now = bank.get(provision), bank.get(answer.knowledge_point)
+        if before.city in ctx.services.applicable(f.city) or has_figure(now) \
+                or not _restates_a_figure(f.question, before):
+            return answer
+        return self._no_figure(ctx, now, before)
 
     def _same_clause_point(self, ctx: Context, matches: list[PointMatch]) -> PointMatch | None:
         """"谁来审定啊" right after 临海's publicity period, "这个谁管" after 慈溪's pre-sale: the previous answer's clause
@@ -1181,6 +1206,10 @@ class KnowledgeHandler:
             if asks_leave(f.question) and not set(f.types) & NUMERIC and not _FIGURE_WORD.search(f.question) \
             else []   # "投资完成多少才可以预售" asks the figure
         if leave and prev.point.answer_type != "permission":
+            if _restates_a_figure(f.question, prev) and not has_figure(leave[0]):
+                # "那慈溪也是投到25%就能卖？": the new city allows it but sets no such figure — (b), with what it says;
+                # a bare "可以" would read as a yes to the 25%
+                return self._no_figure(ctx, leave[0], prev)
             # "那慈溪呢，能预售不" after 温州's presale threshold: whether the new city allows it at all (参照商业地产进行预售)
             return self._answer(ctx, _bare(leave[0]))
         kinds = [k for k in _FAMILY if gives(prev, k)] if has_figure(prev) and self._about_a_figure(ctx, prev) else []
@@ -1249,6 +1278,8 @@ class KnowledgeHandler:
             return self._other_city(ctx, before, subject=subject)               # (a)
         wanted = f.types[0] if f.types else prev.point.answer_type
         chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
+        if _restates_a_figure(f.question, prev) and not has_figure(chosen):
+            return self._no_figure(ctx, chosen, prev)                           # (b), as above
         return self._answer(ctx, _bare(chosen))
 
     @staticmethod
