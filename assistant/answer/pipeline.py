@@ -1,6 +1,6 @@
 """The answer stage: a small pipeline that tries typed handlers in order.
 
-eligibility (and its dialogue) → calculation → table → a place no document covers → a policy topic no clause mentions → comparison
+eligibility (and its dialogue) → calculation → a yearly average of a stated sum → table → a place no document covers → a policy topic no clause mentions → comparison
 → knowledge point → clause lookup. The first handler that can handle the question and returns an answer wins.
 The follow-up resolver runs first, so every surface (API, CLI, UI buttons, city filter) gets the same answer to
 the same follow-up.
@@ -15,6 +15,7 @@ from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve, with_both_cities
 from assistant.answer.frame import TIME, answer_types, asks_leave, frame, with_typos_fixed, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
+from assistant.answer.handlers.average import AverageHandler
 from assistant.answer.handlers.calculation import CalculationHandler
 from assistant.answer.handlers.comparison import ComparisonHandler
 from assistant.answer.handlers.eligibility import EligibilityHandler
@@ -42,7 +43,7 @@ _ADDS_TO_PREVIOUS = re.compile(r"再加上|再加|还要加|加上|plus|add(?:in
 def handlers() -> list[Handler]:
     # the eligibility dialogue comes before the calculators: a reply in it ("投产2025年3月1日，亩均达标") states
     # facts for the check, not a deadline to compute
-    return [ClarifyHandler(), PlaceHandler(), EligibilityHandler(), CalculationHandler(), TableHandler(),
+    return [ClarifyHandler(), PlaceHandler(), EligibilityHandler(), CalculationHandler(), AverageHandler(), TableHandler(),
             TopicHandler(), CitedDocumentHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
 
 

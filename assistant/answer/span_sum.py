@@ -18,6 +18,7 @@ from assistant.errors import AssistantError
 from assistant.quantities import find_quantities
 
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEARS = re.compile(r"((?:19|20)\d{2})\s*年?\s*(?:—|－|-|–|~|～|至|到)\s*((?:19|20)\d{2})\s*年")
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,67 @@ def total_line(t: Total, lang: str) -> str:
 
     parts = " + ".join(formatting.quantity(v, t.unit, lang) for v in t.figures)
     return text("answer.total", lang, total=formatting.quantity(t.value, t.unit, lang), parts=parts)
+
+
+@functools.lru_cache(maxsize=1)
+def _average_asked() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in _types_data()["average_asked"]), re.I)
+
+
+def asks_average(question: str) -> bool:
+    """Whether the question asks for a yearly average.
+
+    >>> asks_average("平均一年多少"), asks_average("一年多少")
+    (True, False)
+    """
+    return bool(_average_asked().search(question))
+
+
+@dataclass(frozen=True)
+class Average:
+    value: Fraction
+    unit: str
+    total: Fraction
+    first: int
+    last: int
+    span: str
+    wan: bool = False   # the span writes the sum in 万 ("1500万元"): so is the average
+
+
+def average(question: str, spans: list[str]) -> Average | None:
+    """The yearly average of a sum a span states over a span of years, when the question asks for it.
+
+    >>> a = average("平均一年多少", ["市财政在2018年—2020年共安排1500万元"]); (a.value, a.unit, a.first, a.last)
+    (Fraction(5000000, 1), '元', 2018, 2020)
+    >>> average_line(a, "zh")
+    '平均每年（计算）：500万元（1500万元 ÷ 3年，2018—2020年）'
+    >>> average("一共多少", ["市财政在2018年—2020年共安排1500万元"]) is None
+    True
+    """
+    if not asks_average(question):
+        return None
+    for span in dict.fromkeys(spans):
+        years = _YEARS.search(span)
+        if years is None:
+            continue
+        first, last = int(years.group(1)), int(years.group(2))
+        try:
+            sums = [q for q in find_quantities(span, field=None) if q.unit == "元" and not q.is_range]
+        except AssistantError:
+            continue
+        if last > first and len(sums) == 1:
+            n = last - first + 1
+            return Average(value=sums[0].value / n, unit="元", total=sums[0].value, first=first, last=last, span=span,
+                           wan=sums[0].wan)
+    return None
+
+
+def average_line(a: Average, lang: str) -> str:
+    """"平均每年（计算）：500万元（1500万元 ÷ 3年，2018—2020年）"."""
+    from assistant.messages import text
+
+    def money(x: Fraction) -> str:
+        return formatting.quantity(x / 10000, "万元") if a.wan and lang == "zh" else formatting.quantity(x, a.unit, lang)
+
+    return text("answer.average", lang, value=money(a.value), total=money(a.total), years=a.last - a.first + 1,
+                first=a.first, last=a.last)

@@ -994,3 +994,12 @@ def test_a_switch_restating_the_previous_figure_is_not_answered_with_a_bare_yes(
     # 慈溪 allows pre-sale but sets no investment share: "可以" would read as a yes to the 25%
     last = _chat(assistant, "温州园区投资额到多少能办预售证", "那慈溪呢，也是投资到25%就能卖吗")[-1]
     assert last.refused and last.not_covered_kind == "no_figure", last.answer
+
+
+@pytest.mark.parametrize("turns, figure", [
+    (("慈溪市财政给小微园扶持一共安排了多少钱", "那年均是多少"), "500万元"),
+    (("How much has Cixi's city budget set aside for the parks in total?", "And per year on average?"), "5,000,000 yuan"),
+])
+def test_a_yearly_average_of_a_sum_stated_over_several_years_is_computed(assistant, turns, figure):
+    last = _chat(assistant, *turns)[-1]
+    assert last.kind == "calculation" and figure in last.direct.splitlines()[0], last.answer

@@ -1,0 +1,33 @@
+"""A yearly average of a sum the conversation's provision states over several years ("平均一年多少" after "市财政在
+2018年—2020年共安排1500万元"): computed from the verbatim span, quoted with it."""
+
+from __future__ import annotations
+
+from assistant.answer.context import Context
+from assistant.answer.handlers.base import build
+from assistant.answer.models import Answer
+from assistant.answer.reader import point_citations
+from assistant.answer.span_sum import asks_average, average, average_line
+
+
+class AverageHandler:
+    name = "average"
+
+    def can_handle(self, ctx: Context) -> bool:
+        prev = ctx.previous
+        return prev is not None and bool(prev.knowledge_point) and asks_average(ctx.frame.question) \
+            and prev.knowledge_point in ctx.services.bank and ctx.frame.city == prev.city
+
+    def run(self, ctx: Context) -> Answer | None:
+        bank = ctx.services.bank
+        before = bank.get(ctx.previous.knowledge_point)
+        # the previous point first, then the other points of its clause (the sum may sit beside the point answered)
+        points = [before, *(bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id)]
+        for bp in points:
+            found = average(ctx.frame.question, list(bp.point.answer_spans))
+            if found is not None:
+                citations = [c for c in point_citations(bp, ctx.services.corpus) if found.span in c.quote]
+                return build(ctx, kind="calculation", direct=average_line(found, ctx.frame.language),
+                             citations=citations or point_citations(bp, ctx.services.corpus), city=bp.city,
+                             topic=bp.point.topic, knowledge_point=bp.point.id)
+        return None
