@@ -1003,3 +1003,9 @@ def test_a_switch_restating_the_previous_figure_is_not_answered_with_a_bare_yes(
 def test_a_yearly_average_of_a_sum_stated_over_several_years_is_computed(assistant, turns, figure):
     last = _chat(assistant, *turns)[-1]
     assert last.kind == "calculation" and figure in last.direct.splitlines()[0], last.answer
+
+
+@pytest.mark.parametrize("second", ["那第十年还给奖励吗", "第9年以后还有没有这个奖励"])
+def test_a_year_after_the_last_one_a_schedule_sets_is_not_stated(assistant, second):
+    last = _chat(assistant, "温州园区开发运营单位的财政奖励前几年怎么给", second)[-1]
+    assert last.refused and last.not_covered_kind == "not_stated" and "第8年" in last.direct, last.answer

@@ -112,6 +112,34 @@ _FAMILY = {"amount": {"amount", "rate"}, "rate": {"amount", "rate"}, "ratio": {"
            "count": {"count"}, "duration": {"duration", "deadline", "date"}}
 
 
+# "第9年", "第九年", "year 9": a year of a schedule asked by its ordinal
+_ASKED_YEAR = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*年|\byear\s+(?:no\.\s*)?(\d{1,2})\b", re.I)
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
+
+
+def _asked_year_numbers(question: str) -> list[int]:
+    """The years of a schedule the question names by ordinal.
+
+    >>> _asked_year_numbers("那第9年还有没有"), _asked_year_numbers("第十二年呢"), _asked_year_numbers("And in year 10?")
+    ([9], [12], [10])
+    """
+    out = []
+    for zh, en in _ASKED_YEAR.findall(question):
+        word = zh or en
+        if word.isdigit():
+            out.append(int(word))
+        elif word == "十":
+            out.append(10)
+        elif word.startswith("十"):
+            out.append(10 + _CN_DIGIT.get(word[1], 0))
+        elif "十" in word:
+            tens, _, ones = word.partition("十")
+            out.append(_CN_DIGIT.get(tens, 0) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0))
+        else:
+            out.append(_CN_DIGIT.get(word, 0))
+    return [y for y in out if y > 0]
+
+
 def _restates_a_figure(question: str, bp: BoundPoint) -> bool:
     """Whether the question repeats a figure ``bp`` states ("也是投到25%就能卖" after the 25% threshold)."""
     try:
@@ -736,6 +764,14 @@ class KnowledgeHandler:
 
     def run(self, ctx: Context) -> Answer | None:
         answer = self._run(ctx)
+        if answer is not None and not answer.refused and _asked_year_numbers(ctx.frame.question):
+            # the points the answer quotes (a schedule may be quoted beside the point that led)
+            quoted = [bp for c in answer.citations for bp in ctx.services.bank.in_clause(f"{c.doc_id}#{c.clause}")
+                      if any(span in c.quote for span in bp.point.answer_spans)]
+            for bp in dict.fromkeys(quoted):
+                beyond = self._beyond_schedule(ctx, bp)
+                if beyond is not None:
+                    return beyond
         if answer is None or answer.refused or not ctx.frame.tail:
             return answer
         return self._with_tail(ctx, answer, ctx.frame.tail)
@@ -1702,6 +1738,29 @@ class KnowledgeHandler:
 
         said = " ".join((*bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
         return any(w in said for w in exception_words_for(ctx.frame.text))
+
+    def _beyond_schedule(self, ctx: Context, bp: BoundPoint) -> Answer | None:
+        """"那第9年还有没有" of 温州's reward (前3年…第7、第8年): a year after the last one a schedule the point states
+        sets is not stated — (e), never the schedule quoted as if it went on."""
+        from assistant.rules.params import get_param
+
+        asked = _asked_year_numbers(ctx.frame.question)
+        if not asked:
+            return None
+        for pid in bp.point.params:
+            steps = getattr(get_param(pid), "steps", None) or ()
+            last = max((s.to_year for s in steps if getattr(s, "to_year", None)), default=None)
+            if last is not None and min(asked) > last:
+                f = ctx.frame
+                direct = text("knowledge.not_stated_year", f.language, last=last, asked=min(asked),
+                              place=place_tag(bp.city, ctx.services.status(bp.doc_id), f.language),
+                              topic=self._topic_name(bp.point.topic, f.language))
+                body = [text("knowledge.what_it_says", f.language,
+                             line=point_direct(bp, ctx.services.status(bp.doc_id), f.language, with_place=False))]
+                return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                             citations=point_citations(bp, ctx.services.corpus), not_covered_kind="not_stated",
+                             topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
+        return None
 
     def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False,
                     others: tuple[BoundPoint, ...] = (), template: str | None = None, kind: str = "not_stated") -> Answer:
