@@ -1009,3 +1009,9 @@ def test_a_yearly_average_of_a_sum_stated_over_several_years_is_computed(assista
 def test_a_year_after_the_last_one_a_schedule_sets_is_not_stated(assistant, second):
     last = _chat(assistant, "温州园区开发运营单位的财政奖励前几年怎么给", second)[-1]
     assert last.refused and last.not_covered_kind == "not_stated" and "第8年" in last.direct, last.answer
+
+
+def test_an_exception_to_the_previous_provision_its_clause_never_states_is_not_stated(assistant):
+    # not 温州's basement-price "一事一议" found by the bare word
+    last = _chat(assistant, "温州园区承诺的亩均税收没做到会怎样", "那有没有例外")[-1]
+    assert last.refused and last.not_covered_kind == "not_stated" and "违约金" in last.answer, last.answer

@@ -837,6 +837,9 @@ class KnowledgeHandler:
             unmatched = self._switch_unmatched(ctx, f.extra["switched_from"])
             if unmatched is not None:
                 return unmatched
+        unstated = self._exception_not_stated(ctx)
+        if unstated is not None:
+            return unstated
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
         if same_clause is None and not matches:
@@ -884,6 +887,29 @@ class KnowledgeHandler:
                             if places is None or p.city in places):
             return self._no_figure(ctx, chosen.point, None)                 # (b), no city named
         return self._answer(ctx, chosen)
+
+    def _exception_not_stated(self, ctx: Context) -> Answer | None:
+        """"有例外不" right after 温州's tax-shortfall penalty: a short turn asking only for an exception to the
+        previous provision, whose clause states none — (e), with the provision quoted; never another provision's
+        "有条件" found by the bare word (温州's basement price)."""
+        from assistant.answer.frame import exception_words_for
+
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        if "exception" not in f.types[:2] or prev is None or prev.knowledge_point not in bank \
+                or f.city != prev.city or len(f.question) > SHORT_FOLLOW_UP:
+            return None
+        before = bank.get(prev.knowledge_point)
+        if before.city not in ctx.services.applicable(f.city):
+            return None
+        asked_words = exception_words_for(f.text)
+        said = prev.resolved_question or prev.question
+        new_words = [w for w in content_words(f.question) if w not in said and not any(w in a or a in w for a in asked_words)]
+        if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
+            return None   # the turn names a subject of its own
+        clause = [before, *(bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id)]
+        if any(w in span for bp in clause for span in bp.point.answer_spans for w in asked_words):
+            return None   # the clause states it: the clause's own point answers
+        return self._not_stated(ctx, before, exception=True)
 
     def _unless_figure_restated(self, ctx: Context, answer: Answer | None) -> Answer | None:
         """"那慈溪呢，也是投资到25%就能卖吗" after 温州's threshold: the new city's point that answers states no figure,
