@@ -161,20 +161,27 @@ def other_qualifier(question: str, stated: str) -> bool:
     return bool(qualifiers_missed(question, stated))
 
 
+_NEGATED_MENTION = re.compile(r"(?:非|不是|不属于|除了|除)[^，,。；;？?（）()]{0,16}")
+
+
 def qualifiers_missed(question: str, stated: str) -> tuple[tuple[str, ...], ...]:
     """The asked sides of contrasting_qualifiers the question uses and ``stated`` answers with the other side.
 
     >>> qualifiers_missed("普通企业最多能买多少平", "优质企业购置厂房限制面积放宽至2万㎡")[0][:2]
     ('普通企业', '一般企业')
+    >>> bool(qualifiers_missed("一般入园企业（非税收30万以上的优质企业）最多买多少", "优质企业购置厂房限制面积放宽至2万㎡"))
+    True
     """
     q, s = question.lower(), stated.lower()
+    # "一般入园企业（非亩均税收30万元以上的优质企业）": the other side named only to exclude it is not asked about
+    q_said = _NEGATED_MENTION.sub(" ", q)
     out = []
     for asked, other in contrasting_qualifiers():
         q_rest, s_rest = q, s
         for w in other:
             q_rest, s_rest = q_rest.replace(w, " "), s_rest.replace(w, " ")
         if any(w in q_rest for w in asked) and any(w in s for w in other) and not any(w in s_rest for w in asked) \
-                and not any(w in q for w in other):   # a question naming both ("限地价、限房价…溢价") is about both
+                and not any(w in q_said for w in other):   # a question naming both ("限地价、限房价…溢价") is about both
             out.append(asked)
     return tuple(out)
 
