@@ -1015,3 +1015,8 @@ def test_an_exception_to_the_previous_provision_its_clause_never_states_is_not_s
     # not 温州's basement-price "一事一议" found by the bare word
     last = _chat(assistant, "温州园区承诺的亩均税收没做到会怎样", "那有没有例外")[-1]
     assert last.refused and last.not_covered_kind == "not_stated" and "违约金" in last.answer, last.answer
+
+
+def test_a_switch_restating_the_provisions_figure_asks_that_figure_not_the_previous_exception(assistant):
+    turns = _chat(assistant, "温州园区容积率最低多少", "这个有没有例外", "那临海呢，也是2.0？")
+    assert not turns[-1].refused and "2.0以上" in turns[-1].direct, turns[-1].answer
