@@ -1020,3 +1020,8 @@ def test_an_exception_to_the_previous_provision_its_clause_never_states_is_not_s
 def test_a_switch_restating_the_provisions_figure_asks_that_figure_not_the_previous_exception(assistant):
     turns = _chat(assistant, "温州园区容积率最低多少", "这个有没有例外", "那临海呢，也是2.0？")
     assert not turns[-1].refused and "2.0以上" in turns[-1].direct, turns[-1].answer
+
+
+def test_which_of_two_the_previous_figure_is_of_is_answered_from_its_own_words(assistant):
+    last = _chat(assistant, "温州园区配套的办公宿舍能占多大比例", "那这个比例说的是建筑面积还是用地面积")[-1]
+    assert not last.refused and "建筑面积占总建筑面积" in last.answer, last.answer

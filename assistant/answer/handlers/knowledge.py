@@ -326,6 +326,9 @@ _POINTS_BACK = re.compile(r"\b(?:there|it|its|that|this|those|them|they)\b|这�
 # A turn this short after an answered one reads as a follow-up of it (the longest such turn on conversations_dev and
 # conversations_dev2, 2026-12-03, is 19 characters; a new question with its own subject is longer).
 SHORT_FOLLOW_UP = 20
+# "A还是B" about the previous answer ("那个比例是按建筑面积算还是按用地面积算？", 20 characters; conversations_dev, 2026-12-05)
+_ONE_OR_THE_OTHER = re.compile(r"还是|\bor\b")
+CHOICE_FOLLOW_UP = 24
 # The kinds of fact a clause's sibling point is taken for when the best match states another kind: each is asked in
 # words that cannot be mistaken (a date, a deadline, a phone number, who is responsible).
 SIBLING_TYPES = ("deadline", "date", "contact", "actor", "duration")
@@ -938,6 +941,12 @@ class KnowledgeHandler:
         before = bank.get(point_id)
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
+        if _ONE_OR_THE_OTHER.search(f.question) and len(f.question) <= CHOICE_FOLLOW_UP:
+            # "那个比例是按建筑面积算还是按用地面积算" after 温州's 10%-25%: one of the two is in the previous answer's
+            # own words ("建筑面积占总建筑面积") — it answers which
+            options = [w for w in content_words(f.question) if len(w) >= 2]
+            if any(w in span for w in options for span in before.point.answer_spans):
+                return _as_match(before, matches)
         if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
                 and _span_years(before):
             return _as_match(before, matches)   # "是哪几年的" after "2018年—2020年共安排1500万元": its own years
