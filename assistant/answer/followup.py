@@ -317,6 +317,11 @@ _COMPARE_WITH = re.compile(r"^(?:那|那么)?(?:跟|和|与|同|比起)(.{2,8}?)
                            r"|^(?:and )?(?:how does (?:that|it|this) )?compared? (?:with|to) (.+?)\??$", re.I)
 
 
+_COMPARING_WORDS = re.compile(r"哪边|哪个|哪家|哪里|谁|更|要求|规定|标准|限制|高|低|严|松|宽|多|少|大|小|点|些|一点|呢|吗|啊|呀|的|了|"
+                              r"一样|不一样|区别|差别|有什么|什么|怎么样|如何|[，,。？?！!\s]|'s|\b(?:rules?|requirements?|"
+                              r"that|it|this|one|ones|the same|then|again)\b", re.I)
+
+
 def _compared_with(question: str, previous: Turn) -> str | None:
     """"跟临海比哪边要求高点" after 温州's rule: the previous question of the previous city and the named one, as a
     comparison; None unless the turn names one other city and nothing else of its own.
@@ -325,6 +330,8 @@ def _compared_with(question: str, previous: Turn) -> str | None:
     '温州和临海宿舍配套房要占多少，哪边要求高点'
     >>> _compared_with("跟临海比哪边要求高点", Turn(question="宿舍配套房要占多少", city="临海市")) is None
     True
+    >>> _compared_with("跟温州比，职工宿舍面积哪边限制更严", Turn(question="临海非生产性用房占多少", city="临海市")) is None
+    True
     """
     m = _COMPARE_WITH.match(question.strip())
     if m is None or not previous.city or previous.city == "浙江省":
@@ -332,6 +339,9 @@ def _compared_with(question: str, previous: Turn) -> str | None:
     named = _cities_in(m.group(1) or m.group(3) or "")
     if len(named) != 1 or named[0] == previous.city:
         return None
+    rest = _COMPARING_WORDS.sub("", _strip_places(m.group(2) or m.group(3) or "").lower())
+    if len(re.findall(r"[\u4e00-\u9fff]", rest)) > 1 or re.search(r"[a-z]{3,}", rest):
+        return None   # "跟温州比，职工宿舍面积哪边限制更严": a subject of its own, asked as said
     reg = registry()
     prev_q = _strip_places(previous.resolved_question or previous.question).strip()
     if question.isascii():

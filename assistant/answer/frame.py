@@ -161,7 +161,21 @@ def other_qualifier(question: str, stated: str) -> bool:
     return bool(qualifiers_missed(question, stated))
 
 
-_NEGATED_MENTION = re.compile(r"(?:非|不是|不属于|除了|除)[^，,。；;？?（）()]{0,16}")
+# "非亩均税收30万元以上的优质企业", "不是优质企业", "除了优质企业": a word named to exclude it. Not the 非 of 非生产性, the 不是
+# of 是不是, nor the 除 of 拆除/免除/扣除.
+_EXCLUDING = re.compile(r"(?:非(?!生产)|(?<!是)不是|不属于|除了|除去)[^，,。；;？?（）()]{0,16}$")
+
+
+def _only_excluded(question: str, word: str) -> bool:
+    """Whether every mention of ``word`` in the question excludes it.
+
+    >>> _only_excluded("一般入园企业（非亩均税收30万元以上的优质企业）", "优质企业"), _only_excluded("是不是优质企业", "优质企业")
+    (True, False)
+    >>> _only_excluded("温州非生产性用房占总建筑面积多少", "占总建筑面积")
+    False
+    """
+    starts = [m.start() for m in re.finditer(re.escape(word), question)]
+    return bool(starts) and all(_EXCLUDING.search(question[:i]) for i in starts)
 
 
 def qualifiers_missed(question: str, stated: str) -> tuple[tuple[str, ...], ...]:
@@ -173,15 +187,14 @@ def qualifiers_missed(question: str, stated: str) -> tuple[tuple[str, ...], ...]
     True
     """
     q, s = question.lower(), stated.lower()
-    # "一般入园企业（非亩均税收30万元以上的优质企业）": the other side named only to exclude it is not asked about
-    q_said = _NEGATED_MENTION.sub(" ", q)
     out = []
     for asked, other in contrasting_qualifiers():
         q_rest, s_rest = q, s
         for w in other:
             q_rest, s_rest = q_rest.replace(w, " "), s_rest.replace(w, " ")
         if any(w in q_rest for w in asked) and any(w in s for w in other) and not any(w in s_rest for w in asked) \
-                and not any(w in q_said for w in other):   # a question naming both ("限地价、限房价…溢价") is about both
+                and not any(w in q and not _only_excluded(q, w) for w in other):   # a question naming both
+            # ("限地价、限房价…溢价") is about both — unless it names the other side only to exclude it
             out.append(asked)
     return tuple(out)
 

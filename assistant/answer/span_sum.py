@@ -103,6 +103,9 @@ def asks_average(question: str) -> bool:
     return bool(_average_asked().search(question))
 
 
+_COUNT_ASKED = re.compile(r"几个|几家|几项|多少个|多少家|多少项|how many", re.I)
+
+
 @dataclass(frozen=True)
 class Average:
     value: Fraction
@@ -121,11 +124,13 @@ def average(question: str, spans: list[str]) -> Average | None:
     (Fraction(5000000, 1), '元', 2018, 2020)
     >>> average_line(a, "zh")
     '平均每年（计算）：500万元（1500万元 ÷ 3年，2018—2020年）'
+    >>> average("平均每年扶持几个园区", ["市财政在2018年—2020年共安排1500万元"]) is None
+    True
     >>> average("一共多少", ["市财政在2018年—2020年共安排1500万元"]) is None
     True
     """
-    if not asks_average(question):
-        return None
+    if not asks_average(question) or _COUNT_ASKED.search(question):
+        return None   # "平均每年扶持几个园区" asks a count, not the money
     for span in dict.fromkeys(spans):
         years = _YEARS.search(span)
         if years is None:

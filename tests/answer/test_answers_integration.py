@@ -1025,3 +1025,26 @@ def test_a_switch_restating_the_provisions_figure_asks_that_figure_not_the_previ
 def test_which_of_two_the_previous_figure_is_of_is_answered_from_its_own_words(assistant):
     last = _chat(assistant, "温州园区配套的办公宿舍能占多大比例", "那这个比例说的是建筑面积还是用地面积")[-1]
     assert not last.refused and "建筑面积占总建筑面积" in last.answer, last.answer
+
+
+@pytest.mark.parametrize("question, fact", [
+    ("临海非生产性用房的水电费怎么处理呢", "居民生活用水"),      # 怎么处理 without a breach asks how, not what follows one
+    ("温州非生产性用房占总建筑面积多少，自持有要求吗", "10%-25%"),   # the 非 of 非生产性 excludes nothing
+])
+def test_questions_near_the_new_cues_are_still_answered(assistant, question, fact):
+    a = assistant.ask(question)
+    assert not a.refused and fact in a.answer, a.answer
+
+
+def test_a_comparison_turn_with_a_subject_of_its_own_is_asked_as_said(assistant):
+    last = _chat(assistant, "临海非生产性用房占总建筑面积多少", "与温州相比，慈溪的预售有什么要求")[-1]
+    assert "预售" in last.direct and "15%-25%" not in last.answer, last.answer
+
+
+@pytest.mark.parametrize("turns", [
+    ("慈溪市财政对小微园扶持安排了多少钱", "平均每年扶持几个园区"),   # a count asked, not the money
+    ("慈溪市财政给掌起镇安排了多少钱", "平均每年多少"),             # not the average of the clause's other sum
+])
+def test_a_yearly_average_is_only_of_the_sum_the_turn_was_about(assistant, turns):
+    last = _chat(assistant, *turns)[-1]
+    assert "500万元" not in last.direct, last.answer

@@ -8,6 +8,15 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import point_citations
 from assistant.answer.span_sum import asks_average, average, average_line
+from assistant.errors import AssistantError
+from assistant.quantities import find_quantities
+
+
+def _states_money(bp) -> bool:
+    try:
+        return any(q.unit == "元" for span in bp.point.answer_spans for q in find_quantities(span, field=None))
+    except AssistantError:
+        return False
 
 
 class AverageHandler:
@@ -21,8 +30,11 @@ class AverageHandler:
     def run(self, ctx: Context) -> Answer | None:
         bank = ctx.services.bank
         before = bank.get(ctx.previous.knowledge_point)
-        # the previous point first, then the other points of its clause (the sum may sit beside the point answered)
-        points = [before, *(bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id)]
+        # the previous point; the other points of its clause only when it states no sum of money at all (the sum may
+        # sit beside the point answered) — never another sum than the one the turn was about (掌起镇's 200万元)
+        points = [before]
+        if not _states_money(before):
+            points += [bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id]
         for bp in points:
             found = average(ctx.frame.question, list(bp.point.answer_spans))
             if found is not None:
