@@ -146,6 +146,8 @@ def test_another_citys_park_count_is_not_judged_by_linhais_bound():
      ("auction_cap", {"land_price": 6000, "unit": "万元"})),
     ("Wenzhou land premium of 45 million yuan: how big is the bond at least?",    # "bond" alone is the performance bond
      ("auction_cap", {"land_price": 4500, "unit": "万元"})),
+    ("In Linhai we bought our unit in March 2023; when does the lock-up end?",    # the transfer ban by another name
+     ("transfer_ban", {"acquired_date": "2023-03-01"})),
 ])
 def test_english_counts_and_sums_reach_their_calculator(question, route):
     assert route_calculation(question) == route
