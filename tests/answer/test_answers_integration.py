@@ -1048,3 +1048,8 @@ def test_a_comparison_turn_with_a_subject_of_its_own_is_asked_as_said(assistant)
 def test_a_yearly_average_is_only_of_the_sum_the_turn_was_about(assistant, turns):
     last = _chat(assistant, *turns)[-1]
     assert "500万元" not in last.direct, last.answer
+
+
+def test_the_other_deadline_of_the_same_document_answers_the_other_materials(assistant):
+    last = _chat(assistant, "省里那个通知，五年规划的正式文本最晚啥时候报上去", "那其余的材料哪天之前交")[-1]
+    assert not last.refused and "12月10日前" in last.direct, last.answer

@@ -326,6 +326,8 @@ _POINTS_BACK = re.compile(r"\b(?:there|it|its|that|this|those|them|they)\b|这�
 # A turn this short after an answered one reads as a follow-up of it (the longest such turn on conversations_dev and
 # conversations_dev2, 2026-12-03, is 19 characters; a new question with its own subject is longer).
 SHORT_FOLLOW_UP = 20
+# "另外那几项", "其余的", "剩下的": the previous answer's other one
+_THE_OTHER = re.compile(r"另外|其余|其他的|剩下|别的那|the other|the rest|the remaining", re.I)
 # "A还是B" about the previous answer ("那个比例是按建筑面积算还是按用地面积算？", 20 characters; conversations_dev, 2026-12-05)
 _ONE_OR_THE_OTHER = re.compile(r"还是|\bor\b")
 CHOICE_FOLLOW_UP = 24
@@ -843,6 +845,9 @@ class KnowledgeHandler:
         unstated = self._exception_not_stated(ctx)
         if unstated is not None:
             return unstated
+        other = self._the_other_one(ctx)
+        if other is not None:
+            return other
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
         if same_clause is None and not matches:
@@ -890,6 +895,24 @@ class KnowledgeHandler:
                             if places is None or p.city in places):
             return self._no_figure(ctx, chosen.point, None)                 # (b), no city named
         return self._answer(ctx, chosen)
+
+    def _the_other_one(self, ctx: Context) -> Answer | None:
+        """"那另外那几项材料啥时候交" after the province's plan-text deadline: the one other point of the same document
+        stating the same kind of fact (its other deadline, 12月10日前) — not the previous answer again."""
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        if not _THE_OTHER.search(f.question) or prev is None or prev.knowledge_point not in bank \
+                or f.city != prev.city or len(f.question) > SHORT_FOLLOW_UP:
+            return None
+        before = bank.get(prev.knowledge_point)
+        family = TIME if before.point.answer_type in TIME else {before.point.answer_type}
+        if not family & set(f.types[:2]) or not family & (TIME | {"actor", "contact"}):
+            return None
+        # of the very kind of fact (another deadline, not the document's own issue date)
+        others = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.id != before.point.id
+                  and bp.point.answer_type == before.point.answer_type and ctx.may_answer(bp)]
+        if len(others) != 1:
+            return None
+        return self._answer(ctx, _as_match(others[0], ctx.point_matches()))
 
     def _exception_not_stated(self, ctx: Context) -> Answer | None:
         """"有例外不" right after 温州's tax-shortfall penalty: a short turn asking only for an exception to the
