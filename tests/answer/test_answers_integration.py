@@ -1053,3 +1053,8 @@ def test_a_yearly_average_is_only_of_the_sum_the_turn_was_about(assistant, turns
 def test_the_other_deadline_of_the_same_document_answers_the_other_materials(assistant):
     last = _chat(assistant, "省里那个通知，五年规划的正式文本最晚啥时候报上去", "那其余的材料哪天之前交")[-1]
     assert not last.refused and "12月10日前" in last.direct, last.answer
+
+
+def test_the_unit_a_plan_is_drawn_up_for_is_its_own_point(assistant):
+    a = assistant.ask("省通知里的小微园五年规划，按什么为单位来编")
+    assert not a.refused and "以县（市、区）为单位" in a.direct, a.answer
