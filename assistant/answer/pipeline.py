@@ -14,7 +14,7 @@ import threading
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve, with_both_cities
-from assistant.answer.frame import TIME, answer_types, asks_leave, frame, with_typos_fixed, without_preamble
+from assistant.answer.frame import NUMERIC, TIME, answer_types, asks_leave, frame, with_typos_fixed, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.average import AverageHandler
 from assistant.answer.handlers.calculation import CalculationHandler
@@ -170,9 +170,11 @@ class Assistant:
         if provision_words and previous.calculator:
             provision_words = " ".join((provision_words, self._calculator_words(previous.calculator)))
         r = resolve(asked, previous, provision_words)
-        if r.kind == "city" and provision in self.services.bank and _restated_figures(asked, provision_words):
+        if r.kind == "city" and provision in self.services.bank and _restated_figures(asked, provision_words) \
+                and self.services.bank.get(provision).point.answer_type in NUMERIC | TIME:
             # "临海呢，也是2.0吗" after whether 温州's plot ratio has exceptions: the turn asks the provision's figure
-            # of the new city (its standard question there), not the previous turn's exception
+            # of the new city (its standard question there), not the previous turn's exception — when the provision
+            # is that figure (an exception's point that repeats "5年内" is not: the city switch finds its sibling)
             from assistant.answer.followup import _cities_in, _strip_places
             from assistant.jurisdictions import registry
 
