@@ -1880,13 +1880,6 @@ class KnowledgeHandler:
                     return None
                 continue      # a part no provision answers: the others are still answered
             answers.append(a)
-        if len({a.knowledge_point for a in answers}) < 2:
-            # every part is about the same provision: the answer that states most of it (a later part may have
-            # brought the clause's other figure: "…至少多少家？同行的要占多少" → 15家以上 and 70%以上)
-            # …but an honest refusal of the first part ("每家能补多少？是200万吗": a town's budget is not one firm's
-            # grant) is not overruled by a later part's quote
-            best = answers[0] if answers[0].refused else max(answers, key=lambda a: (not a.refused, len(a.citations)))
-            return best.model_copy(update={"question": f.question, "resolved_question": f.text})
         refusal = next((a for a in answers if a.refused and a.not_covered_kind in ("not_stated", "different_quantity",
                                                                                  "no_figure")), None)
         if refusal is not None and all((c.doc_id, c.clause) in {(r.doc_id, r.clause) for r in refusal.citations}
@@ -1894,6 +1887,13 @@ class KnowledgeHandler:
             # "原则上不让进园，那有啥例外？能特批不？": the parts that only restate the rule the user quoted are not an
             # answer; what was asked of it (an exception) is not stated
             return refusal.model_copy(update={"question": f.question, "resolved_question": f.text})
+        if len({a.knowledge_point for a in answers}) < 2:
+            # every part is about the same provision: the answer that states most of it (a later part may have
+            # brought the clause's other figure: "…至少多少家？同行的要占多少" → 15家以上 and 70%以上)
+            # …but an honest refusal of the first part ("每家能补多少？是200万吗": a town's budget is not one firm's
+            # grant) is not overruled by a later part's quote
+            best = answers[0] if answers[0].refused else max(answers, key=lambda a: (not a.refused, len(a.citations)))
+            return best.model_copy(update={"question": f.question, "resolved_question": f.text})
         lines = [f"{i}. {a.direct}" for i, a in enumerate(answers, 1)]
         citations = [c for a in answers for c in a.citations]
         return build(ctx, kind="lookup", direct="\n".join(lines), citations=citations, topic=answers[0].topic,
