@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -414,6 +414,28 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
             return Resolution(f"{subject} in {reg.english(prev_city)}", "topic", inherited_city=prev_city)
         return Resolution(f"{reg.short(prev_city)} {subject}", "topic", inherited_city=prev_city)
     return Resolution(subject, "topic")
+
+
+def _restates_a_figure(question: str, provision_words: str) -> bool:
+    """Whether the turn repeats a figure the provision states, as a whole number ("3" is not in "30%").
+
+    >>> _restates_a_figure("临海呢，也是2.0吗", "容积率一般不得低于2.0"), _restates_a_figure("也是3吗", "30%")
+    (True, False)
+    """
+    said = [re.sub(r"\s+", "", x) for x in figures_text(question)]
+    return any(x and re.search(rf"(?<![\d.]){re.escape(x)}(?![\d.])", provision_words) for x in said)
+
+
+def with_figure_restated(r: Resolution, question: str, previous: Turn, provision_words: str,
+                         standard: str) -> Resolution:
+    """A city switch that repeats the provision's figure ("临海呢，也是2.0吗" after whether 温州's plot ratio has
+    exceptions) asks the provision's own question (``standard``) of the new city, not the previous turn's exception."""
+    if r.kind != "city" or not _restates_a_figure(question, provision_words):
+        return r
+    new = [c for c in _cities_in(question) if c != previous.city]
+    if not new:
+        return r
+    return replace(r, text=f"{registry().short(new[0])}{_strip_places(standard)}")
 
 
 # "两市…分别如何规定", "both cities": the cities the conversation has been about, asked together.

@@ -8,12 +8,11 @@ the same follow-up.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import threading
 
 from assistant.answer.context import Context, Services
-from assistant.answer.followup import last_turn, resolve, with_both_cities
+from assistant.answer.followup import last_turn, resolve, with_both_cities, with_figure_restated
 from assistant.answer.frame import NUMERIC, TIME, answer_types, asks_leave, frame, with_typos_fixed, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.average import AverageHandler
@@ -36,15 +35,6 @@ from assistant.knowledge.index import KnowledgeIndex
 from assistant.messages import text
 from assistant.retriever import Retriever, get_retriever
 from assistant.topics import TopicCatalogue, TopicCoverage
-
-
-def _restated_figures(question: str, provision_words: str) -> bool:
-    """Whether the turn repeats a figure the provision states ("也是2.0吗" of "容积率…不得低于2.0")."""
-    from assistant.answer.followup import figures_text
-
-    said = [re.sub(r"\s+", "", x) for x in figures_text(question)]
-    # the whole number, not a digit of another ("3" is not in "30%")
-    return any(x and re.search(rf"(?<![\d.]){re.escape(x)}(?![\d.])", provision_words) for x in said)
 
 
 _ADDS_TO_PREVIOUS = re.compile(r"再加上|再加|还要加|加上|plus|add(?:ing)? (?:in|on)?|if you (?:also )?count", re.I)
@@ -170,18 +160,12 @@ class Assistant:
         if provision_words and previous.calculator:
             provision_words = " ".join((provision_words, self._calculator_words(previous.calculator)))
         r = resolve(asked, previous, provision_words)
-        if r.kind == "city" and provision in self.services.bank and _restated_figures(asked, provision_words) \
+        if r.kind == "city" and provision in self.services.bank \
                 and self.services.bank.get(provision).point.answer_type in NUMERIC | TIME:
-            # "临海呢，也是2.0吗" after whether 温州's plot ratio has exceptions: the turn asks the provision's figure
-            # of the new city (its standard question there), not the previous turn's exception — when the provision
-            # is that figure (an exception's point that repeats "5年内" is not: the city switch finds its sibling)
-            from assistant.answer.followup import _cities_in, _strip_places
-            from assistant.jurisdictions import registry
-
-            new = [c for c in _cities_in(asked) if c != previous.city]
-            if new:
-                standard = self.services.bank.get(provision).point.standard
-                r = dataclasses.replace(r, text=f"{registry().short(new[0])}{_strip_places(standard)}")
+            # "临海呢，也是2.0吗" after whether 温州's plot ratio has exceptions: the provision's figure asked of the new
+            # city — when the provision is that figure (an exception's point that repeats "5年内" is not: the city
+            # switch finds its sibling)
+            r = with_figure_restated(r, asked, previous, provision_words, self.services.bank.get(provision).point.standard)
         f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
