@@ -150,6 +150,21 @@ def _cn(text: str) -> Fraction:
     return Fraction(str(value))
 
 
+def integer(text: str) -> int | None:
+    """A whole number written in digits or Chinese numerals ("12", "十二"); None if it is not one.
+
+    >>> integer("9"), integer("十二"), integer("二十"), integer("年")
+    (9, 12, 20, None)
+    """
+    if text.isdigit():
+        return int(text)
+    try:
+        value = _cn(text)
+    except (ValueError, TypeError):
+        return None
+    return int(value) if value.denominator == 1 else None
+
+
 def _scaled(number: str, scale: str) -> Fraction:
     x = Fraction(number)
     for ch in scale:

@@ -416,10 +416,10 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
     return Resolution(subject, "topic")
 
 
-def _restates_a_figure(question: str, provision_words: str) -> bool:
+def restates_a_figure(question: str, provision_words: str) -> bool:
     """Whether the turn repeats a figure the provision states, as a whole number ("3" is not in "30%").
 
-    >>> _restates_a_figure("临海呢，也是2.0吗", "容积率一般不得低于2.0"), _restates_a_figure("也是3吗", "30%")
+    >>> restates_a_figure("临海呢，也是2.0吗", "容积率一般不得低于2.0"), restates_a_figure("也是3吗", "30%")
     (True, False)
     """
     said = [re.sub(r"\s+", "", x) for x in figures_text(question)]
@@ -430,7 +430,7 @@ def with_figure_restated(r: Resolution, question: str, previous: Turn, provision
                          standard: str) -> Resolution:
     """A city switch that repeats the provision's figure ("临海呢，也是2.0吗" after whether 温州's plot ratio has
     exceptions) asks the provision's own question (``standard``) of the new city, not the previous turn's exception."""
-    if r.kind != "city" or not _restates_a_figure(question, provision_words):
+    if r.kind != "city" or not restates_a_figure(question, provision_words):
         return r
     new = [c for c in _cities_in(question) if c != previous.city]
     if not new:

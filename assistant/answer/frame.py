@@ -55,8 +55,13 @@ def is_responsibility_line(subject_zh: str) -> bool:
     return subject_zh.endswith(_types_data()["responsibility_subject_suffix"])
 
 
+def word_lists(key: str):
+    """One entry of answer_types.yaml as written (a word list, or a mapping of labels to word lists)."""
+    return _types_data()[key]
+
+
 @functools.lru_cache(maxsize=None)
-def _words_of(key: str) -> re.Pattern:
+def words_of(key: str) -> re.Pattern:
     """A word list of answer_types.yaml as one pattern: Chinese words as substrings, English ones as whole words."""
     words = _types_data()[key]
     return re.compile("|".join(re.escape(w) if re.search(r"[\u4e00-\u9fff]", w) else rf"\b{re.escape(w)}\b"
@@ -69,7 +74,7 @@ def asks_responsibility(question: str) -> bool:
     >>> asks_responsibility("这条归哪个部门管"), asks_responsibility("能卖给谁"), asks_responsibility("Which bureau leads?")
     (True, False, True)
     """
-    return bool(_words_of("responsibility_asked").search(question.lower()))
+    return bool(words_of("responsibility_asked").search(question.lower()))
 
 
 def is_reporting_topic(topic: str) -> bool:
@@ -83,7 +88,7 @@ def asks_reporting(question: str) -> bool:
     >>> asks_reporting("入园企业目标数怎么填"), asks_reporting("What's the fewest firms a Cixi park may have?")
     (True, False)
     """
-    return bool(_words_of("reporting_asked").search(question.lower()))
+    return bool(words_of("reporting_asked").search(question.lower()))
 
 
 def cue_words(kinds) -> tuple[str, ...]:

@@ -79,8 +79,6 @@ class Assistant:
         """The knowledge point the conversation is about: the last turn's own; for a calculation the point that
         states the rule the calculator applied (so "那温州呢？" after a fee computed for 临海 looks for 温州's fee);
         for a turn answered from a clause alone, the provision of the turn before it in the same city."""
-        from assistant.rules.calculators import REGISTRY
-
         city = None
         for i in range(len(history), 0, -1):
             turn = last_turn(history[:i])
@@ -94,9 +92,7 @@ class Assistant:
             if turn.knowledge_point:
                 return turn.knowledge_point
             if turn.calculator:
-                calc = REGISTRY.get(turn.calculator)
-                params = set(calc.params) if calc else set()
-                stating = [bp for bp in self.services.bank.points if params & set(bp.point.params)]
+                stating = self._points_stating(turn.calculator)
                 # of a calculation with several rules (start and completion deadlines), the one the turn named
                 # ("竣工验收呢": the completion's), else the first
                 said = content_words(turn.resolved_question or turn.question)
@@ -117,14 +113,18 @@ class Assistant:
         bp = self.services.bank.get(turn.knowledge_point)
         return other_qualifier(turn.resolved_question or turn.question, " ".join((bp.point.subject_zh, *bp.point.answer_spans)))
 
-    def _calculator_words(self, calculator: str) -> str:
-        """The subjects and spans of every point stating a rule ``calculator`` applies: a calculation answers all of
-        them at once (临海's start and completion deadlines), so "…开工、竣工时限…" after it names nothing new."""
+    def _points_stating(self, calculator: str) -> list:
+        """The knowledge points that state a rule ``calculator`` applies."""
         from assistant.rules.calculators import REGISTRY
 
         calc = REGISTRY.get(calculator)
         params = set(calc.params) if calc else set()
-        return " ".join(w for bp in self.services.bank.points if params & set(bp.point.params)
+        return [bp for bp in self.services.bank.points if params & set(bp.point.params)]
+
+    def _calculator_words(self, calculator: str) -> str:
+        """The subjects and spans of every point stating a rule ``calculator`` applies: a calculation answers all of
+        them at once (临海's start and completion deadlines), so "…开工、竣工时限…" after it names nothing new."""
+        return " ".join(w for bp in self._points_stating(calculator)
                         for w in (bp.point.subject_zh, bp.point.subject_en, *bp.point.answer_spans))
 
     def _provision_words(self, point_id: str | None, question: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from assistant import formatting
-from assistant.answer.frame import _types_data
+from assistant.answer.frame import word_lists, words_of
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities
 
@@ -30,14 +30,8 @@ class Total:
 
 
 @functools.lru_cache(maxsize=1)
-def _asked() -> re.Pattern:
-    words = _types_data()["total_asked"]
-    return re.compile("|".join(re.escape(w) for w in words), re.I)
-
-
-@functools.lru_cache(maxsize=1)
 def _labels() -> tuple[tuple[str, tuple[str, ...]], ...]:
-    return tuple((label, tuple(w.lower() for w in words)) for label, words in _types_data()["total_labels"].items())
+    return tuple((label, tuple(w.lower() for w in words)) for label, words in word_lists("total_labels").items())
 
 
 def _named(span: str, question: str) -> bool:
@@ -64,7 +58,7 @@ def total(question: str, spans: list[str]) -> Total | None:
     >>> total("已建成和在建的各有几个", spans) is None   # no total asked
     True
     """
-    if not _asked().search(question):
+    if not words_of("total_asked").search(question.lower()):
         return None
     picked: list[tuple[str, object]] = []
     for span in dict.fromkeys(spans):
@@ -89,18 +83,13 @@ def total_line(t: Total, lang: str) -> str:
     return text("answer.total", lang, total=formatting.quantity(t.value, t.unit, lang), parts=parts)
 
 
-@functools.lru_cache(maxsize=1)
-def _average_asked() -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in _types_data()["average_asked"]), re.I)
-
-
 def asks_average(question: str) -> bool:
     """Whether the question asks for a yearly average.
 
     >>> asks_average("平均一年多少"), asks_average("一年多少")
     (True, False)
     """
-    return bool(_average_asked().search(question))
+    return bool(words_of("average_asked").search(question.lower()))
 
 
 _COUNT_ASKED = re.compile(r"几个|几家|几项|多少个|多少家|多少项|how many", re.I)

@@ -29,8 +29,8 @@ from assistant.knowledge.bank import BoundPoint
 from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
-from assistant.errors import AssistantError
-from assistant.quantities import find_quantities
+from assistant.answer.followup import restates_a_figure
+from assistant.quantities import find_quantities, integer
 from assistant.query import glossary_phrase_terms
 from assistant.tables import how_many_en
 
@@ -114,7 +114,6 @@ _FAMILY = {"amount": {"amount", "rate"}, "rate": {"amount", "rate"}, "ratio": {"
 
 # "第9年", "第九年", "year 9": a year of a schedule asked by its ordinal
 _ASKED_YEAR = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*年|\byear\s+(?:no\.\s*)?(\d{1,2})\b", re.I)
-_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九", 0)}
 
 
 def _asked_year_numbers(question: str) -> list[int]:
@@ -123,31 +122,13 @@ def _asked_year_numbers(question: str) -> list[int]:
     >>> _asked_year_numbers("那第9年还有没有"), _asked_year_numbers("第十二年呢"), _asked_year_numbers("And in year 10?")
     ([9], [12], [10])
     """
-    out = []
-    for zh, en in _ASKED_YEAR.findall(question):
-        word = zh or en
-        if word.isdigit():
-            out.append(int(word))
-        elif word == "十":
-            out.append(10)
-        elif word.startswith("十"):
-            out.append(10 + _CN_DIGIT.get(word[1], 0))
-        elif "十" in word:
-            tens, _, ones = word.partition("十")
-            out.append(_CN_DIGIT.get(tens, 0) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0))
-        else:
-            out.append(_CN_DIGIT.get(word, 0))
-    return [y for y in out if y > 0]
+    years = (integer(zh or en) for zh, en in _ASKED_YEAR.findall(question))
+    return [y for y in years if y]
 
 
 def _restates_a_figure(question: str, bp: BoundPoint) -> bool:
     """Whether the question repeats a figure ``bp`` states ("也是投到25%就能卖" after the 25% threshold)."""
-    try:
-        said = {(q.value, q.unit) for q in find_quantities(question, field=None) if q.unit}
-        stated = {(q.value, q.unit) for s in bp.point.answer_spans for q in find_quantities(s, field=None) if q.unit}
-    except AssistantError:
-        return False
-    return bool(said & stated)
+    return restates_a_figure(question, " ".join(bp.point.answer_spans))
 
 
 def gives(bp: BoundPoint, asked: str) -> bool:
