@@ -113,7 +113,9 @@ _FAMILY = {"amount": {"amount", "rate"}, "rate": {"amount", "rate"}, "ratio": {"
 
 
 # "第9年", "第九年", "year 9": a year of a schedule asked by its ordinal
-_ASKED_YEAR = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*年|\byear\s+(?:no\.\s*)?(\d{1,2})\b", re.I)
+# ("第七八年" is "year 7 or 8", no one ordinal)
+_ASKED_YEAR = re.compile(r"第\s*(\d{1,2}|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])\s*年"
+                         r"|\byear\s+(?:no\.\s*)?(\d{1,2})\b", re.I)
 
 
 def _asked_year_numbers(question: str) -> list[int]:
@@ -121,6 +123,8 @@ def _asked_year_numbers(question: str) -> list[int]:
 
     >>> _asked_year_numbers("那第9年还有没有"), _asked_year_numbers("第十二年呢"), _asked_year_numbers("And in year 10?")
     ([9], [12], [10])
+    >>> _asked_year_numbers("到第七八年还有得拿不")
+    []
     """
     years = (integer(zh or en) for zh, en in _ASKED_YEAR.findall(question))
     return [y for y in years if y]
