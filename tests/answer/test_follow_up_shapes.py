@@ -260,3 +260,38 @@ def test_a_follow_up_that_excludes_a_case_keeps_the_question_and_names_the_case(
     assert r.negated == negated
     if negated:
         assert r.text.startswith("临海园区宿舍每套最多多大") and r.inherited_city == "临海市"
+
+
+@pytest.mark.parametrize("question, previous, expected", [
+    ("换成温州", "临海市", "温州市"),                       # 换成: the place changes, nothing else
+    ("温州那边是怎么规定的", "临海市", "温州市"),
+    ("省里有没有统一定个标准？", "临海市", "浙江省"),         # the province by its spoken name
+    ("What does Wenzhou say?", "临海市", "温州市"),
+    ("Does the province set one?", "临海市", "浙江省"),
+    ("温州怎么办理", "临海市", None),                       # a procedure of its own is not a bare switch
+])
+def test_more_ways_of_only_switching_the_place(question, previous, expected):
+    assert only_switches_city(question, previous) == expected
+
+
+def test_an_english_switch_to_the_province_names_the_province():
+    r = resolve("Is there a province-wide minimum?", Turn(question="What is the minimum plot ratio in Linhai?",
+                                                           city="临海市"), "容积率应达到2.0以上")
+    assert r.kind == "city" and r.text.endswith("in Zhejiang province?"), r.text
+
+
+@pytest.mark.parametrize("question, first", [
+    ("这个答复哪天落款的？", "date"),                     # the document's date, not its header
+    ("14号文件的署名机关和成文日期是什么？", "metadata"),   # another document fact asked too: the order stays
+])
+def test_the_kind_asked(question, first):
+    from assistant.answer.frame import answer_types
+
+    assert answer_types(question)[0] == first
+
+
+def test_a_standard_or_amount_to_pay_asks_a_figure():
+    from assistant.answer.frame import frame
+
+    q = "临海的履约保证金按什么标准或金额缴纳？"
+    assert frame(q, q).asks_figure
