@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 
+from assistant.jurisdictions import registry
 from assistant.query import AnalysedQuery, analyse
 from assistant.yamlio import load_yaml
 
@@ -319,6 +320,10 @@ def asks_leave(question: str) -> bool:
 _UNBOUNDED = re.compile(r"forever|indefinitely|for good|永久|一直有效|一直享受|永远")
 
 
+# Metadata cue words that name a document's date ("哪天落款的", "什么时候印发的"): with a date asked, the date is the fact
+_DOCUMENT_DATE_WORD = re.compile(r"落款|成文|印发(?!单位|机关)")
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
@@ -343,6 +348,11 @@ def answer_types(question: str) -> tuple[str, ...]:
         types = ["consequence", *[t for t in types if t != "consequence"]]
     if "exception" in types:     # "能分期交吗": whether the rule bends, whatever else is asked with it
         types = ["exception", *[t for t in types if t != "exception"]]
+    if "date" in types and "metadata" in types \
+            and all(_DOCUMENT_DATE_WORD.search(w) for w in dict(_cues())["metadata"] if w in text):
+        # "哪天落款的": the document's date, not its header (with another document fact asked too — "署名机关和成文日期"
+        # — the order stays)
+        types = ["date", *[t for t in types if t != "date"]]
     if "contact" in types and "actor" in types:   # "打哪个电话问，找谁": the person and how to reach them
         types = ["contact", *[t for t in types if t != "contact"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
@@ -383,7 +393,7 @@ _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?:什么|何种|啥)(?:金额|数额)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|"
                               # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
@@ -416,8 +426,6 @@ def _respectively_parts(part: str) -> list[str]:
     m = _RESPECTIVELY.match(part)
     if m is None:
         return [part]
-    from assistant.jurisdictions import registry
-
     a, b = m.group("a"), m.group("b")
     if registry().mentioned(a) or registry().mentioned(b):
         return [part]
@@ -496,6 +504,10 @@ def with_typos_fixed(question: str) -> str:
     return question
 
 
+_BACK_TO = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|and\s+)?(?:back to|returning to|going back to|coming back to)\s+"
+                      r"([A-Za-z' -]{3,30}?)\s*[:,;.-]\s*(.+)$", re.I)
+
+
 def without_preamble(question: str) -> str:
     """An English question without the sentences before it that only say who is asking ("Journalist here.",
     "I'm a lawyer."): no question, no figure, no place and no term the glossary knows. Their words are not what is
@@ -507,10 +519,16 @@ def without_preamble(question: str) -> str:
     'How much in total? a grant to Zhangqi, how much was that?'
     >>> without_preamble("We plan to build dormitories in Linhai. What is the largest room?")
     'We plan to build dormitories in Linhai. What is the largest room?'
+    >>> without_preamble("Back to Wenzhou: which criteria are used?")
+    'which criteria are used in Wenzhou?'
     """
     if not question.isascii():
         return question
     question = _HEARSAY.sub(r"\1", question)
+    back = _BACK_TO.match(question)
+    if back and registry().mentioned(back.group(1)):
+        # "Back to Wenzhou: which criteria…": the place said where the question ends, as a question says it
+        question = f"{back.group(2).strip().rstrip('?').rstrip()} in {back.group(1).strip()}?"
     sentences = _SENTENCE_END.split(question.strip())
     if len(sentences) < 2:
         return question
