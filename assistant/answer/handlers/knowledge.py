@@ -23,7 +23,7 @@ from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, 
                                     other_qualifier, qualifiers_missed, subject_aliases)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
-from assistant.coverage import STOPWORDS
+from assistant.coverage import EN_STOPWORDS, STOPWORDS
 from assistant.answer.reader import CONSEQUENCE_STATED, figure_bounds, place_tag, point_citations, point_direct
 from assistant.knowledge.bank import BoundPoint
 from assistant.jurisdictions import registry
@@ -171,6 +171,27 @@ def _article(q) -> bool:
 
 # A share of a sum of money is an amount ("履约保证金…不少于土地出让金总额的10%" answers "保证金下限多少").
 _MONEY_BASE = re.compile(r"金|款|价|投资|奖励|资金|贡献")
+
+
+# An English turn names a subject of its own when it has this many words of four letters or more that the previous
+# question did not say and none of which the candidate points' English subjects have (conversations_dev17, 2026-12-05:
+# a full question after a follow-up is not the previous clause's point of the kind asked).
+NEW_SUBJECT_WORDS_EN = 3
+
+
+def _new_subject_en(question: str, said: str, candidates: list[BoundPoint]) -> bool:
+    """Whether an English turn asks about a subject of its own, not the previous clause's.
+
+    >>> _new_subject_en("Who approves it?", "Can units be resold in Wenzhou?", [])
+    False
+    """
+    said_low = said.lower()
+    new = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in EN_STOPWORDS and w[:5] not in said_low
+           and not registry().mentioned(w)]
+    if len(new) < NEW_SUBJECT_WORDS_EN:
+        return False
+    subjects = " ".join(bp.point.subject_en.lower() for bp in candidates)
+    return not any(w[:5] in subjects for w in new)
 
 
 def content_words(text: str) -> list[str]:
@@ -696,6 +717,7 @@ def asked_subject(ctx: Context) -> str | None:
 
 # Whether a time limit is set, asked outright ("有没有规定几月份前出台", "does it give the counties a deadline"), not a
 # yes/no that merely names a time ("啥时候开始算数，以前那个还管用吗").
+_OTHER_WH = re.compile(r"\b(?:how|what|which|who|whose|whom)\b", re.I)
 _ASKS_TIME_RULE = re.compile(r"(?:有没有|是否|有无)[^，,。？?]{0,12}(?:期限|时限|几月|哪天|多久|时间)"
                              r"|\b(?:does|do|did|is there|are there)\b.{0,60}\b(?:deadline|time limit|timeline)", re.I)
 
@@ -1007,6 +1029,8 @@ class KnowledgeHandler:
         if candidates and sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS \
                 and not any(states_new_words(bp) for bp in candidates):
             candidates = []   # "那城建配套费呢，要交吗": a new subject the clause's yes/no points do not speak of
+        if candidates and f.language == "en" and _new_subject_en(f.question, said, candidates):
+            candidates = []   # "Back to Wenzhou: which criteria are used to screen companies…" after its lottery
         if not candidates and len(f.question) <= SHORT_FOLLOW_UP and not self._named_city_own_match(ctx, matches, before):
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
             # turn naming something the previous question did not, which a point of the same clause states
@@ -1067,6 +1091,13 @@ class KnowledgeHandler:
             # "…的署名机关和成文日期是什么": the document fact whose head noun is asked (机关), not its number
             same.sort(key=lambda m: not _subject_named_zh(m.point, f.text))
             near = sorted(near, key=lambda m: not _subject_named_zh(m.point, f.text))
+        if f.types[0] == "metadata" and f.language == "zh" and not _subject_named_zh(chosen.point, f.text):
+            # "通知的发文单位是哪个": the document fact of the same document whose head noun is asked (its issuer), not
+            # the closer-worded one whose is not (its addressees)
+            named = next((m for m in near if m.point.point.answer_type == "metadata"
+                          and m.point.doc_id == chosen.point.doc_id and _subject_named_zh(m.point, f.text)), None)
+            if named is not None:
+                return named
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
         # the thing named ("服务功能性用房") when no figure subject of the data is: its neighbour's 3‰ is not its share
@@ -1187,6 +1218,14 @@ class KnowledgeHandler:
             # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
             # there, no rule of its topic in the city sets a time (conversations_dev13) — (b), with what it says
             return self._no_figure(ctx, bp, None)
+        if f.types[:1] in (("date",), ("deadline",)) and not document_fact and not _asks_document_fact(f) \
+                and bp.city in here and bp.point.answer_type == "statement" and not _gives_time(bp) \
+                and not (f.language == "en" and _OTHER_WH.search(f.text)) \
+                and not any(_gives_time(p) for p in svc.points_for(bp.point.topic, here)):
+            # "In Linhai, when is the performance bond returned?": the provision only mentions the thing, and no rule
+            # of its topic in the city states a time — (b), with what it says. (A condition answers "when" — "啥时候能
+            # 预售": once 25% is invested; and an English "when" beside another question word is a conjunction.)
+            return self._no_figure(ctx, bp, None, message="knowledge.no_time")
         subject = asked_subject(ctx)
         if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject) \
                 and f.language == "zh":   # an English subject (through the glossary) refuses, it does not re-pick
@@ -1675,7 +1714,7 @@ class KnowledgeHandler:
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
     def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None,
-                   subject: str | None = None) -> Answer:
+                   subject: str | None = None, message: str = "knowledge.no_figure") -> Answer:
         """(b) The topic is mentioned, the figure asked for is not given (``subject``: the thing asked is named, and
         ``bp``'s figure is of another thing)."""
         svc, f = ctx.services, ctx.frame
@@ -1684,7 +1723,7 @@ class KnowledgeHandler:
             direct = text("knowledge.no_figure_for", f.language, place=place_tag(bp.city, status, f.language),
                           subject=subject, other=bp.point.subject_zh if f.language == "zh" else bp.point.subject_en)
         else:
-            direct = text("knowledge.no_figure", f.language, place=place_tag(bp.city, status, f.language),
+            direct = text(message, f.language, place=place_tag(bp.city, status, f.language),
                           topic=self._topic_name(bp.point.topic, f.language))
         body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
         cites = point_citations(bp, svc.corpus)
@@ -1832,9 +1871,12 @@ class KnowledgeHandler:
 
         f = ctx.frame
         answers = []
-        subject = "".join(key_terms(make_frame(f.parts[0]).query)[:3])
+        # what the first part is about, without the words that say what kind of fact it asks ("这个答复文号多少，哪天
+        # 落款的": 答复, not its 文号, is what the date is asked of)
+        first_cues = set(cue_words(set(answer_types(f.parts[0]))))
+        subject = "".join([t for t in key_terms(make_frame(f.parts[0]).query) if t not in first_cues][:3])
         for i, part in enumerate(f.parts):
-            content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|几|吗|呢|要|交|能|可以", "", part)
+            content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|哪天|哪一天|何时|啥时候|时候|几|吗|呢|要|交|能|可以|的", "", part)
             if i and len(content) <= 4 and subject:
                 part = subject + part  # "多久交？" after "维修基金交多少？" asks about 维修基金
             # a later part naming no place is about the place the part before it was answered for ("…14号通知由哪个
