@@ -1047,3 +1047,49 @@ def test_a_yearly_average_is_only_of_the_sum_the_turn_was_about(assistant, turns
 def test_the_asked_fact_leads_the_answer(assistant, turns, fact):
     last = _chat(assistant, *turns)[-1]
     assert not last.refused and fact in last.direct, last.answer
+
+
+@pytest.mark.parametrize("turns, city", [
+    # "省里有没有统一规定": the province asked the conversation's question, not a clause that says 规定
+    (("临海市小微企业产业园非生产性用房的占地面积和建筑面积比例有什么要求？", "省里有没有统一定个标准？"), "浙江省"),
+    # "province-wide" names the province, and the switch keeps naming it (not "in Zhejiang", which names no place)
+    (("What is the minimum plot ratio for parks in Wenzhou?", "And in Linhai?", "Is there a province-wide minimum?"),
+     "浙江省"),
+])
+def test_a_switch_to_the_province_is_answered_for_the_province(assistant, turns, city):
+    last = _chat(assistant, *turns)[-1]
+    assert last.refused and last.city == city and last.not_covered_kind in ("other_city", "no_figure"), last.answer
+
+
+@pytest.mark.parametrize("turns, facts", [
+    (("温州小微园三年建设目标是多少", "其他地方呢"), ("20个以上", "200家左右")),
+    (("What are Wenzhou's targets for new parks?", "Other cities?"), ("Cixi", "Linhai")),
+])
+def test_other_cities_asks_the_previous_question_of_each_other_city(assistant, turns, facts):
+    last = _chat(assistant, *turns)[-1]
+    assert last.kind == "comparison" and all(f in last.answer for f in facts), last.answer
+
+
+@pytest.mark.parametrize("turns, fact", [
+    (("慈西到2021年要搞出多少个小微园来？",), "20个以上"),                 # the place typed by its sound
+    (("临海园区开发商自己得留多少配套房不能卖掉？",), "永久自持"),           # 自己得留 is 自持
+    (("浙中小企业办〔2018〕14号通知的发文单位是哪个？",), "浙江省促进中小企业发展工作领导小组办公室"),  # not its addressees
+    # the second part of a document question is of the same document
+    (("慈溪市财政在2018年至2020年共安排多少资金用于小微企业园区政策扶持？", "这个答复文号多少，哪天落款的？"), "2018年6月25日"),
+    # a full English question after a follow-up is asked as said, not of the previous clause
+    (("In Wenzhou, is there still a public lottery for buying factory units in parks?",
+      "Back to Wenzhou: which criteria are used to screen companies applying to enter a park?"), "五度"),
+])
+def test_the_asked_fact_leads_the_answer_2(assistant, turns, fact):
+    last = _chat(assistant, *turns)[-1]
+    assert not last.refused and fact in last.answer, last.answer
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("临海企业投产两年了亩均还没达标，会被清出园区吗？", "not_stated"),     # what follows is never stated
+    ("临海市小微企业产业园的履约保证金按什么标准或金额缴纳？", "no_figure"),  # mentioned, no figure
+    ("In Linhai, when is the performance bond returned to the developer?", "no_figure"),   # mentioned, no time
+])
+def test_unstated_consequences_and_figures_are_refused(assistant, question, kind):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == kind, a.answer
