@@ -350,49 +350,11 @@ def _compared_with(question: str, previous: Turn) -> str | None:
     return f"{reg.short(previous.city)}和{reg.short(named[0])}{prev_q.rstrip('？?')}" + (f"，{rest}" if rest else "")
 
 
-# "其他地方呢", "Other cities?": the previous question, asked of every other place with documents
-_OTHER_PLACES = re.compile(r"^\s*(?:那|那么)?\s*(?:其他|其它|别的|另外的?|其余的?)(?:几个)?(?:城市|地方|市县|市|县|地区)"
-                           r"(?:呢|怎么样|咋样|如何|怎么规定的?|有没有|也有吗|有吗)?\s*[？?。]?\s*$"
-                           r"|^\s*(?:and |what about |how about )?(?:in )?(?:the )?other (?:cities|places|jurisdictions)"
-                           r"(?: then)?\s*\??\s*$", re.I)
-
-
-def _in_other_places(question: str, previous: Turn, places: tuple[str, ...]) -> str | None:
-    """"Other cities?" after 温州's targets: the previous question of the places with documents other than the
-    previous city (not the province: "其他城市" are cities), as a comparison; None for any other turn.
-
-    >>> _in_other_places("其他地方呢", Turn(question="温州三年建几个园", city="温州市"), ("浙江省", "温州市", "临海市", "慈溪市"))
-    '临海和慈溪三年建几个园'
-    >>> _in_other_places("Other cities?", Turn(question="What are Wenzhou's targets?", city="温州市"), ("温州市", "临海市"))
-    'What are targets in Linhai: compare'
-    >>> _in_other_places("Other cities?", Turn(question="What are the targets in Wenzhou?", city="温州市"), ("温州市", "临海市", "慈溪市"))
-    'What are the targets in Linhai and Cixi: compare'
-    >>> _in_other_places("其他地方的宿舍呢", Turn(question="温州三年建几个园", city="温州市"), ("温州市", "临海市")) is None
-    True
-    """
-    if not _OTHER_PLACES.match(question) or not previous.city:
-        return None
-    reg = registry()
-    others = [p for p in places if p != previous.city and reg.get(p).level != "province"]
-    if not others:
-        return None
-    prev_q = _strip_places(previous.resolved_question or previous.question).strip()
-    if question.isascii():
-        named = [reg.english(p) for p in others]
-        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
-        stripped = re.sub(r"(?i)\s+(in|for|of|at)\s*$", "", re.sub(r"\s*'s\b", "", prev_q).rstrip(" ?"))
-        return f"{stripped} in {listed}: compare"
-    return "和".join(reg.short(p) for p in others) + prev_q
-
-
-def resolve(question: str, previous: Turn | None, provision: str = "", places: tuple[str, ...] = ()) -> Resolution:
-    """``provision``: the subject and spans of the provision the conversation is about, if any; ``places``: the
-    jurisdictions with documents."""
+def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolution:
+    """``provision``: the subject and spans of the provision the conversation is about, if any."""
     subject = follow_up_subject(question)
     if previous is not None and (both := _compared_with(question, previous)) is not None:
         return Resolution(both, "new", topic=previous.topic)
-    if previous is not None and (others := _in_other_places(question, previous, places)) is not None:
-        return Resolution(others, "new", topic=previous.topic)
     if previous is None:
         if subject is not None and _cities_in(subject) and len(_strip_places(subject)) <= 1:
             return Resolution(question, "bare_city")

@@ -393,7 +393,7 @@ _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?:什么|何种|啥)(?:金额|数额)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|"
                               # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
@@ -526,7 +526,7 @@ def without_preamble(question: str) -> str:
         return question
     question = _HEARSAY.sub(r"\1", question)
     back = _BACK_TO.match(question)
-    if back and registry().mentioned(back.group(1)):
+    if back and registry().mentioned(back.group(1)) and not registry().without_places(back.group(1)).strip(" '-"):
         # "Back to Wenzhou: which criteria…": the place said where the question ends, as a question says it
         question = f"{back.group(2).strip().rstrip('?').rstrip()} in {back.group(1).strip()}?"
     sentences = _SENTENCE_END.split(question.strip())

@@ -159,7 +159,7 @@ class Assistant:
         provision_words = self._provision_words(provision, asked)
         if provision_words and previous.calculator:
             provision_words = " ".join((provision_words, self._calculator_words(previous.calculator)))
-        r = resolve(asked, previous, provision_words, tuple(self.services.corpus.cities()))
+        r = resolve(asked, previous, provision_words)
         if r.kind == "city" and provision in self.services.bank \
                 and self.services.bank.get(provision).point.answer_type in NUMERIC | TIME:
             # "临海呢，也是2.0吗" after whether 温州's plot ratio has exceptions: the provision's figure asked of the new

@@ -1061,15 +1061,6 @@ def test_a_switch_to_the_province_is_answered_for_the_province(assistant, turns,
     assert last.refused and last.city == city and last.not_covered_kind in ("other_city", "no_figure"), last.answer
 
 
-@pytest.mark.parametrize("turns, facts", [
-    (("温州小微园三年建设目标是多少", "其他地方呢"), ("20个以上", "200家左右")),
-    (("What are Wenzhou's targets for new parks?", "Other cities?"), ("Cixi", "Linhai")),
-])
-def test_other_cities_asks_the_previous_question_of_each_other_city(assistant, turns, facts):
-    last = _chat(assistant, *turns)[-1]
-    assert last.kind == "comparison" and all(f in last.answer for f in facts), last.answer
-
-
 @pytest.mark.parametrize("turns, fact", [
     (("慈西到2021年要搞出多少个小微园来？",), "20个以上"),                 # the place typed by its sound
     (("临海园区开发商自己得留多少配套房不能卖掉？",), "永久自持"),           # 自己得留 is 自持
@@ -1086,10 +1077,24 @@ def test_the_asked_fact_leads_the_answer_2(assistant, turns, fact):
 
 
 @pytest.mark.parametrize("question, kind", [
-    ("临海企业投产两年了亩均还没达标，会被清出园区吗？", "not_stated"),     # what follows is never stated
     ("临海市小微企业产业园的履约保证金按什么标准或金额缴纳？", "no_figure"),  # mentioned, no figure
-    ("In Linhai, when is the performance bond returned to the developer?", "no_figure"),   # mentioned, no time
 ])
-def test_unstated_consequences_and_figures_are_refused(assistant, question, kind):
+def test_unstated_figures_are_refused(assistant, question, kind):
     a = assistant.ask(question)
     assert a.refused and a.not_covered_kind == kind, a.answer
+
+
+@pytest.mark.parametrize("turns, fact", [
+    # found by the review of the fifteenth session's first draft — each was answered so at ccd0069 and must stay so
+    (("温州开发商钱投进去的话能拿多少财政奖励",), "前3年100%"),          # not an entry bar
+    (("慈溪到哪年要形成20个园区",), "2021年"),                           # the year is in the target
+    (("温州违约金怎么算，什么时候开始交",), "违约金"),                    # the second part keeps 违约金
+])
+def test_answers_the_first_draft_broke_stay_answered(assistant, turns, fact):
+    last = _chat(assistant, *turns)[-1]
+    assert not last.refused and fact in last.answer, last.answer
+
+
+def test_a_document_question_after_a_switchable_topic_is_not_a_switch(assistant):
+    last = _chat(assistant, "临海宿舍单间最大多少", "温州出台了什么文件")[-1]
+    assert "宿舍" not in last.resolved_question, last.resolved_question

@@ -717,7 +717,6 @@ def asked_subject(ctx: Context) -> str | None:
 
 # Whether a time limit is set, asked outright ("有没有规定几月份前出台", "does it give the counties a deadline"), not a
 # yes/no that merely names a time ("啥时候开始算数，以前那个还管用吗").
-_OTHER_WH = re.compile(r"\b(?:how|what|which|who|whose|whom)\b", re.I)
 _ASKS_TIME_RULE = re.compile(r"(?:有没有|是否|有无)[^，,。？?]{0,12}(?:期限|时限|几月|哪天|多久|时间)"
                              r"|\b(?:does|do|did|is there|are there)\b.{0,60}\b(?:deadline|time limit|timeline)", re.I)
 
@@ -1029,7 +1028,8 @@ class KnowledgeHandler:
         if candidates and sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS \
                 and not any(states_new_words(bp) for bp in candidates):
             candidates = []   # "那城建配套费呢，要交吗": a new subject the clause's yes/no points do not speak of
-        if candidates and f.language == "en" and _new_subject_en(f.question, said, candidates):
+        if candidates and f.language == "en" and f.city_source == "named" \
+                and _new_subject_en(f.question, said, candidates):
             candidates = []   # "Back to Wenzhou: which criteria are used to screen companies…" after its lottery
         if not candidates and len(f.question) <= SHORT_FOLLOW_UP and not self._named_city_own_match(ctx, matches, before):
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
@@ -1218,14 +1218,6 @@ class KnowledgeHandler:
             # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
             # there, no rule of its topic in the city sets a time (conversations_dev13) — (b), with what it says
             return self._no_figure(ctx, bp, None)
-        if f.types[:1] in (("date",), ("deadline",)) and not document_fact and not _asks_document_fact(f) \
-                and bp.city in here and bp.point.answer_type == "statement" and not _gives_time(bp) \
-                and not (f.language == "en" and _OTHER_WH.search(f.text)) \
-                and not any(_gives_time(p) for p in svc.points_for(bp.point.topic, here)):
-            # "In Linhai, when is the performance bond returned?": the provision only mentions the thing, and no rule
-            # of its topic in the city states a time — (b), with what it says. (A condition answers "when" — "啥时候能
-            # 预售": once 25% is invested; and an English "when" beside another question word is a conjunction.)
-            return self._no_figure(ctx, bp, None, message="knowledge.no_time")
         subject = asked_subject(ctx)
         if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject) \
                 and f.language == "zh":   # an English subject (through the glossary) refuses, it does not re-pick
@@ -1714,7 +1706,7 @@ class KnowledgeHandler:
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
     def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None,
-                   subject: str | None = None, message: str = "knowledge.no_figure") -> Answer:
+                   subject: str | None = None) -> Answer:
         """(b) The topic is mentioned, the figure asked for is not given (``subject``: the thing asked is named, and
         ``bp``'s figure is of another thing)."""
         svc, f = ctx.services, ctx.frame
@@ -1723,7 +1715,7 @@ class KnowledgeHandler:
             direct = text("knowledge.no_figure_for", f.language, place=place_tag(bp.city, status, f.language),
                           subject=subject, other=bp.point.subject_zh if f.language == "zh" else bp.point.subject_en)
         else:
-            direct = text(message, f.language, place=place_tag(bp.city, status, f.language),
+            direct = text("knowledge.no_figure", f.language, place=place_tag(bp.city, status, f.language),
                           topic=self._topic_name(bp.point.topic, f.language))
         body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
         cites = point_citations(bp, svc.corpus)
@@ -1871,9 +1863,9 @@ class KnowledgeHandler:
 
         f = ctx.frame
         answers = []
-        # what the first part is about, without the words that say what kind of fact it asks ("这个答复文号多少，哪天
-        # 落款的": 答复, not its 文号, is what the date is asked of)
-        first_cues = set(cue_words(set(answer_types(f.parts[0]))))
+        # what the first part is about, without the words that name a document fact ("这个答复文号多少，哪天落款的":
+        # 答复, not its 文号, is what the date is asked of; 违约金 in "违约金怎么算，什么时候交" stays)
+        first_cues = set(cue_words({"metadata"}))
         subject = "".join([t for t in key_terms(make_frame(f.parts[0]).query) if t not in first_cues][:3])
         for i, part in enumerate(f.parts):
             content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|哪天|哪一天|何时|啥时候|时候|几|吗|呢|要|交|能|可以|的", "", part)
