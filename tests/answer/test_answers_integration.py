@@ -1098,3 +1098,13 @@ def test_answers_the_first_draft_broke_stay_answered(assistant, turns, fact):
 def test_a_document_question_after_a_switchable_topic_is_not_a_switch(assistant):
     last = _chat(assistant, "临海宿舍单间最大多少", "温州出台了什么文件")[-1]
     assert "宿舍" not in last.resolved_question, last.resolved_question
+
+
+def test_a_document_that_prints_neither_number_nor_date_says_both(assistant):
+    a = assistant.ask("慈溪192号答复文号多少，哪天落款的")
+    assert a.refused and "没有写明日期" in a.direct and "2018年6月25日" not in a.answer, a.answer
+
+
+def test_the_date_asked_after_a_document_fact_is_that_documents_date(assistant):
+    last = _chat(assistant, "浙中小企业办14号通知的文号是多少", "哪天落款的")[-1]
+    assert not last.refused and "2018年11月23日" in last.direct, last.answer

@@ -361,6 +361,13 @@ def _bare(bp: BoundPoint) -> PointMatch:
     return PointMatch(point=bp, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
 
 
+def _of_document_fact(ctx: Context, answer: Answer) -> bool:
+    """The answer is about a fact of a document itself (its number, issuer, date), answered or honestly not."""
+    bank = ctx.services.bank
+    return bool(answer.knowledge_point) and answer.knowledge_point in bank \
+        and bank.get(answer.knowledge_point).point.answer_type == "metadata"
+
+
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
     """``bp``'s match among ``matches``, or a match made for it (a point the words alone ranked lower)."""
     found = next((m for m in matches if m.point.point.id == bp.point.id), None)
@@ -551,6 +558,8 @@ def _counted_in(measure: tuple[str, ...]) -> re.Pattern:
 
 
 # A calendar date asked outright ("落款日期是哪一天"), not "什么时候可以转让" (whose answer is a condition).
+# a document named by its number ("192号", "〔2018〕14号"): the question says which document it asks of
+_DOC_NUMBER_SAID = re.compile(r"\d+\s*号|〔\d{4}〕")
 _ASKS_CALENDAR_DATE = re.compile(r"日期|哪一天|哪天|几月几[日号]|落款|what date|which date|dated")
 _CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
@@ -854,6 +863,9 @@ class KnowledgeHandler:
         other = self._the_other_one(ctx)
         if other is not None:
             return other
+        dated = self._previous_document_date(ctx)
+        if dated is not None:
+            return dated
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
         if same_clause is None and not matches:
@@ -901,6 +913,25 @@ class KnowledgeHandler:
                             if places is None or p.city in places):
             return self._no_figure(ctx, chosen.point, None)                 # (b), no city named
         return self._answer(ctx, chosen)
+
+    def _previous_document_date(self, ctx: Context) -> Answer | None:
+        """"哪天落款的" right after a fact of one document (its number, in a conversation or the part before): that
+        document's own date, or (b) when it prints none — not another document's date that matches the words."""
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        if prev is None or not prev.knowledge_point or prev.knowledge_point not in bank \
+                or f.types[:1] != ("date",) or not _DOCUMENT_DATE.search(f.text.lower()) \
+                or asks_doc_number(f.text) or _DOC_NUMBER_SAID.search(f.text):
+            return None
+        before = bank.get(prev.knowledge_point)
+        if before.point.answer_type != "metadata" or (f.city and f.city_source == "named" and f.city != before.city):
+            return None
+        own = [bp for bp in bank.points if bp.doc_id == before.doc_id and _dated(bp)
+               and bp.point.answer_type in ("metadata", "date") and ctx.may_answer(bp)]
+        if own:
+            return self._answer(ctx, _as_match(own[0], ctx.point_matches()))
+        if not self._prints_own_date(ctx, before.doc_id):
+            return self._no_date(ctx, before, quote=False)
+        return None
 
     def _the_other_one(self, ctx: Context) -> Answer | None:
         """"那另外那几项材料啥时候交" after the province's plan-text deadline: the one other point of the same document
@@ -1891,7 +1922,9 @@ class KnowledgeHandler:
                              inherited_city=f.city if f.city_source in ("named", "inherited") else before)
             # a later part ("这个谁管") reads like a follow-up of the part before it: that part's answer is its
             # previous turn, so the same clause's point stating what is asked comes first
-            previous = answers[-1] if answers and not answers[-1].refused else ctx.previous
+            # (…or a document fact it honestly could not give: "192号答复文号多少，哪天落款的" asks the same document's date)
+            previous = answers[-1] if answers and (not answers[-1].refused or _of_document_fact(ctx, answers[-1])) \
+                else ctx.previous
             sub_ctx = Ctx(frame=sub, services=ctx.services, previous=previous)
             a = KnowledgeHandler().run(sub_ctx) if sub_ctx.point_matches() else None
             if a is None:
@@ -1899,6 +1932,12 @@ class KnowledgeHandler:
                     return None
                 continue      # a part no provision answers: the others are still answered
             answers.append(a)
+        if len(answers) > 1 and all(a.refused and _of_document_fact(ctx, a) for a in answers) \
+                and len({a.direct for a in answers}) > 1:
+            # "192号答复文号多少，哪天落款的": the document prints neither — both said
+            return build(ctx, kind="not_covered", direct="\n".join(dict.fromkeys(a.direct for a in answers)),
+                         refused=True, not_covered_kind="no_figure", topic=answers[0].topic,
+                         knowledge_point=answers[0].knowledge_point)
         refusal = next((a for a in answers if a.refused and a.not_covered_kind in ("not_stated", "different_quantity",
                                                                                  "no_figure")), None)
         if refusal is not None and all((c.doc_id, c.clause) in {(r.doc_id, r.clause) for r in refusal.citations}
