@@ -557,9 +557,9 @@ def _counted_in(measure: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"[\d一二两三四五六七八九十百千万]\s*(?:" + "|".join(map(re.escape, measure)) + ")")
 
 
-# A calendar date asked outright ("落款日期是哪一天"), not "什么时候可以转让" (whose answer is a condition).
-# a document named by its number ("192号", "〔2018〕14号"): the question says which document it asks of
+# A document named by its number ("192号", "〔2018〕14号"): the question says which document it asks of.
 _DOC_NUMBER_SAID = re.compile(r"\d+\s*号|〔\d{4}〕")
+# A calendar date asked outright ("落款日期是哪一天"), not "什么时候可以转让" (whose answer is a condition).
 _ASKS_CALENDAR_DATE = re.compile(r"日期|哪一天|哪天|几月几[日号]|落款|what date|which date|dated")
 _CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
