@@ -67,13 +67,21 @@ def _vote(answer, key: str) -> None:
         feedback.record_vote(answer, int(value))
 
 
+def header_statuses(answer) -> list[str]:
+    """The status badges beside the answer's place: of the documents it cites (two at most). A refusal for one place
+    cites another place's rule only as a contrast — that document's status is on its own card, not beside the place
+    the user asked about (a draft badge beside 浙江省, whose notice is no draft)."""
+    cited = [c for c in answer.citations if c.status is not None
+             and not (answer.refused and answer.city and c.city and c.city != answer.city)]
+    return list(dict.fromkeys(c.status for c in cited))[:2]
+
+
 def render_answer(answer, corpus, *, key: str) -> None:
     """Direct line, badges, the body where it matters, sources folded, notes, copy and feedback."""
     if answer.resolved_question and answer.resolved_question != answer.question:
         st.caption(ui.md_escape(f"理解为：{answer.resolved_question}"))
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        statuses = list(dict.fromkeys(c.status for c in answer.citations if c.status is not None))
-        for s in statuses[:2]:
+        for s in header_statuses(answer):
             ui.status_badge(s)
         if answer.city:
             st.badge(ui.label(answer.city), color="violet", icon=":material/location_on:")

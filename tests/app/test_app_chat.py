@@ -200,3 +200,15 @@ def test_copy_box_holds_the_answer_and_its_citations(app_env):
     at.chat_input[0].set_value("维修基金每平米交多少？").run()
     copied = [c.value for c in at.code if "12元" in c.value]
     assert copied and f"《{LINHAI}》（二十二）：“" in copied[0]
+
+
+def test_a_refusal_does_not_badge_the_asked_place_with_the_contrasts_status():
+    from types import SimpleNamespace as NS
+
+    from ui.chat import header_statuses
+
+    contrast = NS(status="征求意见稿", city="临海市")
+    own = NS(status="现行有效", city="温州市")
+    assert header_statuses(NS(refused=True, city="浙江省", citations=[contrast])) == []
+    assert header_statuses(NS(refused=True, city="温州市", citations=[own, contrast])) == ["现行有效"]
+    assert header_statuses(NS(refused=False, city="临海市", citations=[contrast, own])) == ["征求意见稿", "现行有效"]
