@@ -930,10 +930,11 @@ class KnowledgeHandler:
         if own:
             # the date of the act asked ("印发日期": the printing line, not the signature date), then the best match
             said = _DOCUMENT_DATE.findall(f.text.lower())
-            rank = {m.point.point.id: i for i, m in enumerate(ctx.point_matches())}
+            matches = ctx.point_matches()
+            rank = {m.point.point.id: i for i, m in enumerate(matches)}
             own.sort(key=lambda bp: (not any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in said),
                                      rank.get(bp.point.id, len(rank))))
-            return self._answer(ctx, _as_match(own[0], ctx.point_matches()))
+            return self._answer(ctx, _as_match(own[0], matches))
         if not self._prints_own_date(ctx, before.doc_id):
             return self._no_date(ctx, before, quote=False)
         return None
