@@ -52,6 +52,45 @@ def _fillers() -> tuple[tuple[str, ...], frozenset[str]]:
     return tuple(sorted(data["zh"], key=len, reverse=True)), frozenset(w.lower() for w in data["en"])
 
 
+@functools.lru_cache(maxsize=1)
+def _other_places() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["other_places"]
+    return tuple(sorted(data["zh"], key=len, reverse=True)), tuple(sorted(data["en"], key=len, reverse=True))
+
+
+def asks_other_places(question: str) -> bool:
+    """The turn asks the previous question of every other place and says nothing else of its own.
+
+    >>> asks_other_places("其他地方呢？"), asks_other_places("别的城市也是这样吗"), asks_other_places("What about other cities?")
+    (True, True, True)
+    >>> asks_other_places("其他地方的宿舍呢"), asks_other_places("温州呢"), asks_other_places("Do other cities cap dormitories?")
+    (False, False, False)
+    """
+    if _cities_in(question):
+        return False
+    zh_words, en_words = _other_places()
+    rest, found = question.lower(), False
+    for w in (*zh_words, *en_words):
+        if w in rest:
+            rest, found = rest.replace(w, " "), True
+    if not found:
+        return False
+    zh, en = _fillers()
+    for w in zh:
+        rest = rest.replace(w, "")
+    words = [w for w in re.findall(r"[a-z']+", rest) if w not in en]
+    return not words and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 1
+
+
+def _across_places(previous_question: str) -> str:
+    """The previous question asked as a comparison of the cities ("各地…，有什么不同？")."""
+    asked = _strip_places(previous_question).strip()
+    if asked.isascii():
+        asked = re.sub(r"(?i)\s+(in|for|of|at)\s*\??\s*$", "", asked.rstrip(" ?"))
+        return f"{asked}? How do the cities differ?"
+    return f"各地{asked.rstrip('？?。 ')}，有什么不同？"
+
+
 # A bound said in a switch ("那温州有最低面积没", "Does Wenzhou cap that too?") restates the previous provision's
 # own bound: a word of the same direction as the provision's is no topic of the turn's own.
 _MIN_SAID = re.compile(r"最低|最少|至少|起码|下限|minimum|at least|lower limit|floor")
@@ -361,6 +400,9 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
         return Resolution(question, "new")
     prev_q = previous.resolved_question or previous.question
     prev_city = previous.city
+    if subject is None and asks_other_places(question) or subject is not None and asks_other_places(subject):
+        # "其他地方呢": the same question, each city's rule side by side (or "not set" where a city sets none)
+        return Resolution(_across_places(prev_q), "new", topic=previous.topic, previous_city=prev_city)
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
         subject = " ".join(figures_text(question)) or None

@@ -353,6 +353,9 @@ def answer_types(question: str) -> tuple[str, ...]:
         # "哪天落款的": the document's date, not its header (with another document fact asked too — "署名机关和成文日期"
         # — the order stays)
         types = ["date", *[t for t in types if t != "date"]]
+    if "date" in types and "deadline" in types and any(w in text for w in word_lists("deadline_words")):
+        # "那其他几样材料呢，截止是哪天": the day asked is a deadline
+        types = ["deadline", *[t for t in types if t != "deadline"]]
     if "contact" in types and "actor" in types:   # "打哪个电话问，找谁": the person and how to reach them
         types = ["contact", *[t for t in types if t != "contact"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
@@ -569,12 +572,27 @@ def _comma_parts(part: str) -> list[str]:
     ['省里要的那几张表，几号前要交']
     >>> _comma_parts("要是哪个市没按时报送，省里会如何处理")   # a condition, then what is asked of it
     ['要是哪个市没按时报送，省里会如何处理']
+    >>> _comma_parts("这钱交给谁啊，哪个部门收的")   # the same thing asked twice
+    ['这钱交给谁啊，哪个部门收的']
     """
     pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
     if len(pieces) == 2 and not _CONDITION.match(pieces[0].strip()) and all(_WH.search(unpointed(p)) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
-            and not part.isascii():
+            and not part.isascii() and not _asked_again(*pieces):
         return [p.strip() for p in pieces]
     return [part]
+
+
+def _asked_again(first: str, second: str) -> bool:
+    """The second clause asks the same kind of fact as the first and names nothing of its own ("这钱交给谁啊，哪个
+    部门收的"); "容积率多少，建筑密度多少" names a second subject."""
+    kind = answer_types(first)[:1]
+    if not kind or answer_types(second)[:1] != kind or registry().mentioned(second):
+        return False
+    rest = second
+    for w in sorted(cue_words(kind), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    rest = re.sub(r"[的了呢吗啊呀吧嘛是要得]", "", rest)
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 2
 
 
 _CONDITION = re.compile(r"(?:要是|如果|假如|假设|若是|若|万一|一旦|倘若)")
@@ -586,10 +604,17 @@ def asking_clauses(text: str) -> int:
 
     >>> asking_clauses("新方案啥时候开始算数，以前那个入园办法还管用吗"), asking_clauses("那么，临海的容积率最低多少？")
     (2, 1)
+    >>> asking_clauses("那其他几样材料呢，截止是哪天")
+    1
     """
     pieces = [p.strip() for p in re.split(r"[，,；;]", text)]
+    # a leading "那X呢，" names what the next clause asks about ("那其他几样材料呢，截止是哪天")
+    pieces = [p for i, p in enumerate(pieces) if i == len(pieces) - 1 or not _TOPIC_LEAD.match(p)]
     return sum(1 for p in pieces if p.strip(" 那么请问另外") and not _CONDITION.match(p)
                and asks_something(p.removeprefix("那么").removeprefix("请问")))
+
+
+_TOPIC_LEAD = re.compile(r"^(?:那|那么)[^，,]{1,12}呢$")
 
 
 # "文号是多少", "what is its document number": the document's own number is asked.

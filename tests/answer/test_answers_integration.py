@@ -3,6 +3,8 @@ choices the BM25-only test encoder cannot reach."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from assistant.answer import get_assistant
@@ -1108,3 +1110,16 @@ def test_a_document_that_prints_neither_number_nor_date_says_both(assistant):
 def test_the_date_asked_after_a_document_fact_is_that_documents_date(assistant):
     last = _chat(assistant, "浙中小企业办14号通知的文号是多少", "哪天落款的")[-1]
     assert not last.refused and "2018年11月23日" in last.direct, last.answer
+
+
+def test_other_cities_in_english_compares_them_in_english(assistant):
+    _, others = _chat(assistant, "What is the maintenance fund rate in Linhai?", "What about other cities?")
+    assert others.kind == "comparison" and "Wenzhou: not set in its documents" in others.answer
+    difference = next(line for line in others.answer.splitlines() if line.startswith("Difference"))
+    assert "Linhai" in difference and not re.search(r"[\u4e00-\u9fff]", difference)
+
+
+def test_a_comparison_does_not_fill_a_city_with_another_kind_of_answer(assistant):
+    # 慈溪's only close match is who drafts the pre-sale rules: no holding period
+    a = assistant.ask("How long must a unit be held before resale? How do the cities differ?")
+    assert "Cixi: not set in its documents" in a.answer and "预售" not in a.answer

@@ -295,3 +295,48 @@ def test_a_standard_or_amount_to_pay_asks_a_figure():
 
     q = "临海的履约保证金按什么标准或金额缴纳？"
     assert frame(q, q).asks_figure
+
+
+@pytest.mark.parametrize("question", ["其他地方呢？", "别的城市也是这样吗", "What about other cities?", "Elsewhere?"])
+def test_asking_every_other_place_asks_the_previous_question_as_a_comparison(question):
+    previous = Turn(question="临海的物业维修资金怎么交？", city="临海市", topic="maintenance_fund")
+    if question.isascii():
+        previous = Turn(question="What is the maintenance fund rate in Linhai?", city="临海市", topic="maintenance_fund")
+    r = resolve(question, previous)
+    assert r.topic == "maintenance_fund" and "临海" not in r.text and "Linhai" not in r.text
+    assert ("各地物业维修资金怎么交" in r.text) if not question.isascii() else r.text.startswith(
+        "What is the maintenance fund rate? How do the cities differ")
+
+
+def test_other_places_with_a_subject_of_their_own_is_not_the_previous_question():
+    r = resolve("其他地方的宿舍呢", Turn(question="临海的物业维修资金怎么交？", city="临海市"))
+    assert "维修资金" not in r.text
+
+
+def test_other_places_after_a_rule_lists_each_city_or_says_it_sets_none(assistant):
+    _, others = chat(assistant, "临海的物业维修资金怎么交？", "其他地方呢？")
+    assert others.kind == "comparison" and not others.refused
+    assert "12元/平方米" in others.answer and "温州市：文件中没有规定" in others.answer
+
+
+def test_who_collects_a_fee_whose_clause_names_no_one_is_not_stated(assistant):
+    _, who = chat(assistant, "临海的物业专项维修资金缴纳标准是多少？", "这钱交给谁啊，哪个部门收的")
+    assert who.refused and who.not_covered_kind == "not_stated"
+    assert "12元/平方米" in who.answer and "亩均税收" not in who.answer   # what the clause says, not 温州's payee
+
+
+def test_who_receives_a_report_named_in_its_deadline_clause(assistant):
+    _, who = chat(assistant, "省里那个小微园通知，五年规划的正式文本啥时候前要报上去？", "报给谁啊")
+    assert not who.refused and "省小微企业园工作联席会议办公室" in who.direct
+
+
+def test_a_deadline_asked_as_a_day_is_the_deadline_not_the_signing_date(assistant):
+    _, when = chat(assistant, "省里那个小微园通知，五年规划的正式文本啥时候前要报上去？", "那其他几样材料呢，截止是哪天")
+    assert "12月10日前" in when.direct and "2018年11月23日" not in when.direct
+
+
+def test_a_deadline_word_with_a_day_asks_a_deadline():
+    from assistant.answer.frame import answer_types
+
+    assert answer_types("那其他几样材料呢，截止是哪天")[0] == "deadline"
+    assert answer_types("这个通知哪天落款的")[0] == "date"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.context import Context
-from assistant.answer.frame import NUMERIC, frame as make_frame
+from assistant.answer.frame import frame as make_frame
 from assistant.answer.handlers.base import build
 from assistant.answer.handlers.knowledge import KnowledgeHandler
 from assistant.answer.models import Answer
@@ -32,6 +32,9 @@ def _numbers(spans) -> tuple[tuple, str]:
 # Only a close match's topic may replace the best match's because more cities set it: a far one ("建设目标" for
 # "入园企业数量的要求") is another question. Set on the readable sets' comparisons (officer_dev, mixed_dev6–8).
 TOPIC_RATIO = 0.95
+# How far down a city's own matches its point of the compared topic is looked for; every topic of a city has at most
+# a few dozen points.
+STAND_IN_DEPTH = 40
 
 
 class ComparisonHandler:
@@ -74,10 +77,17 @@ class ComparisonHandler:
                                    cities=here)
             own = [m for m in own if ctx.may_answer(m.point)]
             same = [m for m in own if m.point.point.topic == topic]
+            if not same:
+                # the city's point of the topic further down its matches ("resale" in English finds 温州's transfer
+                # rule only after five others)
+                same = [m for m in svc.kindex.match(" ".join((sub.query.text, *sub.query.expansions)),
+                                                    sub_ctx.query_vector, k=STAND_IN_DEPTH, cities=here)
+                        if m.point.point.topic == topic and ctx.may_answer(m.point)]
             # another topic's point of the city stands in (its rules are organised differently: 温州 measures the
-            # leading industry by floor area), but not with another kind of figure ("主导行业2/3以上" is no count)
+            # leading industry by floor area), but only with the same kind of answer ("主导行业2/3以上" is no count;
+            # who drafts the pre-sale rules is no holding period)
             stand_in = own[0] if own and handler._trusted(sub_ctx, own[0]) \
-                and not (topic_types & NUMERIC and own[0].point.point.answer_type in NUMERIC - topic_types) else None
+                and own[0].point.point.answer_type in topic_types else None
             best = same[0] if same else stand_in
             if best is None:
                 lines.append(text("compare.not_set", f.language, city=registry().english(city) if f.language == "en"
@@ -107,7 +117,8 @@ class ComparisonHandler:
         head = text("compare.head", f.language, topic=handler._topic_name(topic, f.language))
         set_by = [c for c, v in figures.items() if v is not None]
         if len(set_by) < len(figures):
-            diff = text("compare.only", f.language, cities="、".join(set_by))
+            names = [registry().english(c) for c in set_by] if f.language == "en" else set_by
+            diff = text("compare.only", f.language, cities=(" and " if f.language == "en" else "、").join(names))
         elif len(set(figures.values())) == 1:
             diff = text("compare.same", f.language)
         elif len({v for v, _ in numbers.values()}) == 1 and next(iter(numbers.values()))[0]:

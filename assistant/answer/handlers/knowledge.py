@@ -866,6 +866,9 @@ class KnowledgeHandler:
         dated = self._previous_document_date(ctx)
         if dated is not None:
             return dated
+        actor = self._actor_not_stated(ctx)
+        if actor is not None:
+            return actor
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
         if same_clause is None and not matches:
@@ -1095,6 +1098,28 @@ class KnowledgeHandler:
         rank = {m.point.point.id: i for i, m in enumerate(matches)}
         best = min(candidates, key=lambda bp: (bp.point.id not in prefer, rank.get(bp.point.id, len(rank))))
         return _as_match(best, matches)
+
+    def _actor_not_stated(self, ctx: Context) -> Answer | None:
+        """(e) "这钱交给谁啊" right after 临海's maintenance-fund rate: a short turn asking who, of nothing but the
+        conversation's provision, whose clause names no one — what the clause does state, and that it names no one,
+        never another city's payee that matches the words "交给谁"."""
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        point_id = (prev.knowledge_point or (f.extra.get("provision") if prev.calculator else None)) if prev else None
+        if prev is None or not point_id or point_id not in bank or f.city != prev.city or prev.not_covered_kind \
+                or f.types[:1] != ("actor",) or len(f.question) > SHORT_FOLLOW_UP:
+            return None
+        before = bank.get(point_id)
+        if before.city not in ctx.services.applicable(f.city) or before.point.answer_type in ("actor", "metadata"):
+            return None
+        said = prev.resolved_question or prev.question
+        asking = " ".join(cue_words({"actor"}))
+        new_words = [w for w in content_words(f.question) if w not in said and w not in asking
+                     and not re.match(r"[这那该此]", w)]     # "这钱" points back at the provision
+        if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
+            return None   # "那城建配套费谁收": a subject of its own
+        if any(bp.point.answer_type == "actor" for bp in bank.in_clause(before.clause_id)):
+            return None
+        return self._not_stated(ctx, before, template="knowledge.not_stated_actor")
 
     def _named_city_own_match(self, ctx: Context, matches: list[PointMatch], before: BoundPoint) -> bool:
         """"临海入园标准和入园企业由谁审定" (a short part of a longer question, its city named) after 临海's
@@ -1633,6 +1658,8 @@ class KnowledgeHandler:
             if ctx.frame.types[:1] in (("metadata",), ("contact",), ("date",), ("deadline",)) and not several \
                     and p.point.answer_type not in (*ctx.frame.types, *(("deadline",) if "date" in ctx.frame.types else ())):
                 continue  # "由哪个机关发出": a document fact asked alone; its attachment list is not the answer
+            if ctx.frame.types[:1] == ("deadline",) and not several and p.point.answer_type == "date":
+                continue  # "截止是哪天": the day a duty falls due, not the day the document was signed
             if (p.point.permission or m.point.point.permission) and not several:
                 continue  # one yes/no answers a yes/no question; a second, maybe opposite, one only when asked for
             if p.clause_id == m.point.clause_id and p.point.id not in {x.point.id for x in out} \
