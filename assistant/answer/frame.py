@@ -324,6 +324,10 @@ _UNBOUNDED = re.compile(r"forever|indefinitely|for good|永久|一直有效|一�
 _DOCUMENT_DATE_WORD = re.compile(r"落款|成文|印发(?!单位|机关)")
 
 
+# A whether inside a noun ("是否回购的决定", "是否达标的结论"): no yes/no asked
+_EMBEDDED_WHETHER = re.compile(r"是否[\u4e00-\u9fff]{1,8}的(?:决定|意见|答复|结论|问题|情况)")
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
@@ -374,6 +378,8 @@ def answer_types(question: str) -> tuple[str, ...]:
     if yes_no and yes_no_at <= figure_at and _SPOKEN_END.search(text) \
             and _FIGURE_QUESTION.search(re.split(r"[，,。；;？?！!]", text.rstrip("？?！!。 "))[-1]):
         yes_no = False   # "奖多少钱哇": a spoken particle after a figure question asks the figure
+    if yes_no and figure_at >= 0 and _EMBEDDED_WHETHER.search(text):
+        yes_no = False   # "多少日内作出是否回购的决定": the whether names a decision; the figure is asked
     if numeric and figure_at >= 0 and not yes_no and types[0] not in ("consequence", "contact"):
         # "几年内不能转让？" asks how long: a figure question word outranks a modal verb after it
         types = [numeric[0], *[t for t in types if t != numeric[0]]]
@@ -397,10 +403,10 @@ _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
 _FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
-                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,3}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
+                              r"how large|what percentage|what share|what rate|what (?:minimum|maximum|min|max)\b|what (?:\w+ ){1,4}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|"
                               # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
-                              r"what(?: is|'s|’s) the (?:[\w-]+ ){1,3}?(?:rate|ratio|share|percentage|fee|amount|area|size|limit|cap|"
+                              r"what(?: is|'s|’s) the (?:[\w-]+ ){1,4}?(?:rate|ratio|share|percentage|fee|amount|area|size|limit|cap|"
                               r"deadline|period|value)(?=\s*$|\s*[?,.;:]|\s+(?:of|for|on|in|at|to|that|which|per|a|an|the|does|do|"
                               r"is|are|must|should|can|may|will|would|under|by|with|from|set|paid|given|allowed|required)\b)|how much (?:are|is) \w+(?: \w+)? worth|at least|at most|"
                               r"\bper (?:square|sq\.?) ?(?:metre|meter|m)|\bat what price\b|\bfor how much\b|what(?: is|'s|’s) the \w+ (?:cap|limit|maximum|minimum)\b|what (?:do|does|must|should) (?:\w+ ){1,8}pay\b")

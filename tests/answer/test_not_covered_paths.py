@@ -163,3 +163,38 @@ def test_a_county_s_plan_asked_as_firms_brought_into_parks_reads_the_plan_table(
 def test_a_threshold_asked_about_entering_stays_an_eligibility_check(assistant):
     a = assistant.ask("我们企业亩均税收多少才能进临海的小微园？")
     assert a.kind == "eligibility"
+
+
+def test_a_blank_cell_of_the_plan_table_is_no_figure_not_an_answer(assistant):
+    a = assistant.ask("温州计划表里文成县要建几个科创园？")
+    assert a.refused and a.not_covered_kind == "no_figure" and "空白" in a.direct
+    both = assistant.ask("温州计划表里文成县科创园和电商园一共要建几个？")   # a sum leaves the blank out
+    assert not both.refused and both.kind == "table"
+
+
+def test_a_document_fact_asked_by_its_own_name_is_that_fact(assistant):
+    signed = assistant.ask("浙江省《关于做好小微企业园建设工作有关事项的通知》的发文字号和成文日期是什么？")
+    assert "2018年11月23日" in signed.direct and "11月26日" not in signed.direct   # 成文, not 印发
+    printed = assistant.ask("省里通知的文号和印发日期是什么")
+    assert "2018年11月26日" in printed.direct and "大会精神" not in printed.direct   # not the basis beside the number
+
+
+@pytest.mark.parametrize("question, stated", [
+    ("温州小微园房产税优惠能享受几年", "按第一档享受城镇土地使用税优惠（建成运营3年内）"),
+    ("慈溪评市级小微园，主导行业的产值要占到多少？", "对主导行业入驻企业数达到2/3以上"),
+    ("温州拿地以后几个月之内一定要开工", "确保开工审批最多100天"),
+])
+def test_another_tax_share_or_time_limit_is_another_quantity(question, stated):
+    from assistant.answer.frame import other_qualifier
+
+    assert other_qualifier(question, stated)
+    assert not other_qualifier("温州城镇土地使用税优惠享受几年", "按第一档享受城镇土地使用税优惠（建成运营3年内）")
+
+
+def test_how_a_question_asks_is_read_from_its_words():
+    from assistant.answer.frame import answer_types
+
+    assert answer_types("属地政府应在多少日内作出是否回购的决定？")[0] == "duration"   # the whether names a decision
+    assert answer_types("开工审批超过100天仍未办结的，是否视为审批通过？")[0] == "consequence"
+    assert frame("What land appreciation tax prepayment rate applies to parks in Wenzhou?",
+                 "What land appreciation tax prepayment rate applies to parks in Wenzhou?").asks_figure

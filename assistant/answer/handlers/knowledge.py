@@ -275,6 +275,13 @@ def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
     return len(head) >= 2 and any(h in asked for h in (head, *head_words().get(head, ())))
 
 
+def _compound_named_zh(bp: BoundPoint, question: str) -> bool:
+    """The last two words of the point's subject, together, are in what a Chinese question asks ("成文日期" of
+    "通知的成文日期"; "印发日期" is another date)."""
+    tokens = [t for t in words.lcut(bp.point.subject_zh) if t != "的"]
+    return len(tokens) >= 2 and len(tokens[-1]) >= 2 and "".join(tokens[-2:]) in question.rsplit("的", 1)[-1]
+
+
 def _dated(bp: BoundPoint) -> bool:
     return any(_CALENDAR_DATE.search(s) for s in bp.point.answer_spans)
 
@@ -1655,6 +1662,10 @@ class KnowledgeHandler:
             if p.point.answer_type in ("actor", "metadata") and p.point.answer_type not in ctx.frame.types \
                     and not (several and (p.point.answer_type == "metadata" or _subject_named_zh(p, ctx.frame.text))):
                 continue  # a 责任单位 line joins only when who is asked (a document's facts: when several are)
+            if several and ctx.frame.language == "zh" and not _subject_named_zh(p, ctx.frame.text) \
+                    and (p.point.answer_type == "metadata"
+                         or (p.point.answer_type == "list" and "metadata" in ctx.frame.types[:2])):
+                continue  # "文号和印发日期": the facts asked by name, not the basis and addressees of the same lines
             if ctx.frame.types[:1] in (("metadata",), ("contact",), ("date",), ("deadline",)) and not several \
                     and p.point.answer_type not in (*ctx.frame.types, *(("deadline",) if "date" in ctx.frame.types else ())):
                 continue  # "由哪个机关发出": a document fact asked alone; its attachment list is not the answer
@@ -1677,7 +1688,14 @@ class KnowledgeHandler:
             if not own:
                 return self._no_number(ctx, m.point)                        # (b)
             if len(set(f.types)) > 1 or _SEVERAL.search(f.text):
-                with_points = (m.point, *with_points)   # "who signed it, and what is its number": both asked
+                # "who signed it, and what is its number": both asked — the fact asked by its own name ("成文日期",
+                # not the printing date that matched the words better)
+                other = m.point
+                if f.language == "zh" and not _compound_named_zh(other, f.text):
+                    other = next((p for p in svc.bank.points if p.doc_id == other.doc_id
+                                  and p.point.answer_type == other.point.answer_type
+                                  and _compound_named_zh(p, f.text) and ctx.may_answer(p)), other)
+                with_points = (other, *with_points)
             m = _as_match(own[0], ctx.point_matches())
         if different_quantity(ctx, m.point):
             # "慈溪现在建好了几个小微园", best matched by the 2019 target: a close match of the city counting what is

@@ -127,6 +127,11 @@ class TableHandler:
             return build(ctx, kind="not_covered", direct=table.headline(lang), citations=cites, quote_lines=False,
                          refused=True, not_covered_kind="place" if table.missing == "row" else "no_figure",
                          city=doc.meta.city, city_source=ctx.frame.city_source, topic="action_plan_table")
+        if table.cells and all(c.blank for c in table.cells):
+            # "文成县要建几个科创园" where the cell is blank: the plan sets no figure (b), it is not 0
+            return build(ctx, kind="not_covered", direct=table.headline(lang), citations=cites, quote_lines=False,
+                         refused=True, not_covered_kind="no_figure", city=doc.meta.city,
+                         city_source=ctx.frame.city_source, topic="action_plan_table")
         if table.cells:
             body.append(text("table.cells", lang, cells=("；" if lang == "zh" else "; ").join(table.cell_lines(lang))))
         if blanks := table.blank_line(lang):
