@@ -24,6 +24,7 @@ converted.
 from __future__ import annotations
 
 import functools
+from decimal import Decimal
 import re
 import weakref
 from dataclasses import dataclass, field
@@ -1221,7 +1222,29 @@ def _with_unit(number: str, unit: str, lang: str) -> str:
     en = units_en.get(unit, unit)
     if en == "%":
         return f"{number}%"
-    return f"{number} {en}".strip()
+    scaled = _scaled_en(number, unit)
+    return scaled or f"{number} {en}".strip()
+
+
+# A header unit an English reader does not count in (万㎡): the figure said in the base unit ("1.35 million m²").
+_SCALE_EN = {"万㎡": (10_000, "m²")}
+
+
+def _scaled_en(number: str, unit: str) -> str | None:
+    """
+    >>> _scaled_en("135", "万㎡"), _scaled_en("50", "万㎡"), _scaled_en("1,200", "亩")
+    ('1.35 million m²', '500,000 m²', None)
+    """
+    if unit not in _SCALE_EN or not number:
+        return None
+    factor, base = _SCALE_EN[unit]
+    try:
+        value = Decimal(number.replace(",", "")) * factor
+    except ArithmeticError:
+        return None
+    if value >= 1_000_000:
+        return f"{(value / 1_000_000).normalize():f} million {base}"
+    return f"{value.normalize():,f} {base}"
 
 
 # ---------------------------------------------------------------- the first line of an answer

@@ -168,6 +168,7 @@ def test_a_threshold_asked_about_entering_stays_an_eligibility_check(assistant):
 def test_a_blank_cell_of_the_plan_table_is_no_figure_not_an_answer(assistant):
     a = assistant.ask("温州计划表里文成县要建几个科创园？")
     assert a.refused and a.not_covered_kind == "no_figure" and "空白" in a.direct
+    assert a.citations and all(c.clause.startswith("行动计划表") for c in a.citations)   # the table, no clause "20."
     both = assistant.ask("温州计划表里文成县科创园和电商园一共要建几个？")   # a sum leaves the blank out
     assert not both.refused and both.kind == "table"
 
