@@ -1123,3 +1123,8 @@ def test_a_comparison_does_not_fill_a_city_with_another_kind_of_answer(assistant
     # 慈溪's only close match is who drafts the pre-sale rules: no holding period
     a = assistant.ask("How long must a unit be held before resale? How do the cities differ?")
     assert "Cixi: not set in its documents" in a.answer and "预售" not in a.answer
+
+
+def test_which_city_asks_more_is_said_with_the_figures(assistant):
+    _, both = _chat(assistant, "那温州园区里宿舍食堂这些配套的房子要占多少", "跟临海比哪边要求高点")
+    assert both.kind == "comparison" and "下限临海市更高" in both.answer and "上限相同" in both.answer

@@ -29,6 +29,33 @@ def _numbers(spans) -> tuple[tuple, str]:
     return values, "、".join(dict.fromkeys(q.text for q in found))
 
 
+def _figures_differ(numbers: dict[str, tuple[tuple, str]], lang: str) -> str | None:
+    """The difference said with the figures, when each city states one figure (or range) of the same unit: which
+    city's is higher, bound by bound ("临海市15%-25%，温州市10%-25%；下限临海市更高，上限相同"); None otherwise."""
+    one = {c: values[0] for c, (values, _) in numbers.items() if len(values) == 1}
+    if len(one) < 2 or len(one) != len(numbers) or len({unit for _, unit, _ in one.values()}) != 1:
+        return None
+    reg = registry()
+    name = (lambda c: reg.english(c)) if lang == "en" else (lambda c: c)
+    ranged = any(high is not None for _, _, high in one.values())
+    bounds = [("compare.bound_low", {c: v for c, (v, _, _) in one.items()}),
+              ("compare.bound_high", {c: h if h is not None else v for c, (v, _, h) in one.items()})] if ranged \
+        else [("compare.bound_value", {c: v for c, (v, _, _) in one.items()})]
+    verdicts = []
+    for key, by_city in bounds:
+        bound = text(key, lang)
+        top = max(by_city.values())
+        leaders = [c for c, v in by_city.items() if v == top]
+        if len(leaders) == len(by_city):
+            verdicts.append(text("compare.equal", lang, bound=bound))
+        else:
+            verdicts.append(text("compare.higher" if len(by_city) == 2 else "compare.highest", lang, bound=bound,
+                                 city=("、" if lang == "zh" else " and ").join(name(c) for c in leaders)))
+    sep = "，" if lang == "zh" else ", "
+    pairs = sep.join(f"{name(c)}{'' if lang == 'zh' else ' '}{numbers[c][1]}" for c in one)
+    return text("compare.figures", lang, pairs=pairs, verdict=("，" if lang == "zh" else "; ").join(verdicts))
+
+
 # Only a close match's topic may replace the best match's because more cities set it: a far one ("建设目标" for
 # "入园企业数量的要求") is another question. Set on the readable sets' comparisons (officer_dev, mixed_dev6–8).
 TOPIC_RATIO = 0.95
@@ -111,7 +138,7 @@ class ComparisonHandler:
             for p in points:
                 citations += point_citations(p, svc.corpus)
             figures[city] = english_figures(spans) or "；".join(spans)
-            numbers[city] = _numbers(spans)
+            numbers[city] = _numbers(best.point.point.answer_spans)   # the figure of the point that answers
         if not citations:
             return None
         head = text("compare.head", f.language, topic=handler._topic_name(topic, f.language))
@@ -127,6 +154,6 @@ class ComparisonHandler:
             shown = figures[first] if f.language == "en" else numbers[first][1]
             diff = text("compare.same_figures", f.language, figures=shown)
         else:
-            diff = text("compare.differ", f.language)
+            diff = _figures_differ(numbers, f.language) or text("compare.differ", f.language)
         return build(ctx, kind="comparison", direct=head + "\n" + "\n".join(lines) + "\n" + diff, citations=citations,
                      topic=topic, answer_type=matches[0].point.point.answer_type, city=None)
