@@ -409,6 +409,10 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
     if subject is None and _adds_a_figure(question, prev_q, prev_city):
         # "我们土地出让金3200万 那最少交多少" after the bond rule: the previous question with the user's figure and words
         return Resolution(f"{prev_q} {question}", "figure", inherited_city=prev_city, topic=previous.topic)
+    if subject is None and previous.calculator and _asks_a_part(question, prev_q, provision):
+        # "里面办公用的占多少" after 临海's property rooms were computed for 12万平: the same calculation, whose lines
+        # include the part asked
+        return Resolution(f"{prev_q} {question}", "figure", inherited_city=prev_city, topic=previous.topic)
     switched = only_switches_city(question, prev_city, prev_q, provision) if subject is None else None
     if switched is not None:
         subject = switched
@@ -458,6 +462,32 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
             return Resolution(f"{subject} in {reg.english(prev_city)}", "topic", inherited_city=prev_city)
         return Resolution(f"{reg.short(prev_city)} {subject}", "topic", inherited_city=prev_city)
     return Resolution(subject, "topic")
+
+
+_ASKS_HOW_MUCH = re.compile(r"多少|几|多大|how much|how many|how big|what share", re.I)
+
+
+def _asks_a_part(question: str, previous_question: str, calculation_words: str) -> bool:
+    """A figure asked, with no figure or place of its own, of a thing the previous calculation's rules name and its
+    question did not ("里面办公用的占多少" after the property rooms for 12万平: 办公 of 物业办公用房).
+
+    >>> _asks_a_part("里面办公用的占多少", "物业管理用房要配多少 12万平", "物业办公用房1.5‰，物业经营用房1.5‰")
+    True
+    >>> _asks_a_part("温州办公用的占多少", "物业管理用房要配多少 12万平", "物业办公用房1.5‰")
+    False
+    >>> _asks_a_part("要配多少", "物业管理用房要配多少 12万平", "物业办公用房1.5‰")
+    False
+    """
+    if not calculation_words or not _ASKS_HOW_MUCH.search(question) or figures_text(question) or _cities_in(question):
+        return False
+    from assistant import words
+
+    if question.isascii():
+        own = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in previous_question.lower()]
+        return any(re.search(rf"\b{w}", calculation_words.lower()) for w in own)
+    own = [w for w in words.lcut(question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+           and w not in previous_question and not _ASKS_HOW_MUCH.search(w)]
+    return any(w in calculation_words for w in own)
 
 
 def restates_a_figure(question: str, provision_words: str) -> bool:

@@ -340,3 +340,8 @@ def test_a_deadline_word_with_a_day_asks_a_deadline():
 
     assert answer_types("那其他几样材料呢，截止是哪天")[0] == "deadline"
     assert answer_types("这个通知哪天落款的")[0] == "date"
+
+
+def test_a_part_of_the_previous_calculation_asked_reruns_it(assistant):
+    *_, part = chat(assistant, "临海小微园物业管理用房要配多少", "我园区总建筑面积12万平，那要配多少平", "里面办公用的占多少")
+    assert part.kind == "calculation" and "物业办公用房 180平方米" in part.direct
