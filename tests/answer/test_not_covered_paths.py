@@ -199,3 +199,10 @@ def test_how_a_question_asks_is_read_from_its_words():
     assert answer_types("开工审批超过100天仍未办结的，是否视为审批通过？")[0] == "consequence"
     assert frame("What land appreciation tax prepayment rate applies to parks in Wenzhou?",
                  "What land appreciation tax prepayment rate applies to parks in Wenzhou?").asks_figure
+
+
+@pytest.mark.parametrize("question", ["省里那个2019年计划表，园区类型那一栏咋填啊",
+                                      "2019年小微企业园建设提升计划情况表中，“园区类型”一栏应如何填写？"])
+def test_how_a_form_is_filled_in_is_its_instruction_not_a_sum_of_the_plan_table(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind != "table" and a.direct.find("园区类型请填写生产制造类") >= 0

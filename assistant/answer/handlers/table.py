@@ -19,7 +19,10 @@ TABLE_TOPICS = {"action_plan_table", "targets"}
 TEXT_TARGET_TOPIC = "targets"
 
 
-_PROVINCE_FORM = re.compile(r"\bprovincial\b|\bprovince'?s?\b|\bannex\s*\d|附件\s*\d")
+_PROVINCE_FORM = re.compile(r"\bprovincial\b|\bprovince'?s?\b|\bannex\s*\d|附件\s*\d|省里|省级|全省|浙江省|省通知|情况表|汇总表")
+# How a form is filled in ("园区类型那栏咋填", "how should the development model be entered"): a form's instructions,
+# never a sum over 温州's plan table (whose park types would otherwise be read as "parks of all types")
+_FILLING_IN = re.compile(r"填|fill(?:ed|ing)? (?:in|out)|\b(?:be|is|are) (?:entered|filled)\b")
 
 
 class TableHandler:
@@ -41,7 +44,8 @@ class TableHandler:
                 and self._table.doc.meta.city not in ctx.services.applicable(ctx.frame.city):
             # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
             return False
-        if self._table is not None and self._table.doc.meta.city != "浙江省" and _PROVINCE_FORM.search(question.lower()):
+        if self._table is not None and self._table.doc.meta.city != "浙江省" \
+                and (_PROVINCE_FORM.search(question.lower()) or _FILLING_IN.search(question.lower())):
             # "the provincial 2019 plan form (Annex 2)": the province's form, not 温州's plan table
             return False
         return self._table is not None
