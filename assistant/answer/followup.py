@@ -40,7 +40,7 @@ _NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百
 _DATE_TEXT = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?")
 _QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|两样")
 
-Kind = Literal["new", "city", "topic", "figure", "bare_city", "except"]
+Kind = Literal["new", "city", "topic", "figure", "bare_city", "except", "across"]
 # "那非高层呢", "不是成套的呢": the previous question for the case the provision's exception does not cover
 _NEGATED_CASE = re.compile(r"^(?:非|不是|不算|除了)(.{2,8}?)(?:的|住宅|以外|之外)?$")
 FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
@@ -65,6 +65,8 @@ def asks_other_places(question: str) -> bool:
     (True, True, True)
     >>> asks_other_places("其他地方的宿舍呢"), asks_other_places("温州呢"), asks_other_places("Do other cities cap dormitories?")
     (False, False, False)
+    >>> asks_other_places("其他地方的收费标准呢")   # a subject of its own
+    False
     """
     if _cities_in(question):
         return False
@@ -75,20 +77,26 @@ def asks_other_places(question: str) -> bool:
             rest, found = rest.replace(w, " "), True
     if not found:
         return False
-    zh, en = _fillers()
-    for w in zh:
-        rest = rest.replace(w, "")
+    _, en = _fillers()
     words = [w for w in re.findall(r"[a-z']+", rest) if w not in en]
-    return not words and len(re.findall(r"[\u4e00-\u9fff]", rest)) <= 1
+    return not words and not _OTHER_PLACES_RESIDUE.sub("", re.sub(r"[a-z'\s\W]", "", rest))
 
 
-def _across_places(previous_question: str) -> str:
-    """The previous question asked as a comparison of the cities ("各地…，有什么不同？")."""
+# What may stand beside "其他地方" in a turn that asks nothing of its own ("别的城市也是这样吗", "其他地方有没有规定")
+_OTHER_PLACES_RESIDUE = re.compile(r"那么|那|的|也|都|是|这样|一样|怎么样|怎样|如何|呢|吗|啊|呀|吧|嘛|有没有|没有|有|规定|要求|怎么|咋|"
+                                   r"还|又|会|不|同样|相同|这个|这种")
+
+
+def _across_places(previous_question: str, standard: str = "") -> str:
+    """The previous question (a Chinese one by its provision's standard question, which names what is asked even
+    after a short follow-up such as "谁批") asked as a comparison of the cities: "各地…有什么不同？"."""
     asked = _strip_places(previous_question).strip()
     if asked.isascii():
         asked = re.sub(r"(?i)\s+(in|for|of|at)\s*\??\s*$", "", asked.rstrip(" ?"))
         return f"{asked}? How do the cities differ?"
-    return f"各地{asked.rstrip('？?。 ')}，有什么不同？"
+    if standard:
+        asked = _strip_places(standard).strip()
+    return f"各地{asked.rstrip('？?。 ')}有什么不同？"
 
 
 # A bound said in a switch ("那温州有最低面积没", "Does Wenzhou cap that too?") restates the previous provision's
@@ -389,8 +397,9 @@ def _compared_with(question: str, previous: Turn) -> str | None:
     return f"{reg.short(previous.city)}和{reg.short(named[0])}{prev_q.rstrip('？?')}" + (f"，{rest}" if rest else "")
 
 
-def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolution:
-    """``provision``: the subject and spans of the provision the conversation is about, if any."""
+def resolve(question: str, previous: Turn | None, provision: str = "", standard: str = "") -> Resolution:
+    """``provision``: the subject and spans of the provision the conversation is about, if any; ``standard``: its
+    standard question."""
     subject = follow_up_subject(question)
     if previous is not None and (both := _compared_with(question, previous)) is not None:
         return Resolution(both, "new", topic=previous.topic)
@@ -400,9 +409,11 @@ def resolve(question: str, previous: Turn | None, provision: str = "") -> Resolu
         return Resolution(question, "new")
     prev_q = previous.resolved_question or previous.question
     prev_city = previous.city
-    if subject is None and asks_other_places(question) or subject is not None and asks_other_places(subject):
-        # "其他地方呢": the same question, each city's rule side by side (or "not set" where a city sets none)
-        return Resolution(_across_places(prev_q), "new", topic=previous.topic, previous_city=prev_city)
+    if previous.knowledge_point and not previous.calculator and previous.kind in ("lookup", "not_covered") \
+            and asks_other_places(question):
+        # "其他地方呢" after a provision: the same provision, each city's side by side (or "not set" where a city sets
+        # none); after a calculation or a plan-table figure there is no provision to compare
+        return Resolution(_across_places(prev_q, standard), "across", topic=previous.topic, previous_city=prev_city)
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
         subject = " ".join(figures_text(question)) or None

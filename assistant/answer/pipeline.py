@@ -159,7 +159,8 @@ class Assistant:
         provision_words = self._provision_words(provision, asked)
         if provision_words and previous.calculator:
             provision_words = " ".join((provision_words, self._calculator_words(previous.calculator)))
-        r = resolve(asked, previous, provision_words)
+        standard = self.services.bank.get(provision).point.standard if provision in self.services.bank else ""
+        r = resolve(asked, previous, provision_words, standard)
         if r.kind == "city" and provision in self.services.bank \
                 and self.services.bank.get(provision).point.answer_type in NUMERIC | TIME:
             # "临海呢，也是2.0吗" after whether 温州's plot ratio has exceptions: the provision's figure asked of the new
@@ -173,6 +174,8 @@ class Assistant:
         # "那温州呢？": the provision the conversation was about, to be looked for in the new city
         f.extra["switched_from"] = provision if r.kind == "city" else None
         f.extra["provision"] = provision
+        # "其他地方呢": the provision compared across the cities
+        f.extra["compare_with"] = provision if r.kind == "across" else None
         ctx = Context(frame=f, services=self.services, previous=previous)
         return self._with_total(self._run_handlers(ctx, history, expand_parts), question, previous)
 

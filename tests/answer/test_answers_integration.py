@@ -1128,3 +1128,15 @@ def test_a_comparison_does_not_fill_a_city_with_another_kind_of_answer(assistant
 def test_which_city_asks_more_is_said_with_the_figures(assistant):
     _, both = _chat(assistant, "那温州园区里宿舍食堂这些配套的房子要占多少", "跟临海比哪边要求高点")
     assert both.kind == "comparison" and "下限临海市更高" in both.answer and "上限相同" in both.answer
+
+
+def test_other_places_compares_the_provision_not_another_quantity_of_its_topic(assistant):
+    _, others = _chat(assistant, "临海入园企业要几家以上", "其他地方呢")
+    assert others.kind == "comparison" and "15家以上" in others.answer and "200家" not in others.answer
+    wide = assistant.ask("各地亩均税收要求有什么不同")
+    assert "20个以上" not in wide.answer    # 慈溪's park count is no tax per mu
+
+
+def test_who_is_asked_of_a_clause_that_names_a_body_is_not_refused(assistant):
+    _, who = _chat(assistant, "临海分区块竣工验收前要取得什么", "谁出具")
+    assert not (who.refused and who.not_covered_kind == "not_stated") and "规划部门" in who.answer

@@ -299,18 +299,26 @@ def test_a_standard_or_amount_to_pay_asks_a_figure():
 
 @pytest.mark.parametrize("question", ["其他地方呢？", "别的城市也是这样吗", "What about other cities?", "Elsewhere?"])
 def test_asking_every_other_place_asks_the_previous_question_as_a_comparison(question):
-    previous = Turn(question="临海的物业维修资金怎么交？", city="临海市", topic="maintenance_fund")
-    if question.isascii():
-        previous = Turn(question="What is the maintenance fund rate in Linhai?", city="临海市", topic="maintenance_fund")
+    asked = "What is the maintenance fund rate in Linhai?" if question.isascii() else "临海的物业维修资金怎么交？"
+    previous = Turn(question=asked, city="临海市", topic="maintenance_fund", kind="lookup",
+                    knowledge_point="linhai-maintenance-fund-rate")
     r = resolve(question, previous)
-    assert r.topic == "maintenance_fund" and "临海" not in r.text and "Linhai" not in r.text
+    assert r.kind == "across" and r.topic == "maintenance_fund" and "临海" not in r.text and "Linhai" not in r.text
     assert ("各地物业维修资金怎么交" in r.text) if not question.isascii() else r.text.startswith(
         "What is the maintenance fund rate? How do the cities differ")
 
 
-def test_other_places_with_a_subject_of_their_own_is_not_the_previous_question():
-    r = resolve("其他地方的宿舍呢", Turn(question="临海的物业维修资金怎么交？", city="临海市"))
-    assert "维修资金" not in r.text
+@pytest.mark.parametrize("question", ["其他地方的宿舍呢", "其他地方的收费标准呢", "外地人呢"])
+def test_other_places_with_a_subject_of_their_own_is_not_the_previous_question(question):
+    r = resolve(question, Turn(question="临海的物业维修资金怎么交？", city="临海市", kind="lookup",
+                               knowledge_point="linhai-maintenance-fund-rate"))
+    assert r.kind != "across" and "维修资金" not in r.text
+
+
+def test_other_places_after_a_calculation_is_no_comparison():
+    r = resolve("其他地方呢", Turn(question="临海我买了1200平方米厂房，维修资金交多少", city="临海市", kind="calculation",
+                                  calculator="fees"))
+    assert r.kind != "across"
 
 
 def test_other_places_after_a_rule_lists_each_city_or_says_it_sets_none(assistant):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.context import Context
-from assistant.answer.frame import frame as make_frame
+from assistant.answer.frame import NUMERIC, frame as make_frame
 from assistant.answer.handlers.base import build
 from assistant.answer.handlers.knowledge import KnowledgeHandler
 from assistant.answer.models import Answer
@@ -67,6 +67,22 @@ STAND_IN_DEPTH = 40
 class ComparisonHandler:
     name = "comparison"
 
+    @staticmethod
+    def _fixed_for(ctx: Context, fixed, here: set[str], own: list, same: list):
+        """The city's point of the compared provision's topic and kind of answer: the provision itself in its own
+        city; else the closest such point (by the question's matches, then any); None when the city sets none."""
+        from assistant.answer.handlers.knowledge import _bare
+
+        if fixed.city in here:
+            return next((m for m in own if m.point is fixed), _bare(fixed))
+        kind = fixed.point.answer_type
+        close = [m for m in same if m.point.point.answer_type == kind]
+        if close:
+            return close[0]
+        rest = [bp for bp in ctx.services.points_for(fixed.point.topic, here)
+                if bp.point.answer_type == kind and ctx.may_answer(bp)]
+        return _bare(rest[0]) if rest else None
+
     def can_handle(self, ctx: Context) -> bool:
         f = ctx.frame
         return f.city_source != "chosen" and is_comparison(f.text, f.named_cities)
@@ -84,17 +100,19 @@ class ComparisonHandler:
 
         sub_ctx = Ctx(frame=sub, services=svc, previous=ctx.previous)
         matches = sub_ctx.point_matches()
-        if not matches:
-            return None
         handler = KnowledgeHandler()
-        if not handler._trusted(sub_ctx, matches[0]):
+        # "其他地方呢" after a provision: that provision's topic and kind of answer are compared, whatever the words match
+        fixed = svc.bank.get(f.extra["compare_with"]) if f.extra.get("compare_with") in svc.bank else None
+        if fixed is None and (not matches or not handler._trusted(sub_ctx, matches[0])):
             return None
+
         # the topic every compared city sets, if the close matches have one; else the best match's
         def covered_by(t: str) -> int:
             return sum(1 for c in cities if svc.points_for(t, svc.applicable(c) - {"浙江省"}))
         topics = list(dict.fromkeys(m.point.point.topic for m in matches[:8]
                                     if m.score >= TOPIC_RATIO * matches[0].score))
-        topic = max(topics, key=lambda t: (covered_by(t), -topics.index(t)))
+        topic = fixed.point.topic if fixed is not None else max(topics, key=lambda t: (covered_by(t), -topics.index(t)))
+        kind = fixed.point.answer_type if fixed is not None else matches[0].point.point.answer_type
         lines, citations, figures, numbers = [], [], {}, {}
         topic_types = {p.point.answer_type for p in svc.points_for(topic)}
         for city in cities:
@@ -106,16 +124,24 @@ class ComparisonHandler:
             same = [m for m in own if m.point.point.topic == topic]
             if not same:
                 # the city's point of the topic further down its matches ("resale" in English finds 温州's transfer
-                # rule only after five others)
+                # rule only after five others) — of the kind of answer the best match gives, and trusted: a wide topic
+                # ("targets") holds other quantities (慈溪's park count is no tax per mu)
                 same = [m for m in svc.kindex.match(" ".join((sub.query.text, *sub.query.expansions)),
                                                     sub_ctx.query_vector, k=STAND_IN_DEPTH, cities=here)
-                        if m.point.point.topic == topic and ctx.may_answer(m.point)]
+                        if m.point.point.topic == topic and ctx.may_answer(m.point)
+                        and m.point.point.answer_type == kind
+                        and handler._trusted(sub_ctx, m)]
             # another topic's point of the city stands in (its rules are organised differently: 温州 measures the
-            # leading industry by floor area), but only with the same kind of answer ("主导行业2/3以上" is no count;
-            # who drafts the pre-sale rules is no holding period)
+            # leading industry by floor area), but not with another kind of figure ("主导行业2/3以上" is no count), nor
+            # a who or a document fact for a rule (who drafts the pre-sale rules is no holding period)
             stand_in = own[0] if own and handler._trusted(sub_ctx, own[0]) \
-                and own[0].point.point.answer_type in topic_types else None
-            best = same[0] if same else stand_in
+                and not (topic_types & NUMERIC and own[0].point.point.answer_type in NUMERIC - topic_types) \
+                and not (own[0].point.point.answer_type in ("actor", "contact", "metadata")
+                         and own[0].point.point.answer_type not in topic_types) else None
+            if fixed is not None:
+                best = self._fixed_for(ctx, fixed, here, own, same)
+                stand_in = None
+            best = best if fixed is not None else same[0] if same else stand_in
             if best is None:
                 lines.append(text("compare.not_set", f.language, city=registry().english(city) if f.language == "en"
                                   else city))
@@ -156,4 +182,4 @@ class ComparisonHandler:
         else:
             diff = _figures_differ(numbers, f.language) or text("compare.differ", f.language)
         return build(ctx, kind="comparison", direct=head + "\n" + "\n".join(lines) + "\n" + diff, citations=citations,
-                     topic=topic, answer_type=matches[0].point.point.answer_type, city=None)
+                     topic=topic, answer_type=kind, city=None)

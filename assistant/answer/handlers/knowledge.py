@@ -275,6 +275,12 @@ def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
     return len(head) >= 2 and any(h in asked for h in (head, *head_words().get(head, ())))
 
 
+# Words by which a clause names a body that acts (who approves, pays, issues, collects): a clause with none of them names
+# no one, and "谁收" of it is (e).
+_NAMES_A_BODY = re.compile(r"部门|[局厅委办]|政府|镇|街道|开发区|财政|领导小组|办公室|委员会|管委会|中心|主体|各市|各地|机构|银行|"
+                           r"企业(?:申请|报|向)|申请")
+
+
 def _compound_named_zh(bp: BoundPoint, question: str) -> bool:
     """The last two words of the point's subject, together, are in what a Chinese question asks ("成文日期" of
     "通知的成文日期"; "印发日期" is another date)."""
@@ -1124,8 +1130,9 @@ class KnowledgeHandler:
                      and not re.match(r"[这那该此]", w)]     # "这钱" points back at the provision
         if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
             return None   # "那城建配套费谁收": a subject of its own
-        if any(bp.point.answer_type == "actor" for bp in bank.in_clause(before.clause_id)):
-            return None
+        if any(bp.point.answer_type == "actor" for bp in bank.in_clause(before.clause_id)) \
+                or _NAMES_A_BODY.search(ctx.services.passage_text.get(before.clause_id, "")):
+            return None   # the clause names a body ("规划部门出具", "市财政安排"): the general matching reads it
         return self._not_stated(ctx, before, template="knowledge.not_stated_actor")
 
     def _named_city_own_match(self, ctx: Context, matches: list[PointMatch], before: BoundPoint) -> bool:
