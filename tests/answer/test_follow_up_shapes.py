@@ -353,3 +353,8 @@ def test_a_deadline_word_with_a_day_asks_a_deadline():
 def test_a_part_of_the_previous_calculation_asked_reruns_it(assistant):
     *_, part = chat(assistant, "临海小微园物业管理用房要配多少", "我园区总建筑面积12万平，那要配多少平", "里面办公用的占多少")
     assert part.kind == "calculation" and "物业办公用房 180平方米" in part.direct
+
+
+def test_a_switch_for_one_figure_is_not_answered_by_a_list_of_the_topic_s_figures(assistant):
+    _, linhai = chat(assistant, "温州入园企业亩均税收要达到多少？", "临海呢")
+    assert linhai.refused and "50万平方米" not in linhai.direct

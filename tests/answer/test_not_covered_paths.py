@@ -209,3 +209,8 @@ def test_how_a_question_asks_is_read_from_its_words():
 def test_how_a_form_is_filled_in_is_its_instruction_not_a_sum_of_the_plan_table(assistant, question):
     a = assistant.ask(question)
     assert a.kind != "table" and a.direct.find("园区类型请填写生产制造类") >= 0
+
+
+def test_whether_the_plan_table_gives_a_figure_is_answered_by_its_blank_cell(assistant):
+    a = assistant.ask("瓯江口产业集聚区在行动计划表中有没有用地和建筑面积指标？")
+    assert a.kind == "table" and not a.refused and "未设定" in a.direct

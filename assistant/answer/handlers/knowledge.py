@@ -1386,6 +1386,10 @@ class KnowledgeHandler:
         ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
         seen = {bp.point.id for bp in ranked}
         candidates = ranked + [bp for bp in svc.points_for(topic, here) if bp.point.id not in seen]
+        if prev.point.answer_type in NUMERIC | TIME:
+            # one figure asked of the new city: a point listing the topic's several figures (临海's four targets) is no
+            # answer for 温州's tax per mu
+            candidates = [bp for bp in candidates if bp.point.answer_type != "list"]
         before = _bare(prev)
         subject = prev.point.subject_zh if f.language == "zh" else prev.point.subject_en
         leave = [bp for bp in candidates if bp.point.answer_type == "permission"] \
@@ -1670,8 +1674,7 @@ class KnowledgeHandler:
                     and not (several and (p.point.answer_type == "metadata" or _subject_named_zh(p, ctx.frame.text))):
                 continue  # a 责任单位 line joins only when who is asked (a document's facts: when several are)
             if several and ctx.frame.language == "zh" and not _subject_named_zh(p, ctx.frame.text) \
-                    and (p.point.answer_type == "metadata"
-                         or (p.point.answer_type == "list" and "metadata" in ctx.frame.types[:2])):
+                    and p.point.answer_type in ("metadata", "list") and "metadata" in ctx.frame.types[:2]:
                 continue  # "文号和印发日期": the facts asked by name, not the basis and addressees of the same lines
             if ctx.frame.types[:1] in (("metadata",), ("contact",), ("date",), ("deadline",)) and not several \
                     and p.point.answer_type not in (*ctx.frame.types, *(("deadline",) if "date" in ctx.frame.types else ())):

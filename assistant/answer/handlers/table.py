@@ -20,6 +20,8 @@ TEXT_TARGET_TOPIC = "targets"
 
 
 _PROVINCE_FORM = re.compile(r"\bprovincial\b|\bprovince'?s?\b|\bannex\s*\d|附件\s*\d|省里|省级|全省|浙江省|省通知|情况表|汇总表")
+# Whether the table gives a figure at all ("有没有用地指标"): "no, the cell is blank" answers it
+_WHETHER_GIVEN = re.compile(r"有没有|是否有|有无|\bis there\b|\bare there\b|\bdoes (?:it|the \w+) (?:have|give|set)\b")
 # How a form is filled in ("园区类型那栏咋填", "how should the development model be entered"): a form's instructions,
 # never a sum over 温州's plan table (whose park types would otherwise be read as "parks of all types")
 _FILLING_IN = re.compile(r"填|fill(?:ed|ing)? (?:in|out)|\b(?:be|is|are) (?:entered|filled)\b")
@@ -131,7 +133,7 @@ class TableHandler:
             return build(ctx, kind="not_covered", direct=table.headline(lang), citations=cites, quote_lines=False,
                          refused=True, not_covered_kind="place" if table.missing == "row" else "no_figure",
                          city=doc.meta.city, city_source=ctx.frame.city_source, topic="action_plan_table")
-        if table.cells and all(c.blank for c in table.cells):
+        if table.cells and all(c.blank for c in table.cells) and not _WHETHER_GIVEN.search(ctx.frame.text.lower()):
             # "文成县要建几个科创园" where the cell is blank: the plan sets no figure (b), it is not 0
             return build(ctx, kind="not_covered", direct=table.headline(lang), citations=cites, quote_lines=False,
                          refused=True, not_covered_kind="no_figure", city=doc.meta.city,
