@@ -358,3 +358,8 @@ def test_a_part_of_the_previous_calculation_asked_reruns_it(assistant):
 def test_a_switch_for_one_figure_is_not_answered_by_a_list_of_the_topic_s_figures(assistant):
     _, linhai = chat(assistant, "温州入园企业亩均税收要达到多少？", "临海呢")
     assert linhai.refused and "50万平方米" not in linhai.direct
+
+
+def test_who_of_a_subject_of_its_own_is_not_refused_as_the_provision_s(assistant):
+    _, who = chat(assistant, "临海市小微企业产业园对入园企业数量及同行业集聚程度有何要求？", "入园标准及入园企业由哪个机构审定？公示期多长？")
+    assert "领导小组办公室" in who.answer and "没有写明由哪个部门" not in who.answer

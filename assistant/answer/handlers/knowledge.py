@@ -1126,7 +1126,9 @@ class KnowledgeHandler:
             return None
         said = prev.resolved_question or prev.question
         asking = " ".join(cue_words({"actor"}))
-        new_words = [w for w in content_words(f.question) if w not in said and w not in asking
+        # every word of two characters or more counts, stopwords too ("入园标准…由哪个机构审定": 标准 is a subject)
+        new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+                     and w not in said and w not in asking
                      and not re.match(r"[这那该此]", w)]     # "这钱" points back at the provision
         if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
             return None   # "那城建配套费谁收": a subject of its own
