@@ -184,7 +184,23 @@ def _only_excluded(question: str, word: str) -> bool:
     return bool(starts) and all(_EXCLUDING.search(question[:i]) for i in starts)
 
 
-def qualifiers_missed(question: str, stated: str) -> tuple[tuple[str, ...], ...]:
+@functools.lru_cache(maxsize=1)
+def _unstated_cases() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((tuple(a), tuple(b)) for a, b in _types_data().get("unstated_cases", ()))
+
+
+def case_left_out(question: str, stated: str) -> bool:
+    """The question asks of a case the clause's condition leaves out (answer_types.yaml unstated_cases).
+
+    >>> case_left_out("温州地下室要是办产证的话出让金咋算", "新增小微企业园地下空间不办理产权登记的，可不收出让金")
+    True
+    >>> case_left_out("温州地下室不办理产权登记的话要交出让金吗", "新增小微企业园地下空间不办理产权登记的，可不收出让金")
+    False
+    """
+    return bool(qualifiers_missed(question, stated, _unstated_cases()))
+
+
+def qualifiers_missed(question: str, stated: str, rows=None) -> tuple[tuple[str, ...], ...]:
     """The asked sides of contrasting_qualifiers the question uses and ``stated`` answers with the other side.
 
     >>> qualifiers_missed("普通企业最多能买多少平", "优质企业购置厂房限制面积放宽至2万㎡")[0][:2]
@@ -194,7 +210,7 @@ def qualifiers_missed(question: str, stated: str) -> tuple[tuple[str, ...], ...]
     """
     q, s = question.lower(), stated.lower()
     out = []
-    for asked, other in contrasting_qualifiers():
+    for asked, other in (contrasting_qualifiers() if rows is None else rows):
         q_rest, s_rest = q, s
         for w in other:
             q_rest, s_rest = q_rest.replace(w, " "), s_rest.replace(w, " ")

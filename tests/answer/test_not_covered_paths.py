@@ -214,3 +214,10 @@ def test_how_a_form_is_filled_in_is_its_instruction_not_a_sum_of_the_plan_table(
 def test_whether_the_plan_table_gives_a_figure_is_answered_by_its_blank_cell(assistant):
     a = assistant.ask("瓯江口产业集聚区在行动计划表中有没有用地和建筑面积指标？")
     assert a.kind == "table" and not a.refused and "未设定" in a.direct
+
+
+def test_the_case_a_condition_leaves_out_is_not_stated(assistant):
+    a = assistant.ask("温州小微园地下室要是办了产权证的话，出让金怎么收？")
+    assert a.refused and a.not_covered_kind == "not_stated" and "不办理产权登记的" in a.answer
+    kept = assistant.ask("温州园区地下室不办理产权登记的话要交出让金吗？")
+    assert not kept.refused and "可不收出让金" in kept.direct

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from assistant import words
 from assistant.answer.context import Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
+                                    case_left_out,
                                     asks_leave, consequence_words_for, cue_words, fine_amount_words, head_words,
                                     other_qualifier, qualifiers_missed, subject_aliases)
 from assistant.answer.handlers.base import build
@@ -1740,6 +1741,11 @@ class KnowledgeHandler:
             said = next((bp for bp in svc.bank.in_clause(m.point.clause_id)
                          if any(w in s for s in bp.point.answer_spans for w in punished)), m.point)
             return self._not_stated(ctx, said, template="knowledge.no_fine_amount", kind="no_figure")
+        if case_left_out(f.text, svc.passage_text.get(m.point.clause_id, "")):
+            # "地下室要是办产证的话出让金咋算": the clause waives it only for space not registered — (e), with that rule
+            said = next((bp for bp in svc.bank.in_clause(m.point.clause_id)
+                         if case_left_out(f.text, " ".join(bp.point.answer_spans))), m.point)
+            return self._not_stated(ctx, said, template="knowledge.not_stated_case")
         named = consequence_words_for(f.text) if "consequence" in f.types[:2] else ()
         if named and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in named):
             return self._not_stated(ctx, m.point, template="knowledge.not_stated_this_consequence")  # (e)
