@@ -200,6 +200,7 @@ def test_how_a_question_asks_is_read_from_its_words():
 
     assert answer_types("属地政府应在多少日内作出是否回购的决定？")[0] == "duration"   # the whether names a decision
     assert answer_types("开工审批超过100天仍未办结的，是否视为审批通过？")[0] == "consequence"
+    assert answer_types("In Linhai, when does the developer get the performance bond back?")[0] == "exception"
     assert frame("What land appreciation tax prepayment rate applies to parks in Wenzhou?",
                  "What land appreciation tax prepayment rate applies to parks in Wenzhou?").asks_figure
 
