@@ -1140,3 +1140,8 @@ def test_other_places_compares_the_provision_not_another_quantity_of_its_topic(a
 def test_who_is_asked_of_a_clause_that_names_a_body_is_not_refused(assistant):
     _, who = _chat(assistant, "临海分区块竣工验收前要取得什么", "谁出具")
     assert not (who.refused and who.not_covered_kind == "not_stated") and "规划部门" in who.answer
+
+
+def test_several_document_facts_in_english_come_from_wherever_the_document_prints_them(assistant):
+    a = assistant.ask("Which bureau issued Cixi's reply to proposal No. 181, when was it dated, and who was it copied to?")
+    assert "经济和信息化局" in a.direct and "2018-06-25" in a.direct and "白沙路" in a.direct

@@ -282,6 +282,20 @@ _NAMES_A_BODY = re.compile(r"部门|[局厅委办]|政府|镇|街道|开发区|�
                            r"企业(?:申请|报|向)|申请")
 
 
+DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
+
+
+def _document_facts_named_en(ctx: Context, bp: BoundPoint) -> list[BoundPoint]:
+    """The facts of ``bp``'s document an English question names (answer_types.yaml document_facts_en)."""
+    from assistant.answer.frame import word_lists
+
+    text = ctx.frame.text.lower()
+    wanted = [subject for asked, subject in word_lists("document_facts_en")
+              if any(re.search(rf"\b{re.escape(w)}\b", text) for w in asked)]
+    return [p for p in ctx.services.bank.points if p.doc_id == bp.doc_id and p.point.answer_type in (*DOCUMENT_FACT_TYPES, "list")
+            and any(w in p.point.subject_en.lower() for ws in wanted for w in ws) and ctx.may_answer(p)]
+
+
 def _compound_named_zh(bp: BoundPoint, question: str) -> bool:
     """The last two words of the point's subject, together, are in what a Chinese question asks ("成文日期" of
     "通知的成文日期"; "印发日期" is another date)."""
@@ -1669,6 +1683,11 @@ class KnowledgeHandler:
             # forfeited bond), however the words score
             out += [p for p in ctx.services.bank.in_clause(m.point.clause_id)
                     if p.point.answer_type == "consequence" and p.point.id != m.point.point.id][:MAX_POINTS - 1]
+        named_facts = _document_facts_named_en(ctx, m.point) if several and ctx.frame.language == "en" else []
+        if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
+            # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
+            # fact named, wherever the document prints it (the header, the signature)
+            out += [bp for bp in named_facts if bp is not m.point][:MAX_POINTS - 1]
         for other in pool:
             p = other.point
             if len(out) >= MAX_POINTS:
