@@ -96,7 +96,8 @@ def _across_places(previous_question: str, standard: str = "") -> str:
         return f"{asked}? How do the cities differ?"
     if standard:
         asked = _strip_places(standard).strip()
-    return f"各地{asked.rstrip('？?。 ')}有什么不同？"
+    asked = asked.lstrip("和与及跟、，, ").rstrip("？?。 ")
+    return f"各地{asked}" + ("？" if re.search(r"不同|区别|异同", asked) else "有什么不同？")
 
 
 # A bound said in a switch ("那温州有最低面积没", "Does Wenzhou cap that too?") restates the previous provision's
@@ -409,10 +410,13 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         return Resolution(question, "new")
     prev_q = previous.resolved_question or previous.question
     prev_city = previous.city
-    if previous.knowledge_point and not previous.calculator and previous.kind in ("lookup", "not_covered") \
-            and asks_other_places(question):
-        # "其他地方呢" after a provision: the same provision, each city's side by side (or "not set" where a city sets
-        # none); after a calculation or a plan-table figure there is no provision to compare
+    if asks_other_places(question) and (
+            (previous.knowledge_point and previous.kind in ("lookup", "not_covered"))
+            or (previous.calculator and standard) or previous.kind == "comparison"):
+        # "其他地方呢" after a provision (or a calculation of one): the same provision, each city's side by side (or
+        # "not set" where a city sets none); after a comparison, every city; a plan-table figure has no provision
+        if previous.kind == "comparison":
+            return Resolution(_across_places(prev_q), "new", topic=previous.topic)
         return Resolution(_across_places(prev_q, standard), "across", topic=previous.topic, previous_city=prev_city)
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
@@ -488,6 +492,8 @@ def _asks_a_part(question: str, previous_question: str, calculation_words: str) 
     False
     >>> _asks_a_part("要配多少", "物业管理用房要配多少 12万平", "物业办公用房1.5‰")
     False
+    >>> _asks_a_part("那自持比例是多少", "物业管理用房要配多少 12万平", "物业办公用房配置比例1.5‰")
+    False
     """
     if not calculation_words or not _ASKS_HOW_MUCH.search(question) or figures_text(question) or _cities_in(question):
         return False
@@ -497,8 +503,12 @@ def _asks_a_part(question: str, previous_question: str, calculation_words: str) 
         own = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in previous_question.lower()]
         return any(re.search(rf"\b{w}", calculation_words.lower()) for w in own)
     own = [w for w in words.lcut(question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-           and w not in previous_question and not _ASKS_HOW_MUCH.search(w)]
-    return any(w in calculation_words for w in own)
+           and w not in previous_question and not _ASKS_HOW_MUCH.search(w) and w not in _PART_DISCOURSE]
+    # every word of its own names a part ("那自持比例是多少": 自持 is no line of the property-room calculation)
+    return bool(own) and all(w in calculation_words for w in own)
+
+
+_PART_DISCOURSE = frozenset({"里面", "其中", "当中", "那个", "这个", "一共", "分别", "各自", "那么", "请问", "一下"})
 
 
 def restates_a_figure(question: str, provision_words: str) -> bool:

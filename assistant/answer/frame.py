@@ -196,8 +196,16 @@ def case_left_out(question: str, stated: str) -> bool:
     True
     >>> case_left_out("温州地下室不办理产权登记的话要交出让金吗", "新增小微企业园地下空间不办理产权登记的，可不收出让金")
     False
+    >>> case_left_out("温州地下室没有办产证的话要交出让金吗", "新增小微企业园地下空间不办理产权登记的，可不收出让金")
+    False
     """
+    if _CASE_NEGATED.search(question.lower()):
+        return False   # "没有办产证的话", "not registered": the case the clause does state
     return bool(qualifiers_missed(question, stated, _unstated_cases()))
+
+
+_CASE_NEGATED = re.compile(r"(?:没有?|不|未|无)(?:去|要)?(?:办|登记|备案)|\bnot (?:been )?(?:registered|titled)\b|\bunregistered\b|"
+                           r"\bwithout (?:registering|registration|title)\b")
 
 
 def qualifiers_missed(question: str, stated: str, rows=None) -> tuple[tuple[str, ...], ...]:

@@ -315,10 +315,18 @@ def test_other_places_with_a_subject_of_their_own_is_not_the_previous_question(q
     assert r.kind != "across" and "维修资金" not in r.text
 
 
-def test_other_places_after_a_calculation_is_no_comparison():
-    r = resolve("其他地方呢", Turn(question="临海我买了1200平方米厂房，维修资金交多少", city="临海市", kind="calculation",
-                                  calculator="fees"))
-    assert r.kind != "across"
+def test_other_places_after_a_calculation_compares_its_provision_and_after_a_comparison_every_city():
+    calc = Turn(question="临海我买了1200平方米厂房，维修资金交多少", city="临海市", kind="calculation", calculator="fees")
+    assert resolve("其他地方呢", calc).kind != "across"     # no provision known
+    r = resolve("其他地方呢", calc, standard="临海工业地产开发的小微园，物业专项维修资金每平方米缴存多少？")
+    assert r.kind == "across" and "1200" not in r.text and r.text.startswith("各地")
+    both = resolve("其他地方呢", Turn(question="临海和温州容积率有什么不同", kind="comparison"))
+    assert both.text == "各地容积率有什么不同？"
+
+
+def test_a_polite_who_after_a_fee_is_still_the_fee_s(assistant):
+    _, who = chat(assistant, "临海的物业专项维修资金缴纳标准是多少？", "请问一下谁收")
+    assert who.refused and who.not_covered_kind == "not_stated" and "12元/平方米" in who.answer
 
 
 def test_other_places_after_a_rule_lists_each_city_or_says_it_sets_none(assistant):

@@ -193,6 +193,9 @@ def test_another_tax_share_or_time_limit_is_another_quantity(question, stated):
     assert other_qualifier(question, stated)
     assert not other_qualifier("温州城镇土地使用税优惠享受几年", "按第一档享受城镇土地使用税优惠（建成运营3年内）")
     assert not other_qualifier("温州食堂宿舍这些配套房子能占多少", "原则上非生产性用房建筑面积占总建筑面积的10%-25%")
+    assert not other_qualifier("临海成套住宅占职工宿舍的比例是多少", "成套住宅总建筑面积比例不得超过职工宿舍总建筑面积的30%")
+    assert other_qualifier("温州项目审批通过后多久要开工", "确保开工审批最多100天")
+    assert not other_qualifier("How long can the approval before construction starts take in Wenzhou?", "确保开工审批最多100天")
 
 
 def test_how_a_question_asks_is_read_from_its_words():

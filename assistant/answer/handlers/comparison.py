@@ -29,6 +29,18 @@ def _numbers(spans) -> tuple[tuple, str]:
     return values, "、".join(dict.fromkeys(q.text for q in found))
 
 
+def _another_kind(stated: str, asked: str, topic_types: set[str]) -> bool:
+    """A point's kind of answer cannot stand for the one compared: another kind of figure (a count for a tax per mu),
+    or who / a document fact for a rule.
+
+    >>> _another_kind("count", "rate", {"rate"}), _another_kind("statement", "ratio", {"ratio"}), _another_kind("actor", "duration", {"duration"})
+    (True, False, True)
+    """
+    if asked in NUMERIC and stated in NUMERIC and stated != asked:
+        return True
+    return stated in ("actor", "contact", "metadata") and stated not in topic_types | {asked}
+
+
 def _figures_differ(numbers: dict[str, tuple[tuple, str]], lang: str) -> str | None:
     """The difference said with the figures, when each city states one figure (or range) of the same unit: which
     city's is higher, bound by bound ("临海市15%-25%，温州市10%-25%；下限临海市更高，上限相同"); None otherwise."""
@@ -76,11 +88,13 @@ class ComparisonHandler:
         if fixed.city in here:
             return next((m for m in own if m.point is fixed), _bare(fixed))
         kind = fixed.point.answer_type
-        close = [m for m in same if m.point.point.answer_type == kind]
+        close = [m for m in same if m.point.point.answer_type == kind] \
+            or [m for m in same if not _another_kind(m.point.point.answer_type, kind, {kind})]
         if close:
             return close[0]
-        rest = [bp for bp in ctx.services.points_for(fixed.point.topic, here)
-                if bp.point.answer_type == kind and ctx.may_answer(bp)]
+        rest = [bp for bp in ctx.services.points_for(fixed.point.topic, here) if ctx.may_answer(bp)]
+        rest = [bp for bp in rest if bp.point.answer_type == kind] \
+            or [bp for bp in rest if not _another_kind(bp.point.answer_type, kind, {kind})]
         return _bare(rest[0]) if rest else None
 
     def can_handle(self, ctx: Context) -> bool:
@@ -129,7 +143,7 @@ class ComparisonHandler:
                 same = [m for m in svc.kindex.match(" ".join((sub.query.text, *sub.query.expansions)),
                                                     sub_ctx.query_vector, k=STAND_IN_DEPTH, cities=here)
                         if m.point.point.topic == topic and ctx.may_answer(m.point)
-                        and m.point.point.answer_type == kind
+                        and not _another_kind(m.point.point.answer_type, kind, topic_types)
                         and handler._trusted(sub_ctx, m)]
             # another topic's point of the city stands in (its rules are organised differently: 温州 measures the
             # leading industry by floor area), but not with another kind of figure ("主导行业2/3以上" is no count), nor
@@ -138,10 +152,15 @@ class ComparisonHandler:
                 and not (topic_types & NUMERIC and own[0].point.point.answer_type in NUMERIC - topic_types) \
                 and not (own[0].point.point.answer_type in ("actor", "contact", "metadata")
                          and own[0].point.point.answer_type not in topic_types) else None
+            if fixed is not None and stand_in is not None and fixed.city not in here \
+                    and stand_in.point.point.answer_type != fixed.point.answer_type:
+                stand_in = None   # another topic stands in for the provision only with its very kind of answer
             if fixed is not None:
-                best = self._fixed_for(ctx, fixed, here, own, same)
-                stand_in = None
-            best = best if fixed is not None else same[0] if same else stand_in
+                # the provision's own point in its city; elsewhere the topic's point of a kind that can answer, else the
+                # city's close point standing in (温州 measures the leading industry by floor area)
+                best = self._fixed_for(ctx, fixed, here, own, same) or stand_in
+            else:
+                best = same[0] if same else stand_in
             if best is None:
                 lines.append(text("compare.not_set", f.language, city=registry().english(city) if f.language == "en"
                                   else city))

@@ -278,8 +278,11 @@ def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
 
 # Words by which a clause names a body that acts (who approves, pays, issues, collects): a clause with none of them names
 # no one, and "谁收" of it is (e).
-_NAMES_A_BODY = re.compile(r"部门|[局厅委办]|政府|镇|街道|开发区|财政|领导小组|办公室|委员会|管委会|中心|主体|各市|各地|机构|银行|"
-                           r"企业(?:申请|报|向)|申请")
+_NAMES_A_BODY = re.compile(r"部门|(?<![布格结大全])局(?!面)|厅|经信委|政府|镇|街道|开发区|财政|领导小组|办公室|委员会|管委会|联席会议|"
+                           r"开发主体|建设主体|实施主体|运营机构|各市|银行")
+# Words of a turn that ask nothing of their own ("请问一下谁收", "里面办公用的占多少").
+DISCOURSE_WORDS = frozenset({"请问", "一下", "问问", "想问", "麻烦", "你好", "您好", "那么", "还有", "另外", "然后", "就是", "里面",
+                             "其中", "当中", "那个", "这个", "一共", "分别", "各自"})
 
 
 DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
@@ -1143,7 +1146,7 @@ class KnowledgeHandler:
         asking = " ".join(cue_words({"actor"}))
         # every word of two characters or more counts, stopwords too ("入园标准…由哪个机构审定": 标准 is a subject)
         new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                     and w not in said and w not in asking
+                     and w not in said and w not in asking and w not in DISCOURSE_WORDS
                      and not re.match(r"[这那该此]", w)]     # "这钱" points back at the provision
         if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
             return None   # "那城建配套费谁收": a subject of its own
