@@ -260,6 +260,8 @@ _ENGLISH_UNIT = re.compile(r"[a-z]")
 # A bare 方 is 平方米 only after a figure that is not one small digit ("三方协议", "一方面" are words) and not at the
 # start of another word (方式, 方案, 方向 …).
 _TOGETHER_BEFORE = set("加在到放合跟同和与")
+# Before 一年: which year is meant ("上一年度", "每一年", "前一年"), not how long
+_ORDINAL_BEFORE = set("上下每前后同当")
 _BARE_FANG_NOT_BEFORE = set("式案向法便针可位言圆格块形")
 
 
@@ -290,6 +292,8 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
     [(Fraction(15, 1), '%', Fraction(25, 1))]
     >>> [q.m2() for q in find_quantities("I bought a 1,200 m2 unit")]
     [Fraction(1200, 1)]
+    >>> find_quantities("以入园企业上一年度亩均销售产值"), len(find_quantities("一年内完成"))
+    ([], 1)
     >>> find_quantities("买了1,2000平方米")
     Traceback (most recent call last):
     ...
@@ -321,6 +325,9 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
         if u1 == "块" and n1 == "一" and (masked[m.end("u1"):m.end("u1") + 1] == "儿"
                                            or masked[max(0, m.start() - 1):m.start()] in _TOGETHER_BEFORE):
             continue   # "加一块儿", "跟…放一块": together, not one yuan
+        if u1 == "年" and n1 == "一" and (masked[m.end("u1"):m.end("u1") + 1] == "度"
+                                          or masked[max(0, m.start() - 1):m.start()] in _ORDINAL_BEFORE):
+            continue   # "上一年度", "每一年": which year, not a period of one year
         if n2 is not None and u2 is not None and not _unit_ok(u2, masked, m.end("u2")):
             u2 = None
         pct = m.group("pct")

@@ -206,6 +206,8 @@ def test_how_a_question_asks_is_read_from_its_words():
     assert answer_types("In Linhai, when does the developer get the performance bond back?")[0] == "exception"
     assert frame("What land appreciation tax prepayment rate applies to parks in Wenzhou?",
                  "What land appreciation tax prepayment rate applies to parks in Wenzhou?").asks_figure
+    per_mu = "What tax revenue per mu must Wenzhou park enterprises reach?"
+    assert frame(per_mu, per_mu).asks_figure
 
 
 @pytest.mark.parametrize("question", ["省里那个2019年计划表，园区类型那一栏咋填啊",
