@@ -185,6 +185,7 @@ def test_a_document_fact_asked_by_its_own_name_is_that_fact(assistant):
     ("慈溪评市级小微园，主导行业的产值要占到多少？", "对主导行业入驻企业数达到2/3以上"),
     ("温州拿地以后几个月之内一定要开工", "确保开工审批最多100天"),
     ("温州职工宿舍建筑面积应占总建筑面积的比例是多少？", "原则上非生产性用房建筑面积占总建筑面积的10%-25%"),
+    ("临海开发商自己要留多少比例的厂房不能卖", "建设主体需永久自持不低于15%的非生产性用房面积"),
     ("At most what share of a Linhai park's floor area may be staff dormitories?", "非生产性用房 其建筑面积占总建筑面积的15%-25%"),
 ])
 def test_another_tax_share_or_time_limit_is_another_quantity(question, stated):
