@@ -228,3 +228,10 @@ def test_the_case_a_condition_leaves_out_is_not_stated(assistant):
     assert a.refused and a.not_covered_kind == "not_stated" and "不办理产权登记的" in a.answer
     kept = assistant.ask("温州园区地下室不办理产权登记的话要交出让金吗？")
     assert not kept.refused and "可不收出让金" in kept.direct
+
+
+@pytest.mark.parametrize("question, figure", [("浙江省温州市行动计划表中乐清2019年开工多少亩", "500亩"),
+                                              ("温州计划表中要填的乐清市用地是多少亩", "1350亩")])
+def test_the_province_or_a_form_word_beside_the_plan_s_own_county_is_still_the_plan_table(assistant, question, figure):
+    a = assistant.ask(question)
+    assert a.kind == "table" and figure in a.direct

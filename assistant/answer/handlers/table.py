@@ -19,7 +19,10 @@ TABLE_TOPICS = {"action_plan_table", "targets"}
 TEXT_TARGET_TOPIC = "targets"
 
 
-_PROVINCE_FORM = re.compile(r"\bprovincial\b|\bprovince'?s?\b|\bannex\s*\d|附件\s*\d|省里|省级|全省|浙江省|省通知|情况表|汇总表")
+_PROVINCE_FORM = re.compile(r"\bprovincial\b|\bprovince'?s?\b|\bannex\s*\d|附件\s*\d")
+# The province named in Chinese ("省里那个2019年计划表"): its forms, unless the question names the plan's own city or
+# a county of it ("浙江省温州市行动计划表中乐清…" is 温州's table)
+_PROVINCE_ZH = re.compile(r"省里|省级|全省|浙江省|省通知|情况表|汇总表")
 # Whether the table gives a figure at all ("有没有用地指标"): "no, the cell is blank" answers it
 _WHETHER_GIVEN = re.compile(r"有没有|是否有|有无|\bis there\b|\bare there\b|\bdoes (?:it|the \w+) (?:have|give|set)\b")
 # How a form is filled in ("园区类型那栏咋填", "how should the development model be entered"): a form's instructions,
@@ -47,10 +50,19 @@ class TableHandler:
             # the conversation is about 慈溪 (or the province's own forms): 温州's plan table is not its answer
             return False
         if self._table is not None and self._table.doc.meta.city != "浙江省" \
-                and (_PROVINCE_FORM.search(question.lower()) or _FILLING_IN.search(question.lower())):
+                and (_PROVINCE_FORM.search(question.lower())
+                     or ((_PROVINCE_ZH.search(question) or _FILLING_IN.search(question.lower()))
+                         and not self._names_the_plan(ctx, question))):
             # "the provincial 2019 plan form (Annex 2)": the province's form, not 温州's plan table
             return False
         return self._table is not None
+
+    def _names_the_plan(self, ctx: Context, question: str) -> bool:
+        """The question names the plan table's own city, one of its counties, or its action plan."""
+        from assistant.jurisdictions import registry
+
+        return bool(county_asked(ctx.services.corpus, question)) or "行动计划" in question \
+            or self._table.doc.meta.city in {j.name for j in registry().mentioned(question)}
 
     @staticmethod
     def _with_previous_county(ctx: Context, question: str) -> str:
