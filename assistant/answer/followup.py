@@ -87,6 +87,18 @@ _OTHER_PLACES_RESIDUE = re.compile(r"那么|那|的|也|都|是|这样|一样|�
                                    r"还|又|会|不|同样|相同|这个|这种")
 
 
+_COMPARED = re.compile(r"^各地|，?(?:有什么不同|有何不同|有什么区别)？?$|\? How do the cities differ\?$")
+
+
+def _uncompared(question: str) -> str:
+    """The question a comparison asked of every city, without its comparison words.
+
+    >>> _uncompared("各地物业维修资金怎么交有什么不同？"), _uncompared("What is the fund rate? How do the cities differ?")
+    ('物业维修资金怎么交', 'What is the fund rate')
+    """
+    return _COMPARED.sub("", question).strip() or question
+
+
 def _across_places(previous_question: str, standard: str = "") -> str:
     """The previous question (a Chinese one by its provision's standard question, which names what is asked even
     after a short follow-up such as "谁批") asked as a comparison of the cities: "各地…有什么不同？"."""
@@ -409,15 +421,17 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
             return Resolution(question, "bare_city")
         return Resolution(question, "new")
     prev_q = previous.resolved_question or previous.question
+    if previous.kind == "comparison":
+        prev_q = _uncompared(prev_q)   # "临海的呢" after "各地…有什么不同": the question, not the comparison
     prev_city = previous.city
     if asks_other_places(question) and (
             (previous.knowledge_point and previous.kind in ("lookup", "not_covered"))
-            or (previous.calculator and standard) or previous.kind == "comparison"):
-        # "其他地方呢" after a provision (or a calculation of one): the same provision, each city's side by side (or
-        # "not set" where a city sets none); after a comparison, every city; a plan-table figure has no provision
-        if previous.kind == "comparison":
-            return Resolution(_across_places(prev_q), "new", topic=previous.topic)
+            or ((previous.calculator or previous.kind == "comparison") and standard)):
+        # "其他地方呢" after a provision (or a calculation of one, or a comparison of it): the same provision, each
+        # city's side by side (or "not set" where a city sets none); a plan-table figure has no provision
         return Resolution(_across_places(prev_q, standard), "across", topic=previous.topic, previous_city=prev_city)
+    if asks_other_places(question) and previous.kind == "comparison":
+        return Resolution(_across_places(prev_q), "new", topic=previous.topic)   # every city, as compared before
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
         subject = " ".join(figures_text(question)) or None

@@ -371,3 +371,12 @@ def test_a_switch_for_one_figure_is_not_answered_by_a_list_of_the_topic_s_figure
 def test_who_of_a_subject_of_its_own_is_not_refused_as_the_provision_s(assistant):
     _, who = chat(assistant, "临海市小微企业产业园对入园企业数量及同行业集聚程度有何要求？", "入园标准及入园企业由哪个机构审定？公示期多长？")
     assert "领导小组办公室" in who.answer and "没有写明由哪个部门" not in who.answer
+
+
+def test_a_switch_after_a_comparison_asks_the_question_not_the_comparison():
+    compared = Turn(question="其他地方呢？", resolved_question="各地物业维修资金怎么交有什么不同？", kind="comparison",
+                    topic="maintenance_fund")
+    r = resolve("临海呢", compared)
+    assert "各地" not in r.text and "不同" not in r.text and "临海" in r.text
+    again = resolve("What about other cities?", compared, standard="临海物业专项维修资金每平方米缴存多少？")
+    assert again.kind == "across" and again.text.count("各地") == 1
