@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from assistant import words
 from assistant.answer.context import Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
-                                    case_left_out,
-                                    asks_leave, consequence_words_for, cue_words, fine_amount_words, head_words,
-                                    other_qualifier, qualifiers_missed, subject_aliases)
+                                    asks_leave, case_left_out, consequence_words_for, cue_words, fine_amount_words,
+                                    head_words, other_qualifier, qualifiers_missed, subject_aliases)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import EN_STOPWORDS, STOPWORDS
@@ -397,6 +396,16 @@ def _of_document_fact(ctx: Context, answer: Answer) -> bool:
     bank = ctx.services.bank
     return bool(answer.knowledge_point) and answer.knowledge_point in bank \
         and bank.get(answer.knowledge_point).point.answer_type == "metadata"
+
+
+def _conversation_point(ctx: Context) -> BoundPoint | None:
+    """The previous turn's knowledge point; for a calculation turn, which has none of its own, the provision whose
+    rule it applied ("有没有例外" after the end of 临海's transfer ban was computed)."""
+    prev = ctx.previous
+    if prev is None:
+        return None
+    point_id = prev.knowledge_point or (ctx.frame.extra.get("provision") if prev.calculator else None)
+    return ctx.services.bank.get(point_id) if point_id and point_id in ctx.services.bank else None
 
 
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
@@ -888,18 +897,12 @@ class KnowledgeHandler:
             unmatched = self._switch_unmatched(ctx, f.extra["switched_from"])
             if unmatched is not None:
                 return unmatched
-        unstated = self._exception_not_stated(ctx)
-        if unstated is not None:
-            return unstated
-        other = self._the_other_one(ctx)
-        if other is not None:
-            return other
-        dated = self._previous_document_date(ctx)
-        if dated is not None:
-            return dated
-        actor = self._actor_not_stated(ctx)
-        if actor is not None:
-            return actor
+        # follow-ups of the conversation's provision that the words alone would answer from another one
+        for step in (self._exception_not_stated, self._the_other_one, self._previous_document_date,
+                     self._actor_not_stated):
+            answer = step(ctx)
+            if answer is not None:
+                return answer
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
         if same_clause is None and not matches:
@@ -1033,12 +1036,9 @@ class KnowledgeHandler:
         has a point stating the kind of fact asked (of the previous point's topic first) — it answers, before
         another document's near match, and even when the words alone match nothing well."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
-        # a calculation turn has no point of its own: the provision whose rule it applied ("有没有例外" after the end
-        # of 临海's transfer ban was computed)
-        point_id = (prev.knowledge_point or (f.extra.get("provision") if prev.calculator else None)) if prev else None
-        if prev is None or not point_id or f.city != prev.city or point_id not in bank:
+        before = _conversation_point(ctx)
+        if before is None or f.city != prev.city:
             return None
-        before = bank.get(point_id)
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
         if _ONE_OR_THE_OTHER.search(f.question) and len(f.question) <= CHOICE_FOLLOW_UP:
@@ -1135,11 +1135,10 @@ class KnowledgeHandler:
         conversation's provision, whose clause names no one — what the clause does state, and that it names no one,
         never another city's payee that matches the words "交给谁"."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
-        point_id = (prev.knowledge_point or (f.extra.get("provision") if prev.calculator else None)) if prev else None
-        if prev is None or not point_id or point_id not in bank or f.city != prev.city or prev.not_covered_kind \
+        before = _conversation_point(ctx)
+        if before is None or f.city != prev.city or prev.not_covered_kind \
                 or f.types[:1] != ("actor",) or len(f.question) > SHORT_FOLLOW_UP:
             return None
-        before = bank.get(point_id)
         if before.city not in ctx.services.applicable(f.city) or before.point.answer_type in ("actor", "metadata"):
             return None
         said = prev.resolved_question or prev.question

@@ -8,6 +8,7 @@ from assistant.answer.context import Context
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import citation
+from assistant.jurisdictions import registry
 from assistant.messages import text
 from assistant.tables import (county_asked, explicit_table_cue, lookup, names_a_place_or_all, names_a_table_part,
                               table_cue, units_en)
@@ -59,8 +60,6 @@ class TableHandler:
 
     def _names_the_plan(self, ctx: Context, question: str) -> bool:
         """The question names the plan table's own city, one of its counties, or its action plan."""
-        from assistant.jurisdictions import registry
-
         return bool(county_asked(ctx.services.corpus, question)) or "行动计划" in question \
             or self._table.doc.meta.city in {j.name for j in registry().mentioned(question)}
 
