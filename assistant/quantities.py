@@ -257,6 +257,9 @@ _BARE_PING_NOT_BEFORE = set("阳均台湖方米整衡稳安等")
 # after the unit, so positions in the text stay where they were).
 _SPOKEN_MEASURE = re.compile(rf"(?<=[\d{_CN_DIGITS}十百千])个(亿|万|平方米|平方|平米|平(?![{''.join(_BARE_PING_NOT_BEFORE)}]))")
 _ENGLISH_UNIT = re.compile(r"[a-z]")
+# "300多万", "两千多平": more than 300万, 2000平 — read as that figure (the 多 is moved after the unit as a space, so
+# positions stay where they were): a "以上" threshold met by it is met. "30来万" (about 30万, maybe less) is not read.
+_SPOKEN_APPROX = re.compile(rf"(?<=[\d{_CN_DIGITS}十百千])多(万|亿|平方米|平方|平米|平|亩|元|块|家)")
 # A bare 方 is 平方米 only after a figure that is not one small digit ("三方协议", "一方面" are words) and not at the
 # start of another word (方式, 方案, 方向 …).
 _TOGETHER_BEFORE = set("加在到放合跟同和与")
@@ -294,6 +297,8 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
     [Fraction(1200, 1)]
     >>> find_quantities("以入园企业上一年度亩均销售产值"), len(find_quantities("一年内完成"))
     ([], 1)
+    >>> [(q.value, q.wan, q.unit) for q in find_quantities("交税300多万，厂房两千多平")]
+    [(Fraction(3000000, 1), True, ''), (Fraction(2000, 1), False, '平方米')]
     >>> find_quantities("买了1,2000平方米")
     Traceback (most recent call last):
     ...
@@ -301,6 +306,7 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
     """
     norm = normalise(text)
     masked = _SPOKEN_MEASURE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), _mask_dates(norm))
+    masked = _SPOKEN_APPROX.sub(lambda m: m.group(1) + " ", masked)
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(masked):
         if m.group("fa"):

@@ -74,6 +74,19 @@ def glossary_phrase_terms(text: str) -> list[str]:
     return [t for pattern, terms in _glossary() if _JOIN in pattern.pattern and pattern.search(lowered) for t in terms]
 
 
+def glossary_phrase_said(text: str, term: str) -> str | None:
+    """The words of an English text that the glossary translates as ``term`` (a phrase of several words).
+
+    >>> glossary_phrase_said("What minimum building density is required?", "建筑密度")
+    'building density'
+    """
+    lowered = text.lower()
+    for pattern, terms in _glossary():
+        if _JOIN in pattern.pattern and term in terms and (m := pattern.search(lowered)):
+            return m.group(0)
+    return None
+
+
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C" or ch in "\n\t")

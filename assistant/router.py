@@ -147,9 +147,10 @@ def _mode(f: Facts) -> str | None:
 def _tax_inputs(f: Facts) -> dict | None:
     q = f.text
     inputs: dict = {}
-    per_mu = re.search(r"亩均(?:税收|纳税|交税)?[^\d零一二两三四五六七八九十百千万]{0,6}([\d.,]+|[零一二两三四五六七八九十百千]+)\s*万", q)
+    # ("300多万": more than 300万, read as 300万)
+    per_mu = re.search(r"亩均(?:税收|纳税|交税)?[^\d零一二两三四五六七八九十百千万]{0,6}([\d.,]+|[零一二两三四五六七八九十百千]+)\s*多?万", q)
     total = re.search(r"(?:纳税总额|纳税|税收总额|交税|缴税|税交|总税收|一年交|年纳税)[^\d零一二两三四五六七八九十百千万]{0,6}"
-                      r"([\d.,]+|[零一二两三四五六七八九十百千]+)\s*万", q)
+                      r"([\d.,]+|[零一二两三四五六七八九十百千]+)\s*多?万", q)
     from assistant.quantities import parse_number
     if per_mu:
         inputs["tax_per_mu_wan"] = _n(parse_number(per_mu.group(1)))

@@ -708,7 +708,9 @@ def _unit_said_with(text: str, units: tuple[str, ...], metric_words: list[str]) 
 
 FLOOR_UNITS = ("万㎡", "㎡")
 _ONE_PARK = re.compile(r"每个(小微)?园|每一个园|单个(小微)?园|一个(小微)?园区?(能|可以|可|要|得|分到|有)"
-                       r"|[那这]个(小微)?园|[那这]个(小微企业|产业)?园区"
+                       # "乐清那个小微园计划" names the plan, not one park
+                       r"|[那这]个(小微)?园(?!区?的?(建设)?(计划|规划)(?!用地|面积|建设))"
+                       r"|[那这]个(小微企业|产业)?园区(?!的?(建设)?(计划|规划)(?!用地|面积|建设))"
                        r"|(each|every|per|a single|one) (individual )?(small[- ]business |micro[- ]enterprise |small and micro )?"
                        r"park\b")
 _LAND_ASKED = re.compile(r"用地|占地|土地|(?<![a-z])(land|site)(?![a-z])")

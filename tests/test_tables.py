@@ -574,6 +574,9 @@ def test_one_park_s_share_asked_where_the_plan_gives_county_totals(corpus, assis
     assert a.refused and "county" in a.direct
     # the average the table computes is still computed
     assert lookup(corpus, "乐清平均每个园区用地多少亩").operation == "ratio"
+    # "那个小微园计划" names the county's plan, not one park
+    r = lookup(corpus, "瑞安那个小微园计划，三年开工一共多少亩")
+    assert r is not None and not r.asked_per_park and r.value.value == 1350
 
 
 def test_a_question_about_the_provincial_notice_is_not_the_wenzhou_table(corpus):

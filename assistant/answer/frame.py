@@ -355,7 +355,8 @@ _EMBEDDED_WHETHER = re.compile(r"是否[\u4e00-\u9fff]{1,8}的(?:决定|意见|�
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
-    text = unpointed(unicodedata.normalize("NFKC", question).lower())
+    # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
+    text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均")
     found = []
     for order, (t, words) in enumerate(_cues()):
         end = max(_last(text, w) for w in words)
@@ -384,6 +385,11 @@ def answer_types(question: str) -> tuple[str, ...]:
     if "date" in types and "deadline" in types and any(w in text for w in word_lists("deadline_words")):
         # "那其他几样材料呢，截止是哪天": the day asked is a deadline
         types = ["deadline", *[t for t in types if t != "deadline"]]
+        if question.isascii() and "duration" in types \
+                and _first(text, dict(_cues())["duration"]) < _first(text, dict(_cues())["deadline"]):
+            # "how soon after the contract is signed must it start, and by when must it pass acceptance": periods
+            # from the contract, the first asked first
+            types = ["duration", *[t for t in types if t != "duration"]]
     if "contact" in types and "actor" in types:   # "打哪个电话问，找谁": the person and how to reach them
         types = ["contact", *[t for t in types if t != "contact"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
@@ -392,6 +398,9 @@ def answer_types(question: str) -> tuple[str, ...]:
     if not types and figure_at >= 0:
         # "亩均税收要达到多少？": a bare 多少 — what it is about says which kind of figure is asked
         types = _subject_type(text)
+    elif figure_at >= 0 and not any(t in NUMERIC for t in types):
+        # "开发商自己要留多少不能卖掉": the 不能 is the figure's own condition; the thing named says which figure
+        types = [*types, *[t for t in _subject_type(text) if t not in types]]
     if types[:1] == ["condition"] and _RULE_ON.search(text):
         # "入园企业数量有何要求？": a rule on a quantity is its figure
         types = [*_subject_type(text), *types]
@@ -636,8 +645,10 @@ def asking_clauses(text: str) -> int:
     (2, 1)
     >>> asking_clauses("那其他几样材料呢，截止是哪天")
     1
+    >>> asking_clauses("临海园区分幢盖好的厂房 能先办证吗 能卖吗")   # typed on a phone: spaces part the clauses
+    2
     """
-    pieces = [p.strip() for p in re.split(r"[，,；;]", text)]
+    pieces = [p.strip() for p in re.split(r"[，,；;]|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", text)]
     # a leading "那X呢，" names what the next clause asks about ("那其他几样材料呢，截止是哪天")
     pieces = [p for i, p in enumerate(pieces) if i == len(pieces) - 1 or not _TOPIC_LEAD.match(p)]
     return sum(1 for p in pieces if p.strip(" 那么请问另外") and not _CONDITION.match(p)

@@ -23,6 +23,8 @@ class Turn(BaseModel):
     topic: str | None = None
     answer_type: str | None = None
     knowledge_point: str | None = None
+    direct: str = Field(default="", description="the turn's direct line (a switch of city may answer one of the facts "
+                                                "it stated together)")
     kind: str | None = None
     not_covered_kind: NotCoveredKind | None = None
     calculator: str | None = Field(default=None, description="the calculator the turn ran, if any")
@@ -73,7 +75,7 @@ class Answer(BaseModel):
         calc = self.calculation or {}
         return Turn(question=self.question, resolved_question=self.resolved_question, city=self.city,
                     city_source=self.city_source, topic=self.topic, answer_type=self.answer_type, kind=self.kind,
-                    knowledge_point=self.knowledge_point, not_covered_kind=self.not_covered_kind,
+                    knowledge_point=self.knowledge_point, direct=self.direct, not_covered_kind=self.not_covered_kind,
                     calculator=calc.get("calculator"), inputs=calc.get("inputs") or {},
                     eligibility=({"facts": (self.check or {}).get("facts", {}), "asked": (self.check or {}).get("asked", [])}
                                  if self.kind == "eligibility" and self.check else None))

@@ -213,6 +213,18 @@ def test_whether_a_relief_lasts_forever_asks_its_period_and_which_bureau_asks_wh
     assert answer_types("What's the smallest number of firms a park must have?")[0] == "count"
 
 
+def test_a_figure_word_before_a_modal_and_a_submission_time_say_what_is_asked():
+    from assistant.answer.frame import answer_types
+
+    # "留多少不能卖掉": the 不能 is the figure's own condition
+    assert answer_types("开发商自己要留多少不能卖掉")[0] == "ratio"
+    # "啥时候要交上去" asks a deadline, not a calendar date
+    assert answer_types("那几样材料啥时候要交上去")[0] == "deadline"
+    assert answer_types("维修资金要交多少")[0] == "amount"
+    # "how soon …, and by when …" asks periods from the contract, the first asked first
+    assert answer_types("How soon after signing must building start, and by when must it be accepted?")[0] == "duration"
+
+
 def test_a_month_of_purchase_after_the_transfer_rule_computes_the_end_of_the_ban(assistant):
     first = assistant.ask("临海园区买的厂房多少年内不能转让？")
     a = assistant.ask("我是22年6月买的，最早啥时候能转", history=[first])

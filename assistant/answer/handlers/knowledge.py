@@ -31,7 +31,7 @@ from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.answer.followup import restates_a_figure
 from assistant.quantities import find_quantities, integer
-from assistant.query import glossary_phrase_terms
+from assistant.query import glossary_phrase_said, glossary_phrase_terms
 from assistant.tables import how_many_en
 
 # A knowledge point is trusted when its best question is close in meaning (cosine of the e5 question vectors) or
@@ -477,6 +477,48 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
     return chosen
 
 
+def _case_words(ctx: Context, points: list[BoundPoint]) -> dict[str, int]:
+    """The question's own words ("限制类" → 限制) and expansions (外迁 for "搬到外地") that some but not all of
+    ``points`` state in their spans — the words that tell which rule is about the user's case — each with its weight
+    (OWN_WORD_WEIGHT for the user's own word, 1 for an expansion)."""
+    if len(points) < 2:
+        return {}
+    spans = [" ".join(bp.point.answer_spans) for bp in points]
+    said = {w: 1 for w in ctx.frame.query.expansions}
+    said.update({w: OWN_WORD_WEIGHT for w in content_words(ctx.frame.question)})
+    return {w: k for w, k in said.items() if any(w in t for t in spans) and not all(w in t for t in spans)}
+
+
+# A word the user said outweighs a synonym the query analysis added for it ("限制类的企业能进吗": 限制 over the 入园条件
+# that 能进 expands to; conversations_dev18, 2026-12-05).
+OWN_WORD_WEIGHT = 3
+
+
+def _case_weight(ctx: Context, bp: BoundPoint, words: dict[str, int]) -> float:
+    """How strongly ``bp``'s spans name the user's case: each of ``words`` it states, weighted by how few of the
+    bank's points state it (外迁 names a case; 厂房 and 转让 are in every rule on resale)."""
+    spans = " ".join(bp.point.answer_spans)
+    return sum(k / _span_frequency(ctx.services.bank, w) for w, k in words.items() if w in spans)
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_frequency(bank, word: str) -> int:
+    """How many of the bank's points state ``word`` in their spans (at least 1)."""
+    return max(1, sum(word in " ".join(bp.point.answer_spans) for bp in bank.points))
+
+
+def _naming_the_case(ctx: Context, matches: list[PointMatch]) -> list[PointMatch]:
+    """``matches`` with those whose spans name more of the question's own case words first, among those within
+    NEAR_RATIO of the first."""
+    if len(matches) < 2:
+        return matches
+    words = _case_words(ctx, [m.point for m in matches])
+    close = [m for m in matches if m.score >= NEAR_RATIO * matches[0].score]
+    rest = [m for m in matches if m not in close]
+    close.sort(key=lambda m: -_case_weight(ctx, m.point, words))
+    return close + rest
+
+
 def _dominates(m: PointMatch, other: PointMatch) -> bool:
     """``m``'s questions match better than ``other``'s in words and in meaning both."""
     return bool(m.bm25 and other.bm25 and m.cosine is not None and other.cosine is not None
@@ -724,7 +766,16 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     # one enterprise's share asked, the park's whole set (or the other way round)
     per_enterprise = bool(_ONE_ENTERPRISE.search(ctx.frame.text))
     about_park = "园区" in bp.point.subject_zh or "产业园" in bp.point.subject_zh or "园区" in "".join(bp.point.answer_spans[:1])
+    if _PARK_TOTAL.search(ctx.frame.text.lower()) and not per_enterprise \
+            and _ONE_ENTERPRISE.search(" ".join((bp.point.subject_zh, bp.point.subject_en.lower(), *bp.point.answer_spans))):
+        return True   # a whole park's floor area asked, one enterprise's minimum stated (临海 400平方米)
     return per_enterprise and about_park and "企业" not in bp.point.subject_zh
+
+
+# A whole park's area asked ("园区总建筑面积最少多大", "the minimum total floor area of a new park").
+_PARK_TOTAL = re.compile(r"(?:园区|园子|整个园|产业园|小微园)的?总(?:建筑)?面积|"
+                         r"\btotal (?:floor |built |building )?(?:area|floor space) of (?:a|the|each|one|every)? ?(?:new(?:ly built)? )?park"
+                         r"|\bpark'?s total (?:floor |built )?(?:area|floor space)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -786,6 +837,23 @@ def _existence_kind_asked(f) -> str | None:
 
 # Words by which an actor asked is the document's issuer ("哪个单位发的", "who issued it").
 _ISSUED = re.compile(r"发的|发布|印发|发文|出具|签发|issued|published")
+def _near_spelled(term: str, text: str) -> bool:
+    """``text`` has ``term`` (four characters or more) with at most one character different.
+
+    >>> _near_spelled("物业专项维修资金", "物业专项维修基金和物业保修金"), _near_spelled("预售", "销售")
+    (True, False)
+    """
+    n = len(term)
+    if n < 4:
+        return False
+    return any(sum(a != b for a, b in zip(term, text[i:i + n])) <= 1 for i in range(len(text) - n + 1)
+               if text[i] == term[0] or text[i + 1] == term[1])
+
+
+_LIKENESS = re.compile(r"像[^，,。？?]{1,8}(?:那样|一样|似的)|跟[^，,。？?]{1,8}一样")
+_WH_START = re.compile(r"(?:who|what|how|when|which|where|why)\b")
+# Words by which "who" asks a reply letter's addressees or its proposers, not who acts under a rule.
+_ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|reply|proposal|deput|addressed")
 _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 _DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|signed|published|dated")
@@ -892,6 +960,20 @@ class KnowledgeHandler:
                 return multi
         if f.city and f.extra.get("switched_from"):
             switched = self._city_switch(ctx, f.extra["switched_from"])
+            if switched is not None and switched.refused:
+                # "那温州呢" after 临海's land share and floor share of non-production rooms, answered together: the new
+                # city's rule on one of them answers (温州 sets only the floor share)
+                bank = ctx.services.bank
+                asked_figures = has_figure(bank.get(f.extra["switched_from"]))
+                for other in self._stated_beside(ctx, f.extra["switched_from"]):
+                    if asked_figures and not has_figure(bank.get(other)):
+                        continue   # figures asked: the procedure stated beside them was not
+                    alt = self._city_switch(ctx, other)
+                    # (a figure asked of it is answered only by a figure: 临海's joint approval mechanism is no
+                    # acceptance time limit)
+                    if alt is not None and not alt.refused and (not asked_figures or (
+                            alt.knowledge_point in bank and has_figure(bank.get(alt.knowledge_point)))):
+                        return alt
             if switched is not None:
                 return switched
             unmatched = self._switch_unmatched(ctx, f.extra["switched_from"])
@@ -924,7 +1006,10 @@ class KnowledgeHandler:
         prev = ctx.previous
         if f.city and prev is not None and prev.city and prev.city != f.city \
                 and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
-                and top.point.city not in ctx.services.applicable(f.city):
+                and top.point.city not in ctx.services.applicable(f.city) \
+                and not (prev.not_covered_kind == "different_quantity" and prev.knowledge_point == top.point.point.id):
+            # (a point the previous turn was refused with as another quantity is not what the conversation is about:
+            # "And in Cixi?" after 温州's floor share was no share of firms asks 慈溪's share of firms)
             # "温州也要公示吗？" after 临海's publicity period: the conversation's provision looked for in the new city
             switched = self._city_switch(ctx, top.point.point.id)
             if switched is not None:
@@ -1048,8 +1133,9 @@ class KnowledgeHandler:
             if any(w in span for w in options for span in before.point.answer_spans):
                 return _as_match(before, matches)
         if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
-                and _span_years(before):
-            return _as_match(before, matches)   # "是哪几年的" after "2018年—2020年共安排1500万元": its own years
+                and _span_years(before) and not _own_words(f.question, prev.resolved_question or prev.question):
+            # "是哪几年的" after "2018年—2020年共安排1500万元": its own years ("那几张汇总表啥时候要交" names another thing)
+            return _as_match(before, matches)
         if f.types[:1] == ("duration",) and len(f.question) <= SHORT_FOLLOW_UP and gives(before, "duration") \
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "For how long?" after "first-tier land use tax for 3 years": its period
@@ -1127,7 +1213,10 @@ class KnowledgeHandler:
         if not candidates:
             return None
         rank = {m.point.point.id: i for i, m in enumerate(matches)}
-        best = min(candidates, key=lambda bp: (bp.point.id not in prefer, rank.get(bp.point.id, len(rank))))
+        # of yes/no rules, the one that names the user's case ("公司要搬到外地去，能卖不": 外迁) before the others
+        case = _case_words(ctx, candidates) if f.types[:1] == ("permission",) else {}
+        best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in prefer,
+                                               rank.get(bp.point.id, len(rank))))
         return _as_match(best, matches)
 
     def _actor_not_stated(self, ctx: Context) -> Answer | None:
@@ -1172,6 +1261,13 @@ class KnowledgeHandler:
         chosen = _by_year(ctx, chosen, pool, cities)
         if not f.types:
             return chosen
+        if chosen.point.point.answer_type == "metadata" and f.types[0] == "actor" and not _asks_document_fact(f) \
+                and not _ADDRESSEE_ASKED.search(f.text.lower()):
+            # "镇里的建园方案要谁审": who acts under a rule, not whom a reply letter is addressed to (its 代表)
+            alt = next((m for m in pool[:NEAR] if m.point.point.answer_type != "metadata"
+                        and (cities is None or m.point.city in cities) and m.score >= NEAR_RATIO * chosen.score), None)
+            if alt is not None:
+                chosen = alt
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
         if asked_kind and _stated_kind(chosen.point) not in (None, asked_kind):
             for m in pool[:NEAR]:
@@ -1195,6 +1291,10 @@ class KnowledgeHandler:
                 return named
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
+        if f.types[0] == "permission":
+            # "公司要搬到外地去，能卖不": the yes/no whose rule names the user's case (外迁) before a close one that
+            # does not (the ban on splitting resales)
+            same = _naming_the_case(ctx, same)
         # the thing named ("服务功能性用房") when no figure subject of the data is: its neighbour's 3‰ is not its share
         subject = (asked_subject(ctx) or _thing_named(f.text, chosen.point)) if f.asks_figure else None
         # in English, the words of the chosen point's subject the question uses ("supporting facilities")
@@ -1209,7 +1309,12 @@ class KnowledgeHandler:
         for m in near:   # a close match of another topic that states exactly the kind of fact asked
             # …of the same jurisdiction: the province's coordination line is not 慈溪's approval of a town's plan;
             # close, or better in both words and meaning (its clause only ranked lower: "对入园企业数量有啥要求")
-            if m.point.point.answer_type == f.types[0] and (m.score >= NEAR_RATIO * chosen.score or _dominates(m, chosen)) \
+            # (or, in English, the question names every word of its subject: "minimum number of tenant enterprises
+            # for a park" is the count point's "minimum number of enterprises in a park", not the 400 m² per firm)
+            if m.point.point.answer_type == f.types[0] and (m.score >= NEAR_RATIO * chosen.score or _dominates(m, chosen)
+                                                            or (f.language == "en" and f.asks_figure
+                                                                and not _subject_named_en(chosen.point, f.text)
+                                                                and _subject_named_en(m.point, f.text))) \
                     and (cities is None or m.point.city in cities) and _names_subject(m.point, subject) \
                     and (cities is None or m.point.city == chosen.point.city):
                 return m
@@ -1272,6 +1377,11 @@ class KnowledgeHandler:
             chosen = self._by_type(ctx, top, pool, here)
         elif same_topic:
             chosen = self._by_type(ctx, same_topic[0], pool, here)
+        elif in_city and self._said_only_elsewhere(ctx, top, here):
+            # "临海园区厂房啥时候能预售 投资到多少才能卖", best matched by 温州's pre-sale threshold: no document of the
+            # city says 预售 (nor a synonym, nor with one character else), the other city's rule does — the city's
+            # nearest rule (its transfer ban) does not stand in for it — (a)
+            return self._other_city(ctx, top)
         elif in_city and self._nearly_as_good(ctx, in_city[0], top) and self._trusted(ctx, in_city[0]):
             if f.asks_figure and has_figure(in_city[0].point) and not gives(in_city[0].point, f.asks) \
                     and gives(top.point, f.asks) and not self._city_gives_subject(ctx, in_city[:NEAR]):
@@ -1492,6 +1602,21 @@ class KnowledgeHandler:
         return self._answer(ctx, _bare(chosen))
 
     @staticmethod
+    def _stated_beside(ctx: Context, previous_id: str) -> list[str]:
+        """The other points of the previous answer's clause whose spans its direct line states, when the previous
+        question asked several things (the companions it was answered with); a point stated beside the one asked
+        ("建筑密度要多少" answered with the non-production share too) was not asked about."""
+        bank, before = ctx.services.bank, ctx.previous
+        if before is None or previous_id not in bank:
+            return []
+        said = before.resolved_question or before.question
+        if not (_SEVERAL.search(said) or (not said.isascii() and asking_clauses(said) >= 2)):
+            return []
+        return [bp.point.id for bp in bank.in_clause(bank.get(previous_id).clause_id)
+                if bp.point.id != previous_id and bp.point.answer_spans
+                and all(span in before.direct for span in bp.point.answer_spans)]
+
+    @staticmethod
     def _about_a_figure(ctx: Context, prev: BoundPoint) -> bool:
         """Whether a switch is about the previous provision's figure (or time): this turn asks one, else the earlier
         turn did, else (it asked nothing specific) the provision is a figure. "有没有例外" answered by 临海's transfer
@@ -1598,6 +1723,36 @@ class KnowledgeHandler:
         df = _subject_word_counts(ctx.services.bank)
         found = [w for w in words.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
         return sorted(found, key=lambda w: (df.get(w, 0), -len(w)))
+
+    @staticmethod
+    def _said_only_elsewhere(ctx: Context, top: PointMatch, here: set[str]) -> str | None:
+        """A key term of the question (or a synonym of it) that no document of ``here`` uses and the clause of
+        ``top`` — another city's best match — does; None when there is none."""
+        svc = ctx.services
+        docs = {d.id for d in svc.corpus.documents if d.meta.city in here}
+        own = "\n".join(t for cid, t in svc.passage_text.items() if cid.split("#", 1)[0] in docs)
+        if not own:
+            return None
+        query = ctx.untitled_query
+        # (a term the city spells with one character else — 物业专项维修基金 for 维修资金 — is there)
+        absent = [t for t in svc.coverage.measure(query, [own]).missing if not _near_spelled(t, own)]
+        found_there = set(svc.coverage.measure(query, [svc.passage_text.get(top.point.clause_id, "")]).key_terms) \
+            - set(svc.coverage.measure(query, [svc.passage_text.get(top.point.clause_id, "")]).missing)
+        if ctx.frame.language == "en":
+            # an English word has many loose translations; a phrase of several words the glossary maps ("building
+            # density" → 建筑密度) is said, in the question's own words
+            phrases = set(glossary_phrase_terms(ctx.frame.text))
+            for term in (t for t in absent if t in found_there and t in phrases and "/" not in t):   # no unit
+                said = glossary_phrase_said(ctx.frame.text, term)
+                if said and not _WH_START.match(said):   # "who pays" asks who, it names no thing
+                    return said
+            return None
+        # the term is what is asked — in the question's last clause, not a premise before it ("拿旧厂区改小微园，地最少
+        # 要多大") nor a likeness ("像商品房那样") — and the other city's rule itself states it, not only its clause
+        asked = _LIKENESS.sub(" ", re.split(r"[，,；;]", ctx.frame.question.strip(" ？?。"))[-1])
+        stated = " ".join((top.point.point.subject_zh, *top.point.point.answer_spans))
+        return next((t for t in absent if t in found_there and not t.startswith("en:") and not registry().resolve(t)
+                     and t in asked and svc.coverage.found_in(t, stated)), None)
 
     def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
         svc = ctx.services
@@ -1772,6 +1927,12 @@ class KnowledgeHandler:
             return self._not_stated(ctx, m.point, template="knowledge.not_stated_this_consequence")  # (e)
         points = self._companions(ctx, m) if m.score > 0 else [m.point]
         points += [p for p in with_points if p.point.id not in {x.point.id for x in points}]
+        if f.asks_figure and not gives(points[0], f.asks):
+            # "温州评上四星级园区要多少亩均税收": the lead (the star parks' count) states no such figure, and the one
+            # beside it that does is another quantity (the entrants' 20万 target) — (c), not that figure as the answer
+            other = [p for p in points[1:] if gives(p, f.asks)]
+            if other and all(different_quantity(ctx, p) for p in other):
+                return self._different_quantity(ctx, other[0])
         bp = points[0]
         status = svc.status(bp.doc_id)
         if len(points) == 1:

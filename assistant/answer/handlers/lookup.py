@@ -65,8 +65,9 @@ class LookupHandler:
             direct = text("refuse.no_terms", f.language, missing=missing)
             return build(ctx, kind="not_covered", direct=direct, refused=True, related=[self._cite(ctx, h) for h in hits[:3]],
                          coverage=cov.score, not_covered_kind="topic_absent")
+        own_cov = svc.coverage.measure(f.query, [svc.passage_text[hits[0].clause_id]])
         chosen = [hits[0]]
-        own = svc.coverage.measure(f.query, [svc.passage_text[hits[0].clause_id]]).score
+        own = own_cov.score
         for h in hits[1:3]:
             # another document's clause joins only if it is nearly as good a match on rank and on key terms
             if h.score >= 0.8 * hits[0].score and h.doc_id not in {c.doc_id for c in chosen}:
@@ -98,6 +99,15 @@ class LookupHandler:
             direct = text("refuse.no_figure" if missing else "refuse.no_figure_plain", f.language, missing=missing)
             return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3],
                          coverage=cov.score, not_covered_kind="no_figure")
+        # the clause quoted as the answer must itself carry the question's words: the three found together may
+        # ("What rent may a state-owned park charge per m²?": 出租 is in （十九）, the quoted （二十二） is the
+        # maintenance fund's rate)
+        if cov.score >= CONFIDENCE_THRESHOLD > own and ctx._memo.get("point_trusted") is False \
+                and REFUSE_WHEN_NO_POINT:
+            sep = "、" if f.language == "zh" else ", "
+            direct = text("refuse.nearest_lacks", f.language, label=first.clause, missing=sep.join(own_cov.missing[:4]))
+            return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3], coverage=own,
+                         not_covered_kind="no_figure" if f.asks_figure else "topic_absent")
         if cov.score < CONFIDENCE_THRESHOLD and ctx._memo.get("point_trusted") is False and REFUSE_WHEN_NO_POINT:
             missing = "、".join(cov.missing[:4])
             direct = text("refuse.no_terms", f.language, missing=missing)
