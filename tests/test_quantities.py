@@ -233,3 +233,12 @@ def test_spoken_fang_and_yikuai(text, expected):
 ])
 def test_fang_before_mian_and_one_kuai_paid(text, expected):
     assert [(q.value, q.unit) for q in find_quantities(text, field=None)] == expected
+
+
+def test_a_spoken_more_than_reads_as_the_figure_and_an_about_does_not():
+    from assistant.quantities import find_quantities
+
+    (more,) = [q for q in find_quantities("纳税300多万") if q.wan]
+    assert more.value == 3_000_000
+    # "30来万" is about 30万, maybe less: never read as 30万 against a "30万以上" threshold
+    assert not [q for q in find_quantities("亩均税收30来万") if q.wan]

@@ -577,6 +577,8 @@ def test_one_park_s_share_asked_where_the_plan_gives_county_totals(corpus, assis
     # "那个小微园计划" names the county's plan, not one park
     r = lookup(corpus, "瑞安那个小微园计划，三年开工一共多少亩")
     assert r is not None and not r.asked_per_park and r.value.value == 1350
+    # …but "那个小微园规划用地" is one park's planned land, which the plan does not give
+    assert lookup(corpus, "乐清那个小微园规划用地多少亩").asked_per_park
 
 
 def test_a_question_about_the_provincial_notice_is_not_the_wenzhou_table(corpus):

@@ -95,3 +95,14 @@ def test_a_follow_up_naming_another_document_thing_is_not_answered_with_the_prev
 def test_a_comparison_of_time_limits_compares_the_construction_periods(assistant):
     a = assistant.ask("临海和温州对园区从拿地到建成的期限要求有什么不一样")
     assert a.kind == "comparison" and "24个月内" in a.answer and "不超过2年" in a.answer
+
+
+@pytest.mark.parametrize("question, states", [
+    # the city's own rule in other words (联合建设) is the answer, not "the city never says 联建"
+    ("临海小微园能搞联建吗", "联合"),
+    # a firm's purchase inside "the whole park" is still one firm's minimum
+    ("临海整个园区里，企业买厂房最少要买多少平方", "400平方米"),
+])
+def test_a_near_miss_check_does_not_refuse_what_the_city_says_in_its_own_words(assistant, question, states):
+    a = assistant.ask(question)
+    assert not a.refused and states in a.answer, a.direct
