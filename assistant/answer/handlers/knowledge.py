@@ -477,6 +477,15 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
     return chosen
 
 
+def _asks_several(text: str, types: tuple[str, ...], language: str) -> bool:
+    """Whether a question asks several things: joined by a word ("和", "分别"), two kinds of fact around a comma (a
+    deadline and a date are one kind: "几号前" cues both), or two clauses that each ask ("新方案啥时候开始算数，以前那个
+    入园办法还管用吗"; typed with spaces: "能先办证吗 能卖吗")."""
+    specific = [_KIND_OF.get(t, t) for t in types if t not in ("list", "condition", "permission")]
+    return bool(_SEVERAL.search(text) or (len(set(specific[:2])) == 2 and "，" in text)
+                or (language == "zh" and asking_clauses(text) >= 2))
+
+
 def _case_words(ctx: Context, points: list[BoundPoint]) -> dict[str, int]:
     """The question's own words ("限制类" → 限制) and expansions (外迁 for "搬到外地") that some but not all of
     ``points`` state in their spans — the words that tell which rule is about the user's case — each with its weight
@@ -837,6 +846,17 @@ def _existence_kind_asked(f) -> str | None:
 
 # Words by which an actor asked is the document's issuer ("哪个单位发的", "who issued it").
 _ISSUED = re.compile(r"发的|发布|印发|发文|出具|签发|issued|published")
+# A likeness named in a question ("像商品房那样卖") is not the thing asked.
+_LIKENESS = re.compile(r"像[^，,。？?]{1,8}(?:那样|一样|似的)|跟[^，,。？?]{1,8}一样")
+# An English phrase that opens with a question word ("who pays") asks something; it names no thing.
+_WH_START = re.compile(r"(?:who|what|how|when|which|where|why)\b")
+# Words by which "who" asks a reply letter's addressees or its proposers, not who acts under a rule.
+_ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|reply|proposal|deput|addressed")
+_DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
+# Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
+_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|signed|published|dated")
+
+
 def _near_spelled(term: str, text: str) -> bool:
     """``text`` has ``term`` (four characters or more) with at most one character different.
 
@@ -848,15 +868,6 @@ def _near_spelled(term: str, text: str) -> bool:
         return False
     return any(sum(a != b for a, b in zip(term, text[i:i + n])) <= 1 for i in range(len(text) - n + 1)
                if text[i] == term[0] or text[i + 1] == term[1])
-
-
-_LIKENESS = re.compile(r"像[^，,。？?]{1,8}(?:那样|一样|似的)|跟[^，,。？?]{1,8}一样")
-_WH_START = re.compile(r"(?:who|what|how|when|which|where|why)\b")
-# Words by which "who" asks a reply letter's addressees or its proposers, not who acts under a rule.
-_ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|reply|proposal|deput|addressed")
-_DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
-# Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
-_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|signed|published|dated")
 
 
 def _asks_document_fact(f) -> bool:
@@ -961,19 +972,7 @@ class KnowledgeHandler:
         if f.city and f.extra.get("switched_from"):
             switched = self._city_switch(ctx, f.extra["switched_from"])
             if switched is not None and switched.refused:
-                # "那温州呢" after 临海's land share and floor share of non-production rooms, answered together: the new
-                # city's rule on one of them answers (温州 sets only the floor share)
-                bank = ctx.services.bank
-                asked_figures = has_figure(bank.get(f.extra["switched_from"]))
-                for other in self._stated_beside(ctx, f.extra["switched_from"]):
-                    if asked_figures and not has_figure(bank.get(other)):
-                        continue   # figures asked: the procedure stated beside them was not
-                    alt = self._city_switch(ctx, other)
-                    # (a figure asked of it is answered only by a figure: 临海's joint approval mechanism is no
-                    # acceptance time limit)
-                    if alt is not None and not alt.refused and (not asked_figures or (
-                            alt.knowledge_point in bank and has_figure(bank.get(alt.knowledge_point)))):
-                        return alt
+                switched = self._switch_beside(ctx, f.extra["switched_from"]) or switched
             if switched is not None:
                 return switched
             unmatched = self._switch_unmatched(ctx, f.extra["switched_from"])
@@ -1601,6 +1600,21 @@ class KnowledgeHandler:
             return self._no_figure(ctx, chosen, prev)                           # (b), as above
         return self._answer(ctx, _bare(chosen))
 
+    def _switch_beside(self, ctx: Context, previous_id: str) -> Answer | None:
+        """"那温州呢" after 临海's land share and floor share of non-production rooms, answered together, where the new
+        city does not set the first: its rule on another of them (温州 sets only the floor share). A figure asked is
+        answered only by a figure (临海's joint approval mechanism is no acceptance time limit)."""
+        bank = ctx.services.bank
+        asked_figures = has_figure(bank.get(previous_id))
+        for other in self._stated_beside(ctx, previous_id):
+            if asked_figures and not has_figure(bank.get(other)):
+                continue   # figures asked: the procedure stated beside them was not
+            alt = self._city_switch(ctx, other)
+            if alt is not None and not alt.refused and (not asked_figures or (
+                    alt.knowledge_point in bank and has_figure(bank.get(alt.knowledge_point)))):
+                return alt
+        return None
+
     @staticmethod
     def _stated_beside(ctx: Context, previous_id: str) -> list[str]:
         """The other points of the previous answer's clause whose spans its direct line states, when the previous
@@ -1610,7 +1624,7 @@ class KnowledgeHandler:
         if before is None or previous_id not in bank:
             return []
         said = before.resolved_question or before.question
-        if not (_SEVERAL.search(said) or (not said.isascii() and asking_clauses(said) >= 2)):
+        if not _asks_several(said, (), "en" if said.isascii() else "zh"):
             return []
         return [bp.point.id for bp in bank.in_clause(bank.get(previous_id).clause_id)
                 if bp.point.id != previous_id and bp.point.answer_spans
@@ -1736,8 +1750,8 @@ class KnowledgeHandler:
         query = ctx.untitled_query
         # (a term the city spells with one character else — 物业专项维修基金 for 维修资金 — is there)
         absent = [t for t in svc.coverage.measure(query, [own]).missing if not _near_spelled(t, own)]
-        found_there = set(svc.coverage.measure(query, [svc.passage_text.get(top.point.clause_id, "")]).key_terms) \
-            - set(svc.coverage.measure(query, [svc.passage_text.get(top.point.clause_id, "")]).missing)
+        there = svc.coverage.measure(query, [svc.passage_text.get(top.point.clause_id, "")])
+        found_there = set(there.key_terms) - set(there.missing)
         if ctx.frame.language == "en":
             # an English word has many loose translations; a phrase of several words the glossary maps ("building
             # density" → 建筑密度) is said, in the question's own words
@@ -1815,9 +1829,7 @@ class KnowledgeHandler:
         # several things asked: joined by a word ("和", "分别"), two kinds of fact around a comma (a deadline and a
         # date are one kind: "几号前" cues both), or two clauses that each ask ("新方案啥时候开始算数，以前那个入园办法还
         # 管用吗")
-        specific = [_KIND_OF.get(t, t) for t in ctx.frame.types if t not in ("list", "condition", "permission")]
-        several = bool(_SEVERAL.search(ctx.frame.text) or (len(set(specific[:2])) == 2 and "，" in ctx.frame.text)
-                       or (ctx.frame.language == "zh" and asking_clauses(ctx.frame.text) >= 2))
+        several = _asks_several(ctx.frame.text, ctx.frame.types, ctx.frame.language)
         # "考评咋要求的" matched to a clause's lead-in ("强化入园企业考评…"): what the clause then requires answers too
         lead_in = m.point.point.answer_type == "statement" and not has_figure(m.point) \
             and (not ctx.frame.types or ctx.frame.types[0] in BROAD_TYPES)
