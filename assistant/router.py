@@ -123,6 +123,40 @@ def _land(f: Facts, inputs: dict) -> dict:
     return inputs
 
 
+# what an area in m² is, by the nearest word before it ("地6万平" the site, "楼的占地加起来19800平" the buildings'
+# footprint, "建了12万平" the floor area); a longer cue ending at the same place wins ("楼的占地" over "地")
+_AREA_ROLES = {
+    "footprint": ("基底", "楼的占地", "楼占地", "建筑占地", "房子占地", "厂房占地", "footprint"),
+    "land": ("用地", "土地", "地块", "园区占地", "地", "site", "land"),
+    "floor": ("建筑面积", "建面", "总建", "盖了", "建了", "floor area", "floor space", "built"),
+}
+_ROLE_REACH = 10   # characters before a figure where its cue may stand
+
+
+def _area_roles(f: Facts) -> dict[str, Fraction]:
+    """Each m² area's role by its nearest cue before it; a role claimed twice, or an area with no cue, leaves the
+    reading to the caller's order ("the larger is the land") — an empty dict then.
+
+    >>> _area_roles(read("临海的园区，地6万平，楼的占地加起来19800平，建筑密度达标没"))
+    {'land': Fraction(60000, 1), 'footprint': Fraction(19800, 1)}
+    >>> _area_roles(read("用地3万平方米，建筑面积6万平方米"))
+    {'land': Fraction(30000, 1), 'floor': Fraction(60000, 1)}
+    """
+    roles: dict[str, Fraction] = {}
+    for q in f.of("平方米"):
+        window = f.text[max(0, q.start - _ROLE_REACH):q.start]
+        best = None   # (end of the cue, its length, role)
+        for role, cues in _AREA_ROLES.items():
+            for cue in cues:
+                at = window.rfind(cue)
+                if at >= 0 and (best is None or (at + len(cue), len(cue)) > best[:2]):
+                    best = (at + len(cue), len(cue), role)
+        if best is None or best[2] in roles:
+            return {}
+        roles[best[2]] = q.value
+    return roles
+
+
 def _tax_shortfall(f: Facts) -> dict | None:
     """The promised and the actual tax per mu (the promised one is named 承诺/中标; else the larger) and the site."""
     per_mu = list(f.money_wan)
@@ -186,12 +220,22 @@ def _with_dates(base: dict, f: Facts, names: tuple[str, ...]) -> dict:
     return base
 
 
+# words right before a dormitory's figure that make it the whole dormitory's floor area
+_DORM_TOTAL = ("总建筑面积", "总面积", "一共", "总共", "total")
+_ONE_SUITE = ("一套", "单套", "每套", "套", "间", "suite", "apartment", "room")
+
+# words saying the areas in a question are parts of what was bought, to be added up
+_SEVERAL_UNITS = ("两层", "两间", "两套", "两处", "两栋", "几层", "合买", "加起来", "一共", "总共", "合计", "in total",
+                  "combined", "together", "two floors", "two units")
+
 Builder = Callable[[Facts, str | None], dict | None]
 
 
 def _build(name: str, f: Facts, city: str | None) -> dict | None:
     a, m = f.areas, f.mus
     if name == "fees":
+        if len(a) >= 2 and f.has(*_SEVERAL_UNITS):
+            return {"area_m2": _n(sum(a))}   # "合买了两层，一层980平一层1020平": the fee on all of it
         return {"area_m2": _n(a[0])}
     if name == "property_rooms":
         return {"total_floor_area_m2": _n(max(a))}
@@ -226,14 +270,24 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "quality_enterprise":
         return _tax_inputs(f)
     if name == "dormitory":
+        high = True if f.has("高层", "high-rise", "电梯") else None
+        areas = f.of("平方米")
+        window = f.text[max(0, areas[0].start - _ROLE_REACH):areas[0].start] if len(areas) == 1 else ""
+        if max((window.rfind(c) for c in _DORM_TOTAL), default=-1) > max(window.rfind(c) for c in _ONE_SUITE):
+            # "宿舍项目总建筑面积1.2万平方米，……高层住宅单套最大能做多大": the figure is the whole; the suite is asked
+            return {"dorm_total_floor_m2": _n(a[0]), "high_rise": high}
         if f.has("一套", "单套", "夫妻房", "全家房", "a suite", "one suite", "an apartment") and len(a) == 1:
             return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
         if f.has("总建筑面积", "总面积", "项目", "total", "一共", "总共", "宿舍楼") and len(a) == 1:
             return {"dorm_total_floor_m2": _n(a[0]), "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
+        if f.has("总", "total", "一共", "全部", "整栋") and len(a) >= 2:
+            # "宿舍总共8000平，做了2750平的成套房": the whole and the suites' part of it (the smaller); one suite's size
+            # when the question speaks of one ("总共8000平，一套最大65平")
+            one = f.has("一套", "单套", "每套", "a suite", "one suite", "each suite")
+            return {"dorm_total_floor_m2": _n(max(a)), **({"suite_areas_m2": [_n(min(a))]} if one
+                                                            else {"suites_total_m2": _n(min(a))})}
         if f.has("套", "suite", "apartment", "flat"):
             return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
-        if f.has("总", "total") and len(a) >= 2:
-            return {"dorm_total_floor_m2": _n(max(a)), "suites_total_m2": _n(min(a))}
         return {"room_areas_m2": [_n(a[0])]}
     if name == "dorm_suite_cap":
         if f.has("占", "比例", "层楼", "几层", "多少层", "share", "percent", "storey", "floors"):
@@ -272,6 +326,15 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             return {"jurisdiction": city, "land_area_mu": _n(m[0])}
         return {"jurisdiction": city, "land_area_m2": _n(a[0])}
     if name == "land_indicators":
+        roles = _area_roles(f) if not m else {}
+        if "footprint" in roles and "land" in roles:
+            # the site and the buildings' footprint, no floor area: the density alone is checked
+            inputs = {"land_area_m2": _n(roles["land"]), "building_footprint_m2": _n(roles["footprint"])}
+            if "floor" in roles:
+                inputs["total_floor_area_m2"] = _n(roles["floor"])
+            if city in ("临海市", "温州市"):
+                inputs["jurisdiction"] = city
+            return inputs
         inputs = _land(f, {"total_floor_area_m2": _n(max(a))})
         if city in ("临海市", "温州市"):
             inputs["jurisdiction"] = city

@@ -168,3 +168,33 @@ def test_a_high_rise_dormitorys_share_or_floors_is_not_one_suites_size(question)
 def test_spoken_words_route_to_their_calculator(question, calculator):
     route = route_calculation(question)
     assert route is not None and route[0] == calculator, route
+
+
+@pytest.mark.parametrize("question,name,inputs", [
+    # two floors bought together: the fee on both
+    ("我跟我哥在临海小微园合买了两层，一层980平一层1020平，维修资金跟保修金分别要交多少", "fees", {"area_m2": 2000}),
+    ("临海厂房980平，维修资金多少", "fees", {"area_m2": 980}),
+    # the whole dormitory and the suites' part of it
+    ("临海园区宿舍总共8000平，开发商做了2750平的成套房，比例超没超", "dormitory",
+     {"dorm_total_floor_m2": 8000, "suites_total_m2": 2750}),
+    # the figure follows 总建筑面积: it is the whole, though one suite's size is asked after it
+    ("临海一个职工宿舍项目总建筑面积1.2万平方米，其中成套住宅最多能建多少平方米？高层住宅单套最大能做多大？", "dormitory",
+     {"dorm_total_floor_m2": 12000, "high_rise": True}),
+    ("临海宿舍楼一套85平行不行", "dormitory", {"suite_areas_m2": [85]}),
+    # the site ("地") and the buildings' footprint ("楼的占地"): no floor area is invented from the larger figure
+    ("临海的园区，地6万平，楼的占地加起来19800平，建筑密度达标没", "land_indicators",
+     {"land_area_m2": 60000, "building_footprint_m2": 19800, "jurisdiction": "临海市"}),
+])
+def test_each_area_is_read_in_its_role(question, name, inputs):
+    assert route_calculation(question) == (name, inputs)
+
+
+def test_a_dormitory_over_its_suite_share_says_by_how_many_square_metres():
+    result = run(*route_calculation("临海园区宿舍总共8000平，开发商做了2750平的成套房，比例超没超"))
+    share = next(i for i in result.items if i.rule_id == "linhai.dorm_suite_share_max")
+    assert share.verdict.value == "fail" and "超出350平方米" in share.message
+
+
+def test_a_density_below_the_floor_says_the_footprint_missing():
+    result = run("land_indicators", {"jurisdiction": "临海市", "land_area_m2": 60000, "building_footprint_m2": 19800})
+    assert "还差1200平方米" in result.items[0].message

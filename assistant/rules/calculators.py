@@ -796,7 +796,7 @@ class LandIndicatorsInput(_Input):
     def _land(self):
         if self.land_area_mu is None and self.land_area_m2 is None:
             raise FieldError("land_area_mu", "请填写用地面积（亩或平方米）")
-        if self.total_floor_area_m2 is None and self.jurisdiction is None:
+        if self.total_floor_area_m2 is None and self.jurisdiction is None and self.building_footprint_m2 is None:
             raise FieldError("total_floor_area_m2", "请填写总建筑面积，或填写地区以算出按下限至少需要的面积")
         if self.land_area_mu is not None and self.land_area_m2 is not None \
                 and abs(self.land_area_mu * MU_IN_M2 - self.land_area_m2) > 1:
@@ -813,6 +813,8 @@ class LandIndicatorsInput(_Input):
 def land_indicators(inp: LandIndicatorsInput) -> CalcResult:
     land = inp.land_area_m2 if inp.land_area_m2 is not None else inp.land_area_mu * MU_IN_M2
     if inp.total_floor_area_m2 is None:
+        if inp.building_footprint_m2 is not None:
+            return _density_only(inp, land)
         return _land_minimums(inp, land)
     ratio = inp.total_floor_area_m2 / land
     parts = [Part(key="land_area_m2", label_zh="用地面积", value=as_number(land, 2), unit="平方米"),
@@ -830,10 +832,33 @@ def land_indicators(inp: LandIndicatorsInput) -> CalcResult:
         if pid.endswith("plot_ratio_min"):
             items.append(rule_item(p, ratio, "容积率"))
         elif inp.building_footprint_m2 is not None:
-            items.append(rule_item(p, inp.building_footprint_m2 / land, "建筑密度"))
+            items.append(rule_item(p, inp.building_footprint_m2 / land, "建筑密度",
+                                   note=_footprint_short(p, inp.building_footprint_m2, land)))
     formula = ("容积率 = 总建筑面积 ÷ 用地面积；建筑密度 = 建筑基底面积 ÷ 用地面积；1亩 = 10000/15 平方米（约666.67平方米）。"
                f"{fmt(inp.total_floor_area_m2)} ÷ {fmt(land)} = {fmt(ratio, 4)}。")
     return _result("land_indicators", inp, formula, as_number(ratio, 4), "", pids, parts=parts, items=items)
+
+
+def _footprint_short(p, footprint: Fraction, land: Fraction) -> str:
+    """Below a density floor, the footprint the site needs and what is missing, in m² (what a developer acts on)."""
+    need = land * p.fraction("min")
+    if footprint >= need:
+        return ""
+    return f"按下限至少需要建筑基底面积{fmt(need, 2)}平方米，还差{fmt(need - footprint, 2)}平方米。"
+
+
+def _density_only(inp: LandIndicatorsInput, land: Fraction) -> CalcResult:
+    """The site and the buildings' footprint, no floor area: the building density and, where the city sets a floor
+    for it, the check (no plot ratio is made up)."""
+    density = inp.building_footprint_m2 / land
+    parts = [Part(key="land_area_m2", label_zh="用地面积", value=as_number(land, 2), unit="平方米"),
+             Part(key="building_density", label_zh="建筑密度", value=as_number(density * 100, 4), unit="%")]
+    pids = ["linhai.building_density_min"] if inp.jurisdiction == "临海市" else []
+    items = [rule_item(get_param(pid), density, "建筑密度", note=_footprint_short(get_param(pid), inp.building_footprint_m2, land))
+             for pid in pids]
+    formula = (f"建筑密度 = 建筑基底面积 ÷ 用地面积；1亩 = 10000/15 平方米（约666.67平方米）。"
+               f"{fmt(inp.building_footprint_m2)} ÷ {fmt(land)} = {fmt(density * 100, 4)}%。")
+    return _result("land_indicators", inp, formula, as_number(density * 100, 4), "%", pids, parts=parts, items=items)
 
 
 def _land_minimums(inp: LandIndicatorsInput, land: Fraction) -> CalcResult:

@@ -205,7 +205,11 @@ def dorm_items(rooms: Sequence[Fraction] | None, suites: Sequence[Fraction] | No
     if suites_total is None and suites:
         suites_total = sum(suites, Fraction(0))
     if suites_total is not None and dorm_total is not None:
-        items.append(rule_item(share_p, suites_total / dorm_total, "成套住宅总建筑面积占职工宿舍总建筑面积比例"))
+        cap = dorm_total * share_p.fraction("max")
+        # the share's excess in m² too: what the developer must convert (calc_dev: "比例超没超" wants the 350)
+        items.append(rule_item(share_p, suites_total / dorm_total, "成套住宅总建筑面积占职工宿舍总建筑面积比例",
+                               note=f"成套住宅总建筑面积{fmt(suites_total)}平方米，上限{fmt(cap)}平方米，"
+                                    f"超出{fmt(suites_total - cap)}平方米。" if suites_total > cap else ""))
     elif require_all or suites_total is not None or dorm_total is not None:
         need = (["dorm_suite_areas_m2"] if suites_total is None else []) + (["dorm_total_floor_m2"] if dorm_total is None else [])
         items.append(missing_item(share_p, need, LABELS, "成套住宅总建筑面积占职工宿舍总建筑面积比例"))

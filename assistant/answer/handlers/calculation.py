@@ -17,6 +17,7 @@ from assistant.errors import AssistantError
 from assistant.messages import text
 from assistant.router import read, route_calculation, routes
 from assistant.rules.calculators import CalcResult, run
+from assistant.verdicts import Verdict
 from assistant.yamlio import load_yaml
 
 LABELS_EN_FILE = Path(__file__).resolve().parents[2] / "data" / "calc_labels_en.yaml"
@@ -207,11 +208,15 @@ class CalculationHandler:
             parts = tuple(sorted(result.parts, key=lambda p: not any(w in _part_names(p) for w in said)))
             result = result.model_copy(update={"parts": parts})
         direct = text("calc.result", lang, title=label(result.title_zh, lang), result=result_line(result, lang))
-        if result.items:  # a judgement: its verdicts belong in the direct line
+        # a judgement: its verdicts belong in the direct line — but not a criterion the user gave nothing to judge
+        # when the figures asked are there ("宿舍总建筑面积1.2万平方米，成套最多能建多少": the cap is the answer, the
+        # share of suites not yet built is no verdict); the body still says what is missing
+        judged = [i for i in result.items if i.verdict is not Verdict.unknown] if result.parts else list(result.items)
+        if judged:
             sep = "；" if lang == "zh" else "; "
             direct += text("calc.verdicts", lang, verdicts=sep.join(
                 f"{i.criterion if lang == 'zh' or not i.criterion_en else i.criterion_en + ': '}"
-                f"{formatting.verdict(i.verdict, lang, short=True)}" for i in result.items))
+                f"{formatting.verdict(i.verdict, lang, short=True)}" for i in judged))
         refs = "、".join(dict.fromkeys(f"《{c.title}》{c.clause}" for c in result.citations))
         body = [text("calc.how", lang, formula=result.formula_zh),
                 *(f"· [{formatting.verdict(i.verdict, lang, short=True)}] {i.message or i.criterion}" for i in result.items),
