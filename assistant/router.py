@@ -220,6 +220,10 @@ def _with_dates(base: dict, f: Facts, names: tuple[str, ...]) -> dict:
     return base
 
 
+# "头一天也算进去": the day of posting counted in the publicity period
+_FIRST_DAY_COUNTS = ("头一天也算", "当天也算", "当天算", "第一天也算", "当日计入", "当日起算", "当天起算", "including the first day",
+                     "including the day", "counting the day")
+
 # words right before a dormitory's figure that make it the whole dormitory's floor area
 _DORM_TOTAL = ("总建筑面积", "总面积", "一共", "总共", "total")
 _ONE_SUITE = ("一套", "单套", "每套", "套", "间", "suite", "apartment", "room")
@@ -250,7 +254,10 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "construction_period":
         return _with_dates({}, f, ("start_date", "completion_date"))
     if name == "publicity":
-        return {"start_date": _iso(f.dates[0])}
+        inputs = {"start_date": _iso(f.dates[0])}
+        if f.has(*_FIRST_DAY_COUNTS):
+            inputs["first_day_counts"] = True   # the user counts the day it was posted (the civil code would not)
+        return inputs
     if name == "mu_average_deadline":
         return {"production_start_date": _iso(f.dates[0])}
     if name == "tax_commitment_start":
@@ -355,6 +362,11 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "performance_bond":
         return {"land_price": _n(max(f.money_wan)), "unit": "万元"}
     if name == "fiscal_reward":
+        # "第1年新增80万，第5年新增60万，第7年新增50万": each year's own increment
+        pairs = re.findall(r"第\s*(\d+)\s*年[^\d第]{0,10}?([\d.]+)\s*万", f.text)
+        if len(pairs) == len(f.money_wan) and len({y for y, _ in pairs}) == len(pairs) >= 2:
+            return {"increments": [_n(Fraction(x)) for _, x in pairs], "years": [int(y) for y, _ in pairs],
+                    "unit": "万元"}
         years = [int(y) for y in re.findall(r"第\s*(\d+)\s*年", f.text)] + [int(x) for x in f.years]
         return {"increments": [_n(max(f.money_wan))] * max([8, *years]), "unit": "万元"}
     if name == "presale_tax_margin":

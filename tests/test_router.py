@@ -198,3 +198,15 @@ def test_a_dormitory_over_its_suite_share_says_by_how_many_square_metres():
 def test_a_density_below_the_floor_says_the_footprint_missing():
     result = run("land_indicators", {"jurisdiction": "临海市", "land_area_m2": 60000, "building_footprint_m2": 19800})
     assert "还差1200平方米" in result.items[0].message
+
+
+def test_each_year_keeps_its_own_increment():
+    name, inputs = route_calculation("温州小微园开发商，按44号文那个奖励，第1年新增地方贡献80万，第5年新增60万，第7年新增50万，各奖多少")
+    assert (name, inputs["years"], inputs["increments"]) == ("fiscal_reward", [1, 5, 7], [80, 60, 50])
+
+
+def test_a_publicity_counted_from_the_day_of_posting_when_the_user_says_so():
+    said = route_calculation("临海园区入园企业名单公示，2025年6月3号贴出来的，头一天也算进去的话，公示期最后一天是几号")
+    plain = route_calculation("临海园区入园企业名单公示，2025年6月3号贴出来的，公示期最后一天是几号")
+    assert said == ("publicity", {"start_date": "2025-06-03", "first_day_counts": True})
+    assert plain == ("publicity", {"start_date": "2025-06-03"})

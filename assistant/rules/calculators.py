@@ -330,6 +330,7 @@ def _transfer_item(p, inp: AcquiredDateInput, last: dt.date) -> CheckItem:
 
 class PublicityInput(_Input):
     start_date: dt.date = Field(description="公示发布日期")
+    first_day_counts: bool = Field(default=False, description="发布当日计入公示期（公示文件写明自发布当日起算时）")
 
 
 @calculator("publicity", "入园公示期截止日", "入园标准及入园企业公示期为{linhai.publicity_days}：公示截止日和最早可进行下一步的日期（临海{linhai.publicity_days:clause}）", PublicityInput, ("linhai.publicity_days",),
@@ -337,10 +338,12 @@ class PublicityInput(_Input):
 def publicity(inp: PublicityInput) -> CalcResult:
     """2024-01-01 → 2024-01-08 (the day of publication is not counted)."""
     p = get_param("linhai.publicity_days")
-    end = dates.add_days(inp.start_date, int(p.value))
-    formula = (f"公示截止日 = 公示发布日 + {p.figure()}（发布当日不计入，自次日起算）；公示期满后的次日起，"
-               "方可进行审定后的下一步（如签订入园合同、办理交易手续）。若公示文件写明自发布当日起算，则各日期提前一日。"
-               + dates.CIVIL_CODE_NOTE)
+    end = dates.add_days(inp.start_date, int(p.value) - (1 if inp.first_day_counts else 0))
+    counting = ("（发布当日计入，按您所说；法定算法见下）；" if inp.first_day_counts else
+                "（发布当日不计入，自次日起算）；")
+    formula = (f"公示截止日 = 公示发布日 + {p.figure()}{' − 1日' if inp.first_day_counts else ''}{counting}公示期满后的次日起，"
+               "方可进行审定后的下一步（如签订入园合同、办理交易手续）。"
+               + ("" if inp.first_day_counts else "若公示文件写明自发布当日起算，则各日期提前一日。") + dates.CIVIL_CODE_NOTE)
     return _result("publicity", inp, formula, end, "日期", (p.id,), parts=[
         Part(key="end_date", label_zh="公示截止日", value=end, unit="日期"),
         Part(key="next_step_from", label_zh="最早可进行下一步的日期", value=end + dt.timedelta(days=1), unit="日期")])
@@ -566,7 +569,15 @@ def quality_enterprise(inp: QualityInput) -> CalcResult:
 
 class FiscalRewardInput(_Input):
     increments: tuple[Exact, ...] = Field(min_length=1, description="第1年起各年环比新增地方综合贡献度（可为负）")
+    years: tuple[int, ...] = Field(default=(), description="各项新增所属的年份（第几年）；不填则为第1年起逐年")
     unit: Literal["元", "万元"] = "万元"
+
+    @model_validator(mode="after")
+    def _years(self):
+        if self.years and (len(self.years) != len(self.increments) or len(set(self.years)) != len(self.years)
+                           or min(self.years) < 1):
+            raise FieldError("years", "年份须与各年新增一一对应、不重复且从第1年起算")
+        return self
 
 
 @calculator("fiscal_reward", "开发运营单位财政奖励（温州）",
@@ -578,7 +589,7 @@ def fiscal_reward(inp: FiscalRewardInput) -> CalcResult:
     p = get_param("wenzhou.fiscal_reward_schedule")
     rate_of = {y: s.rate / 100 for s in p.steps for y in range(s.from_year, s.to_year + 1)}
     parts, total = [], Fraction(0)
-    for year, inc in enumerate(inp.increments, 1):
+    for year, inc in zip(inp.years or range(1, len(inp.increments) + 1), inp.increments):
         reward = max(inc, Fraction(0)) * rate_of.get(year, Fraction(0))
         total += reward
         parts.append(Part(key=f"year_{year}", label_zh=f"第{year}年（比例{fmt(rate_of.get(year, 0) * 100)}%）",
@@ -586,7 +597,7 @@ def fiscal_reward(inp: FiscalRewardInput) -> CalcResult:
     last_year = max(st.to_year for st in p.steps)
     formula = (f"各年奖励 = 当年环比新增地方综合贡献度 × 当年比例（{p.threshold_zh()}；第{last_year + 1}年起为0）；"
                "环比新增为负的年份奖励按0计（原文未规定扣减）；合计为各年之和。")
-    warn = (f"第{last_year}年之后不再有奖励比例。",) if len(inp.increments) > last_year else ()
+    warn = (f"第{last_year}年之后不再有奖励比例。",) if max(inp.years or (len(inp.increments),)) > last_year else ()
     return _result("fiscal_reward", inp, formula, _yuan(total), inp.unit, (p.id,), parts=parts, extra_warnings=warn)
 
 
