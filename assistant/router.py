@@ -428,11 +428,30 @@ def calculator_cities(name: str) -> set[str]:
     return {get_param(pid).jurisdiction for pid in calc.params} if calc and calc.params else set()
 
 
+_EQUALS = re.compile(r"\s*(?:≈|=|约|约为|约等于|等于|合|折合|is|equals|about|~|approx\.?|approximately)+\s*", re.I)
+
+
+def _without_conversion(quantities: list[Quantity], text: str) -> tuple[Quantity, ...]:
+    """Drop a unit conversion the user states ("1 mu ≈ 666.67 m²", "1亩约等于666.67平方米"): it is no figure of theirs.
+
+    >>> [q.text for q in read("80亩的地，1亩≈666.67平方米，容积率下限至少盖多少").quantities]
+    ['80亩']
+    """
+    drop: set[int] = set()
+    for i, (a, b) in enumerate(zip(quantities, quantities[1:])):
+        pair = {a.unit, b.unit}
+        if pair == {"亩", "平方米"} and _EQUALS.fullmatch(text[a.end:b.start]) \
+                and min(a.value, b.value) == 1 and abs(max(a.value, b.value) - MU_IN_M2) < 1:
+            drop |= {i, i + 1}
+    return tuple(q for i, q in enumerate(quantities) if i not in drop)
+
+
 def read(question: str) -> Facts:
     text = unicodedata.normalize("NFKC", question).lower()
     dates = find_dates(question)
     months = [] if dates else find_months(question)
-    return Facts(text, tuple(find_quantities(question)), tuple(dates or months), month_only=bool(months))
+    return Facts(text, _without_conversion(find_quantities(question), question), tuple(dates or months),
+                 month_only=bool(months))
 
 
 def route_calculation(question: str, city: str | None = None) -> tuple[str, dict] | None:

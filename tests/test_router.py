@@ -210,3 +210,16 @@ def test_a_publicity_counted_from_the_day_of_posting_when_the_user_says_so():
     plain = route_calculation("临海园区入园企业名单公示，2025年6月3号贴出来的，公示期最后一天是几号")
     assert said == ("publicity", {"start_date": "2025-06-03", "first_day_counts": True})
     assert plain == ("publicity", {"start_date": "2025-06-03"})
+
+
+def test_a_unit_conversion_the_user_states_is_not_one_of_their_figures():
+    question = ("A Wenzhou small and micro enterprise park has an 80-mu site. Converting at 1 mu ≈ 666.67 m², what is "
+                "the minimum gross floor area under the general plot-ratio floor?")
+    assert route_calculation(question) == ("land_indicators", {"jurisdiction": "温州市", "land_area_mu": 80})
+    # a figure the user does give in m² beside the 亩 is still read
+    assert route_calculation("温州80亩的地，容积率最少要盖多少平，已经建了5万平方米")[0] == "land_indicators"
+
+
+def test_corner_and_sandwiched_plots_in_english_reach_the_corner_land_rule():
+    assert route_calculation("In Linhai, a combined project of 85 mu: how much corner and sandwiched land may be "
+                             "folded in?") == ("corner_land", {"merged_total_mu": 85})
