@@ -192,6 +192,7 @@ class TableResult:
     asked_land: bool = False             # the question asked a land area (用地, 亩); the columns are floor areas
     asked_per_park: bool = False         # the question asked one park's share; the plan gives county totals
     missing: str = ""                    # "row": a place the tables have no row for; "year": a year they do not cover
+    growth: Amount | None = None         # a difference asked as a growth rate too ("增幅为多少"): over the second side
 
     @property
     def clause(self) -> Clause:
@@ -773,7 +774,14 @@ def _metric_cued(grid: Grid, q: Query, metrics: list[Metric], row_named: bool, p
 
 
 def _metrics(grid: Grid, q: Query) -> list[Metric]:
-    found = list(dict.fromkeys(t.value for t in q.kinds("metric")))
+    tokens = q.kinds("metric")
+    if q.years:
+        # "2021年竣工建筑面积": 建筑面积 right after 竣工 says what the yearly 竣工数 measures; it is not the park's
+        # own 建筑面积 column beside it
+        yearly = {id(t) for t in tokens if any(c.year for c in _metric_columns(grid, t.value, []))}
+        tokens = [t for t in tokens if id(t) in yearly or not any(
+            id(o) in yearly and o.end == t.start for o in tokens)]
+    found = list(dict.fromkeys(t.value for t in tokens))
     # a unit may point at a column ("乐清2020年开工多少亩" is said; "2020年多少亩" means 开工数)
     units = []
     if re.search(r"亩|(?<![a-z])mu(?![a-z])", q.text):
@@ -1090,10 +1098,10 @@ def _share(grid, q, rows, metrics) -> TableResult:
         whole = Query(q.text, q.lang, q.tokens, list(grid.years), [], q.numbers, q.area_target)
         sides = (_operand(grid, q, rows[0], metrics[0]), _operand(grid, whole, rows[0], metrics[0]))
     else:
-        county = next((r for r in rows if r != grid.total_row), None)
-        if county is None or grid.total_row is None:
+        counties = [r for r in rows if r != grid.total_row]
+        if not counties or grid.total_row is None:
             return _cells(grid, q, rows, metrics, False)
-        sides = (_operand(grid, q, county, metrics[0]), _operand(grid, q, grid.total_row, metrics[0]))
+        sides = (_together(grid, q, counties, metrics[0]), _operand(grid, q, grid.total_row, metrics[0]))
     a, b = sides
     cells = [*a.cells, *b.cells]
     if b.row == grid.total_row and a.what_zh == b.what_zh:
@@ -1108,6 +1116,18 @@ def _share(grid, q, rows, metrics) -> TableResult:
                    value=Amount(a.amount.value / b.amount.value * 100, "%"), operands=[a, b])
 
 
+def _together(grid, q, rows: list[str], metric) -> Operand:
+    """One row's operand, or several rows added as one ("平阳和苍南合计占全市的比例"): their cells, their sum (None
+    when any is blank — a share of what the plan leaves unset is not computed)."""
+    ops = [_operand(grid, q, r, metric) for r in rows]
+    if len(ops) == 1:
+        return ops[0]
+    units = {o.amount.unit for o in ops if o.amount is not None}
+    amount = (Amount(sum((o.amount.value for o in ops), Fraction(0)), units.pop())
+              if all(o.amount is not None for o in ops) and len(units) == 1 else None)
+    return Operand("、".join(rows), ops[0].what_zh, ops[0].what_en, tuple(c for o in ops for c in o.cells), amount)
+
+
 def _difference(grid, q, rows, metrics) -> TableResult:
     a, b = _sides(q, grid, rows, metrics)
     cells = [*a.cells, *b.cells]
@@ -1119,8 +1139,13 @@ def _difference(grid, q, rows, metrics) -> TableResult:
                        note_zh=f"单位不同（{a.amount.unit}、{b.amount.unit}），不能相减。",
                        note_en=f"Different units ({a.amount.unit}, {b.amount.unit}): cannot subtract.")
     amount = Amount(a.amount.value - b.amount.value, a.amount.unit)
+    growth = Amount(amount.value / b.amount.value * 100, "%") if _GROWTH.search(q.text) and b.amount.value else None
     return _result(grid, q, "difference", cells, subject, subject_en, value=amount, operands=[a, b],
-                   converted=_converted(q, amount))
+                   converted=_converted(q, amount), growth=growth)
+
+
+# "增幅为多少", "by what percentage": the difference over the side it is compared with, as a percentage
+_GROWTH = re.compile(r"增幅|增长率|涨幅|降幅|百分之几|增长了?百分|growth rate|percentage|per ?cent", re.I)
 
 
 def _absent(grid, q, metrics, places) -> TableResult:
@@ -1147,6 +1172,8 @@ def _row_zh(grid: Grid, row: str) -> str:
 def _row_en(row: str) -> str:
     from assistant.jurisdictions import registry
 
+    if "、" in row:   # rows added together
+        return " and ".join(_row_en(r) for r in row.split("、"))
     j = registry().jurisdictions.get(row)
     if j is None:
         return row
@@ -1329,6 +1356,12 @@ def _headline(r: TableResult, lang: str) -> str:
         return (f"{r.subject_zh}（计算）：{a.amount.text('zh')} ÷ {b.amount.text('zh')}{eq}{value}" if zh else
                 f"{r.subject_en} (computed): {a.amount.text('en')} ÷ {b.amount.text('en')}{eq}{value}")
     if r.operation == "difference":
-        return (f"{r.subject_zh}（计算）：{a.amount.text('zh')} − {b.amount.text('zh')}{eq}{value}{conv}" if zh else
-                f"{r.subject_en} (computed): {a.amount.text('en')} − {b.amount.text('en')}{eq}{value}{conv}")
+        rate = ""
+        if r.growth is not None:
+            shown = r.growth.text(lang)
+            sign = " " if shown.startswith("≈") else " = "
+            rate = (f"；增幅（计算）：{value} ÷ {b.amount.text('zh')}{sign}{shown}" if zh else
+                    f"; growth (computed): {value} ÷ {b.amount.text('en')}{sign}{shown}")
+        return (f"{r.subject_zh}（计算）：{a.amount.text('zh')} − {b.amount.text('zh')}{eq}{value}{conv}{rate}" if zh else
+                f"{r.subject_en} (computed): {a.amount.text('en')} − {b.amount.text('en')}{eq}{value}{conv}{rate}")
     return f"{r.subject_zh}：{value}" if zh else f"{r.subject_en}: {value}"

@@ -649,3 +649,20 @@ def test_an_english_floor_area_is_said_in_square_metres_not_in_ten_thousands(cor
     r = ask(corpus, "How much floor area is Pingyang County to complete in total over 2019-2021?")
     assert "1.35 million m²" in r.headline("en") and "×10,000" not in r.headline("en")
     assert "135万㎡" in r.headline("zh")
+
+
+def test_two_counties_share_of_the_city_total_is_their_sum_over_it(corpus):
+    r = ask(corpus, "温州行动计划表里平阳和苍南2021年竣工面积加起来占全市多少")
+    assert r.operation == "share" and {c.row for c in r.cells} == {"平阳县", "苍南县", "温州市"}
+    assert round(float(r.value.value), 2) == 27.03
+    en = ask(corpus, "In Wenzhou's action plan table, what share of the city's planned 2021 completed floor area "
+                     "falls to Pingyang and Cangnan counties combined?")
+    assert round(float(en.value.value), 2) == 27.03
+
+
+def test_a_difference_asked_with_its_growth_rate_gives_both(corpus):
+    r = ask(corpus, "据温州市行动计划表（一），全市2021年竣工建筑面积较2019年增加多少万平方米？增幅为多少？")
+    # 建筑面积 right after 竣工 says what 竣工数 measures: not the park's own 建筑面积 column
+    assert r.operation == "difference" and r.value.value == 75
+    assert round(float(r.growth.value), 2) == 25.42
+    assert ask(corpus, "温州全市2021年竣工建筑面积较2019年增加多少").growth is None
