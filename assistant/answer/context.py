@@ -27,8 +27,19 @@ from assistant.topics import TopicCoverage
 # of the clause side was chosen on eval/dev.jsonl + eval/test.jsonl (benchmarks/knowledge_match.py).
 CLAUSE_WEIGHT = 1.0
 FUSION_K = 10
+# How much further down the points are looked at when the question names a document (only its points are kept);
+# mixed_dev20-106, 2026-12-05.
+NAMED_DOCUMENT_REACH = 4
 # A title this long is a document's name, not words of the question (the shortest of the five is 19 characters).
 MIN_TITLE_CHARS = 8
+# A reply letter named as the source of what is asked ("according to the reply to proposal 192", "根据第181号建议的
+# 答复", "第192号建议的答复里"): it says where to look, it asks nothing of the letter itself ("Who signed the reply to
+# proposal 192" does: no such phrase).
+SOURCE_NAMED = re.compile(
+    r"(?:according to|in|under|per|from|described in|set out in)\s+(?:the\s+)?(?:cixi\s+)?(?:reply|response)"
+    r"\s+(?:letter\s+)?to\s+(?:the\s+)?(?:proposal|suggestion)\s*(?:no\.?\s*)?\d+"
+    r"|(?:根据|按照|依据)\s*(?:市十七届人大[二三]次会议)?第?\d+号(?:建议|提案)的?答复(?:中|里|来看)?"
+    r"|第?\d+号(?:建议|提案)的?答复(?:中|里)", re.I)
 
 
 def strip_places(text: str) -> str:
@@ -97,7 +108,7 @@ class Context:
             title = d.meta.title
             if len(title) >= MIN_TITLE_CHARS and title in text:
                 text = text.replace(f"《{title}》", "这份文件").replace(title, "这份文件")
-        return text
+        return SOURCE_NAMED.sub(" ", text).strip() or text
 
     @cached_property
     def named_documents(self) -> frozenset[str]:
@@ -167,7 +178,10 @@ class Context:
         if key in self._memo:
             return self._memo[key]
         text = " ".join((self.topic_query.text, *self.frame.query.expansions))
-        matches = self.services.kindex.match(text, self.query_vector, k=k, cities=set(cities) if cities else None,
+        # a named document keeps only its own points (below): look further down, or its best few are all there is
+        # ("Who heads … described in the reply to proposal 181": the letter's own facts matched its name first)
+        wide = k * NAMED_DOCUMENT_REACH if self.named_documents else k
+        matches = self.services.kindex.match(text, self.query_vector, k=wide, cities=set(cities) if cities else None,
                                              asked=self.topic_query.text)
         clause_rank = {h.clause_id: r for r, h in enumerate(
             h for h in self.clause_hits(k=20) if cities is None or h.city in cities)}
@@ -181,7 +195,7 @@ class Context:
         out = [PointMatch(point=m.point, score=s, bm25=m.bm25, cosine=m.cosine, question=m.question, rank=i,
                           exact=m.exact)
                for i, (s, m) in enumerate(rescored, 1)]
-        out = self._in_named(out, lambda m: m.point.doc_id)
+        out = self._in_named(out, lambda m: m.point.doc_id)[:k]
         negated = self.frame.extra.get("negated")
         if negated:
             # "那非高层呢": the point about the excluded case (高层…再放宽10平方米) is not the answer

@@ -1234,3 +1234,26 @@ def test_a_comparison_of_time_limits_compares_the_construction_periods(assistant
 def test_a_near_miss_check_does_not_refuse_what_the_city_says_in_its_own_words(assistant, question, states):
     a = assistant.ask(question)
     assert not a.refused and states in a.answer, a.direct
+
+
+# ---------------------------------------------------------------- eighteenth session
+
+def test_two_fees_asked_together_are_both_given_not_refused_for_the_one_named_second(assistant):
+    a = assistant.ask("临海园区里维修的钱和保修金，每平方各收多少")
+    assert not a.refused and "12元/平方米" in a.direct and "6元/平方米" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, states", [
+    # the reply named as where to look: what it says is asked, not its own signatory or addressees
+    ("Under the reply to proposal 181, who heads Cixi's park work system?", "市长任组长"),
+    ("According to the reply to proposal 192, which body coordinates park building across Cixi?", "领导小组"),
+    ("根据第181号建议的答复，慈溪小微园工作是谁挂帅", "市长任组长"),
+])
+def test_a_reply_named_as_the_source_is_not_the_thing_asked(assistant, question, states):
+    a = assistant.ask(question)
+    assert not a.refused and states in a.direct, a.direct
+
+
+def test_the_reply_itself_asked_still_gets_its_own_facts(assistant):
+    assert "郁建坤" in assistant.ask("Who is the reply to proposal 192 addressed to?").direct
+    assert "龚激红" in assistant.ask("Who signed the reply to proposal 181?").direct

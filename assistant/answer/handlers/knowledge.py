@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from assistant import words
-from assistant.answer.context import Context
+from assistant.answer.context import SOURCE_NAMED, Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
                                     asks_leave, case_left_out, consequence_words_for, cue_words, fine_amount_words,
                                     head_words, other_qualifier, qualifiers_missed, subject_aliases)
@@ -1261,10 +1261,14 @@ class KnowledgeHandler:
         if not f.types:
             return chosen
         if chosen.point.point.answer_type == "metadata" and f.types[0] == "actor" and not _asks_document_fact(f) \
-                and not _ADDRESSEE_ASKED.search(f.text.lower()):
+                and not _ADDRESSEE_ASKED.search(SOURCE_NAMED.sub(" ", f.text.lower())):
             # "镇里的建园方案要谁审": who acts under a rule, not whom a reply letter is addressed to (its 代表)
+            # (a reply named as the source lifts its own document facts by those words: any closer provision of it)
+            sourced = bool(SOURCE_NAMED.search(f.text.lower()))
             alt = next((m for m in pool[:NEAR] if m.point.point.answer_type != "metadata"
-                        and (cities is None or m.point.city in cities) and m.score >= NEAR_RATIO * chosen.score), None)
+                        and (cities is None or m.point.city in cities)
+                        and (m.score >= NEAR_RATIO * chosen.score
+                             or (sourced and m.point.doc_id == chosen.point.doc_id))), None)
             if alt is not None:
                 chosen = alt
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
@@ -1449,8 +1453,11 @@ class KnowledgeHandler:
         if f.asks_figure and f.asks in SHARE_OR_SIZE and subject and f.language == "zh" and gives(bp, f.asks) \
                 and not _names_subject(bp, subject) and self._says(ctx, bp, subject) and not _fund_for(ctx, bp):
             # "温州职工宿舍占总建筑面积多少": the clause names 宿舍 only in "配套一定比例的职工宿舍"; its 10%-25% is of all
-            # non-production space — (b), with what it says
-            return self._no_figure(ctx, bp, None, subject=subject)
+            # non-production space — (b), with what it says. Not when a point of the same clause names it and gives
+            # the kind asked: "维修的钱跟保修金，每个平方各交多少" led by the deposit asks the fund's rate beside it
+            if not any(p.point.id != bp.point.id and _names_subject(p, subject) and gives(p, f.asks)
+                       for p in svc.bank.in_clause(bp.clause_id)):
+                return self._no_figure(ctx, bp, None, subject=subject)
         if f.asks_figure and not states_figure(bp, f.asks):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5),
