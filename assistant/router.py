@@ -207,7 +207,7 @@ def _tax_inputs(f: Facts) -> dict | None:
 
 
 def _reason(f: Facts) -> str | None:
-    if f.has("外迁", "搬走", "搬迁", "迁出", "扩产", "发展壮大", "move out", "relocat", "expand"):
+    if f.has("外迁", "搬走", "搬迁", "迁出", "搬到外地", "迁到外地", "搬出去", "扩产", "发展壮大", "move out", "relocat", "expand"):
         return "外迁"
     if f.has("经营不善", "亏损", "亏本", "经营困难", "干不下去", "倒闭", "losing money", "failing", "struggling"):
         return "经营不善"
@@ -223,6 +223,20 @@ def _with_dates(base: dict, f: Facts, names: tuple[str, ...]) -> dict:
 # "头一天也算进去": the day of posting counted in the publicity period
 _FIRST_DAY_COUNTS = ("头一天也算", "当天也算", "当天算", "第一天也算", "当日计入", "当日起算", "当天起算", "including the first day",
                      "including the day", "counting the day")
+
+# "买了4年了", "已经用了三年", "bought it 4 years ago", "held it for 3 years": the years the user has owned it
+_HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已经|有了)\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:年|多年)"
+                   r"|(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*年前(?:买|购|拿)"
+                   r"|(?:bought|acquired|purchased)\s+(?:it\s+)?(\d+(?:\.\d+)?)\s+years?\s+ago"
+                   r"|(?:held|owned|had)\s+(?:it\s+)?(?:for\s+)?(\d+(?:\.\d+)?)\s+years?")
+
+# selling, letting or transferring what one owns: another rule than the least area one may buy
+_DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手", "出租", "租出去", "过户", "sell", "transfer", "rent out",
+            "let out", "lease out")
+
+# words saying the one 亩 figure is a plot of its own, not the merged project
+_ONE_PLOT = ("单幅", "一幅", "这幅", "一块", "这块", "单块", "single plot", "one plot", "a plot", "this plot", "strip",
+             "single parcel", "one parcel")
 
 # words right before a dormitory's figure that make it the whole dormitory's floor area
 _DORM_TOTAL = ("总建筑面积", "总面积", "一共", "总共", "total")
@@ -273,6 +287,15 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             inputs["planned_transfer_date"] = _iso(f.dates[1])
             if reason := _reason(f):
                 inputs["reason"] = reason
+        return inputs
+    if name == "transfer_ban_held":
+        held = _HELD.search(f.text)
+        if held is None:
+            return None   # "5年内能卖吗" restates the rule's own period: no years of the user's
+        from assistant.quantities import parse_number
+        inputs = {"held_years": _n(parse_number(next(g for g in held.groups() if g)))}
+        if reason := _reason(f):
+            inputs["reason"] = reason
         return inputs
     if name == "quality_enterprise":
         return _tax_inputs(f)
@@ -354,6 +377,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "redevelopment":
         return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
     if name == "corner_land":
+        if len(m) == 1 and f.has(*_ONE_PLOT):
+            return {"parcels_mu": [_n(m[0])]}   # "a single plot of 2.5 mu": that plot, no project total
         total = max(m)
         parcels = [_n(x) for x in m if x != total]
         return {"merged_total_mu": _n(total), **({"parcels_mu": parcels} if parcels else {})}
@@ -409,6 +434,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "unit_split":
         return {"building_area_m2": _n(max(a))}
     if name == "unit_area":
+        if f.has(*_DEALING):
+            return None   # "厂房3000平，买了4年了，想卖掉，可以吗": the area is what is sold, not a purchase to check
         return {"unit_areas_m2": [_n(x) for x in a]}
     if name == "unit_convert":
         if m and f.has("平方米", "平米", "㎡", "m2", "square", "平方"):
@@ -491,8 +518,24 @@ FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下)?\s*(.{1,16}?)
 FOLLOW_UP_EN = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??\s*$|^\s*and\s+(.{1,60}?)\s*\?\s*$", re.I)
 
 
+# "Our leftover strip is a single plot of 2.5 mu. Does it qualify?": a thing other than a firm qualifies for a rule,
+# not for entry
+_THING_QUALIFIES = re.compile(r"\b(?:plots?|strips?|parcels?|land|mu|site|building|suites?|dorm\w*|rooms?|units?|"
+                              r"flats?|apartments?)\b", re.I)
+
+
 def is_eligibility(question: str) -> bool:
-    return bool(ELIGIBILITY.search(question))
+    """
+    >>> is_eligibility("Can my company enter a Linhai park?"), is_eligibility("A single plot of 2.5 mu. Does it qualify?")
+    (True, False)
+    """
+    m = ELIGIBILITY.search(question)
+    if m is None:
+        return False
+    if m.group(0).lower() in ("qualify", "eligible", "eligibility") and _THING_QUALIFIES.search(question) \
+            and not re.search(r"\b(?:company|firm|enterprise|business|we|our firm)\b", question, re.I):
+        return False
+    return True
 
 
 def is_comparison(question: str, cities: tuple[str, ...]) -> bool:

@@ -223,3 +223,19 @@ def test_a_unit_conversion_the_user_states_is_not_one_of_their_figures():
 def test_corner_and_sandwiched_plots_in_english_reach_the_corner_land_rule():
     assert route_calculation("In Linhai, a combined project of 85 mu: how much corner and sandwiched land may be "
                              "folded in?") == ("corner_land", {"merged_total_mu": 85})
+
+
+@pytest.mark.parametrize("question,inputs", [
+    ("临海厂房3000平，买了4年了，现在想卖掉，可以吗？", {"held_years": 4}),
+    ("临海厂房3年前买的，公司要搬到外地去，能卖不", {"held_years": 3, "reason": "外迁"}),
+])
+def test_the_years_held_decide_a_transfer_and_the_area_sold_is_no_purchase_to_check(question, inputs):
+    assert route_calculation(question) == ("transfer_ban", inputs)
+
+
+def test_the_rules_own_period_is_no_years_held():
+    assert route_calculation("临海厂房5年内能卖吗") is None
+
+
+def test_a_single_plot_is_judged_by_itself():
+    assert route_calculation("临海我们这块边角地2.5亩，能纳入一起开发吗") == ("corner_land", {"parcels_mu": [2.5]})

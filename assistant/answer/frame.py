@@ -356,7 +356,9 @@ def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
     # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
-    text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均")
+    # "管哪几年": which years (a date), not how many (几年)
+    text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
+        .replace("哪几年", "哪年").replace("哪几天", "哪天")
     found = []
     for order, (t, words) in enumerate(_cues()):
         end = max(_last(text, w) for w in words)

@@ -27,7 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from assistant.errors import RuleError
 from assistant.models import Citation
 from assistant.rules import dates
-from assistant.rules.checks import date_item, rule_item
+from assistant.rules.checks import date_item, missing_item, rule_item
 from assistant.rules.numbers import MU_IN_M2, WAN, Exact, as_number, as_significant, fmt, round_half_up
 from assistant.messages import fill
 from assistant.rules.params import document_warnings, get_param
@@ -276,13 +276,16 @@ def construction_period(inp: StartDateInput) -> CalcResult:
 
 
 class AcquiredDateInput(_Input):
-    acquired_date: dt.date = Field(description="取得厂房产权（入园购置）的日期")
+    acquired_date: dt.date | None = Field(default=None, description="取得厂房产权（入园购置）的日期")
+    held_years: Positive | None = Field(default=None, description="已持有产权的年数（不知道购置日期时）：判断现在可否转让")
     planned_transfer_date: dt.date | None = Field(default=None, description="拟转让日期：判断可否转让")
     reason: Literal["外迁", "经营不善", "其他"] | None = Field(
         default=None, description="转让原因：因企业发展壮大需要外迁、经营不善，或其他")
 
     @model_validator(mode="after")
     def _order(self):
+        if self.acquired_date is None and self.held_years is None:
+            raise FieldError("acquired_date", "请填写取得产权的日期，或已持有的年数")
         if self.planned_transfer_date is not None and self.planned_transfer_date < self.acquired_date:
             raise FieldError("planned_transfer_date", "拟转让日期早于取得产权日期")
         return self
@@ -294,6 +297,8 @@ class AcquiredDateInput(_Input):
 def transfer_ban(inp: AcquiredDateInput) -> CalcResult:
     """2020-03-01 → ban through 2025-03-01, transferable from 2025-03-02."""
     p = get_param("linhai.transfer_ban_years")
+    if inp.acquired_date is None:
+        return _transfer_after_years(inp, p)
     last = dates.add_years(inp.acquired_date, int(p.value))
     formula = (f"限制期最后一日 = 取得产权之日 + {p.figure()}；其后一日起方可按{p.clause}规定办理转让"
                "（新入园企业须符合入园条件并经审核）。原文未写明起算日，此处按取得产权之日起算。" + dates.CIVIL_CODE_NOTE)
@@ -304,6 +309,30 @@ def transfer_ban(inp: AcquiredDateInput) -> CalcResult:
         items.append(_transfer_item(p, inp, last))
         parts.append(Part(key="decision", label_zh="拟转让日期的结论", value=items[0].value))
     return _result("transfer_ban", inp, formula, last, "日期", (p.id,), parts=parts, items=items)
+
+
+def _transfer_after_years(inp: AcquiredDateInput, p) -> CalcResult:
+    """Held for some years, no date: whether a transfer now is still inside the ban, and how long is left."""
+    left = p.value - inp.held_years
+    crit = f"已持有{fmt(inp.held_years)}年，现在转让产权"
+    if left < 0 or (left == 0 and inp.reason is None):
+        item = CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.passed, value="可以转让", threshold=f"满{p.figure()}",
+                         message=f"已满{p.figure()}限制期，可以转让；受让的新入园企业须符合入园条件并经审核通过后方可办理交易手续。",
+                         citations=(p.citation(),))
+    elif inp.reason in ("外迁", "经营不善"):
+        item = CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.warning, value="须经审核同意", threshold=f"满{p.figure()}，或经审核同意",
+                         message=f"仍在{p.figure()}限制期内（还差约{fmt(left)}年），但因{inp.reason}需转让的，转让前须取得属地镇（街道）"
+                                 "或开发区审核同意，新入园企业符合入园条件并经审核通过后方可办理交易手续。", citations=(p.citation(),))
+    else:
+        need = "" if inp.reason == "其他" else "如因企业发展壮大需要外迁或经营不善确需转让，须先取得属地镇（街道）或开发区审核同意。"
+        item = CheckItem(rule_id=p.id, criterion=crit, verdict=Verdict.fail, value=f"不可以（{p.figure()}内不得转让，还差约{fmt(left)}年）",
+                         threshold=f"满{p.figure()}",
+                         missing=() if inp.reason else ("reason",),
+                         message=f"仍在{p.figure()}限制期内（还差约{fmt(left)}年），不得转让产权。" + need, citations=(p.citation(),))
+    formula = (f"{p.figure()}内不得转让产权：已持有{fmt(inp.held_years)}年，限制期还剩 {p.figure()} − {fmt(inp.held_years)}年 = "
+               f"{fmt(max(left, 0))}年（按年数估算；确切日期按取得产权之日加{p.figure()}计算）。")
+    return _result("transfer_ban", inp, formula, item.value, "", (p.id,), items=[item],
+                   parts=[Part(key="decision", label_zh="现在能否转让", value=item.value)])
 
 
 def _transfer_item(p, inp: AcquiredDateInput, last: dt.date) -> CheckItem:
@@ -474,12 +503,14 @@ def approval_deadlines(inp: ApprovalInput) -> CalcResult:
 # ───────────────────────── 临海 （十七） corner land ─────────────────────────
 
 class CornerLandInput(_Input):
-    merged_total_mu: Positive = Field(description="项目合并总面积（亩，含边角地、夹心地）")
+    merged_total_mu: Positive | None = Field(default=None, description="项目合并总面积（亩，含边角地、夹心地）；不填则只按单幅上限判断")
     parcels_mu: tuple[Positive, ...] = Field(default=(), description="各幅边角地、夹心地面积（亩）；不填则只算上限")
 
     @model_validator(mode="after")
     def _fits(self):
-        if sum(self.parcels_mu) > self.merged_total_mu:
+        if self.merged_total_mu is None and not self.parcels_mu:
+            raise FieldError("merged_total_mu", "请填写项目合并总面积，或填写各幅边角地、夹心地面积")
+        if self.merged_total_mu is not None and sum(self.parcels_mu) > self.merged_total_mu:
             raise FieldError("parcels_mu", "边角地、夹心地累计面积大于项目合并总面积（占比超过100%）")
         return self
 
@@ -490,6 +521,8 @@ class CornerLandInput(_Input):
 def corner_land(inp: CornerLandInput) -> CalcResult:
     """merged 100 亩, parcels [4, 6] → share 10%: both may be included."""
     sp, pp = get_param("linhai.corner_land_share_max"), get_param("linhai.corner_land_single_max")
+    if inp.merged_total_mu is None:
+        return _corner_parcels_only(inp, sp, pp)
     cap = inp.merged_total_mu * sp.fraction("max")
     if not inp.parcels_mu:
         formula = (f"累计上限 = 项目合并总面积 × {sp.figure()} = {fmt(inp.merged_total_mu)} × {sp.figure()} = {fmt(cap)}亩；"
@@ -514,6 +547,22 @@ def corner_land(inp: CornerLandInput) -> CalcResult:
                "经开发主体申请可批准协议出让，按市场评估确认价缴纳土地出让金。")
     parts = [Part(key="share", label_zh="累计占比", value=as_number(share * 100, 4), unit="%"),
              Part(key="included", label_zh="可纳入幅数", value=n_ok, unit="幅"), *parts]
+    return _result("corner_land", inp, formula, value, "", (sp.id, pp.id), parts=parts, items=items)
+
+
+def _corner_parcels_only(inp: CornerLandInput, sp, pp) -> CalcResult:
+    """Plots given, not the merged project's total: a plot within the single-plot cap may be included by that
+    alone; a larger one depends on the cumulative share, which needs the total (asked for, not assumed)."""
+    items, parts = [], []
+    for i, a in enumerate(inp.parcels_mu, 1):
+        ok = a <= pp.max
+        items.append(rule_item(pp, a, f"第{i}幅边角地、夹心地面积") if ok else
+                     missing_item(sp, ["merged_total_mu"], {"merged_total_mu": "项目合并总面积"},
+                                  f"第{i}幅（{fmt(a)}亩）超过单幅上限，按累计占比判断"))
+        parts.append(Part(key=f"parcel_{i}", label_zh=f"第{i}幅（{fmt(a)}亩）可否纳入", value=ok if ok else "待补充"))
+    value = "全部可纳入" if all(a <= pp.max for a in inp.parcels_mu) else "待补充"
+    formula = (f"单幅不超过{pp.figure()}的边角地、夹心地可纳入周边土地一并开发；超过的，看累计面积是否不超过项目合并总面积的"
+               f"{sp.figure()}（需项目合并总面积）。两者均须符合规划要求。")
     return _result("corner_land", inp, formula, value, "", (sp.id, pp.id), parts=parts, items=items)
 
 

@@ -1257,3 +1257,34 @@ def test_a_reply_named_as_the_source_is_not_the_thing_asked(assistant, question,
 def test_the_reply_itself_asked_still_gets_its_own_facts(assistant):
     assert "郁建坤" in assistant.ask("Who is the reply to proposal 192 addressed to?").direct
     assert "龚激红" in assistant.ask("Who signed the reply to proposal 181?").direct
+
+
+@pytest.mark.parametrize("question, states", [
+    ("慈溪市财政那1500万元平摊下来每年多少", "500万元"),     # the sum named: its provision's years divide it
+    ("慈溪市财政的小微园扶持资金是哪几年安排的", "2018年—2020年"),   # which years: a date, not how many
+])
+def test_a_sum_named_without_a_turn_before_and_the_years_it_covers(assistant, question, states):
+    a = assistant.ask(question)
+    assert not a.refused and states in a.direct, a.direct
+
+
+def test_how_much_a_thing_is_that_the_city_mentions_without_a_figure_is_refused(assistant):
+    a = assistant.ask("How much are the service vouchers for firms in Wenzhou parks?")
+    assert a.refused and a.not_covered_kind == "no_figure", a.direct
+
+
+def test_an_english_switch_naming_only_the_kind_of_figure_keeps_the_topic(assistant):
+    _, a = _chat(assistant, "What share of the investment must be done before a Wenzhou park can presell?",
+                 "What's the threshold in Linhai?")
+    assert a.refused and "presale" in a.direct.lower(), a.direct
+
+
+def test_a_plot_that_qualifies_is_judged_by_the_plot_rule_not_the_entry_check(assistant):
+    _, a = _chat(assistant, "In Linhai, when may corner plots be merged into a neighbouring redevelopment?",
+                 "Ours is a single plot of 2 mu. Does it qualify?")
+    assert a.kind == "calculation" and "may be included" in a.direct, a.direct
+
+
+def test_a_transfer_after_some_years_held_is_judged_against_the_ban(assistant):
+    a = assistant.ask("临海厂房2800平，买了3年了，现在想转手，行不行")
+    assert a.kind == "calculation" and "不可以" in a.direct and "5年" in a.direct, a.direct

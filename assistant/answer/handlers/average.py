@@ -19,17 +19,49 @@ def _states_money(bp) -> bool:
         return False
 
 
+def _sums_said(question: str) -> set:
+    """The sums of money the question names ("1500万"), in 元."""
+    try:
+        return {q.value for q in find_quantities(question, field=None) if q.unit == "元" or (q.unit == "" and q.wan)}
+    except AssistantError:
+        return set()
+
+
+def _stating(ctx: Context, sums: set):
+    """The best-matched point of the asked city whose span states one of ``sums``."""
+    if not sums:
+        return None
+    for m in ctx.point_matches():
+        if ctx.frame.city and m.point.city != ctx.frame.city:
+            continue
+        try:
+            stated = {q.value for span in m.point.point.answer_spans for q in find_quantities(span, field=None)
+                      if q.unit == "元"}
+        except AssistantError:
+            continue
+        if stated & sums:
+            return m.point
+    return None
+
+
 class AverageHandler:
     name = "average"
 
     def can_handle(self, ctx: Context) -> bool:
+        if not asks_average(ctx.frame.question):
+            return False
         prev = ctx.previous
-        return prev is not None and bool(prev.knowledge_point) and asks_average(ctx.frame.question) \
-            and prev.knowledge_point in ctx.services.bank and ctx.frame.city == prev.city
+        if prev is not None and bool(prev.knowledge_point) and prev.knowledge_point in ctx.services.bank \
+                and ctx.frame.city == prev.city:
+            self._point = ctx.services.bank.get(prev.knowledge_point)
+            return True
+        # "慈溪那1500万摊下来一年多少钱": no turn before, the sum named — the city's provision stating that very sum
+        self._point = _stating(ctx, _sums_said(ctx.frame.question))
+        return self._point is not None
 
     def run(self, ctx: Context) -> Answer | None:
         bank = ctx.services.bank
-        before = bank.get(ctx.previous.knowledge_point)
+        before = self._point
         # the previous point; the other points of its clause only when it states no sum of money at all (the sum may
         # sit beside the point answered) — never another sum than the one the turn was about (掌起镇's 200万元)
         points = [before]
