@@ -243,8 +243,8 @@ _DORM_TOTAL = ("总建筑面积", "总面积", "一共", "总共", "total")
 _ONE_SUITE = ("一套", "单套", "每套", "套", "间", "suite", "apartment", "room")
 
 # words saying the areas in a question are parts of what was bought, to be added up
-_SEVERAL_UNITS = ("两层", "两间", "两套", "两处", "两栋", "几层", "合买", "加起来", "一共", "总共", "合计", "in total",
-                  "combined", "together", "two floors", "two units")
+# (not 一共/加起来: "一共要交多少", "两样加起来" add up the fees, not the areas — conversations_dev3)
+_SEVERAL_UNITS = ("两层", "两间", "两套", "两处", "两栋", "三层", "三间", "合买", "two floors", "two units", "both units")
 
 Builder = Callable[[Facts, str | None], dict | None]
 

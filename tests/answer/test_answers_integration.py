@@ -1288,3 +1288,8 @@ def test_a_plot_that_qualifies_is_judged_by_the_plot_rule_not_the_entry_check(as
 def test_a_transfer_after_some_years_held_is_judged_against_the_ban(assistant):
     a = assistant.ask("临海厂房2800平，买了3年了，现在想转手，行不行")
     assert a.kind == "calculation" and "不可以" in a.direct and "5年" in a.direct, a.direct
+
+
+def test_a_fee_follow_up_asking_the_total_adds_the_fees_not_the_areas(assistant):
+    _, a = _chat(assistant, "临海厂房维修资金一平方交多少", "那我买1500平呢？一共要交多少")
+    assert "27000" in a.direct.replace(",", ""), a.direct
