@@ -359,6 +359,8 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "管哪几年": which years (a date), not how many (几年)
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
         .replace("哪几年", "哪年").replace("哪几天", "哪天")
+    # "bidding on tax per mu": the tax per mu names the auction, as 亩均 does; no area or rate asked
+    text = re.sub(r"\b(tax(?:es)?|revenue|output) per[- ]mu\b", r"\1-per-unit-land", text)
     found = []
     for order, (t, words) in enumerate(_cues()):
         end = max(_last(text, w) for w in words)
@@ -439,7 +441,7 @@ _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
 _FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what (?:\w+ ){1,3}per (?:mu|square|sq|m2|unit|year)\b|what (?:minimum|maximum|min|max)\b|what (?:(?!(?:for|of|on|in|to|with|about|by)\b)\w+ ){1,4}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
-                              r"ratio|share|percentage|fee|amount|area|size|limit|cap|deadline|period|face value|value)|"
+                              r"ratio|share|percentage|fee|amount|area|size|limit|cap|ceiling|floor(?! area| space| plan)|deadline|period|face value|value)|"
                               # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
                               r"what(?: is|'s|’s) the (?:(?!(?:for|of|on|in|to|with|about|by)\b)[\w-]+ ){1,4}?(?:rate|ratio|share|percentage|fee|amount|area|size|limit|cap|"
                               r"deadline|period|value)(?=\s*$|\s*[?,.;:]|\s+(?:of|for|on|in|at|to|that|which|per|a|an|the|does|do|"

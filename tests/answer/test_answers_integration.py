@@ -1293,3 +1293,21 @@ def test_a_transfer_after_some_years_held_is_judged_against_the_ban(assistant):
 def test_a_fee_follow_up_asking_the_total_adds_the_fees_not_the_areas(assistant):
     _, a = _chat(assistant, "临海厂房维修资金一平方交多少", "那我买1500平呢？一共要交多少")
     assert "27000" in a.direct.replace(",", ""), a.direct
+
+
+def test_of_two_document_dates_the_one_whose_name_is_asked(assistant):
+    a = assistant.ask("省里那个通知的落款单位和成文日期各是什么")
+    assert "2018年11月23日" in a.direct and "11月26日" not in a.direct, a.direct
+
+
+def test_a_word_only_one_provision_states_says_which_is_asked(assistant):
+    a = assistant.ask("五年规划框架里分年度目标用哪一年做基期")
+    assert not a.refused and "以2018年为基期" in a.direct, a.direct
+
+
+def test_the_floor_for_a_figure_asks_the_figure_not_an_area(assistant):
+    from assistant.answer.frame import answer_types
+
+    assert "area" not in answer_types("In Wenzhou auctions on tax per mu, what is the floor for the performance bond?")
+    a = assistant.ask("What is the minimum performance bond for a Wenzhou park land deal?")
+    assert not a.refused and "10%" in a.direct, a.direct

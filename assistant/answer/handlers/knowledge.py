@@ -275,6 +275,18 @@ def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
     return len(head) >= 2 and any(h in asked for h in (head, *head_words().get(head, ())))
 
 
+def _subject_named_length(bp: BoundPoint, question: str) -> int:
+    """How much of the point's subject (after its last 的) the question says, as its longest ending: 4 for
+    "成文日期" asked of 通知的成文日期, 2 for 通知的印发日期 (only 日期).
+
+    >>> from types import SimpleNamespace as NS
+    >>> _subject_named_length(NS(point=NS(subject_zh="通知的成文日期")), "落款单位和成文日期分别是什么")
+    4
+    """
+    subject = bp.point.subject_zh.rsplit("的", 1)[-1]
+    return max((len(subject) - i for i in range(len(subject) - 1) if subject[i:] in question), default=0)
+
+
 # Words by which a clause names a body that acts (who approves, pays, issues, collects): a clause with none of them names
 # no one, and "谁收" of it is (e).
 _NAMES_A_BODY = re.compile(r"部门|(?<![布格结大全])局(?!面)|厅|经信委|政府|镇|街道|开发区|财政|领导小组|办公室|委员会|管委会|联席会议|"
@@ -526,6 +538,22 @@ def _naming_the_case(ctx: Context, matches: list[PointMatch]) -> list[PointMatch
     rest = [m for m in matches if m not in close]
     close.sort(key=lambda m: -_case_weight(ctx, m.point, words))
     return close + rest
+
+
+def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities) -> PointMatch | None:
+    """A close match whose spans state a word of the question that no other point of the bank states ("以哪一年为
+    基期": only the plan framework's targets say 基期), when the chosen one does not: that word says which provision
+    is asked."""
+    bank = ctx.services.bank
+    chosen_text = " ".join((chosen.point.point.subject_zh, *chosen.point.point.answer_spans))
+    rare = [w for w in content_words(ctx.frame.question) if len(w) >= 2 and w not in chosen_text
+            and _span_frequency(bank, w) == 1]
+    for m in pool[:NEAR]:
+        if m is chosen or m.score < NEAR_RATIO * chosen.score or (cities is not None and m.point.city not in cities):
+            continue
+        if any(w in " ".join(m.point.point.answer_spans) for w in rare):
+            return m
+    return None
 
 
 def _dominates(m: PointMatch, other: PointMatch) -> bool:
@@ -1258,6 +1286,8 @@ class KnowledgeHandler:
         the year asked)."""
         f = ctx.frame
         chosen = _by_year(ctx, chosen, pool, cities)
+        if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
+            return only
         if not f.types:
             return chosen
         if chosen.point.point.answer_type == "metadata" and f.types[0] == "actor" and not _asks_document_fact(f) \
@@ -1281,10 +1311,13 @@ class KnowledgeHandler:
         same = [m for m in pool if m.point.point.topic == chosen.point.point.topic
                 and (cities is None or m.point.city in cities)]
         near = pool[:NEAR]
-        if f.types[0] == "metadata" and f.language == "zh":
-            # "…的署名机关和成文日期是什么": the document fact whose head noun is asked (机关), not its number
-            same.sort(key=lambda m: not _subject_named_zh(m.point, f.text))
-            near = sorted(near, key=lambda m: not _subject_named_zh(m.point, f.text))
+        if "metadata" in f.types[:2] and f.language == "zh":
+            # "…的署名机关和成文日期是什么": the document fact whose head noun is asked (机关), not its number; of two
+            # dates, the one whose own name is asked (成文日期, not 印发日期)
+            def rank(m):
+                return not _subject_named_zh(m.point, f.text), -_subject_named_length(m.point, f.text)
+            same.sort(key=rank)
+            near = sorted(near, key=rank)
         if f.types[0] == "metadata" and f.language == "zh" and not _subject_named_zh(chosen.point, f.text):
             # "通知的发文单位是哪个": the document fact of the same document whose head noun is asked (its issuer), not
             # the closer-worded one whose is not (its addressees)
