@@ -1311,3 +1311,9 @@ def test_the_floor_for_a_figure_asks_the_figure_not_an_area(assistant):
     assert "area" not in answer_types("In Wenzhou auctions on tax per mu, what is the floor for the performance bond?")
     a = assistant.ask("What is the minimum performance bond for a Wenzhou park land deal?")
     assert not a.refused and "10%" in a.direct, a.direct
+
+
+def test_a_parks_least_site_in_general_is_not_the_redevelopment_size(assistant):
+    a = assistant.ask("温州建一个小微园至少要多少亩")
+    assert a.refused and a.not_covered_kind == "different_quantity" and "100亩" not in a.direct, a.direct
+    assert "100亩" in assistant.ask("温州低效用地成片开发小微园最少多少亩").direct
