@@ -193,6 +193,7 @@ class TableResult:
     asked_per_park: bool = False         # the question asked one park's share; the plan gives county totals
     missing: str = ""                    # "row": a place the tables have no row for; "year": a year they do not cover
     growth: Amount | None = None         # a difference asked as a growth rate too ("增幅为多少"): over the second side
+    years_not_split: list[str] = field(default_factory=list)   # years asked of columns the plan gives for all years only
 
     @property
     def clause(self) -> Clause:
@@ -652,9 +653,13 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     plan = years or q.has("plan", "total", "all")          # the question is about the plan's figures
     if not metrics or not _metric_cued(grid, q, metrics, bool(counties or absent), plan):
         return None
+    unsplit: list[str] = []
     if q.years and not q.has("ratio", "share", "difference"):
         # "land started in 2019–2021", "floor area completed in 2020": the year picks the yearly column
         yearly = [m for m in metrics if any(c.year for c in _metric_columns(grid, m, []))]
+        if not yearly and len(q.years) < len(grid.years):
+            # "温州2020年要建多少个园": the parks are counted for the plan's years together, not one of them
+            unsplit = list(q.years)
         metrics = yearly or metrics
     if absent and not counties:
         return _absent(grid, q, metrics, absent)
@@ -676,6 +681,7 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     if not rows:
         rows = grid.counties
     result = _operation(q, grid, rows, metrics, all_rows)
+    result.years_not_split = unsplit
     if _asks_count(q) and not any(c.unit in COUNT_UNITS for c in result.cells):
         result.asked_count = True   # "乐清2019年要开工几个小微园": the plan gives 亩 for that, not a number of parks
     if _ONE_PARK.search(q.text) and result.operation != "ratio":   # (平均每个园: a ratio the table computes)
@@ -1279,6 +1285,16 @@ def _scaled_en(number: str, unit: str) -> str | None:
 # ---------------------------------------------------------------- the first line of an answer
 
 def _headline(r: TableResult, lang: str) -> str:
+    line = _headline_of(r, lang)
+    if r.years_not_split:
+        years = "、".join(r.years_not_split)
+        line = (f"行动计划表没有按年份分列这一项（没有{years}年单独的数字），只有计划期合计——" + line if lang == "zh" else
+                f"The plan table does not split this by year (no figure for {years} alone), only the plan period's "
+                f"total — " + line)
+    return line
+
+
+def _headline_of(r: TableResult, lang: str) -> str:
     zh = lang == "zh"
     calc = "（计算）" if zh else " (computed)"
     left_out = ("（计算，空白或“-”单元格未计入）" if zh else " (computed; blank or “-” cells left out)") if r.blanks else calc

@@ -666,3 +666,9 @@ def test_a_difference_asked_with_its_growth_rate_gives_both(corpus):
     assert r.operation == "difference" and r.value.value == 75
     assert round(float(r.growth.value), 2) == 25.42
     assert ask(corpus, "温州全市2021年竣工建筑面积较2019年增加多少").growth is None
+
+
+def test_a_year_asked_of_a_count_the_plan_gives_for_all_its_years_says_so(corpus):
+    r = ask(corpus, "温州2020年要建多少个园")
+    assert r.years_not_split == ["2020"] and r.value.value == 100
+    assert ask(corpus, "乐清2020年开工多少亩").years_not_split == []

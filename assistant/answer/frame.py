@@ -359,8 +359,9 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "管哪几年": which years (a date), not how many (几年)
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
         .replace("哪几年", "哪年").replace("哪几天", "哪天")
-    # "bidding on tax per mu": the tax per mu names the auction, as 亩均 does; no area or rate asked
-    text = re.sub(r"\b(tax(?:es)?|revenue|output) per[- ]mu\b", r"\1-per-unit-land", text)
+    # "bidding on tax per mu": the tax per mu names the auction (what is bid on), as 亩均 does; no area or rate asked
+    text = re.sub(r"\b((?:bidding|bid|bids|competing|compete) on (?:the )?(?:annual )?(?:tax(?:es)?|revenue)) per[- ]mu\b",
+                  r"\1-per-unit-land", text)
     found = []
     for order, (t, words) in enumerate(_cues()):
         end = max(_last(text, w) for w in words)

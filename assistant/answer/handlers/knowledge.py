@@ -528,6 +528,12 @@ def _span_frequency(bank, word: str) -> int:
     return max(1, sum(word in " ".join(bp.point.answer_spans) for bp in bank.points))
 
 
+@functools.lru_cache(maxsize=4096)
+def _stated_frequency(bank, word: str) -> int:
+    """How many of the bank's points state or name ``word`` (spans or subject; at least 1)."""
+    return max(1, sum(word in " ".join((bp.point.subject_zh, *bp.point.answer_spans)) for bp in bank.points))
+
+
 def _naming_the_case(ctx: Context, matches: list[PointMatch]) -> list[PointMatch]:
     """``matches`` with those whose spans name more of the question's own case words first, among those within
     NEAR_RATIO of the first."""
@@ -540,6 +546,10 @@ def _naming_the_case(ctx: Context, matches: list[PointMatch]) -> list[PointMatch
     return close + rest
 
 
+# A word that asks (哪几个, 多少, 什么时候) says nothing of which provision is asked
+_ASKING_WORD = re.compile(r"哪|几|多少|什么|啥|怎|如何|吗|呢|是否")
+
+
 def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities) -> PointMatch | None:
     """A close match whose spans state a word of the question that no other point of the bank states ("以哪一年为
     基期": only the plan framework's targets say 基期), when the chosen one does not: that word says which provision
@@ -547,7 +557,7 @@ def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], c
     bank = ctx.services.bank
     chosen_text = " ".join((chosen.point.point.subject_zh, *chosen.point.point.answer_spans))
     rare = [w for w in content_words(ctx.frame.question) if len(w) >= 2 and w not in chosen_text
-            and _span_frequency(bank, w) == 1]
+            and not _ASKING_WORD.search(w) and _stated_frequency(bank, w) == 1]
     for m in pool[:NEAR]:
         if m is chosen or m.score < NEAR_RATIO * chosen.score or (cities is not None and m.point.city not in cities):
             continue
