@@ -1308,7 +1308,7 @@ def test_a_word_only_one_provision_states_says_which_is_asked(assistant):
 def test_the_floor_for_a_figure_asks_the_figure_not_an_area(assistant):
     from assistant.answer.frame import answer_types
 
-    assert "area" not in answer_types("In Wenzhou auctions on tax per mu, what is the floor for the performance bond?")
+    assert "area" not in answer_types("In Wenzhou auctions bidding on tax per mu, what is the floor for the performance bond?")
     a = assistant.ask("What is the minimum performance bond for a Wenzhou park land deal?")
     assert not a.refused and "10%" in a.direct, a.direct
 
