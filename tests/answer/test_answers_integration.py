@@ -1317,3 +1317,13 @@ def test_a_parks_least_site_in_general_is_not_the_redevelopment_size(assistant):
     a = assistant.ask("温州建一个小微园至少要多少亩")
     assert a.refused and a.not_covered_kind == "different_quantity" and "100亩" not in a.direct, a.direct
     assert "100亩" in assistant.ask("温州低效用地成片开发小微园最少多少亩").direct
+
+
+def test_a_switch_naming_the_buildings_in_everyday_words_keeps_the_conversations_topic(assistant):
+    _, a = _chat(assistant, "临海园区非生产性用房占地和建筑面积各占多少比例", "温州那边食堂宿舍这类配套房子能占多少")
+    assert not a.refused and "10%-25%" in a.direct, a.direct
+
+
+def test_a_payer_offered_as_a_choice_of_a_clause_naming_no_one_is_not_stated(assistant):
+    *_, a = _chat(assistant, "临海小微园维修资金一平方交多少", "那这个钱是开发商交还是我们业主交")
+    assert a.refused and a.not_covered_kind == "not_stated", a.direct

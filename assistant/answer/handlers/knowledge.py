@@ -287,6 +287,8 @@ def _subject_named_length(bp: BoundPoint, question: str) -> int:
     return max((len(subject) - i for i in range(len(subject) - 1) if subject[i:] in question), default=0)
 
 
+_PAYER_CHOICE = re.compile(r"是?[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)还是[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)的?")
+
 # Words by which a clause names a body that acts (who approves, pays, issues, collects): a clause with none of them names
 # no one, and "谁收" of it is (e).
 _NAMES_A_BODY = re.compile(r"部门|(?<![布格结大全])局(?!面)|厅|经信委|政府|镇|街道|开发区|财政|领导小组|办公室|委员会|管委会|联席会议|"
@@ -1044,7 +1046,13 @@ class KnowledgeHandler:
         if f.city and prev is not None and prev.city and prev.city != f.city \
                 and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
                 and top.point.city not in ctx.services.applicable(f.city) \
-                and not (prev.not_covered_kind == "different_quantity" and prev.knowledge_point == top.point.point.id):
+                and not (prev.not_covered_kind == "different_quantity" and prev.knowledge_point == top.point.point.id) \
+                and not (top.point.point.topic not in (talked := self._topics_of_turn(ctx, prev)) and any(
+                    m.point.city in ctx.services.applicable(f.city) and m.point.point.topic in talked
+                    and m.score >= NEAR_RATIO * top.score for m in pool)):
+            # (nor the previous city's point of another topic when the new city's own point of the conversation's
+            # topic is as close: "温州那边食堂宿舍这些配套房子能占多少" after 临海's non-production shares is 温州's
+            # non-production share, not 临海's dormitory suites looked for in 温州 — conversations_dev18)
             # (a point the previous turn was refused with as another quantity is not what the conversation is about:
             # "And in Cixi?" after 温州's floor share was no share of firms asks 慈溪's share of firms)
             # "温州也要公示吗？" after 临海's publicity period: the conversation's provision looked for in the new city
@@ -1262,15 +1270,17 @@ class KnowledgeHandler:
         never another city's payee that matches the words "交给谁"."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
         before = _conversation_point(ctx)
+        # "是开发商交还是我们买厂房的交": the payers offered to choose from are the answer asked, no subject of the turn
+        question = _PAYER_CHOICE.sub("谁交", f.question)
         if before is None or f.city != prev.city or prev.not_covered_kind \
-                or f.types[:1] != ("actor",) or len(f.question) > SHORT_FOLLOW_UP:
+                or f.types[:1] != ("actor",) or len(question) > SHORT_FOLLOW_UP:
             return None
         if before.city not in ctx.services.applicable(f.city) or before.point.answer_type in ("actor", "metadata"):
             return None
         said = prev.resolved_question or prev.question
         asking = " ".join(cue_words({"actor"}))
         # every word of two characters or more counts, stopwords too ("入园标准…由哪个机构审定": 标准 is a subject)
-        new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+        new_words = [w for w in words.lcut(question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
                      and w not in said and w not in asking and w not in DISCOURSE_WORDS
                      and not re.match(r"[这那该此]", w)]     # "这钱" points back at the provision
         if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
@@ -1649,6 +1659,16 @@ class KnowledgeHandler:
         if _restates_a_figure(f.question, prev) and not has_figure(chosen):
             return self._no_figure(ctx, chosen, prev)                           # (b), as above
         return self._answer(ctx, _bare(chosen))
+
+    @staticmethod
+    def _topics_of_turn(ctx: Context, turn) -> set[str]:
+        """The topics a previous answer spoke of: its own and those of the other points of its clause (临海's land
+        share and floor share of non-production rooms, answered together)."""
+        bank = ctx.services.bank
+        topics = {turn.topic} if turn.topic else set()
+        if turn.knowledge_point in bank:
+            topics |= {bp.point.topic for bp in bank.in_clause(bank.get(turn.knowledge_point).clause_id)}
+        return topics
 
     def _switch_beside(self, ctx: Context, previous_id: str) -> Answer | None:
         """"那温州呢" after 临海's land share and floor share of non-production rooms, answered together, where the new
