@@ -1327,3 +1327,8 @@ def test_a_switch_naming_the_buildings_in_everyday_words_keeps_the_conversations
 def test_a_payer_offered_as_a_choice_of_a_clause_naming_no_one_is_not_stated(assistant):
     *_, a = _chat(assistant, "临海小微园维修资金一平方交多少", "那这个钱是开发商交还是我们业主交")
     assert a.refused and a.not_covered_kind == "not_stated", a.direct
+
+
+def test_which_leading_group_asks_a_body_not_the_letters_signatory(assistant):
+    _, a = _chat(assistant, "慈溪到2021年要建成几个小微园", "那是哪个领导小组来统筹的")
+    assert not a.refused and "领导小组" in a.direct and "签发人" not in a.direct, a.direct
