@@ -226,6 +226,7 @@ _FIRST_DAY_COUNTS = ("头一天也算", "当天也算", "当天算", "第一天�
 
 # "买了4年了", "已经用了三年", "bought it 4 years ago", "held it for 3 years": the years the user has owned it
 _HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已经|有了)\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:年|多年)"
+                   r"(?!\s*(?:没|未|不|闲|空))"   # "已经2年没用了": idle, not owned
                    r"|(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*年前(?:买|购|拿)"
                    r"|(?:bought|acquired|purchased)\s+(?:it\s+)?(\d+(?:\.\d+)?)\s+years?\s+ago"
                    r"|(?:held|owned|had)\s+(?:it\s+)?(?:for\s+)?(\d+(?:\.\d+)?)\s+years?")
@@ -234,13 +235,49 @@ _HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已�
 _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手", "出租", "租出去", "过户", "sell", "transfer", "rent out",
             "let out", "lease out")
 
-# words saying the one 亩 figure is a plot of its own, not the merged project
-_ONE_PLOT = ("单幅", "一幅", "这幅", "一块", "这块", "单块", "single plot", "one plot", "a plot", "this plot", "strip",
-             "single parcel", "one parcel")
+# buying still to be done ("想买1000平的厂房用来出租": the purchase is checked, whatever it is for)
+_BUYING = ("想买", "要买", "打算买", "准备买", "计划买", "拟购", "想购", "买多大", "want to buy", "plan to buy", "to purchase")
 
-# words right before a dormitory's figure that make it the whole dormitory's floor area
-_DORM_TOTAL = ("总建筑面积", "总面积", "一共", "总共", "total")
-_ONE_SUITE = ("一套", "单套", "每套", "套", "间", "suite", "apartment", "room")
+# words saying the one 亩 figure is a plot of its own, not the merged project
+# (not 一块: "和隔壁一块开发" is together)
+_ONE_PLOT = ("单幅", "一幅", "这幅", "这块", "单块", "single plot", "one plot", "this plot", "strip", "single parcel",
+             "one parcel")
+_MERGED = ("合并", "合起来", "总面积", "merg", "combined", "in total", "altogether")
+
+# what a dormitory's figure is, by the words around it: the whole dormitory ("宿舍总共8000平", "总建筑面积1.2万平方米"),
+# the suites together ("2750平的成套房", "成套住宅共2750平"), one suite ("一套最大65平", "夫妻房一套总共65平" — a suite
+# named before 总共 keeps it a suite), one room ("单间25平")
+_DORM_TOTAL = ("总建筑面积", "总面积", "一共", "总共", "宿舍楼", "整栋", "项目", "total")
+_ONE_SUITE = ("一套", "单套", "每套", "夫妻房", "全家房", "a suite", "one suite", "each suite", "per suite")
+_ONE_ROOM = ("单间", "一间", "每间", "a room", "one room", "each room", "per room")
+
+
+def _dorm_roles(f: Facts) -> dict[str, Fraction] | None:
+    """Each m² figure of a dormitory question in its role, or None when one has no cue or two share one.
+
+    >>> _dorm_roles(read("临海职工宿舍总共8000平，做了2750平的成套房，一套最大65平，合规吗"))
+    {'whole': Fraction(8000, 1), 'suites': Fraction(2750, 1), 'suite': Fraction(65, 1)}
+    >>> _dorm_roles(read("临海职工宿舍的夫妻房一套总共65平方米，符合规定吗"))
+    {'suite': Fraction(65, 1)}
+    """
+    roles: dict[str, Fraction] = {}
+    for q in f.of("平方米"):
+        before = f.text[max(0, q.start - _ROLE_REACH):q.start]
+        after = f.text[q.end:q.end + 6]
+        if re.match(r"\s*(?:的)?(?:成套|套房|全套)", after) or re.search(r"成套\w{0,6}(?:共|总共|一共|合计)\s*$", before):
+            role = "suites"
+        elif any(c in before for c in _ONE_SUITE):
+            role = "suite"
+        elif any(c in before for c in _ONE_ROOM):
+            role = "room"
+        elif any(c in before for c in _DORM_TOTAL):
+            role = "whole"
+        else:
+            return None
+        if role in roles:
+            return None
+        roles[role] = q.value
+    return roles or None
 
 # words saying the areas in a question are parts of what was bought, to be added up
 # (not 一共/加起来: "一共要交多少", "两样加起来" add up the fees, not the areas — conversations_dev3)
@@ -252,6 +289,10 @@ Builder = Callable[[Facts, str | None], dict | None]
 def _build(name: str, f: Facts, city: str | None) -> dict | None:
     a, m = f.areas, f.mus
     if name == "fees":
+        total = [q.value for q in f.of("平方米") if re.search(r"(?:共|总共|一共|合计|总计|总面积)\s*$",
+                                                               f.text[max(0, q.start - 4):q.start])]
+        if len(a) >= 2 and total:
+            return {"area_m2": _n(total[0])}   # "两层厂房共2000平，其中一层980平": the total said
         if len(a) >= 2 and f.has(*_SEVERAL_UNITS):
             return {"area_m2": _n(sum(a))}   # "合买了两层，一层980平一层1020平": the fee on all of it
         return {"area_m2": _n(a[0])}
@@ -300,24 +341,29 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "quality_enterprise":
         return _tax_inputs(f)
     if name == "dormitory":
-        high = True if f.has("高层", "high-rise", "电梯") else None
-        areas = f.of("平方米")
-        window = f.text[max(0, areas[0].start - _ROLE_REACH):areas[0].start] if len(areas) == 1 else ""
-        if max((window.rfind(c) for c in _DORM_TOTAL), default=-1) > max(window.rfind(c) for c in _ONE_SUITE):
-            # "宿舍项目总建筑面积1.2万平方米，……高层住宅单套最大能做多大": the figure is the whole; the suite is asked
-            return {"dorm_total_floor_m2": _n(a[0]), "high_rise": high}
+        high = True if f.has("高层", "high-rise", "电梯") and not f.has("非高层", "不是高层", "not high-rise") else None
+        roles = _dorm_roles(f)
+        if roles is not None:
+            inputs: dict = {"high_rise": high}
+            if "whole" in roles:
+                inputs["dorm_total_floor_m2"] = _n(roles["whole"])
+            if "suites" in roles:
+                inputs["suites_total_m2"] = _n(roles["suites"])
+            if "suite" in roles:
+                # "每套70平方米，共50套": the suites' total from their number
+                count = re.search(r"(?:共|一共|总共|建了?|做了?)\s*(\d+)\s*套", f.text)
+                inputs["suite_areas_m2"] = [_n(roles["suite"])] * (int(count.group(1)) if count else 1)
+            if "room" in roles:
+                inputs["room_areas_m2"] = [_n(roles["room"])]
+            return inputs
         if f.has("一套", "单套", "夫妻房", "全家房", "a suite", "one suite", "an apartment") and len(a) == 1:
-            return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
+            return {"suite_areas_m2": [_n(a[0])], "high_rise": high}
         if f.has("总建筑面积", "总面积", "项目", "total", "一共", "总共", "宿舍楼") and len(a) == 1:
-            return {"dorm_total_floor_m2": _n(a[0]), "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
+            return {"dorm_total_floor_m2": _n(a[0]), "high_rise": high}
         if f.has("总", "total", "一共", "全部", "整栋") and len(a) >= 2:
-            # "宿舍总共8000平，做了2750平的成套房": the whole and the suites' part of it (the smaller); one suite's size
-            # when the question speaks of one ("总共8000平，一套最大65平")
-            one = f.has("一套", "单套", "每套", "a suite", "one suite", "each suite")
-            return {"dorm_total_floor_m2": _n(max(a)), **({"suite_areas_m2": [_n(min(a))]} if one
-                                                            else {"suites_total_m2": _n(min(a))})}
+            return {"dorm_total_floor_m2": _n(max(a)), "suites_total_m2": _n(min(a))}
         if f.has("套", "suite", "apartment", "flat"):
-            return {"suite_areas_m2": [_n(a[0])], "high_rise": True if f.has("高层", "high-rise", "电梯") else None}
+            return {"suite_areas_m2": [_n(a[0])], "high_rise": high}
         return {"room_areas_m2": [_n(a[0])]}
     if name == "dorm_suite_cap":
         if f.has("占", "比例", "层楼", "几层", "多少层", "share", "percent", "storey", "floors"):
@@ -356,7 +402,15 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             return {"jurisdiction": city, "land_area_mu": _n(m[0])}
         return {"jurisdiction": city, "land_area_m2": _n(a[0])}
     if name == "land_indicators":
-        roles = _area_roles(f) if not m else {}
+        roles = _area_roles(f)
+        if m and set(roles) == {"footprint"}:
+            # "用地60亩，楼的占地加起来19800平": the site in 亩, the footprint in m²
+            inputs = {"land_area_mu": _n(m[0]), "building_footprint_m2": _n(roles["footprint"])}
+            if city in ("临海市", "温州市"):
+                inputs["jurisdiction"] = city
+            return inputs
+        if m:
+            roles = {}
         if "footprint" in roles and "land" in roles:
             # the site and the buildings' footprint, no floor area: the density alone is checked
             inputs = {"land_area_m2": _n(roles["land"]), "building_footprint_m2": _n(roles["footprint"])}
@@ -377,7 +431,7 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "redevelopment":
         return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
     if name == "corner_land":
-        if len(m) == 1 and f.has(*_ONE_PLOT):
+        if len(m) == 1 and f.has(*_ONE_PLOT) and not f.has(*_MERGED):
             return {"parcels_mu": [_n(m[0])]}   # "a single plot of 2.5 mu": that plot, no project total
         total = max(m)
         parcels = [_n(x) for x in m if x != total]
@@ -434,7 +488,7 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "unit_split":
         return {"building_area_m2": _n(max(a))}
     if name == "unit_area":
-        if f.has(*_DEALING):
+        if f.has(*_DEALING) and not f.has(*_BUYING):
             return None   # "厂房3000平，买了4年了，想卖掉，可以吗": the area is what is sold, not a purchase to check
         return {"unit_areas_m2": [_n(x) for x in a]}
     if name == "unit_convert":
@@ -532,8 +586,9 @@ def is_eligibility(question: str) -> bool:
     m = ELIGIBILITY.search(question)
     if m is None:
         return False
+    # (entry itself named — "eligible to move into a Linhai park", "qualify to enter" — is the entry check)
     if m.group(0).lower() in ("qualify", "eligible", "eligibility") and _THING_QUALIFIES.search(question) \
-            and not re.search(r"\b(?:company|firm|enterprise|business|we|our firm)\b", question, re.I):
+            and not re.search(r"\b(?:enter|entry|move in|move into|join|get into|admitted|admission)\b", question, re.I):
         return False
     return True
 

@@ -1107,7 +1107,10 @@ def _share(grid, q, rows, metrics) -> TableResult:
         counties = [r for r in rows if r != grid.total_row]
         if not counties or grid.total_row is None:
             return _cells(grid, q, rows, metrics, False)
-        sides = (_together(grid, q, counties, metrics[0]), _operand(grid, q, grid.total_row, metrics[0]))
+        # several counties added only when the question adds them ("平阳和苍南合计"); "分别/各占" asks each (the first
+        # here, as before)
+        together = counties if _ADDED_UP.search(q.text) else counties[:1]
+        sides = (_together(grid, q, together, metrics[0]), _operand(grid, q, grid.total_row, metrics[0]))
     a, b = sides
     cells = [*a.cells, *b.cells]
     if b.row == grid.total_row and a.what_zh == b.what_zh:
@@ -1120,6 +1123,9 @@ def _share(grid, q, rows, metrics) -> TableResult:
         return _result(grid, q, "share", cells, subject, subject_en, operands=[a, b])
     return _result(grid, q, "share", cells, subject, subject_en,
                    value=Amount(a.amount.value / b.amount.value * 100, "%"), operands=[a, b])
+
+
+_ADDED_UP = re.compile(r"合计|加起来|加在一起|合起来|一共|总共|两县共|两地共|combined|together|in total|between them", re.I)
 
 
 def _together(grid, q, rows: list[str], metric) -> Operand:
@@ -1135,6 +1141,9 @@ def _together(grid, q, rows: list[str], metric) -> Operand:
 
 
 def _difference(grid, q, rows, metrics) -> TableResult:
+    if q.has("all") and len(rows) > 2:
+        # "温州各县2021年竣工比2019年增加多少": each county's figures, not the first two counties against each other
+        return _cells(grid, q, rows, metrics, False)
     a, b = _sides(q, grid, rows, metrics)
     cells = [*a.cells, *b.cells]
     subject, subject_en = _pair_subject(a, b, "之差", "minus")

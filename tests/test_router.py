@@ -239,3 +239,37 @@ def test_the_rules_own_period_is_no_years_held():
 
 def test_a_single_plot_is_judged_by_itself():
     assert route_calculation("临海我们这块边角地2.5亩，能纳入一起开发吗") == ("corner_land", {"parcels_mu": [2.5]})
+
+
+@pytest.mark.parametrize("question,name,inputs", [
+    # the review of the eighteenth session: each figure in its role, a stated total before parts
+    ("临海职工宿舍总共8000平，做了2750平的成套房，一套最大65平，合规吗", "dormitory",
+     {"dorm_total_floor_m2": 8000, "suites_total_m2": 2750, "suite_areas_m2": [65]}),
+    ("临海职工宿舍的夫妻房一套总共65平方米，符合规定吗", "dormitory", {"suite_areas_m2": [65]}),
+    ("临海合买了两层厂房共2000平，其中一层980平，维修资金交多少", "fees", {"area_m2": 2000}),
+    ("厂房三层，每层1000平，总共3000平，临海维修资金交多少", "fees", {"area_m2": 3000}),
+    ("临海想买1000平的厂房用来出租，面积够不够", "unit_area", {"unit_areas_m2": [1000]}),
+    ("临海我们和隔壁一块开发，合并后总面积60亩，边角地最多能纳入多少", "corner_land", {"merged_total_mu": 60}),
+    ("临海的园区，用地60亩，楼的占地加起来19800平，建筑密度达标没", "land_indicators",
+     {"land_area_mu": 60, "building_footprint_m2": 19800, "jurisdiction": "临海市"}),
+])
+def test_the_reviews_cases_read_each_figure_in_its_role(question, name, inputs):
+    assert route_calculation(question) == (name, inputs)
+
+
+def test_suites_counted_with_their_size_make_the_suites_share():
+    name, inputs = route_calculation("临海高层宿舍楼总共1万平方米，成套住宅每套70平方米，共50套，合规吗")
+    result = run(name, inputs)
+    share = next(i for i in result.items if i.rule_id == "linhai.dorm_suite_share_max")
+    assert inputs["suite_areas_m2"] == [70] * 50 and inputs["high_rise"] is True and share.verdict.value == "fail"
+
+
+def test_idle_years_are_not_years_held():
+    assert route_calculation("临海厂房已经2年没用了，想卖掉") is None
+
+
+def test_entry_named_in_english_is_the_entry_check_whatever_else_is_named():
+    from assistant.router import is_eligibility
+
+    assert is_eligibility("My workshop uses 3 mu of land and pays 200k tax. Is it eligible to move into a Linhai park?")
+    assert is_eligibility("Our workshop needs two units. Would it qualify to enter a Wenzhou park?")

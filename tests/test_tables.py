@@ -672,3 +672,8 @@ def test_a_year_asked_of_a_count_the_plan_gives_for_all_its_years_says_so(corpus
     r = ask(corpus, "温州2020年要建多少个园")
     assert r.years_not_split == ["2020"] and r.value.value == 100
     assert ask(corpus, "乐清2020年开工多少亩").years_not_split == []
+
+
+def test_counties_asked_each_are_not_added_up_and_each_countys_difference_is_listed(corpus):
+    assert {c.row for c in ask(corpus, "乐清和瑞安分别占全市用地多少").cells} == {"乐清市", "温州市"}
+    assert ask(corpus, "温州各县2021年竣工比2019年增加多少").operation == "cells"

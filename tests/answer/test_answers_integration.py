@@ -1332,3 +1332,17 @@ def test_a_payer_offered_as_a_choice_of_a_clause_naming_no_one_is_not_stated(ass
 def test_which_leading_group_asks_a_body_not_the_letters_signatory(assistant):
     _, a = _chat(assistant, "慈溪到2021年要建成几个小微园", "那是哪个领导小组来统筹的")
     assert not a.refused and "领导小组" in a.direct and "签发人" not in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, states", [
+    ("How much can the developer's self-held share be in Linhai?", "15%"),      # 'how much can' is no money amount
+    ("According to the reply to suggestion 192, who proposed it?", "郁建坤"),     # the letter itself asked
+    ("温州老厂区改造成小微园，地块最少要多大的地", "100亩"),                        # the redevelopment case in other words
+])
+def test_the_reviews_cases_are_answered(assistant, question, states):
+    a = assistant.ask(question)
+    assert not a.refused and states in a.direct, a.direct
+
+
+def test_a_yes_no_is_not_answered_by_the_one_sentence_naming_its_word(assistant):
+    assert "合理搭配" not in assistant.ask("临海夫妻房可以卖吗").direct

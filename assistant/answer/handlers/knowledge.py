@@ -563,6 +563,8 @@ def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], c
     for m in pool[:NEAR]:
         if m is chosen or m.score < NEAR_RATIO * chosen.score or (cities is not None and m.point.city not in cities):
             continue
+        if ctx.frame.types[:1] == ("permission",) and m.point.point.answer_type != "permission":
+            continue   # "夫妻房可以卖吗": the one sentence naming 夫妻房 (build a mix of flats) says no yes or no
         if any(w in " ".join(m.point.point.answer_spans) for w in rare):
             return m
     return None
@@ -891,7 +893,7 @@ _LIKENESS = re.compile(r"像[^，,。？?]{1,8}(?:那样|一样|似的)|跟[^，
 # An English phrase that opens with a question word ("who pays") asks something; it names no thing.
 _WH_START = re.compile(r"(?:who|what|how|when|which|where|why)\b")
 # Words by which "who" asks a reply letter's addressees or its proposers, not who acts under a rule.
-_ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|reply|proposal|deput|addressed")
+_ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|提出|签发|reply|propos|deput|addressed|signed|signator")
 _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 _DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|signed|published|dated")
