@@ -1346,3 +1346,15 @@ def test_the_reviews_cases_are_answered(assistant, question, states):
 
 def test_a_yes_no_is_not_answered_by_the_one_sentence_naming_its_word(assistant):
     assert "合理搭配" not in assistant.ask("临海夫妻房可以卖吗").direct
+
+
+def test_another_places_figure_asked_of_this_one_is_not_confirmed_by_a_bare_yes(assistant):
+    *_, a = _chat(assistant, "温州小微园项目投资到多少可以办预售证", "慈溪厂房可以先预售吗", "那慈溪也是投资到25%就可以卖？")
+    assert a.refused and a.not_covered_kind == "no_figure", a.direct
+
+
+def test_a_short_what_if_overrun_is_of_the_conversations_time_limit(assistant):
+    _, a = _chat(assistant, "临海拿到地以后多长时间内要开工", "超期了咋办")
+    assert a.refused and a.not_covered_kind == "not_stated" and "开工" in a.direct, a.direct
+    _, b = _chat(assistant, "温州承诺的亩均税收多久要达到", "达不到会怎么样")
+    assert not b.refused and "违约金" in b.direct, b.direct

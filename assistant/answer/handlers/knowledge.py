@@ -289,6 +289,9 @@ def _subject_named_length(bp: BoundPoint, question: str) -> int:
 
 _PAYER_CHOICE = re.compile(r"是?[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)还是[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)的?")
 
+# "也是投到25%就能卖", "is it 25% there too": a figure of another place asked of this one
+_ALSO = re.compile(r"也|同样|一样|\btoo\b|\balso\b|as well|the same")
+
 # Words by which a clause names a body that acts (who approves, pays, issues, collects): a clause with none of them names
 # no one, and "谁收" of it is (e).
 _NAMES_A_BODY = re.compile(r"部门|(?<![布格结大全])局(?!面)|厅|经信委|政府|镇|街道|开发区|财政|领导小组|办公室|委员会|管委会|联席会议|"
@@ -1021,8 +1024,8 @@ class KnowledgeHandler:
             if unmatched is not None:
                 return unmatched
         # follow-ups of the conversation's provision that the words alone would answer from another one
-        for step in (self._exception_not_stated, self._the_other_one, self._previous_document_date,
-                     self._actor_not_stated):
+        for step in (self._exception_not_stated, self._consequence_not_stated, self._the_other_one,
+                     self._previous_document_date, self._actor_not_stated):
             answer = step(ctx)
             if answer is not None:
                 return answer
@@ -1148,6 +1151,29 @@ class KnowledgeHandler:
         if any(w in span for bp in clause for span in bp.point.answer_spans for w in asked_words):
             return None   # the clause states it: the clause's own point answers
         return self._not_stated(ctx, before, exception=True)
+
+    def _consequence_not_stated(self, ctx: Context) -> Answer | None:
+        """"超期了咋办" right after a time limit: a short turn asking only what follows a breach of the previous
+        provision, whose topic states no consequence in the city — (e) of that provision, not of whatever the bare
+        words match (出让年限 for 超期)."""
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        if f.types[:1] != ("consequence",) or prev is None or prev.knowledge_point not in bank \
+                or f.city != prev.city or len(f.question) > SHORT_FOLLOW_UP or prev.not_covered_kind:
+            return None
+        before = bank.get(prev.knowledge_point)
+        here = ctx.services.applicable(f.city)
+        if before.city not in here:
+            return None
+        said = prev.resolved_question or prev.question
+        asking = " ".join(cue_words({"consequence"}))
+        new_words = [w for w in content_words(f.question) if w not in said and w not in asking
+                     and w not in DISCOURSE_WORDS]
+        if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
+            return None   # the turn names a subject of its own
+        if any(bp.point.answer_type == "consequence" for bp in bank.in_clause(before.clause_id)) \
+                or any(bp.point.answer_type == "consequence" for bp in ctx.services.points_for(before.point.topic, here)):
+            return None   # the provision's consequence is stated: the general matching reads it
+        return self._not_stated(ctx, before)
 
     def _unless_figure_restated(self, ctx: Context, answer: Answer | None) -> Answer | None:
         """"那慈溪呢，也是投资到25%就能卖吗" after 温州's threshold: the new city's point that answers states no figure,
@@ -1952,10 +1978,30 @@ class KnowledgeHandler:
                 out.append(p)
         return out
 
+    @staticmethod
+    def _figure_of_elsewhere(ctx: Context, bp: BoundPoint) -> BoundPoint | None:
+        """"那慈溪也是投到25%就能卖？": a yes/no asking whether another place's figure holds here too, of a provision
+        whose clause states no such figure — the other place's point that states it (the answer is (b), not a bare
+        "可以" that would read as a yes to the 25%)."""
+        f, svc = ctx.frame, ctx.services
+        # (a question typed with a bare rising "？" — "就能卖？" — carries no type word: its 能 asks leave)
+        leave = f.types[:1] == ("permission",) or (not f.types and re.search(r"能|可以|行|\bcan\b|\bmay\b", f.question))
+        if not leave or not _ALSO.search(f.question.lower()):
+            return None
+        said = [q for q in find_quantities(f.question, field=None) if q.unit and not _calendar_year(q)]
+        if not said or restates_a_figure(f.question, svc.passage_text.get(bp.clause_id, "")):
+            return None
+        return next((p for p in svc.bank.points if p.city not in svc.applicable(bp.city)
+                     and p.point.topic == bp.point.topic and _restates_a_figure(f.question, p)), None) \
+            or next((p for p in svc.bank.points if p.city not in svc.applicable(bp.city)
+                     and _restates_a_figure(f.question, p)), None)
+
     def _answer(self, ctx: Context, m: PointMatch, with_points: tuple[BoundPoint, ...] = ()) -> Answer:
         """``m``'s provision answers (with its close companions; ``with_points``: others of its clause chosen by the
         caller)."""
         svc, f = ctx.services, ctx.frame
+        if (elsewhere := self._figure_of_elsewhere(ctx, m.point)) is not None:
+            return self._no_figure(ctx, m.point, elsewhere)                 # (b)
         if asks_doc_number(f.text) and not _doc_number(m.point):
             own = [p for p in svc.bank.points if p.doc_id == m.point.doc_id and _doc_number(p)]
             if not own:
