@@ -262,10 +262,16 @@ def _dorm_roles(f: Facts) -> dict[str, Fraction] | None:
     """
     roles: dict[str, Fraction] = {}
     for q in f.of("平方米"):
-        before = f.text[max(0, q.start - _ROLE_REACH):q.start]
+        # the words of this figure's own phrase: not past a comma or another figure ("总共8000平，做了2750平的成套房":
+        # 总共 is the 8000's)
+        before = re.split(r"[，,。；;？?！!\s]|\d", f.text[max(0, q.start - _ROLE_REACH):q.start])[-1]
         after = f.text[q.end:q.end + 6]
-        if re.match(r"\s*(?:的)?(?:成套|套房|全套)", after) or re.search(r"成套\w{0,6}(?:共|总共|一共|合计)\s*$", before):
-            role = "suites"
+        if re.search(r"成套\w{0,6}(?:共|总共|一共|合计)\s*$", before):
+            role = "suites"          # "成套住宅共2750平"
+        elif any(c in before for c in _DORM_TOTAL) and not any(c in before for c in _ONE_SUITE):
+            role = "whole"           # "宿舍楼一共8000平 套房最多能建多少平": the suites come after, in another phrase
+        elif re.match(r"(?:的)?(?:成套|套房|全套)", after):
+            role = "suites"          # "2750平的成套房"
         elif any(c in before for c in _ONE_SUITE):
             role = "suite"
         elif any(c in before for c in _ONE_ROOM):

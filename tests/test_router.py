@@ -273,3 +273,12 @@ def test_entry_named_in_english_is_the_entry_check_whatever_else_is_named():
 
     assert is_eligibility("My workshop uses 3 mu of land and pays 200k tax. Is it eligible to move into a Linhai park?")
     assert is_eligibility("Our workshop needs two units. Would it qualify to enter a Wenzhou park?")
+
+
+@pytest.mark.parametrize("question,inputs", [
+    # the suites come after, in a phrase of their own; 总共 belongs to the figure before the comma
+    ("我们宿舍楼一共8000平 套房最多能建多少平", {"dorm_total_floor_m2": 8000}),
+    ("临海宿舍成套住宅共2750平，宿舍总面积8000平，超了没", {"dorm_total_floor_m2": 8000, "suites_total_m2": 2750}),
+])
+def test_a_dormitory_figures_cue_is_the_one_in_its_own_phrase(question, inputs):
+    assert route_calculation(question) == ("dormitory", inputs)

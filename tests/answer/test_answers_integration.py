@@ -1358,3 +1358,8 @@ def test_a_short_what_if_overrun_is_of_the_conversations_time_limit(assistant):
     assert a.refused and a.not_covered_kind == "not_stated" and "开工" in a.direct, a.direct
     _, b = _chat(assistant, "温州承诺的亩均税收多久要达到", "达不到会怎么样")
     assert not b.refused and "违约金" in b.direct, b.direct
+
+
+def test_a_document_number_named_is_not_the_word_that_picks_the_provision(assistant):
+    a = assistant.ask("慈经信建〔2019〕13号这份答复是哪天落款的")
+    assert "2018年6月25日" in a.direct, a.direct

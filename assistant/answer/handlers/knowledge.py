@@ -551,6 +551,7 @@ def _naming_the_case(ctx: Context, matches: list[PointMatch]) -> list[PointMatch
     return close + rest
 
 
+_DOC_NUMBER_NAMED = re.compile(r"[\u4e00-\u9fff]{0,8}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 # A word that asks (哪几个, 多少, 什么时候) says nothing of which provision is asked
 _ASKING_WORD = re.compile(r"哪|几|多少|什么|啥|怎|如何|吗|呢|是否")
 
@@ -561,7 +562,9 @@ def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], c
     is asked."""
     bank = ctx.services.bank
     chosen_text = " ".join((chosen.point.point.subject_zh, *chosen.point.point.answer_spans))
-    rare = [w for w in content_words(ctx.frame.question) if len(w) >= 2 and w not in chosen_text
+    # (a document number the question names, "慈经信建〔2019〕13号", says which document, not which provision)
+    asked = _DOC_NUMBER_NAMED.sub(" ", ctx.frame.question)
+    rare = [w for w in content_words(asked) if len(w) >= 2 and w not in chosen_text
             and not _ASKING_WORD.search(w) and _stated_frequency(bank, w) == 1]
     for m in pool[:NEAR]:
         if m is chosen or m.score < NEAR_RATIO * chosen.score or (cities is not None and m.point.city not in cities):
