@@ -1363,3 +1363,8 @@ def test_a_short_what_if_overrun_is_of_the_conversations_time_limit(assistant):
 def test_a_document_number_named_is_not_the_word_that_picks_the_provision(assistant):
     a = assistant.ask("慈经信建〔2019〕13号这份答复是哪天落款的")
     assert "2018年6月25日" in a.direct, a.direct
+
+
+def test_a_turn_with_its_own_subject_in_another_city_is_not_the_previous_provision_looked_for_there(assistant):
+    *_, a = _chat(assistant, "温州小微园开发项目城建配套费减不减", "土地使用税呢", "临海园区外面的路和管网这些配套谁来建，钱谁出")
+    assert not a.refused and "属地镇（街道）或开发区" in a.direct, a.direct

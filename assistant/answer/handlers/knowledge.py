@@ -1056,11 +1056,14 @@ class KnowledgeHandler:
                 and top.point.city not in ctx.services.applicable(f.city) \
                 and not (prev.not_covered_kind == "different_quantity" and prev.knowledge_point == top.point.point.id) \
                 and not (top.point.point.topic not in (talked := self._topics_of_turn(ctx, prev)) and any(
-                    m.point.city in ctx.services.applicable(f.city) and m.point.point.topic in talked
-                    and m.score >= NEAR_RATIO * top.score for m in pool)):
+                    m.point.city in ctx.services.applicable(f.city)
+                    and ((m.point.point.topic in talked and m.score >= NEAR_RATIO * top.score)
+                         or m.score >= NEAR_RATIO_IN_CITY * top.score) for m in pool)):
             # (nor the previous city's point of another topic when the new city's own point of the conversation's
             # topic is as close: "温州那边食堂宿舍这些配套房子能占多少" after 临海's non-production shares is 温州's
-            # non-production share, not 临海's dormitory suites looked for in 温州 — conversations_dev18)
+            # non-production share, not 临海's dormitory suites looked for in 温州 — conversations_dev18; nor when the
+            # turn's words match another topic than the conversation's and the new city's own point is nearly as
+            # close: "临海园区外头的路啊管子这些配套谁来搞" after 温州's land-use tax is 临海's off-site infrastructure)
             # (a point the previous turn was refused with as another quantity is not what the conversation is about:
             # "And in Cixi?" after 温州's floor share was no share of firms asks 慈溪's share of firms)
             # "温州也要公示吗？" after 临海's publicity period: the conversation's provision looked for in the new city
