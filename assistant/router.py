@@ -173,7 +173,7 @@ def _tax_shortfall(f: Facts) -> dict | None:
 def _mode(f: Facts) -> str | None:
     if f.has("存量", "改造", "老厂", "旧厂", "拿来改", "existing", "renovat"):
         return "renovation"
-    if f.has("招拍挂", "新建", "拍卖", "新拿的地", "auction", "new park", "newly"):
+    if f.has("招拍挂", "新建", "拍卖", "新拿的地", "auction", "new park", "newly", "public tender", "tender"):
         return "new"
     return None
 

@@ -21,6 +21,7 @@ from assistant.answer.handlers.comparison import ComparisonHandler
 from assistant.answer.handlers.eligibility import EligibilityHandler
 from assistant.answer.handlers.knowledge import KnowledgeHandler, content_words
 from assistant.answer.handlers.lookup import LookupHandler
+from assistant.answer.handlers.park_check import ParkCheckHandler
 from assistant.answer.handlers.refusals import CitedDocumentHandler, ClarifyHandler, PlaceHandler, TopicHandler
 from assistant.answer.handlers.table import TableHandler
 from assistant.answer.models import Answer
@@ -43,7 +44,9 @@ _ADDS_TO_PREVIOUS = re.compile(r"再加上|再加|还要加|加上|plus|add(?:in
 def handlers() -> list[Handler]:
     # the eligibility dialogue comes before the calculators: a reply in it ("投产2025年3月1日，亩均达标") states
     # facts for the check, not a deadline to compute
-    return [ClarifyHandler(), PlaceHandler(), EligibilityHandler(), CalculationHandler(), AverageHandler(), TableHandler(),
+    # a park project's several figures before the calculator of any one of them
+    return [ClarifyHandler(), PlaceHandler(), EligibilityHandler(), ParkCheckHandler(), CalculationHandler(),
+            AverageHandler(), TableHandler(),
             TopicHandler(), CitedDocumentHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
 
 
