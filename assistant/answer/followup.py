@@ -190,6 +190,12 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
         from assistant import words
 
         said = _strip_places(previous_question)
+        if _SEVERAL_ASKED.search(said) and any(
+                run in said and run not in provision
+                for run in (m.group(0).lstrip("对在就") for m in re.finditer(r"[\u4e00-\u9fff]{3,}", rest)) if len(run) >= 3):
+            # "温州对建筑密度有要求吗" after "临海…对容积率和建筑密度有什么要求": the turn names one of the things asked
+            # together — its own question for the new city, not the whole previous one (nor the provision it led with)
+            return None
         # within one of the provision's own words ("面积" of "建筑面积"; "工期" is not said by "开工期限")
         stated = set(words.lcut(provision))
         rest = "".join(w for w in words.lcut(rest)
@@ -199,6 +205,9 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
     chinese = re.findall(r"[\u4e00-\u9fff]", rest)
     return cities[0] if not words and len(chinese) <= 1 else None
 
+
+# several things asked together in one question ("容积率和建筑密度", "占地、建筑面积")
+_SEVERAL_ASKED = re.compile(r"[\u4e00-\u9fff]{2,}(?:和|及|与|、|以及)[\u4e00-\u9fff]{2,}")
 
 # "温州市对该比例的规定如何？", "慈溪对此项有无要求": a word pointing back at the previous turn's provision (and the
 # kind of thing it named) is no topic of the turn's own.

@@ -1368,3 +1368,13 @@ def test_a_document_number_named_is_not_the_word_that_picks_the_provision(assist
 def test_a_turn_with_its_own_subject_in_another_city_is_not_the_previous_provision_looked_for_there(assistant):
     *_, a = _chat(assistant, "温州小微园开发项目城建配套费减不减", "土地使用税呢", "临海园区外面的路和管网这些配套谁来建，钱谁出")
     assert not a.refused and "属地镇（街道）或开发区" in a.direct, a.direct
+
+
+def test_a_switch_naming_one_of_two_things_asked_together_asks_only_that_one(assistant):
+    from assistant.answer.followup import only_switches_city
+
+    before = "临海新建小微园对容积率和建筑密度有什么要求"
+    assert only_switches_city("温州对建筑密度有要求吗", "临海市", before, "容积率下限") is None
+    assert only_switches_city("那温州呢", "临海市", before, "容积率下限") == "温州市"
+    _, a = _chat(assistant, before, "温州对建筑密度有要求吗")
+    assert a.refused and a.not_covered_kind == "other_city", a.direct
