@@ -190,9 +190,9 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
         from assistant import words
 
         said = _strip_places(previous_question)
-        if _SEVERAL_ASKED.search(said) and any(
-                run in said and run not in provision
-                for run in (m.group(0).lstrip("对在就") for m in re.finditer(r"[\u4e00-\u9fff]{3,}", rest)) if len(run) >= 3):
+        sides = [re.split(r"以及|和|及|与|、", m.group(0)) for m in _SEVERAL_ASKED.finditer(said)]
+        runs = [r.lstrip("对在就") for r in re.findall(r"[\u4e00-\u9fff]{3,}", rest)]
+        if any(len(run) >= 3 and sum(run in side for side in group) == 1 for group in sides for run in runs):
             # "温州对建筑密度有要求吗" after "临海…对容积率和建筑密度有什么要求": the turn names one of the things asked
             # together — its own question for the new city, not the whole previous one (nor the provision it led with)
             return None
