@@ -1378,3 +1378,8 @@ def test_a_switch_naming_one_of_two_things_asked_together_asks_only_that_one(ass
     assert only_switches_city("那温州呢", "临海市", before, "容积率下限") == "温州市"
     _, a = _chat(assistant, before, "温州对建筑密度有要求吗")
     assert a.refused and a.not_covered_kind == "other_city", a.direct
+
+
+def test_a_switch_after_a_refusal_asks_the_conversations_topic_with_its_everyday_words(assistant):
+    *_, a = _chat(assistant, "慈溪在老厂地上加盖厂房提高容积率，要补地价吗", "那城建配套费要交不", "临海有这个免的说法没", "温州呢")
+    assert not a.refused and "城建基础设施配套费减免" in a.direct, a.direct

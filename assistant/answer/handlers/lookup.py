@@ -14,6 +14,7 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import CONSEQUENCE_STATED, best_sentence, citation, clause_direct
 from assistant.errors import NotFoundError
+from assistant.jurisdictions import registry
 from assistant.messages import text
 from assistant.quantities import find_quantities
 from assistant.retriever import Hit
@@ -105,7 +106,10 @@ class LookupHandler:
         if cov.score >= CONFIDENCE_THRESHOLD > own and ctx._memo.get("point_trusted") is False \
                 and REFUSE_WHEN_NO_POINT:
             sep = "、" if f.language == "zh" else ", "
-            direct = text("refuse.nearest_lacks", f.language, label=first.clause, missing=sep.join(own_cov.missing[:4]))
+            # (a place named is the question's city, never a word the clause lacks)
+            lacks = [t for t in own_cov.missing if not registry().resolve(t.removeprefix("en:"))]
+            direct = text("refuse.nearest_lacks", f.language, label=first.clause, missing=sep.join(lacks[:4])) \
+                if lacks else text("refuse.nothing_found", f.language)
             return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3], coverage=own,
                          not_covered_kind="no_figure" if f.asks_figure else "topic_absent")
         if cov.score < CONFIDENCE_THRESHOLD and ctx._memo.get("point_trusted") is False and REFUSE_WHEN_NO_POINT:
