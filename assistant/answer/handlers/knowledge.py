@@ -1344,12 +1344,15 @@ class KnowledgeHandler:
             return only
         if not f.types:
             return chosen
-        if chosen.point.point.answer_type == "metadata" and f.types[0] == "actor" and not _asks_document_fact(f) \
+        # (a document's own facts are asked by topic too: the signatory is typed actor but is the letter's, doc_*)
+        if (chosen.point.point.answer_type == "metadata" or chosen.point.point.topic.startswith("doc_")) \
+                and f.types[0] == "actor" and not _asks_document_fact(f) \
                 and not _ADDRESSEE_ASKED.search(SOURCE_NAMED.sub(" ", f.text.lower())):
             # "镇里的建园方案要谁审": who acts under a rule, not whom a reply letter is addressed to (its 代表)
             # (a reply named as the source lifts its own document facts by those words: any closer provision of it)
             sourced = bool(SOURCE_NAMED.search(f.text.lower()))
             alt = next((m for m in pool[:NEAR] if m.point.point.answer_type != "metadata"
+                        and not m.point.point.topic.startswith("doc_")
                         and (cities is None or m.point.city in cities)
                         and (m.score >= NEAR_RATIO * chosen.score
                              or (sourced and m.point.doc_id == chosen.point.doc_id))), None)
