@@ -1383,3 +1383,14 @@ def test_a_switch_naming_one_of_two_things_asked_together_asks_only_that_one(ass
 def test_a_switch_after_a_refusal_asks_the_conversations_topic_with_its_everyday_words(assistant):
     *_, a = _chat(assistant, "慈溪在老厂地上加盖厂房提高容积率，要补地价吗", "那城建配套费要交不", "临海有这个免的说法没", "温州呢")
     assert not a.refused and "城建基础设施配套费减免" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("turns, kind", [
+    # the restated period of the conversation's rule is no subject of its own: the switch looks for that rule
+    (("临海园区买的厂房几年内不能转手", "没批就私下转了会怎样", "温州那边是不是也要满5年才能卖"), "other_city"),
+    # a calculation's topic is that of its rule: "临海给开发商返多少" after 温州's fiscal reward looks for it in 临海
+    (("温州给园区开发运营单位的财政奖励咋算", "我第5年新增地方贡献80万，能拿多少", "临海给开发商返多少"), "other_city"),
+])
+def test_a_switch_keeps_the_conversations_rule_when_the_turn_names_no_subject_of_its_own(assistant, turns, kind):
+    *_, a = _chat(assistant, *turns)
+    assert a.refused and a.not_covered_kind == kind, a.direct

@@ -1058,7 +1058,8 @@ class KnowledgeHandler:
                 and not (top.point.point.topic not in (talked := self._topics_of_turn(ctx, prev)) and any(
                     m.point.city in ctx.services.applicable(f.city)
                     and ((m.point.point.topic in talked and m.score >= NEAR_RATIO * top.score)
-                         or m.score >= NEAR_RATIO_IN_CITY * top.score) for m in pool)):
+                         or (m.score >= NEAR_RATIO_IN_CITY * top.score and self._names_own_subject(ctx, prev)))
+                    for m in pool)):
             # (nor the previous city's point of another topic when the new city's own point of the conversation's
             # topic is as close: "温州那边食堂宿舍这些配套房子能占多少" after 临海's non-production shares is 温州's
             # non-production share, not 临海's dormitory suites looked for in 温州 — conversations_dev18; nor when the
@@ -1698,6 +1699,15 @@ class KnowledgeHandler:
         return self._answer(ctx, _bare(chosen))
 
     @staticmethod
+    def _names_own_subject(ctx: Context, prev) -> bool:
+        """The turn says a subject of its own, beyond the previous question's words and places ("临海园区外头的路啊
+        管子啊这些配套" after 温州's land-use tax; not "温州那边是不是也要满5年才能卖" after 临海's transfer ban)."""
+        said = prev.resolved_question or prev.question
+        own = [w for w in content_words(ctx.frame.question) if w not in said and not registry().resolve(w)
+               and w not in DISCOURSE_WORDS]
+        return sum(len(w) for w in own) >= NEW_SUBJECT_CHARS
+
+    @staticmethod
     def _topics_of_turn(ctx: Context, turn) -> set[str]:
         """The topics a previous answer spoke of: its own and those of the other points of its clause (临海's land
         share and floor share of non-production rooms, answered together)."""
@@ -1705,6 +1715,12 @@ class KnowledgeHandler:
         topics = {turn.topic} if turn.topic else set()
         if turn.knowledge_point in bank:
             topics |= {bp.point.topic for bp in bank.in_clause(bank.get(turn.knowledge_point).clause_id)}
+        if turn.calculator:
+            # a calculation's topic is that of the provisions whose figures it applies (温州's fiscal reward)
+            from assistant.rules.calculators import REGISTRY
+
+            params = set(REGISTRY[turn.calculator].params) if turn.calculator in REGISTRY else set()
+            topics |= {bp.point.topic for bp in bank.points if params & set(bp.point.params)}
         return topics
 
     def _switch_beside(self, ctx: Context, previous_id: str) -> Answer | None:
