@@ -170,7 +170,8 @@ def _tax_shortfall(f: Facts) -> dict | None:
     return {"committed_tax_per_mu_wan": _n(committed), "actual_tax_per_mu_wan": _n(actual), "land_area_mu": _n(f.mus[0])}
 
 
-def _mode(f: Facts) -> str | None:
+def development_mode(f: Facts) -> str | None:
+    """new (招拍挂新建) or renovation (存量用地改造), when the question says which."""
     if f.has("存量", "改造", "老厂", "旧厂", "拿来改", "existing", "renovat"):
         return "renovation"
     if f.has("招拍挂", "新建", "拍卖", "新拿的地", "auction", "new park", "newly", "public tender", "tender"):
@@ -289,6 +290,26 @@ def _dorm_roles(f: Facts) -> dict[str, Fraction] | None:
 # (not 一共/加起来: "一共要交多少", "两样加起来" add up the fees, not the areas — conversations_dev3)
 _SEVERAL_UNITS = ("两层", "两间", "两套", "两处", "两栋", "三层", "三间", "合买", "two floors", "two units", "both units")
 
+def _land_indicator_inputs(f: Facts) -> dict:
+    """The site, floor area and footprint a plot-ratio or density question gives, each in its role."""
+    a, m = f.areas, f.mus
+    roles = _area_roles(f)
+    if m and set(roles) == {"footprint"}:
+        # "用地60亩，楼的占地加起来19800平": the site in 亩, the footprint in m²
+        return {"land_area_mu": _n(m[0]), "building_footprint_m2": _n(roles["footprint"])}
+    if not m and "footprint" in roles and "land" in roles:
+        # the site and the buildings' footprint, no floor area: the density alone is checked
+        inputs = {"land_area_m2": _n(roles["land"]), "building_footprint_m2": _n(roles["footprint"])}
+        if "floor" in roles:
+            inputs["total_floor_area_m2"] = _n(roles["floor"])
+        return inputs
+    inputs = _land(f, {"total_floor_area_m2": _n(max(a))})
+    rest = sorted(x for x in a if x != max(a))
+    if f.has("建筑密度", "density", "基底", "占地") and rest and (m or len(rest) >= 2):
+        inputs["building_footprint_m2"] = _n(rest[-1] if m else rest[0 if len(rest) == 1 else -1])
+    return inputs
+
+
 Builder = Callable[[Facts, str | None], dict | None]
 
 
@@ -383,7 +404,7 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             inputs["nonproduction_land_m2"] = _n(min(parts))
         return inputs or None
     if name == "nonproduction_share":
-        if city not in ("临海市", "温州市"):
+        if city not in calculator_cities(name):
             return None
         inputs = {"jurisdiction": city, "total_floor_area_m2": _n(max(a[:2]))}
         if len(a) >= 2:
@@ -399,7 +420,7 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "leading_floor_share":
         return {"production_floor_area_m2": _n(max(a[:2])), "leading_industry_production_floor_m2": _n(min(a[:2]))}
     if name == "land_minimums":
-        if city not in ("临海市", "温州市"):
+        if city not in calculator_cities("land_indicators"):
             return None
         # an area that is not the site itself ("约74,666.7平方米" beside 112亩 is) is a floor area: the other route
         if m and any(abs(x - m[0] * MU_IN_M2) > MU_IN_M2 for x in a) or (not m and len(a) != 1):
@@ -408,32 +429,12 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             return {"jurisdiction": city, "land_area_mu": _n(m[0])}
         return {"jurisdiction": city, "land_area_m2": _n(a[0])}
     if name == "land_indicators":
-        roles = _area_roles(f)
-        if m and set(roles) == {"footprint"}:
-            # "用地60亩，楼的占地加起来19800平": the site in 亩, the footprint in m²
-            inputs = {"land_area_mu": _n(m[0]), "building_footprint_m2": _n(roles["footprint"])}
-            if city in ("临海市", "温州市"):
-                inputs["jurisdiction"] = city
-            return inputs
-        if m:
-            roles = {}
-        if "footprint" in roles and "land" in roles:
-            # the site and the buildings' footprint, no floor area: the density alone is checked
-            inputs = {"land_area_m2": _n(roles["land"]), "building_footprint_m2": _n(roles["footprint"])}
-            if "floor" in roles:
-                inputs["total_floor_area_m2"] = _n(roles["floor"])
-            if city in ("临海市", "温州市"):
-                inputs["jurisdiction"] = city
-            return inputs
-        inputs = _land(f, {"total_floor_area_m2": _n(max(a))})
-        if city in ("临海市", "温州市"):
+        inputs = _land_indicator_inputs(f)
+        if city in calculator_cities("land_indicators"):
             inputs["jurisdiction"] = city
-        rest = sorted(x for x in a if x != max(a))
-        if f.has("建筑密度", "density", "基底", "占地") and rest and (m or len(rest) >= 2):
-            inputs["building_footprint_m2"] = _n(rest[-1] if m else rest[0 if len(rest) == 1 else -1])
         return inputs
     if name == "site_area":
-        return {"land_area_mu": _n(m[0]), "development_mode": _mode(f)}
+        return {"land_area_mu": _n(m[0]), "development_mode": development_mode(f)}
     if name == "redevelopment":
         return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
     if name == "corner_land":

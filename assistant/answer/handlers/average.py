@@ -12,11 +12,16 @@ from assistant.errors import AssistantError
 from assistant.quantities import find_quantities
 
 
-def _states_money(bp) -> bool:
+def _sums_stated(bp) -> set:
+    """The sums of money the point's spans state, in 元."""
     try:
-        return any(q.unit == "元" for span in bp.point.answer_spans for q in find_quantities(span, field=None))
+        return {q.value for span in bp.point.answer_spans for q in find_quantities(span, field=None) if q.unit == "元"}
     except AssistantError:
-        return False
+        return set()
+
+
+def _states_money(bp) -> bool:
+    return bool(_sums_stated(bp))
 
 
 def _sums_said(question: str) -> set:
@@ -34,12 +39,7 @@ def _stating(ctx: Context, sums: set):
     for m in ctx.point_matches():
         if ctx.frame.city and m.point.city != ctx.frame.city:
             continue
-        try:
-            stated = {q.value for span in m.point.point.answer_spans for q in find_quantities(span, field=None)
-                      if q.unit == "元"}
-        except AssistantError:
-            continue
-        if stated & sums:
+        if _sums_stated(m.point) & sums:
             return m.point
     return None
 

@@ -528,15 +528,19 @@ def _case_weight(ctx: Context, bp: BoundPoint, words: dict[str, int]) -> float:
 
 
 @functools.lru_cache(maxsize=4096)
-def _span_frequency(bank, word: str) -> int:
-    """How many of the bank's points state ``word`` in their spans (at least 1)."""
-    return max(1, sum(word in " ".join(bp.point.answer_spans) for bp in bank.points))
+def _span_frequency(bank, word: str, with_subject: bool = False) -> int:
+    """How many of the bank's points state ``word`` in their spans (or name it in their subject, ``with_subject``;
+    at least 1)."""
+    return max(1, sum(word in " ".join((bp.point.subject_zh if with_subject else "", *bp.point.answer_spans))
+                      for bp in bank.points))
 
 
-@functools.lru_cache(maxsize=4096)
-def _stated_frequency(bank, word: str) -> int:
-    """How many of the bank's points state or name ``word`` (spans or subject; at least 1)."""
-    return max(1, sum(word in " ".join((bp.point.subject_zh, *bp.point.answer_spans)) for bp in bank.points))
+def _words_beyond(ctx: Context, prev, asking: str = "") -> list[str]:
+    """The turn's content words that the previous question did not say, nor ``asking`` (the cue words of what it
+    asks), nor any turn's discourse ("请问", "那么")."""
+    said = prev.resolved_question or prev.question
+    return [w for w in content_words(ctx.frame.question) if w not in said and w not in asking
+            and w not in DISCOURSE_WORDS]
 
 
 def _naming_the_case(ctx: Context, matches: list[PointMatch]) -> list[PointMatch]:
@@ -551,7 +555,6 @@ def _naming_the_case(ctx: Context, matches: list[PointMatch]) -> list[PointMatch
     return close + rest
 
 
-_DOC_NUMBER_NAMED = re.compile(r"[\u4e00-\u9fff]{0,8}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 # A word that asks (哪几个, 多少, 什么时候) says nothing of which provision is asked
 _ASKING_WORD = re.compile(r"哪|几|多少|什么|啥|怎|如何|吗|呢|是否")
 
@@ -565,7 +568,7 @@ def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], c
     # (a document number the question names, "慈经信建〔2019〕13号", says which document, not which provision)
     asked = _DOC_NUMBER_NAMED.sub(" ", ctx.frame.question)
     rare = [w for w in content_words(asked) if len(w) >= 2 and w not in chosen_text
-            and not _ASKING_WORD.search(w) and _stated_frequency(bank, w) == 1]
+            and not _ASKING_WORD.search(w) and _span_frequency(bank, w, with_subject=True) == 1]
     for m in pool[:NEAR]:
         if m is chosen or m.score < NEAR_RATIO * chosen.score or (cities is not None and m.point.city not in cities):
             continue
@@ -698,6 +701,8 @@ def _counted_in(measure: tuple[str, ...]) -> re.Pattern:
 
 # A document named by its number ("192号", "〔2018〕14号"): the question says which document it asks of.
 _DOC_NUMBER_SAID = re.compile(r"\d+\s*号|〔\d{4}〕")
+# …and a whole one with its issuer's prefix ("慈经信建〔2019〕13号"): it says which document, not which provision
+_DOC_NUMBER_NAMED = re.compile(r"[\u4e00-\u9fff]{0,8}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 # A calendar date asked outright ("落款日期是哪一天"), not "什么时候可以转让" (whose answer is a condition).
 _ASKS_CALENDAR_DATE = re.compile(r"日期|哪一天|哪天|几月几[日号]|落款|what date|which date|dated")
 _CALENDAR_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -1171,11 +1176,7 @@ class KnowledgeHandler:
         here = ctx.services.applicable(f.city)
         if before.city not in here:
             return None
-        said = prev.resolved_question or prev.question
-        asking = " ".join(cue_words({"consequence"}))
-        new_words = [w for w in content_words(f.question) if w not in said and w not in asking
-                     and w not in DISCOURSE_WORDS]
-        if sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS:
+        if sum(len(w) for w in _words_beyond(ctx, prev, " ".join(cue_words({"consequence"})))) >= NEW_SUBJECT_CHARS:
             return None   # the turn names a subject of its own
         if any(bp.point.answer_type == "consequence" for bp in bank.in_clause(before.clause_id)) \
                 or any(bp.point.answer_type == "consequence" for bp in ctx.services.points_for(before.point.topic, here)):
@@ -1702,10 +1703,7 @@ class KnowledgeHandler:
     def _names_own_subject(ctx: Context, prev) -> bool:
         """The turn says a subject of its own, beyond the previous question's words and places ("临海园区外头的路啊
         管子啊这些配套" after 温州's land-use tax; not "温州那边是不是也要满5年才能卖" after 临海's transfer ban)."""
-        said = prev.resolved_question or prev.question
-        own = [w for w in content_words(ctx.frame.question) if w not in said and not registry().resolve(w)
-               and w not in DISCOURSE_WORDS]
-        return sum(len(w) for w in own) >= NEW_SUBJECT_CHARS
+        return sum(len(w) for w in _words_beyond(ctx, prev) if not registry().resolve(w)) >= NEW_SUBJECT_CHARS
 
     @staticmethod
     def _topics_of_turn(ctx: Context, turn) -> set[str]:

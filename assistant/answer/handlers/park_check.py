@@ -18,7 +18,7 @@ from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.jurisdictions import registry
 from assistant.messages import text
-from assistant.router import _mode, read
+from assistant.router import development_mode, read
 from assistant.rules.checks import rule_item
 from assistant.rules.params import get_param
 from assistant.yamlio import load_yaml
@@ -90,7 +90,7 @@ class ParkCheckHandler:
 
     def run(self, ctx: Context) -> Answer | None:
         f, lang = ctx.frame, ctx.frame.language
-        mode = _mode(read(f.question))
+        mode = development_mode(read(f.question))
         items, unset = [], []
         for s in self._stated:
             rule = s.fact.rules.get(f.city)
