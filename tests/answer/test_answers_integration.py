@@ -1380,3 +1380,10 @@ def test_a_switch_after_a_refusal_asks_the_conversations_topic_with_its_everyday
 def test_a_switch_keeps_the_conversations_rule_when_the_turn_names_no_subject_of_its_own(assistant, turns, kind):
     *_, a = _chat(assistant, *turns)
     assert a.refused and a.not_covered_kind == kind, a.direct
+
+
+def test_a_short_follow_up_whose_own_best_match_is_a_point_of_the_clause_is_answered_by_it(assistant):
+    # "那政府回购按啥价" after 温州's transfer rule: the buy-back price, not the transfer after a waived buy-back that
+    # is of the previous turn's kind (yes/no) and says 政府 and 回购 too
+    *_, a = _chat(assistant, "温州小微园里买的厂房，以后不想干了能卖掉不", "那政府回购按啥价")
+    assert not a.refused and "不高于市场评估价" in a.direct, a.direct
