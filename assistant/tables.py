@@ -190,6 +190,7 @@ class TableResult:
     note_en: str = ""
     asked_count: bool = False            # the question asked a number of parks/firms; the columns are areas
     asked_land: bool = False             # the question asked a land area (用地, 亩); the columns are floor areas
+    asked_floor: bool = False            # the question asked a floor area (建筑面积); the columns are land (亩)
     asked_per_park: bool = False         # the question asked one park's share; the plan gives county totals
     missing: str = ""                    # "row": a place the tables have no row for; "year": a year they do not cover
     growth: Amount | None = None         # a difference asked as a growth rate too ("增幅为多少"): over the second side
@@ -696,6 +697,9 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
             metrics, result.cells)))):
         result.asked_land = True    # "2019年计划竣工的用地面积是多少亩": 竣工数 is floor area (万㎡), not land
         result.converted = None
+    if result.cells and all(c.unit == "亩" for c in result.cells) and _FLOOR_ASKED.search(q.text):
+        result.asked_floor = True   # "2019年计划开工的建筑面积是多少万平方米": 开工数 is land (亩), no floor area
+        result.converted = None
     return result
 
 
@@ -721,6 +725,7 @@ _ONE_PARK = re.compile(r"每个(小微)?园|每一个园|单个(小微)?园|一�
                        r"|(each|every|per|a single|one) (individual )?(small[- ]business |micro[- ]enterprise |small and micro )?"
                        r"park\b")
 _LAND_ASKED = re.compile(r"用地|占地|土地|(?<![a-z])(land|site)(?![a-z])")
+_FLOOR_ASKED = re.compile(r"建筑面积|厂房面积|floor (area|space)|building area|gross floor")
 
 
 COUNT_UNITS = ("个", "家")

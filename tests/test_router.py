@@ -251,6 +251,9 @@ def test_a_single_plot_is_judged_by_itself():
     ("临海想买1000平的厂房用来出租，面积够不够", "unit_area", {"unit_areas_m2": [1000]}),
     # "能买吗" asks whether the unit may be bought: the purchase checked against the least unit area
     ("临海园区里就想买个300平的，能买吗", "unit_area", {"unit_areas_m2": [300]}),
+    # "land transfer fee" is the land price the bond's floor is a share of
+    ("If our total land transfer fee is 30 million yuan, what's the lowest bond we could pay in Wenzhou?", "auction_cap",
+     {"land_price": 3000, "unit": "万元"}),
     ("临海我们和隔壁一块开发，合并后总面积60亩，边角地最多能纳入多少", "corner_land", {"merged_total_mu": 60}),
     ("临海的园区，用地60亩，楼的占地加起来19800平，建筑密度达标没", "land_indicators",
      {"land_area_mu": 60, "building_footprint_m2": 19800, "jurisdiction": "临海市"}),

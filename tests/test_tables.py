@@ -629,6 +629,17 @@ def test_mu_asked_of_a_floor_area_is_not_converted(corpus):
     assert en.asked_land and en.converted is None
 
 
+def test_a_floor_area_asked_of_a_land_column_is_said_so_not_converted(corpus, assistant):
+    # 开工数 is land in 亩: converting it to ㎡ would state a floor area the plan never gives
+    r = ask(corpus, "瑞安2019年计划开工的建筑面积是多少万平方米")
+    assert r.asked_floor and r.converted is None
+    a = assistant.ask("瑞安2019年计划开工的建筑面积是多少万平方米")
+    assert a.refused and a.not_covered_kind == "different_quantity" and "用地面积" in a.direct, a.direct
+    # asked in ㎡ without naming floor space, the land area is converted
+    plain = ask(corpus, "瑞安2019年开工多少亩，合多少平方米")
+    assert not plain.asked_floor and plain.converted is not None
+
+
 def test_mu_said_in_another_sentence_is_not_the_floor_areas_unit(corpus):
     r = ask(corpus, "永嘉这三年小微园一共要用多少亩地？2021年要竣工多少")
     assert not r.asked_land and r.converted is None   # 25万㎡ floor space is never shown as 亩

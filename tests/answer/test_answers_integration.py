@@ -1387,3 +1387,27 @@ def test_a_short_follow_up_whose_own_best_match_is_a_point_of_the_clause_is_answ
     # is of the previous turn's kind (yes/no) and says 政府 and 回购 too
     *_, a = _chat(assistant, "温州小微园里买的厂房，以后不想干了能卖掉不", "那政府回购按啥价")
     assert not a.refused and "不高于市场评估价" in a.direct, a.direct
+
+
+def test_a_target_years_land_asked_of_a_floor_area_target_is_another_quantity(assistant):
+    # "到2026年" asks the plan's target for that year; 临海's is floor area (50万平方米), not land in 亩 — never the
+    # standing least site of a new park (100亩)
+    a = assistant.ask("临海到2026年要新拿多少亩地建园区？")
+    assert a.refused and a.not_covered_kind == "different_quantity" and "50万平方米" in a.answer, a.direct
+    assert "100亩" not in a.answer
+
+
+def test_losing_a_recognised_title_asks_a_consequence_the_reply_never_states(assistant):
+    a = assistant.ask("慈溪评上市级小微园以后，要是管得不好会不会被摘牌？")
+    assert a.refused and a.not_covered_kind == "not_stated", a.direct
+
+
+def test_a_figure_asked_per_county_of_a_city_wide_target_is_another_quantity(assistant):
+    a = assistant.ask("Over three years, how many professional park-operating companies must each county in Wenzhou "
+                      "cultivate?")
+    assert a.refused and a.not_covered_kind == "different_quantity", a.direct
+
+
+def test_a_switch_to_a_city_with_its_own_point_of_the_kind_is_not_answered_by_the_province(assistant):
+    *_, a = _chat(assistant, "慈溪小微企业园建设是哪个领导小组统筹管的？", "临海呢，谁牵头")
+    assert not a.refused and "小微企业产业园建设工作领导小组" in a.direct, a.direct

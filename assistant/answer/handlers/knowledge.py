@@ -366,6 +366,8 @@ _PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微
                        r"|每个(?!月)|每家|一家(?=能|可|给|补|奖|拿|得)|每座|每年|一年|年均"
                        r"|(补助|补贴|奖励|资助)标准"
                        r"|\b(each|per|a single|one|every) (?:micro[- ]|small )?(park|enterprise|company|firm|factory|year)\b|\bannually\b")
+_PER_PLACE = re.compile(r"每个(县|区|市|镇|乡|街道)|\b(each|every|per) (county|district|town|township)\b")
+_PER_MU = re.compile(r"亩均|/亩|每亩")
 _ASKS_TOTAL = re.compile(r"总共|一共|合计|总计|加起来|全市|全县|in total|altogether|overall")
 _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
 _AGGREGATE = re.compile(r"共安排|安排\d|共计|合计|总计|累计|全市|全省|总量|万家|\d+个以上")
@@ -475,6 +477,14 @@ def _span_years(bp: BoundPoint) -> set[str]:
     return set(_YEAR.findall("".join(bp.point.answer_spans)))
 
 
+_HORIZON = re.compile(r"到\s*(20\d\d)\s*年")
+
+
+def _clause_horizons(ctx: Context, bp: BoundPoint) -> set[str]:
+    """The target years ("到2026年") the point's clause names."""
+    return set(_HORIZON.findall(ctx.services.passage_text.get(bp.clause_id, "")))
+
+
 def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
     """The point of the year asked: a close match stating it, else — when the chosen point states other years — the
     topic's point of that year in the same city, however far its wording ("力争到2021年…")."""
@@ -483,6 +493,12 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
         # (a point stating no year may still be the answer: it is replaced only by a close one that does)
         chosen = next((m for m in pool if asked & _span_years(m.point) and m.score >= YEAR_RATIO * chosen.score
                        and (cities is None or m.point.city in cities)), chosen)
+    horizon = set(_HORIZON.findall(ctx.frame.text))
+    if horizon and not _span_years(chosen.point) and not horizon & _clause_horizons(ctx, chosen.point):
+        # a target year ("到2026年要新拿多少亩地") of a standing rule (the least site of a new park): the city's point
+        # of that target, however far its wording — its clause sets the target for that year (mixed_dev22)
+        chosen = next((m for m in pool if m.point.city == chosen.point.city
+                       and horizon & _clause_horizons(ctx, m.point)), chosen)
     asked_years = set(_asked_years(ctx.frame.text))
     if len(asked_years) == 1 and other_year(ctx, chosen.point):
         # "慈溪2021年要建成几个"
@@ -592,12 +608,14 @@ def _stated_kind(bp: BoundPoint) -> str | None:
 def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The question asks a figure for one park or one enterprise ("一个园最少招几家", "每个奖多少") and the point
     states a whole city's target or budget."""
-    if not ctx.frame.asks_figure or not _PER_UNIT.search(ctx.frame.text.lower()) \
+    if not ctx.frame.asks_figure or not (_PER_UNIT.search(ctx.frame.text.lower()) or _PER_PLACE.search(ctx.frame.text.lower())) \
             or _ASKS_TOTAL.search(ctx.frame.text.lower()):   # "每个镇都有…总共要弄多少个" asks the total
         return False
     spans = "".join(bp.point.answer_spans)
     if _PER_YEAR_STATED.search(spans):
         return False  # the point itself states a yearly figure
+    if _PER_PLACE.search(ctx.frame.text.lower()) and "目标" in bp.point.subject_zh and not _PER_MU.search(spans):
+        return True   # "how many operators must each county cultivate": 温州's 10家以上 is the whole city's target
     return bp.point.topic == "targets" or bool(_AGGREGATE.search(spans))
 
 
@@ -1365,7 +1383,10 @@ class KnowledgeHandler:
             if alt is not None:
                 chosen = alt
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
-        if asked_kind and _stated_kind(chosen.point) not in (None, asked_kind):
+        targeted = bool(_HORIZON.findall(f.text)) and bool(set(_HORIZON.findall(f.text)) & _clause_horizons(ctx, chosen.point))
+        if asked_kind and _stated_kind(chosen.point) not in (None, asked_kind) and not targeted:
+            # (a target of the year asked stays: its floor area is no land in 亩, which a standing rule's site is not
+            # either — the kind mismatch is said of the target)
             for m in pool[:NEAR]:
                 if m.point.point.answer_type == "area" and _stated_kind(m.point) == asked_kind \
                         and m.score >= AREA_KIND_RATIO * chosen.score and (cities is None or m.point.city in cities) \
@@ -1615,6 +1636,9 @@ class KnowledgeHandler:
         prev = self._named_sibling(ctx, self._restated(ctx, prev))
         topic = prev.point.topic
         ranked = [m.point for m in ctx.point_matches(k=50, cities=frozenset(here)) if m.point.point.topic == topic]
+        # the city's own document before the province's ("临海呢，谁牵头" after 慈溪's leading group: 临海's own leading
+        # group, not the province asking every city to set one up — conversations_dev23)
+        ranked.sort(key=lambda bp: bp.city != f.city)
         seen = {bp.point.id for bp in ranked}
         candidates = ranked + [bp for bp in svc.points_for(topic, here) if bp.point.id not in seen]
         if prev.point.answer_type in NUMERIC | TIME:
@@ -1698,6 +1722,11 @@ class KnowledgeHandler:
             # the new city's rule on the topic is about something else ("补缴出让金" for "提高容积率不再增收")
             return self._other_city(ctx, before, subject=subject)               # (a)
         wanted = f.types[0] if f.types else prev.point.answer_type
+        own_kind = [bp for bp in candidates if bp.city == f.city and bp.point.answer_type == wanted]
+        if own_kind and not any(bp.city == f.city for bp in speaking):
+            # the province speaks for a city only where the city's own documents have nothing of the kind on the
+            # topic: "临海呢，谁牵头" after 慈溪's leading group is 临海's own leading group (conversations_dev23)
+            speaking = own_kind[:1]
         chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
         if _restates_a_figure(f.question, prev) and not has_figure(chosen):
             return self._no_figure(ctx, chosen, prev)                           # (b), as above

@@ -130,11 +130,11 @@ class TableHandler:
         if not cites:  # nothing read (a row or year the table does not have): cite the tables themselves
             cites = [citation(doc, c) for c in table.clauses]
         body = []
-        if table.asked_count or table.asked_land or table.asked_per_park:
+        if table.asked_count or table.asked_land or table.asked_floor or table.asked_per_park:
             unit = next((c.unit for c in table.cells if c.unit), "")
             unit = units_en().get(unit, unit) if lang == "en" else unit
             key = ("table.count_not_given" if table.asked_count else "table.land_not_given" if table.asked_land
-                   else "table.per_park_not_given")
+                   else "table.floor_not_given" if table.asked_floor else "table.per_park_not_given")
             return build(ctx, kind="not_covered", direct=text(key, lang, unit=unit),
                          body=[text("table.what_it_gives", lang, line=table.headline(lang))], citations=cites,
                          quote_lines=False, refused=True, not_covered_kind="different_quantity", city=doc.meta.city,
