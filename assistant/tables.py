@@ -697,7 +697,8 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
             metrics, result.cells)))):
         result.asked_land = True    # "2019年计划竣工的用地面积是多少亩": 竣工数 is floor area (万㎡), not land
         result.converted = None
-    if result.cells and all(c.unit == "亩" for c in result.cells) and _FLOOR_ASKED.search(q.text):
+    if result.cells and all(c.unit == "亩" for c in result.cells) and _FLOOR_ASKED.search(q.text) \
+            and not _LAND_ASKED.search(q.text):   # "what land area and floor area …": the land is given
         result.asked_floor = True   # "2019年计划开工的建筑面积是多少万平方米": 开工数 is land (亩), no floor area
         result.converted = None
     return result

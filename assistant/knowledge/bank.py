@@ -92,6 +92,11 @@ def load_bank(root: Path | None = None, corpus: Corpus | None = None) -> Knowled
     from assistant.knowledge.topics import load_topics
 
     topics = load_topics(root / "topics.yaml")
+    for name, topic in topics.items():
+        for rel in topic.related:
+            if rel not in topics or rel == name:
+                raise CorpusError(f"主题 {name} 的相关主题 {rel} 不在 topics.yaml 中",
+                                  f"topic {name} names an unknown related topic {rel}", field=name)
     held = {d.id for d in corpus.documents}
     for path in knowledge_files(root):
         kf = _read(path)

@@ -16,6 +16,9 @@ class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     zh: str = Field(min_length=1)
     en: str = Field(min_length=1)
+    # topics of a neighbouring but different quantity (a share of floor area, a share of enterprises): when a city
+    # does not set this topic, what it sets of these is said beside the refusal — never as the answer
+    related: tuple[str, ...] = ()
 
 
 def load_topics(path: Path | None = None) -> dict[str, Topic]:

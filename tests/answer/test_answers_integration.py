@@ -1411,3 +1411,25 @@ def test_a_figure_asked_per_county_of_a_city_wide_target_is_another_quantity(ass
 def test_a_switch_to_a_city_with_its_own_point_of_the_kind_is_not_answered_by_the_province(assistant):
     *_, a = _chat(assistant, "慈溪小微企业园建设是哪个领导小组统筹管的？", "临海呢，谁牵头")
     assert not a.refused and "小微企业产业园建设工作领导小组" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, wanted, unwanted", [
+    ("临海市新建小微企业产业园的占地面积、容积率和建筑密度分别有何要求？", "100亩", "50亩"),
+    ("临海存量用地改造建园区最少多少亩", "50亩", "100亩"),
+])
+def test_a_new_parks_site_and_existing_lands_are_not_answered_for_each_other(assistant, question, wanted, unwanted):
+    a = assistant.ask(question)
+    assert wanted in a.direct and unwanted not in a.direct, a.direct
+
+
+def test_who_approves_redeveloping_old_land_into_a_park_is_answered_with_the_county_government(assistant):
+    a = assistant.ask("温州把老的国有工业地块改成小微园，需要谁批准")
+    assert not a.refused and a.direct.split("：", 1)[1].startswith("经县（市、区）政府"), a.direct
+
+
+def test_a_city_not_setting_the_quantity_says_the_neighbouring_one_it_sets_beside_the_refusal(assistant):
+    # 温州's 70% is of the leading industry's floor area; 临海's 70% is of the enterprises — said as another quantity,
+    # never as the answer
+    *_, a = _chat(assistant, "温州小微园里主导产业的厂房要占到多少？", "临海呢")
+    assert a.refused and a.not_covered_kind == "other_city", a.direct
+    assert "另一个量" in a.answer and "入驻占比在70%以上" in a.answer

@@ -103,6 +103,18 @@ def test_an_unknown_topic_is_rejected(tmp_path):
         load_bank(tmp_path)
 
 
+def test_an_unknown_related_topic_is_rejected(tmp_path):
+    (tmp_path / "linhai-plan-draft.yaml").write_text(
+        (knowledge_dir() / "linhai-plan-draft.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    topics = (knowledge_dir() / "topics.yaml").read_text(encoding="utf-8")
+    broken = topics.replace("related: [leading_industry_floor_share]", "related: [no_such_topic]")
+    assert broken != topics
+    (tmp_path / "topics.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(CorpusError) as exc:
+        load_bank(tmp_path)
+    assert "no_such_topic" in exc.value.message
+
+
 @pytest.mark.parametrize("computes", ["no_such_calculator", "fees"])
 def test_a_point_computing_with_a_calculator_not_of_its_rule_is_rejected(tmp_path, computes):
     # "fees" exists but computes the maintenance fund, not the dormitory allowance the point's params state

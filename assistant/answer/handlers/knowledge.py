@@ -2028,6 +2028,8 @@ class KnowledgeHandler:
                 continue  # "截止是哪天": the day a duty falls due, not the day the document was signed
             if (p.point.permission or m.point.point.permission) and not several:
                 continue  # one yes/no answers a yes/no question; a second, maybe opposite, one only when asked for
+            if other_qualifier(ctx.frame.text, " ".join((p.point.subject_zh, *p.point.answer_spans))):
+                continue  # "新建小微企业产业园的占地面积、容积率…": the least site for redeveloping existing land is not it
             if p.clause_id == m.point.clause_id and p.point.id not in {x.point.id for x in out} \
                     and other.score >= ratio * max(m.score, 1e-9) and not set(p.point.answer_spans) <= \
                     {s for x in out for s in x.point.answer_spans}:
@@ -2169,9 +2171,33 @@ class KnowledgeHandler:
                       topic=name if not subject or subject in name else subject)
         contrast = text("knowledge.contrast", f.language,
                         line=point_direct(bp, status, f.language))
-        return build(ctx, kind="not_covered", direct=direct, body=[contrast], refused=True,
-                     citations=point_citations(bp, svc.corpus), not_covered_kind="other_city",
+        body, cites = [contrast], point_citations(bp, svc.corpus)
+        for near in self._related_set(ctx, bp.point.topic):
+            body.insert(0, text("knowledge.related_set", f.language,
+                                city=f.city if f.language == "zh" else registry().english(f.city),
+                                topic=self._topic_name(near.point.topic, f.language),
+                                line=point_direct(near, svc.status(near.doc_id), f.language, with_place=False)))
+            cites = point_citations(near, svc.corpus) + cites
+        return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                     citations=cites, not_covered_kind="other_city",
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
+
+    @staticmethod
+    def _related_set(ctx: Context, topic: str) -> list[BoundPoint]:
+        """The asked city's own point of each topic related to ``topic`` (knowledge/topics.yaml ``related``): 温州's
+        floor share of the leading industry is not set in 临海, which sets the share of same-industry enterprises."""
+        from assistant.knowledge.topics import load_topics
+
+        f, svc = ctx.frame, ctx.services
+        entry = load_topics().get(topic)
+        if entry is None or not f.city:
+            return []
+        out = []
+        for rel in entry.related:
+            own = [bp for bp in svc.points_for(rel, {f.city}) if bp.city == f.city and ctx.may_answer(bp)
+                   and has_figure(bp)]
+            out += own[:1]
+        return out[:1]
 
     def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None,
                    subject: str | None = None) -> Answer:
