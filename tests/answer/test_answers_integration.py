@@ -1433,3 +1433,10 @@ def test_a_city_not_setting_the_quantity_says_the_neighbouring_one_it_sets_besid
     *_, a = _chat(assistant, "温州小微园里主导产业的厂房要占到多少？", "临海呢")
     assert a.refused and a.not_covered_kind == "other_city", a.direct
     assert "另一个量" in a.answer and "入驻占比在70%以上" in a.answer
+
+
+def test_a_refund_asked_after_a_switch_back_is_not_stated_in_the_clause_found(assistant):
+    # the clause retrieval fallback too: 温州 15. sets the bond but says nothing of giving it back
+    *_, a = _chat(assistant, "How big is the performance bond in Linhai?",
+                  "Back to Wenzhou: if the developer keeps every tax promise, is the bond refunded?")
+    assert a.refused and a.not_covered_kind == "not_stated", a.direct

@@ -477,6 +477,7 @@ def _span_years(bp: BoundPoint) -> set[str]:
     return set(_YEAR.findall("".join(bp.point.answer_spans)))
 
 
+_ENDS_WITH_NE = re.compile(r"呢\s*[？?。.!！]*\s*$")
 _HORIZON = re.compile(r"到\s*(20\d\d)\s*年")
 
 
@@ -1294,9 +1295,11 @@ class KnowledgeHandler:
                           and (not f.asks_figure or gives(bp, f.asks))]   # "2019年计划建设多少个": a count, not the basis
             # the kind of fact the previous turn was about first ("那成套的呢" after an area asks the suite's area)
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
-            if matches and any(bp.point.id == matches[0].point.point.id for bp in candidates):
-                # …unless the turn's own best match is one of them: "那政府回购按啥价" after the transfer rule is the
-                # buy-back price, not the transfer after a waived buy-back that also says 政府 and 回购
+            if matches and any(bp.point.id == matches[0].point.point.id for bp in candidates) \
+                    and not _ENDS_WITH_NE.search(f.question):
+                # …unless the turn asks a thing of its own, not "那X呢" (which asks the same kind of fact of X): its own
+                # best match among them answers — "那政府回购按啥价" after the transfer rule is the buy-back price, not
+                # the transfer after a waived buy-back that also says 政府 and 回购
                 prefer = {matches[0].point.point.id}
         else:
             prefer = {bp.point.id for bp in candidates if bp.point.topic == before.point.topic}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.context import Context
+from assistant.answer.frame import exception_words_for
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import CONSEQUENCE_STATED, best_sentence, citation, clause_direct
@@ -87,6 +88,13 @@ class LookupHandler:
         if f.asks == "consequence" and not states_consequence:
             # (e) the clause sets the rule but says nothing of what follows a breach
             direct = text("lookup.not_stated", f.language, line=clause_direct(first, f.language))
+            return build(ctx, kind="not_covered", direct=direct, refused=True, citations=citations[:1],
+                         not_covered_kind="not_stated", coverage=cov.score, contrast=True)
+        if "exception" in f.types[:2] and not any(w in svc.passage_text[hits[0].clause_id]
+                                                   for w in exception_words_for(f.text)):
+            # (e) the clause sets the rule but states no exception, refund or extension of the kind asked ("do we get
+            # that bond refunded?" of 温州's performance bond): its figure is no answer
+            direct = text("lookup.not_stated_exception", f.language, line=clause_direct(first, f.language))
             return build(ctx, kind="not_covered", direct=direct, refused=True, citations=citations[:1],
                          not_covered_kind="not_stated", coverage=cov.score, contrast=True)
         other = self._different_quantity(ctx, hits[0])
