@@ -1440,3 +1440,9 @@ def test_a_refund_asked_after_a_switch_back_is_not_stated_in_the_clause_found(as
     *_, a = _chat(assistant, "How big is the performance bond in Linhai?",
                   "Back to Wenzhou: if the developer keeps every tax promise, is the bond refunded?")
     assert a.refused and a.not_covered_kind == "not_stated", a.direct
+
+
+def test_the_provincial_notice_named_in_english_is_the_province(assistant):
+    *_, a = _chat(assistant, "How much money did Cixi set aside for its park policy?",
+                  "Does the provincial notice give any funding figure of that kind?")
+    assert a.refused and a.not_covered_kind == "other_city", a.direct
