@@ -1423,7 +1423,7 @@ def test_a_new_parks_site_and_existing_lands_are_not_answered_for_each_other(ass
 
 
 def test_who_approves_redeveloping_old_land_into_a_park_is_answered_with_the_county_government(assistant):
-    a = assistant.ask("温州把老的国有工业地块改成小微园，需要谁批准")
+    a = assistant.ask("温州老厂区成片开发成小微园，得哪里同意")
     assert not a.refused and a.direct.split("：", 1)[1].startswith("经县（市、区）政府"), a.direct
 
 
@@ -1438,7 +1438,7 @@ def test_a_city_not_setting_the_quantity_says_the_neighbouring_one_it_sets_besid
 def test_a_refund_asked_after_a_switch_back_is_not_stated_in_the_clause_found(assistant):
     # the clause retrieval fallback too: 温州 15. sets the bond but says nothing of giving it back
     *_, a = _chat(assistant, "How big is the performance bond in Linhai?",
-                  "Back to Wenzhou: if the developer keeps every tax promise, is the bond refunded?")
+                  "Back to Wenzhou: if the park hits its promised tax every year, is that bond refunded to us?")
     assert a.refused and a.not_covered_kind == "not_stated", a.direct
 
 
