@@ -1446,3 +1446,8 @@ def test_the_provincial_notice_named_in_english_is_the_province(assistant):
     *_, a = _chat(assistant, "How much money did Cixi set aside for its park policy?",
                   "Does the provincial notice give any funding figure of that kind?")
     assert a.refused and a.not_covered_kind == "other_city", a.direct
+
+
+def test_whether_firms_already_in_must_move_out_is_a_consequence_the_entry_ban_never_states(assistant):
+    a = assistant.ask("慈溪原来就在园区里的限制类企业，现在要不要搬走")
+    assert a.refused and a.not_covered_kind == "not_stated", a.direct
