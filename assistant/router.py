@@ -237,6 +237,8 @@ _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手"
             "let out", "lease out")
 
 # buying still to be done ("想买1000平的厂房用来出租": the purchase is checked, whatever it is for)
+_BUYER_KIND = ("外地", "外省", "外市", "外资", "外商", "外国", "个人", "个体", "自然人", "foreign", "individual",
+               "out-of-town", "non-local")
 _BUYING = ("想买", "要买", "打算买", "准备买", "计划买", "拟购", "想购", "买多大", "want to buy", "plan to buy", "to purchase")
 
 # words saying the one 亩 figure is a plot of its own, not the merged project
@@ -497,6 +499,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "unit_area":
         if f.has(*_DEALING) and not f.has(*_BUYING):
             return None   # "厂房3000平，买了4年了，想卖掉，可以吗": the area is what is sold, not a purchase to check
+        if f.has(*_BUYER_KIND):
+            return None   # "1000平方米的厂房外地企业能买吗" asks who may buy, not whether the size is allowed
         return {"unit_areas_m2": [_n(x) for x in a]}
     if name == "unit_convert":
         if m and f.has("平方米", "平米", "㎡", "m2", "square", "平方"):

@@ -698,7 +698,8 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
         result.asked_land = True    # "2019年计划竣工的用地面积是多少亩": 竣工数 is floor area (万㎡), not land
         result.converted = None
     if result.cells and all(c.unit == "亩" for c in result.cells) and _FLOOR_ASKED.search(q.text) \
-            and not _LAND_ASKED.search(q.text):   # "what land area and floor area …": the land is given
+            and not _LAND_ASKED.search(q.text) and not re.search(r"亩|(?<![a-z])mu(?![a-z])", q.text.lower()):
+        # ("what land area and floor area …", "建筑面积有多少亩": the land is given, in the unit asked)
         result.asked_floor = True   # "2019年计划开工的建筑面积是多少万平方米": 开工数 is land (亩), no floor area
         result.converted = None
     return result

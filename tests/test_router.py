@@ -287,3 +287,8 @@ def test_entry_named_in_english_is_the_entry_check_whatever_else_is_named():
 ])
 def test_a_dormitory_figures_cue_is_the_one_in_its_own_phrase(question, inputs):
     assert route_calculation(question) == ("dormitory", inputs)
+
+
+def test_who_may_buy_is_not_a_unit_area_check():
+    # "外地企业能买吗" asks who may buy, a size check's "符合" would read as a yes (the review)
+    assert route_calculation("临海1000平方米的厂房外地企业能买吗") is None

@@ -638,6 +638,8 @@ def test_a_floor_area_asked_of_a_land_column_is_said_so_not_converted(corpus, as
     # asked in ㎡ without naming floor space, the land area is converted
     plain = ask(corpus, "瑞安2019年开工多少亩，合多少平方米")
     assert not plain.asked_floor and plain.converted is not None
+    # 亩 asked is land's unit: the land figure is what is asked (the review)
+    assert not ask(corpus, "瑞安2020年开工的厂房建筑面积有多少亩").asked_floor
 
 
 def test_mu_said_in_another_sentence_is_not_the_floor_areas_unit(corpus):

@@ -1451,3 +1451,16 @@ def test_the_provincial_notice_named_in_english_is_the_province(assistant):
 def test_whether_firms_already_in_must_move_out_is_a_consequence_the_entry_ban_never_states(assistant):
     a = assistant.ask("慈溪原来就在园区里的限制类企业，现在要不要搬走")
     assert a.refused and a.not_covered_kind == "not_stated", a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # a year said beside a standing rule's figure asks that rule, not the plan's target of the year (the review)
+    ("到2026年临海宿舍单套最大多少", "60平方米"),
+    ("到2026年，临海新建园区最少要多少亩", "100亩"),
+    ("到2026年临海入园企业原则上要多少家", "15家以上"),
+    # 摘牌 in a land sale is winning the listed plot, no penalty
+    ("临海园区摘牌后多久要开工", "6个月内"),
+])
+def test_a_year_or_a_land_sale_word_beside_a_rule_does_not_replace_it(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.direct, a.direct

@@ -481,6 +481,23 @@ _ENDS_WITH_NE = re.compile(r"呢\s*[？?。.!！]*\s*$")
 _HORIZON = re.compile(r"到\s*(20\d\d)\s*年")
 
 
+def _asks_target(ctx: Context, chosen: PointMatch) -> bool:
+    """The question asks a target of a year ("到2026年要新拿多少亩地", "到2026年新建多少"), not a standing rule's
+    figure with a year said beside it ("到2026年临海宿舍单套最大多少", "到2026年新建园区最少要多少亩": a bound asked)."""
+    f = ctx.frame
+    horizon = set(_HORIZON.findall(f.text))
+    t = f.text.lower()
+    return bool(horizon) and f.asks_figure and bool(_TARGET_WORDS.search(t)) \
+        and not _ASKS_MIN.search(t) and not _ASKS_MAX.search(t) and not _RULE_WORDS.search(t) \
+        and not _span_years(chosen.point) and not horizon & _clause_horizons(ctx, chosen.point)
+
+
+# Words of a target ("新拿", "新增", "要建成") and of a standing rule ("原则上", "不低于"): a year said with the latter is no
+# target asked
+_TARGET_WORDS = re.compile(r"新拿|新增|新建|新上|要建|建成|计划|目标|力争|拿多少|拿几")
+_RULE_WORDS = re.compile(r"原则上|不低于|不得|不超过|一般|应当|必须|每个|单个|单套|单间")
+
+
 def _clause_horizons(ctx: Context, bp: BoundPoint) -> set[str]:
     """The target years ("到2026年") the point's clause names."""
     return set(_HORIZON.findall(ctx.services.passage_text.get(bp.clause_id, "")))
@@ -494,12 +511,14 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
         # (a point stating no year may still be the answer: it is replaced only by a close one that does)
         chosen = next((m for m in pool if asked & _span_years(m.point) and m.score >= YEAR_RATIO * chosen.score
                        and (cities is None or m.point.city in cities)), chosen)
-    horizon = set(_HORIZON.findall(ctx.frame.text))
-    if horizon and not _span_years(chosen.point) and not horizon & _clause_horizons(ctx, chosen.point):
-        # a target year ("到2026年要新拿多少亩地") of a standing rule (the least site of a new park): the city's point
-        # of that target, however far its wording — its clause sets the target for that year (mixed_dev22)
-        chosen = next((m for m in pool if m.point.city == chosen.point.city
-                       and horizon & _clause_horizons(ctx, m.point)), chosen)
+    if _asks_target(ctx, chosen):
+        # a target year ("到2026年要新拿多少亩地") of a standing rule (the least site of a new park): the city's target
+        # of that year and kind, however far its wording — its clause sets the target for that year (mixed_dev22)
+        horizon = set(_HORIZON.findall(ctx.frame.text))
+        targets = [bp for bp in svc_points(ctx, "targets") if bp.city == chosen.point.city
+                   and bp.point.answer_type == ctx.frame.asks and horizon & _clause_horizons(ctx, bp)]
+        if targets:
+            chosen = _as_match(targets[0], pool)
     asked_years = set(_asked_years(ctx.frame.text))
     if len(asked_years) == 1 and other_year(ctx, chosen.point):
         # "慈溪2021年要建成几个"
@@ -615,8 +634,10 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     spans = "".join(bp.point.answer_spans)
     if _PER_YEAR_STATED.search(spans):
         return False  # the point itself states a yearly figure
-    if _PER_PLACE.search(ctx.frame.text.lower()) and "目标" in bp.point.subject_zh and not _PER_MU.search(spans):
-        return True   # "how many operators must each county cultivate": 温州's 10家以上 is the whole city's target
+    if not _PER_UNIT.search(ctx.frame.text.lower()):
+        # "how many operators must each county cultivate": 温州's 10家以上 is the whole city's target — but a target
+        # the plan tables split by county is read there (their cells, not "not set")
+        return "目标" in bp.point.subject_zh and not _PER_MU.search(spans) and bp.point.topic != "targets"
     return bp.point.topic == "targets" or bool(_AGGREGATE.search(spans))
 
 
@@ -1386,7 +1407,8 @@ class KnowledgeHandler:
             if alt is not None:
                 chosen = alt
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
-        targeted = bool(_HORIZON.findall(f.text)) and bool(set(_HORIZON.findall(f.text)) & _clause_horizons(ctx, chosen.point))
+        targeted = chosen.point.point.topic == "targets" and bool(set(_HORIZON.findall(f.text))
+                                                                   & _clause_horizons(ctx, chosen.point))
         if asked_kind and _stated_kind(chosen.point) not in (None, asked_kind) and not targeted:
             # (a target of the year asked stays: its floor area is no land in 亩, which a standing rule's site is not
             # either — the kind mismatch is said of the target)
@@ -2178,7 +2200,7 @@ class KnowledgeHandler:
         for near in self._related_set(ctx, bp.point.topic):
             body.insert(0, text("knowledge.related_set", f.language,
                                 city=f.city if f.language == "zh" else registry().english(f.city),
-                                topic=self._topic_name(near.point.topic, f.language),
+                                topic=near.point.subject_zh if f.language == "zh" else near.point.subject_en,
                                 line=point_direct(near, svc.status(near.doc_id), f.language, with_place=False)))
             cites = point_citations(near, svc.corpus) + cites
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
