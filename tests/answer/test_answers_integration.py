@@ -1464,3 +1464,15 @@ def test_whether_firms_already_in_must_move_out_is_a_consequence_the_entry_ban_n
 def test_a_year_or_a_land_sale_word_beside_a_rule_does_not_replace_it(assistant, question, wanted):
     a = assistant.ask(question)
     assert not a.refused and wanted in a.direct, a.direct
+
+
+def test_a_figure_restated_in_a_switch_is_the_conversations_provision_looked_for_there(assistant):
+    # after 临海's transfer ban and who must agree to a transfer, "慈溪…这个5年…" asks the ban in 慈溪, which sets none
+    *_, a = _chat(assistant, "临海园区的厂房买了几年不能卖", "谁同意了才能卖", "慈溪也有这个5年的规矩吗")
+    assert a.refused and a.not_covered_kind == "other_city", a.direct
+
+
+def test_a_near_tie_between_another_citys_match_and_the_asked_citys_own_goes_to_the_asked_city(assistant):
+    a = assistant.ask("In Wenzhou, how long at most may the approval before construction starts take, and the "
+                      "completion acceptance?")
+    assert not a.refused and "100" in a.direct, a.direct

@@ -62,6 +62,9 @@ AREA_KIND_RATIO = 0.8
 # hand-written probes: where the city's own point was right its score was 0.87–0.93 of the best overall; where
 # another city's was (房产税 in 临海, 单个企业面积 in 温州, 宿舍 in 慈溪, 维修基金 in 温州) 0.70–0.83.
 IN_CITY_RATIO = 0.85
+# A score this close to the best match's is a tie (a bank edit elsewhere moves BM25 by that much): the asked city's
+# own match wins it (eval/conversations_dev20.jsonl d20_07_t1, 2026-12-05)
+CITY_TIE_RATIO = 0.97
 # …or when its words match the question nearly as well as the best match's (BM25 at least this share of it): the
 # user's own words name the city's provision ("临海国企自己建的小微园能租出去不": 12.69 against 温州's 12.8), the
 # meaning score alone favours the other city (eval/conversations_dev5.jsonl, 2026-12-04).
@@ -1096,6 +1099,19 @@ class KnowledgeHandler:
         top = matches[0]
         pool = matches[:POOL]
         prev = ctx.previous
+        before = _conversation_point(ctx)
+        restated = next((bp for bp in ([before, *ctx.services.bank.in_clause(before.clause_id)] if before else [])
+                         if _restates_a_figure(f.question, bp)), None)
+        if f.city and prev is not None and prev.city and prev.city != f.city and restated is not None \
+                and restated.city not in ctx.services.applicable(f.city):
+            # "慈溪有这个5年限制吗" after 临海's transfer ban (and who must agree to a transfer): the figure restated is
+            # the conversation's clause's provision looked for in the new city, not whatever of that city says 限制
+            switched = self._city_switch(ctx, restated.point.id)
+            if switched is not None:
+                return switched
+            if not ctx.services.points_for(restated.point.topic, ctx.services.applicable(f.city)) \
+                    and not self._has_unindexed_documents(ctx, ctx.services.applicable(f.city)):
+                return self._other_city(ctx, _bare(restated))                    # (a): no provision of it there
         if f.city and prev is not None and prev.city and prev.city != f.city \
                 and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
                 and top.point.city not in ctx.services.applicable(f.city) \
@@ -1485,6 +1501,15 @@ class KnowledgeHandler:
         same_topic = [m for m in in_city if m.point.point.topic == topic]
         own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
         document_fact = f.city_source == "named" and _asks_document_fact(f)
+        if top.point.city not in here and in_city and in_city[0].score >= CITY_TIE_RATIO * top.score \
+                and self._trusted(ctx, in_city[0]):
+            # a tie between another city's match and the asked city's own is the asked city's: "In Wenzhou, what are
+            # the maximum time limits for the construction-start approval…" ties 临海's completion deadline (BM25
+            # 17.30 vs 17.28) with 温州's own approval limit
+            top = in_city[0]
+            topic = top.point.point.topic
+            same_topic = [m for m in in_city if m.point.point.topic == topic]
+            own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
         if top.point.city in here and top.point.city != f.city and own:
             top = own[0]  # the city's own document before the province's, on the same topic
         elif top.point.city != f.city and document_fact:
@@ -1748,7 +1773,7 @@ class KnowledgeHandler:
             return self._other_city(ctx, before, subject=subject)               # (a)
         wanted = f.types[0] if f.types else prev.point.answer_type
         own_kind = [bp for bp in candidates if bp.city == f.city and bp.point.answer_type == wanted]
-        if own_kind and not any(bp.city == f.city for bp in speaking):
+        if own_kind and wanted in ("actor", "contact") and not any(bp.city == f.city for bp in speaking):
             # the province speaks for a city only where the city's own documents have nothing of the kind on the
             # topic: "临海呢，谁牵头" after 慈溪's leading group is 临海's own leading group (conversations_dev23)
             speaking = own_kind[:1]
