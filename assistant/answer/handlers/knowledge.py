@@ -1502,7 +1502,7 @@ class KnowledgeHandler:
         own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
         document_fact = f.city_source == "named" and _asks_document_fact(f)
         if top.point.city not in here and in_city and in_city[0].score >= CITY_TIE_RATIO * top.score \
-                and self._trusted(ctx, in_city[0]):
+                and in_city[0].point.point.answer_type == top.point.point.answer_type and self._trusted(ctx, in_city[0]):
             # a tie between another city's match and the asked city's own is the asked city's: "In Wenzhou, what are
             # the maximum time limits for the construction-start approval…" ties 临海's completion deadline (BM25
             # 17.30 vs 17.28) with 温州's own approval limit
