@@ -484,15 +484,22 @@ _ENDS_WITH_NE = re.compile(r"呢\s*[？?。.!！]*\s*$")
 _HORIZON = re.compile(r"到\s*(20\d\d)\s*年")
 
 
-def _asks_target(ctx: Context, chosen: PointMatch) -> bool:
-    """The question asks a target of a year ("到2026年要新拿多少亩地", "到2026年新建多少"), not a standing rule's
-    figure with a year said beside it ("到2026年临海宿舍单套最大多少", "到2026年新建园区最少要多少亩": a bound asked)."""
+def _horizons(text: str) -> set[str]:
+    """The target years ("到2026年") a text names."""
+    return set(_HORIZON.findall(text))
+
+
+def _target_years(ctx: Context, chosen: PointMatch) -> set[str]:
+    """The years of a target the question asks ("到2026年要新拿多少亩地", "到2026年新建多少") that ``chosen``'s clause
+    does not set; none for a standing rule's figure with a year said beside it ("到2026年临海宿舍单套最大多少",
+    "到2026年新建园区最少要多少亩": a bound asked)."""
     f = ctx.frame
-    horizon = set(_HORIZON.findall(f.text))
+    horizon = _horizons(f.text)
     t = f.text.lower()
-    return bool(horizon) and f.asks_figure and bool(_TARGET_WORDS.search(t)) \
-        and not _ASKS_MIN.search(t) and not _ASKS_MAX.search(t) and not _RULE_WORDS.search(t) \
-        and not _span_years(chosen.point) and not horizon & _clause_horizons(ctx, chosen.point)
+    if not horizon or not f.asks_figure or not _TARGET_WORDS.search(t) or _ASKS_MIN.search(t) or _ASKS_MAX.search(t) \
+            or _RULE_WORDS.search(t) or _span_years(chosen.point) or horizon & _clause_horizons(ctx, chosen.point):
+        return set()
+    return horizon
 
 
 # Words of a target ("新拿", "新增", "要建成") and of a standing rule ("原则上", "不低于"): a year said with the latter is no
@@ -503,7 +510,7 @@ _RULE_WORDS = re.compile(r"原则上|不低于|不得|不超过|一般|应当|�
 
 def _clause_horizons(ctx: Context, bp: BoundPoint) -> set[str]:
     """The target years ("到2026年") the point's clause names."""
-    return set(_HORIZON.findall(ctx.services.passage_text.get(bp.clause_id, "")))
+    return _horizons(ctx.services.passage_text.get(bp.clause_id, ""))
 
 
 def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: set[str] | None) -> PointMatch:
@@ -514,10 +521,9 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
         # (a point stating no year may still be the answer: it is replaced only by a close one that does)
         chosen = next((m for m in pool if asked & _span_years(m.point) and m.score >= YEAR_RATIO * chosen.score
                        and (cities is None or m.point.city in cities)), chosen)
-    if _asks_target(ctx, chosen):
+    if horizon := _target_years(ctx, chosen):
         # a target year ("到2026年要新拿多少亩地") of a standing rule (the least site of a new park): the city's target
         # of that year and kind, however far its wording — its clause sets the target for that year (mixed_dev22)
-        horizon = set(_HORIZON.findall(ctx.frame.text))
         targets = [bp for bp in svc_points(ctx, "targets") if bp.city == chosen.point.city
                    and bp.point.answer_type == ctx.frame.asks and horizon & _clause_horizons(ctx, bp)]
         if targets:
@@ -631,13 +637,15 @@ def _stated_kind(bp: BoundPoint) -> str | None:
 def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The question asks a figure for one park or one enterprise ("一个园最少招几家", "每个奖多少") and the point
     states a whole city's target or budget."""
-    if not ctx.frame.asks_figure or not (_PER_UNIT.search(ctx.frame.text.lower()) or _PER_PLACE.search(ctx.frame.text.lower())) \
-            or _ASKS_TOTAL.search(ctx.frame.text.lower()):   # "每个镇都有…总共要弄多少个" asks the total
+    t = ctx.frame.text.lower()
+    per_unit = bool(_PER_UNIT.search(t))
+    if not ctx.frame.asks_figure or not (per_unit or _PER_PLACE.search(t)) \
+            or _ASKS_TOTAL.search(t):   # "每个镇都有…总共要弄多少个" asks the total
         return False
     spans = "".join(bp.point.answer_spans)
     if _PER_YEAR_STATED.search(spans):
         return False  # the point itself states a yearly figure
-    if not _PER_UNIT.search(ctx.frame.text.lower()):
+    if not per_unit:
         # "how many operators must each county cultivate": 温州's 10家以上 is the whole city's target — but a target
         # the plan tables split by county is read there (their cells, not "not set")
         return "目标" in bp.point.subject_zh and not _PER_MU.search(spans) and bp.point.topic != "targets"
@@ -1423,8 +1431,7 @@ class KnowledgeHandler:
             if alt is not None:
                 chosen = alt
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
-        targeted = chosen.point.point.topic == "targets" and bool(set(_HORIZON.findall(f.text))
-                                                                   & _clause_horizons(ctx, chosen.point))
+        targeted = chosen.point.point.topic == "targets" and bool(_horizons(f.text) & _clause_horizons(ctx, chosen.point))
         if asked_kind and _stated_kind(chosen.point) not in (None, asked_kind) and not targeted:
             # (a target of the year asked stays: its floor area is no land in 亩, which a standing rule's site is not
             # either — the kind mismatch is said of the target)
