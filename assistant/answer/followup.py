@@ -40,7 +40,7 @@ _NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百
 _DATE_TEXT = re.compile(r"\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*[日号]?")
 _QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|两样")
 
-Kind = Literal["new", "city", "topic", "figure", "bare_city", "except", "across"]
+Kind = Literal["new", "city", "topic", "figure", "bare_city", "except", "across", "case"]
 # "那非高层呢", "不是成套的呢": the previous question for the case the provision's exception does not cover
 _NEGATED_CASE = re.compile(r"^(?:非|不是|不算|除了)(.{2,8}?)(?:的|住宅|以外|之外)?$")
 FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
@@ -342,6 +342,36 @@ def _unit_of(figure: str) -> str:
     return re.sub(r"[\d,，.．一二两三四五六七八九十\s]", "", figure) or figure
 
 
+def _swap_case(previous_question: str, subject: str) -> str | None:
+    """The previous question with the case it named replaced by the other case the follow-up names, when the two are
+    the sides of one contrasting pair; ``None`` otherwise.
+
+    >>> _swap_case("临海新拿地建小微园，地最少要多少亩", "旧厂改的")
+    '临海旧厂改建小微园，地最少要多少亩'
+    >>> _swap_case("普通企业最多能买多少平", "优质企业的") , _swap_case("临海厂房维修资金多少", "宿舍的")
+    ('优质企业最多能买多少平', None)
+    """
+    from assistant.answer.frame import contrasting_qualifiers
+
+    said = subject.removesuffix("的").strip()
+    prev = previous_question.lower()
+    if not said or len(said) > 8:
+        return None
+    found = []
+    for one, other in contrasting_qualifiers():
+        for asked, before in ((one, other), (other, one)):
+            named = [w for w in asked if w in said.lower()]
+            there = [w for w in before if w in prev and not any(w in a for a in named)]
+            if named and there and not any(w in prev for w in asked):
+                found.append((max(map(len, named)), max(there, key=len)))
+    if not found:
+        return None
+    # the pair whose words the follow-up names most fully ("旧厂改" of new vs existing land, not "旧厂" of a least
+    # site asked in general)
+    there = max(found)[1]
+    return previous_question.replace(there, said, 1) if there in previous_question else f"{previous_question} {said}"
+
+
 def _swap_figure(previous_question: str, subject: str) -> str | None:
     """The previous question with its one figure of the unit the turn gives replaced by the turn's, when the previous
     question also has figures of other units (which stay): None when that is not the case.
@@ -463,6 +493,11 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         # keeps the negated word, so the point about it is not the answer)
         return Resolution(f"{prev_q} {subject}", "except", inherited_city=prev_city, topic=previous.topic,
                           negated=negated.group(1))
+    case = _swap_case(prev_q, subject) if not _cities_in(subject) else None
+    if case is not None:
+        # "旧厂改的呢" after "临海新拿地建小微园，地最少要多少亩": the same question for the other case of a contrasting
+        # pair (answer_types.yaml contrasting_qualifiers), not a new topic named "旧厂改"
+        return Resolution(case, "case", inherited_city=prev_city, topic=previous.topic)
     if _is_figure(subject):
         swapped = _swap_figure(prev_q, subject)
         if swapped is not None:

@@ -263,6 +263,15 @@ def _says_any(question: str, words) -> bool:
     return any(w.lower() in text for w in words)
 
 
+def asks_after_a_change(question: str) -> bool:
+    """The question asks what the rules say of a firm after a change it made (answer_types.yaml after_a_change).
+
+    >>> asks_after_a_change("慈溪限制类的小厂，整改好了还能进园区吗"), asks_after_a_change("做汽配的能进临海的园区吗")
+    (True, False)
+    """
+    return _says_any(question, _types_data().get("after_a_change", ()))
+
+
 def _stated_words_for(question: str, kinds_key: str) -> tuple[str, ...]:
     """The ``stated`` words of every kind in ``answer_types.yaml[kinds_key]`` whose ``asked`` words the question uses."""
     kinds = _types_data().get(kinds_key, {})

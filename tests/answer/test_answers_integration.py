@@ -1476,3 +1476,43 @@ def test_a_near_tie_between_another_citys_match_and_the_asked_citys_own_goes_to_
     a = assistant.ask("In Wenzhou, how long at most may the approval before construction starts take, and the "
                       "completion acceptance?")
     assert not a.refused and "100" in a.direct, a.direct
+
+
+def test_a_short_later_part_is_asked_of_the_first_parts_subject_not_of_its_place(assistant):
+    # "要啥条件" after "温州…老工业用地，能自己改成小微园吗": the conditions of redeveloping old industrial land (4.),
+    # not a far clause matched by the place and a filler word
+    a = assistant.ask("温州我们厂那块是老工业用地，能自己改成小微园吗？要啥条件")
+    assert "5年以上" in a.answer and "100亩以上" in a.answer, a.direct
+
+
+def test_whether_a_firm_may_enter_after_rectifying_is_asked_of_the_rules_not_checked(assistant):
+    a = assistant.ask("慈溪那种限制类的小厂，整改好了还能进园区吗")
+    assert a.kind == "lookup" and "整改提升后达到入园条件" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, kind", [
+    # 临海 （二十四） prices only the non-production rooms' utilities at residents' rates
+    ("临海园区车间生产用电是不是也能按居民电价算", "not_stated"),
+    # （十四） sets the standard, never what follows a firm below it
+    ("临海市入园企业投产两年内亩均效益低于同地区行业最低标准的，将受到何种处理？", "not_stated"),
+    # 温州 sets no share the developer must keep: its 10%-25% is the non-production floor share
+    ("温州这些配套房开发商自己要留多少不能卖", "different_quantity"),
+])
+def test_a_case_or_quantity_the_clause_does_not_state_is_refused(assistant, question, kind):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == kind, a.direct
+
+
+def test_the_other_case_of_a_contrasting_pair_asked_as_a_follow_up_keeps_the_question(assistant):
+    _, a = _chat(assistant, "临海新拿地建小微园，地最少要多少亩", "旧厂改的呢")
+    assert not a.refused and "50亩" in a.direct, a.direct
+
+
+def test_a_switch_with_its_own_words_finds_the_citys_planned_parks(assistant):
+    _, a = _chat(assistant, "慈溪到2021年打算建几个小微园啊", "那温州呢 计划建多少个")
+    assert not a.refused and "100个以上" in a.direct, a.direct
+
+
+def test_the_users_figures_after_a_provisions_conditions_are_checked_by_its_calculator(assistant):
+    *_, a = _chat(assistant, "温州那边好企业买厂房，面积最多能放宽到多少？", "要啥条件才算", "我们厂占地10亩，去年交税350万，够不够格")
+    assert a.kind == "calculation" and "35万元/亩" in a.direct, a.direct

@@ -172,9 +172,15 @@ class CalculationHandler:
                 and not ctx.services.topics.uncovered(ctx.frame.text):
             # "我是22年6月买的，最早啥时候能转" after 临海's transfer rule: the user's figure for the rule the previous
             # answer's clause states (its calculator), asked in words of its own
-            route = route_calculation(f"{ctx.frame.question} {prev.resolved_question or prev.question}", city)
-            if route is not None and self._clause_states(ctx, prev.knowledge_point, route[0]):
-                self._route = route
+            # (…or in the words of the previous answer's provision: "我们厂占地10亩，去年交税350万，够不够格" after "要啥
+            # 条件才算" of 温州's 优质企业 — the user never said 优质)
+            bank = ctx.services.bank
+            standard = bank.get(prev.knowledge_point).point.standard if prev.knowledge_point in bank else ""
+            for said in (prev.resolved_question or prev.question, standard):
+                route = route_calculation(f"{ctx.frame.question} {said}", city) if said else None
+                if route is not None and self._clause_states(ctx, prev.knowledge_point, route[0]):
+                    self._route = route
+                    break
         if self._route is not None and prev is not None and prev.calculator and ctx.frame.extra.get("switched_from") \
                 and self._route[0] != prev.calculator:
             # "温州呢" after 临海's completion deadline from the contract date: the user's figures were that rule's

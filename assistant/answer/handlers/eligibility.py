@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from assistant.answer.context import Context
 from assistant.answer.dialogue import extract, plain_question
+from assistant.answer.frame import asks_after_a_change
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.messages import text
@@ -31,8 +32,9 @@ class EligibilityHandler:
         if is_eligibility(ctx.frame.text):
             # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm;
             # "一个园主打几个行业？污染的小作坊能进吗" asks two things of the rules, answered part by part
+            # …nor "限制类的小厂，整改好了还能进吗": what the rules say of a firm after a change, which no check can read
             return not {"exception", "consequence"} & set(ctx.frame.types) and len(ctx.frame.parts) < 2 \
-                and not _asks_of_the_rules(ctx)
+                and not _asks_of_the_rules(ctx) and not asks_after_a_change(ctx.frame.text)
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False

@@ -2417,7 +2417,9 @@ class KnowledgeHandler:
         # what the first part is about, without the words that name a document fact ("这个答复文号多少，哪天落款的":
         # 答复, not its 文号, is what the date is asked of; 违约金 in "违约金怎么算，什么时候交" stays)
         first_cues = set(cue_words({"metadata"}))
-        subject = "".join([t for t in key_terms(make_frame(f.parts[0]).query) if t not in first_cues][:3])
+        # (the place is carried by the part's frame, not its subject: "温州…老工业用地，能自己改成小微园吗？要啥条件")
+        subject = "".join([t for t in key_terms(make_frame(f.parts[0]).query)
+                           if t not in first_cues and not registry().resolve(t)][:3])
         for i, part in enumerate(f.parts):
             content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|哪天|哪一天|何时|啥时候|时候|几|吗|呢|要|交|能|可以|的", "", part)
             if i and len(content) <= 4 and subject:
