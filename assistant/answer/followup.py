@@ -42,7 +42,7 @@ _QUESTION_ONE = re.compile(r"[哪那这]一|一共|一起|一下|一般|一样|�
 
 Kind = Literal["new", "city", "topic", "figure", "bare_city", "except", "across", "case"]
 # "那非高层呢", "不是成套的呢": the previous question for the case the provision's exception does not cover
-_NEGATED_CASE = re.compile(r"^(?:非|不是|不算|除了)(.{2,8}?)(?:的|住宅|以外|之外)?$")
+_NEGATED_CASE = re.compile(r"^(?:非|不是|不算|除了|还没有?)(.{2,8}?)(?:的|住宅|以外|之外)?$")
 FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
 
 
@@ -350,9 +350,15 @@ def _swap_case(previous_question: str, subject: str) -> str | None:
     '临海旧厂改建小微园，地最少要多少亩'
     >>> _swap_case("普通企业最多能买多少平", "优质企业的") , _swap_case("临海厂房维修资金多少", "宿舍的")
     ('优质企业最多能买多少平', None)
+    >>> _swap_case("临海新建园区最少多少亩", "改建的"), _swap_case("温州预售时企业所得税毛利率多少", "土地使用税")
+    ('临海改建园区最少多少亩', None)
     """
     from assistant.answer.frame import contrasting_qualifiers
 
+    # only a 的-phrase whose head is left out names a case of the same thing ("旧厂改的", "优质企业的"); a bare noun
+    # ("土地使用税呢" after the presale income tax) asks another thing
+    if not subject.endswith("的"):
+        return None
     said = subject.removesuffix("的").strip()
     prev = previous_question.lower()
     if not said or len(said) > 8:
@@ -361,7 +367,8 @@ def _swap_case(previous_question: str, subject: str) -> str | None:
     for one, other in contrasting_qualifiers():
         for asked, before in ((one, other), (other, one)):
             named = [w for w in asked if w in said.lower()]
-            there = [w for w in before if w in prev and not any(w in a for a in named)]
+            # (a side that is the question's own asking words, "最少多少亩", is no case to replace)
+            there = [w for w in before if w in prev and not any(w in a for a in named) and not _ASKS_HOW_MUCH.search(w)]
             if named and there and not any(w in prev for w in asked):
                 found.append((max(map(len, named)), max(there, key=len)))
     if not found:

@@ -268,7 +268,12 @@ def asks_after_a_change(question: str) -> bool:
 
     >>> asks_after_a_change("慈溪限制类的小厂，整改好了还能进园区吗"), asks_after_a_change("做汽配的能进临海的园区吗")
     (True, False)
+    >>> asks_after_a_change("要是还没整改好呢"), asks_after_a_change("整改后还是限制类，能入园吗")
+    (False, False)
     """
+    text = unicodedata.normalize("NFKC", question).lower()
+    if re.search(r"(?:没|未|没有|不)(?:整改|改造|改好|提升)|还是限制类|仍是限制类|仍属|还属于", text):
+        return False   # the change not made, or made without leaving the category
     return _says_any(question, _types_data().get("after_a_change", ()))
 
 

@@ -38,6 +38,7 @@ from assistant.retriever import Retriever, get_retriever
 from assistant.topics import TopicCatalogue, TopicCoverage
 
 
+_SPACE_AFTER_NE = re.compile(r"呢[ \t\u3000]+(?=[\u4e00-\u9fff])")
 _ADDS_TO_PREVIOUS = re.compile(r"再加上|再加|还要加|加上|plus|add(?:ing)? (?:in|on)?|if you (?:also )?count", re.I)
 
 
@@ -159,6 +160,7 @@ class Assistant:
         asked = without_preamble(question)   # "Journalist here. …": who asks is not what is asked
         asked = with_typos_fixed(asked)      # "能准让出去" is 转让
         asked = with_both_cities(asked, history)   # "两市…分别如何规定": the conversation's two cities
+        asked = _SPACE_AFTER_NE.sub("呢，", asked)  # "那温州呢 计划建多少个": a space typed for a comma
         provision_words = self._provision_words(provision, asked)
         if provision_words and previous.calculator:
             provision_words = " ".join((provision_words, self._calculator_words(previous.calculator)))
@@ -180,7 +182,24 @@ class Assistant:
         # "其他地方呢": the provision compared across the cities
         f.extra["compare_with"] = provision if r.kind == "across" else None
         ctx = Context(frame=f, services=self.services, previous=previous)
-        return self._with_total(self._run_handlers(ctx, history, expand_parts), question, previous)
+        answer = self._run_handlers(ctx, history, expand_parts)
+        if r.kind == "case":
+            answer = self._case_not_stated(ctx, answer)
+        return self._with_total(answer, question, previous)
+
+    def _case_not_stated(self, ctx: Context, answer: Answer) -> Answer:
+        """"旧厂改的呢" after 温州's share for new parks: a point that states the rule only for the other case of the
+        pair (its subject says 新建) does not answer the case asked — (e), with what it does state."""
+        from assistant.answer.frame import other_qualifier
+        from assistant.answer.handlers.knowledge import KnowledgeHandler
+
+        bank = self.services.bank
+        if answer.refused or answer.knowledge_point not in bank:
+            return answer
+        bp = bank.get(answer.knowledge_point)
+        if not other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
+            return answer
+        return KnowledgeHandler()._not_stated(ctx, bp, template="knowledge.not_stated_case")
 
     @staticmethod
     def _with_total(answer: Answer, question: str, previous) -> Answer:

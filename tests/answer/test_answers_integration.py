@@ -1516,3 +1516,70 @@ def test_a_switch_with_its_own_words_finds_the_citys_planned_parks(assistant):
 def test_the_users_figures_after_a_provisions_conditions_are_checked_by_its_calculator(assistant):
     *_, a = _chat(assistant, "温州那边好企业买厂房，面积最多能放宽到多少？", "要啥条件才算", "我们厂占地10亩，去年交税350万，够不够格")
     assert a.kind == "calculation" and "35万元/亩" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # the unstated case of 临海's residents' utility rates is the workshops' utilities only (the review, 2026-12-05)
+    ("临海生产车间能出租吗", "租用厂房"),
+    ("临海园区的食堂用电按工业电价还是居民电价", "居民生活用水"),
+    # 将受到 / 会受到 also ask a benefit, no consequence
+    ("温州开发运营单位将受到多少财政奖励", "前3年100%"),
+    # 计划 is not searched as 规划: 慈溪's own plan for 2019
+    ("慈溪2019年的建设计划是什么", "6个以上"),
+])
+def test_words_added_for_one_case_do_not_refuse_or_misroute_others(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.direct, a.direct
+
+
+def test_a_turn_naming_a_provision_of_its_own_is_not_run_through_the_previous_provisions_calculator(assistant):
+    *_, a = _chat(assistant, "温州那边好企业买厂房，面积最多能放宽到多少？", "要啥条件才算",
+                  "我们厂占地10亩，去年交税350万，能拿信用贷款吗")
+    assert a.kind != "calculation" and "信用贷款" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question", ["我们厂没整改好，能进慈溪的园区吗", "我们在慈溪，做汽配的，属于鼓励类，整改到位了，能入园吗"])
+def test_the_users_own_firm_after_rectifying_is_still_checked(assistant, question):
+    assert assistant.ask(question).kind == "eligibility"
+
+
+def test_the_other_case_swapped_in_a_follow_up_is_not_the_asking_words(assistant):
+    _, a = _chat(assistant, "临海新建园区最少多少亩", "改建的呢")
+    assert not a.refused and "50亩" in a.direct, a.direct
+
+
+def test_a_rule_stated_for_new_parks_does_not_answer_the_redeveloped_case(assistant):
+    _, a = _chat(assistant, "温州新建小微园要配宿舍食堂吗", "旧厂改的呢")
+    assert a.refused, a.direct
+
+
+def test_a_bare_noun_after_a_tax_asks_that_tax_not_the_same_question_for_it(assistant):
+    # "土地使用税呢" after the presale income tax's margin: 温州's land-use-tax relief, not a margin of the land use tax
+    _, a = _chat(assistant, "温州小微园开发项目预售的时候，企业所得税毛利率按几个点算", "土地使用税呢")
+    assert not a.refused and "3年内" in a.direct, a.direct
+
+
+def test_a_question_naming_the_dormitories_and_the_workshops_utilities_gets_the_residents_rate(assistant):
+    a = assistant.ask("临海园区里宿舍食堂那些水电费按啥价算啊，跟车间一样算工业电价嘛")
+    assert not a.refused and "居民生活用水" in a.direct, a.direct
+
+
+def test_a_self_held_share_asked_after_a_switch_is_the_citys_own(assistant):
+    *_, a = _chat(assistant, "临海市小微企业产业园非生产性用房建筑面积占总建筑面积的比例有何规定？", "温州呢？",
+                  "我们温州这个园总建筑面积8万平方米，非生产性用房最多能建多少", "临海那边开发商自己要留多少不能卖？")
+    assert not a.refused and "不低于15%" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("A park in Wenzhou passed completion acceptance on 20 August 2021. From what date must it meet the promised "
+     "annual tax per mu?", "2023-08-20"),
+    ("临海园区食堂宿舍的用电按啥价格算", "居民生活用水"),
+])
+def test_more_words_for_a_calculator_and_a_rare_word_stated_by_one_point(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.answer, a.direct
+
+
+def test_a_target_asked_for_each_individual_park_is_another_quantity(assistant):
+    a = assistant.ask("By 2026, how much new floor area does each individual park in Linhai have to build?")
+    assert a.refused and a.not_covered_kind == "different_quantity", a.direct

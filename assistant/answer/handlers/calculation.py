@@ -174,8 +174,13 @@ class CalculationHandler:
             # answer's clause states (its calculator), asked in words of its own
             # (…or in the words of the previous answer's provision: "我们厂占地10亩，去年交税350万，够不够格" after "要啥
             # 条件才算" of 温州's 优质企业 — the user never said 优质)
+            # …but only when the turn's own best match is that provision's clause: "…交税350万，能拿信用贷款吗" names
+            # a provision of its own (the review, 2026-12-05)
             bank = ctx.services.bank
             standard = bank.get(prev.knowledge_point).point.standard if prev.knowledge_point in bank else ""
+            own = ctx.point_matches()
+            if own and prev.knowledge_point in bank and own[0].point.clause_id != bank.get(prev.knowledge_point).clause_id:
+                standard = ""
             for said in (prev.resolved_question or prev.question, standard):
                 route = route_calculation(f"{ctx.frame.question} {said}", city) if said else None
                 if route is not None and self._clause_states(ctx, prev.knowledge_point, route[0]):

@@ -4,6 +4,8 @@ changed said; at the end, the prefilled application offered with what was said."
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.context import Context
 from assistant.answer.dialogue import extract, plain_question
 from assistant.answer.frame import asks_after_a_change
@@ -21,6 +23,10 @@ ASK_AT_ONCE = 3
 ASKS_OF_THE_RULES = frozenset({"actor", "contact", "deadline", "duration", "date", "procedure"})
 
 
+# the user's own firm ("我们厂…整改到位了，能入园吗"): its facts are checked, the change with them
+_OWN_FIRM = re.compile(r"我们|我家|我厂|我司|咱们|咱家|俺|本公司|\b(?:we|our|my)\b", re.I)
+
+
 def _verdicts(report) -> dict[str, str]:
     return {f"{i.rule_id}|{i.criterion}": i.verdict for i in report.items}
 
@@ -34,7 +40,8 @@ class EligibilityHandler:
             # "一个园主打几个行业？污染的小作坊能进吗" asks two things of the rules, answered part by part
             # …nor "限制类的小厂，整改好了还能进吗": what the rules say of a firm after a change, which no check can read
             return not {"exception", "consequence"} & set(ctx.frame.types) and len(ctx.frame.parts) < 2 \
-                and not _asks_of_the_rules(ctx) and not asks_after_a_change(ctx.frame.text)
+                and not _asks_of_the_rules(ctx) \
+                and not (asks_after_a_change(ctx.frame.text) and not _OWN_FIRM.search(ctx.frame.text))
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False
