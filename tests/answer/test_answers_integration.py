@@ -1573,9 +1573,8 @@ def test_a_self_held_share_asked_after_a_switch_is_the_citys_own(assistant):
 @pytest.mark.parametrize("question, wanted", [
     ("A park in Wenzhou passed completion acceptance on 20 August 2021. From what date must it meet the promised "
      "annual tax per mu?", "2023-08-20"),
-    ("临海园区食堂宿舍的用电按啥价格算", "居民生活用水"),
 ])
-def test_more_words_for_a_calculator_and_a_rare_word_stated_by_one_point(assistant, question, wanted):
+def test_more_words_for_a_calculator(assistant, question, wanted):
     a = assistant.ask(question)
     assert not a.refused and wanted in a.answer, a.direct
 
@@ -1583,3 +1582,8 @@ def test_more_words_for_a_calculator_and_a_rare_word_stated_by_one_point(assista
 def test_a_target_asked_for_each_individual_park_is_another_quantity(assistant):
     a = assistant.ask("By 2026, how much new floor area does each individual park in Linhai have to build?")
     assert a.refused and a.not_covered_kind == "different_quantity", a.direct
+
+
+def test_the_users_own_firm_after_rectifying_without_other_facts_gets_the_rule(assistant):
+    a = assistant.ask("我们厂之前被整改过，改好了还能进慈溪的园区吗")
+    assert a.kind == "lookup" and "整改提升后达到入园条件" in a.direct, a.direct

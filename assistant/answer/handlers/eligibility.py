@@ -23,7 +23,8 @@ ASK_AT_ONCE = 3
 ASKS_OF_THE_RULES = frozenset({"actor", "contact", "deadline", "duration", "date", "procedure"})
 
 
-# the user's own firm ("我们厂…整改到位了，能入园吗"): its facts are checked, the change with them
+# the user's own firm with facts the check reads ("我们…做汽配的，属于鼓励类，整改到位了，能入园吗"): checked, the change
+# with them ("我们厂之前被整改过，改好了还能进吗" gives none: the rule for a firm after rectifying answers)
 _OWN_FIRM = re.compile(r"我们|我家|我厂|我司|咱们|咱家|俺|本公司|\b(?:we|our|my)\b", re.I)
 
 
@@ -41,7 +42,8 @@ class EligibilityHandler:
             # …nor "限制类的小厂，整改好了还能进吗": what the rules say of a firm after a change, which no check can read
             return not {"exception", "consequence"} & set(ctx.frame.types) and len(ctx.frame.parts) < 2 \
                 and not _asks_of_the_rules(ctx) \
-                and not (asks_after_a_change(ctx.frame.text) and not _OWN_FIRM.search(ctx.frame.text))
+                and not (asks_after_a_change(ctx.frame.text)
+                         and not (_OWN_FIRM.search(ctx.frame.text) and extract(ctx.frame.text, [])))
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False

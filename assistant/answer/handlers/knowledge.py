@@ -52,10 +52,6 @@ MAX_POINTS = 3
 NEAR = 5
 NEAR_RATIO = 0.9
 NEAR_RATIO_IN_CITY = 0.8
-# A match whose spans alone in the bank state a word of the question, and whose questions are closer in meaning than
-# the chosen one's, may be this much further in the fused score ("食堂宿舍的用电按啥价格算": 用电 is stated only by the
-# utilities' point, which the dormitory words put at 0.81 of the dormitory rooms' point; twentieth-session dev sets)
-RARE_WORD_RATIO = 0.8
 # A floor area asked ("最少得买多大面积的厂房") and the best match sets a land area: a close match that sets a floor
 # area is taken down to this share of the best score (eval/colloquial_dev.jsonl, 2026-12-03: 0.87 for the case that
 # set it; the matches of another kind lie below 0.8 on dev/test/holdout2).
@@ -623,9 +619,7 @@ def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], c
     rare = [w for w in content_words(asked) if len(w) >= 2 and w not in chosen_text
             and not _ASKING_WORD.search(w) and _span_frequency(bank, w, with_subject=True) == 1]
     for m in pool[:NEAR]:
-        closer = m.cosine is not None and chosen.cosine is not None and m.cosine > chosen.cosine
-        if m is chosen or m.score < (RARE_WORD_RATIO if closer else NEAR_RATIO) * chosen.score \
-                or (cities is not None and m.point.city not in cities):
+        if m is chosen or m.score < NEAR_RATIO * chosen.score or (cities is not None and m.point.city not in cities):
             continue
         if ctx.frame.types[:1] == ("permission",) and m.point.point.answer_type != "permission":
             continue   # "夫妻房可以卖吗": the one sentence naming 夫妻房 (build a mix of flats) says no yes or no
