@@ -177,12 +177,14 @@ class CalculationHandler:
             # …but only when the turn's own best match is that provision's clause: "…交税350万，能拿信用贷款吗" names
             # a provision of its own (the review, 2026-12-05)
             bank = ctx.services.bank
-            standard = bank.get(prev.knowledge_point).point.standard if prev.knowledge_point in bank else ""
-            own = ctx.point_matches()
-            if own and prev.knowledge_point in bank and own[0].point.clause_id != bank.get(prev.knowledge_point).clause_id:
-                standard = ""
-            for said in (prev.resolved_question or prev.question, standard):
-                route = route_calculation(f"{ctx.frame.question} {said}", city) if said else None
+            wordings = [prev.resolved_question or prev.question]
+            if prev.knowledge_point in bank:
+                provision = bank.get(prev.knowledge_point)
+                own = ctx.point_matches()
+                if not own or own[0].point.clause_id == provision.clause_id:
+                    wordings.append(provision.point.standard)
+            for said in wordings:
+                route = route_calculation(f"{ctx.frame.question} {said}", city)
                 if route is not None and self._clause_states(ctx, prev.knowledge_point, route[0]):
                     self._route = route
                     break

@@ -1507,20 +1507,17 @@ class KnowledgeHandler:
     def _for_city(self, ctx: Context, top: PointMatch, pool: list[PointMatch]) -> Answer:
         f, svc = ctx.frame, ctx.services
         here = svc.applicable(f.city)
-        topic = top.point.point.topic
         in_city = ctx.point_matches(cities=frozenset(here))[:POOL]
-        same_topic = [m for m in in_city if m.point.point.topic == topic]
-        own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
-        document_fact = f.city_source == "named" and _asks_document_fact(f)
         if top.point.city not in here and in_city and in_city[0].score >= CITY_TIE_RATIO * top.score \
                 and in_city[0].point.point.answer_type == top.point.point.answer_type and self._trusted(ctx, in_city[0]):
             # a tie between another city's match and the asked city's own is the asked city's: "In Wenzhou, what are
             # the maximum time limits for the construction-start approval…" ties 临海's completion deadline (BM25
             # 17.30 vs 17.28) with 温州's own approval limit
             top = in_city[0]
-            topic = top.point.point.topic
-            same_topic = [m for m in in_city if m.point.point.topic == topic]
-            own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
+        topic = top.point.point.topic
+        same_topic = [m for m in in_city if m.point.point.topic == topic]
+        own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
+        document_fact = f.city_source == "named" and _asks_document_fact(f)
         if top.point.city in here and top.point.city != f.city and own:
             top = own[0]  # the city's own document before the province's, on the same topic
         elif top.point.city != f.city and document_fact:
