@@ -36,10 +36,14 @@ MIN_TITLE_CHARS = 8
 # 答复", "第192号建议的答复里"): it says where to look, it asks nothing of the letter itself ("Who signed the reply to
 # proposal 192" does: no such phrase).
 SOURCE_NAMED = re.compile(
-    r"(?:according to|in|under|per|from|described in|set out in)\s+(?:the\s+)?(?:cixi\s+)?(?:reply|response)"
+    r"(?:according to|in|under|per|from|described in|set out in)\s+(?:the\s+)?(?:cixi(?:'s|’s)?\s+)?(?:reply|response)"
     r"\s+(?:letter\s+)?to\s+(?:the\s+)?(?:proposal|suggestion)\s*(?:no\.?\s*)?\d+"
     r"|(?:根据|按照|依据)\s*(?:市十七届人大[二三]次会议)?第?\d+号(?:建议|提案)的?答复(?:中|里|来看)?"
-    r"|第?\d+号(?:建议|提案)的?答复(?:中|里)", re.I)
+    r"|第?\d+号(?:建议|提案)的?答复(?:中|里)"
+    # "Where should materials under the 2018 provincial notice on small and micro enterprise parks be sent": the notice
+    # named as the source, its words not what is asked
+    r"|(?:according to|under|per|set out in)\s+(?:the\s+)?(?:2018\s+)?(?:provincial|zhejiang)\s+notice"
+    r"(?:\s+on\s+(?:the\s+)?(?:construction\s+of\s+)?small(?:\s+and|\s*&)?\s+micro(?:-|\s+)enterprise\s+parks?)?", re.I)
 
 
 def strip_places(text: str) -> str:
@@ -108,6 +112,12 @@ class Context:
             title = d.meta.title
             if len(title) >= MIN_TITLE_CHARS and title in text:
                 text = text.replace(f"《{title}》", "这份文件").replace(title, "这份文件")
+            # …and so does its document number ("浙中小企业办〔2018〕14号通知要求…何时之前报送": not its 附件1 line)
+            # (not when the document's own facts are asked: "…14号通知的主送单位是谁")
+            number = d.meta.doc_number
+            if number and number in text and "metadata" not in self.frame.types and self.frame.types[:1] \
+                    and self.frame.types[0] in ("deadline", "date"):
+                text = re.sub(re.escape(number) + r"(?:号)?(?:文件|通知|文|答复)?", "这份文件", text)
         return SOURCE_NAMED.sub(" ", text).strip() or text
 
     @cached_property

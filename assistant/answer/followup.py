@@ -352,16 +352,20 @@ def _swap_case(previous_question: str, subject: str) -> str | None:
     ('优质企业最多能买多少平', None)
     >>> _swap_case("临海新建园区最少多少亩", "改建的"), _swap_case("温州预售时企业所得税毛利率多少", "土地使用税")
     ('临海改建园区最少多少亩', None)
+    >>> _swap_case("Least site of a park on land bought at auction?", "one that redevelops existing land")
+    'Least site of a park on land bought for a park that redevelops existing land?'
     """
     from assistant.answer.frame import contrasting_qualifiers
 
-    # only a 的-phrase whose head is left out names a case of the same thing ("旧厂改的", "优质企业的"); a bare noun
-    # ("土地使用税呢" after the presale income tax) asks another thing
-    if not subject.endswith("的"):
+    english = _ENGLISH_CASE.match(subject.strip(" ?"))
+    # only a 的-phrase whose head is left out names a case of the same thing ("旧厂改的", "优质企业的"), or in English a
+    # "one that…" ("What about one that redevelops existing land?"); a bare noun ("土地使用税呢" after the presale
+    # income tax) asks another thing
+    if not subject.endswith("的") and not english:
         return None
-    said = subject.removesuffix("的").strip()
+    said = english.group(1).strip() if english else subject.removesuffix("的").strip()
     prev = previous_question.lower()
-    if not said or len(said) > 8:
+    if not said or len(said) > (60 if english else 8):
         return None
     found = []
     for one, other in contrasting_qualifiers():
@@ -370,13 +374,25 @@ def _swap_case(previous_question: str, subject: str) -> str | None:
             # (a side that is the question's own asking words, "最少多少亩", is no case to replace)
             there = [w for w in before if w in prev and not any(w in a for a in named) and not _ASKS_HOW_MUCH.search(w)]
             if named and there and not any(w in prev for w in asked):
-                found.append((max(map(len, named)), max(there, key=len)))
+                found.append((max(map(len, named)), max(there, key=len), tuple(there)))
     if not found:
         return None
     # the pair whose words the follow-up names most fully ("旧厂改" of new vs existing land, not "旧厂" of a least
     # site asked in general)
     there = max(found)[1]
+    if english:
+        # English words do not swap in place ("…park built on land bought at auction"): the other case's words go,
+        # the follow-up's case is said after the question
+        kept = previous_question.rstrip(" ?")
+        for word in max(found)[2]:
+            kept = re.sub(rf"(?i)\s*\b(?:at |by |through |on )?{re.escape(word)}\b", "", kept)
+        return f"{kept} for a park {said}?"
     return previous_question.replace(there, said, 1) if there in previous_question else f"{previous_question} {said}"
+
+
+# "What about one that redevelops existing land?", "And for parks on redeveloped land?": the thing asked, left out
+_ENGLISH_CASE = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:for\s+)?(?:one|ones|a park|parks|those|the ones?)\s+"
+                           r"((?:that|which|on|built|using|in)\b.*)$")
 
 
 def _swap_figure(previous_question: str, subject: str) -> str | None:

@@ -95,6 +95,10 @@ class Assistant:
             city = turn.city
             if turn.knowledge_point:
                 return turn.knowledge_point
+            if turn.kind == "table":
+                # a plan table's cell ("How much land is Yueqing supposed to provide?") is what the conversation is
+                # about, not a provision of a turn before it (温州's park count target)
+                return None
             if turn.calculator:
                 stating = self._points_stating(turn.calculator)
                 # of a calculation with several rules (start and completion deadlines), the one the turn named

@@ -1587,3 +1587,99 @@ def test_a_target_asked_for_each_individual_park_is_another_quantity(assistant):
 def test_the_users_own_firm_after_rectifying_without_other_facts_gets_the_rule(assistant):
     a = assistant.ask("我们厂之前被整改过，改好了还能进慈溪的园区吗")
     assert a.kind == "lookup" and "整改提升后达到入园条件" in a.direct, a.direct
+
+
+def test_a_parts_no_figure_does_not_override_the_figures_another_part_quotes_from_that_clause(assistant):
+    # 温州 10.'s "四限" names a limit with no figure; its 优质企业 sentence states the figures asked
+    a = assistant.ask("温州买厂房面积是有限制的吧，交税多的企业最多能买多少平？得交多少税才行")
+    assert not a.refused and "2万㎡" in a.direct and "30万以上" in a.direct, a.direct
+
+
+def test_a_figure_asked_of_a_topic_whose_point_states_none_comes_from_the_citys_close_point(assistant):
+    # 温州 12.'s evaluation indicators name 亩均税收 with no figure; its target (2.) states one
+    a = assistant.ask("温州园区里的企业，亩均税收要达到多少")
+    assert not a.refused and "20万元以上" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question", ["温州市对单个入园企业购置厂房的最小面积有什么规定",
+                                      "温州市对每个小微企业园最低入园企业数量有何要求"])
+def test_a_bound_asked_as_a_requirement_the_city_does_not_set_is_refused(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused, a.direct
+
+
+def test_a_reply_letter_named_with_a_possessive_is_the_source_not_the_topic(assistant):
+    a = assistant.ask("Under Cixi’s reply to suggestion 192, how many parks should the city have, and by which year?")
+    assert not a.refused and "20个以上" in a.answer, a.direct
+
+
+def test_an_a_not_a_clause_after_a_comma_is_a_part_of_its_own(assistant):
+    a = assistant.ask("慈溪搞小微园是谁牵头管的，市长管不管")   # (mixed_dev24)
+    assert not a.refused and "市长任组长" in a.answer, a.direct
+
+
+def test_a_document_named_by_its_number_is_not_matched_on_it(assistant):
+    a = assistant.ask("浙中小企业办〔2018〕14号文要求上报的材料何时之前报送？")
+    assert not a.refused and "12月10日前" in a.direct, a.direct
+
+
+def test_an_english_follow_up_naming_the_other_case_asks_the_same_question_for_it(assistant):
+    _, a = _chat(assistant, "In Linhai, what is the least site area of a new park on land won at auction?",
+                 "And one that redevelops existing land?")
+    assert not a.refused and "50" in a.direct, a.direct
+
+
+def test_a_follow_up_asking_the_same_period_of_another_city_is_its_target(assistant):
+    _, a = _chat(assistant, "慈溪到2021年要形成多少个特色制造小微企业园区？", "温州市同期规划建设多少个？")
+    assert not a.refused and "100个以上" in a.direct, a.direct
+
+
+def test_the_programmes_english_name_does_not_turn_a_text_target_into_a_table_sum(assistant):
+    a = assistant.ask("In the 'Hundred Parks, Ten Thousand Enterprises' programme, how many more parks will Wenzhou "
+                      "plan and build within three years?")
+    assert a.kind == "lookup" and "100个以上" in a.answer, a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("临海园区的宿舍和办公楼，能单独卖给外面的企业吗", "只能在入园企业内转让"),
+    ("临海小微园的办公楼，开饭店的能买吗", "不含服务类行业企业"),
+])
+def test_whom_a_sale_is_limited_to_is_read_from_everyday_words(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.direct, a.direct
+
+
+def test_a_figure_that_is_another_provisions_case_is_not_a_calculators_input(assistant):
+    a = assistant.ask("临海园区旁边有块边角地，大概2亩，能不能一起开发")
+    assert a.kind != "calculation" and "不超过3亩" in a.direct, a.direct
+
+
+def test_what_happens_when_an_approval_is_late_is_a_consequence_never_stated(assistant):
+    a = assistant.ask("温州小微园开工审批超过100天了还没批下来，怎么办")
+    assert a.refused and a.not_covered_kind == "not_stated", a.direct
+
+
+def test_a_city_switch_after_a_plan_table_cell_is_not_the_provision_of_the_turn_before_it(assistant):
+    # "And for Cixi?" after Yueqing's land in 温州's table: 慈溪 sets no such land figure — not 慈溪's park count
+    # (the turn before the table asked 温州's park target)
+    *_, a = _chat(assistant, "How many more parks will Wenzhou plan and build in three years?",
+                  "How much land is Yueqing supposed to provide?", "And for Cixi?")
+    assert a.refused, a.direct
+
+
+def test_a_date_follow_up_after_a_computed_deadline_stays_with_the_calculator(assistant):
+    *_, a = _chat(assistant, "临海招拍挂新建的小微园，签了土地出让合同后多久要开工、竣工验收？", "合同是2024年5月20日签的，最晚哪天开工？",
+                  "竣工验收最晚又是哪一天？")
+    assert a.kind == "calculation" and "2026年5月20日" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question", ["我们园子才进了11家企业，临海的要求够不够", "温州的，我们亩均税收才20万，一年交税300万，能买2万平吗"])
+def test_a_figure_near_a_citys_target_still_reaches_the_calculator(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "calculation", a.direct
+
+
+def test_where_materials_go_is_the_address_when_the_notice_is_named_as_the_source(assistant):
+    a = assistant.ask("Under the 2018 provincial notice on small and micro enterprise parks, where do the materials "
+                      "have to be sent, and who should we contact?")
+    assert not a.refused and "体育场路479号" in a.direct, a.direct

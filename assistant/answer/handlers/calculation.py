@@ -194,7 +194,39 @@ class CalculationHandler:
             # inputs; another city's other calculator (温州's approval days from the day an application is received)
             # would read them as something else. The new city's own provision answers instead.
             self._route = None
+        if self._route is not None and self._another_provision_states_it(ctx, self._route[0]):
+            self._route = None
         return self._route is not None
+
+    @staticmethod
+    def _another_provision_states_it(ctx: Context, calculator: str) -> bool:
+        """The turn's own best match is a provision of another clause whose figure is of the unit the user gave
+        ("边角地，3亩左右，能跟着一起开发不": 临海（十七）'s 单幅地块不超过3亩, not the least site of a park in （四）): the
+        figure is that provision's case, not an input of this calculator."""
+        from assistant.answer.handlers.knowledge import KnowledgeHandler
+        from assistant.quantities import find_quantities
+        from assistant.rules.calculators import REGISTRY
+
+        # (the city's own provisions: another city's acceptance days are no case of 临海's deadlines)
+        own = ctx.point_matches(cities=frozenset(ctx.services.applicable(ctx.frame.city))) if ctx.frame.city \
+            else ctx.point_matches()
+        if not own or calculator not in REGISTRY or not KnowledgeHandler()._trusted(ctx, own[0]):
+            return False
+        top, bank = own[0].point, ctx.services.bank
+        if top.point.topic == "targets":
+            return False   # a city's target is no provision with a case of its own ("才12家企业，够不够")
+        params = set(REGISTRY[calculator].params)
+        if params & set(top.point.params):
+            return False
+        clauses = {bp.clause_id for bp in bank.points if params & set(bp.point.params)}
+        if not clauses or top.clause_id in clauses:
+            return False
+        # the figures the user gave ("哪一天" gives none)
+        said = {q.unit for q in find_quantities(" ".join(figures_text(ctx.frame.question)), field=None) if q.unit}
+        # (any point of that clause: its share and its single-plot size tie on "边角地")
+        stated = {q.unit for bp in bank.in_clause(top.clause_id) for s in bp.point.answer_spans
+                  for q in find_quantities(s, field=None) if q.unit}
+        return bool(said & stated)
 
     @staticmethod
     def _clause_states(ctx: Context, point_id: str, calculator: str) -> bool:

@@ -79,6 +79,9 @@ IN_CITY_COSINE = 0.05
 MENTION_WORDS = 2
 # Kinds of fact that are one to a question asking them (a deadline is a date).
 _KIND_OF = {"deadline": "date"}
+# "where" asked of a contact: the point whose subject is a place (联系地址)
+_WHERE_ASKED = re.compile(r"\bwhere\b|哪里|在哪|哪儿|什么地方|啥地方|地址")
+_PLACE_SUBJECTS = ("地址", "地点")
 _SEVERAL = re.compile(r"和|与|及|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
@@ -663,7 +666,7 @@ _ASKS_MAX = re.compile(r"上限|最多|最大|最高|封顶|at most|maximum|uppe
 _ASKS_MIN = re.compile(r"下限|最少|最小|最低|至少|起码|at least|minimum|lower limit|the least")
 
 
-_FIGURE_WORD = re.compile(r"多少|几|多大|多久|多长|多高")
+_FIGURE_WORD = re.compile(r"多少|几|多大|多久|多长|多高|有何|有什么|是什么|何种")
 # Characters between a bound word and the figure question word it qualifies ("最少要买多大": 2; "最低要到多少": 2); the
 # longest on the dev sets is 4 ("最多能盖到多少平"), a bound word further away qualifies something else
 # (eval/refusals_dev3.jsonl, 2026-12-03).
@@ -1342,6 +1345,14 @@ class KnowledgeHandler:
             # turn naming something the previous question did not, which a point of the same clause states
             candidates = [bp for bp in siblings if states_new_words(bp)
                           and (not f.asks_figure or gives(bp, f.asks))]   # "2019年计划建设多少个": a count, not the basis
+            own = matches[0] if matches else None
+            if candidates and own is not None and f.types and f.types[0] in TIME \
+                    and own.point.clause_id != before.clause_id \
+                    and own.point.point.answer_type in _FAMILY.get(f.types[0], {f.types[0]}) \
+                    and own.point.point.id not in {bp.point.id for bp in candidates} and self._trusted(ctx, own):
+                # "五年发展规划正式文本的报送时限是？" after the four tasks' deadline: the turn's own best match states the
+                # time asked (the plan text's own deadline); the attachment list beside that deadline only names 五年规划
+                candidates = []
             # the kind of fact the previous turn was about first ("那成套的呢" after an area asks the suite's area)
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
             if matches and any(bp.point.id == matches[0].point.point.id for bp in candidates) \
@@ -1434,6 +1445,16 @@ class KnowledgeHandler:
                              or (sourced and m.point.doc_id == chosen.point.doc_id))), None)
             if alt is not None:
                 chosen = alt
+        if f.types[0] == "contact" and _WHERE_ASKED.search(f.text.lower()) \
+                and not any(w in chosen.point.point.subject_zh for w in _PLACE_SUBJECTS):
+            # "Where should the materials be sent, and who is the contact person?": where is the address, before a
+            # phone number as close (0.232 vs 0.233)
+            place = next((m for m in pool[:NEAR] if m.point.point.answer_type == "contact"
+                          and any(w in m.point.point.subject_zh for w in _PLACE_SUBJECTS)
+                          and m.score >= NEAR_RATIO * chosen.score
+                          and (cities is None or m.point.city in cities)), None)
+            if place is not None:
+                chosen = place
         asked_kind = area_kind(f.text.lower()) if f.asks == "area" else None
         targeted = chosen.point.point.topic == "targets" and bool(_horizons(f.text) & _clause_horizons(ctx, chosen.point))
         if asked_kind and _stated_kind(chosen.point) not in (None, asked_kind) and not targeted:
@@ -1478,12 +1499,19 @@ class KnowledgeHandler:
                 # the budget beside "给予奖励" is not the reward
                 # a yes/no is any rule's form ("城建配套费要交吗"): a far point of the topic is not taken for it
                 return m
+        # a chosen point stating no fact of the kind asked (who reports, for "何时之前报送") yields to a slightly farther
+        # one that does (its deadline)
+        # (…unless its own clause has a point of that kind: "who receives the materials" and their deadline, 结语)
+        ratio = NEAR_RATIO_IN_CITY if f.types[0] in ("deadline", "date") \
+            and chosen.point.point.answer_type not in TIME and not gives(chosen.point, f.types[0]) \
+            and not any(bp.point.answer_type == f.types[0]
+                        for bp in ctx.services.bank.in_clause(chosen.point.clause_id)) else NEAR_RATIO
         for m in near:   # a close match of another topic that states exactly the kind of fact asked
             # …of the same jurisdiction: the province's coordination line is not 慈溪's approval of a town's plan;
             # close, or better in both words and meaning (its clause only ranked lower: "对入园企业数量有啥要求")
             # (or, in English, the question names every word of its subject: "minimum number of tenant enterprises
             # for a park" is the count point's "minimum number of enterprises in a park", not the 400 m² per firm)
-            if m.point.point.answer_type == f.types[0] and (m.score >= NEAR_RATIO * chosen.score or _dominates(m, chosen)
+            if m.point.point.answer_type == f.types[0] and (m.score >= ratio * chosen.score or _dominates(m, chosen)
                                                             or (f.language == "en" and f.asks_figure
                                                                 and not _subject_named_en(chosen.point, f.text)
                                                                 and _subject_named_en(m.point, f.text))) \
@@ -1541,11 +1569,18 @@ class KnowledgeHandler:
             # total, not one park's minimum; the city's own close match that is no other quantity (15家以上) answers
             # (eval/mixed_dev9.jsonl, 2026-12-04)
             same_topic = []
+        # the topic's own point in the city states no figure of the kind asked ("温州园区里的企业亩均税收要达到多少":
+        # its evaluation indicators name 亩均税收 with none; its target states 20万元以上)
+        # (…naming the thing asked: 慈溪's budget is no maintenance-fund rate, its (b) "mentioned, no figure" stands)
+        figureless = bool(same_topic) and f.asks_figure and f.asks in _FAMILY and not gives(same_topic[0].point, f.asks)
+        kinds = _FAMILY.get(f.asks, set()) if figureless else {f.types[0]} if f.types else set()
+        thing = asked_subject(ctx) if figureless else None
         closer = next((m for m in in_city[:NEAR] if m.point.point.topic != topic and f.types
-                       and m.point.point.answer_type == f.types[0] and self._trusted(ctx, m)
+                       and m.point.point.answer_type in kinds and self._trusted(ctx, m)
+                       and (not figureless or (thing and any(thing in s for s in m.point.point.answer_spans)))
                        and (f.types[0] != "metadata" or m.point.city == f.city)), None) \
             if same_topic and top.point.city not in here and not _BOUND_ASKED.search(f.text.lower()) else None
-        if closer is not None and same_topic[0].score < NEAR_RATIO * closer.score \
+        if closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless) \
                 and closer.score >= IN_CITY_RATIO * top.score:
             # "How many … parks has Cixi already finished building?", best matched by 温州's star-park target: 慈溪's
             # own much closer match of the kind asked (11个 built) answers, not its far point on the other city's
@@ -1569,6 +1604,11 @@ class KnowledgeHandler:
             # the city's own best match is nearly as good: another topic of the city answers (its rules are organised
             # differently), not "the city does not set it"
             chosen = self._by_type(ctx, in_city[0], pool, here)
+            if f.asks_figure and not has_figure(chosen.point) and gives(top.point, f.asks) \
+                    and not self._city_gives_subject(ctx, in_city[:NEAR]):
+                # …unless even the city's point of the kind asked states no figure at all (温州's table headers for
+                # "每个小微企业园的最低入园企业数量") — (a)
+                return self._other_city(ctx, top)
         else:
             points = svc.points_for(topic, here)
             if not points:
@@ -2423,7 +2463,9 @@ class KnowledgeHandler:
         subject = "".join([t for t in key_terms(make_frame(f.parts[0]).query)
                            if t not in first_cues and t not in _POINTING_WORDS and not registry().resolve(t)][:3])
         for i, part in enumerate(f.parts):
-            content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|哪天|哪一天|何时|啥时候|时候|几|吗|呢|要|交|能|可以|的", "", part)
+            # (an A-not-A asks, it names nothing: "市长管不管" is about 市长)
+            content = re.sub(r"[\W\d]|多少|多久|什么|怎么|哪些|哪天|哪一天|何时|啥时候|时候|几|吗|呢|要|交|能|可以|的"
+                             r"|([\u4e00-\u9fff])不\1", "", part)
             if i and len(content) <= 4 and subject:
                 part = subject + part  # "多久交？" after "维修基金交多少？" asks about 维修基金
             # a later part naming no place is about the place the part before it was answered for ("…14号通知由哪个
@@ -2465,10 +2507,20 @@ class KnowledgeHandler:
         refusal = next((a for a in answers if a.refused and a.not_covered_kind in ("not_stated", "different_quantity",
                                                                                  "no_figure")), None)
         if refusal is not None and all((c.doc_id, c.clause) in {(r.doc_id, r.clause) for r in refusal.citations}
+                                       and a.knowledge_point == refusal.knowledge_point
                                        for a in answers if not a.refused for c in a.citations):
             # "原则上不让进园，那有啥例外？能特批不？": the parts that only restate the rule the user quoted are not an
             # answer; what was asked of it (an exception) is not stated
+            # …not another provision of the same clause ("交税多的企业最多能买多大？要交多少税才算": 温州 10.'s 优质企业
+            # figures answer it, though its "四限" names a limit without one)
             return refusal.model_copy(update={"question": f.question, "resolved_question": f.text})
+        stated = {(c.doc_id, c.clause) for a in answers if not a.refused for c in a.citations}
+        kept = [a for a in answers if not (a.refused and a.not_covered_kind == "no_figure"
+                                           and {(c.doc_id, c.clause) for c in a.citations} <= stated)]
+        if kept:
+            # a part's "no figure is set" is no answer where another part quotes the figures of that very clause
+            # ("交税多的企业最多能买多大？要交多少税才算": 10.'s "四限" has none, its 优质企业 sentence has them)
+            answers = kept
         if len({a.knowledge_point for a in answers}) < 2:
             # every part is about the same provision: the answer that states most of it (a later part may have
             # brought the clause's other figure: "…至少多少家？同行的要占多少" → 15家以上 and 70%以上)

@@ -111,7 +111,10 @@ class TableHandler:
         if topic in TABLE_TOPICS and not (topic == TEXT_TARGET_TOPIC
                                           and not names_a_table_part(ctx.services.corpus, ctx.frame.text)):
             return False
-        return KnowledgeHandler()._trusted(ctx, matches[0])
+        # the text's own target, the question naming no column, county or year of the table: the text answers, even
+        # when words the bank does not have lower its trust (the programme's English name "Hundred Parks, Ten Thousand
+        # Enterprises")
+        return topic == TEXT_TARGET_TOPIC or KnowledgeHandler()._trusted(ctx, matches[0])
 
     def run(self, ctx: Context) -> Answer:
         answer = self._run(ctx)
