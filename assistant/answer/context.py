@@ -42,7 +42,7 @@ SOURCE_NAMED = re.compile(
     r"|第?\d+号(?:建议|提案)的?答复(?:中|里)"
     # "Where should materials under the 2018 provincial notice on small and micro enterprise parks be sent": the notice
     # named as the source, its words not what is asked
-    r"|(?:according to|under|per|set out in)\s+(?:the\s+)?(?:2018\s+)?(?:provincial|zhejiang)\s+notice"
+    r"|(?:according to|under|per|set out in)\s+(?:the\s+)?(?:2018\s+)?(?:zhejiang\s+provincial|provincial|zhejiang)\s+notice"
     r"(?:\s+on\s+(?:the\s+)?(?:construction\s+of\s+)?small(?:\s+and|\s*&)?\s+micro(?:-|\s+)enterprise\s+parks?)?", re.I)
 
 

@@ -453,9 +453,8 @@ _YES_NO_END = re.compile(r"(吗|(?<![什怎多])么|不|没有|是否[^？?]{0,1
 _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
-# An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only. (A bound
-# asked by a requirement — "最低入园企业数量有何要求" — asks its figure too.)
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:最低|最小|最少|最高|最大)[^，,。？?；]{1,8}(?:有何|有什么|是什么|是怎么)(?:要求|规定|限制)|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+# An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what (?:\w+ ){1,3}per (?:mu|square|sq|m2|unit|year)\b|what (?:minimum|maximum|min|max)\b|what (?:(?!(?:for|of|on|in|to|with|about|by)\b)\w+ ){1,4}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|ceiling|floor(?! area| space| plan)|deadline|period|face value|value)|"
                               # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
@@ -633,12 +632,9 @@ def _comma_parts(part: str) -> list[str]:
     ['要是哪个市没按时报送，省里会如何处理']
     >>> _comma_parts("这钱交给谁啊，哪个部门收的")   # the same thing asked twice
     ['这钱交给谁啊，哪个部门收的']
-    >>> _comma_parts("慈溪搞小微园是谁牵头管的，市长管不管")   # an A-not-A yes/no asks too
-    ['慈溪搞小微园是谁牵头管的', '市长管不管']
     """
     pieces = [p for p in re.split(r"[，,]", part) if p.strip()]
-    if len(pieces) == 2 and not _CONDITION.match(pieces[0].strip()) and _WH.search(unpointed(pieces[0])) \
-            and all(_WH_OR_A_NOT_A.search(unpointed(p)) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
+    if len(pieces) == 2 and not _CONDITION.match(pieces[0].strip()) and all(_WH.search(unpointed(p)) and len(re.sub(r"\W", "", p)) >= 5 for p in pieces) \
             and not part.isascii() and not _asked_again(*pieces):
         return [p.strip() for p in pieces]
     return [part]
@@ -658,9 +654,6 @@ def _asked_again(first: str, second: str) -> bool:
 
 
 _CONDITION = re.compile(r"(?:要是|如果|假如|假设|若是|若|万一|一旦|倘若)")
-# a clause asking by a question word or by an A-not-A of a verb of its own ("市长管不管"); a modal or a tag ("会不会
-#被收回", "一百来平行不行", "能不能") asks of the clause before it
-_WH_OR_A_NOT_A = re.compile(_WH.pattern + r"|([^\W会能行是可对好要有])不\1")
 
 
 def asking_clauses(text: str) -> int:

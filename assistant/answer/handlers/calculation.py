@@ -21,6 +21,10 @@ from assistant.verdicts import Verdict
 from assistant.yamlio import load_yaml
 
 LABELS_EN_FILE = Path(__file__).resolve().parents[2] / "data" / "calc_labels_en.yaml"
+# How far down the turn's own matches a calculator's provision still counts as named (the review of 2026-12-06: the
+# fund, the least site and the corner plot questions, each with its provision within the first five).
+NEAR_CLAUSES = 5
+_ASKS_A_CHECK = re.compile(r"够不够|够吗|够了吗|行不行|行吗|可以吗|可不可以|达标|符合|满足|达到|合格")
 _FIGURE = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*(\S*)")
 
 
@@ -221,12 +225,21 @@ class CalculationHandler:
         clauses = {bp.clause_id for bp in bank.points if params & set(bp.point.params)}
         if not clauses or top.clause_id in clauses:
             return False
+        if any(m.point.clause_id in clauses for m in own[:NEAR_CLAUSES]):
+            # the calculator's own provision is among the close matches ("宿舍单间25平方米，维修资金交多少": the fund
+            # is named; "30亩可以吗" of a village's own land: the least site is in question)
+            return False
         # the figures the user gave ("哪一天" gives none)
-        said = {q.unit for q in find_quantities(" ".join(figures_text(ctx.frame.question)), field=None) if q.unit}
+        said = {(q.unit, q.value) for q in find_quantities(" ".join(figures_text(ctx.frame.question)), field=None)
+                if q.unit}
         # (any point of that clause: its share and its single-plot size tie on "边角地")
-        stated = {q.unit for bp in bank.in_clause(top.clause_id) for s in bp.point.answer_spans
+        stated = {(q.unit, q.value) for bp in bank.in_clause(top.clause_id) for s in bp.point.answer_spans
                   for q in find_quantities(s, field=None) if q.unit}
-        return bool(said & stated)
+        if _ASKS_A_CHECK.search(ctx.frame.question):
+            # "30亩可以吗", "60亩够不够": the user's figure checked against a rule — the calculator's, unless it is
+            # that other provision's very figure ("3亩…可以吗" of the 3亩 corner plot)
+            return bool(said & stated)
+        return bool({u for u, _ in said} & {u for u, _ in stated})
 
     @staticmethod
     def _clause_states(ctx: Context, point_id: str, calculator: str) -> bool:

@@ -1604,11 +1604,6 @@ class KnowledgeHandler:
             # the city's own best match is nearly as good: another topic of the city answers (its rules are organised
             # differently), not "the city does not set it"
             chosen = self._by_type(ctx, in_city[0], pool, here)
-            if f.asks_figure and not has_figure(chosen.point) and gives(top.point, f.asks) \
-                    and not self._city_gives_subject(ctx, in_city[:NEAR]):
-                # …unless even the city's point of the kind asked states no figure at all (温州's table headers for
-                # "每个小微企业园的最低入园企业数量") — (a)
-                return self._other_city(ctx, top)
         else:
             points = svc.points_for(topic, here)
             if not points:
