@@ -65,6 +65,14 @@ def label(zh: str, lang: str) -> str:
     return zh
 
 
+def _provision_clauses(bank, calculator: str) -> set[str]:
+    """The clauses whose points state a figure ``calculator`` applies (its provision)."""
+    from assistant.rules.calculators import REGISTRY
+
+    params = set(REGISTRY[calculator].params)
+    return {bp.clause_id for bp in bank.points if params & set(bp.point.params)}
+
+
 def result_line(result: CalcResult, lang: str) -> str:
     """"物业专项维修资金 10200元；物业保修金 5100元；合计 15300元" — every part with its unit, or the value; English
     labels in English ("property maintenance fund 10,200 yuan; …")."""
@@ -219,10 +227,9 @@ class CalculationHandler:
         top, bank = own[0].point, ctx.services.bank
         if top.point.topic == "targets":
             return False   # a city's target is no provision with a case of its own ("才12家企业，够不够")
-        params = set(REGISTRY[calculator].params)
-        if params & set(top.point.params):
+        if set(REGISTRY[calculator].params) & set(top.point.params):
             return False
-        clauses = {bp.clause_id for bp in bank.points if params & set(bp.point.params)}
+        clauses = _provision_clauses(bank, calculator)
         if not clauses or top.clause_id in clauses:
             return False
         if any(m.point.clause_id in clauses for m in own[:NEAR_CLAUSES]):
@@ -249,8 +256,7 @@ class CalculationHandler:
         bank = ctx.services.bank
         if point_id not in bank or calculator not in REGISTRY:
             return False
-        params = set(REGISTRY[calculator].params)
-        return any(params & set(bp.point.params) for bp in bank.in_clause(bank.get(point_id).clause_id))
+        return bank.get(point_id).clause_id in _provision_clauses(bank, calculator)
 
     def run(self, ctx: Context) -> Answer | None:
         f, lang = ctx.frame, ctx.frame.language
