@@ -82,6 +82,15 @@ _KIND_OF = {"deadline": "date"}
 # "where" asked of a contact: the point whose subject is a place (联系地址)
 _WHERE_ASKED = re.compile(r"\bwhere\b|哪里|在哪|哪儿|什么地方|啥地方|地址")
 _PLACE_SUBJECTS = ("地址", "地点")
+
+
+def _cited(answer: Answer) -> set[tuple[str, str]]:
+    """The (document, clause) pairs an answer quotes."""
+    return {(c.doc_id, c.clause) for c in answer.citations}
+
+
+def _names_a_place(bp: BoundPoint) -> bool:
+    return any(w in bp.point.subject_zh for w in _PLACE_SUBJECTS)
 _SEVERAL = re.compile(r"和|与|及|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
@@ -1445,12 +1454,10 @@ class KnowledgeHandler:
                              or (sourced and m.point.doc_id == chosen.point.doc_id))), None)
             if alt is not None:
                 chosen = alt
-        if f.types[0] == "contact" and _WHERE_ASKED.search(f.text.lower()) \
-                and not any(w in chosen.point.point.subject_zh for w in _PLACE_SUBJECTS):
+        if f.types[0] == "contact" and _WHERE_ASKED.search(f.text.lower()) and not _names_a_place(chosen.point):
             # "Where should the materials be sent, and who is the contact person?": where is the address, before a
             # phone number as close (0.232 vs 0.233)
-            place = next((m for m in pool[:NEAR] if m.point.point.answer_type == "contact"
-                          and any(w in m.point.point.subject_zh for w in _PLACE_SUBJECTS)
+            place = next((m for m in pool[:NEAR] if m.point.point.answer_type == "contact" and _names_a_place(m.point)
                           and m.score >= NEAR_RATIO * chosen.score
                           and (cities is None or m.point.city in cities)), None)
             if place is not None:
@@ -2501,17 +2508,15 @@ class KnowledgeHandler:
                          knowledge_point=answers[0].knowledge_point)
         refusal = next((a for a in answers if a.refused and a.not_covered_kind in ("not_stated", "different_quantity",
                                                                                  "no_figure")), None)
-        if refusal is not None and all((c.doc_id, c.clause) in {(r.doc_id, r.clause) for r in refusal.citations}
-                                       and a.knowledge_point == refusal.knowledge_point
-                                       for a in answers if not a.refused for c in a.citations):
+        if refusal is not None and all(_cited(a) <= _cited(refusal) and a.knowledge_point == refusal.knowledge_point
+                                       for a in answers if not a.refused and a.citations):
             # "原则上不让进园，那有啥例外？能特批不？": the parts that only restate the rule the user quoted are not an
             # answer; what was asked of it (an exception) is not stated
             # …not another provision of the same clause ("交税多的企业最多能买多大？要交多少税才算": 温州 10.'s 优质企业
             # figures answer it, though its "四限" names a limit without one)
             return refusal.model_copy(update={"question": f.question, "resolved_question": f.text})
-        stated = {(c.doc_id, c.clause) for a in answers if not a.refused for c in a.citations}
-        kept = [a for a in answers if not (a.refused and a.not_covered_kind == "no_figure"
-                                           and {(c.doc_id, c.clause) for c in a.citations} <= stated)]
+        stated = set().union(*(_cited(a) for a in answers if not a.refused))
+        kept = [a for a in answers if not (a.refused and a.not_covered_kind == "no_figure" and _cited(a) <= stated)]
         if kept:
             # a part's "no figure is set" is no answer where another part quotes the figures of that very clause
             # ("交税多的企业最多能买多大？要交多少税才算": 10.'s "四限" has none, its 优质企业 sentence has them)
