@@ -467,6 +467,7 @@ class Query:
         return any(t.kind in kinds for t in self.tokens)
 
 
+_SPOKEN_YEAR = re.compile(r"(?<![\d.])(\d{2})\s*年(?![内后来底初中以之多半])")
 _YEAR_LINK = re.compile(r"^\s*年?\s*(?:-|~|到|至|to|through|thru|until|till)\s*$")
 _AREA_SPELLINGS = sorted((k for k, (canon, _) in UNITS.items() if canon in ("平方米", "亩") and k != "平"),
                          key=len, reverse=True)
@@ -499,6 +500,8 @@ def _read(question: str, grid: Grid) -> Query:
             found = list(range(previous[0] + 1, found[-1] + 1)) + found[1:]
         years += found or written   # a range written backwards ("2020年-2019") is its years as written
         previous = (years[-1], q)
+    # "鹿城区19年要建几个": a spoken two-digit year, read only as one of the plan's own years ("19年内" is a period)
+    years += [int("20" + m) for m in _SPOKEN_YEAR.findall(text) if "20" + m in grid.years]
     years = list(dict.fromkeys(years))
     table_years = [str(y) for y in years if str(y) in grid.years]
     other = [str(y) for y in years if str(y) not in grid.years]

@@ -1698,3 +1698,28 @@ def test_a_calculators_provision_named_or_checked_is_still_computed(assistant, q
 def test_a_restaurant_asking_to_open_in_a_park_is_not_told_the_sale_exclusion(assistant):
     a = assistant.ask("临海园区里能开餐馆吗")
     assert "服务类行业企业" not in a.direct, a.direct
+
+
+# ---------------------------------------------------------------- twenty-second session
+
+@pytest.mark.parametrize("question, kind", [
+    ("温州政府回购园区厂房，是按评估价的几折", "no_figure"),                         # a discount the text never gives
+    ("临海入园企业投产满两年亩均效益低于行业最低标准的，如何处理", "not_stated"),  # 低于 a standard is a breach
+    ("临海小微园一年得新进多少家企业", "different_quantity"),                      # 15家以上 is a level, not a yearly intake
+    ("临海小微园里服务功能的用房要占到多少比例", "no_figure"),                       # 3‰ is the property rooms' share
+    ("What are the rates of the property maintenance fund for parks in Cixi?", "no_figure"),
+    ("温州鹿城区19年要建成几个小微园", "no_figure"),                              # the plan counts parks for 2018–2020 together
+])
+def test_a_figure_the_text_does_not_give_for_what_is_asked_is_refused(assistant, question, kind):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == kind, (a.not_covered_kind, a.direct)
+
+
+def test_a_contact_follow_up_is_the_documents_contact_not_the_clauses_actor(assistant):
+    *_, a = _chat(assistant, "省里14号通知里五年规划的正式文本什么时候交？", "联系人是谁？")
+    assert "陈婧绮" in a.direct, a.direct
+
+
+def test_a_yes_no_of_the_kind_asked_outranks_the_topics_statement_in_the_city_asked(assistant):
+    a = assistant.ask("临海村集体可以自己建吗")
+    assert "村级集体经济组织" in a.direct, a.direct

@@ -749,6 +749,20 @@ def counts_other_things(ctx: Context, bp: BoundPoint) -> bool:
     return False
 
 
+# A yearly count asked ("一年要新招多少家", "how many firms a year"): "一年内/一年后" is a period, not a rate.
+_PER_YEAR_ASKED = re.compile(r"每年|一年(?![内后以之])|年均|\b(?:per|a|each) year\b|\bannually\b|\byearly\b")
+
+
+def yearly_vs_level(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) A count per year asked ("临海一年要新招多少家企业进园") and the point states a level with no year to it
+    ("入园企业原则上应在15家以上"): how many a park must hold is not how many come in a year."""
+    if ctx.frame.asks != "count" or not ctx.frame.asks_figure or not _PER_YEAR_ASKED.search(ctx.frame.text.lower()):
+        return False
+    spans = "；".join(bp.point.answer_spans)
+    return has_figure(bp) and not _PER_YEAR_STATED.search(spans) and not _years_stated(spans) \
+        and bp.point.topic != "targets"
+
+
 def other_measure(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The figure is asked in a measure ("几套", "多少钱") and the point states figures, none in it ("60平方米",
     "10家以上")."""
@@ -877,7 +891,8 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     figure is asked and the point states an aggregate; or the other bound is asked than the one stated; or the
     figure is asked in a measure the point's figures are not in."""
     if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp) \
-            or other_measure(ctx, bp) or other_year(ctx, bp) or one_year_of_a_total(ctx, bp):
+            or other_measure(ctx, bp) or other_year(ctx, bp) or one_year_of_a_total(ctx, bp) \
+            or yearly_vs_level(ctx, bp):
         return True
     # a yes/no on a figure the user names ("是不是亩均税收20万以上才让进") is about that figure too
     # …or a yes/no about a figure the point states ("do firms get a lower corporate income tax rate?" of 毛利率 5%)
@@ -1320,6 +1335,14 @@ class KnowledgeHandler:
                      and bp.point.id != before.point.id and _subject_named_zh(bp, f.text) and ctx.may_answer(bp)]
             if named:
                 return _as_match(named[0], matches)
+        if f.types[:1] == ("contact",) and not any(bp.point.answer_type == "contact" for bp in siblings):
+            # "联系人是谁？" after the plan text's deadline: the document's contact, wherever it prints it (结语), not
+            # who compiles the plans in the clause asked before
+            contacts = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.answer_type == "contact"
+                        and ctx.may_answer(bp)]
+            if contacts:
+                rank = {m.point.point.id: i for i, m in enumerate(matches)}
+                return _as_match(min(contacts, key=lambda bp: rank.get(bp.point.id, len(rank))), matches)
         if "exception" in f.types[:2]:
             # "有没有例外" after the transfer ban, "这个有例外吗" after the suite size: the clause's point whose own
             # words state the exception ("如因…", "可以…再放宽10平方米"), whatever kind of fact it is
@@ -1587,7 +1610,10 @@ class KnowledgeHandler:
                        and (not figureless or (thing and any(thing in s for s in m.point.point.answer_spans)))
                        and (f.types[0] != "metadata" or m.point.city == f.city)), None) \
             if same_topic and top.point.city not in here and not _BOUND_ASKED.search(f.text.lower()) else None
-        if closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless) \
+        # (…or it is the city's own best match, of the kind asked: "临海村集体能自己建不", best matched by 慈溪's
+        # developers — 临海's village collectives' yes before its rule on private capital, the topic of 慈溪's match)
+        if closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless
+                                   or (closer is in_city[0] and closer.score > same_topic[0].score)) \
                 and closer.score >= IN_CITY_RATIO * top.score:
             # "How many … parks has Cixi already finished building?", best matched by 温州's star-park target: 慈溪's
             # own much closer match of the kind asked (11个 built) answers, not its far point on the other city's
@@ -1695,8 +1721,13 @@ class KnowledgeHandler:
                                            and _names_subject(p, subject) and _names_thing_en(p, things_en)]
             if not figures and f.asks in CLAUSE_FIGURE_KINDS:
                 # "面积有限制的，最多能买多少": the matched "四限" names the limit, the same clause states its figure
-                figures = [p for p in svc.bank.in_clause(bp.clause_id) if gives(p, f.asks)
-                           and not different_quantity(ctx, p) and _names_subject(p, thing)]
+                # …of the thing asked when the clause names it apart ("服务功能的用房占多少比例": its own point states
+                # no share; the property rooms' 3‰ beside it is theirs)
+                clause_points = svc.bank.in_clause(bp.clause_id)
+                apart = subject is not None and any(not gives(p, f.asks) and any(
+                    w in p.point.subject_zh for w in subject_aliases(subject)) for p in clause_points)
+                figures = [p for p in clause_points if gives(p, f.asks) and not different_quantity(ctx, p)
+                           and _names_subject(p, subject if apart else thing)]
             if figures:
                 bp = self._best_of(ctx, figures)
             else:

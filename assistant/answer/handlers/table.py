@@ -157,6 +157,12 @@ class TableHandler:
         if blanks := table.blank_line(lang):
             body.append(blanks)
         body.append(text("table.basis", lang, title=doc.meta.title, labels="、".join(c.label for c in table.clauses)))
+        if table.years_not_split:
+            # "鹿城区2019年要建几个小微园": the plan counts parks for its years together — that year's figure is not
+            # given (the line says so first, then the period's total as the nearest the plan has)
+            return build(ctx, kind="not_covered", direct=table.headline(lang), body=body, citations=cites,
+                         quote_lines=False, refused=True, not_covered_kind="no_figure", calculation=table.to_record(),
+                         city=doc.meta.city, city_source=ctx.frame.city_source, topic="action_plan_table")
         return build(ctx, kind="table", direct=table.headline(lang), body=body, citations=cites, quote_lines=False,
                      calculation=table.to_record(), city=doc.meta.city, city_source=ctx.frame.city_source,
                      topic="action_plan_table")
