@@ -78,7 +78,8 @@ def key_terms(q: AnalysedQuery) -> list[str]:
                 terms.append(zh[0])
                 lowered = pattern.sub(" ", lowered)
         for w in re.findall(r"[a-z][a-z-]{3,}", lowered):  # English words the glossary does not know
-            if w not in EN_STOPWORDS:
+            w = w.strip("-")   # "small-" left of "small-enterprise parks" once the glossary took "enterprise parks"
+            if len(w) >= 4 and w not in EN_STOPWORDS:
                 terms.append(EN_UNMAPPED + w)
     return list(dict.fromkeys(terms))
 

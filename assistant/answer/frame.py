@@ -25,7 +25,7 @@ from typing import Literal
 
 
 from assistant.jurisdictions import registry
-from assistant.query import AnalysedQuery, analyse
+from assistant.query import AnalysedQuery, analyse, is_english
 from assistant.yamlio import load_yaml
 
 TYPES_FILE = Path(__file__).resolve().parents[1] / "data" / "answer_types.yaml"
@@ -376,21 +376,30 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "bidding on tax per mu": the tax per mu names the auction (what is bid on), as 亩均 does; no area or rate asked
     text = re.sub(r"\b((?:bidding|bid|bids|competing|compete) on (?:the )?(?:annual )?(?:tax(?:es)?|revenue)) per[- ]mu\b",
                   r"\1-per-unit-land", text)
+    # (an English question may quote a Chinese name: "Under provincial notice 浙中小企业办〔2018〕14号, by what date…")
+    english = is_english(question)
     found = []
     for order, (t, words) in enumerate(_cues()):
         end = max(_last(text, w) for w in words)
         if end >= 0:
             found.append((-end, order, t))
-    if question.isascii():
+    if english:
         # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked
         found = [(_first(text, dict(_cues())[t]), o, t) for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
-    if question.isascii() and _WH_FIGURE_START.match(text):
+    if english and _WH_FIGURE_START.match(text):
         # "What is the maximum land premium allowed when … is auctioned?": a question that opens by asking a figure
         # is no yes/no ("allowed"), and a "when" inside it is a conjunction, not a date asked
         types = [t for t in types if t != "permission"
                  and not (t == "date" and _first(text, dict(_cues())["date"]) == _first(text, ("when",)))]
         types = types or _subject_type(text)
+    if english and "date" in types and _WHEN_CLAUSE.search(text) and not _WHEN_ASKED.search(text) \
+            and _first(text, dict(_cues())["date"]) == _first(text, ("when",)):
+        types = [t for t in types if t != "date"]   # "when a developer wins the land, …": a conjunction
+    if english and types[:1] == ["area"] and _SIZE_OF.search(text) \
+            and (named := [t for t in _subject_type(text) if t != "area"]):
+        # "how large does the performance bond have to be": the size of a sum of money is its amount or share
+        types = [*named, *[t for t in types if t not in named and t != "area"]]
     # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it
     if "consequence" in types or _breach_handling(text):
         types = ["consequence", *[t for t in types if t != "consequence"]]
@@ -404,13 +413,17 @@ def answer_types(question: str) -> tuple[str, ...]:
     if "date" in types and "deadline" in types and any(w in text for w in word_lists("deadline_words")):
         # "那其他几样材料呢，截止是哪天": the day asked is a deadline
         types = ["deadline", *[t for t in types if t != "deadline"]]
-        if question.isascii() and "duration" in types \
+        if english and "duration" in types \
                 and _first(text, dict(_cues())["duration"]) < _first(text, dict(_cues())["deadline"]):
             # "how soon after the contract is signed must it start, and by when must it pass acceptance": periods
             # from the contract, the first asked first
             types = ["duration", *[t for t in types if t != "duration"]]
     if "contact" in types and "actor" in types:   # "打哪个电话问，找谁": the person and how to reach them
         types = ["contact", *[t for t in types if t != "contact"]]
+    said_deadline = [w for w in dict(_cues())["deadline"] if w in text and ("时限" in w or "期限" in w)]
+    if said_deadline and "duration" in types and all(any(w in d for d in said_deadline)
+                                                     for w in dict(_cues())["duration"] if w in text):
+        types.remove("duration")   # "报送时限": the day by which to report, not a length of time
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")
     figure_at = max((m.end() for m in _FIGURE_QUESTION.finditer(text)), default=-1)
@@ -444,6 +457,10 @@ def answer_types(question: str) -> tuple[str, ...]:
     return tuple(types)
 
 
+_SIZE_OF = re.compile(r"\bhow (?:large|big)\b")
+# "when" opening a clause of a condition ("when a developer wins the land"), not asking a time ("when does…")
+_WHEN_CLAUSE = re.compile(r"\bwhen (?:a|an|the|it|they|we|you|our|my|its|their|[a-z]+ (?:is|are|was|were|has|have)\b)")
+_WHEN_ASKED = re.compile(r"\bwhen (?:does|do|did|is|are|was|were|must|should|will|can|would|has|have)\b")
 _WH_FIGURE_START = re.compile(r"^\s*(?:what(?: is|'s|’s) the (?:maximum|minimum|highest|lowest|largest|smallest)|how (?:much|many|long|big|large|high))\b")
 _RULE_ON = re.compile(r"(有何|有什么|什么样的|啥)(要求|规定)")
 _WHETHER_BOUND = re.compile(r"(是否|有没有)[^？?]{0,12}(下限|上限)")

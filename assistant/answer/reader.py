@@ -102,6 +102,8 @@ def _bound(span: str, start: int, end: int) -> str:
         return "at most "
     if after.startswith("内"):
         return "within "
+    if after.startswith(("左右", "上下")) or before.endswith(("约", "大约")):
+        return "about "     # "新建建筑面积50万平方米左右": a target's round figure, not an exact one
     return ""
 
 
@@ -161,6 +163,9 @@ def figure_bounds(spans, units: tuple[str, ...] | None = None) -> list[str]:
 
     >>> figure_bounds(["容积率应达到2.0以上"]), figure_bounds(["单间建筑面积不超过30平方米"])
     (['at least '], ['at most '])
+    >>> english_figures(["新建建筑面积50万平方米左右"])
+    'about 500,000 m²'
+
     """
     out = []
     for span in spans:

@@ -19,6 +19,9 @@ class Topic(BaseModel):
     # topics of a neighbouring but different quantity (a share of floor area, a share of enterprises): when a city
     # does not set this topic, what it sets of these is said beside the refusal — never as the answer
     related: tuple[str, ...] = ()
+    # topics of the rule a city has instead (no transfer period, but transfers need approval): when a city does not
+    # set this topic, its rule on these is said beside the refusal — never as the answer
+    rules_beside: tuple[str, ...] = ()
 
 
 def load_topics(path: Path | None = None) -> dict[str, Topic]:

@@ -1723,3 +1723,49 @@ def test_a_contact_follow_up_is_the_documents_contact_not_the_clauses_actor(assi
 def test_a_yes_no_of_the_kind_asked_outranks_the_topics_statement_in_the_city_asked(assistant):
     a = assistant.ask("临海村集体可以自己建吗")
     assert "村级集体经济组织" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    # the penalty stated in the clause under another topic (the tax commitment) answers what the auction entails
+    ("温州以限地价、限房价、竞亩均税收方式供地的，开发运营企业没达到承诺的亩均税收承担何种责任", "税收差额部分违约金"),
+    # "by 2026" is the target's horizon in English; 左右 is "about"
+    ("What new floor area does Linhai's plan aim for by 2026?", "about 500,000 m²"),
+    # the size of a bond is its share, and "when a developer wins" is no date asked
+    ("In Wenzhou, when a developer wins park land by bidding on tax per mu, how large must the performance bond be?",
+     "10%"),
+    # an English question quoting a Chinese document number still asks its first question first
+    ("Under notice 浙中小企业办〔2018〕14号, by what date were the four items due, and to which office?", "10 December"),
+])
+def test_the_twenty_second_sessions_answers(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.answer, a.direct
+
+
+def test_a_development_target_is_no_entry_threshold(assistant):
+    a = assistant.ask("温州规定企业亩均税收达到多少方可入园")
+    assert a.refused and a.not_covered_kind == "different_quantity", a.direct
+
+
+def test_a_city_without_the_period_says_the_rule_it_has_instead(assistant):
+    *_, a = _chat(assistant, "临海园区买的厂房几年内不能转让", "那温州呢，也有几年不能卖的规定吗")
+    assert a.refused and "未经批准不得转让" in a.answer, a.answer
+
+
+def test_a_short_figure_follow_up_of_a_provision_stating_none_is_no_figure(assistant):
+    *_, a = _chat(assistant, "温州小微园的城建配套费有优惠吗", "能减几成啊")
+    assert a.refused and a.not_covered_kind == "no_figure" and "配套费减免" in a.answer, a.answer
+
+
+def test_a_contact_follow_up_names_the_person_when_asked_for_the_person(assistant):
+    *_, a = _chat(assistant, "省里14号通知的五年规划正式文本什么时候交？", "其他材料什么时候截止，联系人是谁？")
+    assert "陈婧绮" in a.direct.split("；")[0], a.direct
+
+
+def test_a_reporting_time_limit_is_a_deadline_not_a_period(assistant):
+    *_, a = _chat(assistant, "省里14号通知的五年规划正式文本什么时候交？", "其他材料的报送时限和报送单位呢？")
+    assert not a.refused and "12月10日前" in a.direct, a.direct
+
+
+def test_registration_by_phase_is_said_with_its_ban_on_transfer(assistant):
+    a = assistant.ask("临海分期分幢建成的厂房可以分开办不动产权证吗")
+    assert "但不得转让" in a.direct.split("\n")[0], a.direct

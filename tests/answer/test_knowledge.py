@@ -220,6 +220,19 @@ def test_hearsay_and_filler_words_are_not_key_terms():
     assert not {"听说", "干嘛", "一笔"} & set(terms) and "掌起" in terms
 
 
+def test_a_hyphenated_word_whose_tail_the_glossary_took_leaves_no_stray_term():
+    from assistant.coverage import key_terms
+    from assistant.query import analyse
+    terms = key_terms(analyse("Where should Cixi's small-enterprise parks be located?"))
+    assert not [t for t in terms if t.endswith("-")], terms
+
+
+def test_a_reporting_time_limit_asks_a_deadline_and_a_when_clause_no_date():
+    from assistant.answer.frame import answer_types
+    assert answer_types("其余材料的报送时限是什么")[0] == "deadline"
+    assert answer_types("When a developer wins the land, how large must the performance bond be?") == ("ratio",)
+
+
 def test_a_phone_and_who_asks_for_the_contact():
     from assistant.answer.frame import answer_types
     assert answer_types("通知看不懂，打哪个电话问，找谁？")[0] == "contact"

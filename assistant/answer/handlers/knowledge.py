@@ -20,7 +20,8 @@ from assistant import words
 from assistant.answer.context import SOURCE_NAMED, Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
                                     asks_leave, case_left_out, consequence_words_for, cue_words, fine_amount_words,
-                                    head_words, other_qualifier, qualifiers_missed, subject_aliases)
+                                    head_words, other_qualifier, qualifiers_missed, subject_aliases, word_lists,
+                                    words_of)
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.coverage import EN_STOPWORDS, STOPWORDS
@@ -45,6 +46,9 @@ MIN_POINT_COVERAGE = 0.5
 POOL = 12
 # Points of the same clause that join the answer: a question asking for several things ("容积率和建筑密度分别…")
 # takes those scoring at least COMPANION_SEVERAL × the best; any question those at COMPANION_ANY × (dev/test sets).
+# A turn's own best match leads the next by this much when it is clearly what the turn asks: "卖给谁都行吗" → the
+# buyer's conditions 0.251 vs 0.199 (conversations_dev27, 2026-12-06)
+CLEAR_LEAD = 1.2
 COMPANION_SEVERAL = 0.5
 COMPANION_ANY = 0.85
 MAX_POINTS = 3
@@ -87,6 +91,15 @@ _PLACE_SUBJECTS = ("地址", "地点")
 def _cited(answer: Answer) -> set[tuple[str, str]]:
     """The (document, clause) pairs an answer quotes."""
     return {(c.doc_id, c.clause) for c in answer.citations}
+
+
+def _excludes_the_party_named(ctx: Context, lead: BoundPoint, other: BoundPoint) -> bool:
+    """"办公楼能卖给外面搞服务的公司不", led by "只能在入园企业内转让": the same clause's "no" whose subject names the
+    party the question names (服务类行业企业) and the lead's does not — it answers too."""
+    if other.point.permission != "no" or other.clause_id != lead.clause_id or ctx.frame.language != "zh":
+        return False
+    said = {w[:2] for w in content_words(ctx.frame.question) if len(w) >= 2}
+    return any(w in other.point.subject_zh and w not in lead.point.subject_zh for w in said)
 
 
 def _names_a_place(bp: BoundPoint) -> bool:
@@ -230,7 +243,9 @@ _EN_ASKING = frozenset({"long", "many", "years", "much", "what", "when", "does",
 
 
 _EN_SUBJECT_FILLER = frozenset({"the", "of", "a", "an", "in", "on", "for", "to", "and", "by", "per", "one", "its", "with", "maximum", "minimum",
-                                "park", "parks"})   # a bound, or the park every subject is of, is not the subject
+                                "park", "parks", "amount", "size"})
+# (a bound, the park every subject is of, or the measure of a sum — "amount of the performance bond", asked "how large
+# does the performance bond have to be" — is not the subject)
 
 
 def _subject_named_en(bp: BoundPoint, question: str) -> bool:
@@ -494,12 +509,12 @@ def _span_years(bp: BoundPoint) -> set[str]:
 
 
 _ENDS_WITH_NE = re.compile(r"呢\s*[？?。.!！]*\s*$")
-_HORIZON = re.compile(r"到\s*(20\d\d)\s*年")
+_HORIZON = re.compile(r"到\s*(20\d\d)\s*年|\bby (?:the end of )?(20\d\d)\b")
 
 
 def _horizons(text: str) -> set[str]:
-    """The target years ("到2026年") a text names."""
-    return set(_HORIZON.findall(text))
+    """The target years ("到2026年", "by 2026") a text names."""
+    return {a or b for a, b in _HORIZON.findall(text)}
 
 
 def _target_years(ctx: Context, chosen: PointMatch) -> set[str]:
@@ -509,7 +524,9 @@ def _target_years(ctx: Context, chosen: PointMatch) -> set[str]:
     f = ctx.frame
     horizon = _horizons(f.text)
     t = f.text.lower()
-    if not horizon or not f.asks_figure or not _TARGET_WORDS.search(t) or _ASKS_MIN.search(t) or _ASKS_MAX.search(t) \
+    # ("What does the plan aim for by 2026 in terms of new floor area": figures asked by their names, no "how much")
+    figure = f.asks_figure or (f.language == "en" and f.asks_numeric)
+    if not horizon or not figure or not _TARGET_WORDS.search(t) or _ASKS_MIN.search(t) or _ASKS_MAX.search(t) \
             or _RULE_WORDS.search(t) or _span_years(chosen.point) or horizon & _clause_horizons(ctx, chosen.point):
         return set()
     return horizon
@@ -517,7 +534,7 @@ def _target_years(ctx: Context, chosen: PointMatch) -> set[str]:
 
 # Words of a target ("新拿", "新增", "要建成") and of a standing rule ("原则上", "不低于"): a year said with the latter is no
 # target asked
-_TARGET_WORDS = re.compile(r"新拿|新增|新建|新上|要建|建成|计划|目标|力争|拿多少|拿几")
+_TARGET_WORDS = re.compile(r"新拿|新增|新建|新上|要建|建成|计划|目标|力争|拿多少|拿几|\baims?\b|\btargets?\b|\bgoals?\b")
 _RULE_WORDS = re.compile(r"原则上|不低于|不得|不超过|一般|应当|必须|每个|单个|单套|单间")
 
 
@@ -763,6 +780,14 @@ def yearly_vs_level(ctx: Context, bp: BoundPoint) -> bool:
         and bp.point.topic != "targets"
 
 
+def target_as_entry_condition(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) A figure asked as what a firm must reach to enter ("亩均税收须达到多少方可入园") and the point is a
+    development target (温州's 入园企业…亩均税收达20万元以上, for the firms already in by the plan's end) or another
+    provision's condition (优质企业's 30万, for buying more floor space)."""
+    return ctx.frame.asks_figure and bp.point.topic in word_lists("not_entry_thresholds") \
+        and bool(words_of("entry_condition_asked").search(ctx.frame.text.lower()))
+
+
 def other_measure(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The figure is asked in a measure ("几套", "多少钱") and the point states figures, none in it ("60平方米",
     "10家以上")."""
@@ -892,7 +917,7 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     figure is asked in a measure the point's figures are not in."""
     if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp) \
             or other_measure(ctx, bp) or other_year(ctx, bp) or one_year_of_a_total(ctx, bp) \
-            or yearly_vs_level(ctx, bp):
+            or yearly_vs_level(ctx, bp) or target_as_entry_condition(ctx, bp):
         return True
     # a yes/no on a figure the user names ("是不是亩均税收20万以上才让进") is about that figure too
     # …or a yes/no about a figure the point states ("do firms get a lower corporate income tax rate?" of 毛利率 5%)
@@ -1115,7 +1140,7 @@ class KnowledgeHandler:
                 return unmatched
         # follow-ups of the conversation's provision that the words alone would answer from another one
         for step in (self._exception_not_stated, self._consequence_not_stated, self._the_other_one,
-                     self._previous_document_date, self._actor_not_stated):
+                     self._previous_document_date, self._actor_not_stated, self._figure_not_stated):
             answer = step(ctx)
             if answer is not None:
                 return answer
@@ -1341,8 +1366,13 @@ class KnowledgeHandler:
             contacts = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.answer_type == "contact"
                         and ctx.may_answer(bp)]
             if contacts:
+                # the one the turn names ("联系人", "电话", "邮箱"), then the closest match
                 rank = {m.point.point.id: i for i, m in enumerate(matches)}
-                return _as_match(min(contacts, key=lambda bp: rank.get(bp.point.id, len(rank))), matches)
+
+                def named(bp: BoundPoint) -> int:
+                    return max((len(w) for w in words.lcut(bp.point.subject_zh) if len(w) >= 2 and w != "联系"
+                                and w in f.question), default=0)
+                return _as_match(min(contacts, key=lambda bp: (-named(bp), rank.get(bp.point.id, len(rank)))), matches)
         if "exception" in f.types[:2]:
             # "有没有例外" after the transfer ban, "这个有例外吗" after the suite size: the clause's point whose own
             # words state the exception ("如因…", "可以…再放宽10平方米"), whatever kind of fact it is
@@ -1353,6 +1383,13 @@ class KnowledgeHandler:
             # a sibling stating it first; else the previous point itself when its own words do ("除有特殊需求外，容积率
             # 一般不得低于2.0"), not a sibling of another kind of fact
             candidates = [bp for bp in stating if bp is not before] or ([before] if stating else candidates)
+        own = matches[0] if matches else None
+        if own is not None and candidates and len(matches) > 1 and own.point not in candidates \
+                and any(bp is own.point for bp in siblings) and own.score >= CLEAR_LEAD * matches[1].score \
+                and self._trusted(ctx, own):
+            # "卖给谁都行吗" after who approves a transfer: the clause's point the turn itself matches far best (the
+            # buyer's conditions), not the clause's yes/no its 吗 would pick
+            return own
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
         # (and a procedure by 程序/流程: "审核同意后还需履行什么程序" names no new subject, conversations_dev13)
@@ -1442,6 +1479,29 @@ class KnowledgeHandler:
                 or _NAMES_A_BODY.search(ctx.services.passage_text.get(before.clause_id, "")):
             return None   # the clause names a body ("规划部门出具", "市财政安排"): the general matching reads it
         return self._not_stated(ctx, before, template="knowledge.not_stated_actor")
+
+    def _figure_not_stated(self, ctx: Context) -> Answer | None:
+        """(b) "能减几成啊" right after 温州's fee reduction ("城建基础设施配套费减免"): a short turn asking a figure of
+        nothing but the conversation's provision, whose clause states none of that kind — what the clause says, and
+        that it sets no figure, never another provision's share that matches the words "几成"."""
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        before = _conversation_point(ctx)
+        if before is None or f.city != prev.city or prev.not_covered_kind or not f.asks_figure \
+                or f.asks not in _FAMILY or len(f.question) > SHORT_FOLLOW_UP or f.language != "zh":
+            return None
+        if before.city not in ctx.services.applicable(f.city) or prev.kind != "lookup":
+            return None
+        said = prev.resolved_question or prev.question
+        asking = " ".join(cue_words(set(f.types)))
+        new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
+                     and w not in said and w not in asking and w not in DISCOURSE_WORDS
+                     and not _ASKING_WORD.search(w) and not re.match(r"[这那该此能可]", w)]
+        if new_words or re.search(r"\d", f.question):
+            return None   # a word of its own ("那2019年还打算建几个"): the general matching reads it
+        # (of the provision's own topic: clause 16.'s pre-sale margin 5% is no share of the fee reduction beside it)
+        if any(gives(bp, f.asks) for bp in bank.in_clause(before.clause_id) if bp.point.topic == before.point.topic):
+            return None   # the provision states it: the general matching reads it
+        return self._no_figure(ctx, before, None)
 
     def _named_city_own_match(self, ctx: Context, matches: list[PointMatch], before: BoundPoint) -> bool:
         """"临海入园标准和入园企业由谁审定" (a short part of a longer question, its city named) after 临海's
@@ -1545,7 +1605,8 @@ class KnowledgeHandler:
                                                             or (f.language == "en" and f.asks_figure
                                                                 and not _subject_named_en(chosen.point, f.text)
                                                                 and _subject_named_en(m.point, f.text))) \
-                    and (cities is None or m.point.city in cities) and _names_subject(m.point, subject) \
+                    and (cities is None or m.point.city in cities) \
+                    and (_names_subject(m.point, subject) or (f.language == "en" and _subject_named_en(m.point, f.text))) \
                     and (cities is None or m.point.city == chosen.point.city):
                 return m
         if f.asks_figure and not gives(chosen.point, f.asks):
@@ -1724,7 +1785,8 @@ class KnowledgeHandler:
                 # …of the thing asked when the clause names it apart ("服务功能的用房占多少比例": its own point states
                 # no share; the property rooms' 3‰ beside it is theirs)
                 clause_points = svc.bank.in_clause(bp.clause_id)
-                apart = subject is not None and any(not gives(p, f.asks) and any(
+                # (Chinese only: an English question's subject is the longest glossary term it uses, not the one asked)
+                apart = subject is not None and f.language == "zh" and any(not gives(p, f.asks) and any(
                     w in p.point.subject_zh for w in subject_aliases(subject)) for p in clause_points)
                 figures = [p for p in clause_points if gives(p, f.asks) and not different_quantity(ctx, p)
                            and _names_subject(p, subject if apart else thing)]
@@ -1745,6 +1807,12 @@ class KnowledgeHandler:
             bp = self._best_of(ctx, dated)
         if "consequence" in f.types[:2] and bp.point.answer_type != "consequence":
             consequences = [p for p in svc.points_for(bp.point.topic, here) if p.point.answer_type == "consequence"]
+            if not consequences:
+                # "竞亩均税收…未达承诺要求时承担何种责任", matched by the auction method: its clause states the penalty
+                # under another topic (the tax commitment) — that answers, not "no consequence stated"
+                rank = {m.point.point.id: i for i, m in enumerate(pool)}
+                consequences = sorted((p for p in svc.bank.in_clause(bp.clause_id) if p.point.answer_type == "consequence"
+                                       and ctx.may_answer(p)), key=lambda p: rank.get(p.point.id, len(rank)))
             if not consequences:
                 return self._not_stated(ctx, bp)                            # (e)
             bp = consequences[0]
@@ -2132,6 +2200,10 @@ class KnowledgeHandler:
                      and _subject_named_zh(o.point, ctx.frame.text)]
             if len(named) >= 2:
                 pool = named   # the things asked are named: those answer, not the clause's other facts
+        if several:
+            # "报送时限和报送单位": of the clause's other points, those stating a kind of fact asked come first (its
+            # deadline, before the address and the review line that scored closer)
+            pool = sorted(pool, key=lambda o: o.point.point.answer_type not in ctx.frame.types)
         if ctx.frame.types[:1] == ("consequence",) and m.point.point.answer_type == "consequence":
             # "未达到承诺要求的，承担什么责任": every consequence the clause states (the shortfall penalty, then the
             # forfeited bond), however the words score
@@ -2157,12 +2229,14 @@ class KnowledgeHandler:
                 continue  # "由哪个机关发出": a document fact asked alone; its attachment list is not the answer
             if ctx.frame.types[:1] == ("deadline",) and not several and p.point.answer_type == "date":
                 continue  # "截止是哪天": the day a duty falls due, not the day the document was signed
-            if (p.point.permission or m.point.point.permission) and not several:
+            party = _excludes_the_party_named(ctx, m.point, p)
+            if (p.point.permission or m.point.point.permission) and not several and not party:
                 continue  # one yes/no answers a yes/no question; a second, maybe opposite, one only when asked for
             if other_qualifier(ctx.frame.text, " ".join((p.point.subject_zh, *p.point.answer_spans))):
                 continue  # "新建小微企业产业园的占地面积、容积率…": the least site for redeveloping existing land is not it
             if p.clause_id == m.point.clause_id and p.point.id not in {x.point.id for x in out} \
-                    and other.score >= ratio * max(m.score, 1e-9) and not set(p.point.answer_spans) <= \
+                    and other.score >= (COMPANION_SEVERAL if party else ratio) * max(m.score, 1e-9) \
+                    and not set(p.point.answer_spans) <= \
                     {s for x in out for s in x.point.answer_spans}:
                 out.append(p)
         return out
@@ -2309,6 +2383,12 @@ class KnowledgeHandler:
                                 topic=near.point.subject_zh if f.language == "zh" else near.point.subject_en,
                                 line=point_direct(near, svc.status(near.doc_id), f.language, with_place=False)))
             cites = point_citations(near, svc.corpus) + cites
+        for near in self._rules_beside(ctx, bp.point.topic):
+            body.insert(0, text("knowledge.rule_beside", f.language,
+                                city=f.city if f.language == "zh" else registry().english(f.city),
+                                topic=near.point.subject_zh if f.language == "zh" else near.point.subject_en,
+                                line=point_direct(near, svc.status(near.doc_id), f.language, with_place=False)))
+            cites = point_citations(near, svc.corpus) + cites
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
                      citations=cites, not_covered_kind="other_city",
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
@@ -2328,6 +2408,23 @@ class KnowledgeHandler:
             own = [bp for bp in svc.points_for(rel, {f.city}) if bp.city == f.city and ctx.may_answer(bp)
                    and has_figure(bp)]
             out += own[:1]
+        return out[:1]
+
+    @staticmethod
+    def _rules_beside(ctx: Context, topic: str) -> list[BoundPoint]:
+        """The asked city's closest point of each topic whose rule stands where ``topic`` is not set
+        (knowledge/topics.yaml ``rules_beside``): 温州 sets no transfer period; its transfers need approval."""
+        from assistant.knowledge.topics import load_topics
+
+        f, svc = ctx.frame, ctx.services
+        entry = load_topics().get(topic)
+        if entry is None or not f.city or not entry.rules_beside:
+            return []
+        rank = {m.point.point.id: i for i, m in enumerate(ctx.point_matches())}
+        out = []
+        for rel in entry.rules_beside:
+            own = [bp for bp in svc.points_for(rel, {f.city}) if bp.city == f.city and ctx.may_answer(bp)]
+            out += sorted(own, key=lambda bp: rank.get(bp.point.id, len(rank)))[:1]
         return out[:1]
 
     def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None,
