@@ -424,6 +424,9 @@ def answer_types(question: str) -> tuple[str, ...]:
     if said_deadline and "duration" in types and all(any(w in d for d in said_deadline)
                                                      for w in dict(_cues())["duration"] if w in text):
         types.remove("duration")   # "报送时限": the day by which to report, not a length of time
+    if said_deadline and "deadline" in types:
+        # "报送时限是什么时候/哪天": the day asked is that deadline, not the notice's own date
+        types = ["deadline", *[t for t in types if t != "deadline"]]
     if "哪几" in text and "count" in types:       # "哪几个方面" asks for a list, not a number
         types.remove("count")
     figure_at = max((m.end() for m in _FIGURE_QUESTION.finditer(text)), default=-1)

@@ -40,7 +40,28 @@ def _named(span: str, question: str) -> bool:
     for label, words in _labels():
         if label in span and any(w in q for w in words):
             return True
-    return any(y in question for y in _YEAR.findall(span))
+    # the span's year, in full or spoken ("19年准备建的" for 2019年拟建)
+    return any(y in question or re.search(rf"(?<!\d){y[2:]}\s*年", question) for y in _YEAR.findall(span))
+
+
+def named_in(span: str, question: str) -> bool:
+    """Whether a question asking a total names the thing ``span`` counts (its label or its year).
+
+    >>> named_in("2019年拟建6个", "建好的加在建的再加19年准备建的，一共多少个"), named_in("在建园区4个", "一共多少个")
+    (True, False)
+    """
+    return bool(words_of("total_asked").search(question.lower())) and _figure(span) is not None \
+        and _named(span, question)
+
+
+def _figure(span: str):
+    """The one figure (with a unit, no range, no calendar year) a span states; None if none or several."""
+    try:
+        found = [q for q in find_quantities(span, field=None) if not q.is_range and q.unit]
+    except AssistantError:
+        return None
+    found = [q for q in found if not (q.unit == "年" and _YEAR.fullmatch(q.text.rstrip("年")))]
+    return found[0] if len(found) == 1 else None
 
 
 def total(question: str, spans: list[str]) -> Total | None:
@@ -62,13 +83,8 @@ def total(question: str, spans: list[str]) -> Total | None:
         return None
     picked: list[tuple[str, object]] = []
     for span in dict.fromkeys(spans):
-        try:
-            found = [q for q in find_quantities(span, field=None) if not q.is_range and q.unit]
-        except AssistantError:
-            continue
-        found = [q for q in found if not (q.unit == "年" and _YEAR.fullmatch(q.text.rstrip("年")))]
-        if len(found) == 1 and _named(span, question):
-            picked.append((span, found[0]))
+        if (figure := _figure(span)) is not None and _named(span, question):
+            picked.append((span, figure))
     if len(picked) < 2 or len({q.unit for _, q in picked}) != 1:
         return None
     return Total(value=sum((q.value for _, q in picked), Fraction(0)), unit=picked[0][1].unit,

@@ -1708,7 +1708,7 @@ def test_a_restaurant_asking_to_open_in_a_park_is_not_told_the_sale_exclusion(as
     ("临海小微园一年得新进多少家企业", "different_quantity"),                      # 15家以上 is a level, not a yearly intake
     ("临海小微园里服务功能的用房要占到多少比例", "no_figure"),                       # 3‰ is the property rooms' share
     ("What are the rates of the property maintenance fund for parks in Cixi?", "no_figure"),
-    ("温州鹿城区19年要建成几个小微园", "no_figure"),                              # the plan counts parks for 2018–2020 together
+    ("温州鹿城区19年要建成几个小微园", "no_figure"),                              # the plan counts parks for 2019–2021 together
 ])
 def test_a_figure_the_text_does_not_give_for_what_is_asked_is_refused(assistant, question, kind):
     a = assistant.ask(question)
@@ -1769,3 +1769,32 @@ def test_a_reporting_time_limit_is_a_deadline_not_a_period(assistant):
 def test_registration_by_phase_is_said_with_its_ban_on_transfer(assistant):
     a = assistant.ask("临海分期分幢建成的厂房可以分开办不动产权证吗")
     assert "但不得转让" in a.direct.split("\n")[0], a.direct
+
+
+def test_a_total_naming_three_figures_of_a_clause_adds_all_three(assistant):
+    a = assistant.ask("慈溪建成的、在建的，加上19年打算建的，总共多少个园区")
+    assert "21个" in a.direct.split("\n")[0], a.direct
+
+
+@pytest.mark.parametrize("question", ["慈溪两份答复对每个镇都建园区分别怎么讲", "What do both of Cixi's replies say about a park in every town?"])
+def test_what_each_of_a_citys_documents_says_is_quoted_from_each(assistant, question):
+    a = assistant.ask(question)
+    assert {c.doc_id for c in a.citations} >= {"cixi-181-reply", "cixi-192-reply"}, a.answer
+
+
+@pytest.mark.parametrize("turns, wanted, unwanted", [
+    (("温州老园区公配设施不足的，如何处理",), "增加必备的公配设施", "没有写明"),        # 不足 a situation, not a breach
+    (("临海宗地剩余出让年限不足的，如何处理",), "差额年限", "没有写明"),
+    (("温州土地溢价超过50%的，如何处理",), "", "税收差额部分违约金"),              # another breach's penalty
+    (("How many firms does Linhai aim to bring into parks by 2026?",), "200", "high-quality"),
+    (("温州小微园要配职工宿舍吗", "占多少"), "10%-25%", "没有规定"),                # the clause states it
+    (("慈溪城建配套费打几折",), "免征城建配套费", "没有规定"),                      # an exemption is all of it off
+    (("省里通知的报送时限是什么时候",), "12月10日", "2018年11月23日"),
+    (("温州3年培育几家专业化运营机构，一年几家",), "10家以上", "不是您问的"),     # a plan's count, no level
+    (("临海厂房几年内不能卖",), "5年内", "单独分割转让"),                         # no party named
+    (("And the rest of the materials the provincial notice asks for, when were those due?",), "10 December", "2018-11-23"),
+])
+def test_the_reviewers_probes_of_the_twenty_second_session(assistant, turns, wanted, unwanted):
+    *_, a = _chat(assistant, *turns)
+    first = a.answer.split("\n")[0]
+    assert wanted in a.answer and unwanted not in first, a.answer

@@ -23,6 +23,7 @@ from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, 
                                     head_words, other_qualifier, qualifiers_missed, subject_aliases, word_lists,
                                     words_of)
 from assistant.answer.handlers.base import build
+from assistant.answer.span_sum import named_in
 from assistant.answer.models import Answer
 from assistant.coverage import EN_STOPWORDS, STOPWORDS
 from assistant.answer.reader import CONSEQUENCE_STATED, figure_bounds, place_tag, point_citations, point_direct
@@ -50,6 +51,11 @@ POOL = 12
 # buyer's conditions 0.251 vs 0.199 (conversations_dev27, 2026-12-06)
 CLEAR_LEAD = 1.2
 COMPANION_SEVERAL = 0.5
+# "两份答复里…": the other document's closest point joins at this share of the best score (慈溪's two replies on 每镇建园:
+# 0.238 vs 0.273, mixed_dev25)
+EACH_DOCUMENT_RATIO = 0.8
+# A question asking what each of a city's documents says
+_BOTH_DOCUMENTS = re.compile(r"两份|两个文件|两个答复|两封|两份答复|两份文件|各份|both (?:of )?(?:[\w]+(?:'s|’s) )?(?:two )?(?:replies|letters|documents)|each (?:of )?(?:[\w]+(?:'s|’s) )?(?:reply|letter|document)\b|the two (?:replies|letters)")
 COMPANION_ANY = 0.85
 MAX_POINTS = 3
 # Among the first NEAR matches, one in the asked city that gives the figure asked for is preferred.
@@ -98,8 +104,33 @@ def _excludes_the_party_named(ctx: Context, lead: BoundPoint, other: BoundPoint)
     party the question names (服务类行业企业) and the lead's does not — it answers too."""
     if other.point.permission != "no" or other.clause_id != lead.clause_id or ctx.frame.language != "zh":
         return False
-    said = {w[:2] for w in content_words(ctx.frame.question) if len(w) >= 2}
-    return any(w in other.point.subject_zh and w not in lead.point.subject_zh for w in said)
+    party = _PARTY.search(ctx.frame.question)
+    if party is None:
+        return False
+    lead_text = " ".join((lead.point.subject_zh, *lead.point.answer_spans))
+    text = party.group(1)
+
+    def the_leads(w: str) -> bool:
+        # the word as the lead says it, with the character before it ("生产服务企业" is the lead's 生产服务性企业;
+        # "搞服务的公司" is not its 生活服务)
+        i = text.find(w)
+        return w in lead.point.subject_zh or (i > 0 and text[i - 1:i + len(w)] in lead_text)
+    said = {w[:2] for w in content_words(text) if len(w) >= 2}
+    return any(w in other.point.subject_zh and not the_leads(w) for w in said)
+
+
+# The party a sale or lease goes to ("卖给外面搞服务的公司不")
+_PARTY = re.compile(r"(?:卖给|租给|转给|转让给|售给|出售给|销售给)(.{1,14}?)(?:吗|不|呢|行|可以|能|[？?]|$)")
+
+
+# A discount asked ("打几折", "能减几成") and an exemption stated ("免征城建配套费", "不再征收土地价款"): the whole of
+# it is waived — that answers how much off, it is no missing figure
+_DISCOUNT_ASKED = re.compile(r"几折|打折|减几成|免几成|减多少|优惠多少|减免多少|what discount|how much off")
+_EXEMPTION = re.compile(r"免征|免收|免缴|免交|全免|不再征收|不再增收|不再收取|不收取")
+
+
+def _answers_a_discount(question: str, bp: BoundPoint) -> bool:
+    return bool(_DISCOUNT_ASKED.search(question.lower())) and any(_EXEMPTION.search(s) for s in bp.point.answer_spans)
 
 
 def _names_a_place(bp: BoundPoint) -> bool:
@@ -557,7 +588,9 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
         targets = [bp for bp in svc_points(ctx, "targets") if bp.city == chosen.point.city
                    and bp.point.answer_type == ctx.frame.asks and horizon & _clause_horizons(ctx, bp)]
         if targets:
-            chosen = _as_match(targets[0], pool)
+            # the closest of them ("how many firms … by 2026": the entrants, not the high-quality parks)
+            rank = {m.point.point.id: i for i, m in enumerate(ctx.point_matches())}
+            chosen = _as_match(min(targets, key=lambda bp: rank.get(bp.point.id, len(rank))), pool)
     asked_years = set(_asked_years(ctx.frame.text))
     if len(asked_years) == 1 and other_year(ctx, chosen.point):
         # "慈溪2021年要建成几个"
@@ -776,8 +809,13 @@ def yearly_vs_level(ctx: Context, bp: BoundPoint) -> bool:
     if ctx.frame.asks != "count" or not ctx.frame.asks_figure or not _PER_YEAR_ASKED.search(ctx.frame.text.lower()):
         return False
     spans = "；".join(bp.point.answer_spans)
-    return has_figure(bp) and not _PER_YEAR_STATED.search(spans) and not _years_stated(spans) \
-        and bp.point.topic != "targets"
+    # a level is a rule's bound ("原则上应在15家以上"); a plan's count ("三年培育…10家以上", "已建成…11个") is no level
+    return has_figure(bp) and bool(_LEVEL.search(spans)) and not _PLANNED.search(spans) \
+        and not _PER_YEAR_STATED.search(spans) and not _years_stated(spans) and bp.point.topic != "targets"
+
+
+_LEVEL = re.compile(r"原则上|不少于|不低于|以上|以下|不超过|至少")
+_PLANNED = re.compile(r"培育|新增|拟建|争取|计划|目标|力争|引导|建成|在建|年")
 
 
 def target_as_entry_condition(ctx: Context, bp: BoundPoint) -> bool:
@@ -1071,9 +1109,34 @@ class KnowledgeHandler:
                 beyond = self._beyond_schedule(ctx, bp)
                 if beyond is not None:
                     return beyond
+        if answer is not None and not answer.refused and answer.kind == "lookup" and _BOTH_DOCUMENTS.search(
+                ctx.frame.text.lower()):
+            answer = self._from_each_document(ctx, answer)
         if answer is None or answer.refused or not ctx.frame.tail:
             return answer
         return self._with_tail(ctx, answer, ctx.frame.tail)
+
+    def _from_each_document(self, ctx: Context, answer: Answer) -> Answer:
+        """"慈溪那两份答复里，对每个镇建园是咋说的": the city's other document's closest point joins the answer (each
+        document says it in its own words), when it is close and of the same topic or kind."""
+        bank = ctx.services.bank
+        if answer.knowledge_point not in bank:
+            return answer
+        lead = bank.get(answer.knowledge_point)
+        cited = {c.doc_id for c in answer.citations}
+        matches = ctx.point_matches()
+        others = []
+        for doc in dict.fromkeys(m.point.doc_id for m in matches[:POOL] if m.point.city == lead.city):
+            if doc in cited:
+                continue
+            best = next((m for m in matches[:POOL] if m.point.doc_id == doc and ctx.may_answer(m.point)
+                         and (m.point.point.topic == lead.point.topic
+                              or m.point.point.answer_type == lead.point.answer_type)), None)
+            if best is not None and best.score >= EACH_DOCUMENT_RATIO * matches[0].score:
+                others.append(best.point)
+        if not others:
+            return answer
+        return self._answer(ctx, _as_match(lead, matches), with_points=tuple(others))
 
     def _stated_types(self, ctx: Context, answer: Answer) -> set[str]:
         """The kinds of fact the answer's quotes state: those of the points whose spans it quotes."""
@@ -1140,12 +1203,14 @@ class KnowledgeHandler:
                 return unmatched
         # follow-ups of the conversation's provision that the words alone would answer from another one
         for step in (self._exception_not_stated, self._consequence_not_stated, self._the_other_one,
-                     self._previous_document_date, self._actor_not_stated, self._figure_not_stated):
+                     self._previous_document_date, self._actor_not_stated):
             answer = step(ctx)
             if answer is not None:
                 return answer
         matches = ctx.point_matches()
         same_clause = self._same_clause_point(ctx, matches)
+        if same_clause is None and (unstated := self._figure_not_stated(ctx)) is not None:
+            return unstated   # (no point of the previous clause states it: "占多少" after the dorms does, 10%-25%)
         if same_clause is None and not matches:
             return None
         if same_clause is None and not self._trusted(ctx, matches[0]):
@@ -1492,14 +1557,17 @@ class KnowledgeHandler:
         if before.city not in ctx.services.applicable(f.city) or prev.kind != "lookup":
             return None
         said = prev.resolved_question or prev.question
-        asking = " ".join(cue_words(set(f.types)))
+        # (a cue word that names a thing — 容积率 cues a ratio — is a subject of the turn's own)
         new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                     and w not in said and w not in asking and w not in DISCOURSE_WORDS
+                     and w not in said and w not in DISCOURSE_WORDS
                      and not _ASKING_WORD.search(w) and not re.match(r"[这那该此能可]", w)]
         if new_words or re.search(r"\d", f.question):
             return None   # a word of its own ("那2019年还打算建几个"): the general matching reads it
         # (of the provision's own topic: clause 16.'s pre-sale margin 5% is no share of the fee reduction beside it)
-        if any(gives(bp, f.asks) for bp in bank.in_clause(before.clause_id) if bp.point.topic == before.point.topic):
+        if _answers_a_discount(f.text, before):
+            return self._answer(ctx, _as_match(before, ctx.point_matches()))   # "免征城建配套费": all of it is off
+        if any(gives(bp, f.asks) or _answers_a_discount(f.text, bp)
+               for bp in bank.in_clause(before.clause_id) if bp.point.topic == before.point.topic):
             return None   # the provision states it: the general matching reads it
         return self._no_figure(ctx, before, None)
 
@@ -1762,7 +1830,7 @@ class KnowledgeHandler:
             if not any(p.point.id != bp.point.id and _names_subject(p, subject) and gives(p, f.asks)
                        for p in svc.bank.in_clause(bp.clause_id)):
                 return self._no_figure(ctx, bp, None, subject=subject)
-        if f.asks_figure and not states_figure(bp, f.asks):
+        if f.asks_figure and not states_figure(bp, f.asks) and not _answers_a_discount(f.text, bp):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5),
             # nor "服务功能性用房要占多大比例" by the property rooms' 3‰ beside it
@@ -1810,9 +1878,14 @@ class KnowledgeHandler:
             if not consequences:
                 # "竞亩均税收…未达承诺要求时承担何种责任", matched by the auction method: its clause states the penalty
                 # under another topic (the tax commitment) — that answers, not "no consequence stated"
+                # (…of the breach the question names: "土地溢价超过50%的，如何处理" is not the tax shortfall's penalty)
                 rank = {m.point.point.id: i for i, m in enumerate(pool)}
+                own = [w for w in content_words(f.question) if len(w) >= 2 and w not in DISCOURSE_WORDS
+                       and not registry().mentioned(w)]
                 consequences = sorted((p for p in svc.bank.in_clause(bp.clause_id) if p.point.answer_type == "consequence"
-                                       and ctx.may_answer(p)), key=lambda p: rank.get(p.point.id, len(rank)))
+                                       and ctx.may_answer(p)
+                                       and any(w in " ".join((p.point.subject_zh, *p.point.answer_spans)) for w in own)),
+                                      key=lambda p: rank.get(p.point.id, len(rank)))
             if not consequences:
                 return self._not_stated(ctx, bp)                            # (e)
             bp = consequences[0]
@@ -2200,15 +2273,15 @@ class KnowledgeHandler:
                      and _subject_named_zh(o.point, ctx.frame.text)]
             if len(named) >= 2:
                 pool = named   # the things asked are named: those answer, not the clause's other facts
-        if several:
-            # "报送时限和报送单位": of the clause's other points, those stating a kind of fact asked come first (its
-            # deadline, before the address and the review line that scored closer)
-            pool = sorted(pool, key=lambda o: o.point.point.answer_type not in ctx.frame.types)
         if ctx.frame.types[:1] == ("consequence",) and m.point.point.answer_type == "consequence":
             # "未达到承诺要求的，承担什么责任": every consequence the clause states (the shortfall penalty, then the
             # forfeited bond), however the words score
             out += [p for p in ctx.services.bank.in_clause(m.point.clause_id)
                     if p.point.answer_type == "consequence" and p.point.id != m.point.point.id][:MAX_POINTS - 1]
+        # "建好的加在建的再加19年准备建的，一共多少个": each figure of the clause the total names joins, however it scored
+        out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if bp is not m.point and ctx.may_answer(bp)
+                and any(named_in(s, ctx.frame.text) for s in bp.point.answer_spans)
+                and any(named_in(s, ctx.frame.text) for s in m.point.point.answer_spans)][:MAX_POINTS - 1]
         named_facts = _document_facts_named_en(ctx, m.point) if several and ctx.frame.language == "en" else []
         if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
