@@ -1798,3 +1798,14 @@ def test_the_reviewers_probes_of_the_twenty_second_session(assistant, turns, wan
     *_, a = _chat(assistant, *turns)
     first = a.answer.split("\n")[0]
     assert wanted in a.answer and unwanted not in first, a.answer
+
+
+def test_how_much_after_a_rate_is_that_rate(assistant):
+    *_, a = _chat(assistant, "临海物业专项维修资金怎么交", "要多少钱")
+    assert not a.refused and "12元/平方米" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("first", ["慈溪小微园建设谁牵头", "临海小微园公示期几天"])
+def test_a_contact_asked_of_a_city_whose_documents_give_none_is_not_the_provinces(assistant, first):
+    *_, a = _chat(assistant, first, "联系人是谁")
+    assert a.refused and "陈婧绮" not in a.answer, a.answer

@@ -1203,7 +1203,7 @@ class KnowledgeHandler:
                 return unmatched
         # follow-ups of the conversation's provision that the words alone would answer from another one
         for step in (self._exception_not_stated, self._consequence_not_stated, self._the_other_one,
-                     self._previous_document_date, self._actor_not_stated):
+                     self._previous_document_date, self._actor_not_stated, self._contact_not_stated):
             answer = step(ctx)
             if answer is not None:
                 return answer
@@ -1405,6 +1405,9 @@ class KnowledgeHandler:
         if f.types[:1] == ("duration",) and len(f.question) <= SHORT_FOLLOW_UP and gives(before, "duration") \
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "For how long?" after "first-tier land use tax for 3 years": its period
+        if f.asks_figure and f.asks in ("amount", "rate") and f.language == "zh" and len(f.question) <= SHORT_FOLLOW_UP \
+                and gives(before, f.asks) and not _own_words(f.question, prev.resolved_question or prev.question):
+            return _as_match(before, matches)   # "要多少钱" after "维修资金怎么交" (12元/平方米): that rate
         siblings = [bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id
                     and ctx.may_answer(bp)]
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
@@ -1570,6 +1573,21 @@ class KnowledgeHandler:
                for bp in bank.in_clause(before.clause_id) if bp.point.topic == before.point.topic):
             return None   # the provision states it: the general matching reads it
         return self._no_figure(ctx, before, None)
+
+    def _contact_not_stated(self, ctx: Context) -> Answer | None:
+        """(e) "联系人是谁" right after 慈溪's lead department: no document of the city gives a contact — what it said, and
+        that it names none; never the provincial notice's contact for its reports, as if it were the city's."""
+        f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        before = _conversation_point(ctx)
+        if before is None or f.city != prev.city or prev.not_covered_kind or f.types[:1] != ("contact",) \
+                or len(f.question) > SHORT_FOLLOW_UP or before.city != f.city:
+            return None
+        if any(bp.city == before.city and bp.point.answer_type == "contact" for bp in bank.points):
+            return None
+        if _own_words(f.question, prev.resolved_question or prev.question) and not re.fullmatch(
+                r"(?:那|请问)?(?:联系人|联系电话|电话|联系方式|找谁)(?:是谁|是多少|多少|是什么|呢)?[？?]?", f.question.strip()):
+            return None
+        return self._not_stated(ctx, before, template="knowledge.not_stated_contact")
 
     def _named_city_own_match(self, ctx: Context, matches: list[PointMatch], before: BoundPoint) -> bool:
         """"临海入园标准和入园企业由谁审定" (a short part of a longer question, its city named) after 临海's
