@@ -467,6 +467,7 @@ class Query:
         return any(t.kind in kinds for t in self.tokens)
 
 
+_SPOKEN_RANGE = re.compile(r"(?<![\d.])(\d{2})\s*年?\s*(?:-|~|到|至)\s*(\d{2})\s*年")
 _SPOKEN_YEAR = re.compile(r"(?<![\d.])(\d{2})\s*年(?![内后来底初中以之多半])")
 _YEAR_LINK = re.compile(r"^\s*年?\s*(?:-|~|到|至|to|through|thru|until|till)\s*$")
 _AREA_SPELLINGS = sorted((k for k, (canon, _) in UNITS.items() if canon in ("平方米", "亩") and k != "平"),
@@ -500,7 +501,11 @@ def _read(question: str, grid: Grid) -> Query:
             found = list(range(previous[0] + 1, found[-1] + 1)) + found[1:]
         years += found or written   # a range written backwards ("2020年-2019") is its years as written
         previous = (years[-1], q)
-    # "鹿城区19年要建几个": a spoken two-digit year, read only as one of the plan's own years ("19年内" is a period)
+    # "鹿城区19年要建几个": a spoken two-digit year, read only as one of the plan's own years ("19年内" is a period);
+    # "19年到21年" is the years between
+    for a, b in _SPOKEN_RANGE.findall(text):
+        if "20" + a in grid.years and "20" + b in grid.years:
+            years += list(range(int("20" + a), int("20" + b) + 1))
     years += [int("20" + m) for m in _SPOKEN_YEAR.findall(text) if "20" + m in grid.years]
     years = list(dict.fromkeys(years))
     table_years = [str(y) for y in years if str(y) in grid.years]
@@ -597,7 +602,8 @@ def table_cue(corpus: Corpus, question: str) -> bool:
     for grid in grids(corpus):
         q = _read(question, grid)
         counted = any(_contains(q.text, w) for u in ("个", "家") for w in cues.get(u, ()))
-        year = any(y in q.text for y in grid.years)   # written, not implied by 每年/三年
+        # written or spoken ("19年"), not implied by 每年/三年
+        year = any(y in q.text or "20" + m == y for y in grid.years for m in [""] + _SPOKEN_YEAR.findall(q.text))
         if (_counties(q, grid) or year or _names_a_column(q) or q.has("all", "total")
                 or (q.has("plan") and counted) or _TABLE_NAME.search(q.text)):
             return True

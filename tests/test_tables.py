@@ -701,3 +701,14 @@ def test_a_year_asked_of_a_count_the_plan_gives_for_all_its_years_is_not_given(a
     assert a.refused and a.not_covered_kind == "no_figure", first
     assert first.startswith("行动计划表没有按年份分列") and "年单独的数字" in first
     assert {c.clause for c in a.citations} <= {T1, T2}
+
+
+@pytest.mark.parametrize("turns, first", [
+    (("温州市19年到21年一共开工多少亩",), "8000亩"),                       # a spoken range is the years between
+    (("鹿城区2019年开工多少亩", "那21年竣工多少"), "鹿城区2021年竣工数：20万㎡"),   # a spoken year cues the table
+])
+def test_spoken_two_digit_years_read_the_plan_table(assistant, turns, first):
+    history = []
+    for t in turns:
+        history.append(assistant.ask(t, history=list(history)))
+    assert first in history[-1].answer.split("\n")[0], history[-1].answer
