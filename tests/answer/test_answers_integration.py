@@ -1809,3 +1809,8 @@ def test_how_much_after_a_rate_is_that_rate(assistant):
 def test_a_contact_asked_of_a_city_whose_documents_give_none_is_not_the_provinces(assistant, first):
     *_, a = _chat(assistant, first, "联系人是谁")
     assert a.refused and "陈婧绮" not in a.answer, a.answer
+
+
+def test_a_contract_signed_is_no_date_of_the_document(assistant):
+    a = assistant.ask("When the land contract is signed in Linhai, when must construction start?")
+    assert not a.refused and "6 months" in a.direct, a.direct

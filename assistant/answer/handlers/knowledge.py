@@ -1052,7 +1052,9 @@ _WH_START = re.compile(r"(?:who|what|how|when|which|where|why)\b")
 _ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|提出|签发|reply|propos|deput|addressed|signed|signator")
 _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
-_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|signed|published|dated")
+# (a contract or agreement signed is the user's date, not the document's: "When the land contract is signed…")
+_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|(?<!contract is )(?<!contract was )(?<!agreement is )"
+                            r"(?<!contract gets )(?<!contracts are )signed|published|dated")
 
 
 def _near_spelled(term: str, text: str) -> bool:
