@@ -1814,3 +1814,8 @@ def test_a_contact_asked_of_a_city_whose_documents_give_none_is_not_the_province
 def test_a_contract_signed_is_no_date_of_the_document(assistant):
     a = assistant.ask("When the land contract is signed in Linhai, when must construction start?")
     assert not a.refused and "6 months" in a.direct, a.direct
+
+
+def test_fees_asked_are_answered_by_a_rate(assistant):
+    a = assistant.ask("What are the fees for the property maintenance fund in Linhai?")
+    assert not a.refused and "12 yuan/m²" in a.direct, a.direct

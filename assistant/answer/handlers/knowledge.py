@@ -1218,7 +1218,9 @@ class KnowledgeHandler:
         if same_clause is None and not self._trusted(ctx, matches[0]):
             # "When does Wenzhou's policy take effect?": the best match (the basis documents) says nothing of the
             # question's words; a close one stating the kind of fact asked (the date) that does, answers
-            alt = next((m for m in matches[1:NEAR] if f.types and m.point.point.answer_type == f.types[0]
+            # (of the kind asked or its family: "fees" asked, a rate per m² stated)
+            alt = next((m for m in matches[1:NEAR] if f.types
+                        and m.point.point.answer_type in _FAMILY.get(f.types[0], {f.types[0]})
                         and m.score >= (NEAR_RATIO_IN_CITY if f.city and m.point.city == f.city else NEAR_RATIO)
                         * matches[0].score and self._trusted(ctx, m)), None)
             if alt is None:
