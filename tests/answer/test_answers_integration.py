@@ -1819,3 +1819,12 @@ def test_a_contract_signed_is_no_date_of_the_document(assistant):
 def test_fees_asked_are_answered_by_a_rate(assistant):
     a = assistant.ask("What are the fees for the property maintenance fund in Linhai?")
     assert not a.refused and "12 yuan/m²" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("临海园区办公楼能单独卖给外头的公司不", "只能在入园企业内转让"),      # who may buy: the rule naming the buyers
+    ("临海园区厂房能单独卖给外面的公司吗", "厂房"),                     # a factory: not the non-production rooms' rule
+])
+def test_a_sale_to_a_party_is_answered_by_the_rule_on_who_may_buy(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert wanted in a.direct.split("\n")[0], a.direct

@@ -119,6 +119,15 @@ def _excludes_the_party_named(ctx: Context, lead: BoundPoint, other: BoundPoint)
     return any(w in other.point.subject_zh and not the_leads(w) for w in said)
 
 
+_NONPRODUCTION_NAMED = re.compile(r"办公|宿舍|食堂|配套|非生产|生活用房|生活服务")
+
+
+def _names_buyers(bp: BoundPoint) -> bool:
+    """The rule's spans say to whom a unit may go ("只能在入园企业内转让", "对…生产服务性企业进行销售")."""
+    return any(_BUYERS.search(s) for s in bp.point.answer_spans)
+
+
+_BUYERS = re.compile(r"入园企业内|受让人|受让方|股东名下|成员名下|对.{0,30}(?:企业|单位)进行销售|向.{0,20}(?:企业|单位)(?:出售|销售)")
 # The party a sale or lease goes to ("卖给外面搞服务的公司不")
 _PARTY = re.compile(r"(?:卖给|租给|转给|转让给|售给|出售给|销售给)(.{1,14}?)(?:吗|不|呢|行|可以|能|[？?]|$)")
 
@@ -1662,6 +1671,27 @@ class KnowledgeHandler:
                           and m.point.doc_id == chosen.point.doc_id and _subject_named_zh(m.point, f.text)), None)
             if named is not None:
                 return named
+        if f.types[0] == "permission" and f.language == "zh" and "厂房" in f.text and not _NONPRODUCTION_NAMED.search(f.text) \
+                and all("非生产" in s and "厂房" not in s for s in chosen.point.point.answer_spans):
+            # "厂房能卖给外面的公司吗": the non-production rooms' rule is not the factory's; a close rule on 厂房 answers
+            factory = next((m for m in pool[:NEAR] if m.point.point.answer_type == "permission"
+                            and any("厂房" in s for s in m.point.point.answer_spans)
+                            and m.score >= NEAR_RATIO * chosen.score
+                            and (cities is None or m.point.city == chosen.point.city)), None)
+            if factory is not None:
+                chosen = factory
+        if f.types[0] == "permission" and chosen.point.point.answer_type == "permission" and f.language == "zh" \
+                and _PARTY.search(f.text) and not _names_buyers(chosen.point):
+            # "办公楼能单独卖给外面的公司不": who may buy is asked — the close rule naming the buyers (只能在入园企业内
+            # 转让) before the one on how units are sold (不得…单独分割转让)
+            buyers = next((m for m in pool[:NEAR] if m.point.point.answer_type == "permission"
+                           and _names_buyers(m.point) and m.score >= NEAR_RATIO * chosen.score
+                           # (the non-production rooms' buyers are no answer for a factory: "厂房能卖给外面的公司吗")
+                           and (not any("非生产" in s for s in m.point.point.answer_spans)
+                                or _NONPRODUCTION_NAMED.search(f.text))
+                           and (cities is None or m.point.city == chosen.point.city)), None)
+            if buyers is not None:
+                return buyers
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
         if f.types[0] == "permission":
