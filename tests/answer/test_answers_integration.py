@@ -1707,6 +1707,7 @@ def test_a_restaurant_asking_to_open_in_a_park_is_not_told_the_sale_exclusion(as
     ("临海入园企业投产满两年亩均效益低于行业最低标准的，如何处理", "not_stated"),  # 低于 a standard is a breach
     ("临海小微园一年得新进多少家企业", "different_quantity"),                      # 15家以上 is a level, not a yearly intake
     ("临海小微园里服务功能的用房要占到多少比例", "no_figure"),                       # 3‰ is the property rooms' share
+    ("临海园区的服务用房得占多大比例", "no_figure"),                               # 35% is the building density
     ("What are the rates of the property maintenance fund for parks in Cixi?", "no_figure"),
     ("温州鹿城区19年要建成几个小微园", "no_figure"),                              # the plan counts parks for 2019–2021 together
 ])

@@ -1671,6 +1671,16 @@ class KnowledgeHandler:
                           and m.point.doc_id == chosen.point.doc_id and _subject_named_zh(m.point, f.text)), None)
             if named is not None:
                 return named
+        named_subject = asked_subject(ctx) if f.asks_figure and f.language == "zh" else None
+        if named_subject and not _names_subject(chosen.point, named_subject) \
+                and not any(w in chosen.point.point.subject_zh for w in subject_aliases(named_subject)):
+            # "临海园区服务用房要占多大比例", best matched by the building density: the close point whose subject is the
+            # thing named answers (with "no figure" when it states none), not another thing's ratio
+            own = next((m for m in pool[:NEAR] if m.point is not chosen.point and m.score >= NEAR_RATIO * chosen.score
+                        and (cities is None or m.point.city == chosen.point.city)
+                        and any(w in m.point.point.subject_zh for w in subject_aliases(named_subject))), None)
+            if own is not None:
+                chosen = own
         if f.types[0] == "permission" and f.language == "zh" and "厂房" in f.text and not _NONPRODUCTION_NAMED.search(f.text) \
                 and all("非生产" in s and "厂房" not in s for s in chosen.point.point.answer_spans):
             # "厂房能卖给外面的公司吗": the non-production rooms' rule is not the factory's; a close rule on 厂房 answers
