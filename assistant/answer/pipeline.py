@@ -95,6 +95,8 @@ class Assistant:
             city = turn.city
             if turn.knowledge_point:
                 return turn.knowledge_point
+            if turn.topic == "contact":
+                return None   # "联系人是谁" answered "none named here": the contact is asked, no earlier provision
             if turn.kind == "table":
                 # a plan table's cell ("How much land is Yueqing supposed to provide?") is what the conversation is
                 # about, not a provision of a turn before it (温州's park count target)

@@ -1829,3 +1829,13 @@ def test_fees_asked_are_answered_by_a_rate(assistant):
 def test_a_sale_to_a_party_is_answered_by_the_rule_on_who_may_buy(assistant, question, wanted):
     a = assistant.ask(question)
     assert wanted in a.direct.split("\n")[0], a.direct
+
+
+def test_how_much_after_a_share_of_investment_is_no_price(assistant):
+    *_, a = _chat(assistant, "温州小微园厂房可以预售吗", "要多少钱")
+    assert "25%" not in a.direct.split("\n")[0], a.direct
+
+
+def test_the_provinces_contact_after_a_city_named_none(assistant):
+    *_, a = _chat(assistant, "慈溪小微园建设谁牵头", "联系人是谁", "省里的呢")
+    assert "陈婧绮" in a.direct, a.direct

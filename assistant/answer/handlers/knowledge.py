@@ -1419,7 +1419,9 @@ class KnowledgeHandler:
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "For how long?" after "first-tier land use tax for 3 years": its period
         if f.asks_figure and f.asks in ("amount", "rate") and f.language == "zh" and len(f.question) <= SHORT_FOLLOW_UP \
-                and gives(before, f.asks) and not _own_words(f.question, prev.resolved_question or prev.question):
+                and before.point.answer_type in ("amount", "rate") and any(
+                    q.unit and "元" in q.unit for s in before.point.answer_spans for q in find_quantities(s, field=None)) \
+                and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "要多少钱" after "维修资金怎么交" (12元/平方米): that rate
         siblings = [bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id
                     and ctx.may_answer(bp)]
@@ -1600,7 +1602,9 @@ class KnowledgeHandler:
         if _own_words(f.question, prev.resolved_question or prev.question) and not re.fullmatch(
                 r"(?:那|请问)?(?:联系人|联系电话|电话|联系方式|找谁)(?:是谁|是多少|多少|是什么|呢)?[？?]?", f.question.strip()):
             return None
-        return self._not_stated(ctx, before, template="knowledge.not_stated_contact")
+        # (the turn is about a contact now: "省里的呢" next asks the province's contact, not its rule on the old topic)
+        return self._not_stated(ctx, before, template="knowledge.not_stated_contact").model_copy(
+            update={"topic": "contact", "knowledge_point": None})
 
     def _named_city_own_match(self, ctx: Context, matches: list[PointMatch], before: BoundPoint) -> bool:
         """"临海入园标准和入园企业由谁审定" (a short part of a longer question, its city named) after 临海's
