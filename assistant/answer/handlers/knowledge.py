@@ -2516,18 +2516,14 @@ class KnowledgeHandler:
         contrast = text("knowledge.contrast", f.language,
                         line=point_direct(bp, status, f.language))
         body, cites = [contrast], point_citations(bp, svc.corpus)
-        for near in self._related_set(ctx, bp.point.topic):
-            body.insert(0, text("knowledge.related_set", f.language,
-                                city=f.city if f.language == "zh" else registry().english(f.city),
-                                topic=near.point.subject_zh if f.language == "zh" else near.point.subject_en,
-                                line=point_direct(near, svc.status(near.doc_id), f.language, with_place=False)))
-            cites = point_citations(near, svc.corpus) + cites
-        for near in self._rules_beside(ctx, bp.point.topic):
-            body.insert(0, text("knowledge.rule_beside", f.language,
-                                city=f.city if f.language == "zh" else registry().english(f.city),
-                                topic=near.point.subject_zh if f.language == "zh" else near.point.subject_en,
-                                line=point_direct(near, svc.status(near.doc_id), f.language, with_place=False)))
-            cites = point_citations(near, svc.corpus) + cites
+        # what the city sets of a neighbouring quantity, then the rule it has instead: each said before the contrast
+        for key, points in (("knowledge.related_set", self._related_set(ctx, bp.point.topic)),
+                            ("knowledge.rule_beside", self._rules_beside(ctx, bp.point.topic))):
+            for near in points:
+                body.insert(0, text(key, f.language, city=f.city if f.language == "zh" else registry().english(f.city),
+                                    topic=near.point.subject_zh if f.language == "zh" else near.point.subject_en,
+                                    line=point_direct(near, svc.status(near.doc_id), f.language, with_place=False)))
+                cites = point_citations(near, svc.corpus) + cites
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
                      citations=cites, not_covered_kind="other_city",
                      topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
