@@ -99,6 +99,13 @@ def _cited(answer: Answer) -> set[tuple[str, str]]:
     return {(c.doc_id, c.clause) for c in answer.citations}
 
 
+def _subjects_of(kind: str | None) -> tuple[str, ...]:
+    """The figure subjects of the data for one kind of figure (answer_types.yaml figure_subjects)."""
+    from assistant.answer.frame import _figure_subjects
+
+    return tuple(w for t, words in _figure_subjects() if t == kind for w in words)
+
+
 def _excludes_the_party_named(ctx: Context, lead: BoundPoint, other: BoundPoint) -> bool:
     """"办公楼能卖给外面搞服务的公司不", led by "只能在入园企业内转让": the same clause's "no" whose subject names the
     party the question names (服务类行业企业) and the lead's does not — it answers too."""
@@ -1676,7 +1683,8 @@ class KnowledgeHandler:
             if named is not None:
                 return named
         named_subject = asked_subject(ctx) if f.asks_figure and f.language == "zh" else None
-        if named_subject and not _names_subject(chosen.point, named_subject) \
+        # (a subject of the kind of figure asked: "物业管理用房占地面积应占…比例" names 占地, an area's, not the ratio's)
+        if named_subject and named_subject in _subjects_of(f.asks) and not _names_subject(chosen.point, named_subject) \
                 and not any(w in chosen.point.point.subject_zh for w in subject_aliases(named_subject)):
             # "临海园区服务用房要占多大比例", best matched by the building density: the close point whose subject is the
             # thing named answers (with "no figure" when it states none), not another thing's ratio
