@@ -1682,7 +1682,9 @@ class KnowledgeHandler:
                           and m.point.doc_id == chosen.point.doc_id and _subject_named_zh(m.point, f.text)), None)
             if named is not None:
                 return named
-        named_subject = asked_subject(ctx) if f.asks_figure and f.language == "zh" else None
+        # (a share only: an area's subject, 占地, is said of a park and of one firm alike — "单个入园企业至少要占地多少亩"
+        # is nearest to the firm's 400平方米, not the park's 100亩)
+        named_subject = asked_subject(ctx) if f.asks_figure and f.asks == "ratio" and f.language == "zh" else None
         # (a subject of the kind of figure asked: "物业管理用房占地面积应占…比例" names 占地, an area's, not the ratio's)
         if named_subject and named_subject in _subjects_of(f.asks) and not _names_subject(chosen.point, named_subject) \
                 and not any(w in chosen.point.point.subject_zh for w in subject_aliases(named_subject)):
