@@ -99,6 +99,12 @@ def _cited(answer: Answer) -> set[tuple[str, str]]:
     return {(c.doc_id, c.clause) for c in answer.citations}
 
 
+def _match_rank(matches: list[PointMatch]):
+    """A sort key: a point's place among ``matches`` (one not among them after all of them)."""
+    rank = {m.point.point.id: i for i, m in enumerate(matches)}
+    return lambda bp: rank.get(bp.point.id, len(rank))
+
+
 def _subjects_of(kind: str | None) -> tuple[str, ...]:
     """The figure subjects of the data for one kind of figure (answer_types.yaml figure_subjects)."""
     from assistant.answer.frame import _figure_subjects
@@ -605,8 +611,7 @@ def _by_year(ctx: Context, chosen: PointMatch, pool: list[PointMatch], cities: s
                    and bp.point.answer_type == ctx.frame.asks and horizon & _clause_horizons(ctx, bp)]
         if targets:
             # the closest of them ("how many firms … by 2026": the entrants, not the high-quality parks)
-            rank = {m.point.point.id: i for i, m in enumerate(ctx.point_matches())}
-            chosen = _as_match(min(targets, key=lambda bp: rank.get(bp.point.id, len(rank))), pool)
+            chosen = _as_match(min(targets, key=_match_rank(ctx.point_matches())), pool)
     asked_years = set(_asked_years(ctx.frame.text))
     if len(asked_years) == 1 and other_year(ctx, chosen.point):
         # "慈溪2021年要建成几个"
@@ -1320,9 +1325,9 @@ class KnowledgeHandler:
             # the date of the act asked ("印发日期": the printing line, not the signature date), then the best match
             said = _DOCUMENT_DATE.findall(f.text.lower())
             matches = ctx.point_matches()
-            rank = {m.point.point.id: i for i, m in enumerate(matches)}
+            rank = _match_rank(matches)
             own.sort(key=lambda bp: (not any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in said),
-                                     rank.get(bp.point.id, len(rank))))
+                                     rank(bp)))
             return self._answer(ctx, _as_match(own[0], matches))
         if not self._prints_own_date(ctx, before.doc_id):
             return self._no_date(ctx, before, quote=False)
@@ -1457,12 +1462,12 @@ class KnowledgeHandler:
                         and ctx.may_answer(bp)]
             if contacts:
                 # the one the turn names ("联系人", "电话", "邮箱"), then the closest match
-                rank = {m.point.point.id: i for i, m in enumerate(matches)}
+                rank = _match_rank(matches)
 
                 def named(bp: BoundPoint) -> int:
                     return max((len(w) for w in words.lcut(bp.point.subject_zh) if len(w) >= 2 and w != "联系"
                                 and w in f.question), default=0)
-                return _as_match(min(contacts, key=lambda bp: (-named(bp), rank.get(bp.point.id, len(rank)))), matches)
+                return _as_match(min(contacts, key=lambda bp: (-named(bp), rank(bp))), matches)
         if "exception" in f.types[:2]:
             # "有没有例外" after the transfer ban, "这个有例外吗" after the suite size: the clause's point whose own
             # words state the exception ("如因…", "可以…再放宽10平方米"), whatever kind of fact it is
@@ -1537,11 +1542,10 @@ class KnowledgeHandler:
                 return None
         if not candidates:
             return None
-        rank = {m.point.point.id: i for i, m in enumerate(matches)}
+        rank = _match_rank(matches)
         # of yes/no rules, the one that names the user's case ("公司要搬到外地去，能卖不": 外迁) before the others
         case = _case_words(ctx, candidates) if f.types[:1] == ("permission",) else {}
-        best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in prefer,
-                                               rank.get(bp.point.id, len(rank))))
+        best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in prefer, rank(bp)))
         return _as_match(best, matches)
 
     def _actor_not_stated(self, ctx: Context) -> Answer | None:
@@ -1955,13 +1959,12 @@ class KnowledgeHandler:
                 # "竞亩均税收…未达承诺要求时承担何种责任", matched by the auction method: its clause states the penalty
                 # under another topic (the tax commitment) — that answers, not "no consequence stated"
                 # (…of the breach the question names: "土地溢价超过50%的，如何处理" is not the tax shortfall's penalty)
-                rank = {m.point.point.id: i for i, m in enumerate(pool)}
                 own = [w for w in content_words(f.question) if len(w) >= 2 and w not in DISCOURSE_WORDS
                        and not registry().mentioned(w)]
                 consequences = sorted((p for p in svc.bank.in_clause(bp.clause_id) if p.point.answer_type == "consequence"
                                        and ctx.may_answer(p)
                                        and any(w in " ".join((p.point.subject_zh, *p.point.answer_spans)) for w in own)),
-                                      key=lambda p: rank.get(p.point.id, len(rank)))
+                                      key=_match_rank(pool))
             if not consequences:
                 return self._not_stated(ctx, bp)                            # (e)
             bp = consequences[0]
@@ -2565,11 +2568,11 @@ class KnowledgeHandler:
         entry = load_topics().get(topic)
         if entry is None or not f.city or not entry.rules_beside:
             return []
-        rank = {m.point.point.id: i for i, m in enumerate(ctx.point_matches())}
+        rank = _match_rank(ctx.point_matches())
         out = []
         for rel in entry.rules_beside:
             own = [bp for bp in svc.points_for(rel, {f.city}) if bp.city == f.city and ctx.may_answer(bp)]
-            out += sorted(own, key=lambda bp: rank.get(bp.point.id, len(rank)))[:1]
+            out += sorted(own, key=rank)[:1]
         return out[:1]
 
     def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None,
