@@ -332,6 +332,13 @@ def _first(text: str, words) -> int:
     return min(starts) if starts else len(text)
 
 
+def _first_subject_type(text: str) -> list[str]:
+    """The kind of figure of the thing named first ("how large must the performance bond be when … wins land": the
+    bond's, not the land's after it), as a list of at most one."""
+    found = sorted((min(_first(text, [w]) for w in words), order, t) for order, (t, words) in enumerate(_figure_subjects()))
+    return [t for at, _, t in found[:1] if at < len(text)]
+
+
 def _subject_type(text: str) -> list[str]:
     """The kind of figure of the thing named last among the figure subjects ("亩均税收" → amount), as a list of
     at most one."""
@@ -396,8 +403,8 @@ def answer_types(question: str) -> tuple[str, ...]:
     if english and "date" in types and _WHEN_CLAUSE.search(text) and not _WHEN_ASKED.search(text) \
             and _first(text, dict(_cues())["date"]) == _first(text, ("when",)):
         types = [t for t in types if t != "date"]   # "when a developer wins the land, …": a conjunction
-    if english and types[:1] == ["area"] and _SIZE_OF.search(text) \
-            and (named := [t for t in _subject_type(text) if t != "area"]):
+    if english and types[:1] == ["area"] and (size := _SIZE_OF.search(text)) \
+            and (named := [t for t in _first_subject_type(text[size.end():]) if t != "area"]):
         # "how large does the performance bond have to be": the size of a sum of money is its amount or share
         types = [*named, *[t for t in types if t not in named and t != "area"]]
     # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it

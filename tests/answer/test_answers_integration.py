@@ -1734,6 +1734,7 @@ def test_a_yes_no_of_the_kind_asked_outranks_the_topics_statement_in_the_city_as
     # the size of a bond is its share, and "when a developer wins" is no date asked
     ("In Wenzhou, when a developer wins park land by bidding on tax per mu, how large must the performance bond be?",
      "10%"),
+    ("In Wenzhou, how large must the performance bond be when a developer wins land by bidding on tax per mu?", "10%"),
     # an English question quoting a Chinese document number still asks its first question first
     ("Under notice 浙中小企业办〔2018〕14号, by what date were the four items due, and to which office?", "10 December"),
 ])
