@@ -118,6 +118,11 @@ class Context:
             if number and number in text and "metadata" not in self.frame.types and self.frame.types[:1] \
                     and self.frame.types[0] in ("deadline", "date"):
                 text = re.sub(re.escape(number) + r"(?:号)?(?:文件|通知|文|答复)?", "这份文件", text)
+            # (…and its short form, "省里14号通知的报送时限和报送单位": a document, not the addressees of one)
+            short = re.search(r"(\d+)号$", number or "")
+            if short and "metadata" not in self.frame.types and self.frame.types[:1] \
+                    and self.frame.types[0] in ("deadline", "date"):
+                text = re.sub(r"(?<!\d)" + short.group(1) + r"号(?:文件|通知|文)", "这份文件", text)
         return SOURCE_NAMED.sub(" ", text).strip() or text
 
     @cached_property

@@ -373,6 +373,9 @@ _DOCUMENT_DATE_WORD = re.compile(r"落款|成文|印发(?!单位|机关)")
 _EMBEDDED_WHETHER = re.compile(r"是否[\u4e00-\u9fff]{1,8}的(?:决定|意见|答复|结论|问题|情况)")
 
 
+_POINTED_WAIVER = re.compile(r"(这个|这项|那个|那项|该项?|此项)(?:减免|豁免)")
+
+
 def answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
@@ -380,6 +383,8 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "管哪几年": which years (a date), not how many (几年)
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
         .replace("哪几年", "哪年").replace("哪几天", "哪天")
+    # "这个减免能享受几年": the waiver pointed at is the thing asked about, no exception asked for
+    text = _POINTED_WAIVER.sub(r"\1政策", text)
     # "bidding on tax per mu": the tax per mu names the auction (what is bid on), as 亩均 does; no area or rate asked
     text = re.sub(r"\b((?:bidding|bid|bids|competing|compete) on (?:the )?(?:annual )?(?:tax(?:es)?|revenue)) per[- ]mu\b",
                   r"\1-per-unit-land", text)

@@ -93,10 +93,10 @@ class Assistant:
                 # about what the user asked, which no provision states — not about that near miss
                 return None
             city = turn.city
+            if turn.topic == "contact" and (turn.not_covered_kind or not turn.knowledge_point):
+                return None   # "联系人是谁" answered "none named here": the contact is asked, no earlier provision
             if turn.knowledge_point:
                 return turn.knowledge_point
-            if turn.topic == "contact":
-                return None   # "联系人是谁" answered "none named here": the contact is asked, no earlier provision
             if turn.kind == "table":
                 # a plan table's cell ("How much land is Yueqing supposed to provide?") is what the conversation is
                 # about, not a provision of a turn before it (温州's park count target)

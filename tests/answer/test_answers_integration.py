@@ -1840,3 +1840,29 @@ def test_how_much_after_a_share_of_investment_is_no_price(assistant):
 def test_the_provinces_contact_after_a_city_named_none(assistant):
     *_, a = _chat(assistant, "慈溪小微园建设谁牵头", "联系人是谁", "省里的呢")
     assert "陈婧绮" in a.direct, a.direct
+
+
+def test_a_short_document_number_with_a_deadline_asks_the_report_not_the_addressees(assistant):
+    a = assistant.ask("省里14号通知的报送时限和报送单位是什么")
+    first = a.direct.split("\n")[0]
+    assert "12月10日前" in first and "省小微企业园工作联席会议办公室" in first, a.direct
+
+
+def test_a_period_asked_of_the_waiver_pointed_at_is_not_the_tax_benefit_beside_it(assistant):
+    *_, a = _chat(assistant, "温州小微园的城建配套费怎么收", "这个减免能享受几年")
+    assert a.refused and a.not_covered_kind == "no_figure" and "3年" not in a.direct, a.answer
+
+
+def test_a_phone_asked_after_a_city_named_no_contact_is_none_either(assistant):
+    *_, phone, province = _chat(assistant, "临海小微园入园企业要达到什么条件", "联系人是谁", "那电话呢", "省里的呢")
+    assert phone.refused and "0571" not in phone.answer, phone.answer
+    assert "0571-87059132" in province.direct, province.direct
+
+
+@pytest.mark.parametrize("first, total, wanted", [
+    ("临海买了800平厂房，物业维修资金交多少", "一共要多少钱", "14400元"),
+    ("In Linhai, I bought 800 square metres. How much maintenance fund do I pay?", "How much in total?", "14,400 yuan"),
+])
+def test_the_total_asked_after_a_calculation_is_its_total(assistant, first, total, wanted):
+    *_, a = _chat(assistant, first, total)
+    assert a.kind == "calculation" and wanted in a.direct, a.direct

@@ -121,6 +121,11 @@ def _part_names(part) -> str:
     return f"{part.label_zh} {label(part.label_zh, 'en')}".lower()
 
 
+# A turn asking nothing but the total ("一共要多少钱" after the fund and the bond were computed): the calculation's.
+_TOTAL_ASKED = re.compile(r"(?:那|那么)?(?:一共|总共|合计|加起来|加一起|总计)(?:要|得|需要)?(?:交|付|缴)?(?:多少钱?|几多钱|是多少)[？?呢啊]*"
+                          r"|(?:and |so )?(?:how much )?(?:in total|altogether)\??|(?:and |so )?what(?:'s| is) the total\??", re.I)
+
+
 def _speaks_of(text: str, calculator: str) -> bool:
     """Whether ``text`` uses any word of the routes to ``calculator`` ("竣工" for the construction deadlines)."""
     lowered = text.lower()
@@ -164,8 +169,9 @@ class CalculationHandler:
                 for old in figures_text(before):
                     base = base.replace(old, " ")
                 attempts = [f"{base} {' '.join(now)}"]
-            elif ((ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME) or _names_an_output(ctx.frame.question, prev)) \
-                    and _speaks_of(ctx.frame.text, prev.calculator) and not _other_quantity(ctx.frame.text, prev.calculator):
+            elif ((((ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME) or _names_an_output(ctx.frame.question, prev))
+                    and _speaks_of(ctx.frame.text, prev.calculator)) or _TOTAL_ASKED.fullmatch(ctx.frame.question.strip())) \
+                    and not _other_quantity(ctx.frame.text, prev.calculator):
                 # (or a bare "X呢" naming another output of the same calculation: "竣工验收呢" after the start date,
                 # "保修金呢" after the maintenance fund was computed for the user's area, conversations_dev13)
                 # only a turn that asks for a figure or a date of the same calculation ("出让年限如何确定" after the

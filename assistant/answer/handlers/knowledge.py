@@ -385,6 +385,9 @@ DISCOURSE_WORDS = frozenset({"请问", "一下", "问问", "想问", "麻烦", "
 
 
 DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
+_BENEFIT_VERBS = frozenset({"享受", "享有"})
+# A word pointed at ("这个减免", "该项补助"): the thing the conversation spoke of.
+_POINTING = r"(?:这个|这项|那个|那项|该项?|此项)"
 
 
 def _document_facts_named_en(ctx: Context, bp: BoundPoint) -> list[BoundPoint]:
@@ -1489,7 +1492,7 @@ class KnowledgeHandler:
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
         # (and a procedure by 程序/流程: "审核同意后还需履行什么程序" names no new subject, conversations_dev13)
         asking = " ".join(cue_words({"actor", "contact", "procedure"} & set(f.types)))
-        new_words = [w for w in content_words(f.question) if w not in said
+        new_words = [w for w in content_words(f.question) if w not in said and w not in _BENEFIT_VERBS
                      and w not in asking]   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
 
         def states_new_words(bp: BoundPoint) -> bool:
@@ -1501,6 +1504,10 @@ class KnowledgeHandler:
         if candidates and sum(len(w) for w in new_words) >= NEW_SUBJECT_CHARS \
                 and not any(states_new_words(bp) for bp in candidates):
             candidates = []   # "那城建配套费呢，要交吗": a new subject the clause's yes/no points do not speak of
+        pointed = [w for w in new_words if re.search(_POINTING + re.escape(w), f.question)]
+        if candidates and pointed and all(w in "".join(before.point.answer_spans) for w in pointed) \
+                and not any(states_new_words(bp) for bp in candidates):
+            candidates = []   # "这个减免能享受几年" after the fee's 减免: that provision's period, not the land tax's beside it
         if candidates and f.language == "en" and f.city_source == "named" \
                 and _new_subject_en(f.question, said, candidates):
             candidates = []   # "Back to Wenzhou: which criteria are used to screen companies…" after its lottery
@@ -1586,9 +1593,12 @@ class KnowledgeHandler:
         if before.city not in ctx.services.applicable(f.city) or prev.kind != "lookup":
             return None
         said = prev.resolved_question or prev.question
+        # (the provision's own words point back at it too: "这个减免能享受几年" after the fee's 减免 — and to enjoy a
+        # benefit names none)
+        own = "".join((before.point.subject_zh, *before.point.answer_spans))
         # (a cue word that names a thing — 容积率 cues a ratio — is a subject of the turn's own)
         new_words = [w for w in words.lcut(f.question) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)
-                     and w not in said and w not in DISCOURSE_WORDS
+                     and w not in said and w not in own and w not in _BENEFIT_VERBS and w not in DISCOURSE_WORDS
                      and not _ASKING_WORD.search(w) and not re.match(r"[这那该此能可]", w)]
         if new_words or re.search(r"\d", f.question):
             return None   # a word of its own ("那2019年还打算建几个"): the general matching reads it
@@ -1605,8 +1615,10 @@ class KnowledgeHandler:
         that it names none; never the provincial notice's contact for its reports, as if it were the city's."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
         before = _conversation_point(ctx)
-        if before is None or f.city != prev.city or prev.not_covered_kind or f.types[:1] != ("contact",) \
-                or len(f.question) > SHORT_FOLLOW_UP or before.city != f.city:
+        # (after it said so, "那电话呢" asks the same of the same city: none either)
+        again = prev is not None and prev.not_covered_kind is not None and prev.topic == "contact"
+        if before is None or f.city != prev.city or (prev.not_covered_kind and not again) \
+                or f.types[:1] != ("contact",) or len(f.question) > SHORT_FOLLOW_UP or before.city != f.city:
             return None
         if any(bp.city == before.city and bp.point.answer_type == "contact" for bp in bank.points):
             return None
@@ -1615,7 +1627,7 @@ class KnowledgeHandler:
             return None
         # (the turn is about a contact now: "省里的呢" next asks the province's contact, not its rule on the old topic)
         return self._not_stated(ctx, before, template="knowledge.not_stated_contact").model_copy(
-            update={"topic": "contact", "knowledge_point": None})
+            update={"topic": "contact"})
 
     def _named_city_own_match(self, ctx: Context, matches: list[PointMatch], before: BoundPoint) -> bool:
         """"临海入园标准和入园企业由谁审定" (a short part of a longer question, its city named) after 临海's
