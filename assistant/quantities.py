@@ -285,6 +285,11 @@ def _value_of(number: str, field: str | None) -> tuple[Fraction, bool]:
     return parse_number(number, field), wan
 
 
+# "how many 10,000 m² are completed": the unit a table counts in (万㎡), asked in — no figure of the user's.
+_UNIT_ASKED_IN = re.compile(r"(?<=how many )10,?000 ?(?:m²|m2|sq\.? ?m\b|square met(?:re|er)s?)"
+                            r"|(?<=in units of )10,?000 ?(?:m²|m2|sq\.? ?m\b|square met(?:re|er)s?)", re.I)
+
+
 def find_quantities(text: str, field: str | None = "question") -> list[Quantity]:
     """Every number in ``text`` with its unit (if any), left to right; dates are skipped.
 
@@ -299,6 +304,8 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
     ([], 1)
     >>> [(q.value, q.wan, q.unit) for q in find_quantities("交税300多万，厂房两千多平")]
     [(Fraction(3000000, 1), True, ''), (Fraction(2000, 1), False, '平方米')]
+    >>> find_quantities("how many 10,000 m² are completed"), len(find_quantities("How many mu is 10,000 m²?"))
+    ([], 1)
     >>> find_quantities("买了1,2000平方米")
     Traceback (most recent call last):
     ...
@@ -307,6 +314,7 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
     norm = normalise(text)
     masked = _SPOKEN_MEASURE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), _mask_dates(norm))
     masked = _SPOKEN_APPROX.sub(lambda m: m.group(1) + " ", masked)
+    masked = _UNIT_ASKED_IN.sub(lambda m: " " * len(m.group(0)), masked)
     out: list[Quantity] = []
     for m in _QUANTITY.finditer(masked):
         if m.group("fa"):

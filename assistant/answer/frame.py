@@ -486,7 +486,7 @@ _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 # A yes/no form anywhere ("能不能把…改造？"): after the last figure word it makes the question a yes/no one.
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
-_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|折|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
+_FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥|何种?)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|折|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
                               r"how large|what percentage|what share|what rate|what (?:\w+ ){1,3}per (?:mu|square|sq|m2|unit|year)\b|what (?:minimum|maximum|min|max)\b|what (?:(?!(?:for|of|on|in|to|with|about|by)\b)\w+ ){1,4}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|ceiling|floor(?! area| space| plan)|deadline|period|face value|value)|"
                               # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
@@ -534,8 +534,14 @@ def split_parts(question: str) -> tuple[str, ...]:
     # "…, and which bureau drafts the rules?": the joining word is not part of what is asked (its matching noise
     # put another clause's actor first)
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in parts]
-    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and asks_something(p)]
+    parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and asks_something(p)
+             and not _SET_APART.fullmatch(p.strip(" ，,。？?！!"))]
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
+
+
+# "…上限是多少啊，不是啥优质企业那种": a remark telling the thing asked apart from another, no question of its own.
+_SET_APART = re.compile(r"(?:我|我们)?(?:说的|问的)?(?:不是|并非|不算)(?:啥|什么)?[\u4e00-\u9fff]{1,12}?(?:那种|那样|这种|那类|那些)?"
+                        r"(?:的)?[啊呀哈哦]?")
 
 
 _ASKING = re.compile(r"[？?]|吗|(?<!那)么|呢|啥|咋|什么|怎么|怎样|如何|多少|多大|多久|多长|几|哪|谁|是否|能否|可否|有没有|能不能|可不可以|"

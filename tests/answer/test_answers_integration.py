@@ -1866,3 +1866,63 @@ def test_a_phone_asked_after_a_city_named_no_contact_is_none_either(assistant):
 def test_the_total_asked_after_a_calculation_is_its_total(assistant, first, total, wanted):
     *_, a = _chat(assistant, first, total)
     assert a.kind == "calculation" and wanted in a.direct, a.direct
+
+
+def test_an_english_and_x_follow_up_names_the_clause_point_it_asks(assistant):
+    *_, a = _chat(assistant, "In Linhai, how soon after the land contract is signed must park construction start?",
+                  "And completion acceptance?")
+    assert "24 months" in a.direct, a.direct
+
+
+def test_a_remark_telling_the_thing_apart_is_no_question_of_its_own(assistant):
+    a = assistant.ask("温州普通企业买厂房最多能买多少平方，不是啥优质企业那种")
+    assert a.refused and a.not_covered_kind == "different_quantity" and not a.direct.startswith("1."), a.answer
+
+
+@pytest.mark.parametrize("question, refused, wanted", [
+    ("临海园区建设主体的履约保证金按何比例缴纳", True, "没有规定具体数值"),
+    ("慈溪新建小微园投资到多少才可以预售", True, "没有规定具体数值"),
+    ("温州小微园投资达到多少可以办预售", False, "25%"),
+])
+def test_a_share_asked_by_what_proportion_or_investment_progress(assistant, question, refused, wanted):
+    a = assistant.ask(question)
+    assert a.refused is refused and wanted in a.direct, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "临海每个园区的建筑面积起码要多少平",
+    "临海职工宿舍总建筑面积占产业园总建筑面积的比例最多是多少",
+])
+def test_a_park_wide_figure_is_not_one_firms_or_the_dormitories_own(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == "different_quantity", a.answer
+
+
+def test_a_firms_own_shortfall_is_not_the_developers_penalty(assistant):
+    a = assistant.ask("温州我们公司自己的亩均税收不达标，要赔多少违约金")
+    assert a.refused and "支付税收差额部分违约金" not in a.direct, a.answer
+
+
+def test_what_happens_after_a_breach_no_clause_punishes_is_not_stated(assistant):
+    a = assistant.ask("慈溪镇上的园区建设方案没报市里审核就动工了，会如何处理")
+    assert a.refused and a.not_covered_kind == "not_stated", a.answer
+
+
+def test_talent_home_buying_subsidies_are_a_topic_no_document_covers(assistant):
+    a = assistant.ask("园区企业的人才购房能补贴多少")
+    assert a.refused and a.not_covered_kind == "topic_absent", a.answer
+
+
+def test_a_way_round_the_transfer_ban_is_the_clause_stating_one(assistant):
+    a = assistant.ask("临海厂房买了不到5年想转手，有没有什么路子")
+    assert "审核同意" in a.direct.split("\n")[0], a.direct
+
+
+def test_a_table_unit_asked_in_english_is_no_area_to_convert(assistant):
+    a = assistant.ask("Under Wenzhou's action plan, how many mu start and how many 10,000 m² are completed citywide in 2021?")
+    assert a.kind == "table" and "370" in a.answer, a.answer
+
+
+def test_an_english_which_asks_the_definition_matched_best_not_a_list(assistant):
+    a = assistant.ask("In the provincial planning-target form for 2018-2022, which parks may count as 'upgraded' (改造提升)?")
+    assert "原来没有纳入小微企业园名单" in a.direct, a.direct

@@ -386,6 +386,8 @@ DISCOURSE_WORDS = frozenset({"请问", "一下", "问问", "想问", "麻烦", "
 
 DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
 _BENEFIT_VERBS = frozenset({"享受", "享有"})
+# An English list asked in so many words, not by a bare "which".
+_LIST_ASKED_EN = re.compile(r"\b(?:list|lists|include|includes|what are)\b")
 # A word pointed at ("这个减免", "该项补助"): the thing the conversation spoke of.
 _POINTING = r"(?:这个|这项|那个|那项|该项?|此项)"
 
@@ -468,6 +470,10 @@ _POINTS_BACK = re.compile(r"\b(?:there|it|its|that|this|those|them|they)\b|这�
 # A turn this short after an answered one reads as a follow-up of it (the longest such turn on conversations_dev and
 # conversations_dev2, 2026-12-03, is 19 characters; a new question with its own subject is longer).
 SHORT_FOLLOW_UP = 20
+# "And completion acceptance?", "What about the bond?": a short English turn naming a thing and nothing else.
+_AND_NAMED_EN = re.compile(r"(?:and|what about|how about)\s+(?:the\s+)?[a-z][a-z -]{2,40}\?*", re.I)
+# An English word and its inflections share this many first letters ("materials" ~ "material").
+EN_STEM = 6
 # "另外那几项", "其余的", "剩下的": the previous answer's other one
 _THE_OTHER = re.compile(r"另外|其余|其他的|剩下|别的那|the other|the rest|the remaining", re.I)
 # "A还是B" about the previous answer ("那个比例是按建筑面积算还是按用地面积算？", 20 characters; conversations_dev, 2026-12-05)
@@ -984,7 +990,9 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     # a yes/no on a figure the user names ("是不是亩均税收20万以上才让进") is about that figure too
     # …or a yes/no about a figure the point states ("do firms get a lower corporate income tax rate?" of 毛利率 5%)
     figure_question = ctx.frame.types and (ctx.frame.types[0] in NUMERIC or ctx.frame.types[0] in TIME or (
-        ctx.frame.types[0] == "permission" and (re.search(r"\d", ctx.frame.text) or has_figure(bp))))
+        ctx.frame.types[0] == "permission" and (re.search(r"\d", ctx.frame.text) or has_figure(bp)))
+        # …or what a breach costs ("我们企业自己亩均税收没达标，要交多少违约金": the developer's 违约金 is stated)
+        or (ctx.frame.types[0] == "consequence" and any(t in NUMERIC for t in ctx.frame.types[1:2])))
     if figure_question \
             and other_qualifier(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
         return True   # 普通企业's limit asked, 优质企业's stated
@@ -1004,7 +1012,7 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
 
 
 # A whole park's area asked ("园区总建筑面积最少多大", "the minimum total floor area of a new park").
-_PARK_TOTAL = re.compile(r"(?:园区|园子|整个园|产业园|小微园)的?总(?:建筑)?面积|"
+_PARK_TOTAL = re.compile(r"(?:园区|园子|整个园|产业园|小微园)的?总(?:建筑)?面积|(?:每个|单个|一个)(?:园区|园子|小微园|产业园)的?(?:建筑)?面积|"
                          r"\btotal (?:floor |built |building )?(?:area|floor space) of (?:a|the|each|one|every)? ?(?:new(?:ly built)? )?park"
                          r"|\bpark'?s total (?:floor |built )?(?:area|floor space)")
 
@@ -1511,6 +1519,14 @@ class KnowledgeHandler:
         if candidates and f.language == "en" and f.city_source == "named" \
                 and _new_subject_en(f.question, said, candidates):
             candidates = []   # "Back to Wenzhou: which criteria are used to screen companies…" after its lottery
+        if not candidates and f.language == "en" and _AND_NAMED_EN.fullmatch(f.question.strip()):
+            # "And completion acceptance?" after the start deadline: the clause's point whose own English subject names
+            # it (the completion deadline), not the turn's nearest words elsewhere (its planning check)
+            own_words = [w for w in _own_words(f.question, said) if w not in ("about", "what")]
+            named = [bp for bp in siblings if own_words
+                     and all(w[:EN_STEM] in bp.point.subject_en.lower() for w in own_words)]
+            if len(named) == 1:
+                return _as_match(named[0], matches)
         if not candidates and len(f.question) <= SHORT_FOLLOW_UP and not self._named_city_own_match(ctx, matches, before):
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
             # turn naming something the previous question did not, which a point of the same clause states
@@ -1732,6 +1748,22 @@ class KnowledgeHandler:
                            and (cities is None or m.point.city == chosen.point.city)), None)
             if buyers is not None:
                 return buyers
+        if f.types[:2] == ("permission", "exception") and f.language == "zh":
+            # "没满5年就急着要把厂房转手，有没有啥路子": a way round the rule is asked — the close rule stating one
+            # (如因…外迁…审核同意), not the rule on buying or renting as close in words
+            from assistant.answer.frame import exception_words_for
+
+            asked_words = exception_words_for(f.text)
+
+            def states(bp: BoundPoint) -> bool:
+                return any(w in s for s in bp.point.answer_spans for w in asked_words)
+            if not states(chosen.point):
+                # (the matched clause's own rule first: the transfer ban's clause states its exception)
+                way = next((m for m in pool[:NEAR] if m.point.point.answer_type == "permission" and states(m.point)
+                            and (m.score >= NEAR_RATIO * chosen.score or m.point.clause_id == chosen.point.clause_id)
+                            and (cities is None or m.point.city == chosen.point.city)), None)
+                if way is not None:
+                    return way
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
         if f.types[0] == "permission":
@@ -1742,6 +1774,11 @@ class KnowledgeHandler:
         subject = (asked_subject(ctx) or _thing_named(f.text, chosen.point)) if f.asks_figure else None
         # in English, the words of the chosen point's subject the question uses ("supporting facilities")
         things_en = _things_named_en(f.text, chosen.point) if f.asks_figure else frozenset()
+        if f.types[0] == "list" and f.language == "en" and chosen.point.point.answer_type == "condition" \
+                and not _LIST_ASKED_EN.search(f.text.lower()):
+            # "which parks may be counted as upgraded": a bare "which" of things that meet a condition — the definition
+            # matched best answers, not the form's list of sections beside it
+            return chosen
         for m in same:
             if m.point.point.answer_type == f.types[0] \
                     and (f.types[0] != "permission" or m.score >= NEAR_RATIO * chosen.score) \
