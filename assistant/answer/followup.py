@@ -214,6 +214,10 @@ _SEVERAL_ASKED = re.compile(r"[\u4e00-\u9fff]{2,}(?:和|及|与|、|以及)[\u4e
 _ANAPHORA = re.compile(r"对?(?:该|此|这个|这一|上述|前述)(?:比例|占比|规定|要求|标准|面积|期限|年限|时限|金额|费用|数额|数量|项|条|点)?")
 
 
+# A yes/no of the turn's own at its end ("慈溪呢，能预售不"), no figure in it.
+_OWN_YES_NO = re.compile(r"(?:能|可以|可不可以|能不能|允不允许|让不让|准不准)[\u4e00-\u9fff]{1,6}?(?:不|吗|么|没有?)[？?]?$")
+
+
 @dataclass(frozen=True)
 class Resolution:
     text: str                         # the question as it is to be answered
@@ -542,8 +546,12 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
             place = f"{reg.english(new)} province" if reg.get(new).level == "province" else reg.english(new)
             return Resolution(f"{stripped} in {place}?", "city", topic=previous.topic,
                               previous_city=prev_city)
-        return Resolution(f"{reg.short(new)}{_strip_places(prev_q)}".strip(), "city", topic=previous.topic,
-                          previous_city=prev_city)
+        text = f"{reg.short(new)}{_strip_places(prev_q)}".strip()
+        own = _OWN_YES_NO.search(question.strip())
+        if own and not _OWN_YES_NO.search(prev_q.strip()):
+            # "慈溪呢，能预售不" after "投到多少能预售": whether the new city allows it at all, asked of the same topic
+            text = f"{text.rstrip('？?')}，{own.group(0)}"
+        return Resolution(text, "city", topic=previous.topic, previous_city=prev_city)
     if new_cities and new_cities[0] != prev_city:
         rest = _strip_places(subject).strip()
         if (rest and rest in _strip_places(prev_q)) or only_switches_city(question, prev_city, prev_q, provision):

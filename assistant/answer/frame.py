@@ -383,8 +383,12 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "管哪几年": which years (a date), not how many (几年)
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
         .replace("哪几年", "哪年").replace("哪几天", "哪天")
-    # "这个减免能享受几年": the waiver pointed at is the thing asked about, no exception asked for
-    text = _POINTED_WAIVER.sub(r"\1政策", text)
+    # "这个减免能享受几年": the waiver pointed at is the thing a figure or a period is asked of, no exception asked
+    # for ("这个减免谁来批" may still ask whether the previous rule bends)
+    if _POINTED_WAIVER.search(question):
+        pointed = answer_types(_POINTED_WAIVER.sub(r"\1政策", question))
+        if set(pointed[:1]) & (NUMERIC | {"duration", "date", "deadline"}):
+            return pointed
     # "bidding on tax per mu": the tax per mu names the auction (what is bid on), as 亩均 does; no area or rate asked
     text = re.sub(r"\b((?:bidding|bid|bids|competing|compete) on (?:the )?(?:annual )?(?:tax(?:es)?|revenue)) per[- ]mu\b",
                   r"\1-per-unit-land", text)
@@ -415,6 +419,10 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it
     if "consequence" in types or _breach_handling(text):
         types = ["consequence", *[t for t in types if t != "consequence"]]
+    way = _types_data().get("way_round", {})
+    if "exception" not in types and any(w in text for w in way.get("asked", ())) \
+            and any(w in text for w in way.get("early", ())):
+        types.append("exception")   # "没满5年就急着转手，有没有啥路子": a way round the bar
     if "exception" in types:     # "能分期交吗": whether the rule bends, whatever else is asked with it
         types = ["exception", *[t for t in types if t != "exception"]]
     if "date" in types and "metadata" in types \
@@ -535,11 +543,22 @@ def split_parts(question: str) -> tuple[str, ...]:
     # put another clause's actor first)
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in parts]
     parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and asks_something(p)
-             and not _SET_APART.fullmatch(p.strip(" ，,。？?！!"))]
+             and not _sets_apart(p)]
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
 
 # "…上限是多少啊，不是啥优质企业那种": a remark telling the thing asked apart from another, no question of its own.
+def _sets_apart(part: str) -> bool:
+    """"不是啥优质企业那种": a remark setting the thing asked apart; "不是同行业的企业能进吗" is a question of its own.
+
+    >>> _sets_apart("不是啥优质企业那种"), _sets_apart("不是同行业的企业能进吗？"), _sets_apart("不是优质企业最多买多少？")
+    (True, False, False)
+    """
+    bare = part.strip(" ，,。！!")
+    return bool(_SET_APART.fullmatch(bare)) and not re.search(r"[？?]", bare) \
+        and not _ASKING.search(re.sub(r"^(?:我|我们)?(?:说的|问的)?(?:不是|并非|不算)(?:啥|什么)?", "", bare))
+
+
 _SET_APART = re.compile(r"(?:我|我们)?(?:说的|问的)?(?:不是|并非|不算)(?:啥|什么)?[\u4e00-\u9fff]{1,12}?(?:那种|那样|这种|那类|那些)?"
                         r"(?:的)?[啊呀哈哦]?")
 

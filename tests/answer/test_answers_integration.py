@@ -1926,3 +1926,54 @@ def test_a_table_unit_asked_in_english_is_no_area_to_convert(assistant):
 def test_an_english_which_asks_the_definition_matched_best_not_a_list(assistant):
     a = assistant.ask("In the provincial planning-target form for 2018-2022, which parks may count as 'upgraded' (改造提升)?")
     assert "原来没有纳入小微企业园名单" in a.direct, a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("临海多宗土地出让终止期不一致会怎么处理", "按其中出让终止期最长一宗重新确定出让年限"),   # handling stated: no breach
+    ("温州小企业想进园区有什么路子", "优先引导"),                                      # the way in: no exception
+    ("我们是温州的开发商，我们公司自己承诺的亩均税收没达标，要交多少违约金", "税收差额部分违约金"),  # the developer's own
+])
+def test_words_near_a_new_cue_still_get_the_stated_rule(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.direct, a.answer
+
+
+def test_a_question_opening_with_bu_shi_is_a_part_of_its_own():
+    from assistant.answer.frame import split_parts
+    assert len(split_parts("临海入园企业至少多少家？不是同行业的企业能进吗？")) == 2
+
+
+def test_who_approves_this_waiver_stays_on_the_provision_spoken_of(assistant):
+    *_, a = _chat(assistant, "温州小微园地下空间要交出让金吗", "这个减免谁来批")
+    assert "城建基础设施配套费" not in a.direct, a.direct
+
+
+def test_a_total_is_asked_only_of_a_calculation_that_sums(assistant):
+    *_, a = _chat(assistant, "临海土地出让合同2023年3月1日签的，最晚什么时候开工", "一共要多少钱")
+    assert a.kind != "calculation", a.direct
+
+
+def test_a_figure_changed_after_the_total_recomputes(assistant):
+    *_, a = _chat(assistant, "临海买了800平厂房，物业维修资金交多少", "那一共要交多少钱", "如果是1000平呢")
+    assert a.kind == "calculation" and "18000元" in a.direct, a.direct
+
+
+def test_a_covered_question_naming_talent_housing_in_passing_is_answered(assistant):
+    a = assistant.ask("临海职工宿舍成套住宅能买吗，算不算人才安居")
+    assert a.not_covered_kind != "topic_absent" and "以套为单元销售" in a.answer, a.answer
+
+
+def test_an_email_asked_after_a_city_named_no_contact_is_none_either(assistant):
+    *_, a = _chat(assistant, "临海小微园入园企业要达到什么条件", "那邮箱呢")
+    assert a.refused and "163.com" not in a.answer, a.answer
+
+
+def test_a_bound_asked_is_the_citys_bound_not_its_target(assistant):
+    a = assistant.ask("临海入园企业至少多少家？")
+    assert "15家以上" in a.direct and "200家" not in a.direct, a.direct
+
+
+def test_the_rest_of_the_materials_is_the_other_deadline(assistant):
+    *_, a = _chat(assistant, "Under the Zhejiang provincial notice, by what date was the formal five-year plan text due?",
+                  "And the rest of the materials?")
+    assert "10 December" in a.direct, a.direct

@@ -126,6 +126,10 @@ _TOTAL_ASKED = re.compile(r"(?:那|那么)?(?:一共|总共|合计|加起来|加
                           r"|(?:and |so )?(?:how much )?(?:in total|altogether)\??|(?:and |so )?what(?:'s| is) the total\??", re.I)
 
 
+# The previous calculation stated a sum (the fund and the bond together), which a total asked repeats.
+_TOTALLED = re.compile(r"合计|\btotal\b", re.I)
+
+
 def _speaks_of(text: str, calculator: str) -> bool:
     """Whether ``text`` uses any word of the routes to ``calculator`` ("竣工" for the construction deadlines)."""
     lowered = text.lower()
@@ -147,6 +151,7 @@ class CalculationHandler:
     def can_handle(self, ctx: Context) -> bool:
         city = ctx.frame.city if ctx.frame.city != "浙江省" else None
         self._route = route_calculation(ctx.frame.text, city)
+        self._restated = None
         prev = ctx.previous
         if self._route is not None and prev is not None and prev.calculator == self._route[0] \
                 and prev.city == ctx.frame.city and ctx.frame.text != ctx.frame.question \
@@ -170,7 +175,8 @@ class CalculationHandler:
                     base = base.replace(old, " ")
                 attempts = [f"{base} {' '.join(now)}"]
             elif ((((ctx.frame.types and ctx.frame.types[0] in NUMERIC | TIME) or _names_an_output(ctx.frame.question, prev))
-                    and _speaks_of(ctx.frame.text, prev.calculator)) or _TOTAL_ASKED.fullmatch(ctx.frame.question.strip())) \
+                    and _speaks_of(ctx.frame.text, prev.calculator))
+                   or (_TOTAL_ASKED.fullmatch(ctx.frame.question.strip()) and _TOTALLED.search(prev.direct))) \
                     and not _other_quantity(ctx.frame.text, prev.calculator):
                 # (or a bare "X呢" naming another output of the same calculation: "竣工验收呢" after the start date,
                 # "保修金呢" after the maintenance fund was computed for the user's area, conversations_dev13)
@@ -184,6 +190,10 @@ class CalculationHandler:
                 route = route_calculation(attempt, city)
                 if route is not None and route[0] == prev.calculator:
                     self._route = route
+                    if not now and _TOTAL_ASKED.fullmatch(ctx.frame.question.strip()):
+                        # the total is the previous calculation again: a figure changed next ("如果是1000平呢")
+                        # is changed in that one's words
+                        self._restated = before
                     break
         if self._route is None and prev is not None and not prev.calculator and prev.knowledge_point \
                 and prev.city == ctx.frame.city and re.search(r"\d", ctx.frame.question) \
@@ -299,6 +309,7 @@ class CalculationHandler:
         if missing := ctx.services.topics.uncovered(f.text):
             notes.insert(0, text("calc.partly_uncovered", lang, names="、".join(m.label for m in missing)))
         cities = {c.city for c in result.citations}
-        return build(ctx, kind="calculation", direct=direct, body=body, citations=result.citations, notes=notes,
-                     quote_lines=False, calculation=result.model_dump(mode="json"),
-                     city=f.city or (cities.pop() if len(cities) == 1 else None), topic=f"calc:{name}")
+        answer = build(ctx, kind="calculation", direct=direct, body=body, citations=result.citations, notes=notes,
+                       quote_lines=False, calculation=result.model_dump(mode="json"),
+                       city=f.city or (cities.pop() if len(cities) == 1 else None), topic=f"calc:{name}")
+        return answer.model_copy(update={"resolved_question": self._restated}) if self._restated else answer

@@ -912,6 +912,17 @@ def one_year_of_a_total(ctx: Context, bp: BoundPoint) -> str | None:
 # A bound asked ("最少多少亩", "at least"): a city's closer figure of another topic (its land target) is no bound.
 _BOUND_ASKED = re.compile(r"最少|至少|起码|最低|最多|至多|最高|不超过|不低于|下限|上限|minimum|maximum|at least|at most|"
                           r"smallest|largest|lowest|highest")
+# Words by which a span states a bound (15家以上, 不得低于400平方米), which a target "200家左右" does not.
+_BOUND_STATED = re.compile(r"以上|以下|以内|不低于|不少于|不超过|不高于|不得低于|不得少于|不得超过|至少|最多|最高|最低")
+
+
+def _bound_only_elsewhere(topic_point: PointMatch, near: list[PointMatch]) -> bool:
+    """"临海入园企业至少多少家", best matched by 温州's target: the city's point on that topic (its target, 200家左右)
+    states no bound, and a close point of the city does (15家以上) — that one may answer the bound asked."""
+    return not any(_BOUND_STATED.search(s) for s in topic_point.point.point.answer_spans) \
+        and any(_BOUND_STATED.search(s) for m in near if m is not topic_point for s in m.point.point.answer_spans)
+
+
 # One year's amount asked ("2019年度", "当年"), and an amount stated for several years together ("…年—…年共").
 _ONE_YEARS = re.compile(r"\d{4}\s*年度|当年|每年|一年|(?<!\d)\d{4}\s*年全年"
                         r"|\b(?:in|for) (?:19|20)\d{2} (?:alone|only)\b|\b(?:each|per|a) year\b|\bannual", re.I)
@@ -1348,12 +1359,14 @@ class KnowledgeHandler:
         """"那另外那几项材料啥时候交" after the province's plan-text deadline: the one other point of the same document
         stating the same kind of fact (its other deadline, 12月10日前) — not the previous answer again."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
+        # (an English "And the rest of the materials?" asks no kind of fact: the one asked before)
+        bare_en = f.language == "en" and not f.types and bool(_AND_NAMED_EN.fullmatch(f.question.strip()))
         if not _THE_OTHER.search(f.question) or prev is None or prev.knowledge_point not in bank \
-                or f.city != prev.city or len(f.question) > SHORT_FOLLOW_UP:
+                or f.city not in (prev.city, None) or (len(f.question) > SHORT_FOLLOW_UP and not bare_en):
             return None
         before = bank.get(prev.knowledge_point)
         family = TIME if before.point.answer_type in TIME else {before.point.answer_type}
-        if not family & set(f.types[:2]) or not family & (TIME | {"actor", "contact"}):
+        if not (bare_en or family & set(f.types[:2])) or not family & (TIME | {"actor", "contact"}):
             return None
         # of the very kind of fact (another deadline, not the document's own issue date)
         others = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.id != before.point.id
@@ -1639,7 +1652,8 @@ class KnowledgeHandler:
         if any(bp.city == before.city and bp.point.answer_type == "contact" for bp in bank.points):
             return None
         if _own_words(f.question, prev.resolved_question or prev.question) and not re.fullmatch(
-                r"(?:那|请问)?(?:联系人|联系电话|电话|联系方式|找谁)(?:是谁|是多少|多少|是什么|呢)?[？?]?", f.question.strip()):
+                r"(?:那|请问)?(?:联系人|联系电话|电话|联系方式|找谁|电子邮箱|邮箱|地址|联系地址|传真)(?:是谁|是多少|多少|是什么|是啥|呢)?[？?]?",
+                f.question.strip()):
             return None
         # (the turn is about a contact now: "省里的呢" next asks the province's contact, not its rule on the old topic)
         return self._not_stated(ctx, before, template="knowledge.not_stated_contact").model_copy(
@@ -1867,7 +1881,9 @@ class KnowledgeHandler:
                        and m.point.point.answer_type in kinds and self._trusted(ctx, m)
                        and (not figureless or (thing and any(thing in s for s in m.point.point.answer_spans)))
                        and (f.types[0] != "metadata" or m.point.city == f.city)), None) \
-            if same_topic and top.point.city not in here and not _BOUND_ASKED.search(f.text.lower()) else None
+            if same_topic and top.point.city not in here and (not _BOUND_ASKED.search(f.text.lower())
+                                                              or _bound_only_elsewhere(same_topic[0], in_city[:NEAR])) \
+            else None
         # (…or it is the city's own best match, of the kind asked: "临海村集体能自己建不", best matched by 慈溪's
         # developers — 临海's village collectives' yes before its rule on private capital, the topic of 慈溪's match)
         if closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless
@@ -2048,8 +2064,8 @@ class KnowledgeHandler:
         before = _bare(prev)
         subject = prev.point.subject_zh if f.language == "zh" else prev.point.subject_en
         leave = [bp for bp in candidates if bp.point.answer_type == "permission"] \
-            if asks_leave(f.question) and not set(f.types) & NUMERIC and not _FIGURE_WORD.search(f.question) \
-            else []   # "投资完成多少才可以预售" asks the figure
+            if asks_leave(f.question) and not set(f.types[:1]) & NUMERIC and not _FIGURE_WORD.search(f.question) \
+            else []   # "投资完成多少才可以预售" asks the figure (the turn's own yes/no comes first: "慈溪呢，能预售不")
         if leave and prev.point.answer_type != "permission":
             if _restates_a_figure(f.question, prev) and not has_figure(leave[0]):
                 # "那慈溪也是投到25%就能卖？": the new city allows it but sets no such figure — (b), with what it says;
