@@ -1977,3 +1977,14 @@ def test_the_rest_of_the_materials_is_the_other_deadline(assistant):
     *_, a = _chat(assistant, "Under the Zhejiang provincial notice, by what date was the formal five-year plan text due?",
                   "And the rest of the materials?")
     assert "10 December" in a.direct, a.direct
+
+
+def test_which_years_a_plan_covers_is_its_span_of_years(assistant):
+    *_, a = _chat(assistant, "Under the provincial notice, by what date was the formal five-year plan text due?",
+                  "Which years does that five-year plan cover?")
+    assert "2018-2022" in a.direct, a.direct
+
+
+def test_a_city_switch_asking_its_own_yes_no_is_answered_yes_or_no(assistant):
+    *_, a = _chat(assistant, "温州小微园投资到多少才能开始预售", "临海呢，投到多少能预售", "慈溪呢，能预售不")
+    assert not a.refused and "参照商业地产进行预售" in a.direct, a.answer

@@ -386,6 +386,8 @@ DISCOURSE_WORDS = frozenset({"请问", "一下", "问问", "想问", "麻烦", "
 
 DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
 _BENEFIT_VERBS = frozenset({"享受", "享有"})
+# Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
+_YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
 _LIST_ASKED_EN = re.compile(r"\b(?:list|lists|include|includes|what are)\b")
 # A word pointed at ("这个减免", "该项补助"): the thing the conversation spoke of.
@@ -1677,6 +1679,14 @@ class KnowledgeHandler:
         chosen = _by_year(ctx, chosen, pool, cities)
         if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
             return only
+        if _YEARS_ASKED.search(f.text.lower()) and not any(_YEAR_RANGE.search(s) for s in chosen.point.point.answer_spans):
+            # "Which years does that five-year plan cover?": the close point stating a span of years (2018-2022年),
+            # not the plan framework's list that names a base year
+            spanning = next((m for m in pool[:NEAR] if any(_YEAR_RANGE.search(s) for s in m.point.point.answer_spans)
+                             and m.score >= NEAR_RATIO_IN_CITY * chosen.score
+                             and (cities is None or m.point.city in cities)), None)
+            if spanning is not None:
+                return spanning
         if not f.types:
             return chosen
         # (a document's own facts are asked by topic too: the signatory is typed actor but is the letter's, doc_*)
