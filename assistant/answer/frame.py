@@ -382,7 +382,7 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
     # "管哪几年": which years (a date), not how many (几年)
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
-        .replace("哪几年", "哪年").replace("哪几天", "哪天")
+        .replace("哪几年", "哪年").replace("哪几天", "哪天").replace("清退", "清出")   # (清退吗 is no refund asked: 退吗)
     # "这个减免能享受几年": the waiver pointed at is the thing a figure or a period is asked of, no exception asked
     # for ("这个减免谁来批" may still ask whether the previous rule bends)
     if _POINTED_WAIVER.search(question):

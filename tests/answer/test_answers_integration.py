@@ -1988,3 +1988,38 @@ def test_which_years_a_plan_covers_is_its_span_of_years(assistant):
 def test_a_city_switch_asking_its_own_yes_no_is_answered_yes_or_no(assistant):
     *_, a = _chat(assistant, "温州小微园投资到多少才能开始预售", "临海呢，投到多少能预售", "慈溪呢，能预售不")
     assert not a.refused and "参照商业地产进行预售" in a.direct, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "临海园区厂界噪声最高多少分贝",
+    "温州园区员工培训每人补贴多少",
+])
+def test_noise_limits_and_staff_training_subsidies_are_topics_no_document_covers(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == "topic_absent", a.answer
+
+
+@pytest.mark.parametrize("question, refused", [
+    ("温州亩均评价评了D类的企业会不会被清退", True),     # 12. states no such consequence
+    ("临海投产两年亩均不达标的企业会被清出园区不", True),
+    ("温州不合规的入园企业会被清退吗", False),          # 13. 清退不合规入园企业
+])
+def test_a_named_consequence_is_answered_only_by_a_clause_stating_it(assistant, question, refused):
+    a = assistant.ask(question)
+    assert a.refused is refused, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "温州买园区厂房的企业要交多少保证金",                 # the bond is the land bidder's
+    "温州单个小微企业园的用地不得低于多少亩",              # 100亩 is for old state land redeveloped
+    "温州限地价出让时，地价每亩最高多少钱",               # a 50% premium is no price per mu
+    "In Wenzhou, what is the highest land price per mu when the price is capped?",
+])
+def test_another_quantity_near_the_one_asked_is_refused(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == "different_quantity", a.answer
+
+
+def test_a_land_bidders_bond_is_still_answered(assistant):
+    a = assistant.ask("温州开发商竞得地块要交多少履约保证金")
+    assert not a.refused and "10%" in a.direct, a.direct

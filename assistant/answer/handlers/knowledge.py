@@ -865,8 +865,14 @@ def other_measure(ctx: Context, bp: BoundPoint) -> bool:
     if measure is None or not has_figure(bp):
         return False
     if measure == "money":
+        # (a price per mu asked — "地价最高每亩多少钱" — is no premium of 50% over a price: a rate in 元/亩 is)
+        if _PER_UNIT_ASKED.search(ctx.frame.text.lower()):
+            return not any(q.unit and "/" in q.unit for s in bp.point.answer_spans for q in find_quantities(s, field=None))
         return not gives(bp, "amount")
     return not any(_counted_in(measure).search(s) for s in bp.point.answer_spans)
+
+
+_PER_UNIT_ASKED = re.compile(r"每亩|一亩|每平|一平|每个平方|per mu|per square met|a square met|per m2|per m²")
 
 
 @functools.lru_cache(maxsize=16)
