@@ -2023,3 +2023,14 @@ def test_another_quantity_near_the_one_asked_is_refused(assistant, question):
 def test_a_land_bidders_bond_is_still_answered(assistant):
     a = assistant.ask("温州开发商竞得地块要交多少履约保证金")
     assert not a.refused and "10%" in a.direct, a.direct
+
+
+def test_a_price_basis_asked_is_the_rule_stating_the_price(assistant):
+    a = assistant.ask("温州入园企业确需转让厂房时，属地政府按何种价格回购")
+    assert "不高于市场评估价" in a.direct.split("\n")[0], a.direct
+
+
+def test_an_english_total_time_asks_a_period(assistant):
+    a = assistant.ask("What maximum total time is allowed for completion acceptance of a park project in Wenzhou?")
+    assert "30 working days" in a.direct, a.direct
+

@@ -21,6 +21,7 @@ def test_a_mistyped_word_is_read_as_the_documents_word():
     assert with_typos_fixed("临海厂房买了几年才能准让出去") == "临海厂房买了几年才能转让出去"
     assert with_typos_fixed("保正金交多少") == "保证金交多少"
     assert with_typos_fixed("厂房租凭要办什么手续") == "厂房租赁要办什么手续"   # 房租 is a word, 租凭 still a typo
+    assert with_typos_fixed("拿了地多久必须开共") == "拿了地多久必须开工"
 
 
 def test_a_typo_key_inside_a_real_word_is_left_alone():

@@ -387,6 +387,9 @@ DISCOURSE_WORDS = frozenset({"请问", "一下", "问问", "想问", "麻烦", "
 DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
 _BENEFIT_VERBS = frozenset({"享受", "享有"})
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
+# A price's basis asked ("按何种价格回购", "按啥价卖"), and one stated ("按不高于市场评估价", "按市场评估确认价").
+_PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
+_PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
 _LIST_ASKED_EN = re.compile(r"\b(?:list|lists|include|includes|what are)\b")
@@ -1685,6 +1688,14 @@ class KnowledgeHandler:
         chosen = _by_year(ctx, chosen, pool, cities)
         if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
             return only
+        if _PRICE_BASIS_ASKED.search(f.text) and not any(_PRICE_BASIS.search(s) for s in chosen.point.point.answer_spans):
+            # "属地政府按何种价格进行回购": the close point stating the price's basis (按不高于市场评估价), not the
+            # transfer after a waived buy-back that matched the words as well
+            priced = next((m for m in pool[:NEAR] if any(_PRICE_BASIS.search(s) for s in m.point.point.answer_spans)
+                           and m.score >= NEAR_RATIO * chosen.score
+                           and (cities is None or m.point.city in cities)), None)
+            if priced is not None:
+                return priced
         if _YEARS_ASKED.search(f.text.lower()) and not any(_YEAR_RANGE.search(s) for s in chosen.point.point.answer_spans):
             # "Which years does that five-year plan cover?": the close point stating a span of years (2018-2022年),
             # not the plan framework's list that names a base year
