@@ -2034,3 +2034,14 @@ def test_an_english_total_time_asks_a_period(assistant):
     a = assistant.ask("What maximum total time is allowed for completion acceptance of a park project in Wenzhou?")
     assert "30 working days" in a.direct, a.direct
 
+
+
+def test_which_firms_may_enter_is_the_clauses_condition_not_its_one_no(assistant):
+    a = assistant.ask("慈溪乡镇小微园，啥样的企业能进？")
+    assert "亩产效益" in a.direct.split("\n")[0], a.direct
+
+
+def test_housing_workers_on_site_asks_no_land_area(assistant):
+    a = assistant.ask("We plan to move into a Linhai park and house our staff on site. Can dormitory flats be sold, "
+                      "and how big may one be?")
+    assert not a.refused, a.answer

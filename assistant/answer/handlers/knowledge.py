@@ -313,7 +313,7 @@ def _things_named_en(question: str, bp: BoundPoint) -> frozenset[str]:
     "subsidy for facilities of parks built by local governments"), word endings aside; empty for Chinese.
 
     >>> sorted(_stems("supporting facilities, local governments"))
-    ['facilitie', 'government', 'local', 'supporting']
+    ['facility', 'government', 'local', 'supporting']
     """
     if not question.isascii():
         return frozenset()
@@ -327,7 +327,9 @@ EN_THING_WORDS = 2
 
 
 def _stems(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower()) if len(w) >= 5}
+    # (a plural in -ies is its -y word: "dormitories" names the "dormitory flat")
+    return {w[:-3] + "y" if w.endswith("ies") else w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())
+            if len(w) >= 5}
 
 
 # words of nearly every English subject: naming one says nothing of which thing is asked
@@ -387,6 +389,8 @@ DISCOURSE_WORDS = frozenset({"请问", "一下", "问问", "想问", "麻烦", "
 DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
 _BENEFIT_VERBS = frozenset({"享受", "享有"})
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
+# Which firms may do a thing, asked ("啥样的企业能进", "哪类企业可以入园").
+_WHICH_FIRMS = re.compile(r"(?:什么样|啥样|哪种|哪类|哪一类|什么类型)的?(?:小微)?(?:企业|公司|厂子?)")
 # A price's basis asked ("按何种价格回购", "按啥价卖"), and one stated ("按不高于市场评估价", "按市场评估确认价").
 _PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
@@ -439,7 +443,7 @@ def states_figure(bp: BoundPoint, asked: str) -> bool:
                                 and (bp.point.answer_type in TIME) == (asked in TIME))
 
 
-_LAND = re.compile(r"占地|用地|土地|地块|亩|\bland\b|\bsite\b|\bmu\b")
+_LAND = re.compile(r"占地|用地|土地|地块|亩|\bland\b|(?<!on )(?<!on-)\bsite\b|\bmu\b")
 _FLOOR = re.compile(r"建筑面积|厂房|房子面积|平方米|平米|平方|㎡|\bfloor\b|\bsqm\b|m2")
 
 
@@ -1851,6 +1855,13 @@ class KnowledgeHandler:
             for m in same:
                 if gives(m.point, f.asks) and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en):
                     return m
+        if f.types[0] == "condition" and _WHICH_FIRMS.search(f.text) and chosen.point.point.answer_type != "condition":
+            # "慈溪乡镇的小微园，啥样的企业能进": which firms may enter is the clause's condition (满足产业类型、亩产效益…),
+            # not its one "no" (限制类产业原则上不得入园)
+            stating = [bp for bp in ctx.services.bank.in_clause(chosen.point.clause_id)
+                       if bp.point.answer_type == "condition" and ctx.may_answer(bp)]
+            if stating:
+                return _as_match(stating[0], pool)
         if f.types[0] in SIBLING_TYPES and not (f.types[0] == "date" and _span_years(chosen.point)):
             # (a point that itself states the year asked — "以2018年为基期" — is not replaced by the printing date)
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
