@@ -2045,3 +2045,8 @@ def test_housing_workers_on_site_asks_no_land_area(assistant):
     a = assistant.ask("We plan to move into a Linhai park and house our staff on site. Can dormitory flats be sold, "
                       "and how big may one be?")
     assert not a.refused, a.answer
+
+
+def test_a_floor_area_asked_is_the_close_area_cap_not_the_tax_target_matched_first(assistant):
+    a = assistant.ask("我们厂亩均税收三十来万，每年交税三百来万，在温州园区最多可以买多大的厂房")
+    assert not a.refused and "2万㎡" in a.direct, a.answer

@@ -392,7 +392,7 @@ _BENEFIT_VERBS = frozenset({"享受", "享有"})
 # Which firms may do a thing, asked ("啥样的企业能进", "哪类企业可以入园").
 _WHICH_FIRMS = re.compile(r"(?:什么样|啥样|哪种|哪类|哪一类|什么类型)的?(?:小微)?(?:企业|公司|厂子?)")
 # A price's basis asked ("按何种价格回购", "按啥价卖"), and one stated ("按不高于市场评估价", "按市场评估确认价").
-_PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
+_PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格?(?:咋|怎么|如何)(?:定|算|确定)|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -1834,10 +1834,15 @@ class KnowledgeHandler:
         # a chosen point stating no fact of the kind asked (who reports, for "何时之前报送") yields to a slightly farther
         # one that does (its deadline)
         # (…unless its own clause has a point of that kind: "who receives the materials" and their deadline, 结语)
-        ratio = NEAR_RATIO_IN_CITY if f.types[0] in ("deadline", "date") \
-            and chosen.point.point.answer_type not in TIME and not gives(chosen.point, f.types[0]) \
-            and not any(bp.point.answer_type == f.types[0]
-                        for bp in ctx.services.bank.in_clause(chosen.point.clause_id)) else NEAR_RATIO
+        # (…and so does a figure of another kind: "…最多能买多大的厂房" matched best by the tax target, 20万元, not the
+        # floor area cap of 2万㎡ a little farther)
+        ratio = NEAR_RATIO_IN_CITY if (f.types[0] in ("deadline", "date") and chosen.point.point.answer_type not in TIME
+                                       and not gives(chosen.point, f.types[0])
+                                       and not any(bp.point.answer_type == f.types[0]
+                                                   for bp in ctx.services.bank.in_clause(chosen.point.clause_id))) \
+            or (f.asks_figure and f.asks in ("area", "count", "duration")
+                and chosen.point.point.answer_type not in _FAMILY[f.asks] and not gives(chosen.point, f.asks)) \
+            else NEAR_RATIO
         for m in near:   # a close match of another topic that states exactly the kind of fact asked
             # …of the same jurisdiction: the province's coordination line is not 慈溪's approval of a town's plan;
             # close, or better in both words and meaning (its clause only ranked lower: "对入园企业数量有啥要求")
