@@ -2050,3 +2050,8 @@ def test_housing_workers_on_site_asks_no_land_area(assistant):
 def test_a_floor_area_asked_is_the_close_area_cap_not_the_tax_target_matched_first(assistant):
     a = assistant.ask("我们厂亩均税收三十来万，每年交税三百来万，在温州园区最多可以买多大的厂房")
     assert not a.refused and "2万㎡" in a.direct, a.answer
+
+
+def test_a_named_consequence_the_clause_states_in_its_own_words_is_answered(assistant):
+    a = assistant.ask("温州园区会不会把没证没照、没固定场所的小作坊清出去")
+    assert not a.refused and "清退不合规入园企业" in a.direct, a.answer

@@ -2073,9 +2073,12 @@ class KnowledgeHandler:
                                        and ctx.may_answer(p)
                                        and any(w in " ".join((p.point.subject_zh, *p.point.answer_spans)) for w in own)),
                                       key=_match_rank(pool))
-            if not consequences:
+            # (the consequence named, in the clause's own words, is stated: "…小作坊清出去吗" of 13.'s 清退不合规入园企业)
+            named = [w for w in consequence_words_for(f.text) if w in svc.passage_text.get(bp.clause_id, "")]
+            if not consequences and not named:
                 return self._not_stated(ctx, bp)                            # (e)
-            bp = consequences[0]
+            if consequences:
+                bp = consequences[0]
         return self._answer(ctx, PointMatch(point=bp, score=chosen.score, bm25=chosen.bm25, cosine=chosen.cosine,
                                             question=chosen.question, rank=chosen.rank))
 
@@ -2557,8 +2560,10 @@ class KnowledgeHandler:
             m = alt
         if "exception" in f.types[:2] and not self._states_exception(ctx, m.point):
             return self._not_stated(ctx, m.point, exception=True)           # (e): no exception, instalment, extension
+        # (the consequence named, stated in the clause's own words, is stated: "…小作坊清出去吗" of 13.'s 清退)
         if "consequence" in f.types[:2] and m.point.point.answer_type != "consequence" \
-                and not CONSEQUENCE_STATED.search(svc.passage_text.get(m.point.clause_id, "")):
+                and not CONSEQUENCE_STATED.search(svc.passage_text.get(m.point.clause_id, "")) \
+                and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in consequence_words_for(f.text)):
             return self._not_stated(ctx, m.point)                           # (e): no consequence stated
         if f.types[:1] == ("consequence",) and m.point.point.answer_type == "consequence":
             trigger = unstated_trigger(ctx, m.point.clause_id)
