@@ -2055,3 +2055,8 @@ def test_a_floor_area_asked_is_the_close_area_cap_not_the_tax_target_matched_fir
 def test_a_named_consequence_the_clause_states_in_its_own_words_is_answered(assistant):
     a = assistant.ask("温州园区会不会把没证没照、没固定场所的小作坊清出去")
     assert not a.refused and "清退不合规入园企业" in a.direct, a.answer
+
+
+def test_a_period_asked_of_a_city_setting_none_is_no_period_of_another_thing(assistant):
+    *_, a = _chat(assistant, "临海园区买的厂房多久以后才能卖", "温州几年以后可以转")
+    assert a.refused and "2年" not in a.direct, a.answer

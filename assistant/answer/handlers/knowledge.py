@@ -1840,7 +1840,7 @@ class KnowledgeHandler:
                                        and not gives(chosen.point, f.types[0])
                                        and not any(bp.point.answer_type == f.types[0]
                                                    for bp in ctx.services.bank.in_clause(chosen.point.clause_id))) \
-            or (f.asks_figure and f.asks in ("area", "count", "duration")
+            or (f.asks_figure and f.asks == "area"
                 and chosen.point.point.answer_type not in _FAMILY[f.asks] and not gives(chosen.point, f.asks)) \
             else NEAR_RATIO
         for m in near:   # a close match of another topic that states exactly the kind of fact asked
