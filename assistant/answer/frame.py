@@ -373,6 +373,7 @@ _DOCUMENT_DATE_WORD = re.compile(r"落款|成文|印发(?!单位|机关)")
 _EMBEDDED_WHETHER = re.compile(r"是否[\u4e00-\u9fff]{1,8}的(?:决定|意见|答复|结论|问题|情况)")
 
 
+_MONEY_HELD = re.compile(r"保证金|押金|定金|订金|款|费")
 _POINTED_WAIVER = re.compile(r"(这个|这项|那个|那项|该项?|此项)(?:减免|豁免)")
 
 
@@ -382,7 +383,9 @@ def answer_types(question: str) -> tuple[str, ...]:
     # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
     # "管哪几年": which years (a date), not how many (几年)
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
-        .replace("哪几年", "哪年").replace("哪几天", "哪天").replace("清退", "清出")   # (清退吗 is no refund asked: 退吗)
+        .replace("哪几年", "哪年").replace("哪几天", "哪天")
+    if not _MONEY_HELD.search(text):
+        text = text.replace("清退", "清出")   # a firm 清退 is put out (清退吗 asks no refund: 退吗); a deposit 清退 is refunded
     # "这个减免能享受几年": the waiver pointed at is the thing a figure or a period is asked of, no exception asked
     # for ("这个减免谁来批" may still ask whether the previous rule bends)
     if _POINTED_WAIVER.search(question):

@@ -1992,7 +1992,7 @@ def test_a_city_switch_asking_its_own_yes_no_is_answered_yes_or_no(assistant):
 
 @pytest.mark.parametrize("question", [
     "临海园区厂界噪声最高多少分贝",
-    "温州园区员工培训每人补贴多少",
+    "温州园区员工的培训补贴每人多少",
 ])
 def test_noise_limits_and_staff_training_subsidies_are_topics_no_document_covers(assistant, question):
     a = assistant.ask(question)
@@ -2060,3 +2060,23 @@ def test_a_named_consequence_the_clause_states_in_its_own_words_is_answered(assi
 def test_a_period_asked_of_a_city_setting_none_is_no_period_of_another_thing(assistant):
     *_, a = _chat(assistant, "临海园区买的厂房多久以后才能卖", "温州几年以后可以转")
     assert a.refused and "2年" not in a.direct, a.answer
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("温州园区每亩税收要交多少钱", "20万元"),                              # 亩均 is per mu already: no price asked
+    ("临海非生产性用房能卖给什么样的企业", "只能在入园企业内转让"),            # which firms may buy, not enter
+    ("我们是开发商，企业来买厂房之前我们在温州拿地要交多少保证金", "10%"),       # the developer's own bond
+    ("温州园区有职工培训服务吗", "人才培训"),                               # training named: not uncovered
+])
+def test_the_second_reviews_probes_keep_their_answers(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.direct, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "临海开发商违约会被清退吗",                 # (七) names 企业退出 as a contract term, no expulsion
+    "温州厂房没经批准就转租了会被赶出园区吗",     # 13.'s 清退 is said of non-compliant firms, not with the sublease ban
+])
+def test_an_expulsion_no_sentence_of_the_provision_states_is_not_stated(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == "not_stated", a.answer

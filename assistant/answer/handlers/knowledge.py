@@ -391,8 +391,9 @@ _BENEFIT_VERBS = frozenset({"享受", "享有"})
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 # Which firms may do a thing, asked ("啥样的企业能进", "哪类企业可以入园").
 _WHICH_FIRMS = re.compile(r"(?:什么样|啥样|哪种|哪类|哪一类|什么类型)的?(?:小微)?(?:企业|公司|厂子?)")
+_ENTRY_ASKED = re.compile(r"入园|进园|能进|可以进|进来|进去|入驻")
 # A price's basis asked ("按何种价格回购", "按啥价卖"), and one stated ("按不高于市场评估价", "按市场评估确认价").
-_PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格?(?:咋|怎么|如何)(?:定|算|确定)|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
+_PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格(?:咋|怎么|如何)(?:定|算|确定)|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -517,6 +518,14 @@ def _of_document_fact(ctx: Context, answer: Answer) -> bool:
     bank = ctx.services.bank
     return bool(answer.knowledge_point) and answer.knowledge_point in bank \
         and bank.get(answer.knowledge_point).point.answer_type == "metadata"
+
+
+def _own_sentences(svc, bp: BoundPoint) -> str:
+    """The sentences of ``bp``'s clause that hold its spans: what the clause says of that provision (温州 13.'s
+    "清退不合规入园企业" is said with 杜绝"四无"企业入园, not with the buy-back after 经营不善)."""
+    passage = svc.passage_text.get(bp.clause_id, "")
+    sentences = re.split(r"(?<=[。；;])", passage)
+    return "".join(x for x in sentences if any(span[:12] in x for span in bp.point.answer_spans))
 
 
 def _conversation_point(ctx: Context) -> BoundPoint | None:
@@ -873,12 +882,14 @@ def other_measure(ctx: Context, bp: BoundPoint) -> bool:
         return False
     if measure == "money":
         # (a price per mu asked — "地价最高每亩多少钱" — is no premium of 50% over a price: a rate in 元/亩 is)
-        if _PER_UNIT_ASKED.search(ctx.frame.text.lower()):
+        # (亩均税收 asked "每亩多少钱" is a per-mu figure already: only a price per mu needs a 元/亩 one)
+        if _PER_UNIT_ASKED.search(ctx.frame.text.lower()) and _PRICE_NAMED.search(ctx.frame.text.lower()):
             return not any(q.unit and "/" in q.unit for s in bp.point.answer_spans for q in find_quantities(s, field=None))
         return not gives(bp, "amount")
     return not any(_counted_in(measure).search(s) for s in bp.point.answer_spans)
 
 
+_PRICE_NAMED = re.compile(r"价|price")
 _PER_UNIT_ASKED = re.compile(r"每亩|一亩|每平|一平|每个平方|per mu|per square met|a square met|per m2|per m²")
 
 
@@ -1860,7 +1871,8 @@ class KnowledgeHandler:
             for m in same:
                 if gives(m.point, f.asks) and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en):
                     return m
-        if f.types[0] == "condition" and _WHICH_FIRMS.search(f.text) and chosen.point.point.answer_type != "condition":
+        if f.types[0] == "condition" and _WHICH_FIRMS.search(f.text) and _ENTRY_ASKED.search(f.text) \
+                and chosen.point.point.answer_type != "condition":
             # "慈溪乡镇的小微园，啥样的企业能进": which firms may enter is the clause's condition (满足产业类型、亩产效益…),
             # not its one "no" (限制类产业原则上不得入园)
             stating = [bp for bp in ctx.services.bank.in_clause(chosen.point.clause_id)
@@ -2027,8 +2039,14 @@ class KnowledgeHandler:
             # in English, the words of the matched point's subject the question uses ("supporting facilities": not
             # the city's whole budget beside it, eval/mixed_dev13, 2026-12-04)
             things_en = _things_named_en(f.text, bp)
+            # (a point of another topic names a word of the question: "温州几年以后可以转" after 临海's transfer ban
+            # is no reward's 前3年 that scored as close)
+            own = [w for w in content_words(f.question) if not registry().mentioned(w) and w not in DISCOURSE_WORDS
+                   and not _ASKING_WORD.search(w)]
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
-                         and (m.point.point.topic == bp.point.topic or m.score >= NEAR_RATIO * chosen.score
+                         and (m.point.point.topic == bp.point.topic
+                              or (m.score >= NEAR_RATIO * chosen.score and (f.language == "en" or any(
+                                  w in " ".join((m.point.point.subject_zh, *m.point.point.answer_spans)) for w in own)))
                               # the city's own figure before the province's form that lists what to report
                               # ("慈溪2019年计划建设多少个": 2019年拟建6个, not the notice's plan list)
                               or (m.point.city == f.city != bp.city and m.score >= NEAR_RATIO_IN_CITY * chosen.score
@@ -2074,7 +2092,7 @@ class KnowledgeHandler:
                                        and any(w in " ".join((p.point.subject_zh, *p.point.answer_spans)) for w in own)),
                                       key=_match_rank(pool))
             # (the consequence named, in the clause's own words, is stated: "…小作坊清出去吗" of 13.'s 清退不合规入园企业)
-            named = [w for w in consequence_words_for(f.text) if w in svc.passage_text.get(bp.clause_id, "")]
+            named = [w for w in consequence_words_for(f.text) if w in _own_sentences(svc, bp)]
             if not consequences and not named:
                 return self._not_stated(ctx, bp)                            # (e)
             if consequences:
@@ -2563,7 +2581,7 @@ class KnowledgeHandler:
         # (the consequence named, stated in the clause's own words, is stated: "…小作坊清出去吗" of 13.'s 清退)
         if "consequence" in f.types[:2] and m.point.point.answer_type != "consequence" \
                 and not CONSEQUENCE_STATED.search(svc.passage_text.get(m.point.clause_id, "")) \
-                and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in consequence_words_for(f.text)):
+                and not any(w in _own_sentences(svc, m.point) for w in consequence_words_for(f.text)):
             return self._not_stated(ctx, m.point)                           # (e): no consequence stated
         if f.types[:1] == ("consequence",) and m.point.point.answer_type == "consequence":
             trigger = unstated_trigger(ctx, m.point.clause_id)
