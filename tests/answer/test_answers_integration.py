@@ -2080,3 +2080,8 @@ def test_the_second_reviews_probes_keep_their_answers(assistant, question, wante
 def test_an_expulsion_no_sentence_of_the_provision_states_is_not_stated(assistant, question):
     a = assistant.ask(question)
     assert a.refused and a.not_covered_kind == "not_stated", a.answer
+
+
+def test_which_firms_may_not_enter_is_the_clauses_no(assistant):
+    a = assistant.ask("慈溪什么样的企业不能进园")
+    assert "限制类产业" in a.direct.split("\n")[0], a.direct

@@ -392,6 +392,8 @@ _BENEFIT_VERBS = frozenset({"享受", "享有"})
 # Which firms may do a thing, asked ("啥样的企业能进", "哪类企业可以入园").
 _WHICH_FIRMS = re.compile(r"(?:什么样|啥样|哪种|哪类|哪一类|什么类型)的?(?:小微)?(?:企业|公司|厂子?)")
 _ENTRY_ASKED = re.compile(r"入园|进园|能进|可以进|进来|进去|入驻")
+# …or which may not ("啥样的企业不让进"): the clause's "no" answers that
+_ENTRY_BARRED = re.compile(r"不让|不能|不得|不准|禁止|严禁|不可以|不允许|不许|限制")
 # A price's basis asked ("按何种价格回购", "按啥价卖"), and one stated ("按不高于市场评估价", "按市场评估确认价").
 _PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格(?:咋|怎么|如何)(?:定|算|确定)|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
@@ -1872,7 +1874,7 @@ class KnowledgeHandler:
                 if gives(m.point, f.asks) and _names_subject(m.point, subject) and _names_thing_en(m.point, things_en):
                     return m
         if f.types[0] == "condition" and _WHICH_FIRMS.search(f.text) and _ENTRY_ASKED.search(f.text) \
-                and chosen.point.point.answer_type != "condition":
+                and not _ENTRY_BARRED.search(f.text) and chosen.point.point.answer_type != "condition":
             # "慈溪乡镇的小微园，啥样的企业能进": which firms may enter is the clause's condition (满足产业类型、亩产效益…),
             # not its one "no" (限制类产业原则上不得入园)
             stating = [bp for bp in ctx.services.bank.in_clause(chosen.point.clause_id)
