@@ -2083,5 +2083,5 @@ def test_an_expulsion_no_sentence_of_the_provision_states_is_not_stated(assistan
 
 
 def test_which_firms_may_not_enter_is_the_clauses_no(assistant):
-    a = assistant.ask("慈溪那边啥样的企业不让进园区")
+    a = assistant.ask("慈溪啥样的企业不让进小微园")
     assert "限制类产业" in a.direct.split("\n")[0], a.direct
