@@ -388,7 +388,6 @@ DISCOURSE_WORDS = frozenset({"请问", "一下", "问问", "想问", "麻烦", "
 
 DOCUMENT_FACT_TYPES = ("metadata", "date", "actor")
 _BENEFIT_VERBS = frozenset({"享受", "享有"})
-# Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 # Which firms may do a thing, asked ("啥样的企业能进", "哪类企业可以入园").
 _WHICH_FIRMS = re.compile(r"(?:什么样|啥样|哪种|哪类|哪一类|什么类型)的?(?:小微)?(?:企业|公司|厂子?)")
 _ENTRY_ASKED = re.compile(r"入园|进园|能进|可以进|进来|进去|入驻")
@@ -397,6 +396,7 @@ _ENTRY_BARRED = re.compile(r"不让|不能|不得|不准|禁止|严禁|不可以
 # A price's basis asked ("按何种价格回购", "按啥价卖"), and one stated ("按不高于市场评估价", "按市场评估确认价").
 _PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格(?:咋|怎么|如何)(?:定|算|确定)|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
+# Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
 _LIST_ASKED_EN = re.compile(r"\b(?:list|lists|include|includes|what are)\b")
