@@ -522,6 +522,10 @@ def _of_document_fact(ctx: Context, answer: Answer) -> bool:
         and bank.get(answer.knowledge_point).point.answer_type == "metadata"
 
 
+def _spans_say(bp: BoundPoint, pattern: re.Pattern) -> bool:
+    return any(pattern.search(s) for s in bp.point.answer_spans)
+
+
 def _own_sentences(svc, bp: BoundPoint) -> str:
     """The sentences of ``bp``'s clause that hold its spans: what the clause says of that provision (温州 13.'s
     "清退不合规入园企业" is said with 杜绝"四无"企业入园, not with the buy-back after 经营不善)."""
@@ -947,8 +951,8 @@ _BOUND_STATED = re.compile(r"以上|以下|以内|不低于|不少于|不超过|
 def _bound_only_elsewhere(topic_point: PointMatch, near: list[PointMatch]) -> bool:
     """"临海入园企业至少多少家", best matched by 温州's target: the city's point on that topic (its target, 200家左右)
     states no bound, and a close point of the city does (15家以上) — that one may answer the bound asked."""
-    return not any(_BOUND_STATED.search(s) for s in topic_point.point.point.answer_spans) \
-        and any(_BOUND_STATED.search(s) for m in near if m is not topic_point for s in m.point.point.answer_spans)
+    return not _spans_say(topic_point.point, _BOUND_STATED) \
+        and any(_spans_say(m.point, _BOUND_STATED) for m in near if m is not topic_point)
 
 
 # One year's amount asked ("2019年度", "当年"), and an amount stated for several years together ("…年—…年共").
@@ -1705,22 +1709,16 @@ class KnowledgeHandler:
         chosen = _by_year(ctx, chosen, pool, cities)
         if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
             return only
-        if _PRICE_BASIS_ASKED.search(f.text) and not any(_PRICE_BASIS.search(s) for s in chosen.point.point.answer_spans):
-            # "属地政府按何种价格进行回购": the close point stating the price's basis (按不高于市场评估价), not the
-            # transfer after a waived buy-back that matched the words as well
-            priced = next((m for m in pool[:NEAR] if any(_PRICE_BASIS.search(s) for s in m.point.point.answer_spans)
-                           and m.score >= NEAR_RATIO * chosen.score
-                           and (cities is None or m.point.city in cities)), None)
-            if priced is not None:
-                return priced
-        if _YEARS_ASKED.search(f.text.lower()) and not any(_YEAR_RANGE.search(s) for s in chosen.point.point.answer_spans):
-            # "Which years does that five-year plan cover?": the close point stating a span of years (2018-2022年),
-            # not the plan framework's list that names a base year
-            spanning = next((m for m in pool[:NEAR] if any(_YEAR_RANGE.search(s) for s in m.point.point.answer_spans)
-                             and m.score >= NEAR_RATIO_IN_CITY * chosen.score
-                             and (cities is None or m.point.city in cities)), None)
-            if spanning is not None:
-                return spanning
+        # "属地政府按何种价格进行回购": the close point stating the price's basis (按不高于市场评估价), not the transfer
+        # after a waived buy-back that matched the words as well; "Which years does that five-year plan cover?": the
+        # close point stating a span of years (2018-2022年), not the plan framework's list that names a base year
+        for asked, stated, ratio in ((_PRICE_BASIS_ASKED.search(f.text), _PRICE_BASIS, NEAR_RATIO),
+                                     (_YEARS_ASKED.search(f.text.lower()), _YEAR_RANGE, NEAR_RATIO_IN_CITY)):
+            if asked and not _spans_say(chosen.point, stated):
+                stating = next((m for m in pool[:NEAR] if _spans_say(m.point, stated) and m.score >= ratio * chosen.score
+                                and (cities is None or m.point.city in cities)), None)
+                if stating is not None:
+                    return stating
         if not f.types:
             return chosen
         # (a document's own facts are asked by topic too: the signatory is typed actor but is the letter's, doc_*)
