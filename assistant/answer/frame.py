@@ -382,6 +382,8 @@ def answer_types(question: str) -> tuple[str, ...]:
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
     # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
     # "管哪几年": which years (a date), not how many (几年)
+    # "…能提前卖吗，就是期房那种": a remark naming the thing after the question asks nothing; the question ends before it
+    question = _NAMING_REMARK.sub("", question)
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
         .replace("哪几年", "哪年").replace("哪几天", "哪天")
     if not _MONEY_HELD.search(text):
@@ -560,6 +562,20 @@ def _sets_apart(part: str) -> bool:
     bare = part.strip(" ，,。！!")
     return bool(_SET_APART.fullmatch(bare)) and not re.search(r"[？?]", bare) \
         and not _ASKING.search(re.sub(r"^(?:我|我们)?(?:说的|问的)?(?:不是|并非|不算)(?:啥|什么)?", "", bare))
+
+
+_NAMING_REMARK = re.compile(r"[，,]\s*(?:我|我们)?(?:说的|问的|指的)?(?:就是|也就是|即)(?:那种|那个)?(?P<thing>[\u4e00-\u9fff]{1,12}?)"
+                            r"(?:那种|那样|这种|那类)的?[啊呀哈哦]?[。！!]*$")
+
+
+def named_in_remark(question: str) -> str | None:
+    """The thing a closing remark names ("…能提前卖吗，就是期房那种" → 期房); None without one.
+
+    >>> named_in_remark("慈溪那边园区的厂房能提前卖吗，就是期房那种"), named_in_remark("厂房能卖吗")
+    ('期房', None)
+    """
+    m = _NAMING_REMARK.search(question)
+    return m.group("thing") if m else None
 
 
 _SET_APART = re.compile(r"(?:我|我们)?(?:说的|问的)?(?:不是|并非|不算)(?:啥|什么)?[\u4e00-\u9fff]{1,12}?(?:那种|那样|这种|那类|那些)?"

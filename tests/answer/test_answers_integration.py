@@ -2085,3 +2085,18 @@ def test_an_expulsion_no_sentence_of_the_provision_states_is_not_stated(assistan
 def test_which_firms_may_not_enter_is_the_clauses_no(assistant):
     a = assistant.ask("慈溪啥样的企业不让进小微园")
     assert "限制类产业" in a.direct.split("\n")[0], a.direct
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("慈溪园区的厂房能卖期房吗", "预售"),                       # 慈溪 says 预售, never 卖: 售 is 卖
+    ("慈溪那边园区的厂房能提前卖吗，就是期房那种", "预售"),       # the remark names what is asked
+    ("温州厂房能提前卖吗，就是期房那种", "25%"),                 # the city's own pre-sale rule, not its transfer ban
+])
+def test_a_thing_the_question_names_decides_the_point(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.direct.split("\n")[0], a.answer
+
+
+def test_a_thing_a_remark_names_that_the_city_never_states_is_another_citys(assistant):
+    a = assistant.ask("临海园区厂房能提前卖吗，就是期房那种")
+    assert a.refused and a.not_covered_kind == "other_city" and "预售" in a.direct, a.answer

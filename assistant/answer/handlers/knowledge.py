@@ -20,7 +20,7 @@ from assistant import words
 from assistant.answer.context import SOURCE_NAMED, Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
                                     asks_leave, case_left_out, consequence_words_for, cue_words, fine_amount_words,
-                                    head_words, other_qualifier, qualifiers_missed, subject_aliases, word_lists,
+                                    head_words, named_in_remark, other_qualifier, qualifiers_missed, subject_aliases, word_lists,
                                     words_of)
 from assistant.answer.handlers.base import build
 from assistant.answer.span_sum import named_in
@@ -1941,7 +1941,20 @@ class KnowledgeHandler:
             else None
         # (…or it is the city's own best match, of the kind asked: "临海村集体能自己建不", best matched by 慈溪's
         # developers — 临海's village collectives' yes before its rule on private capital, the topic of 慈溪's match)
-        if closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless
+        # "…能提前卖吗，就是期房那种": the thing a closing remark names (期房 = 预售) decides, when the best match does not
+        # state it — the city's own match that does ("慈溪…", best matched by 临海's transfer exception), else, when no
+        # provision of the city does ("临海…"), another city's as the contrast — (a)
+        remark_point = None
+        if named_in_remark(f.question) and not self._remark_names(ctx, top):
+            remark_point = next((m for m in in_city if self._remark_names(ctx, m) and self._trusted(ctx, m)), None)
+            if remark_point is None and not any(self._remark_names(ctx, _bare(p))
+                                                for p in svc.bank.points if p.city in here):
+                named = next((m for m in pool if m.point.city not in here and self._remark_names(ctx, m)), None)
+                if named is not None:
+                    return self._other_city(ctx, named)
+        if remark_point is not None:
+            chosen = self._by_type(ctx, remark_point, pool, here)
+        elif closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless
                                    or (closer is in_city[0] and closer.score > same_topic[0].score)) \
                 and closer.score >= IN_CITY_RATIO * top.score:
             # "How many … parks has Cixi already finished building?", best matched by 温州's star-park target: 慈溪's
@@ -2371,6 +2384,13 @@ class KnowledgeHandler:
         df = _subject_word_counts(ctx.services.bank)
         found = [w for w in words.lcut(subject) if len(w) >= 2 and re.search(r"[\u4e00-\u9fff]", w)]
         return sorted(found, key=lambda w: (df.get(w, 0), -len(w)))
+
+    @staticmethod
+    def _remark_names(ctx: Context, m: PointMatch) -> bool:
+        """Whether ``m`` states the thing a closing remark of the question names (or a synonym of it)."""
+        thing = named_in_remark(ctx.frame.question)
+        stated = " ".join((m.point.point.subject_zh, *m.point.point.answer_spans))
+        return bool(thing) and ctx.services.coverage.found_in(thing, stated)
 
     @staticmethod
     def _said_only_elsewhere(ctx: Context, top: PointMatch, here: set[str]) -> str | None:
