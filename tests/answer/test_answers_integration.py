@@ -2100,3 +2100,9 @@ def test_a_thing_the_question_names_decides_the_point(assistant, question, wante
 def test_a_thing_a_remark_names_that_the_city_never_states_is_another_citys(assistant):
     a = assistant.ask("临海园区厂房能提前卖吗，就是期房那种")
     assert a.refused and a.not_covered_kind == "other_city" and "预售" in a.direct, a.answer
+
+
+def test_a_figure_asked_of_a_named_document_is_its_point_not_the_documents_name(assistant):
+    a = assistant.ask("The reply to the deputies' proposal on revitalising small industrial plots (No. 181): how many "
+                      "industrial small business parks had the city completed by then, and how many were still being built?")
+    assert not a.refused and "11" in a.direct.split("\n")[0] and "the the" not in a.answer, a.answer

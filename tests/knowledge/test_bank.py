@@ -128,3 +128,10 @@ def test_a_point_computing_with_a_calculator_not_of_its_rule_is_rejected(tmp_pat
     with pytest.raises(CorpusError) as exc:
         load_bank(tmp_path)
     assert "computes" in exc.value.message_en or "computes" in exc.value.message
+
+
+def test_no_topic_name_brings_its_own_article():
+    # the message catalogue says "the {topic}": a name starting with "the" reads "the the deputies' suggestion"
+    topics = yaml.safe_load((knowledge_dir() / "topics.yaml").read_text(encoding="utf-8"))
+    named = {k: v["en"] for k, v in topics.items() if isinstance(v, dict) and "en" in v}
+    assert named and not [k for k, en in named.items() if en.lower().startswith("the ")]

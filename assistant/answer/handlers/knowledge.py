@@ -1356,6 +1356,12 @@ class KnowledgeHandler:
         chosen = self._by_type(ctx, top, pool, None)
         # the province named ("通知确定的2019年全省目标是多少个园区"): a city's figure on the topic is not the province's
         places = ctx.services.applicable(f.city) if f.city == "浙江省" and f.city_source == "named" else None
+        if f.asks_figure and not states_figure(chosen.point, f.asks) and chosen.point.point.answer_type == "metadata":
+            # "The reply … (No. 181): how many parks had the city completed": the document's name matched its own
+            # facts first; the figure asked is another point of that document
+            figure = next((m for m in pool if m.point.doc_id == chosen.point.doc_id and gives(m.point, f.asks)), None)
+            if figure is not None:
+                chosen = self._by_type(ctx, figure, pool, None)
         if f.asks_figure and not states_figure(chosen.point, f.asks) \
                 and not any(gives(p, f.asks) for p in svc_points(ctx, chosen.point.point.topic)
                             if places is None or p.city in places):
