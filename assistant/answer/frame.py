@@ -378,6 +378,22 @@ _POINTED_WAIVER = re.compile(r"(这个|这项|那个|那项|该项?|此项)(?:�
 
 
 def answer_types(question: str) -> tuple[str, ...]:
+    """The kinds of fact a question asks for, the figure first when a bare figure question closes it ("Does Cixi set
+    a minimum plot ratio too? What number?" asks the ratio, not only whether there is one).
+
+    >>> answer_types("Does Cixi set a minimum plot ratio too? What number?")[:1]
+    ('ratio',)
+    """
+    head, sep, tail = re.sub(r"[？?。.!！\s]+$", "", question).rpartition("？" if "？" in question else "?")
+    if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()):
+        types = list(_answer_types(head + sep))
+        figure = [t for t in types if t in NUMERIC] or [t for t in _subject_type(head.lower()) if t in NUMERIC]
+        if figure:
+            return (figure[0], *[t for t in types if t != figure[0]])
+    return _answer_types(question)
+
+
+def _answer_types(question: str) -> tuple[str, ...]:
     """The kinds of fact a question asks for, the one asked last first: a question word sits at the end of the
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
     # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
@@ -500,7 +516,7 @@ _SPOKEN_END = re.compile(r"(哇|伐|(?<![什怎多])么)[？?！!。]?\s*$")
 _YES_NO_FORM = re.compile(r"能不能|可不可以|是不是|有没有|行不行|会不会|要不要|让不让|准不准|能否|可否|是否|允许吗|可以吗")
 # An explicit question for a figure: the (b) "mentioned, but no figure given" answer is for these only.
 _FIGURE_QUESTION = re.compile(r"多少(?!年了)|下限|上限|(?:什么|多大|啥|何种?)比例|时限|按(?:什么|何种|啥)标准(?:[或和及](?:金额|数额))?(?=缴|交|收|计|付)|(?<![好哪])几(?=年|个月|天|日|家|个|亩|平|成|折|倍|%|块(?!地|土地|田)|毛|元|万|号|次|层)|多大|多久|多长|多高|百分之几|几成|how much|how many|how long|how big|"
-                              r"how large|what percentage|what share|what rate|what (?:\w+ ){1,3}per (?:mu|square|sq|m2|unit|year)\b|what (?:minimum|maximum|min|max)\b|what (?:(?!(?:for|of|on|in|to|with|about|by)\b)\w+ ){1,4}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
+                              r"how large|what (?:number|figure|value)\s*[?？]?$|what percentage|what share|what rate|what (?:\w+ ){1,3}per (?:mu|square|sq|m2|unit|year)\b|what (?:minimum|maximum|min|max)\b|what (?:(?!(?:for|of|on|in|to|with|about|by)\b)\w+ ){1,4}(?:rate|fee|fees|percentage|price|cost)\b|what(?: is|'s|’s) the (?:minimum|maximum|min|max|rate|"
                               r"ratio|share|percentage|fee|amount|area|size|limit|cap|ceiling|floor(?! area| space| plan)|deadline|period|face value|value)|"
                               # a few words before the noun ("the exact subsidy amount"): the noun must end the phrase
                               r"what(?: is|'s|’s) the (?:(?!(?:for|of|on|in|to|with|about|by)\b)[\w-]+ ){1,4}?(?:rate|ratio|share|percentage|fee|amount|area|size|limit|cap|"
@@ -549,7 +565,21 @@ def split_parts(question: str) -> tuple[str, ...]:
     parts = [re.sub(r"^(?:and|also|plus)\s+", "", p, flags=re.I) for p in parts]
     parts = [p for p in parts if len(re.sub(r"\W", "", p)) >= 3 and not _only_a_place(p) and asks_something(p)
              and not _sets_apart(p)]
+    # "Does Cixi set a minimum plot ratio too? What number?": a bare figure question asks the figure of the part
+    # before it, it is no question of its own (alone, "number" read as a phone number)
+    merged: list[str] = []
+    for p in parts:
+        if merged and _BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")):
+            merged[-1] = f"{merged[-1].rstrip(' ？?。.')}，{p}" if not is_english(p) else f"{merged[-1]} {p}"
+        else:
+            merged.append(p)
+    parts = merged
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
+
+
+_BARE_FIGURE_ASKED = re.compile(r"(?i)(?:and\s+)?(?:what|which)\s+(?:number|figure|value|amount|rate|one)(?:\s+is\s+it)?|"
+                                r"how\s+(?:much|many|large|big|long)(?:\s+is\s+it)?|(?:是)?多少(?:呢|啊)?|(?:是)?几个(?:呢)?|"
+                                r"具体(?:是)?多少|数字(?:是)?多少")
 
 
 # "…上限是多少啊，不是啥优质企业那种": a remark telling the thing asked apart from another, no question of its own.

@@ -2106,3 +2106,26 @@ def test_a_figure_asked_of_a_named_document_is_its_point_not_the_documents_name(
     a = assistant.ask("The reply to the deputies' proposal on revitalising small industrial plots (No. 181): how many "
                       "industrial small business parks had the city completed by then, and how many were still being built?")
     assert not a.refused and "11" in a.direct.split("\n")[0] and "the the" not in a.answer, a.answer
+
+
+def test_a_bare_figure_question_after_a_yes_no_asks_the_figure(assistant):
+    # "What number?" alone read as a phone number; it asks the plot ratio's figure, which 慈溪 does not give — (b)
+    a = assistant.ask("Does Cixi have a minimum plot ratio as well? What number?")
+    assert a.refused and a.not_covered_kind == "no_figure" and "0571" not in a.answer, a.answer
+
+
+def test_a_figure_stated_per_case_is_given_for_each_case_when_none_is_named(assistant):
+    *_, a = _chat(assistant, "临海小微园厂房最小能买多大的", "园区那块地要多少亩起")
+    assert "100亩" in a.direct and "50亩" in a.direct, a.direct
+    a = assistant.ask("临海新建园区占地最少多少亩")
+    assert "100亩" in a.direct and "50亩" not in a.direct, a.direct
+
+
+def test_a_yearly_average_of_a_sum_named_from_an_earlier_turn(assistant):
+    *_, a = _chat(assistant, "慈溪财政给小微园安排了多少扶持资金", "掌起镇那200万干啥用", "那1500万平均下来每年多少")
+    assert a.kind == "calculation" and "500万元" in a.direct, a.answer
+
+
+def test_rating_at_city_level_is_the_recognition_criteria(assistant):
+    *_, a = _chat(assistant, "慈溪在自己厂里加盖厂房要补交土地款吗", "我们小微园想评市级的，要啥条件")
+    assert "2/3以上" in a.direct, a.answer

@@ -51,12 +51,16 @@ class AverageHandler:
         if not asks_average(ctx.frame.question):
             return False
         prev = ctx.previous
+        said = _sums_said(ctx.frame.question)
         if prev is not None and bool(prev.knowledge_point) and prev.knowledge_point in ctx.services.bank \
                 and ctx.frame.city == prev.city:
-            self._point = ctx.services.bank.get(prev.knowledge_point)
+            before = ctx.services.bank.get(prev.knowledge_point)
+            # "那1500万平均下来每年多少" after 掌起镇's 200万: the sum named, stated by an earlier provision, is the one
+            named = _stating(ctx, said) if said and not _sums_stated(before) & said else None
+            self._point = named or before
             return True
         # "慈溪那1500万摊下来一年多少钱": no turn before, the sum named — the city's provision stating that very sum
-        self._point = _stating(ctx, _sums_said(ctx.frame.question))
+        self._point = _stating(ctx, said)
         return self._point is not None
 
     def run(self, ctx: Context) -> Answer | None:

@@ -510,6 +510,27 @@ YEAR_RATIO = 0.7
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
+def _other_cases(ctx: Context, bp: BoundPoint) -> list[BoundPoint]:
+    """The points of ``bp``'s clause giving the figure asked for another case (answer_types.yaml case_sides) when
+    ``bp`` states one case and the question names none."""
+    f = ctx.frame
+    if not f.asks_figure or not gives(bp, f.asks):
+        return []
+    q = f.text.lower()
+    out = []
+    for sides in word_lists("case_sides"):
+        if any(w in q for side in sides for w in side):
+            continue
+        spans = " ".join(bp.point.answer_spans).lower()
+        own = [i for i, side in enumerate(sides) if any(w in spans for w in side)]
+        if len(own) != 1:
+            continue
+        out += [p for p in ctx.services.bank.in_clause(bp.clause_id) if p.point.id != bp.point.id and gives(p, f.asks)
+                and ctx.may_answer(p) and any(w in " ".join(p.point.answer_spans).lower()
+                                              for i, side in enumerate(sides) if i != own[0] for w in side)]
+    return out
+
+
 def _bare(bp: BoundPoint) -> PointMatch:
     """A match made for a point chosen by the conversation, not by the words (no scores)."""
     return PointMatch(point=bp, score=0.0, bm25=0.0, cosine=None, question="", rank=0)
@@ -2516,6 +2537,9 @@ class KnowledgeHandler:
         out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if bp is not m.point and ctx.may_answer(bp)
                 and any(named_in(s, ctx.frame.text) for s in bp.point.answer_spans)
                 and any(named_in(s, ctx.frame.text) for s in m.point.point.answer_spans)][:MAX_POINTS - 1]
+        # "园区那块地要多少亩起": the clause states the figure per case (新建 100亩, 存量改造 50亩), the question names
+        # neither — each case's figure
+        out += [bp for bp in _other_cases(ctx, m.point) if bp not in out][:MAX_POINTS - len(out)]
         named_facts = _document_facts_named_en(ctx, m.point) if several and ctx.frame.language == "en" else []
         if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
