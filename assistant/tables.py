@@ -646,6 +646,11 @@ def lookup(corpus: Corpus, question: str) -> TableResult | None:
     return None
 
 
+PER_YEAR = "每年"   # years_not_split when a yearly figure is asked of the period's total
+_PER_YEAR = re.compile(r"每年|每一年|一年(?:要|得|能|多少|几)|年均|(?<![a-z])(?:per year|each year|every year|a year|annually|"
+                       r"yearly)(?![a-z])", re.I)
+
+
 def _answer(grid: Grid, q: Query) -> TableResult | None:
     metrics = _metrics(grid, q)
     # "科创园…三类园区合计": a column named on its own and again inside a group is counted once (the group's)
@@ -670,7 +675,14 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
         if not yearly and len(q.years) < len(grid.years):
             # "温州2020年要建多少个园": the parks are counted for the plan's years together, not one of them
             unsplit = list(q.years)
+        elif not yearly and any(_PER_YEAR.fullmatch(t.word) for t in q.kinds("each")):
+            unsplit = [PER_YEAR]   # "瑞安每年要培养多少家小升规的企业": each year's figure, of the period's total
         metrics = yearly or metrics
+    elif _PER_YEAR.search(q.text) and not q.has("share", "difference") \
+            and all(t.word in ("每", "per") for t in q.kinds("ratio")) \
+            and not any(c.year for m in metrics for c in _metric_columns(grid, m, [])):
+        # "瑞安每年要培养多少家小升规的企业": the plan gives the period's total, no yearly figure
+        unsplit = [PER_YEAR]
     if absent and not counties:
         return _absent(grid, q, metrics, absent)
     if q.other_years and not q.years and any(c.year for m in metrics for c in _metric_columns(grid, m, [])):
@@ -803,6 +815,11 @@ def _metrics(grid: Grid, q: Query) -> list[Metric]:
         yearly = {id(t) for t in tokens if any(c.year for c in _metric_columns(grid, t.value, []))}
         tokens = [t for t in tokens if id(t) in yearly or not any(
             id(o) in yearly and o.end == t.start for o in tokens)]
+    # "乐清的小微园用地": a group word counting parks right before another column's word says whose that is; it is
+    # no column of its own
+    tokens = [t for t in tokens if not (q.has("share") and t.value.group and any(
+        o is not t and (o.start == t.end or (o.start == t.end + 1 and q.text[t.end] == "的")) for o in tokens))] \
+        or tokens
     found = list(dict.fromkeys(t.value for t in tokens))
     # a unit may point at a column ("乐清2020年开工多少亩" is said; "2020年多少亩" means 开工数)
     units = []
@@ -1311,6 +1328,9 @@ def _scaled_en(number: str, unit: str) -> str | None:
 
 def _headline(r: TableResult, lang: str) -> str:
     line = _headline_of(r, lang)
+    if r.years_not_split == [PER_YEAR]:
+        return ("行动计划表没有按年份分列这一项（没有每年的数字），只有计划期合计——" + line if lang == "zh" else
+                "The plan table gives no yearly figure for this, only the plan period's total — " + line)
     if r.years_not_split:
         years = "、".join(r.years_not_split)
         line = (f"行动计划表没有按年份分列这一项（没有{years}年单独的数字），只有计划期合计——" + line if lang == "zh" else

@@ -712,3 +712,20 @@ def test_spoken_two_digit_years_read_the_plan_table(assistant, turns, first):
     for t in turns:
         history.append(assistant.ask(t, history=list(history)))
     assert first in history[-1].answer.split("\n")[0], history[-1].answer
+
+
+def test_a_group_word_before_another_columns_word_says_whose_it_is(corpus):
+    # "乐清的小微园用地": the parks' land, not the parks' count divided by the land
+    r = ask(corpus, "乐清小微园的用地占全市计划百分之几")
+    assert r.operation == "share" and round(float(r.value.value), 3) == 16.875
+
+
+def test_a_yearly_figure_asked_of_a_period_total_is_not_given(corpus):
+    assert ask(corpus, "瑞安每年要引导多少家企业入园").years_not_split == ["每年"]
+    assert ask(corpus, "瑞安要引导多少家企业入园").years_not_split == []
+    assert ask(corpus, "乐清每年开工多少亩").years_not_split == []   # the plan splits this by year
+
+
+def test_a_move_in_target_in_english_is_the_entrants_column(corpus):
+    r = ask(corpus, "What share of the city's move-in target falls to Ruian?")
+    assert r is not None and r.operation == "share" and r.value.value == 16

@@ -440,6 +440,9 @@ def _answer_types(question: str) -> tuple[str, ...]:
     # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it
     if "consequence" in types or _breach_handling(text):
         types = ["consequence", *[t for t in types if t != "consequence"]]
+    if "consequence" in types and asks_after_a_change(text) and _ASKS_LEAVE.search(text):
+        # "条件达不到，整改好了还能进园不": the shortfall is the firm's state before the change; leave after it is asked
+        types = ["permission", *[t for t in types if t not in ("consequence", "permission")]]
     way = _types_data().get("way_round", {})
     if "exception" not in types and any(w in text for w in way.get("asked", ())) \
             and any(w in text for w in way.get("early", ())):

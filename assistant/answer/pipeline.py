@@ -22,7 +22,8 @@ from assistant.answer.handlers.eligibility import EligibilityHandler
 from assistant.answer.handlers.knowledge import KnowledgeHandler, content_words
 from assistant.answer.handlers.lookup import LookupHandler
 from assistant.answer.handlers.park_check import ParkCheckHandler
-from assistant.answer.handlers.refusals import CitedDocumentHandler, ClarifyHandler, PlaceHandler, TopicHandler
+from assistant.answer.handlers.refusals import (CitedDocumentHandler, ClarifyHandler, MentionedTopicHandler, PlaceHandler,
+                                                TopicHandler)
 from assistant.answer.handlers.table import TableHandler
 from assistant.answer.models import Answer
 from assistant.answer.span_sum import total, total_line
@@ -48,7 +49,7 @@ def handlers() -> list[Handler]:
     # a park project's several figures before the calculator of any one of them
     return [ClarifyHandler(), PlaceHandler(), EligibilityHandler(), ParkCheckHandler(), CalculationHandler(),
             AverageHandler(), TableHandler(),
-            TopicHandler(), CitedDocumentHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
+            TopicHandler(), MentionedTopicHandler(), CitedDocumentHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
 
 
 def load_services(retriever: Retriever, progress=None) -> Services:

@@ -2129,3 +2129,28 @@ def test_a_yearly_average_of_a_sum_named_from_an_earlier_turn(assistant):
 def test_rating_at_city_level_is_the_recognition_criteria(assistant):
     *_, a = _chat(assistant, "慈溪在自己厂里加盖厂房要补交土地款吗", "我们小微园想评市级的，要啥条件")
     assert "2/3以上" in a.direct, a.answer
+
+
+def test_a_workshop_held_for_some_years_is_the_transfer_ban_not_the_office_rule(assistant):
+    a = assistant.ask("临海园区买的车间，干了两年不想干了能卖掉不")
+    assert "5年内" in a.direct.split("\n")[0] and "非生产性用房只能" not in a.direct.split("\n")[0], a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "临海园区企业环评收费标准是多少",          # 环评 only named among procedures to speed up
+    "温州地下室厂房卖的时候能比普通的贵多少",     # 适当提高, no figure
+])
+def test_a_figure_of_something_only_named_is_not_given(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == "no_figure", a.answer
+
+
+def test_entry_after_rectification_is_the_rule_not_a_check(assistant):
+    a = assistant.ask("慈溪我们厂现在条件达不到，整改好了还能进园不")
+    assert a.kind != "eligibility" and "及时准其入园" in a.direct, a.answer
+
+
+def test_an_administrative_level_asked_is_who_draws_up_the_plan(assistant):
+    a = assistant.ask("Under the 2018 provincial notice, at what administrative level should five-year park plans normally be "
+                      "compiled?")
+    assert "县（市、区）为单位" in a.answer.split("\n")[0], a.answer

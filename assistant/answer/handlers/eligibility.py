@@ -32,6 +32,11 @@ def _verdicts(report) -> dict[str, str]:
     return {f"{i.rule_id}|{i.criterion}": i.verdict for i in report.items}
 
 
+# "我们厂现在条件不够，整改好了以后还能进园不": that the conditions are not met yet is what the change is to fix — no
+# fact for a check; what the rules say after the change answers
+_CHANGED = {"meets_local_entry_conditions"}
+
+
 class EligibilityHandler:
     name = "eligibility"
 
@@ -43,7 +48,7 @@ class EligibilityHandler:
             return not {"exception", "consequence"} & set(ctx.frame.types) and len(ctx.frame.parts) < 2 \
                 and not _asks_of_the_rules(ctx) \
                 and not (asks_after_a_change(ctx.frame.text)
-                         and not (_OWN_FIRM.search(ctx.frame.text) and extract(ctx.frame.text, [])))
+                         and not (_OWN_FIRM.search(ctx.frame.text) and set(extract(ctx.frame.text, [])) - _CHANGED))
         state = ctx.previous.eligibility if ctx.previous is not None else None
         if not state:
             return False

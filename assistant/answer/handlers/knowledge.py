@@ -32,6 +32,7 @@ from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.answer.followup import restates_a_figure
+from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import glossary_phrase_said, glossary_phrase_terms
 from assistant.tables import how_many_en
@@ -340,6 +341,21 @@ _EN_GENERIC = frozenset({"micro", "small", "enterprise", "busines", "companie", 
 def _names_thing_en(bp: BoundPoint, things: frozenset[str]) -> bool:
     """The point's English subject uses one of ``things`` (any point does when there are none)."""
     return not things or bool(things & _stems(bp.point.subject_en))
+
+
+def _says_a_period(question: str) -> bool:
+    """The question says a length of time ("干两年", "3 years")."""
+    try:
+        return any(q.unit in ("年", "个月", "月") and not q.is_range and q.value < 100
+                   for q in find_quantities(question, field=None))
+    except AssistantError:
+        return False
+
+
+def _of_other_qualifier(ctx: Context, bp: BoundPoint) -> bool:
+    """The question names one kind of room (answer_types.yaml room_kinds) and ``bp`` speaks only of the other."""
+    rows = tuple((tuple(a), tuple(b)) for a, b in word_lists("room_kinds"))
+    return bool(qualifiers_missed(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans)), rows))
 
 
 def _states_asked_qualifier(ctx: Context, missed: BoundPoint, bp: BoundPoint) -> bool:
@@ -1733,6 +1749,10 @@ class KnowledgeHandler:
         """Among the close matches of the same topic (and city), the one that states the kind of fact asked (and
         the year asked)."""
         f = ctx.frame
+        # "临海园区买的车间…能卖掉不": a close point about the other kind of room (非生产性用房) states no fact of it
+        # (a figure asked keeps them: that the close figure is another quantity is answered (c))
+        if f.types[:1] == ("permission",):
+            pool = [m for m in pool if m is chosen or not _of_other_qualifier(ctx, m.point)]
         chosen = _by_year(ctx, chosen, pool, cities)
         if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
             return only
@@ -1920,6 +1940,9 @@ class KnowledgeHandler:
         f, svc = ctx.frame, ctx.services
         here = svc.applicable(f.city)
         in_city = ctx.point_matches(cities=frozenset(here))[:POOL]
+        # "在临海园区买的车间…能直接卖掉不": a point about the other kind of room (非生产性用房) is not the city's match
+        if f.types[:1] == ("permission",):
+            in_city = [m for m in in_city if not _of_other_qualifier(ctx, m.point)] or in_city
         if top.point.city not in here and in_city and in_city[0].score >= CITY_TIE_RATIO * top.score \
                 and in_city[0].point.point.answer_type == top.point.point.answer_type and self._trusted(ctx, in_city[0]):
             # a tie between another city's match and the asked city's own is the asked city's: "In Wenzhou, what are
@@ -1983,7 +2006,11 @@ class KnowledgeHandler:
             chosen = self._by_type(ctx, remark_point, pool, here)
         elif closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless
                                    or (closer is in_city[0] and closer.score > same_topic[0].score)) \
-                and closer.score >= IN_CITY_RATIO * top.score:
+                and closer.score >= IN_CITY_RATIO * top.score \
+                and not (_says_a_period(f.question) and gives(same_topic[0].point, "duration")
+                         and not gives(closer.point, "duration")):
+            # (…not when the user says how long ("干两年不想干了能卖掉不") and the topic's own point states a period the
+            # closer one does not: 临海's 5年内 ban, not its rule on splitting premises from offices)
             # "How many … parks has Cixi already finished building?", best matched by 温州's star-park target: 慈溪's
             # own much closer match of the kind asked (11个 built) answers, not its far point on the other city's
             # topic (a 2021 target)

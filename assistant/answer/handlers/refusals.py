@@ -13,6 +13,7 @@ from assistant.answer.reader import best_sentence, citation, place_tag
 from assistant.errors import AssistantError
 from assistant.jurisdictions import registry
 from assistant.messages import text
+from assistant.quantities import find_quantities
 
 
 def related(ctx: Context, k: int = 3):
@@ -103,6 +104,78 @@ class TopicHandler:
         direct = text("refuse.topic", f.language, names=names)
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
                      not_covered_kind="topic_absent", uncovered_topics=tuple(m.topic.topic for m in mentions))
+
+
+class MentionedTopicHandler:
+    """A figure asked of a policy topic the documents only name in passing ("环评收费标准是多少": 环评 is one of the
+    procedures whose approval is to be sped up): (b), quoting where it is named — never the nearest clause's figure.
+    Only when no sentence naming it states a quantity and no knowledge point is about it."""
+
+    name = "mentioned_topic"
+
+    def can_handle(self, ctx: Context) -> bool:
+        f = ctx.frame
+        if not f.asks_figure or f.language != "zh":
+            return False
+        svc = ctx.services
+        here = svc.applicable(f.city) if f.city else None
+        asked = _figure_part(f.text)
+        self._found = []
+        for m in svc.topics.catalogue.mentions(asked):
+            names = m.topic.names
+            if any(n in bp.point.subject_zh.lower() for bp in svc.bank.points for n in names):
+                return False   # a provision about it: the knowledge points answer
+            said = _sentences_naming(svc.corpus, names, here)
+            if not said or any(_states_quantity(sentence) for _, _, sentence, _ in said):
+                return False
+            self._found.append((m, said))
+        return bool(self._found)
+
+    def run(self, ctx: Context) -> Answer:
+        f = ctx.frame
+        names = "、".join(m.label for m, _ in self._found)
+        quotes = [citation(doc, clause, span) for _, said in self._found for doc, clause, _, span in said][:3]
+        doc = next(d for _, said in self._found for d, *_ in said)
+        place = place_tag(doc.meta.city, ctx.services.status(doc.id), f.language)
+        return build(ctx, kind="not_covered", direct=text("refuse.topic_mentioned", f.language, names=names, place=place),
+                     refused=True, citations=quotes, not_covered_kind="no_figure", coverage=0.0,
+                     city=f.city or (quotes[0].city if quotes else None))
+
+
+def _figure_part(question: str) -> str:
+    """The part of the question that asks the figure (the last that does), where the topic must be named."""
+    parts = [p for p in re.split(r"[，,；;。？?！!]", question) if p.strip()]
+    asking = [p for p in parts if _FIGURE_WORD.search(p)]
+    return asking[-1] if asking else question
+
+
+_FIGURE_WORD = re.compile(r"多少|几|多大|多久|多长|标准是|比例")
+
+
+def _sentences_naming(corpus, names, cities):
+    """(document, clause, sentence, span in the clause) of each sentence of the corpus naming one of ``names``."""
+    out = []
+    for doc in corpus.documents:
+        if cities is not None and doc.meta.city not in cities:
+            continue
+        for clause in doc.clauses:
+            low = clause.text.lower()
+            if not any(n in low for n in names):
+                continue
+            start = 0
+            for piece in re.split(r"(?<=[。；;])", clause.text):
+                if any(n in piece.lower() for n in names):
+                    s = start + len(piece) - len(piece.lstrip())
+                    out.append((doc, clause, piece, (s, start + len(piece.rstrip("。；; \n")))))
+                start += len(piece)
+    return out
+
+
+def _states_quantity(sentence: str) -> bool:
+    try:
+        return any(q.unit and q.unit != "年" for q in find_quantities(sentence, field=None))
+    except AssistantError:
+        return True
 
 
 class CitedDocumentHandler:
