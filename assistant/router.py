@@ -87,10 +87,14 @@ class Facts:
 
     @property
     def years(self) -> list[Fraction]:
-        return [q.value for q in self.of("年")]
+        """Lengths of time in years; a calendar year ("2019年投产") is a date, no length."""
+        return [q.value for q in self.of("年") if not CALENDAR_YEARS[0] <= q.value <= CALENDAR_YEARS[1]]
 
     def has(self, *words: str) -> bool:
         return any(w in self.text for w in words)
+
+
+CALENDAR_YEARS = (1900, 2100)   # a figure in 年 in this range is a year of the calendar
 
 
 def _needs_met(route: Route, f: Facts) -> bool:
@@ -343,6 +347,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             inputs["first_day_counts"] = True   # the user counts the day it was posted (the civil code would not)
         return inputs
     if name == "mu_average_deadline":
+        return {"production_start_date": _iso(f.dates[0])}
+    if name == "redevelopment_date":
         return {"production_start_date": _iso(f.dates[0])}
     if name == "tax_commitment_start":
         return {"acceptance_date": _iso(f.dates[0])}

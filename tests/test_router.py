@@ -292,3 +292,11 @@ def test_a_dormitory_figures_cue_is_the_one_in_its_own_phrase(question, inputs):
 def test_who_may_buy_is_not_a_unit_area_check():
     # "外地企业能买吗" asks who may buy, a size check's "符合" would read as a yes (the review)
     assert route_calculation("临海1000平方米的厂房外地企业能买吗") is None
+
+
+def test_a_calendar_year_is_no_length_of_time():
+    # "2019年投产" is when, not how long: no "已投产2019年" fed to the redevelopment check
+    routed = route_calculation("温州我们厂2019年投产，120亩，能改造成小微园吗")
+    assert routed is None or routed[1].get("land_in_production_years") != 2019
+    assert route_calculation("温州我们厂2018年6月投产，120亩，最早啥时候能改成小微园") == \
+        ("redevelopment_date", {"production_start_date": "2018-06-01"})

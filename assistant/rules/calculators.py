@@ -1206,6 +1206,25 @@ def redevelopment(inp: RedevelopmentInput) -> CalcResult:
                    parts=[Part(key="land_area_mu", label_zh="用地面积", value=as_number(inp.land_m2 / MU_IN_M2, 2), unit="亩")])
 
 
+class RedevelopmentDateInput(_Input):
+    production_start_date: dt.date = Field(description="该国有建设用地投产日期")
+
+
+@calculator("redevelopment_date", "低效用地成片开发：已投产年限届满日（温州）",
+            "城镇低效用地范围内已投产{wenzhou.redevelopment_production_years_min}以上的国有建设用地，可拟定成片开发小微园方案"
+            "（温州{wenzhou.redevelopment_production_years_min:clause}）",
+            RedevelopmentDateInput, ("wenzhou.redevelopment_production_years_min", "wenzhou.redevelopment_area_min"),
+            example={"production_start_date": "2016-05-01"})
+def redevelopment_date(inp: RedevelopmentDateInput) -> CalcResult:
+    p = get_param("wenzhou.redevelopment_production_years_min")
+    ready = dates.add_years(inp.production_start_date, int(p.fraction("min")))
+    formula = fill("届满日 = 投产日 + {wenzhou.redevelopment_production_years_min}；此外用地规模一般 ≥ "
+                   "{wenzhou.redevelopment_area_min}，还须经县（市、区）政府（功能区管委会）同意，并符合城乡规划、"
+                   "土地利用规划、环境功能区划、产业发展规划。")
+    return _result("redevelopment_date", inp, formula, ready, "日期", REGISTRY["redevelopment_date"].params,
+                   parts=[Part(key="from_date", label_zh="已投产年限届满日", value=ready, unit="日期")])
+
+
 class LeadingFloorInput(_Input):
     production_floor_area_m2: Positive = Field(description="生产性用房建筑面积（平方米）")
     leading_industry_production_floor_m2: NonNegative | None = Field(

@@ -2154,3 +2154,9 @@ def test_an_administrative_level_asked_is_who_draws_up_the_plan(assistant):
     a = assistant.ask("Under the 2018 provincial notice, at what administrative level should five-year park plans normally be "
                       "compiled?")
     assert "县（市、区）为单位" in a.answer.split("\n")[0], a.answer
+
+
+def test_the_day_old_land_has_been_in_production_long_enough_is_computed(assistant):
+    a = assistant.ask("温州我们厂2017年8月投产的，大概130亩，最早什么时候能申请改成小微园")
+    assert a.kind == "calculation" and "2022年8月" in a.direct, a.answer
+
