@@ -2160,3 +2160,18 @@ def test_the_day_old_land_has_been_in_production_long_enough_is_computed(assista
     a = assistant.ask("温州我们厂2017年8月投产的，大概130亩，最早什么时候能申请改成小微园")
     assert a.kind == "calculation" and "2022年8月" in a.direct, a.answer
 
+
+
+@pytest.mark.parametrize("question", [
+    "园区的物业维修资金是开发商出还是买厂房的企业出",   # no city's clause says who pays (慈溪's bureau drafts rules)
+    "临海维修资金谁交",
+    "温州城建配套费谁交",
+])
+def test_who_pays_where_no_clause_says_is_not_stated(assistant, question):
+    a = assistant.ask(question)
+    assert a.refused and a.not_covered_kind == "not_stated" and "由谁缴纳" in a.direct, a.answer
+
+
+def test_who_acts_where_the_clause_names_a_body_is_still_answered(assistant):
+    a = assistant.ask("临海园区外的路谁来建")
+    assert not a.refused and "属地镇（街道）或开发区" in a.direct, a.answer

@@ -352,6 +352,11 @@ def _says_a_period(question: str) -> bool:
         return False
 
 
+def _actor_template(ctx: Context) -> str:
+    """(e) no one named: who pays, when that is asked; else who is responsible."""
+    return "knowledge.not_stated_payer" if _PAYER_ASKED.search(ctx.frame.text) else "knowledge.not_stated_actor"
+
+
 def _of_other_qualifier(ctx: Context, bp: BoundPoint) -> bool:
     """The question names one kind of room (answer_types.yaml room_kinds) and ``bp`` speaks only of the other."""
     rows = tuple((tuple(a), tuple(b)) for a, b in word_lists("room_kinds"))
@@ -390,6 +395,9 @@ def _subject_named_length(bp: BoundPoint, question: str) -> int:
 
 _PAYER_CHOICE = re.compile(r"是?[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)还是[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)的?")
 
+# Who pays is asked ("是开发商交还是我们买厂房的交", "谁交", "who pays"); a clause names a payer by 由…缴纳/承担/支付.
+_PAYER_ASKED = re.compile(r"(?:交|出|付|缴|承担)还是|谁(?:来)?(?:交|缴|出钱|付|承担)|\bwho (?:pays|must pay|has to pay|bears)\b")
+_PAYER_NAMED = re.compile(r"由[^，。；]{1,16}?(?:缴纳|缴存|承担|支付|负担|出资)|(?:缴纳|缴存|承担|支付)主体")
 # "也是投到25%就能卖", "is it 25% there too": a figure of another place asked of this one
 _ALSO = re.compile(r"也|同样|一样|\btoo\b|\balso\b|as well|the same")
 
@@ -2489,6 +2497,17 @@ class KnowledgeHandler:
                 return p
         return points[0]
 
+    @staticmethod
+    def _names_someone(ctx: Context, bp: BoundPoint) -> bool:
+        """The point's clause names who acts: a point of it answers who, or its text names a body. Who pays
+        ("是开发商交还是我们买厂房的交") is named only by a clause saying who pays: a bureau drafting the rules of
+        collection (慈溪 市住建局牵头制定…收取、使用制度) is no payer."""
+        if _PAYER_ASKED.search(ctx.frame.text):
+            return bool(_PAYER_NAMED.search(ctx.services.passage_text.get(bp.clause_id, "")))
+        return bp.point.answer_type == "actor" \
+            or any(p.point.answer_type == "actor" for p in ctx.services.bank.in_clause(bp.clause_id)) \
+            or bool(_NAMES_A_BODY.search(ctx.services.passage_text.get(bp.clause_id, "")))
+
     def _per_city(self, ctx: Context, top: PointMatch, pool: list[PointMatch]) -> Answer | None:
         """No city named and the topic is set by several cities, differently: one short line per city."""
         svc, f = ctx.services, ctx.frame
@@ -2515,6 +2534,10 @@ class KnowledgeHandler:
         if "exception" in f.types[:2] and not any(self._states_exception(ctx, p) for p in by_city.values()):
             # "土地出让金能不能分期缴纳": no city's rule states instalments — (e), not a list of the cities' rules
             return self._not_stated(ctx, by_city[order[0]], exception=True, others=tuple(by_city[c] for c in order[1:]))
+        if f.types == ("actor",) and not any(self._names_someone(ctx, p) for p in by_city.values()):
+            # "物业维修资金，是开发商交还是我们买厂房的交": no city's clause names who — (e), not the cities' rates
+            return self._not_stated(ctx, by_city[order[0]], template=_actor_template(ctx),
+                                    others=tuple(by_city[c] for c in order[1:]))
         if f.asks_figure:  # the cities that give the figure asked for come first
             order.sort(key=lambda c: not gives(by_city[c], f.asks))
         lines = [point_direct(by_city[c], svc.status(by_city[c].doc_id), f.language) for c in order]
@@ -2623,6 +2646,10 @@ class KnowledgeHandler:
         svc, f = ctx.services, ctx.frame
         if (elsewhere := self._figure_of_elsewhere(ctx, m.point)) is not None:
             return self._no_figure(ctx, m.point, elsewhere)                 # (b)
+        if f.types == ("actor",) and m.point.point.answer_type != "metadata" and not self._names_someone(ctx, m.point):
+            # "临海维修资金谁交": the clause sets the rate and names no one who pays, collects or approves — (e), with
+            # what it does say, never the rate as if it answered who
+            return self._not_stated(ctx, m.point, template=_actor_template(ctx))
         if asks_doc_number(f.text) and not _doc_number(m.point):
             own = [p for p in svc.bank.points if p.doc_id == m.point.doc_id and _doc_number(p)]
             if not own:
