@@ -385,12 +385,17 @@ def answer_types(question: str) -> tuple[str, ...]:
     ('ratio',)
     """
     head, sep, tail = re.sub(r"[？?。.!！\s]+$", "", question).rpartition("？" if "？" in question else "?")
-    if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()):
+    if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()) and (figure := _figure_named(head)):
         types = list(_answer_types(head + sep))
-        figure = [t for t in types if t in NUMERIC] or [t for t in _subject_type(head.lower()) if t in NUMERIC]
-        if figure:
-            return (figure[0], *[t for t in types if t != figure[0]])
+        return (figure, *[t for t in types if t != figure])
     return _answer_types(question)
+
+
+def _figure_named(question: str) -> str | None:
+    """The kind of figure a question names ("minimum plot ratio" → ratio), None when it names none."""
+    # (the question's own cue words, not a subject alone: "Does Cixi give subsidies to parks? How much?" keeps its
+    # parts, each answered)
+    return next((t for t in _answer_types(question) if t in NUMERIC), None)
 
 
 def _answer_types(question: str) -> tuple[str, ...]:
@@ -440,9 +445,6 @@ def _answer_types(question: str) -> tuple[str, ...]:
     # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it
     if "consequence" in types or _breach_handling(text):
         types = ["consequence", *[t for t in types if t != "consequence"]]
-    if "consequence" in types and asks_after_a_change(text) and _ASKS_LEAVE.search(text):
-        # "条件达不到，整改好了还能进园不": the shortfall is the firm's state before the change; leave after it is asked
-        types = ["permission", *[t for t in types if t not in ("consequence", "permission")]]
     way = _types_data().get("way_round", {})
     if "exception" not in types and any(w in text for w in way.get("asked", ())) \
             and any(w in text for w in way.get("early", ())):
@@ -572,7 +574,7 @@ def split_parts(question: str) -> tuple[str, ...]:
     # before it, it is no question of its own (alone, "number" read as a phone number)
     merged: list[str] = []
     for p in parts:
-        if merged and _BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")):
+        if merged and _BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")) and _figure_named(merged[-1]):
             merged[-1] = f"{merged[-1].rstrip(' ？?。.')}，{p}" if not is_english(p) else f"{merged[-1]} {p}"
         else:
             merged.append(p)

@@ -1999,17 +1999,11 @@ class KnowledgeHandler:
             else None
         # (…or it is the city's own best match, of the kind asked: "临海村集体能自己建不", best matched by 慈溪's
         # developers — 临海's village collectives' yes before its rule on private capital, the topic of 慈溪's match)
-        # "…能提前卖吗，就是期房那种": the thing a closing remark names (期房 = 预售) decides, when the best match does not
-        # state it — the city's own match that does ("慈溪…", best matched by 临海's transfer exception), else, when no
-        # provision of the city does ("临海…"), another city's as the contrast — (a)
+        # "…能提前卖吗，就是期房那种": the thing a closing remark names (期房 = 预售, 全部建成) decides, when the best match
+        # does not state it — the city's own match that does ("慈溪…", best matched by 临海's transfer exception)
         remark_point = None
-        if named_in_remark(f.question) and not self._remark_names(ctx, top):
+        if named_in_remark(f.question) and not (top.point.city in here and self._remark_names(ctx, top)):
             remark_point = next((m for m in in_city if self._remark_names(ctx, m) and self._trusted(ctx, m)), None)
-            if remark_point is None and not any(self._remark_names(ctx, _bare(p))
-                                                for p in svc.bank.points if p.city in here):
-                named = next((m for m in pool if m.point.city not in here and self._remark_names(ctx, m)), None)
-                if named is not None:
-                    return self._other_city(ctx, named)
         if remark_point is not None:
             chosen = self._by_type(ctx, remark_point, pool, here)
         elif closer is not None and (same_topic[0].score < NEAR_RATIO * closer.score or figureless

@@ -115,11 +115,13 @@ class MentionedTopicHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         f = ctx.frame
-        if not f.asks_figure or f.language != "zh":
+        if f.language != "zh":
             return False
+        asked = _figure_part(f.text)
+        if not ((f.asks_figure and f.asks in ("amount", "rate")) or _FEE_ASKED.search(asked)):
+            return False   # a fee or charge asked; a period of a named procedure has other rules (温州 18.)
         svc = ctx.services
         here = svc.applicable(f.city) if f.city else None
-        asked = _figure_part(f.text)
         self._found = []
         for m in svc.topics.catalogue.mentions(asked):
             names = m.topic.names
@@ -149,6 +151,7 @@ def _figure_part(question: str) -> str:
     return asking[-1] if asking else question
 
 
+_FEE_ASKED = re.compile(r"(?:收费|费用|价格)(?:标准)?(?:是|要|得)?(?:多少|几)|(?:交|收|付)多少钱")
 _FIGURE_WORD = re.compile(r"多少|几|多大|多久|多长|标准是|比例")
 
 
@@ -171,7 +174,13 @@ def _sentences_naming(corpus, names, cities):
     return out
 
 
+# "均按照居民生活用水、用电、用气标准计价": a basis stated for the charge, no figure needed
+_BASIS_STATED = re.compile(r"按(?:照)?[^，。；]{0,24}(?:标准|价格|价)(?:计价|执行|收取|缴纳|计算|核定)")
+
+
 def _states_quantity(sentence: str) -> bool:
+    if _BASIS_STATED.search(sentence):
+        return True
     try:
         return any(q.unit and q.unit != "年" for q in find_quantities(sentence, field=None))
     except AssistantError:
