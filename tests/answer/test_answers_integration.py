@@ -2187,3 +2187,9 @@ def test_who_acts_where_the_clause_names_a_body_is_still_answered(assistant):
 def test_the_first_reviews_probes_keep_their_answers(assistant, question, wanted):
     a = assistant.ask(question)
     assert not a.refused and wanted in a.answer.split("\n")[0], a.answer
+
+
+def test_a_count_asked_of_a_share_of_firms_is_set_only_elsewhere(assistant):
+    # 慈溪's recognition needs 2/3 of the firms in the leading industry: no number of firms (临海 sets 15家以上)
+    a = assistant.ask("慈溪园区想评市级的，最少要进多少家企业")
+    assert a.refused and a.not_covered_kind == "other_city" and "15家以上" in a.answer, a.answer

@@ -2099,7 +2099,10 @@ class KnowledgeHandler:
             if not any(p.point.id != bp.point.id and _names_subject(p, subject) and gives(p, f.asks)
                        for p in svc.bank.in_clause(bp.clause_id)):
                 return self._no_figure(ctx, bp, None, subject=subject)
-        if f.asks_figure and not states_figure(bp, f.asks) and not _answers_a_discount(f.text, bp):
+        # (a number of firms asked of the city's share of firms — "最少得进几家" of 慈溪's 2/3 — is no figure of it)
+        if f.asks_figure and (not states_figure(bp, f.asks) or (f.asks == "count" and bp.point.answer_type == "ratio"
+                                                               and f.language == "zh")) \
+                and not _answers_a_discount(f.text, bp):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5),
             # nor "服务功能性用房要占多大比例" by the property rooms' 3‰ beside it
@@ -2142,6 +2145,16 @@ class KnowledgeHandler:
                     return self._different_quantity(ctx, other)              # (c)
                 contrast = next((p for p in svc.points_for(bp.point.topic)
                                  if p.city not in here and gives(p, f.asks)), None)
+                if f.asks == "count" and has_figure(bp):
+                    # "慈溪评市级小微园，园里最少得进几家企业": its 2/3 is a share of firms, no number of them — the
+                    # number is set elsewhere (a), else it is another quantity (c)
+                    counts = [m.point for m in pool if m.point.city not in here and gives(m.point, "count")
+                              and m.point.point.answer_type == "count" and not different_quantity(ctx, m.point)]
+                    if _BOUND_ASKED.search(f.text.lower()):   # "最少几家": a bound (15家以上), not a target
+                        counts.sort(key=lambda p: not any(_BOUND_STATED.search(s) for s in p.point.answer_spans))
+                    counted = next(iter(counts), contrast)
+                    return self._other_city(ctx, _bare(counted)) if counted is not None \
+                        else self._different_quantity(ctx, bp)
                 return self._no_figure(ctx, bp, contrast)                   # (b)
         if f.asks == "date" and _ASKS_CALENDAR_DATE.search(f.text.lower()) and not _dated(bp):
             dated = [p for p in svc.bank.points if p.doc_id == bp.doc_id and _dated(p)]
