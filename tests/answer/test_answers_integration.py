@@ -2193,3 +2193,13 @@ def test_a_count_asked_of_a_share_of_firms_is_set_only_elsewhere(assistant):
     # 慈溪's recognition needs 2/3 of the firms in the leading industry: no number of firms (临海 sets 15家以上)
     a = assistant.ask("慈溪园区想评市级的，最少要进多少家企业")
     assert a.refused and a.not_covered_kind == "other_city" and "15家以上" in a.answer, a.answer
+
+
+def test_the_signature_date_of_a_letter_printing_none_is_not_given(assistant):
+    a = assistant.ask("192号建议的答复落款是哪天")
+    assert a.refused and "没有写明日期" in a.direct, a.answer
+
+
+def test_childrens_schooling_is_a_topic_no_document_covers(assistant):
+    a = assistant.ask("厂里工人的孩子在这边上学有没有照顾")
+    assert a.refused and a.not_covered_kind == "topic_absent", a.answer

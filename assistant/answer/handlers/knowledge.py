@@ -1399,6 +1399,11 @@ class KnowledgeHandler:
             if per_city is not None:
                 return per_city
         chosen = self._by_type(ctx, top, pool, None)
+        if f.asks == "date" and _ASKS_CALENDAR_DATE.search(f.text.lower()) and not _dated(chosen.point) \
+                and (chosen.point.point.answer_type == "metadata" or chosen.point.point.topic.startswith("doc_")) \
+                and not any(p.doc_id == chosen.point.doc_id and _dated(p) for p in ctx.services.bank.points):
+            # "第192号建议答复的落款日期是哪天": the letter prints no date — (b), not its signature line as the answer
+            return self._no_date(ctx, chosen.point)
         # the province named ("通知确定的2019年全省目标是多少个园区"): a city's figure on the topic is not the province's
         places = ctx.services.applicable(f.city) if f.city == "浙江省" and f.city_source == "named" else None
         if f.asks_figure and not states_figure(chosen.point, f.asks) and chosen.point.point.answer_type == "metadata":
