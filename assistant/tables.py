@@ -651,12 +651,6 @@ _PER_YEAR = re.compile(r"每年|每一年|一年(?:要|得|能|多少|几)|年�
                        r"yearly)(?![a-z])", re.I)
 
 
-def _yearly_in_units(grid: Grid, metrics) -> bool:
-    """A column of the metrics' units is split by year ("瑞安每年用地多少亩": 开工数 is given per year in 亩)."""
-    units = {c.unit for m in metrics for c in _metric_columns(grid, m, [])}
-    return any(c.year and c.unit in units for c in grid.columns)
-
-
 def _answer(grid: Grid, q: Query) -> TableResult | None:
     metrics = _metrics(grid, q)
     # "科创园…三类园区合计": a column named on its own and again inside a group is counted once (the group's)
@@ -681,12 +675,12 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
         if not yearly and len(q.years) < len(grid.years):
             # "温州2020年要建多少个园": the parks are counted for the plan's years together, not one of them
             unsplit = list(q.years)
-        elif not yearly and any(_PER_YEAR.fullmatch(t.word) for t in q.kinds("each")) and not _yearly_in_units(grid, metrics):
+        elif not yearly and any(_PER_YEAR.fullmatch(t.word) for t in q.kinds("each")):
             unsplit = [PER_YEAR]   # "瑞安每年要培养多少家小升规的企业": each year's figure, of the period's total
         metrics = yearly or metrics
     elif _PER_YEAR.search(q.text) and not q.has("share", "difference") \
             and all(t.word in ("每", "per") for t in q.kinds("ratio")) \
-            and not _yearly_in_units(grid, metrics):
+            and not any(c.year for m in metrics for c in _metric_columns(grid, m, [])):
         # "瑞安每年要培养多少家小升规的企业": the plan gives the period's total, no yearly figure
         unsplit = [PER_YEAR]
     if absent and not counties:

@@ -443,6 +443,9 @@ def _answer_types(question: str) -> tuple[str, ...]:
         # "how large does the performance bond have to be": the size of a sum of money is its amount or share
         types = [*named, *[t for t in types if t not in named and t != "area"]]
     # "…卖了会罚多少钱", "未按时报送的，将如何处理": what follows a breach, whatever figure words come with it
+    if english and _LEVEL_THAT_DRAWS_UP.search(text):
+        # "At which level are the five-year plans compiled?": the tier of government asked, not a figure's level
+        types = ["actor", *[t for t in types if t != "actor"]]
     if "consequence" in types or _breach_handling(text):
         types = ["consequence", *[t for t in types if t != "consequence"]]
     way = _types_data().get("way_round", {})
@@ -599,6 +602,8 @@ def _sets_apart(part: str) -> bool:
         and not _ASKING.search(re.sub(r"^(?:我|我们)?(?:说的|问的)?(?:不是|并非|不算)(?:啥|什么)?", "", bare))
 
 
+_LEVEL_THAT_DRAWS_UP = re.compile(r"\b(?:at )?(?:what|which) (?:administrative )?(?:level|tier)\b.*\b(?:compiled|compile|drawn up|"
+                                  r"draw up|drafted|draft|prepared|prepare|formulated|made|written)\b")
 _NAMING_REMARK = re.compile(r"[，,]\s*(?:我|我们)?(?:说的|问的|指的)?(?:就是|也就是|即)(?:那种|那个)?(?P<thing>[\u4e00-\u9fff]{1,12}?)"
                             r"(?:那种|那样|这种|那类)的?[啊呀哈哦]?[。！!]*$")
 

@@ -2203,3 +2203,21 @@ def test_the_signature_date_of_a_letter_printing_none_is_not_given(assistant):
 def test_childrens_schooling_is_a_topic_no_document_covers(assistant):
     a = assistant.ask("厂里工人的孩子在这边上学有没有照顾")
     assert a.refused and a.not_covered_kind == "topic_absent", a.answer
+
+
+@pytest.mark.parametrize("question, wanted", [
+    ("温州入园企业的房产税谁交", "入园企业"),                         # the firm pays (按政府指导价计价缴纳)
+    ("临海园区外面的配套设施谁出钱", "财政保障"),
+    ("慈溪评市级小微园需要多少家主导行业的企业", "2/3"),                 # the share of leading-industry firms answers
+    ("临海小微园谁来建", "国有平台"),                                   # a builder named without a body's word
+    ("温州老厂2018年6月投产，现在改造成小微园，建设工期多久", "2年"),        # no date asked: the period's rule
+    ("At which level are the five-year plans compiled under the provincial notice?", "县（市、区）为单位"),
+])
+def test_the_second_reviews_probes_of_this_session_keep_their_answers(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert not a.refused and wanted in a.answer.split("\\n")[0], a.answer
+
+
+def test_a_fee_of_a_procedure_only_named_is_not_its_approval_time(assistant):
+    a = assistant.ask("温州小微园办环评收费标准是多少")
+    assert a.refused and a.not_covered_kind == "no_figure" and "100天" not in a.direct, a.answer

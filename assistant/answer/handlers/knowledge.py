@@ -352,6 +352,21 @@ def _says_a_period(question: str) -> bool:
         return False
 
 
+def _share_for_a_count(ctx: Context, bp: BoundPoint) -> bool:
+    """A number of firms asked ("园里最少得进几家企业") of a point stating a share of firms (慈溪 2/3 in the leading
+    industry), the question naming no leading industry (of which the share is the answer)."""
+    f = ctx.frame
+    return f.asks == "count" and bp.point.answer_type == "ratio" and f.language == "zh" \
+        and not re.search(r"主导|同行业|同一行业|同类|同一产业", f.text)
+
+
+def _asks_payer_only(ctx: Context) -> bool:
+    """Who pays is all the question asks ("临海维修资金谁交"; not "谁交？交多少？")."""
+    f = ctx.frame
+    return f.types[:1] == ("actor",) and bool(_PAYER_ASKED.search(f.text)) and len(f.parts) < 2 \
+        and not re.search(r"多少|几|how much|how many", f.text.lower())
+
+
 def _actor_template(ctx: Context) -> str:
     """(e) no one named: who pays, when that is asked; else who is responsible."""
     return "knowledge.not_stated_payer" if _PAYER_ASKED.search(ctx.frame.text) else "knowledge.not_stated_actor"
@@ -397,7 +412,9 @@ _PAYER_CHOICE = re.compile(r"是?[^，。？?,]{1,12}?(?:交|出|付|缴|承担|
 
 # Who pays is asked ("是开发商交还是我们买厂房的交", "谁交", "who pays"); a clause names a payer by 由…缴纳/承担/支付.
 _PAYER_ASKED = re.compile(r"(?:交|出|付|缴|承担)还是|谁(?:来)?(?:交|缴|出钱|付|承担)|\bwho (?:pays|must pay|has to pay|bears)\b")
-_PAYER_NAMED = re.compile(r"由[^，。；]{1,16}?(?:缴纳|缴存|承担|支付|负担|出资)|(?:缴纳|缴存|承担|支付)主体")
+_PAYER_NAMED = re.compile(r"由[^，。；]{1,16}?(?:缴纳|缴存|承担|支付|负担|出资)|(?:缴纳|缴存|承担|支付)主体|"
+                          r"企业[^，。；]{0,16}?(?:缴纳|缴存|支付|承担)|没收")
+_DRAFTING = re.compile(r"[^，。；]*(?:制定|出台|研究)[^，。；]*(?:制度|办法|细则|政策)[^，。；]*")
 # "也是投到25%就能卖", "is it 25% there too": a figure of another place asked of this one
 _ALSO = re.compile(r"也|同样|一样|\btoo\b|\balso\b|as well|the same")
 
@@ -2105,8 +2122,8 @@ class KnowledgeHandler:
                        for p in svc.bank.in_clause(bp.clause_id)):
                 return self._no_figure(ctx, bp, None, subject=subject)
         # (a number of firms asked of the city's share of firms — "最少得进几家" of 慈溪's 2/3 — is no figure of it)
-        if f.asks_figure and (not states_figure(bp, f.asks) or (f.asks == "count" and bp.point.answer_type == "ratio"
-                                                               and f.language == "zh")) \
+        share_for_count = _share_for_a_count(ctx, bp)
+        if f.asks_figure and (not states_figure(bp, f.asks) or share_for_count) \
                 and not _answers_a_discount(f.text, bp):
             # a close match in the city that gives the figure asked for beats a closer one that does not
             # …of the thing asked: "奖励金额多少" is not answered by the years' budget beside "给予奖励" (refusals_dev5),
@@ -2150,7 +2167,7 @@ class KnowledgeHandler:
                     return self._different_quantity(ctx, other)              # (c)
                 contrast = next((p for p in svc.points_for(bp.point.topic)
                                  if p.city not in here and gives(p, f.asks)), None)
-                if f.asks == "count" and has_figure(bp):
+                if share_for_count:
                     # "慈溪评市级小微园，园里最少得进几家企业": its 2/3 is a share of firms, no number of them — the
                     # number is set elsewhere (a), else it is another quantity (c)
                     counts = [m.point for m in pool if m.point.city not in here and gives(m.point, "count")
@@ -2515,7 +2532,13 @@ class KnowledgeHandler:
         ("是开发商交还是我们买厂房的交") is named only by a clause saying who pays: a bureau drafting the rules of
         collection (慈溪 市住建局牵头制定…收取、使用制度) is no payer."""
         if _PAYER_ASKED.search(ctx.frame.text):
-            return bool(_PAYER_NAMED.search(ctx.services.passage_text.get(bp.clause_id, "")))
+            # what the provision itself says (its points on the topic), not the whole clause: 慈溪's bureau drafting
+            # the rules of collection is no payer, nor a 财政 of another sentence
+            said = " ".join(s for p in ctx.services.bank.in_clause(bp.clause_id)
+                            if p.point.topic == bp.point.topic or p is bp for s in p.point.answer_spans)
+            if _PAYER_NAMED.search(said) or "征收" in said or "财政" in said:
+                return True
+            return bool(_NAMES_A_BODY.search(_DRAFTING.sub(" ", said)))
         return bp.point.answer_type == "actor" \
             or any(p.point.answer_type == "actor" for p in ctx.services.bank.in_clause(bp.clause_id)) \
             or bool(_NAMES_A_BODY.search(ctx.services.passage_text.get(bp.clause_id, "")))
@@ -2546,7 +2569,7 @@ class KnowledgeHandler:
         if "exception" in f.types[:2] and not any(self._states_exception(ctx, p) for p in by_city.values()):
             # "土地出让金能不能分期缴纳": no city's rule states instalments — (e), not a list of the cities' rules
             return self._not_stated(ctx, by_city[order[0]], exception=True, others=tuple(by_city[c] for c in order[1:]))
-        if f.types == ("actor",) and not any(self._names_someone(ctx, p) for p in by_city.values()):
+        if _asks_payer_only(ctx) and not any(self._names_someone(ctx, p) for p in by_city.values()):
             # "物业维修资金，是开发商交还是我们买厂房的交": no city's clause names who — (e), not the cities' rates
             return self._not_stated(ctx, by_city[order[0]], template=_actor_template(ctx),
                                     others=tuple(by_city[c] for c in order[1:]))
@@ -2658,7 +2681,7 @@ class KnowledgeHandler:
         svc, f = ctx.services, ctx.frame
         if (elsewhere := self._figure_of_elsewhere(ctx, m.point)) is not None:
             return self._no_figure(ctx, m.point, elsewhere)                 # (b)
-        if f.types == ("actor",) and m.point.point.answer_type != "metadata" and not self._names_someone(ctx, m.point):
+        if _asks_payer_only(ctx) and m.point.point.answer_type != "metadata" and not self._names_someone(ctx, m.point):
             # "临海维修资金谁交": the clause sets the rate and names no one who pays, collects or approves — (e), with
             # what it does say, never the rate as if it answered who
             return self._not_stated(ctx, m.point, template=_actor_template(ctx))

@@ -179,10 +179,11 @@ _BASIS_STATED = re.compile(r"按(?:照)?[^，。；]{0,24}(?:标准|价格|价)(
 
 
 def _states_quantity(sentence: str) -> bool:
+    """A charge's figure or basis: money (元, 万元/亩…) or 按…标准计价 — 温州 18.'s 100天 for approvals is no fee."""
     if _BASIS_STATED.search(sentence):
         return True
     try:
-        return any(q.unit and q.unit != "年" for q in find_quantities(sentence, field=None))
+        return any(q.unit and ("元" in q.unit or q.unit in ("%", "‰")) for q in find_quantities(sentence, field=None))
     except AssistantError:
         return True
 
