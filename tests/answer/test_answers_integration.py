@@ -2221,3 +2221,8 @@ def test_the_second_reviews_probes_of_this_session_keep_their_answers(assistant,
 def test_a_fee_of_a_procedure_only_named_is_not_its_approval_time(assistant):
     a = assistant.ask("温州小微园办环评收费标准是多少")
     assert a.refused and a.not_covered_kind == "no_figure" and "100天" not in a.direct, a.answer
+
+
+def test_points_of_a_rate_are_no_count_of_firms(assistant):
+    a = assistant.ask("温州园区项目预售时企业所得税毛利率按几个点算")
+    assert not a.refused and "5%" in a.direct, a.answer

@@ -357,7 +357,7 @@ def _share_for_a_count(ctx: Context, bp: BoundPoint) -> bool:
     industry), the question naming no leading industry (of which the share is the answer)."""
     f = ctx.frame
     return f.asks == "count" and bp.point.answer_type == "ratio" and f.language == "zh" \
-        and not re.search(r"主导|同行业|同一行业|同类|同一产业", f.text)
+        and bool(re.search(r"(?:几|多少)家", f.text)) and not re.search(r"主导|同行业|同一行业|同类|同一产业", f.text)
 
 
 def _asks_payer_only(ctx: Context) -> bool:
