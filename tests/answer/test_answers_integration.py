@@ -2200,10 +2200,6 @@ def test_the_signature_date_of_a_letter_printing_none_is_not_given(assistant):
     assert a.refused and "没有写明日期" in a.direct, a.answer
 
 
-def test_childrens_schooling_is_a_topic_no_document_covers(assistant):
-    a = assistant.ask("厂里工人的孩子在这边上学有没有照顾")
-    assert a.refused and a.not_covered_kind == "topic_absent", a.answer
-
 
 @pytest.mark.parametrize("question, wanted", [
     ("温州入园企业的房产税谁交", "入园企业"),                         # the firm pays (按政府指导价计价缴纳)
