@@ -45,9 +45,10 @@ def _figure_subjects() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((t, tuple(w.lower() for w in words)) for t, words in raw.items())
 
 
-@functools.lru_cache(maxsize=1)
-def contrasting_qualifiers() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    raw = _types_data().get("contrasting_qualifiers", ())
+@functools.lru_cache(maxsize=None)
+def contrasting_qualifiers(key: str = "contrasting_qualifiers") -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Rows of two sides (answer_types.yaml ``key``: contrasting_qualifiers, room_kinds)."""
+    raw = _types_data().get(key, ())
     return tuple((tuple(a), tuple(b)) for a, b in raw)
 
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from assistant import words
 from assistant.answer.context import SOURCE_NAMED, Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
-                                    asks_leave, case_left_out, consequence_words_for, cue_words, fine_amount_words,
-                                    head_words, named_in_remark, other_qualifier, qualifiers_missed, subject_aliases, word_lists,
-                                    words_of)
+                                    asks_leave, case_left_out, consequence_words_for, contrasting_qualifiers, cue_words,
+                                    fine_amount_words, head_words, named_in_remark, other_qualifier, qualifiers_missed,
+                                    subject_aliases, word_lists, words_of)
 from assistant.answer.handlers.base import build
 from assistant.answer.span_sum import named_in
 from assistant.answer.models import Answer
@@ -372,10 +372,15 @@ def _actor_template(ctx: Context) -> str:
     return "knowledge.not_stated_payer" if _PAYER_ASKED.search(ctx.frame.text) else "knowledge.not_stated_actor"
 
 
-def _of_other_qualifier(ctx: Context, bp: BoundPoint) -> bool:
-    """The question names one kind of room (answer_types.yaml room_kinds) and ``bp`` speaks only of the other."""
-    rows = tuple((tuple(a), tuple(b)) for a, b in word_lists("room_kinds"))
-    return bool(qualifiers_missed(ctx.frame.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans)), rows))
+def _of_the_room_asked(ctx: Context, matches: list[PointMatch], keep: PointMatch | None = None) -> list[PointMatch]:
+    """"在临海园区买的车间…能卖掉不": a yes/no naming one kind of room (answer_types.yaml room_kinds) is not answered by
+    a point speaking only of the other (非生产性用房); ``matches`` without those (``keep`` stays). A figure asked keeps
+    them: that the close figure is another quantity is answered (c)."""
+    if ctx.frame.types[:1] != ("permission",):
+        return matches
+    rows = contrasting_qualifiers("room_kinds")
+    return [m for m in matches if m is keep or not qualifiers_missed(
+        ctx.frame.text, " ".join((m.point.point.subject_zh, *m.point.point.answer_spans)), rows)]
 
 
 def _states_asked_qualifier(ctx: Context, missed: BoundPoint, bp: BoundPoint) -> bool:
@@ -1779,10 +1784,7 @@ class KnowledgeHandler:
         """Among the close matches of the same topic (and city), the one that states the kind of fact asked (and
         the year asked)."""
         f = ctx.frame
-        # "临海园区买的车间…能卖掉不": a close point about the other kind of room (非生产性用房) states no fact of it
-        # (a figure asked keeps them: that the close figure is another quantity is answered (c))
-        if f.types[:1] == ("permission",):
-            pool = [m for m in pool if m is chosen or not _of_other_qualifier(ctx, m.point)]
+        pool = _of_the_room_asked(ctx, pool, keep=chosen)
         chosen = _by_year(ctx, chosen, pool, cities)
         if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
             return only
@@ -1970,9 +1972,7 @@ class KnowledgeHandler:
         f, svc = ctx.frame, ctx.services
         here = svc.applicable(f.city)
         in_city = ctx.point_matches(cities=frozenset(here))[:POOL]
-        # "在临海园区买的车间…能直接卖掉不": a point about the other kind of room (非生产性用房) is not the city's match
-        if f.types[:1] == ("permission",):
-            in_city = [m for m in in_city if not _of_other_qualifier(ctx, m.point)] or in_city
+        in_city = _of_the_room_asked(ctx, in_city) or in_city
         if top.point.city not in here and in_city and in_city[0].score >= CITY_TIE_RATIO * top.score \
                 and in_city[0].point.point.answer_type == top.point.point.answer_type and self._trusted(ctx, in_city[0]):
             # a tie between another city's match and the asked city's own is the asked city's: "In Wenzhou, what are

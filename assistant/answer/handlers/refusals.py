@@ -128,7 +128,7 @@ class MentionedTopicHandler:
             if any(n in bp.point.subject_zh.lower() for bp in svc.bank.points for n in names):
                 return False   # a provision about it: the knowledge points answer
             said = _sentences_naming(svc.corpus, names, here)
-            if not said or any(_states_quantity(sentence) for _, _, sentence, _ in said):
+            if not said or any(_states_a_charge(sentence) for _, _, sentence, _ in said):
                 return False
             self._found.append((m, said))
         return bool(self._found)
@@ -178,7 +178,7 @@ def _sentences_naming(corpus, names, cities):
 _BASIS_STATED = re.compile(r"按(?:照)?[^，。；]{0,24}(?:标准|价格|价)(?:计价|执行|收取|缴纳|计算|核定)")
 
 
-def _states_quantity(sentence: str) -> bool:
+def _states_a_charge(sentence: str) -> bool:
     """A charge's figure or basis: money (元, 万元/亩…) or 按…标准计价 — 温州 18.'s 100天 for approvals is no fee."""
     if _BASIS_STATED.search(sentence):
         return True
