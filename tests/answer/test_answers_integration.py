@@ -2222,3 +2222,11 @@ def test_a_fee_of_a_procedure_only_named_is_not_its_approval_time(assistant):
 def test_points_of_a_rate_are_no_count_of_firms(assistant):
     a = assistant.ask("温州园区项目预售时企业所得税毛利率按几个点算")
     assert not a.refused and "5%" in a.direct, a.answer
+
+
+def test_a_rent_cap_is_set_nowhere_and_not_answered_by_the_area_cap(assistant):
+    # 温州 10. caps the floor area a quality enterprise may buy (2万㎡); no clause sets a rent or a rent cap
+    for q in ("温州园区厂房的租金上限是多少", "Is there a rent cap in Wenzhou parks?"):
+        (r,) = _chat(assistant, q)
+        assert r.refused and r.not_covered_kind == "topic_absent", q
+        assert "2万" not in r.answer.splitlines()[0] and "20,000" not in r.answer.splitlines()[0], q
