@@ -2230,3 +2230,13 @@ def test_a_rent_cap_is_set_nowhere_and_not_answered_by_the_area_cap(assistant):
         (r,) = _chat(assistant, q)
         assert r.refused and r.not_covered_kind == "topic_absent", q
         assert "2万" not in r.answer.splitlines()[0] and "20,000" not in r.answer.splitlines()[0], q
+
+
+def test_who_pays_is_not_answered_by_a_rate_or_by_a_bureau_drafting_another_rule(assistant):
+    # 临海（二十二） sets the rate only; 慈溪 二、（二） names a bureau drafting the collection rules and, beside it, one
+    # drafting the rating standard — neither says who pays (e)
+    for q in ("Who pays the maintenance fund in Linhai?", "慈溪的维修资金谁交", "In Cixi, who pays the maintenance fund?"):
+        (r,) = _chat(assistant, q)
+        assert r.refused and r.not_covered_kind == "not_stated", q
+        first = r.answer.splitlines()[0]
+        assert "12" not in first and "认定标准" not in first, q

@@ -416,7 +416,7 @@ def _subject_named_length(bp: BoundPoint, question: str) -> int:
 _PAYER_CHOICE = re.compile(r"是?[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)还是[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)的?")
 
 # Who pays is asked ("是开发商交还是我们买厂房的交", "谁交", "who pays"); a clause names a payer by 由…缴纳/承担/支付.
-_PAYER_ASKED = re.compile(r"(?:交|出|付|缴|承担)还是|谁(?:来)?(?:交|缴|出钱|付|承担)|\bwho (?:pays|must pay|has to pay|bears)\b")
+_PAYER_ASKED = re.compile(r"(?:交|出|付|缴|承担)还是|谁(?:来)?(?:交|缴|出钱|付|承担)|\bwho (?:pays|must pay|has to pay|bears)\b", re.I)
 _PAYER_NAMED = re.compile(r"由[^，。；]{1,16}?(?:缴纳|缴存|承担|支付|负担|出资)|(?:缴纳|缴存|承担|支付)主体|"
                           r"企业[^，。；]{0,16}?(?:缴纳|缴存|支付|承担)|没收")
 _DRAFTING = re.compile(r"[^，。；]*(?:制定|出台|研究)[^，。；]*(?:制度|办法|细则|政策)[^，。；]*")
@@ -1962,8 +1962,12 @@ class KnowledgeHandler:
             # (a point that itself states the year asked — "以2018年为基期" — is not replaced by the printing date)
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
             # of the plan, not the plan itself)
+            # (who pays is asked of the chosen thing: 慈溪 二、（二）'s bureau drafting the rating standard beside the
+            # maintenance fund is no payer of it)
+            payer = bool(_PAYER_ASKED.search(f.text))
             sibling = [bp for bp in ctx.services.bank.in_clause(chosen.point.clause_id)
-                       if bp.point.answer_type == f.types[0] and ctx.may_answer(bp)]
+                       if bp.point.answer_type == f.types[0] and ctx.may_answer(bp)
+                       and (not payer or bp.point.topic == chosen.point.point.topic)]
             if sibling:
                 return _as_match(sibling[0], pool)
         return chosen
