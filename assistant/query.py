@@ -93,10 +93,21 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Chinese an English question quotes by name: a title, a quotation, a document number ("浙中小企业办〔2018〕14号")
+_QUOTED_NAME = re.compile(r"《[^》]*》|“[^”]*”|[\u4e00-\u9fff]{1,12}[〔\[]\d{4}[〕\]]\s*\d+\s*号")
+# "Who pays 维修资金 in 临海?": a sentence opening with English words is English, whatever Chinese terms it quotes
+_ENGLISH_OPENING = re.compile(r"^\W*(?:[A-Za-z][A-Za-z'’-]*\s+){3}[A-Za-z]")
+
+
 def is_english(text: str) -> bool:
-    letters = sum(ch.isascii() and ch.isalpha() for ch in text)
-    han = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
-    return letters > 0 and han <= letters / 6
+    """
+    >>> is_english("Which office issued the provincial notice 浙中小企业办〔2018〕14号?"), is_english("临海的FAR是多少")
+    (True, False)
+    """
+    rest = _QUOTED_NAME.sub(" ", text)
+    letters = sum(ch.isascii() and ch.isalpha() for ch in rest)
+    han = sum("\u4e00" <= ch <= "\u9fff" for ch in rest)
+    return letters > 0 and (han <= letters / 6 or bool(_ENGLISH_OPENING.match(rest)))
 
 
 def has_content(text: str) -> bool:

@@ -311,6 +311,8 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
     False
     >>> _adds_a_figure("那2019年还打算建几个", "市里财政给了多少钱扶持")
     False
+    >>> _adds_a_figure("2019年打算再建几个", "现在已经建好几个了"), _adds_a_figure("那2020年开工多少", "乐清开工多少")
+    (False, True)
     """
     # a calendar year asking another kind of fact ("那2019年还打算建几个" after the budget) is when, not a figure for the
     # previous question ("那2020年开工多少" after 乐清's land plan is)
@@ -327,6 +329,10 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
         return False
     own = _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
     own = re.sub(r"最少|最多|至少|起码|大概|能|要|需要", "", own)
+    if all(re.fullmatch(r"(?:19|20)\d{2}\s*年", g) for g in given) \
+            and any(w not in previous_question for w in re.findall(r"[\u4e00-\u9fff]{2,}", own)):
+        # a year with words of its own ("2019年打算再建几个" after the parks built): a new question of that year
+        return False
     from assistant.router import route_calculation
 
     try:
@@ -367,7 +373,7 @@ def _swap_case(previous_question: str, subject: str) -> str | None:
     # income tax) asks another thing
     if not subject.endswith("的") and not english:
         return None
-    said = english.group(1).strip() if english else subject.removesuffix("的").strip()
+    said = (english.group(1) or english.group(2)).strip() if english else subject.removesuffix("的").strip()
     prev = previous_question.lower()
     if not said or len(said) > (60 if english else 8):
         return None
@@ -395,8 +401,9 @@ def _swap_case(previous_question: str, subject: str) -> str | None:
 
 
 # "What about one that redevelops existing land?", "And for parks on redeveloped land?": the thing asked, left out
-_ENGLISH_CASE = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:for\s+)?(?:one|ones|a park|parks|those|the ones?)\s+"
-                           r"((?:that|which|on|built|using|in)\b.*)$")
+# ("And if it's a redevelopment of existing land?": the case said of the park left out)
+_ENGLISH_CASE = re.compile(r"(?i)^(?:(?:and|but)\s+)?(?:for\s+)?(?:(?:one|ones|a park|parks|those|the ones?)\s+"
+                           r"((?:that|which|on|built|using|in)\b.*)|(?:if|when)\s+(?:it|the park)(?:'s|’s|\s+is)\s+(.*))$")
 
 
 def _swap_figure(previous_question: str, subject: str) -> str | None:
@@ -620,6 +627,47 @@ def with_figure_restated(r: Resolution, question: str, previous: Turn, provision
     if not new:
         return r
     return replace(r, text=f"{registry().short(new[0])}{_strip_places(standard)}")
+
+
+@functools.lru_cache(maxsize=1)
+def _pointing() -> tuple[re.Pattern, tuple[str, ...]]:
+    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))
+    pointers = sorted(data["pointers"], key=len, reverse=True)
+    nouns = tuple(sorted(data["pointed_nouns"], key=len, reverse=True))
+    return re.compile(f"(?:{'|'.join(map(re.escape, pointers))})({'|'.join(map(re.escape, nouns))})"), nouns
+
+
+# What may stand between an earlier turn's words for a thing and the thing's head noun: its modifier, up to a pointer,
+# a punctuation mark or a place word ("园区里办公楼宿舍这些不是生产用的房子": 不是生产用的房子)
+_MODIFIER = re.compile(r"([\u4e00-\u9fff]{2,10}?)$")
+_MODIFIER_STOP = re.compile(r".*(?:这些|这种|这类|那些|那种|园区里|园里|里面|里头|[，,。？?！!、\s])")
+
+
+def with_pointer_resolved(question: str, history) -> str:
+    """``question`` with "这种房子" replaced by the words an earlier turn named the thing with.
+
+    >>> with_pointer_resolved("那温州呢，这种房子占多少", [{"question": "临海园区里办公楼宿舍这些不是生产用的房子能占多少"},
+    ...                                                   {"question": "开发商自己得留多少不能卖"}])
+    '那温州呢，不是生产用的房子占多少'
+    >>> with_pointer_resolved("这种房子能卖吗", [{"question": "房子能卖吗"}])
+    '这种房子能卖吗'
+    """
+    pattern, _ = _pointing()
+    m = pattern.search(question)
+    if not m or not history:
+        return question
+    noun = m.group(1)
+    for h in reversed(history):
+        t = last_turn([h])
+        said = (t.question if t else "") or ""
+        at = said.find(noun)
+        while at > 0:
+            before = _MODIFIER_STOP.sub("", said[:at])
+            modifier = _MODIFIER.search(before)
+            if modifier and not pattern.search(said[:at + len(noun)][-len(noun) - 3:]):
+                return question[:m.start()] + modifier.group(1) + noun + question[m.end():]
+            at = said.find(noun, at + 1)
+    return question
 
 
 # "两市…分别如何规定", "both cities": the cities the conversation has been about, asked together.

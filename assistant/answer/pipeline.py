@@ -12,7 +12,7 @@ import re
 import threading
 
 from assistant.answer.context import Context, Services
-from assistant.answer.followup import last_turn, resolve, with_both_cities, with_figure_restated
+from assistant.answer.followup import last_turn, resolve, with_both_cities, with_pointer_resolved, with_figure_restated
 from assistant.answer.frame import NUMERIC, TIME, answer_types, asks_leave, frame, with_typos_fixed, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.average import AverageHandler
@@ -167,6 +167,7 @@ class Assistant:
         asked = without_preamble(question)   # "Journalist here. …": who asks is not what is asked
         asked = with_typos_fixed(asked)      # "能准让出去" is 转让
         asked = with_both_cities(asked, history)   # "两市…分别如何规定": the conversation's two cities
+        asked = with_pointer_resolved(asked, history)   # "这种房子": the words an earlier turn named it with
         asked = _SPACE_AFTER_NE.sub("呢，", asked)  # "那温州呢 计划建多少个": a space typed for a comma
         provision_words = self._provision_words(provision, asked)
         if provision_words and previous.calculator:

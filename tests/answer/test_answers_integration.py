@@ -2240,3 +2240,38 @@ def test_who_pays_is_not_answered_by_a_rate_or_by_a_bureau_drafting_another_rule
         assert r.refused and r.not_covered_kind == "not_stated", q
         first = r.answer.splitlines()[0]
         assert "12" not in first and "认定标准" not in first, q
+
+
+def test_a_notice_asked_when_issued_gives_its_own_date_and_issuer_not_the_printing_line(assistant):
+    # 结语 signs 2018年11月23日 by the 领导小组办公室; 附件4's 经信厅办公室 2018年11月26日印发 is the printing
+    (zh,) = _chat(assistant, "浙中小企业办〔2018〕14号通知是哪天发的，发文单位是哪个")
+    assert "2018年11月23日" in zh.answer.splitlines()[0] and "领导小组办公室" in zh.answer
+    (en,) = _chat(assistant, "When was the provincial notice 浙中小企业办〔2018〕14号 issued, and which office issued it?")
+    first = en.answer.splitlines()[0]
+    assert "2018-11-23" in first and "领导小组办公室" in first and "11-26" not in first
+    (who,) = _chat(assistant, "Which office issued the provincial notice 浙中小企业办〔2018〕14号?")
+    first = who.answer.splitlines()[0]
+    assert first.startswith("Zhejiang") and "浙江省促进中小企业发展工作领导小组办公室" in first   # English, its issuer
+
+
+def test_an_english_follow_up_naming_the_other_case_keeps_the_question(assistant):
+    _, r = _chat(assistant, "In Linhai, what is the minimum site area for a new small and micro enterprise park built on "
+                            "land bought at auction?", "And if it's a redevelopment of existing land?")
+    assert "50 mu" in r.answer.splitlines()[0], r.answer
+
+
+def test_what_that_money_is_for_is_said_of_the_sum_the_conversation_is_at(assistant):
+    # 慈溪 一、（五）: the 1500万元 budget supports 四方面; the 200万元 to 掌起镇 is 专项用于… its own
+    *_, r = _chat(assistant, "慈溪市财政给小微园一共安排了多少钱扶持？", "掌起镇那笔是多少", "那笔钱是干啥用的")
+    assert "掌起万洋众创城" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_year_with_words_of_its_own_is_a_new_question_of_that_year(assistant):
+    *_, r = _chat(assistant, "慈溪说到2021年要建成多少个小微园", "现在已经建好几个了", "2019年打算再建几个")
+    assert "2019年拟建6个" in r.answer.splitlines()[0] and "在建" not in r.answer.splitlines()[0], r.answer
+
+
+def test_this_kind_of_building_points_at_what_an_earlier_turn_named(assistant):
+    *_, r = _chat(assistant, "临海园区里办公楼宿舍这些不是生产用的房子能占多少", "开发商自己得留多少不能卖",
+                  "那温州呢，这种房子占多少")
+    assert not r.refused and "10%-25%" in r.answer.splitlines()[0], r.answer

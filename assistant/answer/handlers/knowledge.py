@@ -92,6 +92,14 @@ MENTION_WORDS = 2
 _KIND_OF = {"deadline": "date"}
 # "where" asked of a contact: the point whose subject is a place (联系地址)
 _WHERE_ASKED = re.compile(r"\bwhere\b|哪里|在哪|哪儿|什么地方|啥地方|地址")
+# A document's date asked without its printing ("通知是哪天发的", "When was the notice issued"): its own date (成文),
+# not the printing office's line (印发) beside it
+_PRINTING = re.compile(r"印|print|distribut", re.I)
+# What something is for, asked ("那笔钱是干啥用的") and stated ("专项用于…")
+_PURPOSE_ASKED = re.compile(r"干啥用|干什么用|做什么用|做啥用|干嘛用|用来干|用来做|用于什么|用于啥|用途|用在哪|花在哪|花在什么|"
+                            r"\bwhat (?:is|was|are|were) (?:it|that|this|they|those) (?:for|used for)\b|\bwhat for\b")
+_PURPOSE_STATED = re.compile(r"用于|用来|用途|专项")
+_ISSUED_EN = re.compile(r"\bissu(?:ed|ing|er)\b", re.I)
 _PLACE_SUBJECTS = ("地址", "地点")
 
 
@@ -1391,9 +1399,11 @@ class KnowledgeHandler:
                 and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
                 and top.point.city not in ctx.services.applicable(f.city) \
                 and not (prev.not_covered_kind == "different_quantity" and prev.knowledge_point == top.point.point.id) \
-                and not (top.point.point.topic not in (talked := self._topics_of_turn(ctx, prev)) and any(
+                and not (top.point.point.topic != prev.topic and any(
                     m.point.city in ctx.services.applicable(f.city)
-                    and ((m.point.point.topic in talked and m.score >= NEAR_RATIO * top.score)
+                    and ((m.point.point.topic in (talked := self._topics_of_turn(ctx, prev))
+                          and (top.point.point.topic not in talked or m.score >= top.score)
+                          and m.score >= NEAR_RATIO * top.score)
                          or (m.score >= NEAR_RATIO_IN_CITY * top.score and self._names_own_subject(ctx, prev)))
                     for m in pool)):
             # (nor the previous city's point of another topic when the new city's own point of the conversation's
@@ -1564,6 +1574,11 @@ class KnowledgeHandler:
         if f.types[:1] == ("duration",) and len(f.question) <= SHORT_FOLLOW_UP and gives(before, "duration") \
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "For how long?" after "first-tier land use tax for 3 years": its period
+        if _PURPOSE_ASKED.search(f.question.lower()) and len(f.question) <= SHORT_FOLLOW_UP \
+                and any(_PURPOSE_STATED.search(s) for s in before.point.answer_spans):
+            # "那笔钱是干啥用的" after 掌起镇's 200万元: what that money is for, as its own provision says (专项用于…), not
+            # the purpose of the city's 1500万元 budget beside it
+            return _as_match(before, matches)
         if f.asks_figure and f.asks in ("amount", "rate") and f.language == "zh" and len(f.question) <= SHORT_FOLLOW_UP \
                 and before.point.answer_type in ("amount", "rate") and any(
                     q.unit and "元" in q.unit for s in before.point.answer_spans for q in find_quantities(s, field=None)) \
@@ -1613,6 +1628,14 @@ class KnowledgeHandler:
             # 一般不得低于2.0"), not a sibling of another kind of fact
             candidates = [bp for bp in stating if bp is not before] or ([before] if stating else candidates)
         own = matches[0] if matches else None
+        # (or leads, and alone of the clause's candidates states the year the turn names: "2019年打算再建几个" after
+        # 慈溪's parks built is 2019年拟建6个, not the parks under construction)
+        asked_years = set(_YEAR.findall(f.question))
+        dated = own is not None and bool(asked_years) and asked_years <= _span_years(own.point) \
+            and not any(asked_years <= _span_years(bp) for bp in candidates if bp is not own.point)
+        if dated and candidates and any(bp is own.point for bp in siblings) and own.score >= max(
+                (m.score for m in matches[1:2]), default=0.0) and self._trusted(ctx, own):
+            return own
         if own is not None and candidates and len(matches) > 1 and own.point not in candidates \
                 and any(bp is own.point for bp in siblings) and own.score >= CLEAR_LEAD * matches[1].score \
                 and self._trusted(ctx, own):
@@ -1814,6 +1837,21 @@ class KnowledgeHandler:
                              or (sourced and m.point.doc_id == chosen.point.doc_id))), None)
             if alt is not None:
                 chosen = alt
+        if f.language == "en" and f.types[0] in ("actor", "metadata") and _ISSUED_EN.search(f.text) \
+                and chosen.point.point.answer_type == "metadata" and not _ISSUED_EN.search(chosen.point.point.subject_en):
+            # "Which office issued the notice…": its issuer, not its addressees that matched the document's name as well
+            # (a document has one issuer: its point, however far its words, is the one asked)
+            issuer = next((bp for bp in ctx.services.bank.points if bp.doc_id == chosen.point.doc_id
+                           and bp.point.answer_type == "metadata" and _ISSUED_EN.search(bp.point.subject_en)), None)
+            if issuer is not None:
+                chosen = _as_match(issuer, pool)
+        if f.types[0] == "date" and chosen.point.point.topic == "doc_date" and not _PRINTING.search(f.text) \
+                and _PRINTING.search(chosen.point.point.subject_zh):
+            # (a document has one date of its own: its point, however far its words)
+            own = next((bp for bp in ctx.services.bank.points if bp.doc_id == chosen.point.doc_id
+                        and bp.point.topic == "doc_date" and not _PRINTING.search(bp.point.subject_zh)), None)
+            if own is not None:
+                chosen = _as_match(own, pool)
         if f.types[0] == "contact" and _WHERE_ASKED.search(f.text.lower()) and not _names_a_place(chosen.point):
             # "Where should the materials be sent, and who is the contact person?": where is the address, before a
             # phone number as close (0.232 vs 0.233)
@@ -1958,7 +1996,9 @@ class KnowledgeHandler:
                        if bp.point.answer_type == "condition" and ctx.may_answer(bp)]
             if stating:
                 return _as_match(stating[0], pool)
-        if f.types[0] in SIBLING_TYPES and not (f.types[0] == "date" and _span_years(chosen.point)):
+        if f.types[0] in SIBLING_TYPES and not (f.types[0] == "date" and _span_years(chosen.point)) \
+                and not (chosen.point.point.answer_type == "metadata" and _asks_document_fact(f)):
+            # (a document's own fact asked, its issuer, is no other actor its closing clause names)
             # (a point that itself states the year asked — "以2018年为基期" — is not replaced by the printing date)
             # "五年规划啥时候前得交上去": the matched clause has a point stating the kind of fact asked (the deadline
             # of the plan, not the plan itself)
