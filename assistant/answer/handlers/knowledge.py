@@ -1399,11 +1399,9 @@ class KnowledgeHandler:
                 and (top.point.point.topic == prev.topic or top.point.city == prev.city) \
                 and top.point.city not in ctx.services.applicable(f.city) \
                 and not (prev.not_covered_kind == "different_quantity" and prev.knowledge_point == top.point.point.id) \
-                and not (top.point.point.topic != prev.topic and any(
+                and not (top.point.point.topic not in (talked := self._topics_of_turn(ctx, prev)) and any(
                     m.point.city in ctx.services.applicable(f.city)
-                    and ((m.point.point.topic in (talked := self._topics_of_turn(ctx, prev))
-                          and (top.point.point.topic not in talked or m.score >= top.score)
-                          and m.score >= NEAR_RATIO * top.score)
+                    and ((m.point.point.topic in talked and m.score >= NEAR_RATIO * top.score)
                          or (m.score >= NEAR_RATIO_IN_CITY * top.score and self._names_own_subject(ctx, prev)))
                     for m in pool)):
             # (nor the previous city's point of another topic when the new city's own point of the conversation's
