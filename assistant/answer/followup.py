@@ -296,6 +296,9 @@ def _states_only_a_figure(question: str) -> bool:
     return not _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
 
 
+# A total asked ("再加上2019年打算建的，一共多少"): the year's figure joins the previous ones
+_TOTAL_ASKED = re.compile(r"加上|一共|总共|合计|加起来|in total|altogether")
+
 # A turn adding the user's own figure may name what it is in a few words of its own ("土地出让金3200万"): at most this
 # many characters besides the figure and the talk around it (eval/conversations_dev4.jsonl, 2026-12-03).
 FIGURE_OWN_WORDS = 6
@@ -329,7 +332,7 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
         return False
     own = _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
     own = re.sub(r"最少|最多|至少|起码|大概|能|要|需要", "", own)
-    if all(re.fullmatch(r"(?:19|20)\d{2}\s*年", g) for g in given) \
+    if all(re.fullmatch(r"(?:19|20)\d{2}\s*年", g) for g in given) and not _TOTAL_ASKED.search(question) \
             and any(w not in previous_question for w in re.findall(r"[\u4e00-\u9fff]{2,}", own)):
         # a year with words of its own ("2019年打算再建几个" after the parks built): a new question of that year
         return False

@@ -386,10 +386,17 @@ def answer_types(question: str) -> tuple[str, ...]:
     ('ratio',)
     """
     head, sep, tail = re.sub(r"[？?。.!！\s]+$", "", question).rpartition("？" if "？" in question else "?")
-    if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()) and (figure := _figure_named(head)):
+    if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()) \
+            and (figure := _figure_named(head) or _kind_named(tail)):
         types = list(_answer_types(head + sep))
         return (figure, *[t for t in types if t != figure])
     return _answer_types(question)
+
+
+def _kind_named(bare: str) -> str | None:
+    """The kind of figure a bare figure question names itself ("What share?" → ratio; "What number?" names none, and
+    closes only a question that names its figure)."""
+    return "ratio" if re.search(r"(?i)share|percentage|proportion|比例|百分之几", bare) else None
 
 
 def _figure_named(question: str) -> str | None:
@@ -578,7 +585,8 @@ def split_parts(question: str) -> tuple[str, ...]:
     # before it, it is no question of its own (alone, "number" read as a phone number)
     merged: list[str] = []
     for p in parts:
-        if merged and _BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")) and _figure_named(merged[-1]):
+        if merged and _BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")) \
+                and (_figure_named(merged[-1]) or _kind_named(p)):
             merged[-1] = f"{merged[-1].rstrip(' ？?。.')}，{p}" if not is_english(p) else f"{merged[-1]} {p}"
         else:
             merged.append(p)
@@ -586,7 +594,8 @@ def split_parts(question: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
 
-_BARE_FIGURE_ASKED = re.compile(r"(?i)(?:and\s+)?(?:what|which)\s+(?:number|figure|value|amount|rate|one)(?:\s+is\s+it)?|"
+_BARE_FIGURE_ASKED = re.compile(r"(?i)(?:and\s+)?(?:what|which)\s+(?:number|figure|value|amount|rate|one|share|percentage|"
+                                r"proportion)(?:\s+is\s+it)?|(?:是)?(?:多少|多大|什么)比例(?:呢|啊)?|(?:占)?百分之几(?:呢)?|"
                                 r"how\s+(?:much|many|large|big|long)(?:\s+is\s+it)?|(?:是)?多少(?:呢|啊)?|(?:是)?几个(?:呢)?|"
                                 r"具体(?:是)?多少|数字(?:是)?多少")
 

@@ -2275,3 +2275,46 @@ def test_this_kind_of_building_points_at_what_an_earlier_turn_named(assistant):
     *_, r = _chat(assistant, "临海园区里办公楼宿舍这些不是生产用的房子能占多少", "开发商自己得留多少不能卖",
                   "那温州呢，这种房子占多少")
     assert not r.refused and "10%-25%" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_yearly_average_of_a_sum_not_said_in_figures_is_computed(assistant):
+    (r,) = _chat(assistant, "Cixi's budget set a total sum for small business park support over 2018-2020. On average, "
+                            "how much is that per year?")
+    assert not r.refused and "5,000,000" in r.answer.splitlines()[0], r.answer
+
+
+def test_one_sandwiched_plot_under_three_mu_is_the_plot_not_the_project_total(assistant):
+    (r,) = _chat(assistant, "临海我厂子边上有块夹心地 不到三亩，能不能一起并进来开发")
+    assert "0.3亩" not in r.answer and "是" in r.answer.splitlines()[0], r.answer
+    assert any("协议出让" in c.quote for c in r.citations)   # what may follow: the rule's own words
+
+
+def test_a_share_the_clause_names_without_a_figure_is_not_its_neighbours_share(assistant):
+    # 温州 6.: 集中配套一定比例的职工宿舍 (no figure); 10%-25% is all non-production rooms' floor share
+    (r,) = _chat(assistant, "温州新建的小微园 宿舍要配多大比例")
+    assert r.refused and r.not_covered_kind == "no_figure" and "10%" not in r.answer.splitlines()[0], r.answer
+    (whole,) = _chat(assistant, "温州非生产性用房占多少")
+    assert "10%-25%" in whole.answer.splitlines()[0]
+
+
+def test_a_per_county_figure_asked_of_a_city_wide_target_is_another_quantity(assistant):
+    (r,) = _chat(assistant, "温州各县分别要培育几家运营机构")
+    assert r.refused and r.not_covered_kind == "different_quantity", r.answer
+
+
+def test_being_forced_out_below_the_mu_standard_is_a_consequence_never_stated(assistant):
+    (r,) = _chat(assistant, "In Linhai, if a park tenant falls below the mu-yield standard within two years of starting "
+                            "production, will it be forced to leave the park?")
+    assert r.refused and r.not_covered_kind == "not_stated" and "5 years" not in r.answer, r.answer
+
+
+def test_whether_rooms_may_be_sold_separately_brings_the_merged_registration(assistant):
+    (r,) = _chat(assistant, "临海园区里的办公楼 宿舍这些，能不能单独卖给园区外面的人")
+    first = r.answer.splitlines()[0]
+    assert "只能在入园企业内转让" in first and "合并登记" in first, r.answer
+
+
+def test_a_bare_what_share_closes_the_question_before_it(assistant):
+    (r,) = _chat(assistant, "Under Linhai's plan, can a park project start pre-selling units once a set share of the "
+                            "investment has been made? What share?")
+    assert r.refused and r.not_covered_kind == "other_city" and "30%" not in r.answer, r.answer

@@ -95,6 +95,11 @@ _WHERE_ASKED = re.compile(r"\bwhere\b|哪里|在哪|哪儿|什么地方|啥地�
 # A document's date asked without its printing ("通知是哪天发的", "When was the notice issued"): its own date (成文),
 # not the printing office's line (印发) beside it
 _PRINTING = re.compile(r"印|print|distribut", re.I)
+# Whether things may go apart is asked ("能不能单独卖"); a clause binds them ("合并登记")
+_SEPARATELY = re.compile(r"单独|分开|分割|拆开|separately|on (?:its|their) own", re.I)
+_TOGETHER = re.compile(r"合并|一并|不得[^，。；]{0,8}单独")
+# A share named with no figure ("集中配套一定比例的职工宿舍")
+_SHARE_UNSTATED = re.compile(r"一定比例|适当比例|相应比例|一定数量")
 # What something is for, asked ("那笔钱是干啥用的") and stated ("专项用于…")
 _PURPOSE_ASKED = re.compile(r"干啥用|干什么用|做什么用|做啥用|干嘛用|用来干|用来做|用于什么|用于啥|用途|用在哪|花在哪|花在什么|"
                             r"\bwhat (?:is|was|are|were) (?:it|that|this|they|those) (?:for|used for)\b|\bwhat for\b")
@@ -521,7 +526,8 @@ _PER_UNIT = re.compile(r"(每|单|一)(个|家|座|处|一家|一个)?\s*(小微
                        r"|(补助|补贴|奖励|资助)标准"
                        r"|\b(each|per|a single|one|every) (?:individual |single )?(?:micro[- ]|small )?(park|enterprise|company|firm|factory|year)\b"
                        r"|\bannually\b")
-_PER_PLACE = re.compile(r"每个(县|区|市|镇|乡|街道)|\b(each|every|per) (county|district|town|township)\b")
+_PER_PLACE = re.compile(r"每个(县|区|市|镇|乡|街道)|各(县|区|镇|乡|街道)[^，。？?]{0,16}?(分别|各自|各要|每个)|"
+                        r"\b(each|every|per) (county|district|town|township)\b")
 _PER_MU = re.compile(r"亩均|/亩|每亩")
 _ASKS_TOTAL = re.compile(r"总共|一共|合计|总计|加起来|全市|全县|in total|altogether|overall")
 _PER_YEAR_STATED = re.compile(r"每年|年均|一年|/年")
@@ -2200,6 +2206,12 @@ class KnowledgeHandler:
                     w in p.point.subject_zh for w in subject_aliases(subject)) for p in clause_points)
                 figures = [p for p in clause_points if gives(p, f.asks) and not different_quantity(ctx, p)
                            and _names_subject(p, subject if apart else thing)]
+                # (the thing asked is one the matched provision names with no figure, "一定比例的职工宿舍": its
+                # neighbour's share of all non-production rooms is no share of the dormitories — "温州宿舍要配多大比例")
+                named_here = [w for w in own if len(w) >= 2 and any(w in sp for sp in bp.point.answer_spans)
+                              and not any(w in sp for p in figures for sp in (p.point.subject_zh, *p.point.answer_spans))]
+                if f.language == "zh" and named_here and any(_SHARE_UNSTATED.search(sp) for sp in bp.point.answer_spans):
+                    figures = []
             if figures:
                 bp = self._best_of(ctx, figures)
             else:
@@ -2667,6 +2679,11 @@ class KnowledgeHandler:
         # "园区那块地要多少亩起": the clause states the figure per case (新建 100亩, 存量改造 50亩), the question names
         # neither — each case's figure
         out += [bp for bp in _other_cases(ctx, m.point) if bp not in out][:MAX_POINTS - len(out)]
+        if ctx.frame.types[:1] == ("permission",) and _SEPARATELY.search(ctx.frame.text):
+            # "办公楼宿舍能不能单独卖": whether they go apart is asked — the clause's point binding them together
+            # (与生产性用房合并登记) answers that part, however it scored
+            out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if bp not in out and ctx.may_answer(bp)
+                    and any(_TOGETHER.search(s) for s in bp.point.answer_spans)][:MAX_POINTS - len(out)]
         named_facts = _document_facts_named_en(ctx, m.point) if several and ctx.frame.language == "en" else []
         if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
