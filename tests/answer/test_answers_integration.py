@@ -2318,3 +2318,10 @@ def test_a_bare_what_share_closes_the_question_before_it(assistant):
     (r,) = _chat(assistant, "Under Linhai's plan, can a park project start pre-selling units once a set share of the "
                             "investment has been made? What share?")
     assert r.refused and r.not_covered_kind == "other_city" and "30%" not in r.answer, r.answer
+
+
+def test_a_price_set_by_a_basis_is_answered_with_the_basis(assistant):
+    # 临海（二十四）: 非生产性用房…均按照居民生活用水、用电、用气标准计价 — no figure, a basis
+    for q in ("临海宿舍用电价格是多少", "临海园区宿舍的水费咋收"):
+        (r,) = _chat(assistant, q)
+        assert not r.refused and "居民生活用水、用电、用气标准计价" in r.answer.splitlines()[0], (q, r.answer)

@@ -44,6 +44,9 @@ from assistant.tables import how_many_en
 # clause path. e5 cosines are compressed near 1, hence the high figure; it applies to that encoder only.
 MIN_POINT_COSINE = 0.92
 MIN_POINT_COVERAGE = 0.5
+# Every key word of the question found in a point's texts (coverage score 1.0 rounded): that point is what is asked
+# about, whatever its kind of fact (eval/refusals_dev and the s24 left-alone list, 2026-12-06)
+FULL_COVERAGE = 0.999
 # How many of the ranked points are looked at when choosing one for a city or a type.
 POOL = 12
 # Points of the same clause that join the answer: a question asking for several things ("容积率和建筑密度分别…")
@@ -455,6 +458,9 @@ _ENTRY_BARRED = re.compile(r"不让|不能|不得|不准|禁止|严禁|不可以
 # A price's basis asked ("按何种价格回购", "按啥价卖"), and one stated ("按不高于市场评估价", "按市场评估确认价").
 _PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格(?:咋|怎么|如何)(?:定|算|确定)|(?:什么|何种|啥|哪种)价格?(?:回购|收购|购买|出售|卖|买|转让)")
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
+# A price asked ("用电价格是多少", "水费怎么收") and one set by a basis ("均按照居民生活用水、用电、用气标准计价")
+_PRICE_ASKED = re.compile(r"价格|价钱|电价|水价|气价|电费|水费|燃气费|\bprices?\b|\btariffs?\b|\bbills?\b")
+_PRICED_BY = re.compile(r"按照?[^，。；]{0,20}?(?:标准|价格)计价|按照?[^，。；]{0,12}?价格?(?:计算|收取|执行)")
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -1380,9 +1386,24 @@ class KnowledgeHandler:
                         and m.score >= (NEAR_RATIO_IN_CITY if f.city and m.point.city == f.city else NEAR_RATIO)
                         * matches[0].score and self._trusted(ctx, m)), None)
             if alt is None:
+                # "临海宿舍用电价格是多少": the clause ranking lifted the dormitory sizes above the utility pricing that
+                # has every word of the question — a close match that does is the one asked about
+                alt = next((m for m in matches[1:NEAR] if m.score >= NEAR_RATIO * matches[0].score
+                            and self._trusted(ctx, m) and ctx._memo["point_coverage"].score >= FULL_COVERAGE), None)
+            if alt is None:
                 self._trusted(ctx, matches[0])   # the coverage kept for the clause path is the best match's
                 return None
             matches = [alt, *[m for m in matches if m is not alt]]
+        elif same_clause is None and ctx._memo["point_coverage"].missing:
+            # "临海园区宿舍的水费咋收": the best match (the dormitories' types) lacks a word the question asks about
+            # (水费); a close match with every one of them (the utility pricing of non-production rooms) answers
+            top_cov = ctx._memo["point_coverage"]
+            full = next((m for m in matches[1:NEAR] if m.score >= NEAR_RATIO * matches[0].score
+                         and self._trusted(ctx, m) and ctx._memo["point_coverage"].score >= FULL_COVERAGE), None)
+            if full is not None:
+                matches = [full, *[m for m in matches if m is not full]]
+            else:
+                ctx._memo["point_coverage"] = top_cov   # kept for the clause path: the best match's
         if same_clause is not None:
             return self._answer(ctx, same_clause)   # the conversation's clause states it: no other point is looked for
         top = matches[0]
@@ -2909,6 +2930,11 @@ class KnowledgeHandler:
         """(b) The topic is mentioned, the figure asked for is not given (``subject``: the thing asked is named, and
         ``bp``'s figure is of another thing)."""
         svc, f = ctx.services, ctx.frame
+        if subject is None and contrast is None and _PRICE_ASKED.search(f.text.lower()) \
+                and any(_PRICED_BY.search(s) for s in bp.point.answer_spans):
+            # "临海宿舍用电价格是多少": the price is set by a basis (按照居民生活…用电标准计价) — that is the answer,
+            # not "no figure"
+            return self._answer(ctx, _as_match(bp, ctx.point_matches()))
         status = svc.status(bp.doc_id)
         if subject is not None:
             direct = text("knowledge.no_figure_for", f.language, place=place_tag(bp.city, status, f.language),
