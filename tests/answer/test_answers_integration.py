@@ -2325,3 +2325,9 @@ def test_a_price_set_by_a_basis_is_answered_with_the_basis(assistant):
     for q in ("临海宿舍用电价格是多少", "临海园区宿舍的水费咋收"):
         (r,) = _chat(assistant, q)
         assert not r.refused and "居民生活用水、用电、用气标准计价" in r.answer.splitlines()[0], (q, r.answer)
+
+
+def test_the_act_a_yes_no_names_picks_the_rule_stating_it(assistant):
+    # 温州 13.: 未经批准不得转让、转租 — not the transfer after a waived buy-back that matched "another company"
+    (r,) = _chat(assistant, "In Wenzhou, can we sublet our factory unit to another company after we buy it?")
+    assert "不得转让、转租" in r.answer.splitlines()[0], r.answer

@@ -631,6 +631,14 @@ def _conversation_point(ctx: Context) -> BoundPoint | None:
     return ctx.services.bank.get(point_id) if point_id and point_id in ctx.services.bank else None
 
 
+def _acts_named(f) -> list[str]:
+    """The acts a yes/no names (answer_types.yaml permission_acts), in its words or, in English, its glossary terms."""
+    from assistant.answer.frame import word_lists
+
+    said = f.text + " " + " ".join(f.query.expansions) if f.language == "en" else f.text
+    return [a for a in word_lists("permission_acts") if a in said]
+
+
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
     """``bp``'s match among ``matches``, or a match made for it (a point the words alone ranked lower)."""
     found = next((m for m in matches if m.point.point.id == bp.point.id), None)
@@ -1962,6 +1970,17 @@ class KnowledgeHandler:
                             and (cities is None or m.point.city == chosen.point.city)), None)
                 if way is not None:
                     return way
+        if f.types[0] == "permission" and chosen.point.point.answer_type == "permission":
+            acts = _acts_named(f)
+            unstated = [a for a in acts if not any(a in s for s in chosen.point.point.answer_spans)]
+            if unstated:
+                # "can we sublet our factory unit…": the close rule of the city stating 转租, not the transfer rule
+                stating = next((m for m in pool[:NEAR] if m.point.point.answer_type == "permission"
+                                and any(a in s for a in unstated for s in m.point.point.answer_spans)
+                                and m.score >= NEAR_RATIO_IN_CITY * chosen.score
+                                and (cities is None or m.point.city == chosen.point.city)), None)
+                if stating is not None:
+                    return stating
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
         if f.types[0] == "permission":
