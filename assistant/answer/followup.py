@@ -316,6 +316,8 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
     False
     >>> _adds_a_figure("2019年打算再建几个", "现在已经建好几个了"), _adds_a_figure("那2020年开工多少", "乐清开工多少")
     (False, True)
+    >>> _adds_a_figure("2019年又安排了多少", "慈溪市财政安排了多少钱扶持小微园")
+    True
     """
     # a calendar year asking another kind of fact ("那2019年还打算建几个" after the budget) is when, not a figure for the
     # previous question ("那2020年开工多少" after 乐清's land plan is)
@@ -333,7 +335,8 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
     own = _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
     own = re.sub(r"最少|最多|至少|起码|大概|能|要|需要", "", own)
     if all(re.fullmatch(r"(?:19|20)\d{2}\s*年", g) for g in given) and not _TOTAL_ASKED.search(question) \
-            and any(w not in previous_question for w in re.findall(r"[\u4e00-\u9fff]{2,}", own)):
+            and any(not any(w[i:i + 2] in previous_question for i in range(len(w) - 1))
+                    for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"几个|几|多少|个|了", "", own))):
         # a year with words of its own ("2019年打算再建几个" after the parks built): a new question of that year
         return False
     from assistant.router import route_calculation
@@ -640,10 +643,13 @@ def _pointing() -> tuple[re.Pattern, tuple[str, ...]]:
     return re.compile(f"(?:{'|'.join(map(re.escape, pointers))})({'|'.join(map(re.escape, nouns))})"), nouns
 
 
-# What may stand between an earlier turn's words for a thing and the thing's head noun: its modifier, up to a pointer,
-# a punctuation mark or a place word ("园区里办公楼宿舍这些不是生产用的房子": 不是生产用的房子)
-_MODIFIER = re.compile(r"([\u4e00-\u9fff]{2,10}?)$")
+# What may stand between an earlier turn's words for a thing and the thing's head noun: a 的-phrase modifying it, up to
+# a pointer, a punctuation mark or a place word ("园区里办公楼宿舍这些不是生产用的房子": 不是生产用的房子). Only a 的-phrase
+# tells one kind of the thing from another; a city, a question word or a verb before the noun ("临海新建园区占地",
+# "温州的企业", "安排了多少钱") is the earlier question's own business, not a name of the thing.
+_MODIFIER = re.compile(r"([\u4e00-\u9fff]{2,10}?的)$")
 _MODIFIER_STOP = re.compile(r".*(?:这些|这种|这类|那些|那种|园区里|园里|里面|里头|[，,。？?！!、\s])")
+_NOT_A_MODIFIER = re.compile(r"多少|什么|啥|几|吗|能不能|可不可以|要不要|哪|怎么|咋|[市县区镇省]")
 
 
 def with_pointer_resolved(question: str, history) -> str:
@@ -654,9 +660,14 @@ def with_pointer_resolved(question: str, history) -> str:
     '那温州呢，不是生产用的房子占多少'
     >>> with_pointer_resolved("这种房子能卖吗", [{"question": "房子能卖吗"}])
     '这种房子能卖吗'
+    >>> [with_pointer_resolved(q, [{"question": p}]) for p, q in (("临海新建园区占地要多少亩", "那温州呢，这种地容积率要多少"),
+    ...     ("温州的企业入园要什么条件", "那临海呢，这些企业入园要什么条件"), ("慈溪市财政安排了多少钱", "这些钱主要用在哪些方面"))]
+    ['那温州呢，这种地容积率要多少', '那临海呢，这些企业入园要什么条件', '这些钱主要用在哪些方面']
     """
     pattern, _ = _pointing()
     m = pattern.search(question)
+    if m and question[m.end():m.end() + 1] == "方":
+        m = None   # "这些地方": places, not land
     if not m or not history:
         return question
     noun = m.group(1)
@@ -667,7 +678,8 @@ def with_pointer_resolved(question: str, history) -> str:
         while at > 0:
             before = _MODIFIER_STOP.sub("", said[:at])
             modifier = _MODIFIER.search(before)
-            if modifier and not pattern.search(said[:at + len(noun)][-len(noun) - 3:]):
+            if modifier and not _NOT_A_MODIFIER.search(modifier.group(1)) and not _cities_in(modifier.group(1)) \
+                    and len(modifier.group(1)) >= 4 and not pattern.search(said[:at + len(noun)][-len(noun) - 3:]):
                 return question[:m.start()] + modifier.group(1) + noun + question[m.end():]
             at = said.find(noun, at + 1)
     return question

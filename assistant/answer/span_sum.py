@@ -104,8 +104,16 @@ def asks_average(question: str) -> bool:
 
     >>> asks_average("平均一年多少"), asks_average("一年多少")
     (True, False)
+    >>> asks_average("On average, how much is that per year?"), asks_average("On average, how much per area?")
+    (True, False)
     """
-    return bool(words_of("average_asked").search(question.lower()))
+    low = question.lower()
+    # (an average and a year said apart: "On average, how much is that per year?")
+    return bool(words_of("average_asked").search(low)) or bool(_AVERAGE.search(low) and _PER_YEAR.search(low))
+
+
+_AVERAGE = re.compile(r"\baverage\b|平均")
+_PER_YEAR = re.compile(r"\bper year\b|\ba year\b|\beach year\b|\bannual(?:ly)?\b|\byearly\b|每年|一年")
 
 
 _COUNT_ASKED = re.compile(r"几个|几家|几项|多少个|多少家|多少项|how many", re.I)

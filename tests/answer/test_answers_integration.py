@@ -2331,3 +2331,27 @@ def test_the_act_a_yes_no_names_picks_the_rule_stating_it(assistant):
     # 温州 13.: 未经批准不得转让、转租 — not the transfer after a waived buy-back that matched "another company"
     (r,) = _chat(assistant, "In Wenzhou, can we sublet our factory unit to another company after we buy it?")
     assert "不得转让、转租" in r.answer.splitlines()[0], r.answer
+
+
+@pytest.mark.parametrize("turns, said, unsaid", [
+    (("临海新建园区占地要多少亩", "那温州呢，这种地容积率要多少"), "2.0", "100亩"),
+    (("慈溪市财政安排了多少钱扶持小微园", "这些钱主要用在哪些方面"), "四方面", None),
+])
+def test_a_pointer_takes_no_city_or_question_words_of_an_earlier_turn(assistant, turns, said, unsaid):
+    last = _chat(assistant, *turns)[-1]
+    assert said in last.answer.splitlines()[0] and (unsaid is None or unsaid not in last.answer), last.answer
+
+
+def test_an_average_over_something_else_than_years_is_not_a_yearly_average(assistant):
+    (r,) = _chat(assistant, "Cixi's 2018-2020 budget covers four areas. On average, how much per area?")
+    assert r.kind != "calculation" and "5,000,000" not in r.answer, r.answer
+
+
+def test_a_year_asked_with_the_previous_words_keeps_the_previous_question(assistant):
+    _, r = _chat(assistant, "慈溪市财政安排了多少钱扶持小微园", "2019年又安排了多少")
+    assert "6个以上" not in r.answer.splitlines()[0], r.answer
+
+
+def test_a_factory_asked_apart_does_not_bring_the_offices_merged_registration(assistant):
+    (r,) = _chat(assistant, "临海厂房能不能单独办产权证")
+    assert "合并登记" not in r.answer.splitlines()[0] and "分期或分幢" in r.answer.splitlines()[0], r.answer

@@ -101,6 +101,8 @@ _PRINTING = re.compile(r"印|print|distribut", re.I)
 # Whether things may go apart is asked ("能不能单独卖"); a clause binds them ("合并登记")
 _SEPARATELY = re.compile(r"单独|分开|分割|拆开|separately|on (?:its|their) own", re.I)
 _TOGETHER = re.compile(r"合并|一并|不得[^，。；]{0,8}单独")
+# (…of the rooms a clause binds to the factory: offices, dormitories — "厂房能不能单独办产权证" is the factory's own rule)
+_NONPRODUCTION_ROOMS = re.compile(r"办公|宿舍|食堂|非生产|生活服务|配套用房|office|dormitor|canteen|non-production", re.I)
 # A share named with no figure ("集中配套一定比例的职工宿舍")
 _SHARE_UNSTATED = re.compile(r"一定比例|适当比例|相应比例|一定数量")
 # What something is for, asked ("那笔钱是干啥用的") and stated ("专项用于…")
@@ -1402,7 +1404,8 @@ class KnowledgeHandler:
                 self._trusted(ctx, matches[0])   # the coverage kept for the clause path is the best match's
                 return None
             matches = [alt, *[m for m in matches if m is not alt]]
-        elif same_clause is None and ctx._memo["point_coverage"].missing:
+        elif same_clause is None and [w for w in ctx._memo["point_coverage"].missing if not registry().mentioned(w)]:
+            # (a place the question names is no word the best match lacks: another city's point lacks its name)
             # "临海园区宿舍的水费咋收": the best match (the dormitories' types) lacks a word the question asks about
             # (水费); a close match with every one of them (the utility pricing of non-production rooms) answers
             top_cov = ctx._memo["point_coverage"]
@@ -2719,7 +2722,8 @@ class KnowledgeHandler:
         # "园区那块地要多少亩起": the clause states the figure per case (新建 100亩, 存量改造 50亩), the question names
         # neither — each case's figure
         out += [bp for bp in _other_cases(ctx, m.point) if bp not in out][:MAX_POINTS - len(out)]
-        if ctx.frame.types[:1] == ("permission",) and _SEPARATELY.search(ctx.frame.text):
+        if ctx.frame.types[:1] == ("permission",) and _SEPARATELY.search(ctx.frame.text) \
+                and _NONPRODUCTION_ROOMS.search(ctx.frame.text):
             # "办公楼宿舍能不能单独卖": whether they go apart is asked — the clause's point binding them together
             # (与生产性用房合并登记) answers that part, however it scored
             out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if bp not in out and ctx.may_answer(bp)
