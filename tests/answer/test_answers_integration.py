@@ -2355,3 +2355,10 @@ def test_a_year_asked_with_the_previous_words_keeps_the_previous_question(assist
 def test_a_factory_asked_apart_does_not_bring_the_offices_merged_registration(assistant):
     (r,) = _chat(assistant, "临海厂房能不能单独办产权证")
     assert "合并登记" not in r.answer.splitlines()[0] and "分期或分幢" in r.answer.splitlines()[0], r.answer
+
+
+def test_each_kind_a_two_part_question_asks_is_answered_from_the_provision(assistant):
+    (r,) = _chat(assistant, "Our parent company is looking at Cixi. Can a newly built small business park project there be "
+                            "pre-sold the way commercial property is, and which bureau is supposed to draw up the presale rules?")
+    first = r.answer.splitlines()[0]
+    assert "参照商业地产进行预售" in first and "市住建局" in first, r.answer

@@ -2722,6 +2722,14 @@ class KnowledgeHandler:
         # "园区那块地要多少亩起": the clause states the figure per case (新建 100亩, 存量改造 50亩), the question names
         # neither — each case's figure
         out += [bp for bp in _other_cases(ctx, m.point) if bp not in out][:MAX_POINTS - len(out)]
+        if several:
+            # "Can a new park there be pre-sold…, and which bureau draws up the rules?": each kind asked that the
+            # provision (its clause, its topic) states joins, however it scored (慈溪 二、（二） 允许…预售 beside 由市住建局制定)
+            for t in ctx.frame.types[:2]:
+                if t != m.point.point.answer_type and not any(p.point.answer_type == t for p in out):
+                    out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id)
+                            if bp.point.answer_type == t and bp.point.topic == m.point.point.topic
+                            and bp not in out and ctx.may_answer(bp)][:1]
         if ctx.frame.types[:1] == ("permission",) and _SEPARATELY.search(ctx.frame.text) \
                 and _NONPRODUCTION_ROOMS.search(ctx.frame.text):
             # "办公楼宿舍能不能单独卖": whether they go apart is asked — the clause's point binding them together
