@@ -2362,3 +2362,9 @@ def test_each_kind_a_two_part_question_asks_is_answered_from_the_provision(assis
                             "pre-sold the way commercial property is, and which bureau is supposed to draw up the presale rules?")
     first = r.answer.splitlines()[0]
     assert "参照商业地产进行预售" in first and "市住建局" in first, r.answer
+
+
+def test_a_two_part_question_says_nothing_twice(assistant):
+    (r,) = _chat(assistant, "温州厂房能不能转租，谁批准？")
+    first = r.answer.splitlines()[0]
+    assert first.count("属地政府放弃回购的") <= 1, first

@@ -2727,9 +2727,11 @@ class KnowledgeHandler:
             # provision (its clause, its topic) states joins, however it scored (慈溪 二、（二） 允许…预售 beside 由市住建局制定)
             for t in ctx.frame.types[:2]:
                 if t != m.point.point.answer_type and not any(p.point.answer_type == t for p in out):
+                    said = {sp for p in out for sp in p.point.answer_spans}
                     out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id)
                             if bp.point.answer_type == t and bp.point.topic == m.point.point.topic
-                            and bp not in out and ctx.may_answer(bp)][:1]
+                            and bp not in out and ctx.may_answer(bp)
+                            and not set(bp.point.answer_spans) <= said][:1]   # (nothing said twice)
         if ctx.frame.types[:1] == ("permission",) and _SEPARATELY.search(ctx.frame.text) \
                 and _NONPRODUCTION_ROOMS.search(ctx.frame.text):
             # "办公楼宿舍能不能单独卖": whether they go apart is asked — the clause's point binding them together
