@@ -633,6 +633,16 @@ def _conversation_point(ctx: Context) -> BoundPoint | None:
     return ctx.services.bank.get(point_id) if point_id and point_id in ctx.services.bank else None
 
 
+def _full(cov) -> bool:
+    """Every key word of the question found, and one at least that is not a place ("慈溪的话也是这个价吗" has only 慈溪).
+
+    >>> from assistant.coverage import Coverage
+    >>> _full(Coverage(1.0, ("慈溪",), (), ())), _full(Coverage(1.0, ("慈溪", "水费"), (), ()))
+    (False, True)
+    """
+    return cov.score >= FULL_COVERAGE and any(not registry().mentioned(t) for t in cov.key_terms)
+
+
 def _acts_named(f) -> list[str]:
     """The acts a yes/no names (answer_types.yaml permission_acts), in its words or, in English, its glossary terms."""
     from assistant.answer.frame import word_lists
@@ -1399,7 +1409,7 @@ class KnowledgeHandler:
                 # "临海宿舍用电价格是多少": the clause ranking lifted the dormitory sizes above the utility pricing that
                 # has every word of the question — a close match that does is the one asked about
                 alt = next((m for m in matches[1:NEAR] if m.score >= NEAR_RATIO * matches[0].score
-                            and self._trusted(ctx, m) and ctx._memo["point_coverage"].score >= FULL_COVERAGE), None)
+                            and self._trusted(ctx, m) and _full(ctx._memo["point_coverage"])), None)
             if alt is None:
                 self._trusted(ctx, matches[0])   # the coverage kept for the clause path is the best match's
                 return None
@@ -1409,8 +1419,10 @@ class KnowledgeHandler:
             # "临海园区宿舍的水费咋收": the best match (the dormitories' types) lacks a word the question asks about
             # (水费); a close match with every one of them (the utility pricing of non-production rooms) answers
             top_cov = ctx._memo["point_coverage"]
+            # (of another clause: points of one clause share its text, and differ only by their sample questions)
             full = next((m for m in matches[1:NEAR] if m.score >= NEAR_RATIO * matches[0].score
-                         and self._trusted(ctx, m) and ctx._memo["point_coverage"].score >= FULL_COVERAGE), None)
+                         and m.point.clause_id != matches[0].point.clause_id
+                         and self._trusted(ctx, m) and _full(ctx._memo["point_coverage"])), None)
             if full is not None:
                 matches = [full, *[m for m in matches if m is not full]]
             else:
