@@ -45,7 +45,8 @@ from assistant.tables import how_many_en
 MIN_POINT_COSINE = 0.92
 MIN_POINT_COVERAGE = 0.5
 # Every key word of the question found in a point's texts (coverage score 1.0 rounded): that point is what is asked
-# about, whatever its kind of fact (eval/refusals_dev and the s24 left-alone list, 2026-12-06)
+# about, whatever its kind of fact ("临海宿舍用电价格是多少", "临海园区宿舍的水费咋收": the utility pricing beside the
+# dormitory sizes; readable sets, 2026-12-06)
 FULL_COVERAGE = 0.999
 # How many of the ranked points are looked at when choosing one for a city or a type.
 POOL = 12
@@ -649,6 +650,12 @@ def _acts_named(f) -> list[str]:
 
     said = f.text + " " + " ".join(f.query.expansions) if f.language == "en" else f.text
     return [a for a in word_lists("permission_acts") if a in said]
+
+
+def _document_point(ctx: Context, bp: BoundPoint, fact) -> BoundPoint | None:
+    """The point of ``bp``'s document stating the document fact ``fact`` tells (a document has one issuer, one date of
+    its own: that point, however far its words from the question's)."""
+    return next((p for p in ctx.services.bank.points if p.doc_id == bp.doc_id and fact(p.point)), None)
 
 
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
@@ -1888,16 +1895,14 @@ class KnowledgeHandler:
         if f.language == "en" and f.types[0] in ("actor", "metadata") and _ISSUED_EN.search(f.text) \
                 and chosen.point.point.answer_type == "metadata" and not _ISSUED_EN.search(chosen.point.point.subject_en):
             # "Which office issued the notice…": its issuer, not its addressees that matched the document's name as well
-            # (a document has one issuer: its point, however far its words, is the one asked)
-            issuer = next((bp for bp in ctx.services.bank.points if bp.doc_id == chosen.point.doc_id
-                           and bp.point.answer_type == "metadata" and _ISSUED_EN.search(bp.point.subject_en)), None)
+            issuer = _document_point(ctx, chosen.point, lambda p: p.answer_type == "metadata"
+                                     and bool(_ISSUED_EN.search(p.subject_en)))
             if issuer is not None:
                 chosen = _as_match(issuer, pool)
         if f.types[0] == "date" and chosen.point.point.topic == "doc_date" and not _PRINTING.search(f.text) \
                 and _PRINTING.search(chosen.point.point.subject_zh):
-            # (a document has one date of its own: its point, however far its words)
-            own = next((bp for bp in ctx.services.bank.points if bp.doc_id == chosen.point.doc_id
-                        and bp.point.topic == "doc_date" and not _PRINTING.search(bp.point.subject_zh)), None)
+            own = _document_point(ctx, chosen.point, lambda p: p.topic == "doc_date"
+                                  and not _PRINTING.search(p.subject_zh))
             if own is not None:
                 chosen = _as_match(own, pool)
         if f.types[0] == "contact" and _WHERE_ASKED.search(f.text.lower()) and not _names_a_place(chosen.point):
