@@ -247,7 +247,7 @@ _BUYING = ("想买", "要买", "打算买", "准备买", "计划买", "拟购", 
 
 # words saying the one 亩 figure is a plot of its own, not the merged project
 # (not 一块: "和隔壁一块开发" is together)
-_ONE_PLOT = ("单幅", "一幅", "这幅", "这块", "单块", "一块", "有块", "那块", "single plot", "one plot", "this plot", "strip",
+_ONE_PLOT = ("单幅", "一幅", "这幅", "这块", "单块", "有块", "那块", "single plot", "one plot", "this plot", "strip",
              "single parcel", "one parcel")
 _MERGED = ("合并", "合起来", "总面积", "merg", "combined", "in total", "altogether")
 

@@ -255,6 +255,7 @@ def test_a_single_plot_is_judged_by_itself():
     ("If our total land transfer fee is 30 million yuan, what's the lowest bond we could pay in Wenzhou?", "auction_cap",
      {"land_price": 3000, "unit": "万元"}),
     ("临海我们和隔壁一块开发，合并后总面积60亩，边角地最多能纳入多少", "corner_land", {"merged_total_mu": 60}),
+    ("临海我们和隔壁一块开发，项目60亩，边角地最多能纳入多少", "corner_land", {"merged_total_mu": 60}),   # 一块: together
     ("临海的园区，用地60亩，楼的占地加起来19800平，建筑密度达标没", "land_indicators",
      {"land_area_mu": 60, "building_footprint_m2": 19800, "jurisdiction": "临海市"}),
 ])
