@@ -296,9 +296,6 @@ def _states_only_a_figure(question: str) -> bool:
     return not _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
 
 
-# A total asked ("再加上2019年打算建的，一共多少"): the year's figure joins the previous ones
-_TOTAL_ASKED = re.compile(r"加上|一共|总共|合计|加起来|in total|altogether")
-
 # A turn adding the user's own figure may name what it is in a few words of its own ("土地出让金3200万"): at most this
 # many characters besides the figure and the talk around it (eval/conversations_dev4.jsonl, 2026-12-03).
 FIGURE_OWN_WORDS = 6
@@ -321,7 +318,7 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
     """
     # a calendar year asking another kind of fact ("那2019年还打算建几个" after the budget) is when, not a figure for the
     # previous question ("那2020年开工多少" after 乐清's land plan is)
-    from assistant.answer.frame import answer_types
+    from assistant.answer.frame import answer_types, words_of
 
     asked, before = answer_types(question), answer_types(previous_question)
     other_kind = bool(asked and before and asked[0] != before[0])
@@ -334,7 +331,8 @@ def _adds_a_figure(question: str, previous_question: str, previous_city: str | N
         return False
     own = _FIGURE_TALK.sub("", _NUMBER_WITH_UNIT.sub("", question))
     own = re.sub(r"最少|最多|至少|起码|大概|能|要|需要", "", own)
-    if all(re.fullmatch(r"(?:19|20)\d{2}\s*年", g) for g in given) and not _TOTAL_ASKED.search(question) \
+    # (…unless a total is asked, answer_types.yaml total_asked: "再加上2019年打算建的，一共多少" adds that year's figure)
+    if all(re.fullmatch(r"(?:19|20)\d{2}\s*年", g) for g in given) and not words_of("total_asked").search(question) \
             and any(not any(w[i:i + 2] in previous_question for i in range(len(w) - 1))
                     for w in re.findall(r"[\u4e00-\u9fff]{2,}", re.sub(r"几个|几|多少|个|了", "", own))):
         # a year with words of its own ("2019年打算再建几个" after the parks built): a new question of that year
@@ -636,11 +634,12 @@ def with_figure_restated(r: Resolution, question: str, previous: Turn, provision
 
 
 @functools.lru_cache(maxsize=1)
-def _pointing() -> tuple[re.Pattern, tuple[str, ...]]:
+def _pointing() -> re.Pattern:
+    """A pointer and the noun it points with (follow_ups.yaml pointers, pointed_nouns), the noun as group 1."""
     data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))
     pointers = sorted(data["pointers"], key=len, reverse=True)
-    nouns = tuple(sorted(data["pointed_nouns"], key=len, reverse=True))
-    return re.compile(f"(?:{'|'.join(map(re.escape, pointers))})({'|'.join(map(re.escape, nouns))})"), nouns
+    nouns = sorted(data["pointed_nouns"], key=len, reverse=True)
+    return re.compile(f"(?:{'|'.join(map(re.escape, pointers))})({'|'.join(map(re.escape, nouns))})")
 
 
 # What may stand between an earlier turn's words for a thing and the thing's head noun: a 的-phrase modifying it, up to
@@ -664,7 +663,7 @@ def with_pointer_resolved(question: str, history) -> str:
     ...     ("温州的企业入园要什么条件", "那临海呢，这些企业入园要什么条件"), ("慈溪市财政安排了多少钱", "这些钱主要用在哪些方面"))]
     ['那温州呢，这种地容积率要多少', '那临海呢，这些企业入园要什么条件', '这些钱主要用在哪些方面']
     """
-    pattern, _ = _pointing()
+    pattern = _pointing()
     m = pattern.search(question)
     if m and question[m.end():m.end() + 1] == "方":
         m = None   # "这些地方": places, not land

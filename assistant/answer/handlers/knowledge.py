@@ -1279,6 +1279,13 @@ class KnowledgeHandler:
 
     # -- choosing
 
+    def _fully_covered(self, ctx: Context, matches: list[PointMatch], other_clause: bool = False) -> PointMatch | None:
+        """A close match after the best (of another clause than the best's, when asked) with every key word of the
+        question (``_full``); the coverage memo is left with the last one measured."""
+        return next((m for m in matches[1:NEAR] if m.score >= NEAR_RATIO * matches[0].score
+                     and (not other_clause or m.point.clause_id != matches[0].point.clause_id)
+                     and self._trusted(ctx, m) and _full(ctx._memo["point_coverage"])), None)
+
     def _trusted(self, ctx: Context, m: PointMatch) -> bool:
         clause_text = ctx.services.passage_text.get(m.point.clause_id, "")
         texts = [*m.point.point.questions, *m.point.point.answer_spans, clause_text]
@@ -1415,8 +1422,7 @@ class KnowledgeHandler:
             if alt is None:
                 # "临海宿舍用电价格是多少": the clause ranking lifted the dormitory sizes above the utility pricing that
                 # has every word of the question — a close match that does is the one asked about
-                alt = next((m for m in matches[1:NEAR] if m.score >= NEAR_RATIO * matches[0].score
-                            and self._trusted(ctx, m) and _full(ctx._memo["point_coverage"])), None)
+                alt = self._fully_covered(ctx, matches)
             if alt is None:
                 self._trusted(ctx, matches[0])   # the coverage kept for the clause path is the best match's
                 return None
@@ -1427,9 +1433,7 @@ class KnowledgeHandler:
             # (水费); a close match with every one of them (the utility pricing of non-production rooms) answers
             top_cov = ctx._memo["point_coverage"]
             # (of another clause: points of one clause share its text, and differ only by their sample questions)
-            full = next((m for m in matches[1:NEAR] if m.score >= NEAR_RATIO * matches[0].score
-                         and m.point.clause_id != matches[0].point.clause_id
-                         and self._trusted(ctx, m) and _full(ctx._memo["point_coverage"])), None)
+            full = self._fully_covered(ctx, matches, other_clause=True)
             if full is not None:
                 matches = [full, *[m for m in matches if m is not full]]
             else:
