@@ -34,7 +34,8 @@ DATA = Path(__file__).resolve().parent / "data"
 class Topic(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     topic: str = Field(description="the name an answer uses")
-    names: tuple[str, ...] = Field(min_length=1, description="Chinese names, matched as substrings")
+    names: tuple[str, ...] = Field(min_length=1, description="Chinese names, matched as substrings; 租金…上限 "
+                                   "matches the two words in order, a few characters apart within one phrase")
     en: tuple[str, ...] = Field(default=(), description="English phrases, matched as whole words")
 
     @field_validator("names", "en")
@@ -84,8 +85,9 @@ class TopicCatalogue:
         # characters, so 土地增值税 is never also read as 增值税 (nor 相关税费 as 关税)
         zh = sorted([*(n for t in self.topics for n in t.names), *decoys], key=len, reverse=True)
         en = sorted((n for t in self.topics for n in t.en), key=len, reverse=True)
-        parts = [re.escape(n) for n in zh] + [rf"(?<![a-z]){re.escape(n)}(?![a-z])" for n in en]
+        parts = [_zh_pattern(n) for n in zh] + [rf"(?<![a-z]){re.escape(n)}(?![a-z])" for n in en]
         self._pattern = re.compile("|".join(parts))
+        self._gapped = [(re.compile(_zh_pattern(n)), t) for n, t in owner.items() if GAP in n]
 
     @classmethod
     def load(cls, path: Path | None = None) -> TopicCatalogue:
@@ -101,10 +103,32 @@ class TopicCatalogue:
         out: dict[str, Mention] = {}
         # lower() keeps the length of these texts, so match positions map back to the original words
         for m in self._pattern.finditer(text.lower()):
-            topic = self._owner[m.group(0)]
+            said = text[m.start():m.end()]
+            topic = self._owner.get(m.group(0))
+            if topic is None and m.group(0) not in self._owner:
+                # words apart: the topic's own name says what is missing ("厂房租金有没有上限" is not all about it)
+                topic = next(t for p, t in self._gapped if p.fullmatch(m.group(0)))
+                said = topic.topic if topic is not None else said
             if topic is not None and topic.topic not in out:
-                out[topic.topic] = Mention(topic=topic, said=text[m.start():m.end()])
+                out[topic.topic] = Mention(topic=topic, said=said)
         return list(out.values())
+
+
+GAP = "..."   # written 租金…上限 in topics.yaml: names are NFKC-normalised, which makes the ellipsis three dots
+# "租金有没有上限", "房租一般最多能收": the words a few characters apart, never across a comma or a question's end; a
+# wider gap reaches a second thing of the same phrase ("租金按面积算的上限")
+MAX_GAP = 6
+
+
+def _zh_pattern(name: str) -> str:
+    """A name as a regular expression: its words in order, at most MAX_GAP characters of one phrase apart.
+
+    >>> bool(re.fullmatch(_zh_pattern("租金...上限"), "租金有没有上限"))
+    True
+    >>> bool(re.fullmatch(_zh_pattern("租金...上限"), "租金按市场定，面积上限"))
+    False
+    """
+    return rf"[^，。？！,.?!；;、\s]{{0,{MAX_GAP}}}".join(re.escape(w) for w in name.split(GAP))
 
 
 @lru_cache(maxsize=4)

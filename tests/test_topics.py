@@ -49,6 +49,14 @@ def test_mention_keeps_the_users_words():
     assert cat.mentions("Social Insurance?")[0].said == "Social Insurance"
 
 
+def test_a_name_of_words_apart_matches_within_one_phrase_and_is_labelled_by_its_topic():
+    cat = TopicCatalogue([_topic("租金水平", "租金…上限")])
+    m = cat.mentions("厂房租金有没有上限")[0]
+    assert (m.topic.topic, m.said) == ("租金水平", "租金水平")   # not "房租金有没有上限"
+    assert cat.find("租金按市场定，面积上限多少") == []            # a comma ends the phrase
+    assert cat.find("租金以后再说吧反正面积上限") == []            # too far apart
+
+
 def test_coverage_follows_the_corpus(catalogue):
     assert [m.topic.topic for m in TopicCoverage(catalogue, ["入园企业"]).uncovered("员工社保怎么交")] == ["社会保险"]
     # a document that mentions 社保 makes the topic answerable: nothing is hard-coded as uncovered

@@ -2368,3 +2368,8 @@ def test_a_two_part_question_says_nothing_twice(assistant):
     (r,) = _chat(assistant, "温州厂房能不能转租，谁批准？")
     first = r.answer.splitlines()[0]
     assert first.count("属地政府放弃回购的") <= 1, first
+
+
+def test_a_rent_cap_asked_in_words_apart_is_refused_not_answered_with_the_floor_area_cap(assistant):
+    (r,) = _chat(assistant, "温州厂房租金有没有上限")
+    assert r.refused and "2万㎡" not in r.answer.splitlines()[0], r.answer
