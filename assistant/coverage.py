@@ -38,7 +38,7 @@ a an the is are was were be been being do does did can could may might must shal
 about as and or not no what which who whom whose when where why how much many any some there this that these those it its i my we our
 you your they their me us them if than then so such per each every under over into out up down do does please tell say says said rule rules
 document documents clause clauses policy park parks enterprise enterprises company companies required requirement requirements allowed
-whats hey hello need needs needed have has had programme program programmes more
+whats hey hello need needs needed have has had programme program programmes more other others asked supposed
 """.split())
 
 

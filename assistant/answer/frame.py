@@ -384,13 +384,40 @@ def answer_types(question: str) -> tuple[str, ...]:
 
     >>> answer_types("Does Cixi set a minimum plot ratio too? What number?")[:1]
     ('ratio',)
+    >>> answer_types("Does Cixi charge a property maintenance fund per square metre, and how much?")[:1]
+    ('rate',)
     """
-    head, sep, tail = re.sub(r"[？?。.!！\s]+$", "", question).rpartition("？" if "？" in question else "?")
-    if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()) \
-            and (figure := _figure_named(head) or _kind_named(tail)):
-        types = list(_answer_types(head + sep))
-        return (figure, *[t for t in types if t != figure])
-    return _answer_types(question)
+    bare = re.sub(r"[？?。.!！\s]+$", "", question)
+    for mark in ("？" if "？" in question else "?", "，" if "，" in bare else ","):
+        # "…? What number?"; "Does Cixi charge a fund per square metre, and how much?"
+        head, sep, tail = bare.rpartition(mark)
+        tail = re.sub(r"(?i)^\s*(?:and|but)\s+", "", tail)
+        if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()) \
+                and (figure := _figure_named(head) or _kind_named(tail)):
+            types = list(_answer_types(head + sep))
+            return (figure, *[t for t in types if t != figure])
+    types = _answer_types(question)
+    if types[:1] == ("permission",) and confirms_figure(question):
+        # "慈溪也是一平米12块吗": whether the figure holds there asks the figure there — a city that sets none is (b)
+        figure = next((t for t in types if t in NUMERIC), None)
+        if figure:
+            return (figure, *[t for t in types if t != figure])
+    return types
+
+
+# "也是一平米12块吗", "是不是也按12元", "Is it also 12 yuan per square metre…?": the previous place's figure offered for
+# another place — a figure asked, not a permission
+_CONFIRMED_FIGURE = re.compile(r"(?:也是|也按|同样是|同样按|是不是也|也都是|一样是)[^，,。？?]{0,8}?\d|"
+                               r"\b(?:is|are)\b[^?]{0,30}\b(?:also|too|likewise)\b[^?]{0,12}\d", re.I)
+
+
+def confirms_figure(question: str) -> bool:
+    """The question offers a figure for confirmation in another place ("慈溪也是一平米12块吗").
+
+    >>> confirms_figure("慈溪园区维修基金也是一平米12块吗"), confirms_figure("慈溪也可以转让吗")
+    (True, False)
+    """
+    return bool(_CONFIRMED_FIGURE.search(unicodedata.normalize("NFKC", question)))
 
 
 def _kind_named(bare: str) -> str | None:
@@ -812,6 +839,20 @@ _OTHER_DOCUMENT = re.compile(r"依据|根据|引用|提到|废止|上位|以前|
                              r"|basis|based on|cites?\b|repeal|previous|former|earlier|old")
 
 
+_ASKS_IN_FORCE = re.compile(r"(?:何时|什么时候|啥时候|哪天|哪一天|几号|哪年|哪一年)(?:起|开始)?(?:施行|生效|实施)|"
+                            r"(?:施行|生效|实施)(?:日期|时间)|\bwhen (?:does|did|will|was) (?:it|that|this)\b.{0,20}"
+                            r"\b(?:take effect|come into force|become effective)|\beffective date\b")
+
+
+def asks_in_force(question: str) -> bool:
+    """The question asks when a document takes effect ("自何时起施行").
+
+    >>> asks_in_force("该实施意见自何时起施行？"), asks_in_force("实施意见有哪些扶持政策")
+    (True, False)
+    """
+    return bool(_ASKS_IN_FORCE.search(question.lower()))
+
+
 def asks_doc_number(question: str) -> bool:
     """The question asks a document's own number ("文号是多少"), not that of a document it cites or prints."""
     text = question.lower()
@@ -864,7 +905,8 @@ class Frame:
     @property
     def asks_figure(self) -> bool:
         """Asks for a number outright ("交多少钱", "几年", "how much"), not only about a topic that has one."""
-        return bool(self.types) and self.types[0] in NUMERIC and bool(_FIGURE_QUESTION.search(self.text.lower()))
+        return bool(self.types) and self.types[0] in NUMERIC and bool(_FIGURE_QUESTION.search(self.text.lower())
+                                                                      or confirms_figure(self.text))
 
     @property
     def asks(self) -> str | None:

@@ -2373,3 +2373,46 @@ def test_a_two_part_question_says_nothing_twice(assistant):
 def test_a_rent_cap_asked_in_words_apart_is_refused_not_answered_with_the_floor_area_cap(assistant):
     (r,) = _chat(assistant, "温州厂房租金有没有上限")
     assert r.refused and "2万㎡" not in r.answer.splitlines()[0], r.answer
+
+
+def test_a_figure_offered_for_another_city_is_asked_there_and_one_it_does_not_set_is_no_figure(assistant):
+    (r,) = _chat(assistant, "慈溪园区维修基金也是一平米12块吗")
+    assert r.refused and r.not_covered_kind == "no_figure", r.answer
+    (r,) = _chat(assistant, "Does Cixi collect a maintenance fund per square metre for park buildings, and how much?")
+    assert r.refused and "12" not in r.answer.splitlines()[0], r.answer
+
+
+def test_a_price_asked_in_english_is_answered_by_its_basis(assistant):
+    (r,) = _chat(assistant, "If a Wenzhou park firm must sell its unit after losses, who buys it back and at what price?")
+    assert not r.refused and "不高于市场评估价" in r.answer.splitlines()[0], r.answer
+
+
+def test_rooms_named_as_examples_of_a_class_ask_the_class_share(assistant):
+    (r,) = _chat(assistant, "温州小微园里，宿舍食堂这些配套的房子占多少")
+    assert not r.refused and "10%-25%" in r.answer.splitlines()[0], r.answer
+
+
+def test_an_english_city_switch_naming_the_party_and_the_percentages_keeps_the_topic(assistant):
+    _, r = _chat(assistant, "In Wenzhou, what fiscal reward does a park developer get?",
+                 "Does Linhai give the developer the same percentages?")
+    assert r.refused and "100%" not in r.answer.splitlines()[0], r.answer
+
+
+def test_who_materials_were_sent_to_is_the_recipient_not_the_approval_step(assistant):
+    _, r = _chat(assistant, "Under the Zhejiang notice, when were the reports due?", "Who did they have to be sent to?")
+    assert "省小微企业园工作联席会议办公室" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_figure_asked_of_a_city_whose_provision_sets_none_is_no_figure_after_a_switch(assistant):
+    _, _, r = _chat(assistant, "温州亩均税收要达到多少", "优质企业要啥条件", "临海亩均税收卡多少")
+    assert r.refused and "两年" not in r.answer.splitlines()[0], r.answer
+
+
+def test_when_a_document_only_cited_takes_effect_is_not_stated(assistant):
+    (r,) = _chat(assistant, "《慈溪市人民政府关于加快推进小微企业园区建设管理工作的实施意见》什么时候开始施行")
+    assert r.refused and "施行" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_documents_contact_in_an_uncovered_city_is_answered_with_its_address(assistant):
+    (r,) = _chat(assistant, "What is the address of the contact office in Hangzhou given by the Zhejiang notice?")
+    assert not r.refused and "体育场路479号" in r.answer.splitlines()[0], r.answer

@@ -95,7 +95,8 @@ MENTION_WORDS = 2
 # Kinds of fact that are one to a question asking them (a deadline is a date).
 _KIND_OF = {"deadline": "date"}
 # "where" asked of a contact: the point whose subject is a place (联系地址)
-_WHERE_ASKED = re.compile(r"\bwhere\b|哪里|在哪|哪儿|什么地方|啥地方|地址")
+_WHERE_ASKED = re.compile(r"\bwhere\b|\baddress\b|哪里|在哪|哪儿|什么地方|啥地方|地址")
+_ADDRESS_NAMED = re.compile(r"(?<!e-mail )(?<!email )\baddress\b|(?<!邮件)(?<!邮箱)地址")
 # A document's date asked without its printing ("通知是哪天发的", "When was the notice issued"): its own date (成文),
 # not the printing office's line (印发) beside it
 _PRINTING = re.compile(r"印|print|distribut", re.I)
@@ -106,6 +107,8 @@ _TOGETHER = re.compile(r"合并|一并|不得[^，。；]{0,8}单独")
 _NONPRODUCTION_ROOMS = re.compile(r"办公|宿舍|食堂|非生产|生活服务|配套用房|office|dormitor|canteen|non-production", re.I)
 # A share named with no figure ("集中配套一定比例的职工宿舍")
 _SHARE_UNSTATED = re.compile(r"一定比例|适当比例|相应比例|一定数量")
+# Things named as examples of a class ("宿舍食堂这些配套的房子", "宿舍、食堂等用房"): the class is asked, not each
+_AS_EXAMPLES = re.compile(r"(?:这些|这类|那些|那类|等等?|之类的?|什么的)[^，,。？?]{0,6}?(?:房子|房|用房|设施|配套)")
 # What something is for, asked ("那笔钱是干啥用的") and stated ("专项用于…")
 _PURPOSE_ASKED = re.compile(r"干啥用|干什么用|做什么用|做啥用|干嘛用|用来干|用来做|用于什么|用于啥|用途|用在哪|花在哪|花在什么|"
                             r"\bwhat (?:is|was|are|were) (?:it|that|this|they|those) (?:for|used for)\b|\bwhat for\b")
@@ -463,7 +466,8 @@ _PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格(?:�
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
 # A price asked ("用电价格是多少", "水费怎么收") and one set by a basis ("均按照居民生活用水、用电、用气标准计价")
 _PRICE_ASKED = re.compile(r"价格|价钱|电价|水价|气价|电费|水费|燃气费|\bprices?\b|\btariffs?\b|\bbills?\b")
-_PRICED_BY = re.compile(r"按照?[^，。；]{0,20}?(?:标准|价格)计价|按照?[^，。；]{0,12}?价格?(?:计算|收取|执行)")
+_PRICED_BY = re.compile(r"按照?[^，。；]{0,20}?(?:标准|价格)计价|按照?[^，。；]{0,12}?价格?(?:计算|收取|执行)|"
+                        r"按照?不[高低]于[^，。；]{0,10}?价")   # 按不高于市场评估价…回购: the price's basis
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -1697,9 +1701,11 @@ class KnowledgeHandler:
             return own
         if own is not None and candidates and len(matches) > 1 and own.point not in candidates \
                 and any(bp is own.point for bp in siblings) and own.score >= CLEAR_LEAD * matches[1].score \
+                and not (f.types[:1] == ("actor",) and own.point.point.answer_type not in ("actor", "contact")) \
                 and self._trusted(ctx, own):
             # "卖给谁都行吗" after who approves a transfer: the clause's point the turn itself matches far best (the
-            # buyer's conditions), not the clause's yes/no its 吗 would pick
+            # buyer's conditions), not the clause's yes/no its 吗 would pick. Not a step for "who": "Who were they
+            # supposed to be sent to?" matched the approval before sending best, which names no recipient
             return own
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
@@ -1771,6 +1777,13 @@ class KnowledgeHandler:
         if not candidates:
             return None
         rank = _match_rank(matches)
+        if f.language == "en":
+            # "Who were they supposed to be sent to?" after the reports' deadline: of the clause's points of the kind
+            # asked, the one stating the glossary's term for the turn's phrase ("sent to" → 报送), not the coordinating
+            # cities beside it
+            terms = glossary_phrase_terms(f.question)
+            stating = {bp.point.id for bp in candidates if any(t in s for t in terms for s in bp.point.answer_spans)}
+            prefer = stating or prefer
         # of yes/no rules, the one that names the user's case ("公司要搬到外地去，能卖不": 外迁) before the others
         case = _case_words(ctx, candidates) if f.types[:1] == ("permission",) else {}
         best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in prefer, rank(bp)))
@@ -1912,8 +1925,10 @@ class KnowledgeHandler:
         if f.types[0] == "contact" and _WHERE_ASKED.search(f.text.lower()) and not _names_a_place(chosen.point):
             # "Where should the materials be sent, and who is the contact person?": where is the address, before a
             # phone number as close (0.232 vs 0.233)
+            # (the address named outright, "what are the address and the phone number?", is asked whatever its score)
+            named = bool(_ADDRESS_NAMED.search(f.text.lower()))
             place = next((m for m in pool[:NEAR] if m.point.point.answer_type == "contact" and _names_a_place(m.point)
-                          and m.score >= NEAR_RATIO * chosen.score
+                          and (named or m.score >= NEAR_RATIO * chosen.score)
                           and (cities is None or m.point.city in cities)), None)
             if place is not None:
                 chosen = place
@@ -2274,7 +2289,8 @@ class KnowledgeHandler:
                 # neighbour's share of all non-production rooms is no share of the dormitories — "温州宿舍要配多大比例")
                 named_here = [w for w in own if len(w) >= 2 and any(w in sp for sp in bp.point.answer_spans)
                               and not any(w in sp for p in figures for sp in (p.point.subject_zh, *p.point.answer_spans))]
-                if f.language == "zh" and named_here and any(_SHARE_UNSTATED.search(sp) for sp in bp.point.answer_spans):
+                if f.language == "zh" and named_here and not _AS_EXAMPLES.search(f.text) \
+                        and any(_SHARE_UNSTATED.search(sp) for sp in bp.point.answer_spans):
                     figures = []
             if figures:
                 bp = self._best_of(ctx, figures)
@@ -2432,6 +2448,10 @@ class KnowledgeHandler:
         chosen = next((bp for bp in speaking if bp.point.answer_type == wanted), speaking[0])
         if _restates_a_figure(f.question, prev) and not has_figure(chosen):
             return self._no_figure(ctx, chosen, prev)                           # (b), as above
+        if f.asks_figure and f.asks in NUMERIC and not gives(chosen, f.asks):
+            # "临海对亩均税收卡多少" after 温州's 亩均 rules: 临海's provision on it (投产两年内不低于同地区行业最低标准)
+            # sets no such figure — (b), with what it says, not its two years read as the answer
+            return self._no_figure(ctx, chosen, prev if has_figure(prev) else None)
         return self._answer(ctx, _bare(chosen))
 
     @staticmethod

@@ -6,7 +6,7 @@ import re
 
 from assistant.answer.cited import asked_cited, cited_titles
 from assistant.answer.context import Context
-from assistant.answer.frame import asks_doc_number
+from assistant.answer.frame import asks_doc_number, asks_in_force
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import best_sentence, citation, place_tag
@@ -39,6 +39,12 @@ class PlaceHandler:
         f = ctx.frame
         if not f.query.uncovered_places or f.city_source == "chosen":
             return False
+        if f.types[:1] == ("contact",) and _DOCUMENT_NAMED.search(f.question.lower()) and all(
+                any(n in clause.text for d in ctx.services.corpus.documents for clause in d.clauses)
+                for n in f.query.uncovered_places for n in (n, registry().short(n))):
+            # "The provincial notice lists a contact in Hangzhou — what are the address and the phone number?": the
+            # place is where a document's contact sits (杭州市体育场路479号), not a place asked about
+            return False
         return not f.named_cities or _uncovered_place_asked(f.question, f.query.uncovered_places)
 
     def run(self, ctx: Context) -> Answer:
@@ -53,6 +59,10 @@ class PlaceHandler:
         direct = text("refuse.place", f.language, places=places, covered=covered)
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
                      not_covered_kind="place", city=None, city_source=None)
+
+
+# a document of the corpus named in the question (its contact is asked, wherever it sits)
+_DOCUMENT_NAMED = re.compile(r"通知|文件|方案|意见|答复|\b(?:notice|document|letter|plan|reply|opinions?)\b")
 
 
 def _uncovered_place_asked(question: str, uncovered: tuple[str, ...]) -> bool:
@@ -189,15 +199,17 @@ def _states_a_charge(sentence: str) -> bool:
 
 
 class CitedDocumentHandler:
-    """The number (文号) of a document the corpus only cites by title: said to be absent, quoting the citation, never
-    answered with the citing document's own number."""
+    """The number (文号) of a document the corpus only cites by title, or the date it takes effect: said to be absent,
+    quoting the citation, never answered with the citing document's own number or date."""
 
     name = "cited_document"
 
     def can_handle(self, ctx: Context) -> bool:
         f = ctx.frame
-        # only a number is surely missing: a citing text may still say when ("去年制定的") or who made it
-        if not asks_doc_number(f.text):
+        # only a number or the date it takes effect is surely missing: a citing text may still say when it was made
+        # ("去年制定的") or who made it
+        self._in_force = asks_in_force(f.text) and not asks_doc_number(f.text)
+        if not (asks_doc_number(f.text) or self._in_force):
             return False
         self._cited = asked_cited(f.text, ctx.services.corpus, cited_titles(ctx.services.corpus))
         return self._cited is not None
@@ -207,7 +219,8 @@ class CitedDocumentHandler:
         doc, clause = corpus.document(cited.doc_id), corpus.clause(cited.doc_id, cited.clause)
         start = clause.text.find(f"《{cited.title}》")
         quote = citation(doc, clause, (start, start + len(cited.title) + 2))
-        direct = text("refuse.cited_document", f.language, title=cited.title,
+        direct = text("refuse.cited_document_in_force" if self._in_force else "refuse.cited_document", f.language,
+                      title=cited.title,
                       place=place_tag(doc.meta.city, doc.meta.status, f.language))
         return build(ctx, kind="not_covered", direct=direct, refused=True, citations=[quote],
                      not_covered_kind="no_figure", city=doc.meta.city)
