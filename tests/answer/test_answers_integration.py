@@ -2416,3 +2416,18 @@ def test_when_a_document_only_cited_takes_effect_is_not_stated(assistant):
 def test_a_documents_contact_in_an_uncovered_city_is_answered_with_its_address(assistant):
     (r,) = _chat(assistant, "What is the address of the contact office in Hangzhou given by the Zhejiang notice?")
     assert not r.refused and "体育场路479号" in r.answer.splitlines()[0], r.answer
+
+
+def test_two_figures_joined_by_gen_are_added(assistant):
+    (r,) = _chat(assistant, "慈溪的小微园建好的跟在建的合起来有几个")
+    assert r.answer.splitlines()[0].startswith("合计") and "15个" in r.answer.splitlines()[0], r.answer
+
+
+def test_the_attachment_named_says_which_provision(assistant):
+    (r,) = _chat(assistant, "Under the provincial notice, what park types can go in the park type column of Annex 2?")
+    assert "生产制造类" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_total_asked_after_a_table_turn_keeps_its_county(assistant):
+    _, r = _chat(assistant, "瑞安的小微园用地有多少亩", "三年开工的一共多少亩")
+    assert r.kind == "table" and "1350" in r.answer.splitlines()[0], r.answer

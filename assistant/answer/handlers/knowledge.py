@@ -178,9 +178,26 @@ def _answers_a_discount(question: str, bp: BoundPoint) -> bool:
     return bool(_DISCOUNT_ASKED.search(question.lower())) and any(_EXEMPTION.search(s) for s in bp.point.answer_spans)
 
 
+_ANNEX = re.compile(r"附件\s*([1-9一二三四五六七八九])|\b(?:annex|attachment|appendix)\s*(?:no\.?\s*)?([1-9])\b", re.I)
+_NUMERALS = dict(zip("一二三四五六七八九", "123456789"))
+
+
+def _annex_named(question: str) -> str | None:
+    """The attachment a question names, as its clause label ("附件2").
+
+    >>> _annex_named("In Annex 2 of the notice, which park types…"), _annex_named("附件一要填什么"), _annex_named("附件要填什么")
+    ('附件2', '附件1', None)
+    """
+    m = _ANNEX.search(question)
+    if m is None:
+        return None
+    n = m.group(1) or m.group(2)
+    return f"附件{_NUMERALS.get(n, n)}"
+
+
 def _names_a_place(bp: BoundPoint) -> bool:
     return any(w in bp.point.subject_zh for w in _PLACE_SUBJECTS)
-_SEVERAL = re.compile(r"和|与|及|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
+_SEVERAL = re.compile(r"和|与|及|跟|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
 @dataclass(frozen=True)
@@ -1442,6 +1459,12 @@ class KnowledgeHandler:
                 matches = [full, *[m for m in matches if m is not full]]
             else:
                 ctx._memo["point_coverage"] = top_cov   # kept for the clause path: the best match's
+        if same_clause is None and (annex := _annex_named(f.text)) is not None:
+            # "省通知附件2中…需填报哪些面积指标": the attachment named says which provision, before a closer match of
+            # another attachment (附件3's area measures) or of the clause that only points at it
+            named = next((m for m in matches[:POOL] if m.point.point.clause == annex), None)
+            if named is not None:
+                matches = [named, *[m for m in matches if m is not named]]
         if same_clause is not None:
             return self._answer(ctx, same_clause)   # the conversation's clause states it: no other point is looked for
         top = matches[0]
@@ -1880,6 +1903,8 @@ class KnowledgeHandler:
         the year asked)."""
         f = ctx.frame
         pool = _of_the_room_asked(ctx, pool, keep=chosen)
+        if (annex := _annex_named(f.text)) is not None and chosen.point.point.clause == annex:
+            pool = [m for m in pool if m.point.point.clause == annex]   # the attachment named, not the list of them
         chosen = _by_year(ctx, chosen, pool, cities)
         if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
             return only

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.context import Context
+from assistant.answer.frame import words_of
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.answer.reader import citation
@@ -31,12 +32,18 @@ _WHETHER_GIVEN = re.compile(r"有没有|是否有|有无|\bis there\b|\bare ther
 _FILLING_IN = re.compile(r"填|fill(?:ed|ing)? (?:in|out)|\b(?:be|is|are) (?:entered|filled)\b")
 
 
+# a total asked ("加起来一共", "in total")
+_TOTAL_ASKED = words_of("total_asked")
+
+
 class TableHandler:
     name = "table"
 
     def can_handle(self, ctx: Context) -> bool:
         corpus, question = ctx.services.corpus, ctx.frame.text
-        if not table_cue(corpus, question):
+        if not table_cue(corpus, question) and not (
+                _TOTAL_ASKED.search(question.lower()) and table_cue(corpus, self._with_previous_county(ctx, question))):
+            # ("三年开工的加起来一共多少亩" after 瑞安's 2020 start: a total over the county the table turns were about)
             return False
         if not explicit_table_cue(corpus, question) and self._a_provision_answers(ctx):
             return False   # only weak table words ("几个园区"), and a provision matches the question well
