@@ -138,12 +138,25 @@ def _load(path: str) -> TopicCatalogue:
 
 
 class TopicCoverage:
-    """The catalogue against one corpus: which topics some clause mentions."""
+    """The catalogue against one corpus: which topics some clause mentions, and which each place's clauses do.
 
-    def __init__(self, catalogue: TopicCatalogue, clause_texts: list[str]):
+    >>> cov = TopicCoverage(TopicCatalogue.load(), ["消防验收"], by_place={"临海市": ["消防验收"], "慈溪市": ["预售"]})
+    >>> [m.topic.topic for m in cov.elsewhere("慈溪园区消防怎么验收", {"慈溪市"})], cov.elsewhere("临海消防", {"临海市"})
+    (['消防'], [])
+    """
+
+    def __init__(self, catalogue: TopicCatalogue, clause_texts: list[str],
+                 by_place: dict[str, list[str]] | None = None):
         self.catalogue = catalogue
         self.covered = frozenset(t.topic for text in clause_texts for t in catalogue.find(text))
+        self.covered_in = {place: frozenset(t.topic for text in texts for t in catalogue.find(text))
+                           for place, texts in (by_place or {}).items()}
 
     def uncovered(self, question: str) -> list[Mention]:
         """Topics the question names that no clause mentions."""
         return [m for m in self.catalogue.mentions(question) if m.topic.topic not in self.covered]
+
+    def elsewhere(self, question: str, places: set[str]) -> list[Mention]:
+        """Topics the question names that some clause mentions, but none of ``places``' documents."""
+        here = frozenset().union(*(self.covered_in.get(p, frozenset()) for p in places))
+        return [m for m in self.catalogue.mentions(question) if m.topic.topic in self.covered and m.topic.topic not in here]

@@ -60,9 +60,13 @@ def load_services(retriever: Retriever, progress=None) -> Services:
     kindex = KnowledgeIndex(bank, retriever.encoder, root=root, progress=progress)
     words.prepare()   # the word table, once per machine: built with the index, not during the first answer
     texts = {p.clause_id: p.text for p in passages}
+    by_place: dict[str, list[str]] = {}
+    for doc in corpus.documents:
+        by_place.setdefault(doc.meta.city, []).extend(c.text for c in doc.clauses)
     return Services(corpus=corpus, retriever=retriever, bank=bank, kindex=kindex,
                     coverage=CoverageModel(list(texts.values())),
-                    topics=TopicCoverage(TopicCatalogue.load(), list(texts.values())), passage_text=texts)
+                    topics=TopicCoverage(TopicCatalogue.load(), list(texts.values()), by_place=by_place),
+                    passage_text=texts)
 
 
 class Assistant:

@@ -2431,3 +2431,9 @@ def test_the_attachment_named_says_which_provision(assistant):
 def test_a_total_asked_after_a_table_turn_keeps_its_county(assistant):
     _, r = _chat(assistant, "瑞安的小微园用地有多少亩", "三年开工的一共多少亩")
     assert r.kind == "table" and "1350" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_topic_only_other_cities_mention_is_refused_for_the_city_named(assistant):
+    (r,) = _chat(assistant, "温州宿舍水费怎么收")
+    assert r.refused and r.not_covered_kind == "other_city" and "水费" in r.answer.splitlines()[0], r.answer
+    assert all(c.city != "温州市" for c in r.related), r.related

@@ -95,17 +95,25 @@ def _uncovered_place_asked(question: str, uncovered: tuple[str, ...]) -> bool:
 
 
 class TopicHandler:
-    """A policy topic that no clause mentions (社保, 个税, 按揭 …): refused, naming the user's own word."""
+    """A policy topic that no clause mentions (社保, 个税, 按揭 …): refused, naming the user's own word. A topic only
+    other places' documents mention, asked of a city the user named (温州's 宿舍水费: only 临海 prices utilities): (a),
+    the other places' sentences naming it shown for contrast."""
 
     name = "topic"
 
     def can_handle(self, ctx: Context) -> bool:
-        self._missing = ctx.services.topics.uncovered(ctx.frame.text)
+        f, topics = ctx.frame, ctx.services.topics
+        self._missing, self._elsewhere = topics.uncovered(f.text), False
+        if not self._missing and f.city and f.city_source in ("named", "chosen"):
+            self._missing = topics.elsewhere(f.text, ctx.services.applicable(f.city))
+            self._elsewhere = bool(self._missing)
         return bool(self._missing)
 
     def run(self, ctx: Context) -> Answer:
         f = ctx.frame
         mentions = self._missing
+        if self._elsewhere:
+            return self._only_elsewhere(ctx, mentions)
         if f.language == "zh":
             names = "、".join(m.label for m in mentions)
         else:
@@ -114,6 +122,24 @@ class TopicHandler:
         direct = text("refuse.topic", f.language, names=names)
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
                      not_covered_kind="topic_absent", uncovered_topics=tuple(m.topic.topic for m in mentions))
+
+
+    @staticmethod
+    def _only_elsewhere(ctx: Context, mentions) -> Answer:
+        f, svc = ctx.frame, ctx.services
+        here = svc.applicable(f.city)
+        names = [n for m in mentions for n in m.topic.names]
+        said = [(doc, clause, span) for doc, clause, _, span in _sentences_naming(svc.corpus, names, None)
+                if doc.meta.city not in here]
+        quotes = [citation(doc, clause, span) for doc, clause, span in said][:2]
+        if f.language == "zh":
+            topic_names, place = "、".join(m.label for m in mentions), f.city
+        else:
+            topic_names = ", ".join(m.said if m.said.isascii() else (m.topic.en or (m.topic.topic,))[0] for m in mentions)
+            place = registry().english(f.city)
+        direct = text("refuse.topic_elsewhere", f.language, names=topic_names, place=place)
+        return build(ctx, kind="not_covered", direct=direct, refused=True, related=quotes, coverage=0.0,
+                     not_covered_kind="other_city", uncovered_topics=tuple(m.topic.topic for m in mentions))
 
 
 class MentionedTopicHandler:
