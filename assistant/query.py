@@ -62,16 +62,20 @@ def _glossary() -> list[tuple[re.Pattern, list[str]]]:
 _JOIN = r"[\s-]+"
 
 
-def glossary_phrase_terms(text: str) -> list[str]:
-    """The glossary's Chinese terms for the phrases of several words in an English text.
+def glossary_phrase_terms(text: str, primary: bool = False) -> list[str]:
+    """The glossary's Chinese terms for the phrases of several words in an English text (``primary``: only the first
+    term of each, the one the phrase translates to).
 
     >>> glossary_phrase_terms("What minimum building density is required?")
     ['建筑密度']
     >>> glossary_phrase_terms("the tax-per-mu target") == glossary_phrase_terms("the tax per mu target") != []
     True
+    >>> glossary_phrase_terms("Who were they sent to?", primary=True)
+    ['报送']
     """
     lowered = text.lower()
-    return [t for pattern, terms in _glossary() if _JOIN in pattern.pattern and pattern.search(lowered) for t in terms]
+    return [t for pattern, terms in _glossary() if _JOIN in pattern.pattern and pattern.search(lowered)
+            for t in (terms[:1] if primary else terms)]
 
 
 def glossary_phrase_said(text: str, term: str) -> str | None:

@@ -85,6 +85,8 @@ class TopicCatalogue:
         # characters, so 土地增值税 is never also read as 增值税 (nor 相关税费 as 关税)
         zh = sorted([*(n for t in self.topics for n in t.names), *decoys], key=len, reverse=True)
         en = sorted((n for t in self.topics for n in t.en), key=len, reverse=True)
+        # (names of words apart after every plain name: "租金补贴最多…" is 租金补贴, not 租金…最多)
+        zh.sort(key=lambda n: GAP in n)
         parts = [_zh_pattern(n) for n in zh] + [rf"(?<![a-z]){re.escape(n)}(?![a-z])" for n in en]
         self._pattern = re.compile("|".join(parts))
         self._gapped = [(re.compile(_zh_pattern(n)), t) for n, t in owner.items() if GAP in n]
@@ -128,7 +130,8 @@ def _zh_pattern(name: str) -> str:
     >>> bool(re.fullmatch(_zh_pattern("租金...上限"), "租金按市场定，面积上限"))
     False
     """
-    return rf"[^，。？！,.?!；;、\s]{{0,{MAX_GAP}}}".join(re.escape(w) for w in name.split(GAP))
+    # (never across a conjunction either: "租金和售价有没有上限" asks of two things, one of them covered)
+    return rf"[^，。？！,.?!；;、\s和与及跟]{{0,{MAX_GAP}}}".join(re.escape(w) for w in name.split(GAP))
 
 
 @lru_cache(maxsize=4)

@@ -75,3 +75,27 @@ def asked_cited(question: str, corpus: Corpus, titles: tuple[CitedTitle, ...]) -
     if shared >= MIN_SHARED and shared >= own + MARGIN and kind and kind in question:
         return best
     return None
+
+
+# Of a cited title's character pairs, the share a question must name to be about it when "not stated" is the answer
+# about its date in force: a title of another document that shares its common words (小微企业园, 实施意见) is not it.
+CLOSE_SHARE = 0.7
+
+
+def names_closely(question: str, cited: CitedTitle) -> bool:
+    """The question names ``cited`` itself: its 《title》 contains or is contained in it, or, with no 《》, most of its
+    character pairs.
+
+    >>> t = CitedTitle("慈溪市人民政府关于加快推进小微企业园区建设管理工作的实施意见", "d", "一、")
+    >>> names_closely("《慈溪市人民政府关于加快推进小微企业园区建设管理工作的实施意见》什么时候施行", t)
+    True
+    >>> names_closely("《浙江省人民政府办公厅关于加快小微企业园高质量发展的实施意见》什么时候施行", t)
+    False
+    """
+    quoted = [re.sub(r"\s", "", m.group(1)) for m in _TITLE.finditer(question)]
+    title = re.sub(r"\s", "", cited.title)
+    if quoted:
+        return any(q in title or title in q for q in quoted)
+    pairs = _pairs(title)
+    return len(_pairs(question) & pairs) >= CLOSE_SHARE * len(pairs)
+

@@ -53,6 +53,15 @@ def _fillers() -> tuple[tuple[str, ...], frozenset[str]]:
 
 
 @functools.lru_cache(maxsize=1)
+def _same_fillers() -> frozenset[str]:
+    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["switch_fillers"]
+    return frozenset(w.lower() for w in data["en_same"])
+
+
+_SAME_SAID = re.compile(r"\b(?:the same|same as|similar|likewise)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
 def _other_places() -> tuple[tuple[str, ...], tuple[str, ...]]:
     data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["other_places"]
     return tuple(sorted(data["zh"], key=len, reverse=True)), tuple(sorted(data["en"], key=len, reverse=True))
@@ -201,6 +210,8 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
         rest = "".join(w for w in words.lcut(rest)
                        if not re.search(r"[\u4e00-\u9fff]", w) or (w not in said and not any(w in t for t in stated)))
     known = set(re.findall(r"[a-z']+", provision.lower()))
+    if _SAME_SAID.search(question):
+        en = en | _same_fillers()
     words = [w for w in re.findall(r"[a-z']+", rest.lower()) if w not in en and w not in known]
     chinese = re.findall(r"[\u4e00-\u9fff]", rest)
     return cities[0] if not words and len(chinese) <= 1 else None

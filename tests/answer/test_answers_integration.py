@@ -2437,3 +2437,38 @@ def test_a_topic_only_other_cities_mention_is_refused_for_the_city_named(assista
     (r,) = _chat(assistant, "温州宿舍水费怎么收")
     assert r.refused and r.not_covered_kind == "other_city" and "水费" in r.answer.splitlines()[0], r.answer
     assert all(c.city != "温州市" for c in r.related), r.related
+
+
+def test_a_contact_asked_of_an_uncovered_place_is_not_the_provinces(assistant):
+    (r,) = _chat(assistant, "宁波市小微园通知的联系人是谁")
+    assert r.refused and r.not_covered_kind == "place", r.answer
+
+
+def test_a_lease_of_a_factory_is_no_rent_level(assistant):
+    (r,) = _chat(assistant, "温州厂房租赁面积有没有上限")
+    assert not r.refused and "2万㎡" in r.answer.splitlines()[0], r.answer
+    (r,) = _chat(assistant, "入园企业租金补贴最多能拿多少")
+    assert r.refused and r.uncovered_topics == ("租金补贴",), r.uncovered_topics
+
+
+def test_an_english_follow_up_asking_a_figure_of_its_own_changes_the_topic(assistant):
+    _, r = _chat(assistant, "What is the minimum plot ratio in Wenzhou?", "What percentage of firms in a Linhai park?")
+    assert "70%" in r.answer.splitlines()[0], r.answer
+
+
+def test_the_date_in_force_of_another_cited_document_is_not_cixis(assistant):
+    (r,) = _chat(assistant, "《浙江省委办公厅、浙江省人民政府办公厅关于加快小微企业园高质量发展的实施意见》什么时候施行")
+    assert "慈溪" not in r.answer.splitlines()[0], r.answer
+
+
+def test_an_email_address_is_not_the_postal_address(assistant):
+    (r,) = _chat(assistant, "What is the email address of the contact in the Zhejiang notice?")
+    first = r.answer.splitlines()[0]
+    assert "zjjxwqycxc@163.com" in first and first.find("zjjxwqycxc") < first.find("体育场路") % 10_000, first
+
+
+def test_who_checks_the_reports_is_not_their_recipient(assistant):
+    _, r = _chat(assistant, "Under the Zhejiang notice, when were the reports due?",
+                 "Who checks them before they go to the province?")
+    first = r.answer.splitlines()[0]
+    assert "督促检查" in first or "审定" in first[:120], first

@@ -95,7 +95,7 @@ MENTION_WORDS = 2
 # Kinds of fact that are one to a question asking them (a deadline is a date).
 _KIND_OF = {"deadline": "date"}
 # "where" asked of a contact: the point whose subject is a place (联系地址)
-_WHERE_ASKED = re.compile(r"\bwhere\b|\baddress\b|哪里|在哪|哪儿|什么地方|啥地方|地址")
+_WHERE_ASKED = re.compile(r"\bwhere\b|(?<!e-mail )(?<!email )\baddress\b|哪里|在哪|哪儿|什么地方|啥地方|(?<!邮件)(?<!邮箱)地址")
 _ADDRESS_NAMED = re.compile(r"(?<!e-mail )(?<!email )\baddress\b|(?<!邮件)(?<!邮箱)地址")
 # A document's date asked without its printing ("通知是哪天发的", "When was the notice issued"): its own date (成文),
 # not the printing office's line (印发) beside it
@@ -193,6 +193,10 @@ def _annex_named(question: str) -> str | None:
         return None
     n = m.group(1) or m.group(2)
     return f"附件{_NUMERALS.get(n, n)}"
+
+
+def _spans_state(bp: BoundPoint, terms: list[str]) -> bool:
+    return any(t in s for t in terms for s in bp.point.answer_spans)
 
 
 def _names_a_place(bp: BoundPoint) -> bool:
@@ -1722,13 +1726,16 @@ class KnowledgeHandler:
         if dated and candidates and any(bp is own.point for bp in siblings) and own.score >= max(
                 (m.score for m in matches[1:2]), default=0.0) and self._trusted(ctx, own):
             return own
+        # (in English, the glossary's term for the turn's phrase, stated by a candidate and not by the best match:
+        # "Who were they supposed to be sent to?" is the recipient, 报送…, not the approval before sending)
+        phrase = glossary_phrase_terms(f.question, primary=True) if f.language == "en" else []
         if own is not None and candidates and len(matches) > 1 and own.point not in candidates \
                 and any(bp is own.point for bp in siblings) and own.score >= CLEAR_LEAD * matches[1].score \
-                and not (f.types[:1] == ("actor",) and own.point.point.answer_type not in ("actor", "contact")) \
+                and not (phrase and not _spans_state(own.point, phrase)
+                         and any(_spans_state(bp, phrase) for bp in candidates)) \
                 and self._trusted(ctx, own):
             # "卖给谁都行吗" after who approves a transfer: the clause's point the turn itself matches far best (the
-            # buyer's conditions), not the clause's yes/no its 吗 would pick. Not a step for "who": "Who were they
-            # supposed to be sent to?" matched the approval before sending best, which names no recipient
+            # buyer's conditions), not the clause's yes/no its 吗 would pick
             return own
         said = prev.resolved_question or prev.question
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
@@ -1800,13 +1807,11 @@ class KnowledgeHandler:
         if not candidates:
             return None
         rank = _match_rank(matches)
-        if f.language == "en":
+        if phrase:
             # "Who were they supposed to be sent to?" after the reports' deadline: of the clause's points of the kind
             # asked, the one stating the glossary's term for the turn's phrase ("sent to" → 报送), not the coordinating
             # cities beside it
-            terms = glossary_phrase_terms(f.question)
-            stating = {bp.point.id for bp in candidates if any(t in s for t in terms for s in bp.point.answer_spans)}
-            prefer = stating or prefer
+            prefer = {bp.point.id for bp in candidates if _spans_state(bp, phrase)} or prefer
         # of yes/no rules, the one that names the user's case ("公司要搬到外地去，能卖不": 外迁) before the others
         case = _case_words(ctx, candidates) if f.types[:1] == ("permission",) else {}
         best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in prefer, rank(bp)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.cited import asked_cited, cited_titles
+from assistant.answer.cited import asked_cited, cited_titles, names_closely
 from assistant.answer.context import Context
 from assistant.answer.frame import asks_doc_number, asks_in_force
 from assistant.answer.handlers.base import build
@@ -39,11 +39,13 @@ class PlaceHandler:
         f = ctx.frame
         if not f.query.uncovered_places or f.city_source == "chosen":
             return False
-        if f.types[:1] == ("contact",) and _DOCUMENT_NAMED.search(f.question.lower()) and all(
-                any(n in clause.text for d in ctx.services.corpus.documents for clause in d.clauses)
-                for n in f.query.uncovered_places for n in (n, registry().short(n))):
+        if f.types[:1] == ("contact",) and _PROVINCE_DOCUMENT.search(f.question.lower()) and all(
+                any(registry().short(n) in span for bp in ctx.services.bank.points if bp.point.answer_type == "contact"
+                    for span in bp.point.answer_spans)
+                for n in f.query.uncovered_places):
             # "The provincial notice lists a contact in Hangzhou — what are the address and the phone number?": the
-            # place is where a document's contact sits (杭州市体育场路479号), not a place asked about
+            # place is where the province's contact sits (地址：杭州市体育场路479号), not a place asked about; a
+            # contact asked of the place itself ("杭州小微园政策文件的联系电话", "宁波市小微园通知的联系人") is refused
             return False
         return not f.named_cities or _uncovered_place_asked(f.question, f.query.uncovered_places)
 
@@ -61,8 +63,9 @@ class PlaceHandler:
                      not_covered_kind="place", city=None, city_source=None)
 
 
-# a document of the corpus named in the question (its contact is asked, wherever it sits)
-_DOCUMENT_NAMED = re.compile(r"通知|文件|方案|意见|答复|\b(?:notice|document|letter|plan|reply|opinions?)\b")
+# the province's notice named in the question (its contact is asked, wherever it sits)
+_PROVINCE_DOCUMENT = re.compile(r"省(?:里|级)?的?(?:通知|文件)|浙江省?的?(?:通知|文件)|\b(?:provincial|province'?s?|zhejiang'?s?)\b"
+                                r"(?:\s+\w+){0,4}\s+(?:notice|document|letter)\b")
 
 
 def _uncovered_place_asked(question: str, uncovered: tuple[str, ...]) -> bool:
@@ -238,6 +241,8 @@ class CitedDocumentHandler:
         if not (asks_doc_number(f.text) or self._in_force):
             return False
         self._cited = asked_cited(f.text, ctx.services.corpus, cited_titles(ctx.services.corpus))
+        if self._cited is not None and self._in_force and not names_closely(f.text, self._cited):
+            return False   # a date in force of another document, with common words of this title: not this one
         return self._cited is not None
 
     def run(self, ctx: Context) -> Answer:
