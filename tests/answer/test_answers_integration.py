@@ -2472,3 +2472,8 @@ def test_who_checks_the_reports_is_not_their_recipient(assistant):
                  "Who checks them before they go to the province?")
     first = r.answer.splitlines()[0]
     assert "督促检查" in first or "审定" in first[:120], first
+
+
+def test_the_other_reports_asked_after_the_plan_texts_deadline_are_the_materials(assistant):
+    _, r = _chat(assistant, "Under the Zhejiang notice, when was the formal plan text due?", "When were the other reports due?")
+    assert not r.refused and "10 December" in r.answer.splitlines()[0], r.answer

@@ -201,6 +201,10 @@ def _spans_state(bp: BoundPoint, terms: list[str]) -> bool:
 
 def _names_a_place(bp: BoundPoint) -> bool:
     return any(w in bp.point.subject_zh for w in _PLACE_SUBJECTS)
+# "the other materials", "其他材料": something other than the conversation's provision (other places are the
+# resolver's: "其他地方呢")
+_OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area))|"
+                          r"其[他它余](?!地方|城市|地区|县|市|省)|别的(?!地方|城市|地区|县|市)")
 _SEVERAL = re.compile(r"和|与|及|跟|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
@@ -1651,6 +1655,8 @@ class KnowledgeHandler:
             return None
         if before.city not in ctx.services.applicable(f.city):
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
+        if _OTHER_THING.search(f.question):
+            return None     # "And the other materials, what's the deadline?" after the plan text's: not its clause
         if _ONE_OR_THE_OTHER.search(f.question) and len(f.question) <= CHOICE_FOLLOW_UP:
             # "那个比例是按建筑面积算还是按用地面积算" after 温州's 10%-25%: one of the two is in the previous answer's
             # own words ("建筑面积占总建筑面积") — it answers which
