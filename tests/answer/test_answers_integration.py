@@ -2477,3 +2477,8 @@ def test_who_checks_the_reports_is_not_their_recipient(assistant):
 def test_the_other_reports_asked_after_the_plan_texts_deadline_are_the_materials(assistant):
     _, r = _chat(assistant, "Under the Zhejiang notice, when was the formal plan text due?", "When were the other reports due?")
     assert not r.refused and "10 December" in r.answer.splitlines()[0], r.answer
+
+
+def test_what_to_fill_in_on_a_form_is_its_columns(assistant):
+    (r,) = _chat(assistant, "联席会议建立情况那张表填啥内容")
+    assert "召集人（组长）及职务" in r.answer.splitlines()[0], r.answer
