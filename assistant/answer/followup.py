@@ -587,8 +587,7 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         if subject.isascii():
             return Resolution(f"{subject} in {reg.english(prev_city)}", "topic", inherited_city=prev_city)
         return Resolution(f"{reg.short(prev_city)} {subject}", "topic", inherited_city=prev_city)
-    # (the province's notice: "And the other materials, what's the deadline for those?" stays with it, unrewritten)
-    return Resolution(subject, "topic", inherited_city=prev_city if prev_city == "浙江省" else None)
+    return Resolution(subject, "topic")
 
 
 _ASKS_HOW_MUCH = re.compile(r"多少|几|多大|how much|how many|how big|what share", re.I)

@@ -2482,3 +2482,31 @@ def test_the_other_reports_asked_after_the_plan_texts_deadline_are_the_materials
 def test_what_to_fill_in_on_a_form_is_its_columns(assistant):
     (r,) = _chat(assistant, "联席会议建立情况那张表填啥内容")
     assert "召集人（组长）及职务" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_yes_no_on_an_act_the_city_never_mentions_is_not_stated(assistant):
+    (r,) = _chat(assistant, "临海园区的厂房可以转租给别人吗")
+    assert r.refused and r.not_covered_kind == "not_stated" and "转租" in r.answer.splitlines()[0], r.answer
+    (r,) = _chat(assistant, "温州小微园的厂房可以拿去抵押吗")
+    assert r.refused and "质押" not in r.answer.splitlines()[0], r.answer
+    (r,) = _chat(assistant, "温州厂房能转租吗")
+    assert not r.refused and "转租" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_topic_word_said_in_passing_is_no_topic_asked_of_the_city(assistant):
+    (r,) = _chat(assistant, "温州园区用水用电的数据要不要共享")
+    assert not r.refused and "数据" in r.answer.splitlines()[0], r.answer
+    (r,) = _chat(assistant, "温州小微园地下车位要交出让金吗")
+    assert not r.refused and "出让金" in r.answer.splitlines()[0], r.answer
+
+
+def test_an_attachment_named_in_a_question_of_who_or_when_is_answered_where_the_notice_says_so(assistant):
+    (r,) = _chat(assistant, "附件1谁来汇总上报")
+    assert "各市负责汇总上报" in r.answer.splitlines()[0], r.answer
+    (r,) = _chat(assistant, "附件4的规划什么时候交")
+    assert "2019年3月31日" in r.answer.splitlines()[0], r.answer
+
+
+def test_other_conditions_asked_after_a_rule_are_its_clauses(assistant):
+    _, r = _chat(assistant, "临海分割转让有什么条件", "别的条件呢")
+    assert not r.refused and "配套设施" in r.answer.splitlines()[0], r.answer

@@ -180,6 +180,12 @@ def _answers_a_discount(question: str, bp: BoundPoint) -> bool:
 
 _ANNEX = re.compile(r"附件\s*([1-9一二三四五六七八九])|\b(?:annex|attachment|appendix)\s*(?:no\.?\s*)?([1-9])\b", re.I)
 _NUMERALS = dict(zip("一二三四五六七八九", "123456789"))
+# what is in an attachment asked (its columns, how to fill it in; "哪些面积指标"): not who sends it or when
+_ANNEX_CONTENT = ((), ("list",), ("procedure",), ("condition",))
+
+
+def _asks_annex_content(f) -> bool:
+    return f.types[:1] in _ANNEX_CONTENT or "list" in f.types[:2]
 
 
 def _annex_named(question: str) -> str | None:
@@ -201,11 +207,11 @@ def _spans_state(bp: BoundPoint, terms: list[str]) -> bool:
 
 def _names_a_place(bp: BoundPoint) -> bool:
     return any(w in bp.point.subject_zh for w in _PLACE_SUBJECTS)
-# "the other materials", "其他材料": something other than the conversation's provision (other places are the
+# "the other materials": something other than the conversation's provision (other places are the
 # resolver's: "其他地方呢")
-_OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area))|"
-                          r"其[他它余](?!地方|城市|地区|县|市|省)|别的(?!地方|城市|地区|县|市)")
-_SEVERAL = re.compile(r"和|与|及|跟|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
+_OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area|condition|requirement|rule|"
+                          r"restriction|exception|criteri))", re.I)   # ("其他条件呢", "别的要求" are the clause's own)
+_SEVERAL = re.compile(r"和|与|及|的跟|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
 @dataclass(frozen=True)
@@ -1467,10 +1473,12 @@ class KnowledgeHandler:
                 matches = [full, *[m for m in matches if m is not full]]
             else:
                 ctx._memo["point_coverage"] = top_cov   # kept for the clause path: the best match's
-        if same_clause is None and (annex := _annex_named(f.text)) is not None:
+        if same_clause is None and (annex := _annex_named(f.text)) is not None and _asks_annex_content(f):
             # "省通知附件2中…需填报哪些面积指标": the attachment named says which provision, before a closer match of
-            # another attachment (附件3's area measures) or of the clause that only points at it
-            named = next((m for m in matches[:POOL] if m.point.point.clause == annex), None)
+            # another attachment (附件3's area measures) or of the clause that only points at it — when what is in it
+            # is asked ("附件1谁来汇总上报", "附件4的规划什么时候交" are answered where the notice says so)
+            named = next((m for m in matches[:POOL] if m.point.point.clause == annex
+                          and m.point.point.answer_type in ("list", "procedure", "condition")), None)
             if named is not None:
                 matches = [named, *[m for m in matches if m is not named]]
         if same_clause is not None:
@@ -1914,7 +1922,8 @@ class KnowledgeHandler:
         the year asked)."""
         f = ctx.frame
         pool = _of_the_room_asked(ctx, pool, keep=chosen)
-        if (annex := _annex_named(f.text)) is not None and chosen.point.point.clause == annex:
+        if (annex := _annex_named(f.text)) is not None and chosen.point.point.clause == annex \
+                and _asks_annex_content(f):
             pool = [m for m in pool if m.point.point.clause == annex]   # the attachment named, not the list of them
         chosen = _by_year(ctx, chosen, pool, cities)
         if (only := _the_one_stating(ctx, chosen, pool, cities)) is not None:
@@ -2045,15 +2054,18 @@ class KnowledgeHandler:
                             and (cities is None or m.point.city == chosen.point.city)), None)
                 if way is not None:
                     return way
-        if f.types[0] == "permission" and chosen.point.point.answer_type == "permission":
+        if f.types[0] == "permission":
+            # (whatever the chosen point's kind: "Can new park projects in Cixi be pre-sold?" matched who issues the
+            # title-division rules best; the close yes/no stating 预售 answers)
             acts = _acts_named(f)
             unstated = [a for a in acts if not any(a in s for s in chosen.point.point.answer_spans)]
             if unstated:
                 # "can we sublet our factory unit…": the close rule of the city stating 转租, not the transfer rule
-                stating = next((m for m in pool[:NEAR] if m.point.point.answer_type == "permission"
+                # (the city's own close matches: another city's rules between them do not push it out of reach)
+                own_city = [m for m in pool if cities is None or m.point.city == chosen.point.city][:NEAR]
+                stating = next((m for m in own_city if m.point.point.answer_type == "permission"
                                 and any(a in s for a in unstated for s in m.point.point.answer_spans)
-                                and m.score >= NEAR_RATIO_IN_CITY * chosen.score
-                                and (cities is None or m.point.city == chosen.point.city)), None)
+                                and m.score >= NEAR_RATIO_IN_CITY * chosen.score), None)
                 if stating is not None:
                     return stating
         if chosen.point.point.answer_type == f.types[0]:
@@ -2875,6 +2887,10 @@ class KnowledgeHandler:
             # "临海维修资金谁交": the clause sets the rate and names no one who pays, collects or approves — (e), with
             # what it does say, never the rate as if it answered who
             return self._not_stated(ctx, m.point, template=_actor_template(ctx))
+        if (acts := self._acts_unmentioned(ctx, m.point)):
+            # "临海的园区厂房能转租吗": no provision of the city speaks of subletting — (e), never "可以" from its rule
+            # that firms may buy or rent units
+            return self._act_not_stated(ctx, m.point, acts)
         if asks_doc_number(f.text) and not _doc_number(m.point):
             own = [p for p in svc.bank.points if p.doc_id == m.point.doc_id and _doc_number(p)]
             if not own:
@@ -3170,6 +3186,32 @@ class KnowledgeHandler:
                              citations=point_citations(bp, ctx.services.corpus), not_covered_kind="not_stated",
                              topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
         return None
+
+    @staticmethod
+    def _acts_unmentioned(ctx: Context, bp: BoundPoint) -> list[str]:
+        """The acts a yes/no names that neither ``bp`` nor any provision of the city asked (of any city, none named)
+        states."""
+        f, svc = ctx.frame, ctx.services
+        if f.types[:1] != ("permission",):
+            return []
+        acts = _acts_named(f)
+        here = svc.applicable(f.city) if f.city else None
+        stated = " ".join(s for p in svc.bank.points if here is None or p.city in here for s in p.point.answer_spans)
+        said = " ".join(bp.point.answer_spans)
+        return [a for a in acts if a not in said and a not in stated]
+
+    def _act_not_stated(self, ctx: Context, bp: BoundPoint, acts: list[str]) -> Answer:
+        """(e) A yes/no on an act no provision of the city mentions: said so, with what its nearest rule does say."""
+        svc, f = ctx.services, ctx.frame
+        place = place_tag(bp.city, svc.status(bp.doc_id), f.language) if f.city else (
+            "各地" if f.language == "zh" else "the cities")
+        named = "、".join(f"“{a}”" for a in acts)
+        direct = text("knowledge.not_stated_act", f.language, place=place, act=named)
+        body = [text("knowledge.what_it_says", f.language,
+                     line=point_direct(bp, svc.status(bp.doc_id), f.language, with_place=False))]
+        return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                     citations=point_citations(bp, svc.corpus), not_covered_kind="not_stated",
+                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
     def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False,
                     others: tuple[BoundPoint, ...] = (), template: str | None = None, kind: str = "not_stated") -> Answer:

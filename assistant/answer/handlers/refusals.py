@@ -107,9 +107,13 @@ class TopicHandler:
     def can_handle(self, ctx: Context) -> bool:
         f, topics = ctx.frame, ctx.services.topics
         self._missing, self._elsewhere = topics.uncovered(f.text), False
-        if not self._missing and f.city and f.city_source in ("named", "chosen"):
-            self._missing = topics.elsewhere(f.text, ctx.services.applicable(f.city))
-            self._elsewhere = bool(self._missing)
+        if not self._missing and f.city and f.city_source in ("named", "chosen") and f.language == "zh":
+            # only a charge or a figure asked of the topic itself ("温州宿舍水费怎么收", "…毛利率按多少"): a topic word
+            # said in passing ("用水用电的数据要不要共享", "地下车位要交出让金吗") is no topic asked
+            asked = _figure_part(f.text)
+            if _FEE_ASKED.search(asked) or _CHARGE_HOW.search(asked) or (f.asks_figure and f.asks in ("amount", "rate")):
+                self._missing = topics.elsewhere(asked, ctx.services.applicable(f.city))
+                self._elsewhere = bool(self._missing)
         return bool(self._missing)
 
     def run(self, ctx: Context) -> Answer:
@@ -190,6 +194,7 @@ def _figure_part(question: str) -> str:
     return asking[-1] if asking else question
 
 
+_CHARGE_HOW = re.compile(r"(?:怎么|咋|如何|怎样)(?:收|交|缴|算|计价|收费)|按(?:什么|啥|多少)")
 _FEE_ASKED = re.compile(r"(?:收费|费用|价格)(?:标准)?(?:是|要|得)?(?:多少|几)|(?:交|收|付)多少钱")
 _FIGURE_WORD = re.compile(r"多少|几|多大|多久|多长|标准是|比例")
 
