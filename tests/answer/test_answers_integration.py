@@ -2510,3 +2510,15 @@ def test_an_attachment_named_in_a_question_of_who_or_when_is_answered_where_the_
 def test_other_conditions_asked_after_a_rule_are_its_clauses(assistant):
     _, r = _chat(assistant, "临海分割转让有什么条件", "别的条件呢")
     assert not r.refused and "配套设施" in r.answer.splitlines()[0], r.answer
+
+
+def test_an_act_the_city_speaks_of_in_other_words_or_said_in_passing_is_answered(assistant):
+    (r,) = _chat(assistant, "温州买的厂房空着能出租吗")
+    assert not r.refused and "转租" in r.answer.splitlines()[0], r.answer
+    (r,) = _chat(assistant, "温州亩均评价A类的企业，贷款能不能不用抵押")
+    assert not r.refused and "信用贷款" in r.answer.splitlines()[0], r.answer
+
+
+def test_who_compiles_an_attachment_is_answered_where_the_notice_points_at_it(assistant):
+    (r,) = _chat(assistant, "Who compiles Annex 1 of the Zhejiang notice?")
+    assert "各市负责汇总上报" in r.answer.splitlines()[0], r.answer

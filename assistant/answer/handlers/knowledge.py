@@ -679,6 +679,18 @@ def _full(cov) -> bool:
     return cov.score >= FULL_COVERAGE and any(not registry().mentioned(t) for t in cov.key_terms)
 
 
+def _act_asked(text: str, act: str) -> bool:
+    """Whether the yes/no asks leave for ``act`` itself: a modal right before it or the question's end right after.
+
+    >>> _act_asked("临海的园区厂房能转租吗", "转租"), _act_asked("能用专利抵押贷款吗", "抵押"), _act_asked("贷款能不能不用抵押", "抵押")
+    (True, False, False)
+    """
+    if re.search(rf"(?:不用|无需|不需要|不必|免){act}", text):
+        return False
+    return bool(re.search(rf"(?:能|可以|可不可以|能不能|允许|准|让|行不行)[^，。？?]{{0,3}}?{act}(?:给|出去|[^，。？?\w]|吗|么|不|伐|没|呢|$)"
+                          rf"|{act}(?:出去|给别人|给人)?(?:吗|么|不[？?]?$|伐|没|行不|可以不|行吗)", text))
+
+
 def _acts_named(f) -> list[str]:
     """The acts a yes/no names (answer_types.yaml permission_acts), in its words or, in English, its glossary terms."""
     from assistant.answer.frame import word_lists
@@ -1473,12 +1485,17 @@ class KnowledgeHandler:
                 matches = [full, *[m for m in matches if m is not full]]
             else:
                 ctx._memo["point_coverage"] = top_cov   # kept for the clause path: the best match's
-        if same_clause is None and (annex := _annex_named(f.text)) is not None and _asks_annex_content(f):
+        if same_clause is None and (annex := _annex_named(f.text)) is not None:
             # "省通知附件2中…需填报哪些面积指标": the attachment named says which provision, before a closer match of
             # another attachment (附件3's area measures) or of the clause that only points at it — when what is in it
-            # is asked ("附件1谁来汇总上报", "附件4的规划什么时候交" are answered where the notice says so)
-            named = next((m for m in matches[:POOL] if m.point.point.clause == annex
-                          and m.point.point.answer_type in ("list", "procedure", "condition")), None)
+            # is asked; who sends it or when ("Who compiles Annex 1…", "附件4的规划什么时候交") is answered where the
+            # notice points at it (汇总表见附件1)
+            if _asks_annex_content(f):
+                named = next((m for m in matches[:POOL] if m.point.point.clause == annex
+                              and m.point.point.answer_type in ("list", "procedure", "condition")), None)
+            else:
+                named = next((m for m in matches[:POOL] if any(annex in sp for sp in m.point.point.answer_spans)
+                              and m.point.point.clause != annex), None)
             if named is not None:
                 matches = [named, *[m for m in matches if m is not named]]
         if same_clause is not None:
@@ -3194,11 +3211,13 @@ class KnowledgeHandler:
         f, svc = ctx.frame, ctx.services
         if f.types[:1] != ("permission",):
             return []
-        acts = _acts_named(f)
+        # (the act itself asked leave for — "能转租吗", "Can I sublet…" — not one said in passing: "改成出租给小作坊的
+        # 园子，政策上支持吗", "能用专利抵押贷款吗", "贷款能不能不用抵押")
+        acts = [a for a in _acts_named(f) if f.language == "en" or _act_asked(f.text, a)]
         here = svc.applicable(f.city) if f.city else None
-        stated = " ".join(s for p in svc.bank.points if here is None or p.city in here for s in p.point.answer_spans)
-        said = " ".join(bp.point.answer_spans)
-        return [a for a in acts if a not in said and a not in stated]
+        texts = " ".join(c.text for d in svc.corpus.documents if here is None or d.meta.city in here for c in d.clauses)
+        family = word_lists("permission_act_words")
+        return [a for a in acts if not any(w in texts for w in family.get(a, [a]))]
 
     def _act_not_stated(self, ctx: Context, bp: BoundPoint, acts: list[str]) -> Answer:
         """(e) A yes/no on an act no provision of the city mentions: said so, with what its nearest rule does say."""
