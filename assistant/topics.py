@@ -117,7 +117,7 @@ class TopicCatalogue:
 
 
 GAP = "..."   # written 租金…上限 in topics.yaml: names are NFKC-normalised, which makes the ellipsis three dots
-# "租金有没有上限", "房租一般最多能收": the words a few characters apart, never across a comma or a question's end; a
+# "租金有没有上限", "租金一般最多能收": the words a few characters apart, never across a comma or a question's end; a
 # wider gap reaches a second thing of the same phrase ("租金按面积算的上限")
 MAX_GAP = 6
 

@@ -130,21 +130,16 @@ class TopicHandler:
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=related(ctx), coverage=0.0,
                      not_covered_kind="topic_absent", uncovered_topics=tuple(m.topic.topic for m in mentions))
 
-
     @staticmethod
     def _only_elsewhere(ctx: Context, mentions) -> Answer:
+        """(a) in Chinese (can_handle asks it only of a Chinese question): the other places' sentences naming it."""
         f, svc = ctx.frame, ctx.services
         here = svc.applicable(f.city)
         names = [n for m in mentions for n in m.topic.names]
         said = [(doc, clause, span) for doc, clause, _, span in _sentences_naming(svc.corpus, names, None)
                 if doc.meta.city not in here]
         quotes = [citation(doc, clause, span) for doc, clause, span in said][:2]
-        if f.language == "zh":
-            topic_names, place = "、".join(m.label for m in mentions), f.city
-        else:
-            topic_names = ", ".join(m.said if m.said.isascii() else (m.topic.en or (m.topic.topic,))[0] for m in mentions)
-            place = registry().english(f.city)
-        direct = text("refuse.topic_elsewhere", f.language, names=topic_names, place=place)
+        direct = text("refuse.topic_elsewhere", f.language, names="、".join(m.label for m in mentions), place=f.city)
         return build(ctx, kind="not_covered", direct=direct, refused=True, related=quotes, coverage=0.0,
                      not_covered_kind="other_city", uncovered_topics=tuple(m.topic.topic for m in mentions))
 
