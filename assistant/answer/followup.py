@@ -47,15 +47,19 @@ FILLERS_FILE = Path(__file__).resolve().parents[1] / "data" / "follow_ups.yaml"
 
 
 @functools.lru_cache(maxsize=1)
+def _switch_fillers() -> dict:
+    return load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["switch_fillers"]
+
+
+@functools.lru_cache(maxsize=1)
 def _fillers() -> tuple[tuple[str, ...], frozenset[str]]:
-    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["switch_fillers"]
+    data = _switch_fillers()
     return tuple(sorted(data["zh"], key=len, reverse=True)), frozenset(w.lower() for w in data["en"])
 
 
 @functools.lru_cache(maxsize=1)
 def _same_fillers() -> frozenset[str]:
-    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["switch_fillers"]
-    return frozenset(w.lower() for w in data["en_same"])
+    return frozenset(w.lower() for w in _switch_fillers()["en_same"])
 
 
 _SAME_SAID = re.compile(r"\b(?:the same|same as|similar|likewise)\b", re.I)

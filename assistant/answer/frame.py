@@ -394,15 +394,18 @@ def answer_types(question: str) -> tuple[str, ...]:
         tail = re.sub(r"(?i)^\s*(?:and|but)\s+", "", tail)
         if sep and head and _BARE_FIGURE_ASKED.fullmatch(tail.strip()) \
                 and (figure := _figure_named(head) or _kind_named(tail)):
-            types = list(_answer_types(head + sep))
-            return (figure, *[t for t in types if t != figure])
+            return _first_of(figure, _answer_types(head + sep))
     types = _answer_types(question)
     if types[:1] == ("permission",) and confirms_figure(question):
         # "慈溪也是一平米12块吗": whether the figure holds there asks the figure there — a city that sets none is (b)
         figure = next((t for t in types if t in NUMERIC), None)
         if figure:
-            return (figure, *[t for t in types if t != figure])
+            return _first_of(figure, types)
     return types
+
+
+def _first_of(figure: str, types) -> tuple[str, ...]:
+    return (figure, *[t for t in types if t != figure])
 
 
 # "也是一平米12块吗", "是不是也按12元", "Is it also 12 yuan per square metre…?": the previous place's figure offered for

@@ -95,8 +95,8 @@ MENTION_WORDS = 2
 # Kinds of fact that are one to a question asking them (a deadline is a date).
 _KIND_OF = {"deadline": "date"}
 # "where" asked of a contact: the point whose subject is a place (联系地址)
-_WHERE_ASKED = re.compile(r"\bwhere\b|(?<!e-mail )(?<!email )\baddress\b|哪里|在哪|哪儿|什么地方|啥地方|(?<!邮件)(?<!邮箱)地址")
-_ADDRESS_NAMED = re.compile(r"(?<!e-mail )(?<!email )\baddress\b|(?<!邮件)(?<!邮箱)地址")
+_ADDRESS_NAMED = re.compile(r"(?<!e-mail )(?<!email )\baddress\b|(?<!邮件)(?<!邮箱)地址")   # (an e-mail address is none)
+_WHERE_ASKED = re.compile(rf"\bwhere\b|哪里|在哪|哪儿|什么地方|啥地方|{_ADDRESS_NAMED.pattern}")
 # A document's date asked without its printing ("通知是哪天发的", "When was the notice issued"): its own date (成文),
 # not the printing office's line (印发) beside it
 _PRINTING = re.compile(r"印|print|distribut", re.I)
@@ -199,10 +199,6 @@ def _annex_named(question: str) -> str | None:
         return None
     n = m.group(1) or m.group(2)
     return f"附件{_NUMERALS.get(n, n)}"
-
-
-def _spans_state(bp: BoundPoint, terms: list[str]) -> bool:
-    return any(t in s for t in terms for s in bp.point.answer_spans)
 
 
 def _names_a_place(bp: BoundPoint) -> bool:
@@ -1759,11 +1755,12 @@ class KnowledgeHandler:
             return own
         # (in English, the glossary's term for the turn's phrase, stated by a candidate and not by the best match:
         # "Who were they supposed to be sent to?" is the recipient, 报送…, not the approval before sending)
-        phrase = glossary_phrase_terms(f.question, primary=True) if f.language == "en" else []
+        terms = glossary_phrase_terms(f.question, primary=True) if f.language == "en" else []
+        phrase = re.compile("|".join(map(re.escape, terms))) if terms else None
         if own is not None and candidates and len(matches) > 1 and own.point not in candidates \
                 and any(bp is own.point for bp in siblings) and own.score >= CLEAR_LEAD * matches[1].score \
-                and not (phrase and not _spans_state(own.point, phrase)
-                         and any(_spans_state(bp, phrase) for bp in candidates)) \
+                and not (phrase and not _spans_say(own.point, phrase)
+                         and any(_spans_say(bp, phrase) for bp in candidates)) \
                 and self._trusted(ctx, own):
             # "卖给谁都行吗" after who approves a transfer: the clause's point the turn itself matches far best (the
             # buyer's conditions), not the clause's yes/no its 吗 would pick
@@ -1842,7 +1839,7 @@ class KnowledgeHandler:
             # "Who were they supposed to be sent to?" after the reports' deadline: of the clause's points of the kind
             # asked, the one stating the glossary's term for the turn's phrase ("sent to" → 报送), not the coordinating
             # cities beside it
-            prefer = {bp.point.id for bp in candidates if _spans_state(bp, phrase)} or prefer
+            prefer = {bp.point.id for bp in candidates if _spans_say(bp, phrase)} or prefer
         # of yes/no rules, the one that names the user's case ("公司要搬到外地去，能卖不": 外迁) before the others
         case = _case_words(ctx, candidates) if f.types[:1] == ("permission",) else {}
         best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in prefer, rank(bp)))
@@ -3214,6 +3211,8 @@ class KnowledgeHandler:
         # (the act itself asked leave for — "能转租吗", "Can I sublet…" — not one said in passing: "改成出租给小作坊的
         # 园子，政策上支持吗", "能用专利抵押贷款吗", "贷款能不能不用抵押")
         acts = [a for a in _acts_named(f) if f.language == "en" or _act_asked(f.text, a)]
+        if not acts:
+            return []   # (the city's clause texts are read only for a yes/no that names an act)
         here = svc.applicable(f.city) if f.city else None
         texts = " ".join(c.text for d in svc.corpus.documents if here is None or d.meta.city in here for c in d.clauses)
         family = word_lists("permission_act_words")
@@ -3221,28 +3220,24 @@ class KnowledgeHandler:
 
     def _act_not_stated(self, ctx: Context, bp: BoundPoint, acts: list[str]) -> Answer:
         """(e) A yes/no on an act no provision of the city mentions: said so, with what its nearest rule does say."""
-        svc, f = ctx.services, ctx.frame
-        place = place_tag(bp.city, svc.status(bp.doc_id), f.language) if f.city else (
-            "各地" if f.language == "zh" else "the cities")
-        named = "、".join(f"“{a}”" for a in acts)
-        direct = text("knowledge.not_stated_act", f.language, place=place, act=named)
-        body = [text("knowledge.what_it_says", f.language,
-                     line=point_direct(bp, svc.status(bp.doc_id), f.language, with_place=False))]
-        return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
-                     citations=point_citations(bp, svc.corpus), not_covered_kind="not_stated",
-                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
+        lang = ctx.frame.language
+        place = None if ctx.frame.city else ("各地" if lang == "zh" else "the cities")   # no city named: none mentions it
+        return self._not_stated(ctx, bp, template="knowledge.not_stated_act", place=place,
+                                act="、".join(f"“{a}”" for a in acts))
 
     def _not_stated(self, ctx: Context, bp: BoundPoint, exception: bool = False,
-                    others: tuple[BoundPoint, ...] = (), template: str | None = None, kind: str = "not_stated") -> Answer:
+                    others: tuple[BoundPoint, ...] = (), template: str | None = None, kind: str = "not_stated",
+                    place: str | None = None, **fields: str) -> Answer:
         """(e) What the text states, and that it states no consequence (or no exception, instalment, extension);
-        ``others``: the same for more cities (no city named)."""
+        ``others``: the same for more cities (no city named); ``place`` in place of the points' own; ``fields``: more
+        fields of the template."""
         svc, f = ctx.services, ctx.frame
         points = [bp, *others]
         sep = "、" if f.language == "zh" else "; "
-        place = sep.join(place_tag(p.city, svc.status(p.doc_id), f.language) for p in points)
+        place = place or sep.join(place_tag(p.city, svc.status(p.doc_id), f.language) for p in points)
         key = template or ("knowledge.not_stated_exception" if exception else "knowledge.not_stated")
         direct = text(key, f.language, place=place,
-                      topic=self._topic_name(bp.point.topic, f.language))
+                      topic=self._topic_name(bp.point.topic, f.language), **fields)
         body = [text("knowledge.what_it_says", f.language,
                      line=point_direct(p, svc.status(p.doc_id), f.language, with_place=len(points) > 1)) for p in points]
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
