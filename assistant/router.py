@@ -231,7 +231,7 @@ _FIRST_DAY_COUNTS = ("头一天也算", "当天也算", "当天算", "第一天�
 
 # "买了4年了", "已经用了三年", "bought it 4 years ago", "held it for 3 years": the years the user has owned it
 _HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已经|有了)\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:年|多年)"
-                   r"(?!\s*(?:没|未|不|闲|空))"   # "已经2年没用了": idle, not owned
+                   r"(?!\s*(?:没|未|不|闲|空|内|以内|之内))"   # "已经2年没用了": idle, not owned; "买了5年内": the rule's period
                    r"|(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*年前(?:买|购|拿)"
                    r"|(?:bought|acquired|purchased)\s+(?:it\s+)?(\d+(?:\.\d+)?)\s+years?\s+ago"
                    r"|(?:held|owned|had)\s+(?:it\s+)?(?:for\s+)?(\d+(?:\.\d+)?)\s+years?")

@@ -672,8 +672,10 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     if q.years and not q.has("ratio", "share", "difference"):
         # "land started in 2019–2021", "floor area completed in 2020": the year picks the yearly column
         yearly = [m for m in metrics if any(c.year for c in _metric_columns(grid, m, []))]
-        if not yearly and len(q.years) < len(grid.years):
+        by_the_end = q.years == grid.years[-1:] and re.search(rf"(?:到|至|截至|截止到?|by|until)\s*{grid.years[-1]}", q.text)
+        if not yearly and len(q.years) < len(grid.years) and not by_the_end:
             # "温州2020年要建多少个园": the parks are counted for the plan's years together, not one of them
+            # (…"到2021年": up to the plan's last year is the whole period — its total answers)
             unsplit = list(q.years)
         elif not yearly and any(_PER_YEAR.fullmatch(t.word) for t in q.kinds("each")):
             unsplit = [PER_YEAR]   # "瑞安每年要培养多少家小升规的企业": each year's figure, of the period's total
@@ -741,7 +743,7 @@ def _unit_said_with(text: str, units: tuple[str, ...], metric_words: list[str]) 
 
 
 FLOOR_UNITS = ("万㎡", "㎡")
-_ONE_PARK = re.compile(r"每个(小微)?园|每一个园|单个(小微)?园|一个(小微)?园区?(能|可以|可|要|得|分到|有)"
+_ONE_PARK = re.compile(r"每个(小微)?园|每一个园|单个(小微)?园|一个(小微)?园区?(最少|至少|起码|最多|最小|最大)?(能|可以|可|要|得|分到|有|占)"
                        # "乐清那个小微园计划" names the plan, not one park
                        r"|[那这]个(小微)?园(?!区?的?(建设)?(计划|规划)(?!用地|面积|建设))"
                        r"|[那这]个(小微企业|产业)?园区(?!的?(建设)?(计划|规划)(?!用地|面积|建设))"

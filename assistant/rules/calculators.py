@@ -646,6 +646,8 @@ def fiscal_reward(inp: FiscalRewardInput) -> CalcResult:
     last_year = max(st.to_year for st in p.steps)
     formula = (f"各年奖励 = 当年环比新增地方综合贡献度 × 当年比例（{p.threshold_zh()}；第{last_year + 1}年起为0）；"
                "环比新增为负的年份奖励按0计（原文未规定扣减）；合计为各年之和。")
+    if len(parts) > 1:   # "8年一共能奖励多少": the sum is what is asked, not only each year's
+        parts.append(Part(key="total", label_zh="合计", value=_yuan(total), unit=inp.unit))
     warn = (f"第{last_year}年之后不再有奖励比例。",) if max(inp.years or (len(inp.increments),)) > last_year else ()
     return _result("fiscal_reward", inp, formula, _yuan(total), inp.unit, (p.id,), parts=parts, extra_warnings=warn)
 

@@ -2522,3 +2522,77 @@ def test_an_act_the_city_speaks_of_in_other_words_or_said_in_passing_is_answered
 def test_who_compiles_an_attachment_is_answered_where_the_notice_points_at_it(assistant):
     (r,) = _chat(assistant, "Who compiles Annex 1 of the Zhejiang notice?")
     assert "各市负责汇总上报" in r.answer.splitlines()[0], r.answer
+
+
+def test_entry_conditions_asked_in_everyday_words_get_the_citys_entry_rule(assistant):
+    (r,) = _chat(assistant, "温州入园企业要满足啥条件")
+    assert not r.refused and "五度" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_city_switch_after_a_general_question_answers_the_new_citys_rule_on_the_topic(assistant):
+    *_, cixi = _chat(assistant, "温州入园企业要满足啥条件", "那慈溪呢")
+    assert not cixi.refused and "产业类型、亩产效益、安全生产" in cixi.answer.splitlines()[0], cixi.answer
+    # the provision's own thing named stays the provision looked for: 临海 sets no 五度
+    *_, named = _chat(assistant, "温州入园五度标准是啥", "那临海呢")
+    assert named.refused and named.not_covered_kind == "other_city", named.answer
+
+
+def test_within_the_rules_period_is_no_holding_period_of_the_users(assistant):
+    (r,) = _chat(assistant, "临海的厂房买了5年内能卖掉吗")
+    assert r.kind != "calculation" and "5年内不得进行转让产权" in r.answer.splitlines()[0], r.answer
+    (held,) = _chat(assistant, "临海的厂房买了3年能卖掉吗")
+    assert held.kind == "calculation" and "还差约2年" in held.answer.splitlines()[0], held.answer
+
+
+def test_how_a_price_is_set_is_answered_by_the_rule_that_sets_it(assistant):
+    (r,) = _chat(assistant, "临海厂房卖多少钱是咋定的")
+    assert not r.refused and "保本微利" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_bar_asked_of_a_yes_no_rule_without_figures_is_no_figure(assistant):
+    (r,) = _chat(assistant, "慈溪预售有没有投资额要求")
+    assert r.refused and r.not_covered_kind == "no_figure", r.answer
+    (en,) = _chat(assistant, "Does Cixi set an investment threshold that must be reached before pre-sale?")
+    assert en.refused and en.not_covered_kind == "no_figure", en.answer
+    (wz,) = _chat(assistant, "温州预售有没有投资额要求")
+    assert not wz.refused and "25%" in wz.answer.splitlines()[0], wz.answer
+    (yes,) = _chat(assistant, "慈溪能预售吗")
+    assert not yes.refused and "预售" in yes.answer.splitlines()[0], yes.answer
+
+
+def test_a_total_asked_of_a_calculation_by_years_comes_first(assistant):
+    (r,) = _chat(assistant, "In Wenzhou, if a park operator adds 1,000,000 yuan of local contribution each year for 8 "
+                            "years, what is the total reward?")
+    assert r.kind == "calculation" and "total 4,900,000 yuan" in r.answer.splitlines()[0].split(";")[0], r.answer
+    (zh,) = _chat(assistant, "温州园区开发运营企业每年新增地方综合贡献100万，8年一共能奖励多少")
+    assert "合计 490万元" in zh.answer.splitlines()[0].split("；")[0], zh.answer
+
+
+def test_a_figure_up_to_the_plans_last_year_is_the_plans_total(assistant):
+    (r,) = _chat(assistant, "温州到2021年打算建几个园")
+    assert not r.refused and "100个" in r.answer.splitlines()[0], r.answer
+    (one_year,) = _chat(assistant, "温州2021年打算建几个园")
+    assert one_year.refused and one_year.not_covered_kind == "no_figure", one_year.answer
+
+
+def test_the_least_land_of_one_park_is_no_county_total(assistant):
+    *_, r = _chat(assistant, "乐清分到多少地，要建几个工业园", "那乐清一个园最少得占多少亩")
+    assert r.refused and r.not_covered_kind == "different_quantity", r.answer
+
+
+def test_a_figure_offered_for_confirmation_picks_the_point_stating_it(assistant):
+    (r,) = _chat(assistant, "温州园区企业亩均税收是不是20万")
+    assert not r.refused and "20万元以上" in r.answer.splitlines()[0], r.answer
+    (bar,) = _chat(assistant, "温州市入园企业亩均税收准入门槛是否为30万元？")
+    assert bar.refused and bar.not_covered_kind == "different_quantity", bar.answer
+
+
+def test_letting_premises_to_others_is_not_answered_by_a_firm_renting_for_itself(assistant):
+    (r,) = _chat(assistant, "临海园区买的厂房能不能租出去")
+    assert r.refused and r.not_covered_kind == "not_stated" and "租用" in r.answer, r.answer
+    (en,) = _chat(assistant, "Can I rent out my unit in a Linhai park?")
+    assert en.refused and en.not_covered_kind == "not_stated", en.answer
+    (rent_in,) = _chat(assistant, "临海的厂房能租吗")
+    assert not rent_in.refused and "租用" in rent_in.answer.splitlines()[0], rent_in.answer
+    (wz,) = _chat(assistant, "温州园区的房子能不能租给别的企业")
+    assert not wz.refused and "转租" in wz.answer.splitlines()[0], wz.answer

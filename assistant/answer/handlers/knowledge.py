@@ -495,6 +495,21 @@ _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}�
 _PRICE_ASKED = re.compile(r"价格|价钱|电价|水价|气价|电费|水费|燃气费|\bprices?\b|\btariffs?\b|\bbills?\b")
 _PRICED_BY = re.compile(r"按照?[^，。；]{0,20}?(?:标准|价格)计价|按照?[^，。；]{0,12}?价格?(?:计算|收取|执行)|"
                         r"按照?不[高低]于[^，。；]{0,10}?价")   # 按不高于市场评估价…回购: the price's basis
+# How a figure is arrived at, asked ("卖多少钱是咋定的", "how is the price set"), and a rule stating it ("本着保本微利的
+# 原则实行限价销售，合理确定项目销售价格"): the rule is the answer, not "no figure"
+_HOW_SET = re.compile(r"[咋怎]么?样?(?:定|确定|来定|算出来)|如何(?:确定|定|制定)|依据什么定|按什么定|按啥定|谁来?定"
+                      r"|how (?:is|are|was|were) (?:the |its |their )?(?:\w+ ){0,3}(?:set|determined|decided|fixed|priced)\b")
+_SET_BY = re.compile(r"确定|原则|定价|计价|参照|按照")
+# A bar asked ("有没有投资额要求", "an investment threshold"): with a figure's subject named, a figure is asked, which
+# a yes/no rule stating none does not give
+_BAR_ASKED = re.compile(r"要求|门槛|标准|下限|起点|达到多少|到多少|多少才|最少|至少|起码"
+                        r"|\b(?:threshold|minimum|at least|how much|requirement|requirements)\b")
+# Letting premises to others asked ("租给别的企业", "租出去", "rent out"), and a rule that speaks only of a firm renting
+# premises for itself ("选择购置或租用厂房"): the yes of the one is no yes to the other
+_LET_ASKED = re.compile(r"租给|租出去|出租|往外租|转租|分租|\brent(?:ing)? (?:\w+ ){0,2}out\b|\blease (?:\w+ ){0,2}out\b|\bsub-?let"
+                        r"|\bsub-?lease")
+_LET_STATED = re.compile(r"出租|转租")
+_RENTED_FOR_ITSELF = re.compile(r"租用|租赁")
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -699,6 +714,29 @@ def _document_point(ctx: Context, bp: BoundPoint, fact) -> BoundPoint | None:
     """The point of ``bp``'s document stating the document fact ``fact`` tells (a document has one issuer, one date of
     its own: that point, however far its words from the question's)."""
     return next((p for p in ctx.services.bank.points if p.doc_id == bp.doc_id and fact(p.point)), None)
+
+
+# A figure offered for a yes ("亩均税收是不是20万", "公示是不是7天", "is it 400 m²?"); a year is no figure offered
+_OFFERED = re.compile(r"(?:是不是|是否|对吧|对吗|对不对|没错吧|\bis it\b|\bis that\b|\bis the\b)")
+_OFFERED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*年(?!内|以内|之内))")
+
+
+def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -> PointMatch | None:
+    """"温州园区企业亩均税收是不是20万": the figure the user offers for confirmation, stated by one of the city's close
+    matches (its target, 20万元以上) and not by the chosen one (its evaluation indicators), decides the point — the
+    answer confirms or corrects the very figure asked about."""
+    if not _OFFERED.search(f.text.lower()):
+        return None
+    numbers = [n for n in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)]
+    if not numbers:
+        return None
+
+    def states(m: PointMatch) -> bool:
+        return any(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", sp) for n in numbers for sp in m.point.point.answer_spans)
+
+    if states(chosen):
+        return None
+    return next((m for m in near if states(m) and m.point.city == chosen.point.city), None)
 
 
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
@@ -1657,6 +1695,20 @@ class KnowledgeHandler:
         so it does not confirm the one the turn repeats from the other city's provision — (b), with what it says."""
         f, bank = ctx.frame, ctx.services.bank
         provision = f.extra.get("provision")
+        if answer is not None and not answer.refused and answer.knowledge_point in bank \
+                and self._rents_in_for_out(ctx, bank.get(answer.knowledge_point)):
+            # "临海园区买的厂房能不能租出去": 临海 lets firms buy or rent premises (租用), it says nothing of a firm
+            # letting its own to others — (e), with that rule; a rule of the city on letting (温州 13. 不得转租) answers
+            bp = bank.get(answer.knowledge_point)
+            letting = [p for p in ctx.services.points_for(bp.point.topic, ctx.services.applicable(f.city))
+                       if p.point.answer_type == "permission" and any(_LET_STATED.search(sp) for sp in p.point.answer_spans)]
+            if letting:
+                return self._answer(ctx, _as_match(letting[0], ctx.point_matches()))
+            return self._not_stated(ctx, bp, template="knowledge.not_stated_letting")
+        if answer is not None and not answer.refused and answer.knowledge_point in bank \
+                and self._bar_unset(ctx, bank.get(answer.knowledge_point)):
+            # "慈溪预售有没有投资额要求": 慈溪 allows pre-sale as for commercial property and sets no bar — (b), not "可以"
+            return self._no_figure(ctx, bank.get(answer.knowledge_point), None)
         if answer is None or answer.refused or not answer.knowledge_point or provision not in bank \
                 or answer.knowledge_point not in bank:
             return answer
@@ -1665,6 +1717,29 @@ class KnowledgeHandler:
                 or not _restates_a_figure(f.question, before):
             return answer
         return self._no_figure(ctx, now, before)
+
+    @staticmethod
+    def _rents_in_for_out(ctx: Context, bp: BoundPoint) -> bool:
+        """A yes/no on letting premises to others answered by a rule on a firm renting premises for itself."""
+        f = ctx.frame
+        spans = " ".join(bp.point.answer_spans)
+        return f.types[:1] == ("permission",) and bp.point.answer_type == "permission" \
+            and bool(_LET_ASKED.search(f.text.lower())) and bool(_RENTED_FOR_ITSELF.search(spans)) \
+            and not _LET_STATED.search(spans)
+
+    @staticmethod
+    def _bar_unset(ctx: Context, bp: BoundPoint) -> bool:
+        """A yes/no rule stating no figure, asked for a bar on a figure's subject it does not speak of."""
+        from assistant.answer.frame import _figure_subjects
+
+        f = ctx.frame
+        if bp.point.answer_type != "permission" or has_figure(bp) or not _BAR_ASKED.search(f.text.lower()):
+            return False
+        said = " ".join((bp.point.subject_zh, *bp.point.answer_spans))
+        low = f.text.lower()
+        named = [w for kind, words in _figure_subjects() if kind in ("amount", "ratio", "area", "count")
+                 for w in words if (re.search(rf"\b{re.escape(w)}\b", low) if w.isascii() else w in low)]
+        return bool(named) and not any(w in said for w in named)
 
     def _same_clause_point(self, ctx: Context, matches: list[PointMatch]) -> PointMatch | None:
         """"谁来审定啊" right after 临海's publicity period, "这个谁管" after 慈溪's pre-sale: the previous answer's clause
@@ -2264,6 +2339,7 @@ class KnowledgeHandler:
                         and gives(m.point, kind)]
                 return self._other_city(ctx, (earlier or figured or [top])[0])   # (a)
             chosen = _bare(self._best_of(ctx, points))
+        chosen = _stating_the_figure_offered(f, chosen, in_city[:NEAR]) or chosen
         bp = chosen.point
         asked = _existence_kind_asked(f)
         if top.point.city not in here and asked and gives(top.point, asked) and not gives(bp, asked):
@@ -2492,9 +2568,11 @@ class KnowledgeHandler:
             # answers in its own words (村二产返回地…作价出资或入股), though it never says "村级集体经济组织"; after who
             # approves 临海's transfers, 温州's "未经批准不得转让" (its approval is a condition of the permission)
             speaking = candidates
-        if not speaking and previous_id != f.extra.get("switched_from"):
+        if not speaking and (previous_id != f.extra.get("switched_from") or self._asked_generally(ctx, prev)):
             # "临海卖厂房价格有限制不" after 温州's four limits: a turn in words of its own whose best match in the new
             # city is that city's provision on the topic (限价销售) is answered by it, though it never says "四限"
+            # …and "那临海呢" after "温州入园企业要满足啥条件" (answered by 温州's 五度): the question asked the topic, not
+            # the 五度, so 临海's own entry conditions answer it
             own = ctx.point_matches(cities=frozenset(here))[:1]
             if own and own[0].point.point.topic == topic and self._trusted(ctx, own[0]):
                 speaking = [own[0].point]
@@ -2515,6 +2593,13 @@ class KnowledgeHandler:
             # sets no such figure — (b), with what it says, not its two years read as the answer
             return self._no_figure(ctx, chosen, prev if has_figure(prev) else None)
         return self._answer(ctx, _bare(chosen))
+
+    def _asked_generally(self, ctx: Context, prev: BoundPoint) -> bool:
+        """Whether the (restated) Chinese turn asks the previous provision's topic without naming what that provision
+        is specifically about (its subject's rarest word): "临海入园企业要满足啥条件", not "临海的五度标准是啥"."""
+        f = ctx.frame
+        rare = self._rarest_words(ctx, prev.point.subject_zh)
+        return f.language == "zh" and bool(rare) and not any(w in f.question for w in rare[:MENTION_WORDS])
 
     @staticmethod
     def _names_own_subject(ctx: Context, prev) -> bool:
@@ -3074,6 +3159,10 @@ class KnowledgeHandler:
                 and any(_PRICED_BY.search(s) for s in bp.point.answer_spans):
             # "临海宿舍用电价格是多少": the price is set by a basis (按照居民生活…用电标准计价) — that is the answer,
             # not "no figure"
+            return self._answer(ctx, _as_match(bp, ctx.point_matches()))
+        if subject is None and contrast is None and _HOW_SET.search(f.text.lower()) \
+                and any(_SET_BY.search(s) for s in bp.point.answer_spans):
+            # "临海厂房卖多少钱是咋定的": how the price is set (保本微利…合理确定项目销售价格) is what is asked
             return self._answer(ctx, _as_match(bp, ctx.point_matches()))
         status = svc.status(bp.doc_id)
         if subject is not None:
