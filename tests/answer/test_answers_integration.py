@@ -2596,3 +2596,11 @@ def test_letting_premises_to_others_is_not_answered_by_a_firm_renting_for_itself
     assert not rent_in.refused and "租用" in rent_in.answer.splitlines()[0], rent_in.answer
     (wz,) = _chat(assistant, "温州园区的房子能不能租给别的企业")
     assert not wz.refused and "转租" in wz.answer.splitlines()[0], wz.answer
+
+
+def test_a_plain_yes_no_on_selling_bought_premises_gets_the_entrants_transfer_rule(assistant):
+    for q in ("临海买的厂房能直接卖掉不", "临海园区里买的厂房不想干了能直接卖掉不？", "Can I sell the unit I bought in a Linhai park?"):
+        (r,) = _chat(assistant, q)
+        assert not r.refused and "5年内不得进行转让产权" in r.answer.splitlines()[0], (q, r.answer)
+    (split,) = _chat(assistant, "临海厂房能不能跟宿舍分开卖")
+    assert "单独分割转让" in split.answer.splitlines()[0], split.answer

@@ -510,6 +510,13 @@ _LET_ASKED = re.compile(r"租给|租出去|出租|往外租|转租|分租|\brent
                         r"|\bsub-?lease")
 _LET_STATED = re.compile(r"出租|转租")
 _RENTED_FOR_ITSELF = re.compile(r"租用|租赁")
+# A firm selling the premises it bought, asked ("买的厂房能卖吗", "以后能转手吗", "Can I sell the unit I bought"), and the
+# rule on an entrant's own transfer ("入园企业在5年内不得进行转让产权", "入园企业取得…产权…后，未经批准不得转让") — not
+# the developer's phased titles, the ban on selling workshop and offices apart, or the rule that firms may buy or rent
+_SALE_ASKED = re.compile(r"卖|转手|转让|出售|过户|\bsell|\bresell|\btransfer")
+_OTHER_SALE_NAMED = re.compile(r"分开|分割|单独|拆|分期|分幢|办证|产权证|登记|开发商|开发主体|宿舍|办公|食堂|配套|预售|期房"
+                               r"|\bsplit|\bseparat|\bdivid|\bdeveloper|\bregist|\bdorm|\boffice|\bpre-?sale")
+_FIRMS_SALE = re.compile(r"(?<!在)入园企业[^。；]{0,30}转让")
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -1696,6 +1703,11 @@ class KnowledgeHandler:
         f, bank = ctx.frame, ctx.services.bank
         provision = f.extra.get("provision")
         if answer is not None and not answer.refused and answer.knowledge_point in bank \
+                and (sale := self._firms_sale(ctx, bank.get(answer.knowledge_point))) is not None:
+            # "临海买的厂房能直接卖掉不": the entrant's own transfer rule (5年内不得转让, unless …), not the developer's
+            # phased titles ("但不得转让") nor "可以购置或租用"
+            return self._answer(ctx, _as_match(sale, ctx.point_matches()))
+        if answer is not None and not answer.refused and answer.knowledge_point in bank \
                 and self._rents_in_for_out(ctx, bank.get(answer.knowledge_point)):
             # "临海园区买的厂房能不能租出去": 临海 lets firms buy or rent premises (租用), it says nothing of a firm
             # letting its own to others — (e), with that rule; a rule of the city on letting (温州 13. 不得转租) answers
@@ -1717,6 +1729,19 @@ class KnowledgeHandler:
                 or not _restates_a_figure(f.question, before):
             return answer
         return self._no_figure(ctx, now, before)
+
+    @staticmethod
+    def _firms_sale(ctx: Context, bp: BoundPoint) -> BoundPoint | None:
+        """The city's rule on an entrant selling its premises, for a plain yes/no on selling answered by another rule."""
+        f, svc = ctx.frame, ctx.services
+        low = f.text.lower()
+        if f.types[:1] != ("permission",) or bp.point.answer_type != "permission" or not _SALE_ASKED.search(low) \
+                or _OTHER_SALE_NAMED.search(low) or _LET_ASKED.search(low) \
+                or any(_FIRMS_SALE.search(sp) for sp in bp.point.answer_spans):
+            return None
+        own = [p for p in svc.bank.points if p.city == bp.city and p.point.answer_type == "permission"
+               and any(_FIRMS_SALE.search(sp) for sp in p.point.answer_spans) and ctx.may_answer(p)]
+        return min(own, key=_match_rank(ctx.point_matches()), default=None)
 
     @staticmethod
     def _rents_in_for_out(ctx: Context, bp: BoundPoint) -> bool:
