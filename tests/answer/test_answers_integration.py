@@ -2604,3 +2604,9 @@ def test_a_plain_yes_no_on_selling_bought_premises_gets_the_entrants_transfer_ru
         assert not r.refused and "5年内不得进行转让产权" in r.answer.splitlines()[0], (q, r.answer)
     (split,) = _chat(assistant, "临海厂房能不能跟宿舍分开卖")
     assert "单独分割转让" in split.answer.splitlines()[0], split.answer
+
+
+def test_a_tie_between_the_provinces_match_and_the_named_citys_own_is_the_citys(assistant):
+    (r,) = _chat(assistant, "What are Linhai's 2026 targets for newly built floor area and for the number of "
+                            "enterprises moving into parks?")
+    assert not r.refused and "50万平方米左右" in r.answer.splitlines()[0], r.answer

@@ -2268,6 +2268,13 @@ class KnowledgeHandler:
             # the maximum time limits for the construction-start approval…" ties 临海's completion deadline (BM25
             # 17.30 vs 17.28) with 温州's own approval limit
             top = in_city[0]
+        elif top.point.city in here and top.point.city != f.city and f.city_source == "named":
+            # …and between the province's match and the named city's own: "What are Linhai's 2026 targets for newly
+            # built floor area…" ties the notice's form (入园企业目标数) with 临海's own target
+            own_tie = next((m for m in in_city if m.point.city == f.city), None)
+            if own_tie is not None and own_tie.point.point.topic != top.point.point.topic \
+                    and own_tie.score >= CITY_TIE_RATIO * top.score and self._trusted(ctx, own_tie):
+                top = own_tie
         topic = top.point.point.topic
         same_topic = [m for m in in_city if m.point.point.topic == topic]
         own = [m for m in in_city if m.point.city == f.city and m.point.point.topic == topic]
