@@ -2590,6 +2590,8 @@ def test_a_figure_offered_for_confirmation_picks_the_point_stating_it(assistant)
 def test_letting_premises_to_others_is_not_answered_by_a_firm_renting_for_itself(assistant):
     (r,) = _chat(assistant, "临海园区买的厂房能不能租出去")
     assert r.refused and r.not_covered_kind == "not_stated" and "租用" in r.answer, r.answer
+    (dorm,) = _chat(assistant, "临海的职工宿舍能租给员工住吗")
+    assert dorm.refused and dorm.not_covered_kind == "not_stated", dorm.answer
     (en,) = _chat(assistant, "Can I rent out my unit in a Linhai park?")
     assert en.refused and en.not_covered_kind == "not_stated", en.answer
     (rent_in,) = _chat(assistant, "临海的厂房能租吗")
@@ -2610,3 +2612,15 @@ def test_a_tie_between_the_provinces_match_and_the_named_citys_own_is_the_citys(
     (r,) = _chat(assistant, "What are Linhai's 2026 targets for newly built floor area and for the number of "
                             "enterprises moving into parks?")
     assert not r.refused and "50万平方米左右" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_wrong_figure_offered_is_corrected_by_the_rule_asked_not_one_stating_the_number_in_another_unit(assistant):
+    (r,) = _chat(assistant, "临海公示期是不是5天")
+    assert "7日" in r.answer.splitlines()[0] and "5年" not in r.answer.splitlines()[0], r.answer
+    (en,) = _chat(assistant, "Is the publicity period in Linhai 5 days?")
+    assert "7 days" in en.answer.splitlines()[0], en.answer
+
+
+def test_the_total_of_all_years_is_not_put_first_when_some_years_are_asked(assistant):
+    (r,) = _chat(assistant, "温州开发运营企业每年新增贡献50万，前3年加起来能拿多少奖励")
+    assert "合计" not in r.answer.splitlines()[0].split("：", 1)[1].split("；")[0], r.answer

@@ -509,7 +509,7 @@ _BAR_ASKED = re.compile(r"要求|门槛|标准|下限|起点|达到多少|到多
 _LET_ASKED = re.compile(r"租给|租出去|出租|往外租|转租|分租|\brent(?:ing)? (?:\w+ ){0,2}out\b|\blease (?:\w+ ){0,2}out\b|\bsub-?let"
                         r"|\bsub-?lease")
 _LET_STATED = re.compile(r"出租|转租")
-_RENTED_FOR_ITSELF = re.compile(r"租用|租赁")
+_RENTED_FOR_ITSELF = re.compile(r"租用|租赁|销售|出售|转让|购置")   # (a yes to buying, renting or selling is none to letting)
 # A firm selling the premises it bought, asked ("买的厂房能卖吗", "以后能转手吗", "Can I sell the unit I bought"), and the
 # rule on an entrant's own transfer ("入园企业在5年内不得进行转让产权", "入园企业取得…产权…后，未经批准不得转让") — not
 # the developer's phased titles, the ban on selling workshop and offices apart, or the rule that firms may buy or rent
@@ -725,7 +725,17 @@ def _document_point(ctx: Context, bp: BoundPoint, fact) -> BoundPoint | None:
 
 # A figure offered for a yes ("亩均税收是不是20万", "公示是不是7天", "is it 400 m²?"); a year is no figure offered
 _OFFERED = re.compile(r"(?:是不是|是否|对吧|对吗|对不对|没错吧|\bis it\b|\bis that\b|\bis the\b)")
-_OFFERED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*年(?!内|以内|之内))")
+_OFFERED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*年(?!内|以内|之内))(.{0,4})")
+# Units said after a number, by family (a number offered and a number stated agree only in the same family)
+_UNIT_FAMILIES = (("天", r"^\s*(?:个工作日|个?天|日|days?)"), ("月", r"^\s*(?:个月|月|months?)"),
+                  ("年", r"^\s*(?:年|years?)"), ("面积", r"^\s*(?:平|㎡|m²|m2|square)"), ("亩", r"^\s*(?:亩|mu\b)"),
+                  ("钱", r"^\s*(?:万|元|块|yuan)"), ("比", r"^\s*(?:%|％|percent)"), ("家", r"^\s*(?:家|firms?|enterprises?|companies)"),
+                  ("个", r"^\s*(?:个|parks?)"))
+
+
+def _unit_family(after: str) -> str | None:
+    """The unit family of the words after a number ("5天" → 天, "20万" → 钱), None when none is said."""
+    return next((name for name, pattern in _UNIT_FAMILIES if re.search(pattern, after, re.I)), None)
 
 
 def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -> PointMatch | None:
@@ -734,12 +744,14 @@ def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -
     answer confirms or corrects the very figure asked about."""
     if not _OFFERED.search(f.text.lower()):
         return None
-    numbers = [n for n in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)]
+    numbers = [(n, _unit_family(rest)) for n, rest in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)]
     if not numbers:
         return None
 
     def states(m: PointMatch) -> bool:
-        return any(re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])", sp) for n in numbers for sp in m.point.point.answer_spans)
+        # the same number of the same unit: "公示期是不是5天" is not answered by "5年内不得转让"
+        return any(unit == _unit_family(after) for n, unit in numbers for sp in m.point.point.answer_spans
+                   for after in re.findall(rf"(?<![\d.]){re.escape(n)}(?![\d.])(.{{0,4}})", sp))
 
     if states(chosen):
         return None
