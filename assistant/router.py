@@ -461,6 +461,12 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if len(pairs) == len(f.money_wan) and len({y for y, _ in pairs}) == len(pairs) >= 2:
             return {"increments": [_n(Fraction(x)) for _, x in pairs], "years": [int(y) for y, _ in pairs],
                     "unit": "万元"}
+        first = re.search(r"[前头]\s*(\d+|[一二两三四五六七八九十])\s*个?年|\bfirst (\d+) years\b", f.text)
+        if first and not re.search(r"第\s*\d+\s*年", f.text):
+            # "前3年加起来能拿多少": those years only, not the schedule's eight
+            from assistant.quantities import parse_number
+            return {"increments": [_n(max(f.money_wan))] * int(parse_number(first.group(1) or first.group(2))),
+                    "unit": "万元"}
         years = [int(y) for y in re.findall(r"第\s*(\d+)\s*年", f.text)] + [int(x) for x in f.years]
         return {"increments": [_n(max(f.money_wan))] * max([8, *years]), "unit": "万元"}
     if name == "presale_tax_margin":

@@ -2621,6 +2621,12 @@ def test_a_wrong_figure_offered_is_corrected_by_the_rule_asked_not_one_stating_t
     assert "7 days" in en.answer.splitlines()[0], en.answer
 
 
-def test_the_total_of_all_years_is_not_put_first_when_some_years_are_asked(assistant):
-    (r,) = _chat(assistant, "温州开发运营企业每年新增贡献50万，前3年加起来能拿多少奖励")
+def test_the_total_of_all_years_is_not_put_first_when_one_year_is_asked(assistant):
+    (r,) = _chat(assistant, "温州开发运营企业每年新增地方综合贡献100万，总共8年，第5年奖励多少")
     assert "合计" not in r.answer.splitlines()[0].split("：", 1)[1].split("；")[0], r.answer
+
+
+def test_the_first_years_named_are_the_years_computed(assistant):
+    (r,) = _chat(assistant, "温州开发运营企业每年新增贡献50万，前3年加起来能拿多少奖励")
+    assert r.kind == "calculation" and "第4年" not in r.answer.splitlines()[0], r.answer
+    assert "合计 150万元" in r.answer.splitlines()[0].split("：", 1)[1].split("；")[0], r.answer

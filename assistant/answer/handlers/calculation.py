@@ -123,8 +123,9 @@ def _part_names(part) -> str:
 
 # A sum asked anywhere in the turn ("一共能奖励多少", "the total reward"): the calculation's total is put first.
 _SUM_ASKED = re.compile(r"一共|总共|合计|加起来|加一起|总计|\bin total\b|\btotal\b|\baltogether\b|\bsum\b")
-# Some of the years named ("前3年加起来", "第5年奖励多少"): the total of all of them is not what is asked
-_SOME_YEARS = re.compile(r"[前头后第末]\s*(?:\d+|[一二两三四五六七八九十]+)\s*[个]?年|\b(?:first|last|year)\s+\d+|\b\d+(?:st|nd|rd|th) year")
+# One year named ("总共8年，第5年奖励多少"): the total of all of them is not what is asked ("前3年" limits the years
+# computed, their total is)
+_SOME_YEARS = re.compile(r"第\s*(?:\d+|[一二两三四五六七八九十]+)\s*个?年|\byear\s+\d+|\b\d+(?:st|nd|rd|th) year")
 # A turn asking nothing but the total ("一共要多少钱" after the fund and the bond were computed): the calculation's.
 _TOTAL_ASKED = re.compile(r"(?:那|那么)?(?:一共|总共|合计|加起来|加一起|总计)(?:要|得|需要)?(?:交|付|缴)?(?:多少钱?|几多钱|是多少)[？?呢啊]*"
                           r"|(?:and |so )?(?:how much )?(?:in total|altogether)\??|(?:and |so )?what(?:'s| is) the total\??", re.I)
