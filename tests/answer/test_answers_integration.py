@@ -2630,3 +2630,13 @@ def test_the_first_years_named_are_the_years_computed(assistant):
     (r,) = _chat(assistant, "温州开发运营企业每年新增贡献50万，前3年加起来能拿多少奖励")
     assert r.kind == "calculation" and "第4年" not in r.answer.splitlines()[0], r.answer
     assert "合计 150万元" in r.answer.splitlines()[0].split("：", 1)[1].split("；")[0], r.answer
+
+
+def test_a_difference_with_another_county_after_a_plan_table_turn(assistant):
+    _, r = _chat(assistant, "温州那个百园万企的计划，瑞安要引导多少家企业进园啊", "比永嘉多几家")
+    assert r.kind == "table" and "800家" in r.answer.splitlines()[0], r.answer
+
+
+def test_an_everyday_adverb_is_no_word_the_documents_must_use(assistant):
+    _, r = _chat(assistant, "在临海小微园买的厂房，过几年才能转手卖掉啊？", "那温州呢，买了能随便转吗")
+    assert not r.refused and "未经批准不得转让" in r.answer.splitlines()[0], r.answer

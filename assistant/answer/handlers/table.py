@@ -32,6 +32,8 @@ _WHETHER_GIVEN = re.compile(r"有没有|是否有|有无|\bis there\b|\bare ther
 _FILLING_IN = re.compile(r"填|fill(?:ed|ing)? (?:in|out)|\b(?:be|is|are) (?:entered|filled)\b")
 
 
+# A turn comparing the previous figure with another county's ("比永嘉多几家", "跟乐清差多少")
+_THAN_ANOTHER = re.compile(r"^(?:那|那么)?(?:比|跟|和|与)[\u4e00-\u9fff]{2,8}?(?:比|相比)?(?:多|少|差|相差|高|低)")
 # a total asked ("加起来一共", "in total")
 _TOTAL_ASKED = words_of("total_asked")
 
@@ -41,6 +43,15 @@ class TableHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         corpus, question = ctx.services.corpus, ctx.frame.text
+        prev = ctx.previous
+        if prev is not None and prev.kind == "table" and _THAN_ANOTHER.match(question.strip()) \
+                and county_asked(corpus, question) not in (None, county_asked(corpus, prev.resolved_question or prev.question)):
+            # "比永嘉多几家" right after 瑞安's entrants: the difference of the previous figure with the county named
+            asked = f"{prev.resolved_question or prev.question}，{question}"
+            table = lookup(corpus, asked)
+            if table is not None and table.operation == "difference":
+                self._table, self._asked = table, asked
+                return True
         if not table_cue(corpus, question) and not (
                 _TOTAL_ASKED.search(question.lower()) and table_cue(corpus, self._with_previous_county(ctx, question))):
             # ("三年开工的加起来一共多少亩" after 瑞安's 2020 start: a total over the county the table turns were about)
