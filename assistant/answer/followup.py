@@ -677,6 +677,8 @@ def with_pointer_resolved(question: str, history) -> str:
     >>> [with_pointer_resolved(q, [{"question": p}]) for p, q in (("临海新建园区占地要多少亩", "那温州呢，这种地容积率要多少"),
     ...     ("温州的企业入园要什么条件", "那临海呢，这些企业入园要什么条件"), ("慈溪市财政安排了多少钱", "这些钱主要用在哪些方面"))]
     ['那温州呢，这种地容积率要多少', '那临海呢，这些企业入园要什么条件', '这些钱主要用在哪些方面']
+    >>> with_pointer_resolved("这种房子最多能盖多少", [{"question": "临海园区里的办公楼、食堂这种房子能卖给外面的公司不"}])
+    '办公楼、食堂这种房子最多能盖多少'
     """
     pattern = _pointing()
     m = pattern.search(question)
@@ -696,6 +698,14 @@ def with_pointer_resolved(question: str, history) -> str:
                     and len(modifier.group(1)) >= 4 and not pattern.search(said[:at + len(noun)][-len(noun) - 3:]):
                 return question[:m.start()] + modifier.group(1) + noun + question[m.end():]
             at = said.find(noun, at + 1)
+    for h in reversed(history):
+        # "办公楼、食堂这种房子" said earlier: the examples name the class ("这种房子最多能盖多少" → 办公楼、食堂这种房子…)
+        t = last_turn([h])
+        said = (t.question if t else "") or ""
+        named = re.search(rf"((?:[\u4e00-\u9fff]{{2,4}}[、和及与跟]){{1,4}}[\u4e00-\u9fff]{{2,4}})"
+                          rf"(?:这种|这些|这类|那些|那种|之类的?|等)(?:的)?{re.escape(noun)}", said)
+        if named and not _NOT_A_MODIFIER.search(named.group(1)):
+            return question[:m.start()] + named.group(1).lstrip("的") + question[m.start():]
     return question
 
 

@@ -2640,3 +2640,10 @@ def test_a_difference_with_another_county_after_a_plan_table_turn(assistant):
 def test_an_everyday_adverb_is_no_word_the_documents_must_use(assistant):
     _, r = _chat(assistant, "在临海小微园买的厂房，过几年才能转手卖掉啊？", "那温州呢，买了能随便转吗")
     assert not r.refused and "未经批准不得转让" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_class_named_by_examples_earlier_is_what_this_kind_of_room_points_at(assistant):
+    *_, r, wz = _chat(assistant, "临海园区里的办公楼、食堂这种房子能卖给园区外面的公司不", "这些房子水电咋收费", "这种房子最多能盖多少",
+                      "温州那边比例呢")
+    assert not r.refused and "15%-25%" in r.answer.splitlines()[0] and "35%" not in r.answer.splitlines()[0], r.answer
+    assert not wz.refused and "10%-25%" in wz.answer.splitlines()[0], wz.answer
