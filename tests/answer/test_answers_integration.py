@@ -2647,3 +2647,29 @@ def test_a_class_named_by_examples_earlier_is_what_this_kind_of_room_points_at(a
                       "温州那边比例呢")
     assert not r.refused and "15%-25%" in r.answer.splitlines()[0] and "35%" not in r.answer.splitlines()[0], r.answer
     assert not wz.refused and "10%-25%" in wz.answer.splitlines()[0], wz.answer
+
+
+def test_a_total_of_four_counts_asked_in_english(assistant):
+    (r,) = _chat(assistant, "Adding up Cixi's built parks, parks under construction, parks planned for 2019 and reserve "
+                            "projects up to 2022, how many park projects is that?")
+    assert "26" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_city_whose_own_close_match_gives_the_count_asked_answers_it(assistant):
+    (r,) = _chat(assistant, "慈溪计划到哪年建多少个小微园")
+    assert not r.refused and r.city == "慈溪市" and "个" in r.answer.splitlines()[0], r.answer
+
+
+def test_being_kicked_out_is_a_consequence_asked(assistant):
+    (lh,) = _chat(assistant, "In Linhai, will a company be kicked out of the park if it's still below the local industry "
+                             "minimum two years after starting production?")
+    assert lh.refused and lh.not_covered_kind == "not_stated", lh.answer
+    (wz,) = _chat(assistant, "Can firms be kicked out of Wenzhou parks?")
+    assert not wz.refused and "清退不合规入园企业" in wz.answer.splitlines()[0], wz.answer
+
+
+def test_disagreeing_with_a_buy_back_price_asks_for_an_objection_procedure(assistant):
+    (r,) = _chat(assistant, "温州政府回购我的厂房，我觉得价太低不同意，能咋办")
+    assert r.refused and r.not_covered_kind == "not_stated", r.answer
+    (ok,) = _chat(assistant, "温州镇里不同意能转让吗")
+    assert not ok.refused, ok.answer

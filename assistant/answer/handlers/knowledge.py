@@ -63,6 +63,8 @@ EACH_DOCUMENT_RATIO = 0.8
 _BOTH_DOCUMENTS = re.compile(r"两份|两个文件|两个答复|两封|两份答复|两份文件|各份|both (?:of )?(?:[\w]+(?:'s|’s) )?(?:two )?(?:replies|letters|documents)|each (?:of )?(?:[\w]+(?:'s|’s) )?(?:reply|letter|document)\b|the two (?:replies|letters)")
 COMPANION_ANY = 0.85
 MAX_POINTS = 3
+# …but every figure a total names is added ("建好的、在建的、2019年计划的和储备的加起来": 慈溪's four counts)
+MAX_TOTAL_POINTS = 5
 # Among the first NEAR matches, one in the asked city that gives the figure asked for is preferred.
 NEAR = 5
 NEAR_RATIO = 0.9
@@ -2365,6 +2367,11 @@ class KnowledgeHandler:
             # the city's own best match is nearly as good: another topic of the city answers (its rules are organised
             # differently), not "the city does not set it"
             chosen = self._by_type(ctx, in_city[0], pool, here)
+        elif in_city and f.asks_figure and not gives(top.point, f.asks) and gives(in_city[0].point, f.asks) \
+                and in_city[0].score >= NEAR_RATIO_IN_CITY * top.score and self._trusted(ctx, in_city[0]):
+            # "慈溪计划到哪年建多少个小微园", best matched by 温州's programme period (通过3年努力, no count): the city's
+            # own close match gives the figure asked (20个以上 by 2021) — it answers, not "慈溪 sets no period"
+            chosen = self._by_type(ctx, in_city[0], pool, here)
         else:
             points = svc.points_for(topic, here)
             if not points:
@@ -2513,6 +2520,12 @@ class KnowledgeHandler:
                                       key=_match_rank(pool))
             # (the consequence named, in the clause's own words, is stated: "…小作坊清出去吗" of 13.'s 清退不合规入园企业)
             named = [w for w in consequence_words_for(f.text) if w in _own_sentences(svc, bp)]
+            if not consequences and not named and consequence_words_for(f.text):
+                # "Can firms be kicked out of Wenzhou parks?", matched by its sublet ban: the city's point stating the
+                # consequence named (13. 清退不合规入园企业) answers
+                consequences = [p for p in svc.bank.points if p.city in here and ctx.may_answer(p) and any(
+                    w in sp for w in consequence_words_for(f.text) for sp in p.point.answer_spans)]
+                consequences.sort(key=_match_rank(pool))
             if not consequences and not named:
                 return self._not_stated(ctx, bp)                            # (e)
             if consequences:
@@ -2950,7 +2963,7 @@ class KnowledgeHandler:
         # "建好的加在建的再加19年准备建的，一共多少个": each figure of the clause the total names joins, however it scored
         out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if bp is not m.point and ctx.may_answer(bp)
                 and any(named_in(s, ctx.frame.text) for s in bp.point.answer_spans)
-                and any(named_in(s, ctx.frame.text) for s in m.point.point.answer_spans)][:MAX_POINTS - 1]
+                and any(named_in(s, ctx.frame.text) for s in m.point.point.answer_spans)][:MAX_TOTAL_POINTS - 1]
         # "园区那块地要多少亩起": the clause states the figure per case (新建 100亩, 存量改造 50亩), the question names
         # neither — each case's figure
         out += [bp for bp in _other_cases(ctx, m.point) if bp not in out][:MAX_POINTS - len(out)]
