@@ -2673,3 +2673,10 @@ def test_disagreeing_with_a_buy_back_price_asks_for_an_objection_procedure(assis
     assert r.refused and r.not_covered_kind == "not_stated", r.answer
     (ok,) = _chat(assistant, "温州镇里不同意能转让吗")
     assert not ok.refused, ok.answer
+
+
+def test_the_dormitories_share_asked_is_not_the_non_production_share(assistant):
+    (r,) = _chat(assistant, "温州市新建小微企业园配套职工宿舍的建筑面积比例是多少？")
+    assert r.refused and "10%-25%" not in r.answer.splitlines()[0], r.answer
+    (np,) = _chat(assistant, "温州非生产性用房的建筑面积比例是多少")
+    assert not np.refused and "10%-25%" in np.answer.splitlines()[0], np.answer
