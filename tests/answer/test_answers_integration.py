@@ -2680,3 +2680,12 @@ def test_the_dormitories_share_asked_is_not_the_non_production_share(assistant):
     assert r.refused and "10%-25%" not in r.answer.splitlines()[0], r.answer
     (np,) = _chat(assistant, "温州非生产性用房的建筑面积比例是多少")
     assert not np.refused and "10%-25%" in np.answer.splitlines()[0], np.answer
+
+
+def test_when_comments_on_a_draft_close_is_not_stated(assistant):
+    for q in ("临海这个方案征求意见到啥时候截止？我想提点意见", "临海方案征求意见的截止时间是哪天",
+              "When is the deadline for comments on the Linhai draft?"):
+        (r,) = _chat(assistant, q)
+        assert r.refused and "12月10日" not in r.answer and "6个月" not in r.answer.splitlines()[0], (q, r.answer)
+    (status,) = _chat(assistant, "临海方案是不是征求意见稿")
+    assert not status.refused, status.answer

@@ -31,6 +31,7 @@ from assistant.knowledge.bank import BoundPoint
 from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
+from assistant.models import Status
 from assistant.answer.followup import restates_a_figure
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
@@ -519,6 +520,12 @@ _SALE_ASKED = re.compile(r"卖|转手|转让|出售|过户|\bsell|\bresell|\btra
 _OTHER_SALE_NAMED = re.compile(r"分开|分割|单独|拆|分期|分幢|办证|产权证|登记|开发商|开发主体|宿舍|办公|食堂|配套|预售|期房"
                                r"|\bsplit|\bseparat|\bdivid|\bdeveloper|\bregist|\bdorm|\boffice|\bpre-?sale")
 _FIRMS_SALE = re.compile(r"(?<!在)入园企业[^。；]{0,30}转让")
+# When comments on a draft close, asked ("征求意见到啥时候截止", "until when can I comment")
+_COMMENTS_CLOSE = re.compile(r"(?:征求意见|提意见|提建议|反馈意见)[^。？?]{0,12}(?:截止|到啥时候|到什么时候|到哪天|哪天|什么时候|啥时候|期限)"
+                             r"|(?:截止|什么时候|啥时候)[^。？?]{0,8}(?:征求意见|提意见)"
+                             r"|\b(?:comments?|feedback|consultation)\b[^?]{0,40}\b(?:deadline|close|closes|until when|by when|due)\b"
+                             r"|\b(?:deadline|until when|by when)\b[^?]{0,40}\b(?:comments?|feedback|consultation)\b")
+_DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -1502,7 +1509,8 @@ class KnowledgeHandler:
             if unmatched is not None:
                 return unmatched
         # follow-ups of the conversation's provision that the words alone would answer from another one
-        for step in (self._exception_not_stated, self._consequence_not_stated, self._the_other_one,
+        for step in (self._comment_deadline_unstated, self._exception_not_stated, self._consequence_not_stated,
+                     self._the_other_one,
                      self._previous_document_date, self._actor_not_stated, self._contact_not_stated):
             answer = step(ctx)
             if answer is not None:
@@ -3279,6 +3287,28 @@ class KnowledgeHandler:
         svc = ctx.services
         return svc.corpus.document(doc_id).meta.date is not None \
             or any(_dated(p) and p.point.answer_type == "metadata" for p in svc.bank.points if p.doc_id == doc_id)
+
+    def _comment_deadline_unstated(self, ctx: Context) -> Answer | None:
+        """"临海这个方案征求意见到啥时候截止" of a draft that states no closing date for comments: (b), with its status
+        — never the province's reporting deadline nor the draft mark as the answer."""
+        f, svc = ctx.frame, ctx.services
+        if not f.city or not _COMMENTS_CLOSE.search(f.text.lower()):
+            return None
+        drafts = [d for d in svc.corpus.documents if d.meta.city == f.city and svc.status(d.id) is Status.draft]
+        for doc in drafts:
+            if any(_DATED.search(c.text) and "意见" in c.text for c in doc.clauses):
+                return None   # it states one: the clauses answer
+            status = next((bp for bp in svc.bank.points if bp.doc_id == doc.id and bp.point.topic == "doc_status"), None)
+            if status is None:
+                return None
+            direct = text("knowledge.no_comment_deadline", f.language,
+                          place=place_tag(status.city, svc.status(doc.id), f.language), title=doc.meta.title)
+            body = [text("knowledge.what_it_says", f.language,
+                         line=point_direct(status, svc.status(doc.id), f.language, with_place=False))]
+            return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                         citations=point_citations(status, svc.corpus), not_covered_kind="no_figure",
+                         topic=status.point.topic, knowledge_point=status.point.id, contrast=True)
+        return None
 
     def _no_date(self, ctx: Context, bp: BoundPoint, quote: bool = True) -> Answer:
         """(b) A calendar date asked of a document that prints none (a reply letter without its date line)."""
