@@ -2689,3 +2689,9 @@ def test_when_comments_on_a_draft_close_is_not_stated(assistant):
         assert r.refused and "12月10日" not in r.answer and "6个月" not in r.answer.splitlines()[0], (q, r.answer)
     (status,) = _chat(assistant, "临海方案是不是征求意见稿")
     assert not status.refused, status.answer
+
+
+def test_several_document_facts_asked_in_chinese_are_each_answered(assistant):
+    (r,) = _chat(assistant, "省通知的文号和发文单位")
+    first = r.answer.splitlines()[0]
+    assert "浙中小企业办〔2018〕14号" in first and "浙江省促进中小企业发展工作领导小组办公室" in first, r.answer

@@ -534,13 +534,16 @@ _LIST_ASKED_EN = re.compile(r"\b(?:list|lists|include|includes|what are)\b")
 _POINTING = r"(?:这个|这项|那个|那项|该项?|此项)"
 
 
-def _document_facts_named_en(ctx: Context, bp: BoundPoint) -> list[BoundPoint]:
-    """The facts of ``bp``'s document an English question names (answer_types.yaml document_facts_en)."""
+def _document_facts_named(ctx: Context, bp: BoundPoint) -> list[BoundPoint]:
+    """The facts of ``bp``'s document a question names (answer_types.yaml document_facts_en, document_facts_zh)."""
     from assistant.answer.frame import word_lists
 
     text = ctx.frame.text.lower()
-    wanted = [subject for asked, subject in word_lists("document_facts_en")
-              if any(re.search(rf"\b{re.escape(w)}\b", text) for w in asked)]
+    if ctx.frame.language == "zh":
+        wanted = [subject for asked, subject in word_lists("document_facts_zh") if any(w in text for w in asked)]
+    else:
+        wanted = [subject for asked, subject in word_lists("document_facts_en")
+                  if any(re.search(rf"\b{re.escape(w)}\b", text) for w in asked)]
     return [p for p in ctx.services.bank.points if p.doc_id == bp.doc_id and p.point.answer_type in (*DOCUMENT_FACT_TYPES, "list")
             and any(w in p.point.subject_en.lower() for ws in wanted for w in ws) and ctx.may_answer(p)]
 
@@ -2991,7 +2994,7 @@ class KnowledgeHandler:
             # (与生产性用房合并登记) answers that part, however it scored
             out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if bp not in out and ctx.may_answer(bp)
                     and any(_TOGETHER.search(s) for s in bp.point.answer_spans)][:MAX_POINTS - len(out)]
-        named_facts = _document_facts_named_en(ctx, m.point) if several and ctx.frame.language == "en" else []
+        named_facts = _document_facts_named(ctx, m.point) if several else []
         if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
             # fact named, wherever the document prints it (the header, the signature)
