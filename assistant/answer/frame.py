@@ -442,7 +442,8 @@ def _answer_types(question: str) -> tuple[str, ...]:
     # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
     # "管哪几年": which years (a date), not how many (几年)
     # "…能提前卖吗，就是期房那种": a remark naming the thing after the question asks nothing; the question ends before it
-    question = _NAMING_REMARK.sub("", question)
+    # (…nor does a closing likening: "产权证咋办，跟买商铺一样吗" asks how, not a yes/no)
+    question = _LIKE_REMARK.sub("", _NAMING_REMARK.sub("", question))
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
         .replace("哪几年", "哪年").replace("哪几天", "哪天")
     if not _MONEY_HELD.search(text):
@@ -648,14 +649,26 @@ _NAMING_REMARK = re.compile(r"[，,]\s*(?:我|我们)?(?:说的|问的|指的)?(
                             r"(?:那种|那样|这种|那类)的?[啊呀哈哦]?[。！!]*$")
 
 
+# "…产权证咋办，跟买商铺一样吗": a closing comparison names the thing the rule is likened to (商铺 = 商业地产)
+_LIKE_REMARK = re.compile(r"[，,]\s*(?:是不是)?(?:跟|和|与|像)(?:买|卖|办)?(?P<thing>[\u4e00-\u9fff]{2,6}?)(?:一样|差不多|相同)"
+                          r"(?:吗|不|么|呢)?[？?。！!]*$")
+
+
 def named_in_remark(question: str) -> str | None:
-    """The thing a closing remark names ("…能提前卖吗，就是期房那种" → 期房); None without one.
+    """The thing a closing remark names ("…能提前卖吗，就是期房那种" → 期房, "…，跟买商铺一样吗" → 商铺); None without
+    one (a place likened to is no thing: "…，跟临海一样吗").
 
     >>> named_in_remark("慈溪那边园区的厂房能提前卖吗，就是期房那种"), named_in_remark("厂房能卖吗")
     ('期房', None)
+    >>> named_in_remark("买了以后产权证咋办，跟买商铺一样吗"), named_in_remark("温州容积率多少，跟临海一样吗")
+    ('商铺', None)
     """
-    m = _NAMING_REMARK.search(question)
-    return m.group("thing") if m else None
+    from assistant.jurisdictions import registry
+
+    m = _NAMING_REMARK.search(question) or _LIKE_REMARK.search(question)
+    if m is None or registry().mentioned(m.group("thing")):
+        return None
+    return m.group("thing")
 
 
 _SET_APART = re.compile(r"(?:我|我们)?(?:说的|问的)?(?:不是|并非|不算)(?:啥|什么)?[\u4e00-\u9fff]{1,12}?(?:那种|那样|这种|那类|那些)?"

@@ -2695,3 +2695,25 @@ def test_several_document_facts_asked_in_chinese_are_each_answered(assistant):
     (r,) = _chat(assistant, "省通知的文号和发文单位")
     first = r.answer.splitlines()[0]
     assert "浙中小企业办〔2018〕14号" in first and "浙江省促进中小企业发展工作领导小组办公室" in first, r.answer
+
+
+def test_a_closing_likening_names_the_thing_the_rule_likens_to(assistant):
+    (r,) = _chat(assistant, "临海买了厂房以后产权证咋办，跟买商铺一样吗")
+    assert not r.refused and "参照商业地产管理模式" in r.answer.splitlines()[0], r.answer
+
+
+def test_review_27b_sale_letting_comment_and_objection_rules_stay_in_their_lanes(assistant):
+    (stars,) = _chat(assistant, "温州小微园星级评定不合格会被取消资格吗")
+    assert "摇号" not in stars.answer.splitlines()[0], stars.answer
+    (floors,) = _chat(assistant, "临海园区的厂房能分层卖吗")
+    assert "分割出售" in floors.answer.splitlines()[0], floors.answer
+    (basement,) = _chat(assistant, "温州带地下室的厂房能卖贵一点吗")
+    assert "一事一议" in basement.answer.splitlines()[0], basement.answer
+    (publicity,) = _chat(assistant, "临海入园企业名单公示了，我想提意见，什么时候截止")
+    assert "征求意见的截止时间" not in publicity.answer, publicity.answer
+    (effect,) = _chat(assistant, "临海这个方案征求意见后什么时候正式实施")
+    assert not effect.refused and "发布之日起施行" in effect.answer.splitlines()[0], effect.answer
+    (price,) = _chat(assistant, "温州回购价格太低了吧，到底按什么价回购")
+    assert not price.refused and "市场评估价" in price.answer.splitlines()[0], price.answer
+    (developer,) = _chat(assistant, "临海的开发商能把园区厂房租出去吗")
+    assert "没有写明能否把房子出租" not in developer.answer, developer.answer

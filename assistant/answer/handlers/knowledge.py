@@ -512,19 +512,28 @@ _BAR_ASKED = re.compile(r"要求|门槛|标准|下限|起点|达到多少|到多
 _LET_ASKED = re.compile(r"租给|租出去|出租|往外租|转租|分租|\brent(?:ing)? (?:\w+ ){0,2}out\b|\blease (?:\w+ ){0,2}out\b|\bsub-?let"
                         r"|\bsub-?lease")
 _LET_STATED = re.compile(r"出租|转租")
+# (the developer letting the park it built is another rule: 临海（十九） 以出租方式运营)
+_DEVELOPER_NAMED = re.compile(r"开发商|开发主体|建设主体|运营|国有|国企|平台|\bdevelopers?\b|\boperators?\b")
 _RENTED_FOR_ITSELF = re.compile(r"租用|租赁|销售|出售|转让|购置")   # (a yes to buying, renting or selling is none to letting)
 # A firm selling the premises it bought, asked ("买的厂房能卖吗", "以后能转手吗", "Can I sell the unit I bought"), and the
 # rule on an entrant's own transfer ("入园企业在5年内不得进行转让产权", "入园企业取得…产权…后，未经批准不得转让") — not
 # the developer's phased titles, the ban on selling workshop and offices apart, or the rule that firms may buy or rent
 _SALE_ASKED = re.compile(r"卖|转手|转让|出售|过户|\bsell|\bresell|\btransfer")
-_OTHER_SALE_NAMED = re.compile(r"分开|分割|单独|拆|分期|分幢|办证|产权证|登记|开发商|开发主体|宿舍|办公|食堂|配套|预售|期房"
-                               r"|\bsplit|\bseparat|\bdivid|\bdeveloper|\bregist|\bdorm|\boffice|\bpre-?sale")
+_OTHER_SALE_NAMED = re.compile(r"分开|分割|单独|拆|分期|分幢|分层|按层|按幢|一层|办证|产权证|登记|开发商|开发主体|建设主体|国有|国企|平台|"
+                               r"联合|各自|宿舍|夫妻房|成套|办公|食堂|配套|预售|期房|地下室|价|贵|便宜|个人|土地|地块|分批|批次|一期|先盖|"
+                               r"分出来|改成|改造|老厂"
+                               r"|\bsplit|\bseparat|\bdivid|\bdeveloper|\bregist|\bdorm|\boffice|\bpre-?sale|\bprice|\bland\b"
+                               r"|\btitle|\bphase|\bcertificate|\bbasement")
+# …the user's own purchase said ("买的", "I bought") or the rule's period ("5年内", "几年"): a firm reselling
+_OWN_PURCHASE = re.compile(r"买的|买了|买下|购买的|购置的|买来的|我的|自己的|年内|几年|多久|\bbought\b|\bmy (?:unit|premises|workshop)"
+                           r"|\bour (?:unit|premises|workshop)|\bwithin \w+ years?\b")
 _FIRMS_SALE = re.compile(r"(?<!在)入园企业[^。；]{0,30}转让")
 # When comments on a draft close, asked ("征求意见到啥时候截止", "until when can I comment")
-_COMMENTS_CLOSE = re.compile(r"(?:征求意见|提意见|提建议|反馈意见)[^。？?]{0,12}(?:截止|到啥时候|到什么时候|到哪天|哪天|什么时候|啥时候|期限)"
-                             r"|(?:截止|什么时候|啥时候)[^。？?]{0,8}(?:征求意见|提意见)"
-                             r"|\b(?:comments?|feedback|consultation)\b[^?]{0,40}\b(?:deadline|close|closes|until when|by when|due)\b"
-                             r"|\b(?:deadline|until when|by when)\b[^?]{0,40}\b(?:comments?|feedback|consultation)\b")
+_COMMENTS_CLOSE = re.compile(r"征求意见[^。？?，,]{0,6}(?:截止|到啥时候|到什么时候|到哪天|期限)"
+                             r"|\b(?:comments?|feedback|consultation)\b[^?]{0,30}\b(?:deadline|until when|by when|due)\b"
+                             r"|\b(?:deadline|until when|by when)\b[^?]{0,30}\b(?:comments?|feedback|consultation)\b")
+# (…not when the plan takes effect: "征求意见后什么时候正式实施")
+_TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
 _DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
@@ -1761,7 +1770,7 @@ class KnowledgeHandler:
         f, svc = ctx.frame, ctx.services
         low = f.text.lower()
         if f.types[:1] != ("permission",) or bp.point.answer_type != "permission" or not _SALE_ASKED.search(low) \
-                or _OTHER_SALE_NAMED.search(low) or _LET_ASKED.search(low) \
+                or not _OWN_PURCHASE.search(low) or _OTHER_SALE_NAMED.search(low) or _LET_ASKED.search(low) \
                 or any(_FIRMS_SALE.search(sp) for sp in bp.point.answer_spans):
             return None
         own = [p for p in svc.bank.points if p.city == bp.city and p.point.answer_type == "permission"
@@ -1775,7 +1784,7 @@ class KnowledgeHandler:
         spans = " ".join(bp.point.answer_spans)
         return f.types[:1] == ("permission",) and bp.point.answer_type == "permission" \
             and bool(_LET_ASKED.search(f.text.lower())) and bool(_RENTED_FOR_ITSELF.search(spans)) \
-            and not _LET_STATED.search(spans)
+            and not _LET_STATED.search(spans) and not _DEVELOPER_NAMED.search(f.text.lower())
 
     @staticmethod
     def _bar_unset(ctx: Context, bp: BoundPoint) -> bool:
@@ -2534,8 +2543,9 @@ class KnowledgeHandler:
             if not consequences and not named and consequence_words_for(f.text):
                 # "Can firms be kicked out of Wenzhou parks?", matched by its sublet ban: the city's point stating the
                 # consequence named (13. 清退不合规入园企业) answers
-                consequences = [p for p in svc.bank.points if p.city in here and ctx.may_answer(p) and any(
-                    w in sp for w in consequence_words_for(f.text) for sp in p.point.answer_spans)]
+                consequences = [p for p in svc.bank.points if p.city in here and ctx.may_answer(p)
+                                and p.point.answer_type == "consequence" and any(
+                                    w in sp for w in consequence_words_for(f.text) for sp in p.point.answer_spans)]
                 consequences.sort(key=_match_rank(pool))
             if not consequences and not named:
                 return self._not_stated(ctx, bp)                            # (e)
@@ -3295,7 +3305,7 @@ class KnowledgeHandler:
         """"临海这个方案征求意见到啥时候截止" of a draft that states no closing date for comments: (b), with its status
         — never the province's reporting deadline nor the draft mark as the answer."""
         f, svc = ctx.frame, ctx.services
-        if not f.city or not _COMMENTS_CLOSE.search(f.text.lower()):
+        if not f.city or not _COMMENTS_CLOSE.search(f.text.lower()) or _TAKES_EFFECT.search(f.text.lower()):
             return None
         drafts = [d for d in svc.corpus.documents if d.meta.city == f.city and svc.status(d.id) is Status.draft]
         for doc in drafts:
