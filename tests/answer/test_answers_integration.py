@@ -2635,6 +2635,8 @@ def test_the_first_years_named_are_the_years_computed(assistant):
 def test_a_difference_with_another_county_after_a_plan_table_turn(assistant):
     _, r = _chat(assistant, "温州那个百园万企的计划，瑞安要引导多少家企业进园啊", "比永嘉多几家")
     assert r.kind == "table" and "800家" in r.answer.splitlines()[0], r.answer
+    _, with_ = _chat(assistant, "温州计划里平阳2020年开工多少亩", "跟苍南比差多少")
+    assert with_.kind == "table" and "之差" in with_.answer.splitlines()[0], with_.answer
 
 
 def test_an_everyday_adverb_is_no_word_the_documents_must_use(assistant):

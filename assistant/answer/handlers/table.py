@@ -43,11 +43,11 @@ class TableHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         corpus, question = ctx.services.corpus, ctx.frame.text
-        prev = ctx.previous
-        if prev is not None and prev.kind == "table" and _THAN_ANOTHER.match(question.strip()) \
-                and county_asked(corpus, question) not in (None, county_asked(corpus, prev.resolved_question or prev.question)):
+        prev, said = ctx.previous, ctx.frame.question   # (as asked: the resolver may have read "跟苍南比…" as a switch)
+        if prev is not None and prev.kind == "table" and _THAN_ANOTHER.match(said.strip()) \
+                and county_asked(corpus, said) not in (None, county_asked(corpus, prev.resolved_question or prev.question)):
             # "比永嘉多几家" right after 瑞安's entrants: the difference of the previous figure with the county named
-            asked = f"{prev.resolved_question or prev.question}，{question}"
+            asked = f"{prev.resolved_question or prev.question}，{said}"
             table = lookup(corpus, asked)
             if table is not None and table.operation == "difference":
                 self._table, self._asked = table, asked
