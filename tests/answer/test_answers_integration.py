@@ -1520,7 +1520,7 @@ def test_the_users_figures_after_a_provisions_conditions_are_checked_by_its_calc
 
 @pytest.mark.parametrize("question, wanted", [
     # the unstated case of 临海's residents' utility rates is the workshops' utilities only (the review, 2026-12-05)
-    ("临海生产车间能出租吗", "租用厂房"),
+    ("临海生产车间能租吗", "租用厂房"),   # (能出租吗 asks to let it to others: see the letting test)
     ("临海园区的食堂用电按工业电价还是居民电价", "居民生活用水"),
     # 将受到 / 会受到 also ask a benefit, no consequence
     ("温州开发运营单位将受到多少财政奖励", "前3年100%"),
@@ -2590,6 +2590,8 @@ def test_a_figure_offered_for_confirmation_picks_the_point_stating_it(assistant)
 def test_letting_premises_to_others_is_not_answered_by_a_firm_renting_for_itself(assistant):
     (r,) = _chat(assistant, "临海园区买的厂房能不能租出去")
     assert r.refused and r.not_covered_kind == "not_stated" and "租用" in r.answer, r.answer
+    (workshop,) = _chat(assistant, "临海生产车间能出租吗")
+    assert workshop.refused and workshop.not_covered_kind == "not_stated" and "租用" in workshop.answer, workshop.answer
     (dorm,) = _chat(assistant, "临海的职工宿舍能租给员工住吗")
     assert dorm.refused and dorm.not_covered_kind == "not_stated", dorm.answer
     (en,) = _chat(assistant, "Can I rent out my unit in a Linhai park?")

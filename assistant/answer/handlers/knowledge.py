@@ -535,6 +535,10 @@ _COMMENTS_CLOSE = re.compile(r"征求意见[^。？?，,]{0,6}(?:截止|到啥�
 # (…not when the plan takes effect: "征求意见后什么时候正式实施")
 _TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
 _DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
+# A particular breach said ("没经批准就转租了会被赶出园区吗"): a consequence stated of other firms (13.'s 清退 of
+# non-compliant ones) is not said of it — only a question of the consequence alone takes the city's point stating it
+_BREACH_SAID = re.compile(r"转租|转让|出租|卖|抵押|违约|经批准|不达标|没达标|未达到|没达到|达不到|逾期|超期|"
+                          r"\b(?:sublet|sell|sold|transfer|breach|without approval|below|fail|fails|failed|miss|late)\b")
 # Which years a thing covers, asked ("哪几年", "which years"); the span stated is _YEAR_RANGE ("2018-2022年").
 _YEARS_ASKED = re.compile(r"哪几年|哪些年|which years|what years|which period of years")
 # An English list asked in so many words, not by a bare "which".
@@ -2540,7 +2544,7 @@ class KnowledgeHandler:
                                       key=_match_rank(pool))
             # (the consequence named, in the clause's own words, is stated: "…小作坊清出去吗" of 13.'s 清退不合规入园企业)
             named = [w for w in consequence_words_for(f.text) if w in _own_sentences(svc, bp)]
-            if not consequences and not named and consequence_words_for(f.text):
+            if not consequences and not named and consequence_words_for(f.text) and not _BREACH_SAID.search(f.text.lower()):
                 # "Can firms be kicked out of Wenzhou parks?", matched by its sublet ban: the city's point stating the
                 # consequence named (13. 清退不合规入园企业) answers
                 consequences = [p for p in svc.bank.points if p.city in here and ctx.may_answer(p)
