@@ -2721,3 +2721,13 @@ def test_review_27b_sale_letting_comment_and_objection_rules_stay_in_their_lanes
     assert not price.refused and "市场评估价" in price.answer.splitlines()[0], price.answer
     (developer,) = _chat(assistant, "临海的开发商能把园区厂房租出去吗")
     assert "没有写明能否把房子出租" not in developer.answer, developer.answer
+
+
+def test_review_27c_letting_and_comment_deadline_cases(assistant):
+    (own,) = _chat(assistant, "临海国企开发的园区，我买的厂房能租给别人吗")
+    assert own.refused and own.not_covered_kind == "not_stated", own.answer
+    (developer,) = _chat(assistant, "临海的开发商能把园区厂房租出去吗")
+    assert not developer.refused and "以出租方式运营" in developer.answer.splitlines()[0], developer.answer
+    for q in ("When do comments on the Linhai draft close?", "临海这个征求意见稿，提意见到什么时候截止"):
+        (r,) = _chat(assistant, q)
+        assert r.refused and r.not_covered_kind == "no_figure" and "建设要求" not in r.answer, (q, r.answer)

@@ -529,8 +529,8 @@ _OWN_PURCHASE = re.compile(r"买的|买了|买下|购买的|购置的|买来的|
                            r"|\bour (?:unit|premises|workshop)|\bwithin \w+ years?\b")
 _FIRMS_SALE = re.compile(r"(?<!在)入园企业[^。；]{0,30}转让")
 # When comments on a draft close, asked ("征求意见到啥时候截止", "until when can I comment")
-_COMMENTS_CLOSE = re.compile(r"征求意见[^。？?，,]{0,6}(?:截止|到啥时候|到什么时候|到哪天|期限)"
-                             r"|\b(?:comments?|feedback|consultation)\b[^?]{0,30}\b(?:deadline|until when|by when|due)\b"
+_COMMENTS_CLOSE = re.compile(r"(?=.*征求意见)(?:征求意见|提意见)[^。？?]{0,10}(?:截止|到啥时候|到什么时候|到哪天|期限)"
+                             r"|\b(?:comments?|feedback|consultation)\b[^?]{0,30}\b(?:deadline|until when|by when|due|close|closes)\b"
                              r"|\b(?:deadline|until when|by when)\b[^?]{0,30}\b(?:comments?|feedback|consultation)\b")
 # (…not when the plan takes effect: "征求意见后什么时候正式实施")
 _TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
@@ -1746,6 +1746,11 @@ class KnowledgeHandler:
             # phased titles ("但不得转让") nor "可以购置或租用"
             return self._answer(ctx, _as_match(sale, ctx.point_matches()))
         if answer is not None and not answer.refused and answer.knowledge_point in bank \
+                and (letting := self._developer_letting(ctx, bank.get(answer.knowledge_point))) is not None:
+            # "临海的开发商能把园区厂房租出去吗": the rule on the developer letting the park (（十九） 以出租方式运营),
+            # not the one that lets firms rent premises (租用)
+            return self._answer(ctx, _as_match(letting, ctx.point_matches()))
+        if answer is not None and not answer.refused and answer.knowledge_point in bank \
                 and self._rents_in_for_out(ctx, bank.get(answer.knowledge_point)):
             # "临海园区买的厂房能不能租出去": 临海 lets firms buy or rent premises (租用), it says nothing of a firm
             # letting its own to others — (e), with that rule; a rule of the city on letting (温州 13. 不得转租) answers
@@ -1782,13 +1787,27 @@ class KnowledgeHandler:
         return min(own, key=_match_rank(ctx.point_matches()), default=None)
 
     @staticmethod
+    def _developer_letting(ctx: Context, bp: BoundPoint) -> BoundPoint | None:
+        """The city's rule on the developer letting (出租) the park, for a question on the developer letting answered
+        by a rule that states no letting."""
+        f, svc = ctx.frame, ctx.services
+        low = f.text.lower()
+        if not f.city or not _LET_ASKED.search(low) or not _DEVELOPER_NAMED.search(low) or _OWN_PURCHASE.search(low) \
+                or any(_LET_STATED.search(sp) for sp in bp.point.answer_spans):
+            return None
+        own = [p for p in svc.bank.points if p.city == f.city and ctx.may_answer(p)
+               and any("出租" in sp for sp in p.point.answer_spans)]
+        return min(own, key=_match_rank(ctx.point_matches()), default=None)
+
+    @staticmethod
     def _rents_in_for_out(ctx: Context, bp: BoundPoint) -> bool:
         """A yes/no on letting premises to others answered by a rule on a firm renting premises for itself."""
         f = ctx.frame
         spans = " ".join(bp.point.answer_spans)
         return f.types[:1] == ("permission",) and bp.point.answer_type == "permission" \
             and bool(_LET_ASKED.search(f.text.lower())) and bool(_RENTED_FOR_ITSELF.search(spans)) \
-            and not _LET_STATED.search(spans) and not _DEVELOPER_NAMED.search(f.text.lower())
+            and not _LET_STATED.search(spans) \
+            and not (_DEVELOPER_NAMED.search(f.text.lower()) and not _OWN_PURCHASE.search(f.text.lower()))
 
     @staticmethod
     def _bar_unset(ctx: Context, bp: BoundPoint) -> bool:
