@@ -1737,33 +1737,14 @@ class KnowledgeHandler:
 
     def _unless_figure_restated(self, ctx: Context, answer: Answer | None) -> Answer | None:
         """"那慈溪呢，也是投资到25%就能卖吗" after 温州's threshold: the new city's point that answers states no figure,
-        so it does not confirm the one the turn repeats from the other city's provision — (b), with what it says."""
+        so it does not confirm the one the turn repeats from the other city's provision — (b), with what it says.
+        (First, a yes/no rule that is not about the act or the figure asked is corrected: ``_for_the_act_asked``.)"""
         f, bank = ctx.frame, ctx.services.bank
         provision = f.extra.get("provision")
-        if answer is not None and not answer.refused and answer.knowledge_point in bank \
-                and (sale := self._firms_sale(ctx, bank.get(answer.knowledge_point))) is not None:
-            # "临海买的厂房能直接卖掉不": the entrant's own transfer rule (5年内不得转让, unless …), not the developer's
-            # phased titles ("但不得转让") nor "可以购置或租用"
-            return self._answer(ctx, _as_match(sale, ctx.point_matches()))
-        if answer is not None and not answer.refused and answer.knowledge_point in bank \
-                and (letting := self._developer_letting(ctx, bank.get(answer.knowledge_point))) is not None:
-            # "临海的开发商能把园区厂房租出去吗": the rule on the developer letting the park (（十九） 以出租方式运营),
-            # not the one that lets firms rent premises (租用)
-            return self._answer(ctx, _as_match(letting, ctx.point_matches()))
-        if answer is not None and not answer.refused and answer.knowledge_point in bank \
-                and self._rents_in_for_out(ctx, bank.get(answer.knowledge_point)):
-            # "临海园区买的厂房能不能租出去": 临海 lets firms buy or rent premises (租用), it says nothing of a firm
-            # letting its own to others — (e), with that rule; a rule of the city on letting (温州 13. 不得转租) answers
-            bp = bank.get(answer.knowledge_point)
-            letting = [p for p in ctx.services.points_for(bp.point.topic, ctx.services.applicable(f.city))
-                       if p.point.answer_type == "permission" and any(_LET_STATED.search(sp) for sp in p.point.answer_spans)]
-            if letting:
-                return self._answer(ctx, _as_match(letting[0], ctx.point_matches()))
-            return self._not_stated(ctx, bp, template="knowledge.not_stated_letting")
-        if answer is not None and not answer.refused and answer.knowledge_point in bank \
-                and self._bar_unset(ctx, bank.get(answer.knowledge_point)):
-            # "慈溪预售有没有投资额要求": 慈溪 allows pre-sale as for commercial property and sets no bar — (b), not "可以"
-            return self._no_figure(ctx, bank.get(answer.knowledge_point), None)
+        if answer is not None and not answer.refused and answer.knowledge_point in bank:
+            corrected = self._for_the_act_asked(ctx, bank.get(answer.knowledge_point))
+            if corrected is not None:
+                return corrected
         if answer is None or answer.refused or not answer.knowledge_point or provision not in bank \
                 or answer.knowledge_point not in bank:
             return answer
@@ -1772,6 +1753,35 @@ class KnowledgeHandler:
                 or not _restates_a_figure(f.question, before):
             return answer
         return self._no_figure(ctx, now, before)
+
+    def _for_the_act_asked(self, ctx: Context, bp: BoundPoint) -> Answer | None:
+        """The answer when the chosen yes/no rule ``bp`` is not about the act or the figure asked; None when it is."""
+        f = ctx.frame
+        if (sale := self._firms_sale(ctx, bp)) is not None:
+            # "临海买的厂房能直接卖掉不": the entrant's own transfer rule (5年内不得转让, unless …), not the developer's
+            # phased titles ("但不得转让") nor "可以购置或租用"
+            return self._answer(ctx, _as_match(sale, ctx.point_matches()))
+        if (letting := self._developer_letting(ctx, bp)) is not None:
+            # "临海的开发商能把园区厂房租出去吗": the rule on the developer letting the park (（十九） 以出租方式运营),
+            # not the one that lets firms rent premises (租用)
+            return self._answer(ctx, _as_match(letting, ctx.point_matches()))
+        if self._rents_in_for_out(ctx, bp):
+            # "临海园区买的厂房能不能租出去": 临海 lets firms buy or rent premises (租用), it says nothing of a firm
+            # letting its own to others — (e), with that rule; a rule of the city on letting (温州 13. 不得转租) answers
+            letting = [p for p in ctx.services.points_for(bp.point.topic, ctx.services.applicable(f.city))
+                       if p.point.answer_type == "permission" and any(_LET_STATED.search(sp) for sp in p.point.answer_spans)]
+            if letting:
+                return self._answer(ctx, _as_match(letting[0], ctx.point_matches()))
+            return self._not_stated(ctx, bp, template="knowledge.not_stated_letting")
+        if self._bar_unset(ctx, bp):
+            # "慈溪预售有没有投资额要求": 慈溪 allows pre-sale as for commercial property and sets no bar — (b), not "可以"
+            return self._no_figure(ctx, bp, None)
+        return None
+
+    @staticmethod
+    def _best_ranked(ctx: Context, points: list[BoundPoint]) -> BoundPoint | None:
+        """Of ``points``, the one the question matches best (None for none)."""
+        return min(points, key=_match_rank(ctx.point_matches()), default=None)
 
     @staticmethod
     def _firms_sale(ctx: Context, bp: BoundPoint) -> BoundPoint | None:
@@ -1782,9 +1792,9 @@ class KnowledgeHandler:
                 or not _OWN_PURCHASE.search(low) or _OTHER_SALE_NAMED.search(low) or _LET_ASKED.search(low) \
                 or any(_FIRMS_SALE.search(sp) for sp in bp.point.answer_spans):
             return None
-        own = [p for p in svc.bank.points if p.city == bp.city and p.point.answer_type == "permission"
-               and any(_FIRMS_SALE.search(sp) for sp in p.point.answer_spans) and ctx.may_answer(p)]
-        return min(own, key=_match_rank(ctx.point_matches()), default=None)
+        return KnowledgeHandler._best_ranked(ctx, [
+            p for p in svc.bank.points if p.city == bp.city and p.point.answer_type == "permission"
+            and any(_FIRMS_SALE.search(sp) for sp in p.point.answer_spans) and ctx.may_answer(p)])
 
     @staticmethod
     def _developer_letting(ctx: Context, bp: BoundPoint) -> BoundPoint | None:
@@ -1795,19 +1805,17 @@ class KnowledgeHandler:
         if not f.city or not _LET_ASKED.search(low) or not _DEVELOPER_NAMED.search(low) or _OWN_PURCHASE.search(low) \
                 or any(_LET_STATED.search(sp) for sp in bp.point.answer_spans):
             return None
-        own = [p for p in svc.bank.points if p.city == f.city and ctx.may_answer(p)
-               and any("出租" in sp for sp in p.point.answer_spans)]
-        return min(own, key=_match_rank(ctx.point_matches()), default=None)
+        return KnowledgeHandler._best_ranked(ctx, [p for p in svc.bank.points if p.city == f.city and ctx.may_answer(p)
+                                                   and any("出租" in sp for sp in p.point.answer_spans)])
 
     @staticmethod
     def _rents_in_for_out(ctx: Context, bp: BoundPoint) -> bool:
         """A yes/no on letting premises to others answered by a rule on a firm renting premises for itself."""
-        f = ctx.frame
+        f, low = ctx.frame, ctx.frame.text.lower()
         spans = " ".join(bp.point.answer_spans)
         return f.types[:1] == ("permission",) and bp.point.answer_type == "permission" \
-            and bool(_LET_ASKED.search(f.text.lower())) and bool(_RENTED_FOR_ITSELF.search(spans)) \
-            and not _LET_STATED.search(spans) \
-            and not (_DEVELOPER_NAMED.search(f.text.lower()) and not _OWN_PURCHASE.search(f.text.lower()))
+            and bool(_LET_ASKED.search(low)) and bool(_RENTED_FOR_ITSELF.search(spans)) \
+            and not _LET_STATED.search(spans) and not (_DEVELOPER_NAMED.search(low) and not _OWN_PURCHASE.search(low))
 
     @staticmethod
     def _bar_unset(ctx: Context, bp: BoundPoint) -> bool:
