@@ -134,10 +134,16 @@ _AREA_ROLES = {
     "land": ("用地", "土地", "地块", "园区占地", "地", "site", "land"),
     "floor": ("建筑面积", "建面", "总建", "盖了", "建了", "floor area", "floor space", "built"),
 }
+# the areas of a self-held question: the whole floor area is neither the non-production rooms nor what is kept
+_SELF_HELD_ROLES = {
+    "total": ("总建筑面积", "总面积", "总建", "total"),
+    "nonproduction": ("非生产性用房", "非生产用房", "配套用房", "非生产", "non-production"),
+    "self_held": ("自持", "自己持有", "留着", "保留", "keep", "retain", "hold"),
+}
 _ROLE_REACH = 10   # characters before a figure where its cue may stand
 
 
-def _area_roles(f: Facts) -> dict[str, Fraction]:
+def _area_roles(f: Facts, table: dict[str, tuple[str, ...]] = _AREA_ROLES) -> dict[str, Fraction]:
     """Each m² area's role by its nearest cue before it; a role claimed twice, or an area with no cue, leaves the
     reading to the caller's order ("the larger is the land") — an empty dict then.
 
@@ -145,12 +151,14 @@ def _area_roles(f: Facts) -> dict[str, Fraction]:
     {'land': Fraction(60000, 1), 'footprint': Fraction(19800, 1)}
     >>> _area_roles(read("用地3万平方米，建筑面积6万平方米"))
     {'land': Fraction(30000, 1), 'floor': Fraction(60000, 1)}
+    >>> _area_roles(read("总建筑面积10万平方米，其中非生产性用房建筑面积2万平方米，至少自持多少"), _SELF_HELD_ROLES)
+    {'total': Fraction(100000, 1), 'nonproduction': Fraction(20000, 1)}
     """
     roles: dict[str, Fraction] = {}
     for q in f.of("平方米"):
         window = f.text[max(0, q.start - _ROLE_REACH):q.start]
         best = None   # (end of the cue, its length, role)
-        for role, cues in _AREA_ROLES.items():
+        for role, cues in table.items():
             for cue in cues:
                 at = window.rfind(cue)
                 if at >= 0 and (best is None or (at + len(cue), len(cue)) > best[:2]):
@@ -419,6 +427,12 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             inputs["nonproduction_floor_area_m2"] = _n(min(a[:2]))
         return inputs
     if name == "self_held_share":
+        roles = _area_roles(f, _SELF_HELD_ROLES)
+        if "nonproduction" in roles:
+            inputs = {"nonproduction_floor_area_m2": _n(roles["nonproduction"])}
+            if "self_held" in roles:
+                inputs["self_held_nonproduction_m2"] = _n(roles["self_held"])
+            return inputs
         inputs = {"nonproduction_floor_area_m2": _n(max(a))}
         if len(a) >= 2:
             inputs["self_held_nonproduction_m2"] = _n(min(a[:2]))

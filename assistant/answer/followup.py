@@ -229,6 +229,23 @@ _SEVERAL_ASKED = re.compile(r"[\u4e00-\u9fff]{2,}(?:和|及|与|、|以及)[\u4e
 _ANAPHORA = re.compile(r"对?(?:该|此|这个|这一|上述|前述)(?:比例|占比|规定|要求|标准|面积|期限|年限|时限|金额|费用|数额|数量|项|条|点)?")
 
 
+# Chinese characters a turn must say beyond its city, fillers and asking words to name a topic of its own ("建筑密度卡"
+# does, "交" of "那温州呢？交多少" does not)
+OWN_TOPIC_CHARS = 3
+
+
+def _own_words(text: str) -> str:
+    """The Chinese of ``text`` without the switch fillers.
+
+    >>> _own_words("呢，建筑密度卡"), _own_words("那呢？交")
+    ('建筑密度卡', '')
+    """
+    zh, _ = _fillers()
+    for w in zh:
+        text = text.replace(w, "")
+    return re.sub(r"[^\u4e00-\u9fff]", "", text)
+
+
 # A yes/no of the turn's own at its end ("慈溪呢，能预售不"), no figure in it.
 _OWN_YES_NO = re.compile(r"(?:能|可以|可不可以|能不能|允不允许|让不让|准不准)[\u4e00-\u9fff]{1,6}?(?:不|吗|么|没有?)[？?]?$")
 
@@ -573,6 +590,10 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
             return Resolution(f"{stripped} in {place}?", "city", topic=previous.topic,
                               previous_city=prev_city)
         text = f"{reg.short(new)}{_strip_places(prev_q)}".strip()
+        if _ASKS_HOW_MUCH.search(question) and not _ASKS_HOW_MUCH.search(prev_q) \
+                and len(_own_words(_ASKS_HOW_MUCH.sub("", _strip_places(question)))) >= OWN_TOPIC_CHARS:
+            # "慈溪呢，建筑密度卡多少" after "临海建筑密度有要求没": the turn asks the figure itself, in its own words
+            return Resolution(question.strip(), "city", topic=previous.topic, previous_city=prev_city)
         own = _OWN_YES_NO.search(question.strip())
         if own and not _OWN_YES_NO.search(prev_q.strip()):
             # "慈溪呢，能预售不" after "投到多少能预售": whether the new city allows it at all, asked of the same topic

@@ -738,6 +738,11 @@ _BACK_TO = re.compile(r"^\s*(?:ok(?:ay)?,?\s*|and\s+)?(?:back to|returning to|go
                       r"([A-Za-z' -]{3,30}?)\s*[:,;.-]\s*(.+)$", re.I)
 
 
+# a closing guess that the documents are silent ("文件里好像没提这个", "应该没规定吧")
+_HEDGE_ZH = re.compile(r"(?P<end>[，,。？?！!])\s*(?:文件|政策|方案|规定|上面|里面)?(?:里|上|中)?(?:好像|应该|估计|可能|大概|似乎)"
+                       r"(?:是)?(?:没|没有)(?:提|说|写|讲|规定|提到|说到|写到)(?:过|到)?(?:这个|这事|这块|这些)?[吧啊呀哈]?[。？?！!]*$")
+
+
 def without_preamble(question: str) -> str:
     """An English question without the sentences before it that only say who is asking ("Journalist here.",
     "I'm a lawyer."): no question, no figure, no place and no term the glossary knows. Their words are not what is
@@ -751,9 +756,13 @@ def without_preamble(question: str) -> str:
     'We plan to build dormitories in Linhai. What is the largest room?'
     >>> without_preamble("Back to Wenzhou: which criteria are used?")
     'which criteria are used in Wenzhou?'
+    >>> without_preamble("厂房过两年卖掉，应该不行吧？文件里好像没提这个"), without_preamble("文件里好像没提这个")
+    ('厂房过两年卖掉，应该不行吧？', '文件里好像没提这个')
     """
     if not question.isascii():
-        return question
+        # "…应该不行吧？文件里好像没提这个": a closing guess that the documents say nothing is no part of what is asked
+        hedged = _HEDGE_ZH.sub(lambda m: m.group("end") if m.group("end") in "？?" else "", question)
+        return hedged if hedged != question and _ASKING.search(hedged) else question
     question = _HEARSAY.sub(r"\1", question)
     back = _BACK_TO.match(question)
     if back and registry().mentioned(back.group(1)) and not registry().without_places(back.group(1)).strip(" '-"):
