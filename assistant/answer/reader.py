@@ -73,13 +73,15 @@ def place_tag(city: str, status: Status, lang: str) -> str:
     return city if status is Status.in_force else f"{city}（{status.label_zh}）"
 
 
-def point_direct(bp: BoundPoint, status: Status, lang: str, with_place: bool = True) -> str:
-    """The direct line of a knowledge point: its spans (zh), or its subject and figures (en)."""
+def point_direct(bp: BoundPoint, status: Status, lang: str, with_place: bool = True,
+                 spans: tuple[str, ...] | None = None) -> str:
+    """The direct line of a knowledge point: its spans (zh; ``spans``: those of them not said before), or its subject
+    and figures (en)."""
     kp = bp.point
     tag = place_tag(bp.city, status, lang) + ("：" if lang == "zh" else ": ") if with_place else ""
     if lang == "zh":
         lead = f"{PERMISSION_ZH[kp.permission]}——" if kp.permission else ""
-        return tag + lead + "；".join(kp.answer_spans)
+        return tag + lead + "；".join(kp.answer_spans if spans is None else spans)
     # a document number or a year inside a list or a statement is not "the figure": quote the words instead
     figures = english_figures(kp.answer_spans) if kp.answer_type in NUMERIC | TIME else ""
     lead = f"{PERMISSION_EN[kp.permission]} — " if kp.permission else ""

@@ -2731,3 +2731,50 @@ def test_review_27c_letting_and_comment_deadline_cases(assistant):
     for q in ("When do comments on the Linhai draft close?", "临海这个征求意见稿，提意见到什么时候截止"):
         (r,) = _chat(assistant, q)
         assert r.refused and r.not_covered_kind == "no_figure" and "建设要求" not in r.answer, (q, r.answer)
+
+
+def test_the_self_held_area_is_of_the_non_production_rooms_not_of_the_whole_park(assistant):
+    (r,) = _chat(assistant, "临海园区总建筑面积10万平方米，非生产性用房建筑面积2万平方米，开发商最少要自持多少平方米")
+    assert not r.refused and "3000" in r.answer.splitlines()[0] and "15000" not in r.answer.splitlines()[0], r.answer
+
+
+def test_what_the_dormitories_must_be_given_is_not_the_non_production_share(assistant):
+    (r,) = _chat(assistant, "温州新建的小微园，职工宿舍要配套多少建筑面积")
+    assert r.refused and "10%-25%" not in r.answer.splitlines()[0], r.answer
+
+
+def test_the_property_rooms_total_states_its_split(assistant):
+    (r,) = _chat(assistant, "临海小微园物业管理用房得留多少")
+    first = r.answer.splitlines()[0]
+    assert "3‰" in first and "1.5‰" in first, r.answer
+
+
+def test_a_city_switch_asking_the_figure_itself_is_asked_in_its_own_words(assistant):
+    *_, r = _chat(assistant, "临海建筑密度有要求没", "慈溪呢，建筑密度卡多少")
+    assert r.refused and r.not_covered_kind == "no_figure", r.answer
+
+
+def test_a_yes_no_on_one_park_count_is_not_a_city_target(assistant):
+    (wenzhou,) = _chat(assistant, "温州一个园最少进几家企业有规定不")
+    assert wenzhou.refused and "1万家" not in wenzhou.answer.splitlines()[0], wenzhou.answer
+    (linhai,) = _chat(assistant, "临海一个园最少进几家企业有规定不")
+    assert not linhai.refused and "15家以上" in linhai.answer.splitlines()[0], linhai.answer
+
+
+def test_a_closing_guess_that_the_documents_are_silent_is_not_matched(assistant):
+    (r,) = _chat(assistant, "临海园区买的厂房，打算过两年转手卖掉，应该不行吧？文件里好像没提这个")
+    first = r.answer.splitlines()[0]
+    assert not r.refused and "5年内" in first and "单独分割转让" not in first, r.answer
+
+
+def test_a_unit_price_asked_of_a_basis_is_no_figure_with_the_basis_quoted(assistant):
+    (r,) = _chat(assistant, "临海园区食堂电费一度多少钱")
+    assert r.refused and r.not_covered_kind == "no_figure" and "单价" in r.direct and "居民生活" in r.answer, r.answer
+    (basis,) = _chat(assistant, "临海宿舍用电价格是多少")
+    assert not basis.refused and "居民生活" in basis.answer.splitlines()[0], basis.answer
+
+
+def test_who_buys_premises_back_is_the_buy_back_rule_said_once(assistant):
+    (r,) = _chat(assistant, "温州园区厂房我不想干了，谁来收，按啥价收")
+    first = r.answer.splitlines()[0]
+    assert "市场评估价" in first and first.count("按不高于市场评估价由属地政府进行回购") == 1, r.answer

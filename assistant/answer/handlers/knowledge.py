@@ -496,6 +496,8 @@ _PRICE_BASIS_ASKED = re.compile(r"按(?:什么|何种|啥|哪种)价|价格(?:�
 _PRICE_BASIS = re.compile(r"(?:按|不高于|不低于|参照)[^，。；]{0,8}价")
 # A price asked ("用电价格是多少", "水费怎么收") and one set by a basis ("均按照居民生活用水、用电、用气标准计价")
 _PRICE_ASKED = re.compile(r"价格|价钱|电价|水价|气价|电费|水费|燃气费|\bprices?\b|\btariffs?\b|\bbills?\b")
+# …but a price per unit asked ("电费一度多少钱", "水一吨多少钱", "per kWh") is a number the basis does not give — (b)
+_PER_UNIT_PRICE = re.compile(r"(?:一|每)(?:度|吨|方|立方)|多少钱一(?:度|吨|方)|\bper (?:kwh|kilowatt|ton|tonne|cubic)")
 _PRICED_BY = re.compile(r"按照?[^，。；]{0,20}?(?:标准|价格)计价|按照?[^，。；]{0,12}?价格?(?:计算|收取|执行)|"
                         r"按照?不[高低]于[^，。；]{0,10}?价")   # 按不高于市场评估价…回购: the price's basis
 # How a figure is arrived at, asked ("卖多少钱是咋定的", "how is the price set"), and a rule stating it ("本着保本微利的
@@ -1009,6 +1011,19 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
         # the plan tables split by county is read there (their cells, not "not set")
         return "目标" in bp.point.subject_zh and not _PER_MU.search(spans) and bp.point.topic != "targets"
     return bp.point.topic == "targets" or bool(_AGGREGATE.search(spans))
+
+
+# whether a rule is asked for ("有规定不", "有没有要求"), not only a yes/no on an act ("几家厂…能一起开发不")
+_RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲究)|(?:规定|要求|限制|标准)(?:吗|不|没|么)")
+
+
+def _a_total_for_one(f, bp: BoundPoint) -> bool:
+    """Whether a yes/no on one park's or one firm's figure ("一个园最少进几家企业有规定不") meets a city's total or target
+    (the existence-question side of ``per_unit_vs_aggregate``)."""
+    t = f.text.lower()
+    if not _PER_UNIT.search(t) or _ASKS_TOTAL.search(t) or _PER_YEAR_STATED.search("".join(bp.point.answer_spans)):
+        return False
+    return bp.point.topic == "targets" or bool(_AGGREGATE.search("".join(bp.point.answer_spans)))
 
 
 _ASKED_UNITS = {"area": ("平方米", "亩", "万平方米", "万亩"), "ratio": ("%", "‰", ""), "count": ("家", "个"),
@@ -2444,6 +2459,14 @@ class KnowledgeHandler:
         chosen = _stating_the_figure_offered(f, chosen, in_city[:NEAR]) or chosen
         bp = chosen.point
         asked = _existence_kind_asked(f)
+        rule_asked = bool(_RULE_ASKED.search(f.text))
+        giving = next((m for m in in_city[:NEAR] if gives(m.point, asked) and m.point.city == bp.city
+                       and self._trusted(ctx, m)), None) \
+            if asked and rule_asked and bp.city in here and not gives(bp, asked) else None
+        if giving is not None:
+            # "临海一个园最少进几家企业有规定不", best matched by its 400平方米 per firm: the city's close match stating
+            # the kind whose existence is asked (入园企业原则上应在15家以上)
+            chosen, bp = giving, giving.point
         if top.point.city not in here and asked and gives(top.point, asked) and not gives(bp, asked):
             # "慈溪对开工、竣工时限是否有类似规定？": another city's rule states the kind asked, the city's nearest provision
             # (its planning service) does not — (a); the contrast: the rule the conversation was about, else the best
@@ -2451,6 +2474,12 @@ class KnowledgeHandler:
             contrast = next((m for m in pool if m.point.city == before and gives(m.point, asked)), None) \
                 or next((m for m in pool if m.point.city not in here and gives(m.point, asked)), top)
             return self._other_city(ctx, contrast)                          # (a)
+        if asked == "count" and rule_asked and bp.city in here and gives(bp, asked) and _a_total_for_one(f, bp):
+            # "温州一个园最少进几家企业有规定不": its 1万家 is the whole city's target, no park's minimum; a city that sets
+            # one (临海 15家以上) is the contrast (a), else it is another quantity (c)
+            counted = next((m for m in pool if m.point.city not in here and gives(m.point, asked)
+                            and not _a_total_for_one(f, m.point)), None)
+            return self._other_city(ctx, counted) if counted is not None else self._different_quantity(ctx, bp)
         if asked in TIME and _ASKS_TIME_RULE.search(f.text) and bp.city in here and not _gives_time(bp) \
                 and not any(_gives_time(p) for p in svc.points_for(bp.point.topic, here)):
             # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
@@ -3168,7 +3197,15 @@ class KnowledgeHandler:
             direct = point_direct(bp, status, f.language)
         else:
             sep = "；" if f.language == "zh" else "; "
-            rest = [point_direct(p, status, f.language, with_place=False) for p in points[1:]]
+            said = list(bp.point.answer_spans)
+            rest = []
+            for p in points[1:]:
+                # a span said already, or within one said, is not said again ("…由属地政府进行回购" is a sentence of
+                # the transfer rule beside it)
+                new = tuple(s for s in p.point.answer_spans if not any(s in o for o in said))
+                if new:
+                    rest.append(point_direct(p, status, f.language, with_place=False, spans=new))
+                said += p.point.answer_spans
             parts = [point_direct(bp, status, f.language), *rest]
             if f.language == "zh" and not any(p.point.permission for p in points):
                 # one line of the clause's own words, each span once
@@ -3265,7 +3302,7 @@ class KnowledgeHandler:
         ``bp``'s figure is of another thing)."""
         svc, f = ctx.services, ctx.frame
         if subject is None and contrast is None and _PRICE_ASKED.search(f.text.lower()) \
-                and any(_PRICED_BY.search(s) for s in bp.point.answer_spans):
+                and not _PER_UNIT_PRICE.search(f.text.lower()) and any(_PRICED_BY.search(s) for s in bp.point.answer_spans):
             # "临海宿舍用电价格是多少": the price is set by a basis (按照居民生活…用电标准计价) — that is the answer,
             # not "no figure"
             return self._answer(ctx, _as_match(bp, ctx.point_matches()))
@@ -3274,7 +3311,10 @@ class KnowledgeHandler:
             # "临海厂房卖多少钱是咋定的": how the price is set (保本微利…合理确定项目销售价格) is what is asked
             return self._answer(ctx, _as_match(bp, ctx.point_matches()))
         status = svc.status(bp.doc_id)
-        if subject is not None:
+        if subject is None and _PER_UNIT_PRICE.search(f.text.lower()) and any(_PRICED_BY.search(s) for s in bp.point.answer_spans):
+            # "电费一度多少钱": the basis is stated, the unit price is not
+            direct = text("knowledge.no_unit_price", f.language, place=place_tag(bp.city, status, f.language))
+        elif subject is not None:
             direct = text("knowledge.no_figure_for", f.language, place=place_tag(bp.city, status, f.language),
                           subject=subject, other=bp.point.subject_zh if f.language == "zh" else bp.point.subject_en)
         else:
