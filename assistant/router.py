@@ -136,7 +136,7 @@ _AREA_ROLES = {
 }
 # the areas of a self-held question: the whole floor area is neither the non-production rooms nor what is kept
 _SELF_HELD_ROLES = {
-    "total": ("总建筑面积", "总面积", "总建", "total"),
+    "total": ("总建筑面积", "总面积", "总建", "out of", "total floor", "gross floor"),
     "nonproduction": ("非生产性用房", "非生产用房", "配套用房", "非生产", "non-production"),
     "self_held": ("自持", "自己持有", "留着", "保留", "keep", "retain", "hold"),
 }
@@ -426,13 +426,15 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         if len(a) >= 2:
             inputs["nonproduction_floor_area_m2"] = _n(min(a[:2]))
         return inputs
-    if name == "self_held_share":
+    if name == "self_held_named":
         roles = _area_roles(f, _SELF_HELD_ROLES)
-        if "nonproduction" in roles:
-            inputs = {"nonproduction_floor_area_m2": _n(roles["nonproduction"])}
-            if "self_held" in roles:
-                inputs["self_held_nonproduction_m2"] = _n(roles["self_held"])
-            return inputs
+        if "nonproduction" not in roles:
+            return None
+        inputs = {"nonproduction_floor_area_m2": _n(roles["nonproduction"])}
+        if "self_held" in roles:
+            inputs["self_held_nonproduction_m2"] = _n(roles["self_held"])
+        return inputs
+    if name == "self_held_share":
         inputs = {"nonproduction_floor_area_m2": _n(max(a))}
         if len(a) >= 2:
             inputs["self_held_nonproduction_m2"] = _n(min(a[:2]))

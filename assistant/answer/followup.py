@@ -129,8 +129,10 @@ def _across_places(previous_question: str, standard: str = "") -> str:
 # own bound: a word of the same direction as the provision's is no topic of the turn's own.
 _MIN_SAID = re.compile(r"最低|最少|至少|起码|下限|minimum|at least|lower limit|floor")
 _MAX_SAID = re.compile(r"最高|最多|最大|至多|封顶|上限|maximum|at most|upper limit|\bcaps?\b|\bcapped\b")
-_MIN_STATED = re.compile(r"不得低于|不低于|不少于|不得少于|以上|至少|下限|minimum|at least")
-_MAX_STATED = re.compile(r"不得超过|不超过|不高于|以下|以内|控制在|上限|maximum|at most")
+# a range ("15%-25%") states both bounds
+_RANGE_STATED = r"|\d+(?:\.\d+)?\s*[%％]?\s*[-—–~～至到]\s*\d+(?:\.\d+)?\s*[%％]"
+_MIN_STATED = re.compile(r"不得低于|不低于|不少于|不得少于|以上|至少|下限|minimum|at least" + _RANGE_STATED)
+_MAX_STATED = re.compile(r"不得超过|不超过|不高于|以下|以内|控制在|上限|maximum|at most" + _RANGE_STATED)
 
 
 def _without_restated_bound(rest: str, provision: str) -> str:
@@ -140,6 +142,8 @@ def _without_restated_bound(rest: str, provision: str) -> str:
     '有面积没'
     >>> _without_restated_bound("最多面积", "单个入园企业建筑面积一般不得低于400平方米")
     '最多面积'
+    >>> _without_restated_bound("最多能占多少", "其建筑面积占总建筑面积的15%-25%")
+    '能占多少'
     """
     if _MIN_STATED.search(provision):
         rest = _MIN_SAID.sub("", rest)
@@ -151,7 +155,7 @@ def _without_restated_bound(rest: str, provision: str) -> str:
 # The word for the kind of figure a provision states ("时限" of "24个月内竣工验收"): asking for it asks the same thing
 # (conversations_dev9 dev9_c02: "慈溪…开工、竣工时限是否有类似规定" after 临海's deadlines, 2026-12-05).
 _KIND_WORDS = ((re.compile(r"时限|期限|年限|多久|多长时间"), re.compile(r"\d+\s*(?:个月|年|天|日|个工作日)")),
-               (re.compile(r"比例|占比"), re.compile(r"%|％|‰|分之")),
+               (re.compile(r"比例|占比|占"), re.compile(r"%|％|‰|分之")),
                (re.compile(r"面积"), re.compile(r"平方米|㎡|亩")))
 
 

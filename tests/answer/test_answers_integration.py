@@ -2778,3 +2778,35 @@ def test_who_buys_premises_back_is_the_buy_back_rule_said_once(assistant):
     (r,) = _chat(assistant, "温州园区厂房我不想干了，谁来收，按啥价收")
     first = r.answer.splitlines()[0]
     assert "市场评估价" in first and first.count("按不高于市场评估价由属地政府进行回购") == 1, r.answer
+
+
+def test_review_28_self_held_and_count_rules_stay_in_their_lanes(assistant):
+    (park,) = _chat(assistant, "临海园区总建筑面积10万平方米，非生产性用房最多建多少，开发商要自持多少")
+    assert "15000" not in park.answer.splitlines()[0] or "非生产性用房面积下限" in park.answer.splitlines()[0], park.answer
+    assert "须永久自持的面积下限 15000" not in park.answer, park.answer
+    (threshold,) = _chat(assistant, "Linhai park, 80,000 m2 total floor area: what's the threshold for non-production rooms?")
+    assert "12,000" in threshold.answer.splitlines()[0] and "self-held" not in threshold.answer.splitlines()[0], threshold.answer
+    (towns,) = _chat(assistant, "慈溪每个镇要建几个小微园有规定吗")
+    assert not towns.refused and "每镇有园" in towns.answer.splitlines()[0], towns.answer
+
+
+def test_a_city_switch_with_bound_words_the_provision_states_keeps_the_topic(assistant):
+    *_, plot = _chat(assistant, "临海园区有没有容积率要求", "温州呢，最低得做到多少")
+    assert not plot.refused and "2.0" in plot.answer.splitlines()[0], plot.answer
+    *_, share = _chat(assistant, "临海非生产性用房占比有规定吗", "温州呢，最多能占多少")
+    assert not share.refused and "10%-25%" in share.answer.splitlines()[0], share.answer
+
+
+def test_whether_a_time_limit_is_set_asked_colloquially_is_no_figure_where_none_is(assistant):
+    (r,) = _chat(assistant, "临海那边审批有啥时间限制没")
+    assert r.refused and r.not_covered_kind == "no_figure", r.answer
+
+
+def test_words_in_the_documents_are_never_said_to_be_absent_from_them(assistant):
+    (r,) = _chat(assistant, "临海宿舍用电一度按什么标准算")
+    assert "文件中没有出现“用电" not in r.answer, r.answer
+
+
+def test_adding_up_two_counties_in_english_gives_the_sum(assistant):
+    (r,) = _chat(assistant, "Adding up the plan table, how much land do Yueqing and Rui'an get together?")
+    assert "2,700" in r.answer.splitlines()[0], r.answer

@@ -1021,7 +1021,8 @@ def _a_total_for_one(f, bp: BoundPoint) -> bool:
     """Whether a yes/no on one park's or one firm's figure ("一个园最少进几家企业有规定不") meets a city's total or target
     (the existence-question side of ``per_unit_vs_aggregate``)."""
     t = f.text.lower()
-    if not _PER_UNIT.search(t) or _ASKS_TOTAL.search(t) or _PER_YEAR_STATED.search("".join(bp.point.answer_spans)):
+    if not _PER_UNIT.search(t) or _PER_PLACE.search(t) or _ASKS_TOTAL.search(t) \
+            or _PER_YEAR_STATED.search("".join(bp.point.answer_spans)):
         return False
     return bp.point.topic == "targets" or bool(_AGGREGATE.search("".join(bp.point.answer_spans)))
 
@@ -1354,6 +1355,7 @@ def asked_subject(ctx: Context) -> str | None:
 # Whether a time limit is set, asked outright ("有没有规定几月份前出台", "does it give the counties a deadline"), not a
 # yes/no that merely names a time ("啥时候开始算数，以前那个还管用吗").
 _ASKS_TIME_RULE = re.compile(r"(?:有没有|是否|有无)[^，,。？?]{0,12}(?:期限|时限|几月|哪天|多久|时间)"
+                             r"|有(?:啥|什么|何)(?:时间|期限|时限)(?:限制|要求|规定)"
                              r"|\b(?:does|do|did|is there|are there)\b.{0,60}\b(?:deadline|time limit|timeline)", re.I)
 
 
@@ -2462,7 +2464,7 @@ class KnowledgeHandler:
         rule_asked = bool(_RULE_ASKED.search(f.text))
         giving = next((m for m in in_city[:NEAR] if gives(m.point, asked) and m.point.city == bp.city
                        and self._trusted(ctx, m)), None) \
-            if asked and rule_asked and bp.city in here and not gives(bp, asked) else None
+            if asked and rule_asked and not _PER_PLACE.search(f.text) and bp.city in here and not gives(bp, asked) else None
         if giving is not None:
             # "临海一个园最少进几家企业有规定不", best matched by its 400平方米 per firm: the city's close match stating
             # the kind whose existence is asked (入园企业原则上应在15家以上)
@@ -2480,7 +2482,9 @@ class KnowledgeHandler:
             counted = next((m for m in pool if m.point.city not in here and gives(m.point, asked)
                             and not _a_total_for_one(f, m.point)), None)
             return self._other_city(ctx, counted) if counted is not None else self._different_quantity(ctx, bp)
-        if asked in TIME and _ASKS_TIME_RULE.search(f.text) and bp.city in here and not _gives_time(bp) \
+        # ("临海审批有啥时间限制没": a time rule's existence asked without a yes/no word the frame knows)
+        time_asked = asked if asked in TIME else f.types[0] if f.types and f.types[0] in TIME else None
+        if time_asked and _ASKS_TIME_RULE.search(f.text) and bp.city in here and not _gives_time(bp) \
                 and not any(_gives_time(p) for p in svc.points_for(bp.point.topic, here)):
             # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
             # there, no rule of its topic in the city sets a time (conversations_dev13) — (b), with what it says

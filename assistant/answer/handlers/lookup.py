@@ -32,6 +32,18 @@ REFUSE_WHEN_NO_POINT = True
 _SEE_ATTACHMENT = re.compile(r"见(附件\s*\d+)")
 
 
+def _absence(cov, label: str, lang: str) -> str:
+    """What is missing, said truly: "文件中没有出现" only of words no document has (nor a synonym of them); words
+    that are in the documents but not in the nearest clauses ("用电" of 临海（二十四）) are "the nearest clause lacks"."""
+    sep = "、" if lang == "zh" else ", "
+    missing = [t.removeprefix("en:") for t in cov.missing if not registry().resolve(t.removeprefix("en:"))]
+    if missing and all(t in cov.unknown for t in cov.missing):
+        return text("refuse.no_terms", lang, missing=sep.join(missing[:4]))
+    if missing:
+        return text("refuse.nearest_lacks", lang, label=label, missing=sep.join(missing[:4]))
+    return text("refuse.nothing_found", lang)
+
+
 def _heading_only(clause) -> bool:
     lines = [x for x in clause.clean_text.splitlines() if x.strip()]
     return clause.kind == "section" and len(lines) == 1 and len(lines[0]) <= 20
@@ -63,8 +75,7 @@ class LookupHandler:
         cov = svc.coverage.measure(f.query, [svc.passage_text[h.clause_id] for h in hits[:3]])
         if cov.key_terms and cov.score == 0.0:
             # not one of the question's key terms (nor a synonym) occurs in the clauses found
-            missing = "、".join(cov.missing[:4])
-            direct = text("refuse.no_terms", f.language, missing=missing)
+            direct = _absence(cov, svc.corpus.clause_by_id(hits[0].clause_id).label, f.language)
             return build(ctx, kind="not_covered", direct=direct, refused=True, related=[self._cite(ctx, h) for h in hits[:3]],
                          coverage=cov.score, not_covered_kind="topic_absent")
         own_cov = svc.coverage.measure(f.query, [svc.passage_text[hits[0].clause_id]])
@@ -121,8 +132,7 @@ class LookupHandler:
             return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3], coverage=own,
                          not_covered_kind="no_figure" if f.asks_figure else "topic_absent")
         if cov.score < CONFIDENCE_THRESHOLD and ctx._memo.get("point_trusted") is False and REFUSE_WHEN_NO_POINT:
-            missing = "、".join(cov.missing[:4])
-            direct = text("refuse.no_terms", f.language, missing=missing)
+            direct = _absence(cov, first.clause, f.language)
             return build(ctx, kind="not_covered", direct=direct, refused=True, related=citations[:3],
                          coverage=cov.score, not_covered_kind="topic_absent")
         if cov.score < CONFIDENCE_THRESHOLD:
