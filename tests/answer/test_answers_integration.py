@@ -2810,3 +2810,15 @@ def test_words_in_the_documents_are_never_said_to_be_absent_from_them(assistant)
 def test_adding_up_two_counties_in_english_gives_the_sum(assistant):
     (r,) = _chat(assistant, "Adding up the plan table, how much land do Yueqing and Rui'an get together?")
     assert "2,700" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_city_switch_after_who_approves_finds_the_new_city_own_approver(assistant):
+    *_, r = _chat(assistant, "临海园区买的厂房几年内不能转", "急着转的话谁批", "温州那边呢")
+    assert not r.refused and "属地政府同意" in r.answer.splitlines()[0], r.answer
+
+
+def test_a_plan_table_layout_stands_in_for_no_rule_and_an_ordinary_firm_is_no_quality_firm(assistant):
+    (count,) = _chat(assistant, "温州对一个小微园最少要进多少家企业有啥要求")
+    assert count.refused and "工业小微园（个）" not in count.answer.splitlines()[0], count.answer
+    (ordinary,) = _chat(assistant, "温州普通小厂买园区厂房最多能买多少平")
+    assert ordinary.refused and "2万㎡" not in ordinary.answer.splitlines()[0], ordinary.answer

@@ -36,7 +36,7 @@ from assistant.answer.followup import restates_a_figure
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import glossary_phrase_said, glossary_phrase_terms
-from assistant.tables import how_many_en
+from assistant.tables import explicit_table_cue, how_many_en
 
 # A knowledge point is trusted when its best question is close in meaning (cosine of the e5 question vectors) or
 # the question's distinctive words (or their synonyms) occur in the point's own questions, spans and clause.
@@ -1015,6 +1015,14 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
 
 # whether a rule is asked for ("有规定不", "有没有要求"), not only a yes/no on an act ("几家厂…能一起开发不")
 _RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲究)|(?:规定|要求|限制|标准)(?:吗|不|没|么)")
+
+
+# topics of points that describe a plan table's layout (its columns and rows), not a rule
+_TABLE_LAYOUT_TOPICS = ("action_plan_table",)
+
+
+# kinds of answer stated in words, not figures: a city switch finds the new city's point of the same kind on the topic
+_WORDED_KINDS = ("actor", "permission", "condition", "procedure")
 
 
 def _a_total_for_one(f, bp: BoundPoint) -> bool:
@@ -2426,7 +2434,11 @@ class KnowledgeHandler:
             # city says 预售 (nor a synonym, nor with one character else), the other city's rule does — the city's
             # nearest rule (its transfer ban) does not stand in for it — (a)
             return self._other_city(ctx, top)
-        elif in_city and self._nearly_as_good(ctx, in_city[0], top) and self._trusted(ctx, in_city[0]):
+        elif in_city and self._nearly_as_good(ctx, in_city[0], top) and self._trusted(ctx, in_city[0]) \
+                and not (in_city[0].point.point.topic in _TABLE_LAYOUT_TOPICS
+                         and not explicit_table_cue(svc.corpus, f.text)):
+            # (a plan table's layout — its columns "工业小微园（个）；电商园" — stands in for no rule another city sets:
+            # "温州市对每个小微企业园的最低入园企业数量有何要求" is 临海's 15家以上, not set in 温州)
             if f.asks_figure and has_figure(in_city[0].point) and not gives(in_city[0].point, f.asks) \
                     and gives(top.point, f.asks) and not self._city_gives_subject(ctx, in_city[:NEAR]):
                 # its figure is of another kind than the one the other city's match gives ("maximum floor area of a
@@ -2710,6 +2722,10 @@ class KnowledgeHandler:
             # answers in its own words (村二产返回地…作价出资或入股), though it never says "村级集体经济组织"; after who
             # approves 临海's transfers, 温州's "未经批准不得转让" (its approval is a condition of the permission)
             speaking = candidates
+        if not speaking and not kinds and prev.point.answer_type in _WORDED_KINDS:
+            # "温州那边呢" after who approves 临海's transfers (属地镇（街道）或开发区): the new city's own point of the
+            # topic of the same kind answers in its own words (须经属地政府同意), though it never says "审核"
+            speaking = [bp for bp in candidates if bp.city == f.city and bp.point.answer_type == prev.point.answer_type]
         if not speaking and (previous_id != f.extra.get("switched_from") or self._asked_generally(ctx, prev)):
             # "临海卖厂房价格有限制不" after 温州's four limits: a turn in words of its own whose best match in the new
             # city is that city's provision on the topic (限价销售) is answered by it, though it never says "四限"
