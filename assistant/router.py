@@ -137,7 +137,7 @@ _AREA_ROLES = {
 # the areas of a self-held question: the whole floor area is neither the non-production rooms nor what is kept
 _SELF_HELD_ROLES = {
     "total": ("总建筑面积", "总面积", "总建", "out of", "total floor", "gross floor"),
-    "nonproduction": ("非生产性用房", "非生产用房", "配套用房", "非生产", "non-production"),
+    "nonproduction": ("非生产性用房", "非生产用房", "配套用房", "配套房", "配套的房", "非生产", "non-production"),
     "self_held": ("自持", "自己持有", "留着", "保留", "keep", "retain", "hold"),
 }
 _ROLE_REACH = 10   # characters before a figure where its cue may stand
@@ -428,6 +428,9 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         return inputs
     if name == "self_held_named":
         roles = _area_roles(f, _SELF_HELD_ROLES)
+        if len(a) == 1 and not roles and f.has(*_SELF_HELD_ROLES["nonproduction"]):
+            # "our park has 20,000 m2 of non-production buildings": the one area, named after it, is theirs
+            roles = {"nonproduction": a[0]}
         if "nonproduction" not in roles:
             return None
         inputs = {"nonproduction_floor_area_m2": _n(roles["nonproduction"])}

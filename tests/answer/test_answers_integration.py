@@ -2822,3 +2822,12 @@ def test_a_plan_table_layout_stands_in_for_no_rule_and_an_ordinary_firm_is_no_qu
     assert count.refused and "工业小微园（个）" not in count.answer.splitlines()[0], count.answer
     (ordinary,) = _chat(assistant, "温州普通小厂买园区厂房最多能买多少平")
     assert ordinary.refused and "2万㎡" not in ordinary.answer.splitlines()[0], ordinary.answer
+
+
+def test_review_28b_ordinary_buildings_and_self_held_rooms_named_in_other_words(assistant):
+    (quality,) = _chat(assistant, "温州税交得多的企业买普通厂房最多能买多少平")
+    assert not quality.refused and "2万㎡" in quality.answer.splitlines()[0], quality.answer
+    (rooms,) = _chat(assistant, "临海园区宿舍食堂这些配套房子建了2万平方米，开发商至少要自持多少")
+    assert "须永久自持的面积下限 3000" in rooms.answer.splitlines()[0], rooms.answer
+    (keep,) = _chat(assistant, "Linhai: our park has 20,000 m2 of non-production buildings. How much does the developer have to keep?")
+    assert "3,000" in keep.answer.splitlines()[0] and "5,000" not in keep.answer.splitlines()[0], keep.answer

@@ -3222,7 +3222,8 @@ class KnowledgeHandler:
             for p in points[1:]:
                 # a span said already, or within one said, is not said again ("…由属地政府进行回购" is a sentence of
                 # the transfer rule beside it)
-                new = tuple(s for s in p.point.answer_spans if not any(s in o for o in said))
+                new = tuple(s for s in p.point.answer_spans if not any(s in o for o in said)) \
+                    if f.language == "zh" else p.point.answer_spans   # (English lines name each point's subject)
                 if new:
                     rest.append(point_direct(p, status, f.language, with_place=False, spans=new))
                 said += p.point.answer_spans
