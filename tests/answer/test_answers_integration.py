@@ -2831,3 +2831,8 @@ def test_review_28b_ordinary_buildings_and_self_held_rooms_named_in_other_words(
     assert "须永久自持的面积下限 3000" in rooms.answer.splitlines()[0], rooms.answer
     (keep,) = _chat(assistant, "Linhai: our park has 20,000 m2 of non-production buildings. How much does the developer have to keep?")
     assert "3,000" in keep.answer.splitlines()[0] and "5,000" not in keep.answer.splitlines()[0], keep.answer
+
+
+def test_a_period_said_with_its_number_is_no_word_the_answer_must_contain(assistant):
+    (r,) = _chat(assistant, "温州市计划3年内再建设多少个？")
+    assert not r.refused and "100个以上" in r.answer.splitlines()[0], r.answer

@@ -1021,8 +1021,10 @@ _RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲�
 _TABLE_LAYOUT_TOPICS = ("action_plan_table",)
 
 
-# kinds of answer stated in words, not figures: a city switch finds the new city's point of the same kind on the topic
-_WORDED_KINDS = ("actor", "permission", "condition", "procedure")
+# kinds of answer a city switch finds as the new city's point of the same kind on the topic: who decides (a yes/no or a
+# condition of the topic is too often another act — 临海's allocated-land premium is no answer on 慈溪's raised plot
+# ratio, conversations_dev cd_15_t3)
+_WORDED_KINDS = ("actor",)
 
 
 def _a_total_for_one(f, bp: BoundPoint) -> bool:
