@@ -1024,7 +1024,7 @@ _TABLE_LAYOUT_TOPICS = ("action_plan_table",)
 # kinds of answer a city switch finds as the new city's point of the same kind on the topic: who decides (a yes/no or a
 # condition of the topic is too often another act — 临海's allocated-land premium is no answer on 慈溪's raised plot
 # ratio, conversations_dev cd_15_t3)
-_WORDED_KINDS = ("actor",)
+_SAME_KIND_ON_SWITCH = ("actor",)
 
 
 def _a_total_for_one(f, bp: BoundPoint) -> bool:
@@ -2724,7 +2724,7 @@ class KnowledgeHandler:
             # answers in its own words (村二产返回地…作价出资或入股), though it never says "村级集体经济组织"; after who
             # approves 临海's transfers, 温州's "未经批准不得转让" (its approval is a condition of the permission)
             speaking = candidates
-        if not speaking and not kinds and prev.point.answer_type in _WORDED_KINDS:
+        if not speaking and not kinds and prev.point.answer_type in _SAME_KIND_ON_SWITCH:
             # "温州那边呢" after who approves 临海's transfers (属地镇（街道）或开发区): the new city's own point of the
             # topic of the same kind answers in its own words (须经属地政府同意), though it never says "审核"
             speaking = [bp for bp in candidates if bp.city == f.city and bp.point.answer_type == prev.point.answer_type]
@@ -3324,8 +3324,9 @@ class KnowledgeHandler:
         """(b) The topic is mentioned, the figure asked for is not given (``subject``: the thing asked is named, and
         ``bp``'s figure is of another thing)."""
         svc, f = ctx.services, ctx.frame
-        if subject is None and contrast is None and _PRICE_ASKED.search(f.text.lower()) \
-                and not _PER_UNIT_PRICE.search(f.text.lower()) and any(_PRICED_BY.search(s) for s in bp.point.answer_spans):
+        priced_by = any(_PRICED_BY.search(s) for s in bp.point.answer_spans)
+        per_unit = bool(_PER_UNIT_PRICE.search(f.text.lower()))
+        if subject is None and contrast is None and _PRICE_ASKED.search(f.text.lower()) and not per_unit and priced_by:
             # "临海宿舍用电价格是多少": the price is set by a basis (按照居民生活…用电标准计价) — that is the answer,
             # not "no figure"
             return self._answer(ctx, _as_match(bp, ctx.point_matches()))
@@ -3334,7 +3335,7 @@ class KnowledgeHandler:
             # "临海厂房卖多少钱是咋定的": how the price is set (保本微利…合理确定项目销售价格) is what is asked
             return self._answer(ctx, _as_match(bp, ctx.point_matches()))
         status = svc.status(bp.doc_id)
-        if subject is None and _PER_UNIT_PRICE.search(f.text.lower()) and any(_PRICED_BY.search(s) for s in bp.point.answer_spans):
+        if subject is None and per_unit and priced_by:
             # "电费一度多少钱": the basis is stated, the unit price is not
             direct = text("knowledge.no_unit_price", f.language, place=place_tag(bp.city, status, f.language))
         elif subject is not None:
