@@ -2836,3 +2836,10 @@ def test_review_28b_ordinary_buildings_and_self_held_rooms_named_in_other_words(
 def test_a_period_said_with_its_number_is_no_word_the_answer_must_contain(assistant):
     (r,) = _chat(assistant, "温州市计划3年内再建设多少个？")
     assert not r.refused and "100个以上" in r.answer.splitlines()[0], r.answer
+
+
+def test_an_english_yes_no_on_one_park_count_is_not_a_city_target(assistant):
+    (wenzhou,) = _chat(assistant, "Does Wenzhou set a minimum number of enterprises per park?")
+    assert wenzhou.refused and "10,000" not in wenzhou.answer.splitlines()[0], wenzhou.answer
+    (linhai,) = _chat(assistant, "Does Linhai set a minimum number of enterprises per park?")
+    assert not linhai.refused and "15" in linhai.answer.splitlines()[0], linhai.answer

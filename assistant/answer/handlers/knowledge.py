@@ -1014,7 +1014,8 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
 
 
 # whether a rule is asked for ("有规定不", "有没有要求"), not only a yes/no on an act ("几家厂…能一起开发不")
-_RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲究)|(?:规定|要求|限制|标准)(?:吗|不|没|么)")
+_RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲究)|(?:规定|要求|限制|标准)(?:吗|不|没|么)"
+                         r"|^\s*(?:does|do|did)\s+\S+\s+(?:set|have|impose|require|specify|fix)\b", re.I)
 
 
 # topics of points that describe a plan table's layout (its columns and rows), not a rule
