@@ -197,9 +197,8 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
     if len(cities) != 1 or cities[0] == previous_city:
         return None
     rest = _ANAPHORA.sub("", _strip_places(question))
-    zh, en = _fillers()
-    for w in zh:
-        rest = rest.replace(w, "")
+    rest = _without_switch_fillers(rest)
+    _, en = _fillers()
     if provision:
         rest = _without_restated_bound(rest.lower(), provision.lower())
         rest = _without_kind_words(rest, provision)
@@ -238,16 +237,21 @@ _ANAPHORA = re.compile(r"对?(?:该|此|这个|这一|上述|前述)(?:比例|�
 OWN_TOPIC_CHARS = 3
 
 
+def _without_switch_fillers(text: str) -> str:
+    """``text`` without the Chinese words that only switch the city or ask ("那", "呢", "多少", "规定" …)."""
+    zh, _ = _fillers()
+    for w in zh:
+        text = text.replace(w, "")
+    return text
+
+
 def _own_words(text: str) -> str:
     """The Chinese of ``text`` without the switch fillers.
 
     >>> _own_words("呢，建筑密度卡"), _own_words("那呢？交")
     ('建筑密度卡', '')
     """
-    zh, _ = _fillers()
-    for w in zh:
-        text = text.replace(w, "")
-    return re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return re.sub(r"[^\u4e00-\u9fff]", "", _without_switch_fillers(text))
 
 
 # A yes/no of the turn's own at its end ("慈溪呢，能预售不"), no figure in it.

@@ -3220,22 +3220,22 @@ class KnowledgeHandler:
             direct = point_direct(bp, status, f.language)
         else:
             sep = "；" if f.language == "zh" else "; "
-            said = list(bp.point.answer_spans)
-            rest = []
-            for p in points[1:]:
-                # a span said already, or within one said, is not said again ("…由属地政府进行回购" is a sentence of
-                # the transfer rule beside it)
-                new = tuple(s for s in p.point.answer_spans if not any(s in o for o in said)) \
-                    if f.language == "zh" else p.point.answer_spans   # (English lines name each point's subject)
-                if new:
-                    rest.append(point_direct(p, status, f.language, with_place=False, spans=new))
-                said += p.point.answer_spans
-            parts = [point_direct(bp, status, f.language), *rest]
             if f.language == "zh" and not any(p.point.permission for p in points):
                 # one line of the clause's own words, each span once
                 spans = list(dict.fromkeys(s for p in points for s in p.point.answer_spans))
                 spans = [s for s in spans if not any(s != o and s in o for o in spans)]   # each fact once
                 parts = [place_tag(bp.city, status, "zh") + "：" + sep.join(spans)]
+            else:
+                parts = [point_direct(bp, status, f.language)]
+                said = list(bp.point.answer_spans)
+                for p in points[1:]:
+                    # a span said already, or within one said, is not said again ("…由属地政府进行回购" is a sentence
+                    # of the transfer rule beside it); English lines name each point's subject, so each stays
+                    new = tuple(s for s in p.point.answer_spans if not any(s in o for o in said)) \
+                        if f.language == "zh" else p.point.answer_spans
+                    if new:
+                        parts.append(point_direct(p, status, f.language, with_place=False, spans=new))
+                    said += p.point.answer_spans
             direct = sep.join(parts)
         citations = [c for p in points for c in point_citations(p, svc.corpus)]
         computed = [p.point.computes for p in points if p.point.computes and _says_condition(f.text, p.point.computes_if)]
