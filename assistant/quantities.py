@@ -255,7 +255,9 @@ _QUANTITY = re.compile(
 _BARE_PING_NOT_BEFORE = set("阳均台湖方米整衡稳安等")
 # Spoken measure words: "820个平方", "3.2个亿", "两个亿" are 820平方, 3.2亿, 两亿 (the 个 is replaced by a space
 # after the unit, so positions in the text stay where they were).
-_SPOKEN_MEASURE = re.compile(rf"(?<=[\d{_CN_DIGITS}十百千])个(亿|万|平方米|平方|平米|平(?![{''.join(_BARE_PING_NOT_BEFORE)}]))")
+# ("1万个平方": after 万 or 亿 only an area is read so — "1万个企业" stays a count)
+_SPOKEN_MEASURE = re.compile(rf"(?<=[\d{_CN_DIGITS}十百千])个(亿|万|平方米|平方|平米|平(?![{''.join(_BARE_PING_NOT_BEFORE)}]))"
+                             rf"|(?<=[\d{_CN_DIGITS}十百千][万亿])个(平方米|平方|平米|平(?![{''.join(_BARE_PING_NOT_BEFORE)}]))")
 _ENGLISH_UNIT = re.compile(r"[a-z]")
 # "300多万", "两千多平": more than 300万, 2000平 — read as that figure (the 多 is moved after the unit as a space, so
 # positions stay where they were): a "以上" threshold met by it is met. "30来万" (about 30万, maybe less) is not read.
@@ -312,7 +314,7 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
     assistant.errors.QueryError: “question”的数值“1,2000”有歧义：千位分隔符后应为三位数字 (question: '1,2000' is ambiguous: a thousands separator must be followed by three digits)
     """
     norm = normalise(text)
-    masked = _SPOKEN_MEASURE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), _mask_dates(norm))
+    masked = _SPOKEN_MEASURE.sub(lambda m: m.group(m.lastindex) + " " * (len(m.group(0)) - len(m.group(m.lastindex))), _mask_dates(norm))
     masked = _SPOKEN_APPROX.sub(lambda m: m.group(1) + " ", masked)
     masked = _UNIT_ASKED_IN.sub(lambda m: " " * len(m.group(0)), masked)
     out: list[Quantity] = []

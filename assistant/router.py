@@ -245,6 +245,7 @@ _HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已�
                    r"|(?:held|owned|had)\s+(?:it\s+)?(?:for\s+)?(\d+(?:\.\d+)?)\s+years?")
 
 # selling, letting or transferring what one owns: another rule than the least area one may buy
+_CHAIN_FIRMS = ("上下游", "配套", "产业链", "upstream", "downstream", "supply chain", "supplier")
 _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手", "出租", "租出去", "过户", "sell", "transfer", "rent out",
             "let out", "lease out")
 
@@ -524,7 +525,11 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             city = "临海市" if city is None else None
         if city is None:
             return None
-        return {"jurisdiction": city, "enterprise_count": counts[-1], "leading_count": counts[0]}
+        leading = counts[0]
+        if len(counts) == 3 and counts[0] + counts[1] <= counts[2] and f.has(*_CHAIN_FIRMS):
+            # "20家，同一行的12家，还有3家是配套的上下游": the rule counts the same trade and its chain together
+            leading = counts[0] + counts[1]
+        return {"jurisdiction": city, "enterprise_count": counts[-1], "leading_count": leading}
     if name == "unit_split":
         return {"building_area_m2": _n(max(a))}
     if name == "unit_area":

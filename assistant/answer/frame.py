@@ -333,6 +333,12 @@ def _first(text: str, words) -> int:
     return min(starts) if starts else len(text)
 
 
+def _longest_at(text: str, words, at: int) -> int:
+    """The length of the longest of ``words`` found in ``text`` at ``at`` (0 when none is)."""
+    return max((len(w) for w in words if text.startswith(w, at)
+                and not (w.isascii() and re.match(r"[a-z]", text[at + len(w):at + len(w) + 1]))), default=0)
+
+
 def _first_subject_type(text: str) -> list[str]:
     """The kind of figure of the thing named first ("how large must the performance bond be when … wins land": the
     bond's, not the land's after it), as a list of at most one."""
@@ -414,6 +420,10 @@ _CONFIRMED_FIGURE = re.compile(r"(?:也是|也按|同样是|同样按|是不是�
                                r"\b(?:is|are)\b[^?]{0,30}\b(?:also|too|likewise)\b[^?]{0,12}\d", re.I)
 
 
+_PERIOD_OFFERED = re.compile(r"(?:也是|也要|也得|也在|是不是|应该是|还是|同样是)[^，,。？?]{0,6}?"
+                             r"(?:[\d一二两三四五六七八九十]+|半)(?:个)?(?:年|月|天|日|工作日)")
+
+
 def confirms_figure(question: str) -> bool:
     """The question offers a figure for confirmation in another place ("慈溪也是一平米12块吗").
 
@@ -434,6 +444,10 @@ def _figure_named(question: str) -> str | None:
     # (the question's own cue words, not a subject alone: "Does Cixi give subsidies to parks? How much?" keeps its
     # parts, each answered)
     return next((t for t in _answer_types(question) if t in NUMERIC), None)
+
+
+# a quoted name in an English question: its words name a thing, they ask nothing (a possessive's apostrophe opens none)
+_QUOTED_EN = re.compile(r"(?:(?<=\s)|^)['\"“‘][^'\"“”‘’]{3,80}['\"”’](?=[\s,.?;:!)]|$)")
 
 
 def _answer_types(question: str) -> tuple[str, ...]:
@@ -465,8 +479,13 @@ def _answer_types(question: str) -> tuple[str, ...]:
         if end >= 0:
             found.append((-end, order, t))
     if english:
-        # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked
-        found = [(_first(text, dict(_cues())[t]), o, t) for _, o, t in found]
+        # an English question word comes first ("what share of … floor area"): the leftmost cue is the one asked —
+        # outside a quoted name ("Under Wenzhou's 'cap the land price, …' method, what is the ceiling on the premium?"
+        # asks the premium, not the price the method's name says)
+        unquoted = _QUOTED_EN.sub(lambda m: " " * len(m.group(0)), text)
+        # (two cues at one place: the longer, more specific one — "price premium" is a ratio, not the price)
+        found = [((at := _first(unquoted, dict(_cues())[t]), -_longest_at(unquoted, dict(_cues())[t], at)), o, t)
+                 for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
     if english and _WH_FIGURE_START.match(text):
         # "What is the maximum land premium allowed when … is auctioned?": a question that opens by asking a figure
@@ -524,6 +543,9 @@ def _answer_types(question: str) -> tuple[str, ...]:
     elif figure_at >= 0 and not any(t in NUMERIC for t in types):
         # "开发商自己要留多少不能卖掉": the 不能 is the figure's own condition; the thing named says which figure
         types = [*types, *[t for t in _subject_type(text) if t not in types]]
+    if not types and _PERIOD_OFFERED.search(text):
+        # "温州拿地后也是半年内要开工吧？": a period offered for confirmation asks the period
+        types = ["duration"]
     if types[:1] == ["condition"] and _RULE_ON.search(text):
         # "入园企业数量有何要求？": a rule on a quantity is its figure
         types = [*_subject_type(text), *types]
@@ -616,8 +638,8 @@ def split_parts(question: str) -> tuple[str, ...]:
     # before it, it is no question of its own (alone, "number" read as a phone number)
     merged: list[str] = []
     for p in parts:
-        if merged and _BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")) \
-                and (_figure_named(merged[-1]) or _kind_named(p)):
+        if merged and (_BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")) and (_figure_named(merged[-1]) or _kind_named(p))
+                       or _FIGURE_OFFERED.fullmatch(p.strip(" ？?。.!！～~"))):
             merged[-1] = f"{merged[-1].rstrip(' ？?。.')}，{p}" if not is_english(p) else f"{merged[-1]} {p}"
         else:
             merged.append(p)
@@ -625,6 +647,10 @@ def split_parts(question: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
 
 
+# "…几年里不准转卖？是不是5年啊": a figure offered for confirmation of the part before it, no question of its own (alone,
+# "是不是5年" was answered as a yes/no on whatever clause says 5年)
+_FIGURE_OFFERED = re.compile(r"(?:是不是|是|就是|应该是|大概是|好像是|也是)?(?:[\d.]+|[一二两三四五六七八九十百千万]+)\s*"
+                             r"(?:年|个月|月|天|日|平方米|平米|平方|平|亩|家|元|块|万|万元|%|％|层|米)(?:吧|吗|啊|呀|么|嘛|呢|对吧|没错吧)?")
 _BARE_FIGURE_ASKED = re.compile(r"(?i)(?:and\s+)?(?:what|which)\s+(?:number|figure|value|amount|rate|one|share|percentage|"
                                 r"proportion)(?:\s+is\s+it)?|(?:是)?(?:多少|多大|什么)比例(?:呢|啊)?|(?:占)?百分之几(?:呢)?|"
                                 r"how\s+(?:much|many|large|big|long)(?:\s+is\s+it)?|(?:是)?多少(?:呢|啊)?|(?:是)?几个(?:呢)?|"

@@ -2843,3 +2843,35 @@ def test_an_english_yes_no_on_one_park_count_is_not_a_city_target(assistant):
     assert wenzhou.refused and "10,000" not in wenzhou.answer.splitlines()[0], wenzhou.answer
     (linhai,) = _chat(assistant, "Does Linhai set a minimum number of enterprises per park?")
     assert not linhai.refused and "15" in linhai.answer.splitlines()[0], linhai.answer
+
+
+def test_an_english_holding_period_asked_of_a_city_that_sets_none(assistant):
+    (r,) = _chat(assistant, "Is there a minimum number of years we must hold a unit before selling it in Wenzhou?")
+    assert r.refused and r.not_covered_kind == "other_city" and "2.0" not in r.answer, r.answer
+
+
+def test_a_figure_offered_after_the_question_joins_it(assistant):
+    (wenzhou,) = _chat(assistant, "温州园区厂房买了几年里不准转卖？是不是5年啊")
+    assert wenzhou.refused and not wenzhou.answer.startswith("1."), wenzhou.answer
+    _, late = _chat(assistant, "温州那边小微园建设工期有规定伐？", "温州拿地后也是半年内要开工吧？")
+    assert late.refused and late.not_covered_kind == "different_quantity", late.answer
+
+
+def test_spoken_area_and_parts_of_a_count_reach_their_calculators(assistant):
+    (typo,) = _chat(assistant, "临海小微园买场房，一家最少要买多大")
+    assert not typo.refused and "400平方米" in typo.answer.splitlines()[0], typo.answer
+    (dorm,) = _chat(assistant, "临海园区宿舍总共2万个平方，成套住宅最多能造多少平")
+    assert "6000" in dorm.answer.splitlines()[0], dorm.answer
+    (chain,) = _chat(assistant, "临海园区一共20家，同行业10家，另外还有4家是上下游配套的，占比够吗")
+    assert "70%" in chain.answer.splitlines()[0], chain.answer
+    (corner,) = _chat(assistant, "临海联合改造项目合并总面积60亩，其中边角地夹心地累计最多能纳入几亩")
+    assert "6亩" in corner.answer.splitlines()[0], corner.answer
+
+
+def test_a_quoted_method_name_and_a_production_share_and_a_draft_in_force(assistant):
+    (premium,) = _chat(assistant, "Under the 'cap the land price, bid on tax' method in Wenzhou, what is the maximum price premium?")
+    assert not premium.refused and "50%" in premium.answer.splitlines()[0], premium.answer
+    (held,) = _chat(assistant, "What share of the production (factory) space must a Linhai developer keep rather than sell?")
+    assert held.refused and "15%" not in held.answer.splitlines()[0], held.answer
+    (draft,) = _chat(assistant, "临海这个方案现在正式生效了没")
+    assert draft.answer.startswith("不是正式施行的文件") and "本方案自发布之日起施行" in draft.answer, draft.answer

@@ -536,6 +536,9 @@ _COMMENTS_CLOSE = re.compile(r"(?=.*征求意见)(?:征求意见|提意见)[^。
                              r"|\b(?:deadline|until when|by when)\b[^?]{0,30}\b(?:comments?|feedback|consultation)\b")
 # (…not when the plan takes effect: "征求意见后什么时候正式实施")
 _TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
+# whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
+_IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
+                             r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
 _DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
 # A particular breach said ("没经批准就转租了会被赶出园区吗"): a consequence stated of other firms (13.'s 清退 of
 # non-compliant ones) is not said of it — only a question of the consequence alone takes the city's point stating it
@@ -3141,6 +3144,8 @@ class KnowledgeHandler:
         """``m``'s provision answers (with its close companions; ``with_points``: others of its clause chosen by the
         caller)."""
         svc, f = ctx.services, ctx.frame
+        if (draft := self._draft_in_force(ctx, m.point)) is not None:
+            return draft
         if (elsewhere := self._figure_of_elsewhere(ctx, m.point)) is not None:
             return self._no_figure(ctx, m.point, elsewhere)                 # (b)
         if _asks_payer_only(ctx) and m.point.point.answer_type != "metadata" and not self._names_someone(ctx, m.point):
@@ -3389,6 +3394,26 @@ class KnowledgeHandler:
                 and not any(p.point.topic == "doc_issuer" for p in of_doc):
             return self._prints_none(ctx, bp, "knowledge.no_issuer")
         return None
+
+    def _draft_in_force(self, ctx: Context, bp: BoundPoint) -> Answer | None:
+        """"这份临海方案是正式施行的文件吗": of a draft for comment, no — it says its status, and when the text says it
+        takes effect (its own closing line, quoted), instead of the bare draft mark."""
+        f, svc = ctx.frame, ctx.services
+        # (its effective-date point matched: "when does it take effect" asks the date, which that point answers)
+        if bp.point.topic not in ("doc_status", "doc_effective_date") or svc.status(bp.doc_id) is not Status.draft \
+                or not _IN_FORCE_ASKED.search(f.text.lower()) or (bp.point.topic == "doc_effective_date"
+                                                                  and f.types[:1] in (("date",), ("deadline",))):
+            return None
+        bp = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_status"), bp)
+        effective = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_effective_date"),
+                         None)
+        template = "knowledge.draft_not_in_force" if effective else "knowledge.draft_not_in_force_no_date"
+        direct = text(template, f.language, place=place_tag(bp.city, svc.status(bp.doc_id), f.language),
+                      title=svc.corpus.document(bp.doc_id).meta.title,
+                      effective=effective.point.answer_spans[0] if effective else "")
+        citations = (*point_citations(bp, svc.corpus), *(point_citations(effective, svc.corpus) if effective else ()))
+        return build(ctx, kind="lookup", direct=direct, citations=citations, topic=bp.point.topic,
+                     knowledge_point=bp.point.id)
 
     @staticmethod
     def _prints_own_date(ctx: Context, doc_id: str) -> bool:
