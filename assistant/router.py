@@ -245,7 +245,12 @@ _HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已�
                    r"|(?:held|owned|had)\s+(?:it\s+)?(?:for\s+)?(\d+(?:\.\d+)?)\s+years?")
 
 # selling, letting or transferring what one owns: another rule than the least area one may buy
-_CHAIN_FIRMS = ("上下游", "配套", "产业链", "upstream", "downstream", "supply chain", "supplier")
+# 临海 （八） counts the same trade and its chain's firms together (慈溪 counts the leading trade's only); a firm said
+# not to be of the chain, or counted among the same-trade ones (其中), adds nothing (review 29)
+_CHAIN_FIRMS = ("上下游", "产业链", "upstream", "downstream", "supply chain", "supplier")
+_NOT_CHAIN = ("不是", "不属于", "既不", "并非", "其中", "也是", "not ", "neither", "among them", "of which")
+_SITE_ENOUGH = ("够不够", "够吗", "够不", "够了", "达标", "占地面积", "用地面积", "large enough", "big enough", "enough land",
+                "site area", "site large", "minimum site")
 _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手", "出租", "租出去", "过户", "sell", "transfer", "rent out",
             "let out", "lease out")
 
@@ -466,6 +471,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "redevelopment":
         return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
     if name == "corner_land":
+        if f.has(*_SITE_ENOUGH):
+            return None   # "45亩，其中有2亩边角地，占地面积够不够": the park's site is checked (review 29)
         if len(m) == 1 and f.has(*_ONE_PLOT) and not f.has(*_MERGED):
             return {"parcels_mu": [_n(m[0])]}   # "a single plot of 2.5 mu": that plot, no project total
         total = max(m)
@@ -527,8 +534,10 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             return None
         leading = counts[0]
         if len(counts) == 3 and counts[0] + counts[1] <= counts[2] and f.has(*_CHAIN_FIRMS):
-            # "20家，同一行的12家，还有3家是配套的上下游": the rule counts the same trade and its chain together
-            leading = counts[0] + counts[1]
+            # "20家，同一行的12家，还有3家是配套的上下游": 临海 counts the same trade and its chain together; chain firms
+            # said not to be such, counted among the others (其中), or in 慈溪 (the leading trade's only): the
+            # same-trade firms named, not the chain's few
+            leading = counts[0] + counts[1] if city == "临海市" and not f.has(*_NOT_CHAIN) else counts[1]
         return {"jurisdiction": city, "enterprise_count": counts[-1], "leading_count": leading}
     if name == "unit_split":
         return {"building_area_m2": _n(max(a))}

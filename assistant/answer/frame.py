@@ -420,8 +420,10 @@ _CONFIRMED_FIGURE = re.compile(r"(?:也是|也按|同样是|同样按|是不是�
                                r"\b(?:is|are)\b[^?]{0,30}\b(?:also|too|likewise)\b[^?]{0,12}\d", re.I)
 
 
-_PERIOD_OFFERED = re.compile(r"(?:也是|也要|也得|也在|是不是|应该是|还是|同样是)[^，,。？?]{0,6}?"
-                             r"(?:[\d一二两三四五六七八九十]+|半)(?:个)?(?:年|月|天|日|工作日)")
+# (a period, not a date: "也是2019年开始的吧", "也是6月发的吧", "还是1月1日吧" offer a date — review 29)
+_PERIOD_OFFERED = re.compile(r"(?:也是|也要|也得|也在|是不是|应该是|还是|同样是)[^，,。？?\d]{0,6}?"
+                             r"(?<![\d一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]+|半)"
+                             r"(?:年(?![\d一二三四五六七八九十]+月|底|初|末|前|的)|个月|个工作日|工作日|天)")
 
 
 def confirms_figure(question: str) -> bool:
@@ -639,7 +641,8 @@ def split_parts(question: str) -> tuple[str, ...]:
     merged: list[str] = []
     for p in parts:
         if merged and (_BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")) and (_figure_named(merged[-1]) or _kind_named(p))
-                       or _FIGURE_OFFERED.fullmatch(p.strip(" ？?。.!！～~"))):
+                       or (_FIGURE_OFFERED.fullmatch(p.strip(" ？?。.!！～~"))
+                           and _FIGURE_QUESTION.search(merged[-1]))):
             merged[-1] = f"{merged[-1].rstrip(' ？?。.')}，{p}" if not is_english(p) else f"{merged[-1]} {p}"
         else:
             merged.append(p)

@@ -144,6 +144,8 @@ def english_figures(spans) -> str:
                 continue  # 12月10日: a day of the year, not 12 months and 10 days
             if q.unit == "" and (_REFERENCE.search(norm[max(0, q.start - 2):q.start]) or (after and after in "号〕]")):
                 continue  # 附件4, 第181号, 〔2018〕: a reference, not a figure
+            if q.text.strip() == "一个":
+                continue  # "上一个台阶", "一个园区": the article-like 一个 states no figure
             if q.unit == "年" and q.value.denominator == 1 and 1949 <= q.value <= 2100:
                 years = f"{q.value}" + (f"–{q.high}" if q.high is not None else "")
                 out.append(years)     # 2018—2020年 are years, not "2,018–2,020 years"
@@ -165,8 +167,8 @@ def figure_bounds(spans, units: tuple[str, ...] | None = None) -> list[str]:
 
     >>> figure_bounds(["容积率应达到2.0以上"]), figure_bounds(["单间建筑面积不超过30平方米"])
     (['at least '], ['at most '])
-    >>> english_figures(["新建建筑面积50万平方米左右"])
-    'about 500,000 m²'
+    >>> english_figures(["新建建筑面积50万平方米左右"]), english_figures(["到2026年，力争实现…上一个台阶"])
+    ('about 500,000 m²', '2026')
 
     """
     out = []

@@ -2875,3 +2875,31 @@ def test_a_quoted_method_name_and_a_production_share_and_a_draft_in_force(assist
     assert held.refused and "15%" not in held.answer.splitlines()[0], held.answer
     (draft,) = _chat(assistant, "临海这个方案现在正式生效了没")
     assert draft.answer.startswith("不是正式施行的文件") and "本方案自发布之日起施行" in draft.answer, draft.answer
+
+
+def test_a_yearly_average_of_a_sum_beside_the_point_matched_after_another_topic(assistant):
+    _, avg = _chat(assistant, "What target has Cixi set for the number of parks by 2021?",
+                   "How much money did the city budget for park support, and what does that come to on average per year?")
+    assert not avg.refused and "5,000,000" in avg.answer.splitlines()[0], avg.answer
+
+
+def test_an_english_word_the_assistant_has_never_seen_is_not_matched_away(assistant):
+    (hens,) = _chat(assistant, "Are we allowed to keep chickens on a Cixi park site?")
+    assert hens.refused, hens.answer
+    (holiday,) = _chat(assistant, "Is there a tax holiday for foreign firms in Cixi parks?")
+    assert holiday.refused, holiday.answer
+
+
+def test_review_29_chain_firms_dates_offered_and_site_checks_stay_as_they_were(assistant):
+    (neither,) = _chat(assistant, "临海园区20家，同行业12家，另外3家既不是同行业也不是上下游配套，达标吗")
+    assert "60%" in neither.answer.splitlines()[0] and "不符合" in neither.answer.splitlines()[0], neither.answer
+    (cixi,) = _chat(assistant, "慈溪园区30家企业，主导行业16家，还有5家是上下游配套的，占比够吗")
+    assert "53.33%" in cixi.answer.splitlines()[0], cixi.answer
+    (site,) = _chat(assistant, "临海存量改造园区45亩，其中有2亩边角地，占地面积够不够")
+    assert "园区占地面积" in site.answer.splitlines()[0] and "不符合" in site.answer.splitlines()[0], site.answer
+    (date,) = _chat(assistant, "温州也是2019年开始施行的吧")
+    assert not date.refused and "2019年1月1日" in date.answer.splitlines()[0], date.answer
+    (parking,) = _chat(assistant, "温州园区的停车场房顶能不能出租")
+    assert "厂房" not in parking.answer.splitlines()[0], parking.answer
+    (hold,) = _chat(assistant, "Minimum holding period before a park unit may be resold?")
+    assert not hold.refused and "5 years" in hold.answer.splitlines()[0], hold.answer

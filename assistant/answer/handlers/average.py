@@ -62,6 +62,11 @@ class AverageHandler:
             before = ctx.services.bank.get(prev.knowledge_point)
             # "那1500万平均下来每年多少" after 掌起镇's 200万: the sum named, stated by an earlier provision, is the one
             named = _stating(ctx, said) if said and not _sums_stated(before) & said else None
+            if named is None and not said and not any(_states_money(bp) for bp in ctx.services.bank.in_clause(
+                    before.clause_id)):
+                # "How much money did the city budget …, and what is that on average per year?" after the city's park
+                # targets: the turn names a sum of its own, matched as a standalone question would be
+                named = self._matched_sum(ctx)
             self._point = named or before
             return True
         # "慈溪那1500万摊下来一年多少钱": no turn before, the sum named — the city's provision stating that very sum
@@ -75,8 +80,10 @@ class AverageHandler:
         for m in ctx.point_matches()[:AVERAGE_MATCHES]:
             if ctx.frame.city and m.point.city != ctx.frame.city:
                 continue
-            if average(ctx.frame.question, list(m.point.point.answer_spans)) is not None:
-                return m.point
+            # (the sum may sit beside the point matched, in its clause: 慈溪 一、（五）'s budget areas and its 1500万)
+            for bp in (m.point, *[p for p in ctx.services.bank.in_clause(m.point.clause_id) if p is not m.point]):
+                if average(ctx.frame.question, list(bp.point.answer_spans)) is not None:
+                    return bp
         return None
 
     def run(self, ctx: Context) -> Answer | None:

@@ -1082,9 +1082,16 @@ def opposite_bound(ctx: Context, bp: BoundPoint) -> bool:
         # "within how many years … must firms at least reach the minimum standard": the period asked is a "within",
         # the bound word qualifies the standard (eval/mixed_dev9.jsonl, 2026-12-04)
         return False
+    if asked in TIME and wants_min and any(_BAN_WITHIN.search(s) for s in bp.point.answer_spans):
+        # "Minimum holding period before a unit may be resold?": a ban for a period ("5年内不得…转让") is the least
+        # time to wait — the minimum asked (review 29)
+        return False
     if wants_max:
         return all(b == "at least " for b in bounds)
     return all(b in ("at most ", "within ") for b in bounds)
+
+
+_BAN_WITHIN = re.compile(r"内(?:不得|不准|禁止|不能)")
 
 
 _ASKS_FIRMS = re.compile(r"(多少|几)家|" + how_many_en("firms|companies|enterprises|businesses") + r"(?! parks?)", re.I)
