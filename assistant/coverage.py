@@ -86,36 +86,13 @@ def key_terms(q: AnalysedQuery) -> list[str]:
     return list(dict.fromkeys(terms))
 
 
-def english_stem(word: str) -> str:
-    """A crude stem, enough to tell a word the bank's questions use from one they never do.
-
-    >>> [english_stem(w) for w in ("chickens", "selling", "approved", "approval", "taxes", "parks")]
-    ['chicken', 'sell', 'approv', 'approval', 'tax', 'park']
-    """
-    w = word.lower()
-    for suffix in ("ing", "ed", "es", "s"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith("ss"):
-            return w[: -len(suffix)]
-    return w
-
-
-def english_words(text: str) -> set[str]:
-    """The words of an English text, hyphenated ones also by their parts."""
-    found = re.findall(r"[a-z][a-z-]{2,}", text.lower())
-    return {*found, *(part for w in found if "-" in w for part in w.split("-") if len(part) >= 2)}
-
-
 class CoverageModel:
     """IDF over clause texts; built once per corpus."""
 
-    def __init__(self, texts: list[str], english_vocabulary: set[str] | None = None):
+    def __init__(self, texts: list[str]):
         self.texts = texts
         self.n = len(texts)
         self._df: dict[str, int] = {}
-        # the English words the knowledge bank's questions use (stems): an untranslated word outside them is one the
-        # assistant knows nothing about ("Can I keep chickens…") — weighed like a Chinese word no document has,
-        # instead of the weak weight of a word it merely cannot translate
-        self.english = {english_stem(w) for w in english_vocabulary} if english_vocabulary else None
 
     def df(self, term: str) -> int:
         if term not in self._df:
@@ -141,19 +118,13 @@ class CoverageModel:
         missing, unknown = [], []
         for t in terms:
             if t.startswith(EN_UNMAPPED):
+                total += EN_UNMAPPED_WEIGHT
                 word = t[len(EN_UNMAPPED):]
-                # (a hyphenated word is known when its parts are: "small-micro")
-                strange = self.english is not None and english_stem(word) not in self.english \
-                    and not all(english_stem(part) in self.english for part in word.split("-") if part)
-                weight = math.log(self.n + 1) + 1.0 if strange else EN_UNMAPPED_WEIGHT
-                total += weight
                 # a knowledge point's own English questions may have it ("notice" in "Which body issued the notice")
                 if re.search(rf"(?<![a-z]){re.escape(word)}", lowered):
-                    found += weight
+                    found += EN_UNMAPPED_WEIGHT
                 else:
                     missing.append(word)
-                    if strange:
-                        unknown.append(word)
                 continue
             known = self.known(t)
             w = self.idf(t) if known else math.log(self.n + 1) + 1.0

@@ -247,8 +247,11 @@ _HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已�
 # selling, letting or transferring what one owns: another rule than the least area one may buy
 # 临海 （八） counts the same trade and its chain's firms together (慈溪 counts the leading trade's only); a firm said
 # not to be of the chain, or counted among the same-trade ones (其中), adds nothing (review 29)
-_CHAIN_FIRMS = ("上下游", "产业链", "upstream", "downstream", "supply chain", "supplier")
-_NOT_CHAIN = ("不是", "不属于", "既不", "并非", "其中", "也是", "not ", "neither", "among them", "of which")
+_CHAIN_FIRMS = ("上下游", "配套", "产业链", "upstream", "downstream", "supply chain", "supplier")
+_NOT_CHAIN = ("不是", "不属于", "既不", "并非", "其中", "食堂", "物业", "餐饮", "保洁", "not ", "neither", "among them",
+              "of which", "canteen")
+# a corner plot's inclusion asked ("…边角地…用地面积里能算进去吗"): the corner land's rule, not the park's site check
+_CORNER_ASKED = ("纳入", "一并开发", "一起开发", "算进去", "能算", "并入", "include", "merged in", "count toward")
 _SITE_ENOUGH = ("够不够", "够吗", "够不", "够了", "达标", "占地面积", "用地面积", "large enough", "big enough", "enough land",
                 "site area", "site large", "minimum site")
 _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手", "出租", "租出去", "过户", "sell", "transfer", "rent out",
@@ -471,7 +474,7 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "redevelopment":
         return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
     if name == "corner_land":
-        if f.has(*_SITE_ENOUGH):
+        if f.has(*_SITE_ENOUGH) and not f.has(*_CORNER_ASKED):
             return None   # "45亩，其中有2亩边角地，占地面积够不够": the park's site is checked (review 29)
         if len(m) == 1 and f.has(*_ONE_PLOT) and not f.has(*_MERGED):
             return {"parcels_mu": [_n(m[0])]}   # "a single plot of 2.5 mu": that plot, no project total

@@ -402,6 +402,13 @@ def answer_types(question: str) -> tuple[str, ...]:
                 and (figure := _figure_named(head) or _kind_named(tail)):
             return _first_of(figure, _answer_types(head + sep))
     types = _answer_types(question)
+    head, sep, tail = _LAST_CLAUSE.match(re.sub(r"[？?。.!！～~\s]+$", "", question)).groups()
+    if types[:1] == ("permission",) and sep and head and _FIGURE_OFFERED.fullmatch(tail.strip()) \
+            and _FIGURE_QUESTION.search(head):
+        # "每家能补多少，是200万吗": a figure offered after the figure question asks that figure, not a yes/no
+        figure = next((t for t in _answer_types(head) if t in NUMERIC | TIME), None)
+        if figure:
+            return _first_of(figure, types)
     if types[:1] == ("permission",) and confirms_figure(question):
         # "慈溪也是一平米12块吗": whether the figure holds there asks the figure there — a city that sets none is (b)
         figure = next((t for t in types if t in NUMERIC), None)
@@ -424,6 +431,10 @@ _CONFIRMED_FIGURE = re.compile(r"(?:也是|也按|同样是|同样按|是不是�
 _PERIOD_OFFERED = re.compile(r"(?:也是|也要|也得|也在|是不是|应该是|还是|同样是)[^，,。？?\d]{0,6}?"
                              r"(?<![\d一二两三四五六七八九十])(?:\d{1,2}|[一二两三四五六七八九十]+|半)"
                              r"(?:年(?![\d一二三四五六七八九十]+月|底|初|末|前|的)|个月|个工作日|工作日|天)")
+
+
+# the question's last clause after its last comma or question mark: (head, mark, tail); ("", "", question) without one
+_LAST_CLAUSE = re.compile(r"(?s)(?:(.*)([，,？?]))?(.*)")
 
 
 def confirms_figure(question: str) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import threading
-from pathlib import Path
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve, with_both_cities, with_pointer_resolved, with_figure_restated
@@ -53,21 +52,6 @@ def handlers() -> list[Handler]:
             TopicHandler(), MentionedTopicHandler(), CitedDocumentHandler(), ComparisonHandler(), KnowledgeHandler(), LookupHandler()]
 
 
-def _bank_english(bank) -> set[str]:
-    """The English words the assistant knows: those of the knowledge bank's questions and subjects, and of its data
-    files (glossary, cue words, routes, messages)."""
-    from assistant.coverage import english_words
-
-    out: set[str] = set()
-    for bp in bank.points:
-        for q in (*bp.point.questions, bp.point.subject_en):
-            if re.search(r"[A-Za-z]{3,}", q):
-                out |= english_words(q)
-    for path in sorted((Path(__file__).resolve().parent.parent / "data").glob("*.yaml")):
-        out |= english_words(path.read_text(encoding="utf-8"))
-    return out
-
-
 def load_services(retriever: Retriever, progress=None) -> Services:
     corpus = retriever.corpus
     passages = retriever.index.passages
@@ -80,7 +64,7 @@ def load_services(retriever: Retriever, progress=None) -> Services:
     for doc in corpus.documents:
         by_place.setdefault(doc.meta.city, []).extend(c.text for c in doc.clauses)
     return Services(corpus=corpus, retriever=retriever, bank=bank, kindex=kindex,
-                    coverage=CoverageModel(list(texts.values()), english_vocabulary=_bank_english(bank)),
+                    coverage=CoverageModel(list(texts.values())),
                     topics=TopicCoverage(TopicCatalogue.load(), list(texts.values()), by_place=by_place),
                     passage_text=texts)
 
