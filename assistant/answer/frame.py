@@ -433,7 +433,7 @@ _PERIOD_OFFERED = re.compile(r"(?:也是|也要|也得|也在|是不是|应该�
                              r"(?:年(?![\d一二三四五六七八九十]+月|底|初|末|前|的)|个月|个工作日|工作日|天)")
 
 
-# the question's last clause after its last comma or question mark: (head, mark, tail); ("", "", question) without one
+# the question's last clause after its last comma or question mark: (head, mark, tail); (None, None, question) without one
 _LAST_CLAUSE = re.compile(r"(?s)(?:(.*)([，,？?]))?(.*)")
 
 
@@ -497,8 +497,8 @@ def _answer_types(question: str) -> tuple[str, ...]:
         # asks the premium, not the price the method's name says)
         unquoted = _QUOTED_EN.sub(lambda m: " " * len(m.group(0)), text)
         # (two cues at one place: the longer, more specific one — "price premium" is a ratio, not the price)
-        found = [((at := _first(unquoted, dict(_cues())[t]), -_longest_at(unquoted, dict(_cues())[t], at)), o, t)
-                 for _, o, t in found]
+        cues = dict(_cues())
+        found = [((at := _first(unquoted, cues[t]), -_longest_at(unquoted, cues[t], at)), o, t) for _, o, t in found]
     types = [t for _, _, t in sorted(found)]
     if english and _WH_FIGURE_START.match(text):
         # "What is the maximum land premium allowed when … is auctioned?": a question that opens by asking a figure
