@@ -138,6 +138,9 @@ _GROUPED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _PLAIN = re.compile(r"^\d+(?:\.\d+)?$")
 _MIXED = re.compile(r"^(\d+(?:\.\d+)?)([十百千万亿]+)$")
 _FRACTION = re.compile(r"^(\d+)/(\d+)$")
+# "两三百万", "三四十", "七八千": two neighbouring digits say a rough range; read as its lower end, as "300多万" is read
+# as 300万 — a 以上 threshold met by it is met by the whole range (mixed_dev35: "一年交税两三百万" was no number).
+_ROUGH_RANGE = re.compile(r"^(一二|二三|两三|三四|四五|五六|六七|七八|八九)([十百千万亿]*)$")
 _CN_FRACTION = re.compile(rf"^([{_CN_CHARS}\d.]+)分之([{_CN_CHARS}\d.]+)$")
 
 
@@ -177,8 +180,8 @@ def parse_number(text: str | int | float, field: str | None = None) -> Fraction:
     ``70%`` (→ 7/10) ``3‰`` ``三分之二`` ``百分之七十``. Anything else, and an ambiguous separator (``1,2``), raises
     :class:`QueryError` naming ``field``.
 
-    >>> parse_number("１，２００")
-    Fraction(1200, 1)
+    >>> parse_number("１，２００"), parse_number("两三百万"), parse_number("三四十")
+    (Fraction(1200, 1), Fraction(2000000, 1), Fraction(30, 1))
     >>> parse_number("1,2", "area_m2")
     Traceback (most recent call last):
     ...
@@ -220,6 +223,8 @@ def parse_number(text: str | int | float, field: str | None = None) -> Fraction:
             value = _scaled(m.group(1), m.group(2))
         elif m := _FRACTION.match(s):
             value = Fraction(int(m.group(1)), int(m.group(2)))
+        elif m := _ROUGH_RANGE.match(s):
+            value = _scaled(str(integer(m.group(1)[0].replace("两", "二"))), m.group(2))
         elif m := _CN_FRACTION.match(s):
             value = _single(m.group(2)) / _single(m.group(1))
         elif s and all(ch in _CN_CHARS for ch in s):

@@ -239,7 +239,8 @@ _FIRST_DAY_COUNTS = ("头一天也算", "当天也算", "当天算", "第一天�
 
 # "买了4年了", "已经用了三年", "bought it 4 years ago", "held it for 3 years": the years the user has owned it
 _HELD = re.compile(r"(?:买了|购买了|买来|入园|拿到|持有|用了|已经|有了)\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:年|多年)"
-                   r"(?!\s*(?:没|未|不|闲|空|内|以内|之内))"   # "已经2年没用了": idle, not owned; "买了5年内": the rule's period
+                   r"(?!\s*(?:没|未|不|闲|空|内|以内|之内|以后才|之后才|后才|以上才|才))"   # "已经2年没用了": idle, not owned; "买了5年内": the rule's period
+                   # ("买了5年以后才能卖": the rule heard, no years of the user's — mixed_dev35)
                    r"|(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*年前(?:买|购|拿)"
                    r"|(?:bought|acquired|purchased)\s+(?:it\s+)?(\d+(?:\.\d+)?)\s+years?\s+ago"
                    r"|(?:held|owned|had)\s+(?:it\s+)?(?:for\s+)?(\d+(?:\.\d+)?)\s+years?")
@@ -254,6 +255,9 @@ _NOT_CHAIN = ("不是", "不属于", "既不", "并非", "其中", "食堂", "�
 _CORNER_ASKED = ("纳入", "一并开发", "一起开发", "算进去", "能算", "并入", "include", "merged in", "count toward")
 _SITE_ENOUGH = ("够不够", "够吗", "够不", "够了", "达标", "占地面积", "用地面积", "large enough", "big enough", "enough land",
                 "site area", "site large", "minimum site")
+# A firm's own land asked ("入园的话我们一家企业自己最少要有多少亩地"): the park's least site is no firm's (mixed_dev35).
+_PER_FIRM = ("一家企业", "每家企业", "每家", "单个企业", "每个企业", "企业自己", "我们自己", "一家厂", "每家厂", "each firm",
+             "each enterprise", "per firm", "per enterprise", "single firm", "single enterprise", "one firm")
 _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手", "出租", "租出去", "过户", "sell", "transfer", "rent out",
             "let out", "lease out")
 
@@ -470,6 +474,8 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             inputs["jurisdiction"] = city
         return inputs
     if name == "site_area":
+        if f.has(*_PER_FIRM):
+            return None
         return {"land_area_mu": _n(m[0]), "development_mode": development_mode(f)}
     if name == "redevelopment":
         return {"land_area_mu": _n(m[0]), "land_in_production_years": _n(f.years[0])}
@@ -601,7 +607,7 @@ def route_calculation(question: str, city: str | None = None) -> tuple[str, dict
 
     f = read(question)
     named = [c for c in places_in(question)[0] if c != "浙江省"]
-    city = named[0] if len(named) == 1 else (city if not named else None)
+    city = named[0] if len(named) == 1 else (city if not named or city in named else None)
     for route in routes():
         if not all(f.has(*group) for group in route.words) or not _needs_met(route, f):
             continue
@@ -621,7 +627,7 @@ def areas_m2(q: str) -> list[int | float]:
 
 ELIGIBILITY = re.compile(
     r"(能不能|可不可以|可以|能否|能|是否|够不够|符不符合|符合|有没有资格|有资格|够格).{0,12}"
-    r"(入园|入驻|进园|进驻|进入园区|(?<![算加放计统并合])进去|搬进|进临海|进温州|进慈溪|进小微园|进园区)"
+    r"(入园|入驻|进园|进驻|进入园区|(?<![算加放计统并合])进去|搬进|进临海|进温州|进慈溪|进小微园|进园区)(?!企业)"
     r"|入园(条件|资格|门槛)|(我|我们|我家|我司).{0,10}(符合|够).{0,6}条件"
     r"|\b(qualify|eligible|eligibility)\b|can (my|our) (company|firm|enterprise|business) (enter|move into|join)",
     re.I)
@@ -641,6 +647,8 @@ def is_eligibility(question: str) -> bool:
     """
     >>> is_eligibility("Can my company enter a Linhai park?"), is_eligibility("A single plot of 2.5 mu. Does it qualify?")
     (True, False)
+    >>> is_eligibility("向符合条件的入园企业发放的服务券面额多少"), is_eligibility("我们符合条件能入园吗")   # a kind of firm named
+    (False, True)
     """
     m = ELIGIBILITY.search(question)
     if m is None:

@@ -549,6 +549,11 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         return Resolution(_across_places(prev_q, standard), "across", topic=previous.topic, previous_city=prev_city)
     if asks_other_places(question) and previous.kind == "comparison":
         return Resolution(_across_places(prev_q), "new", topic=previous.topic)   # every city, as compared before
+    if offers_a_figure(question) and not _cities_in(question):
+        # "是不是5年内" after 温州's land-use tax relief: the figure offered is checked against the previous question's
+        # answer — the previous question with the offer (conversations_dev36)
+        return Resolution(f"{prev_q.rstrip('？?。 ')}，{question.strip()}", "figure", inherited_city=prev_city,
+                          topic=previous.topic)
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
         subject = " ".join(figures_text(question)) or None
@@ -623,6 +628,26 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
     return Resolution(subject, "topic")
 
 
+def offers_a_figure(question: str) -> bool:
+    """A turn that only offers a figure for a yes ("是不是5年内", "是12块吧", "Is it 500 m²?"), not the user's own
+    figure ("1200平", "我买了1200平").
+
+    >>> offers_a_figure("是不是5年内"), offers_a_figure("是12块吧"), offers_a_figure("Is it 500 m²?")
+    (True, True, True)
+    >>> offers_a_figure("1200平"), offers_a_figure("我买了1200平"), offers_a_figure("那1200平方米呢？")
+    (False, False, False)
+    """
+    return bool(_BARE_OFFER.fullmatch(question.strip()))
+
+
+# a turn that only offers a figure for a yes: "是不是5年内", "是12块吧", "Is it 400 m²?"
+_OFFER_FIGURE = (r"\d+(?:\.\d+)?\s*(?:个月|年|月|天|日|个工作日|平方米|平米|平方|平|㎡|亩|家|个|元|块|万元|万|%|％|‰|层|米)?"
+                 r"(?:内|以内|以上|以下|左右|一平|一平米|每平方米)?")
+# (a marker before or after the figure: a bare "1200平" after a fee rate is the user's area, computed)
+_BARE_OFFER = re.compile(rf"(?:那|那么)?(?:是不是|就是|应该是|大概是|好像是|不是|是)\s*{_OFFER_FIGURE}"
+                         r"(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?]?"
+                         rf"|(?:那|那么)?{_OFFER_FIGURE}(?:吧|吗|么|对吧|对吗|没错吧|是吧)[？?]?"
+                         r"|(?i:is it|is that|so it'?s|so,? it'?s)\s+\d[\w\s.²%]{0,24}\??")
 _ASKS_HOW_MUCH = re.compile(r"多少|几|多大|how much|how many|how big|what share", re.I)
 
 

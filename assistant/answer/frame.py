@@ -409,12 +409,40 @@ def answer_types(question: str) -> tuple[str, ...]:
         figure = next((t for t in _answer_types(head) if t in NUMERIC | TIME), None)
         if figure:
             return _first_of(figure, types)
+    if not types and (figure := _figure_heard(question)):
+        # "听说…每家补200万？真的假的": hearsay with a figure, checked — that figure is asked (mixed_dev35)
+        return (figure,)
     if types[:1] == ("permission",) and confirms_figure(question):
         # "慈溪也是一平米12块吗": whether the figure holds there asks the figure there — a city that sets none is (b)
         figure = next((t for t in types if t in NUMERIC), None)
         if figure:
             return _first_of(figure, types)
     return types
+
+
+# "…？真的假的", "是真的吗", "Is that true?": the user checks what was heard
+_CHECKS_HEARSAY = re.compile(r"(?:真的假的|是真的吗|真的吗|真的不|靠谱吗|靠不靠谱|属实吗|有这回事吗|有这事吗|对不对|对吗|"
+                             r"\bis (?:that|it|this) (?:true|right|correct)\b|\breally\b)[？?!！。.\s]*$", re.I)
+_UNIT_KIND = (("amount", ("元", "万元", "亿元")), ("duration", ("年", "个月", "日", "工作日")), ("area", ("平方米", "亩")),
+              ("ratio", ("%", "‰")), ("count", ("家", "个")))
+
+
+def _figure_heard(question: str) -> str | None:
+    """The kind of the figure a hearsay names when the user checks it ("…每家补200万？真的假的" → amount); None
+    without such a tail or figure.
+
+    >>> _figure_heard("听说掌起拆违入园的企业每家补200万？真的假的"), _figure_heard("听说能卖？真的假的")
+    ('amount', None)
+    """
+    if not _CHECKS_HEARSAY.search(question):
+        return None
+    from assistant.quantities import find_quantities
+
+    try:
+        units = [q.unit or ("元" if q.wan else "") for q in find_quantities(question, field=None)]
+    except Exception:   # a figure the parser refuses is no figure heard
+        return None
+    return next((kind for u in units for kind, kind_units in _UNIT_KIND if u in kind_units), None)
 
 
 def _first_of(figure: str, types) -> tuple[str, ...]:
@@ -664,7 +692,9 @@ def split_parts(question: str) -> tuple[str, ...]:
 # "…几年里不准转卖？是不是5年啊": a figure offered for confirmation of the part before it, no question of its own (alone,
 # "是不是5年" was answered as a yes/no on whatever clause says 5年)
 _FIGURE_OFFERED = re.compile(r"(?:是不是|是|就是|应该是|大概是|好像是|也是)?(?:[\d.]+|[一二两三四五六七八九十百千万]+)\s*"
-                             r"(?:年|个月|月|天|日|平方米|平米|平方|平|亩|家|元|块|万|万元|%|％|层|米)(?:吧|吗|啊|呀|么|嘛|呢|对吧|没错吧)?")
+                             r"(?:年|个月|月|天|日|平方米|平米|平方|平|亩|家|元|块|万|万元|%|％|层|米)"
+                             # "8000亩那么大吗": the figure offered with how big it sounds (mixed_dev35)
+                             r"(?:(?:那么|这么)(?:大|多|高|长|久|少|小))?(?:吧|吗|啊|呀|么|嘛|呢|对吧|没错吧)?")
 _BARE_FIGURE_ASKED = re.compile(r"(?i)(?:and\s+)?(?:what|which)\s+(?:number|figure|value|amount|rate|one|share|percentage|"
                                 r"proportion)(?:\s+is\s+it)?|(?:是)?(?:多少|多大|什么)比例(?:呢|啊)?|(?:占)?百分之几(?:呢)?|"
                                 r"how\s+(?:much|many|large|big|long)(?:\s+is\s+it)?|(?:是)?多少(?:呢|啊)?|(?:是)?几个(?:呢)?|"
@@ -730,8 +760,15 @@ def unpointed(text: str) -> str:
 
     >>> unpointed("省里要的那几张表，那几号前交"), unpointed("那几年内要建成")
     ('省里要的那些张表，那几号前交', '那几年内要建成')
+    >>> unpointed("我们厂就十几个人，最少要几亩地"), unpointed("几十家企业")
+    ('我们厂就十余个人，最少要几亩地', '余十家企业')
     """
-    return _POINTING.sub(r"\1些", text)
+    return _ROUGH_NUMBER.sub(lambda m: m.group(0).replace("几", "余"), _POINTING.sub(r"\1些", text))
+
+
+# "十几个人", "几十家", "两百几十万": a rough number the user states, no 几 that asks (mixed_dev35: "我们厂就十几个人"
+# made a land question ask a count). "几十万还是几百万" would be a rough number asked — no user was seen to type it.
+_ROUGH_NUMBER = re.compile(r"(?:[十百千万][几]|几[十百千万])")
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-Z])")
@@ -929,8 +966,33 @@ def asks_something(part: str) -> bool:
 
     >>> asks_something("原则上不让进园"), asks_something("那有啥例外？"), asks_something("能特批不"), asks_something("小作坊能搬进去伐"), asks_something("要搬走咋弄")
     (False, True, True, True, True)
+    >>> asks_something("我们小厂哪有那么多？"), asks_something("哪来这么多钱啊"), asks_something("哪有这么多规定？能不能少点")
+    (False, False, True)
     """
-    return bool(_ASKING.search(unpointed(part)))
+    return bool(_ASKING.search(_RHETORICAL.sub("", unpointed(part))))
+
+
+# "我们小厂哪有那么多？", "哪来这么多钱": a rhetorical 哪 says the user has not got it; it asks nothing (mixed_dev35).
+_RHETORICAL = re.compile(r"哪(?:有|来|里有|儿有|里来|儿来|能有)(?:那么|这么)(?:多|大|高)[\u4e00-\u9fff]{0,3}?[啊呀哦嘛的]*[？?]?")
+
+
+def city_asked(text: str) -> str | None:
+    """Of several cities named, the one the question asks about when the others are only told of in a statement
+    ("温州的维修基金一平交多少？我朋友在临海那边交的是12块" asks 温州's); None when the asking clauses name none or
+    several ("临海和温州哪个高", "温州多少，跟临海一样吗").
+
+    >>> city_asked("温州的维修基金一个平方交多少钱啊？我朋友在临海那边交的是12块一平"), city_asked("临海是12块，温州呢？")
+    ('温州市', '温州市')
+    >>> city_asked("温州容积率多少，跟临海一样吗"), city_asked("我在临海开厂，想去温州买，维修资金多少？")
+    (None, None)
+    """
+    from assistant.query import places_in
+
+    asked, told = set(), set()
+    for piece in re.split(r"(?<=[，,；;。！!？?])", text):
+        cities = {c for c in places_in(piece)[0] if c != "浙江省"}
+        (asked if asks_something(piece) and not _CONDITION.match(piece.strip()) else told).update(cities)
+    return next(iter(asked)) if len(asked) == 1 and told - asked else None
 
 
 def _only_a_place(part: str) -> bool:
@@ -971,7 +1033,8 @@ class Frame:
     def asks_figure(self) -> bool:
         """Asks for a number outright ("交多少钱", "几年", "how much"), not only about a topic that has one."""
         return bool(self.types) and self.types[0] in NUMERIC and bool(_FIGURE_QUESTION.search(self.text.lower())
-                                                                      or confirms_figure(self.text))
+                                                                      or confirms_figure(self.text)
+                                                                      or _figure_heard(self.text))
 
     @property
     def asks(self) -> str | None:
@@ -1001,6 +1064,8 @@ def frame(question: str, text: str | None = None, *, chosen_city: str | None = N
         city, source = chosen_city, "chosen"
     elif len(local) == 1:
         city, source = local[0], ("named" if local[0] in said else "inherited")
+    elif len(local) > 1 and (asked_one := city_asked(text)) is not None:
+        city, source = asked_one, ("named" if asked_one in said else "inherited")
     elif not local and "浙江省" in q.cities:
         city, source = "浙江省", "named"
     elif not local and inherited_city:

@@ -2903,3 +2903,56 @@ def test_review_29_chain_firms_dates_offered_and_site_checks_stay_as_they_were(a
 def test_a_figure_offered_after_a_per_firm_question_keeps_the_question_a_figure_one(assistant):
     (firm,) = _chat(assistant, "掌起的小厂搬到万洋众创城，一家补多少钱？是200万吧")
     assert firm.refused and firm.not_covered_kind == "different_quantity", firm.answer
+
+
+def test_the_city_asked_of_is_the_one_in_the_question_not_the_one_told_of(assistant):
+    (fund,) = _chat(assistant, "温州的小微园物业维修基金一个平方交多少钱啊？我朋友在临海那边交的是12块一平，温州应该也差不多吧")
+    assert fund.refused and fund.city == "温州市" and "12元" not in fund.answer.splitlines()[0], fund.answer
+    (both,) = _chat(assistant, "温州容积率多少，跟临海一样吗")
+    assert not both.refused and "温州" in both.answer and "临海" in both.answer, both.answer
+
+
+def test_a_firms_own_land_is_not_the_parks_least_site(assistant):
+    (land,) = _chat(assistant, "我们厂就十几个人，镇里叫我们搬进临海新建的小微园，有人说入园要100亩地，"
+                               "我们小厂哪有那么多？入园的话我们一家企业自己最少要有多少亩地啊")
+    assert land.refused and land.not_covered_kind == "different_quantity" and land.calculation is None, land.answer
+
+
+def test_a_rough_range_of_tax_is_read_at_its_lower_end(assistant):
+    (buy,) = _chat(assistant, "温州园区买厂房面积不是有限制吗，我们亩均税收有40万，一年交税两三百万，最多能买多大")
+    assert "20000平方米" in buy.answer.splitlines()[0], buy.answer
+
+
+def test_a_kind_of_firm_named_is_no_eligibility_check(assistant):
+    (vouchers,) = _chat(assistant, "温州市向符合条件的入园企业发放的小微企业服务券和创新券，面额标准是多少？")
+    assert vouchers.refused and vouchers.not_covered_kind == "no_figure", vouchers.answer
+
+
+def test_a_heard_figure_checked_per_firm_is_not_the_towns_sum(assistant):
+    (heard,) = _chat(assistant, "听说慈溪掌起那边拆违入园的企业每家补200万？真的假的")
+    assert heard.refused and heard.not_covered_kind == "different_quantity", heard.answer
+    (rule,) = _chat(assistant, "听说临海厂房买了5年以后才能卖，真的假的")
+    assert not rule.refused and rule.calculation is None and "5年内" in rule.direct, rule.answer
+
+
+def test_a_subsidy_the_clause_gives_without_a_sum_is_not_the_citys_budget(assistant):
+    (sub,) = _chat(assistant, "慈溪镇里自己开发小微园的话，市里配套设施给补多少钱")
+    assert sub.refused and sub.not_covered_kind == "no_figure" and "1500万" not in sub.direct, sub.answer
+
+
+def test_a_figure_offered_is_confirmed_or_corrected_first(assistant):
+    (ratio,) = _chat(assistant, "老板问一下哈，临海这边园区容基率是不是做到1.5就够了？")
+    assert ratio.direct.startswith("不是。") and "2.0以上" in ratio.direct, ratio.answer
+    _, tax = _chat(assistant, "温州开发小微园，城镇土地使用税有啥优惠", "是不是5年内")
+    assert tax.direct.startswith("不是。") and "3年内" in tax.direct and "房产税" not in tax.direct, tax.answer
+    _, fund = _chat(assistant, "临海维修资金怎么交", "是12块吧")
+    assert fund.direct.startswith("是的。") and "12元/平方米" in fund.direct, fund.answer
+    _, area = _chat(assistant, "What is Linhai's minimum floor area per firm?", "Is it 500 m²?")
+    assert area.direct.startswith("No.") and area.calculation is None and "400" in area.direct, area.answer
+    _, computed = _chat(assistant, "临海维修资金一平米多少", "1200平")
+    assert computed.calculation is not None and "14400" in computed.direct, computed.answer
+
+
+def test_a_new_subject_in_a_follow_up_is_answered_from_its_own_clause(assistant):
+    _, who = _chat(assistant, "临海一个小微园最少要进几家企业", "入园名单谁审啊，要公示几天")
+    assert "领导小组办公室" in who.answer.splitlines()[0] and "7日" in who.answer, who.answer

@@ -102,7 +102,9 @@ class ComparisonHandler:
 
     def can_handle(self, ctx: Context) -> bool:
         f = ctx.frame
-        return f.city_source != "chosen" and is_comparison(f.text, f.named_cities)
+        # (several cities named, one asked of: "温州一平交多少？我朋友在临海交的是12块" asks 温州's, frame.city_asked)
+        asked_one = f.city is not None and len(f.local_cities) > 1
+        return f.city_source != "chosen" and not asked_one and is_comparison(f.text, f.named_cities)
 
     @staticmethod
     def _topic_of_the_kind_asked(ctx: Context, sub, matches: list, topic: str):

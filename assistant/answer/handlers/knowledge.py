@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from fractions import Fraction
 from dataclasses import dataclass
 
 from assistant import words
@@ -32,7 +33,7 @@ from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.models import Status
-from assistant.answer.followup import restates_a_figure
+from assistant.answer.followup import offers_a_figure, restates_a_figure
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import glossary_phrase_said, glossary_phrase_terms
@@ -110,6 +111,7 @@ _TOGETHER = re.compile(r"合并|一并|不得[^，。；]{0,8}单独")
 _NONPRODUCTION_ROOMS = re.compile(r"办公|宿舍|食堂|非生产|生活服务|配套用房|office|dormitor|canteen|non-production", re.I)
 # A share named with no figure ("集中配套一定比例的职工宿舍")
 _SHARE_UNSTATED = re.compile(r"一定比例|适当比例|相应比例|一定数量")
+_AMOUNT_UNSTATED = re.compile(r"(?:给予|予以)(?:一定|适当)(?:的)?(?:补助|奖励|补贴|资金)")
 # Things named as examples of a class ("宿舍食堂这些配套的房子", "宿舍、食堂等用房"): the class is asked, not each
 _AS_EXAMPLES = re.compile(r"(?:这些|这类|那些|那类|等等?|之类的?|什么的)[^，,。？?]{0,6}?(?:房子|房|用房|设施|配套)")
 # What something is for, asked ("那笔钱是干啥用的") and stated ("专项用于…")
@@ -759,13 +761,57 @@ _OFFERED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*年(?!内|�
 # Units said after a number, by family (a number offered and a number stated agree only in the same family)
 _UNIT_FAMILIES = (("天", r"^\s*(?:个工作日|个?天|日|days?)"), ("月", r"^\s*(?:个月|月|months?)"),
                   ("年", r"^\s*(?:年|years?)"), ("面积", r"^\s*(?:平|㎡|m²|m2|square)"), ("亩", r"^\s*(?:亩|mu\b)"),
-                  ("钱", r"^\s*(?:万|元|块|yuan)"), ("比", r"^\s*(?:%|％|percent)"), ("家", r"^\s*(?:家|firms?|enterprises?|companies)"),
+                  ("钱", r"^\s*(?:万|元|块|yuan)"), ("比", r"^\s*(?:%|％|percent)"), ("千分", r"^\s*(?:‰|per mille)"), ("家", r"^\s*(?:家|firms?|enterprises?|companies)"),
                   ("个", r"^\s*(?:个|parks?)"))
 
 
 def _unit_family(after: str) -> str | None:
     """The unit family of the words after a number ("5天" → 天, "20万" → 钱), None when none is said."""
     return next((name for name, pattern in _UNIT_FAMILIES if re.search(pattern, after, re.I)), None)
+
+
+# the clause of a question that offers a figure for a yes: a marker and a number ("是不是5年内", "是12块吧")
+_OFFER_CLAUSE = re.compile(r"(?:是不是|是否|不就是|就是|应该是|好像是|大概是|也是|是)[^，,。？?]{0,10}?\d[^，,。？?]{0,12}?"
+                           r"(?:吧|吗|么|对吧|对吗|对不对|没错吧|是吧)?[？?]?\s*$"
+                           r"|\d[^，,。？?]{0,12}?(?:吧|吗|么|对吧|对吗|对不对|没错吧|是吧|真的假的)[？?]?\s*$"
+                           r"|\b(?:is|was) (?:it|that|this)\b[^?]{0,40}?\d[^?]*\?\s*$", re.I)
+
+
+# a number and the words after it (a calendar year is dropped where it is read)
+_A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(.{0,4})")
+
+
+def offered_figures(question: str) -> list[tuple[str, str | None]]:
+    """The figures a question offers to be confirmed, with their unit family ("…是不是5年内" → [("5", "年")]); none
+    when no clause offers one.
+
+    >>> offered_figures("温州城镇土地使用税优惠是不是5年内"), offered_figures("临海维修资金怎么交，是12块吧")
+    ([('5', '年')], [('12', '钱')])
+    >>> offered_figures("我买了1200平，要交多少"), offered_figures("Is it 400 m² per firm?"), offered_figures("是不是3年")
+    ([], [('400', '面积')], [('3', '年')])
+    """
+    last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
+    if not _OFFER_CLAUSE.search(last):
+        return []
+    return [(n, _unit_family(rest)) for n, rest in _A_FIGURE.findall(last) if not re.fullmatch(r"(?:19|20)\d\d", n)]
+
+
+def with_offered_verdict(question: str, answer: Answer, lang: str) -> Answer:
+    """"是不是5年内" answered by a line stating 3年内: the line begins "不是。"; by one stating 5年内, "是的。" — the
+    yes/no asked, from the figures the line quotes (of the same unit family only; a line stating no such figure is
+    left as it is)."""
+    offered = offered_figures(question)
+    if not offered or answer.refused or answer.kind != "lookup" or not answer.direct \
+            or re.match(r"\s*1\.", answer.direct):
+        return answer
+    stated = [(n, _unit_family(rest)) for n, rest in _A_FIGURE.findall(answer.direct.split("：", 1)[-1])
+              if not re.fullmatch(r"(?:19|20)\d\d", n)]
+    same = [(n, fam) for n, fam in stated if any(fam == of for _, of in offered)]
+    if not same:
+        return answer
+    right = any(Fraction(n) == Fraction(o) and fam == of for n, fam in same for o, of in offered)
+    direct = text("answer.offered_right" if right else "answer.offered_wrong", lang, line=answer.direct)
+    return answer.model_copy(update={"direct": direct, "answer": answer.answer.replace(answer.direct, direct, 1)})
 
 
 def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -> PointMatch | None:
@@ -1473,6 +1519,8 @@ class KnowledgeHandler:
         if answer is not None and not answer.refused and answer.kind == "lookup" and _BOTH_DOCUMENTS.search(
                 ctx.frame.text.lower()):
             answer = self._from_each_document(ctx, answer)
+        if answer is not None:
+            answer = with_offered_verdict(ctx.frame.question, answer, ctx.frame.language)
         if answer is None or answer.refused or not ctx.frame.tail:
             return answer
         return self._with_tail(ctx, answer, ctx.frame.tail)
@@ -1881,6 +1929,10 @@ class KnowledgeHandler:
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
         if _OTHER_THING.search(f.question):
             return None     # "And the other materials, what's the deadline?" after the plan text's: not its clause
+        offered = {family for _, family in offered_figures(f.question)}
+        if offered and offers_a_figure(f.question) and any(_unit_family(rest) in offered for sp in before.point.answer_spans
+                                                           for _, rest in _A_FIGURE.findall(sp)):
+            return _as_match(before, matches)   # "是不是5年内" after a 3年内: that figure checked, no other of its clause
         if _ONE_OR_THE_OTHER.search(f.question) and len(f.question) <= CHOICE_FOLLOW_UP:
             # "那个比例是按建筑面积算还是按用地面积算" after 温州's 10%-25%: one of the two is in the previous answer's
             # own words ("建筑面积占总建筑面积") — it answers which
@@ -2005,12 +2057,15 @@ class KnowledgeHandler:
             candidates = [bp for bp in siblings if states_new_words(bp)
                           and (not f.asks_figure or gives(bp, f.asks))]   # "2019年计划建设多少个": a count, not the basis
             own = matches[0] if matches else None
-            if candidates and own is not None and f.types and f.types[0] in TIME \
-                    and own.point.clause_id != before.clause_id \
-                    and own.point.point.answer_type in _FAMILY.get(f.types[0], {f.types[0]}) \
+            kind = _FAMILY.get(f.types[0], {f.types[0]}) if f.types else set()
+            if candidates and own is not None and f.types \
+                    and (f.types[0] in TIME or not any(bp.point.answer_type in kind for bp in candidates)) \
+                    and own.point.clause_id != before.clause_id and own.point.point.answer_type in kind \
                     and own.point.point.id not in {bp.point.id for bp in candidates} and self._trusted(ctx, own):
                 # "五年发展规划正式文本的报送时限是？" after the four tasks' deadline: the turn's own best match states the
                 # time asked (the plan text's own deadline); the attachment list beside that deadline only names 五年规划
+                # — or states the kind asked where none of the clause's does ("入园名单谁审啊" after 临海's least
+                # number of firms: who approves, not the ban on polluters beside it — conversations_dev36)
                 candidates = []
             # the kind of fact the previous turn was about first ("那成套的呢" after an area asks the suite's area)
             prefer = {bp.point.id for bp in candidates if bp.point.answer_type == prev.answer_type}
@@ -2590,6 +2645,12 @@ class KnowledgeHandler:
                 if f.language == "zh" and named_here and not _AS_EXAMPLES.search(f.text) \
                         and any(_SHARE_UNSTATED.search(sp) for sp in bp.point.answer_spans):
                     figures = []
+            if figures and f.language == "zh" and any(_AMOUNT_UNSTATED.search(sp) for sp in bp.point.answer_spans):
+                # "市里配套设施给补多少钱": the matched provision names the thing with "给予一定补助" (no sum); the city's
+                # budget beside it is not the thing's (慈溪's 1500万元 for four purposes, mixed_dev35) — (b)
+                figures = [p for p in figures if not [
+                    w for w in own if len(w) >= 2 and any(w in sp for sp in bp.point.answer_spans)
+                    and not any(w in sp for sp in (p.point.subject_zh, *p.point.answer_spans))]]
             if figures:
                 bp = self._best_of(ctx, figures)
             else:
@@ -3218,7 +3279,8 @@ class KnowledgeHandler:
         named = consequence_words_for(f.text) if "consequence" in f.types[:2] else ()
         if named and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in named):
             return self._not_stated(ctx, m.point, template="knowledge.not_stated_this_consequence")  # (e)
-        points = self._companions(ctx, m) if m.score > 0 else [m.point]
+        # (a figure offered for a yes, "…是不是3年", asks that one figure: no yes/no companions of its clause)
+        points = self._companions(ctx, m) if m.score > 0 and not offered_figures(f.question) else [m.point]
         points += [p for p in with_points if p.point.id not in {x.point.id for x in points}]
         if f.asks_figure and not gives(points[0], f.asks):
             # "温州评上四星级园区要多少亩均税收": the lead (the star parks' count) states no such figure, and the one
