@@ -255,9 +255,11 @@ _NOT_CHAIN = ("不是", "不属于", "既不", "并非", "其中", "食堂", "�
 _CORNER_ASKED = ("纳入", "一并开发", "一起开发", "算进去", "能算", "并入", "include", "merged in", "count toward")
 _SITE_ENOUGH = ("够不够", "够吗", "够不", "够了", "达标", "占地面积", "用地面积", "large enough", "big enough", "enough land",
                 "site area", "site large", "minimum site")
-# A firm's own land asked ("入园的话我们一家企业自己最少要有多少亩地"): the park's least site is no firm's (mixed_dev35).
-_PER_FIRM = ("一家企业", "每家企业", "每家", "单个企业", "每个企业", "企业自己", "我们自己", "一家厂", "每家厂", "each firm",
-             "each enterprise", "per firm", "per enterprise", "single firm", "single enterprise", "one firm")
+# A firm's own land asked ("入园的话我们一家企业自己最少要有多少亩地"): the park's least site is no firm's (mixed_dev35)
+# — not a park a firm builds on its own land ("企业自己有60亩旧厂区，改造成小微园够不够", review 30).
+_PER_FIRM = ("一家企业", "单个企业", "每个企业", "一家厂", "each firm", "each enterprise", "per firm", "per enterprise",
+             "single firm", "single enterprise")
+_LAND_ASKED = re.compile(r"多少亩|几亩|多大的?地|how many mu|how much land")
 _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手", "出租", "租出去", "过户", "sell", "transfer", "rent out",
             "let out", "lease out")
 
@@ -474,7 +476,7 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             inputs["jurisdiction"] = city
         return inputs
     if name == "site_area":
-        if f.has(*_PER_FIRM):
+        if f.has(*_PER_FIRM) and _LAND_ASKED.search(f.text) and not f.has(*_SITE_ENOUGH):
             return None
         return {"land_area_mu": _n(m[0]), "development_mode": development_mode(f)}
     if name == "redevelopment":
@@ -627,10 +629,11 @@ def areas_m2(q: str) -> list[int | float]:
 
 ELIGIBILITY = re.compile(
     r"(能不能|可不可以|可以|能否|能|是否|够不够|符不符合|符合|有没有资格|有资格|够格).{0,12}"
-    r"(入园|入驻|进园|进驻|进入园区|(?<![算加放计统并合])进去|搬进|进临海|进温州|进慈溪|进小微园|进园区)(?!企业)"
+    r"(入园|入驻|进园|进驻|进入园区|(?<![算加放计统并合])进去|搬进|进临海|进温州|进慈溪|进小微园|进园区)"
     r"|入园(条件|资格|门槛)|(我|我们|我家|我司).{0,10}(符合|够).{0,6}条件"
     r"|\b(qualify|eligible|eligibility)\b|can (my|our) (company|firm|enterprise|business) (enter|move into|join)",
     re.I)
+_KIND_OF_FIRM = re.compile(r"符合(?:条件|要求|标准|规定)的(?:入园|入驻|进园)?企业")
 COMPARE = re.compile(r"(比较|对比|区别|不同|差异|异同|一样吗|一致|分别|各自|相比|compare|comparison|differ|difference|versus|\bvs\b)",
                      re.I)
 FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下)?\s*(.{1,16}?)\s*(?:呢|怎么样|怎么规定|如何)\s*[？?]?\s*$")
@@ -651,8 +654,8 @@ def is_eligibility(question: str) -> bool:
     (False, True)
     """
     m = ELIGIBILITY.search(question)
-    if m is None:
-        return False
+    if m is None or (_KIND_OF_FIRM.search(question) and not re.search(r"我|咱|our\b|\bmy\b", question, re.I)):
+        return False   # "向符合条件的入园企业发放的服务券面额多少": a kind of firm named, no firm of the user's
     # (entry itself named — "eligible to move into a Linhai park", "qualify to enter" — is the entry check)
     if m.group(0).lower() in ("qualify", "eligible", "eligibility") and _THING_QUALIFIES.search(question) \
             and not re.search(r"\b(?:enter|entry|move in|move into|join|get into|admitted|admission)\b", question, re.I):

@@ -549,7 +549,7 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         return Resolution(_across_places(prev_q, standard), "across", topic=previous.topic, previous_city=prev_city)
     if asks_other_places(question) and previous.kind == "comparison":
         return Resolution(_across_places(prev_q), "new", topic=previous.topic)   # every city, as compared before
-    if offers_a_figure(question) and not _cities_in(question):
+    if checks_previous_figure(question, previous.direct) and not _cities_in(question):
         # "是不是5年内" after 温州's land-use tax relief: the figure offered is checked against the previous question's
         # answer — the previous question with the offer (conversations_dev36)
         return Resolution(f"{prev_q.rstrip('？?。 ')}，{question.strip()}", "figure", inherited_city=prev_city,
@@ -638,6 +638,23 @@ def offers_a_figure(question: str) -> bool:
     (False, False, False)
     """
     return bool(_BARE_OFFER.fullmatch(question.strip()))
+
+
+def checks_previous_figure(question: str, previous_direct: str) -> bool:
+    """A bare offer of a figure of the kind the previous answer states ("是不是5年内" after a 3年内): that figure is
+    checked; of another kind ("应该是1200平吧" after a rate per m²) it is the user's own, to compute with (review 30).
+
+    >>> checks_previous_figure("是不是5年内", "温州市：按第一档享受优惠（建成运营3年内）")
+    True
+    >>> checks_previous_figure("应该是1200平吧", "临海市：物业专项维修资金缴纳标准按照12元/平方米缴存")
+    False
+    """
+    from assistant.answer.handlers.knowledge import offered_figures, stated_families
+
+    if not offers_a_figure(question):
+        return False
+    offered = {family for _, family in offered_figures(question)}
+    return bool(offered) and bool(offered & stated_families(previous_direct))
 
 
 # a turn that only offers a figure for a yes: "是不是5年内", "是12块吧", "Is it 400 m²?"

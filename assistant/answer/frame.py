@@ -691,7 +691,7 @@ def split_parts(question: str) -> tuple[str, ...]:
 
 # "…几年里不准转卖？是不是5年啊": a figure offered for confirmation of the part before it, no question of its own (alone,
 # "是不是5年" was answered as a yes/no on whatever clause says 5年)
-_FIGURE_OFFERED = re.compile(r"(?:是不是|是|就是|应该是|大概是|好像是|也是)?(?:[\d.]+|[一二两三四五六七八九十百千万]+)\s*"
+_FIGURE_OFFERED = re.compile(r"(?:是不是|是|就是|应该是|大概是|好像是|也是|有没有|能不能有|够不够)?(?:[\d.]+|[一二两三四五六七八九十百千万几余]+)\s*"
                              r"(?:年|个月|月|天|日|平方米|平米|平方|平|亩|家|元|块|万|万元|%|％|层|米)"
                              # "8000亩那么大吗": the figure offered with how big it sounds (mixed_dev35)
                              r"(?:(?:那么|这么)(?:大|多|高|长|久|少|小))?(?:吧|吗|啊|呀|么|嘛|呢|对吧|没错吧)?")
@@ -976,6 +976,10 @@ def asks_something(part: str) -> bool:
 _RHETORICAL = re.compile(r"哪(?:有|来|里有|儿有|里来|儿来|能有)(?:那么|这么)(?:多|大|高)[\u4e00-\u9fff]{0,3}?[啊呀哦嘛的]*[？?]?")
 
 
+_COMPARING = re.compile(r"一样|相同|不同|区别|差别|跟它|和它|比它|更[\u4e00-\u9fff]|还是|\b(?:same|different|differ|also|too|"
+                        r"compared?|stricter|looser|higher|lower|more|less)\b", re.I)
+
+
 def city_asked(text: str) -> str | None:
     """Of several cities named, the one the question asks about when the others are only told of in a statement
     ("温州的维修基金一平交多少？我朋友在临海那边交的是12块" asks 温州's); None when the asking clauses name none or
@@ -985,12 +989,16 @@ def city_asked(text: str) -> str | None:
     ('温州市', '温州市')
     >>> city_asked("温州容积率多少，跟临海一样吗"), city_asked("我在临海开厂，想去温州买，维修资金多少？")
     (None, None)
+    >>> city_asked("临海容积率要2.0以上，温州也一样吗"), city_asked("我们厂在临海，温州那边容积率要求更宽松吗")
+    (None, None)
     """
     from assistant.query import places_in
 
     asked, told = set(), set()
     for piece in re.split(r"(?<=[，,；;。！!？?])", text):
         cities = {c for c in places_in(piece)[0] if c != "浙江省"}
+        if cities and _COMPARING.search(piece):
+            return None   # "临海容积率要2.0以上，温州也一样吗": the two compared (review 30)
         (asked if asks_something(piece) and not _CONDITION.match(piece.strip()) else told).update(cities)
     return next(iter(asked)) if len(asked) == 1 and told - asked else None
 

@@ -197,7 +197,7 @@ class Assistant:
         answer = self._run_handlers(ctx, history, expand_parts)
         if r.kind == "case":
             answer = self._case_not_stated(ctx, answer)
-        return self._with_total(answer, question, previous)
+        return self._with_total(answer, question, previous, self.services.bank)
 
     def _case_not_stated(self, ctx: Context, answer: Answer) -> Answer:
         """"旧厂改的呢" after 温州's share for new parks: a point that states the rule only for the other case of the
@@ -214,15 +214,20 @@ class Assistant:
         return KnowledgeHandler()._not_stated(ctx, bp, template="knowledge.not_stated_case")
 
     @staticmethod
-    def _with_total(answer: Answer, question: str, previous) -> Answer:
+    def _with_total(answer: Answer, question: str, previous, bank) -> Answer:
         """"建好的加上在建的一共多少个": the provision's figures the question names, added up, as the first line. A
         follow-up adding to the previous question ("再加上2019年打算建的") names the earlier figures there."""
-        if answer.refused or answer.kind != "lookup" or len(answer.citations) < 2:
+        adds = previous is not None and bool(_ADDS_TO_PREVIOUS.search(question))
+        if answer.refused or answer.kind != "lookup" or (len(answer.citations) < 2 and not adds):
             return answer
-        said = question
-        if previous is not None and _ADDS_TO_PREVIOUS.search(question):
+        said, spans = question, [c.quote for c in answer.citations]
+        if adds:
             said = f"{previous.resolved_question or previous.question} {question}"
-        found = total(said, [c.quote for c in answer.citations])
+            if previous.knowledge_point in bank:
+                # "Adding the ones under construction, how many is that?" after the parks built: the earlier
+                # answer's figure is one of those added (conversations_dev36)
+                spans = [*bank.get(previous.knowledge_point).point.answer_spans, *spans]
+        found = total(said, spans)
         if found is None:
             return answer
         line = total_line(found, answer.language)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from assistant import formatting
 from assistant.answer.context import Context
-from assistant.answer.followup import figures_text, follow_up_subject, offers_a_figure
+from assistant.answer.followup import checks_previous_figure, figures_text, follow_up_subject
 from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -154,7 +154,7 @@ class CalculationHandler:
     name = "calculation"
 
     def can_handle(self, ctx: Context) -> bool:
-        if ctx.previous is not None and offers_a_figure(ctx.frame.question):
+        if ctx.previous is not None and checks_previous_figure(ctx.frame.question, ctx.previous.direct):
             return False   # "Is it 500 m²?" after the least floor area: the rule's figure checked, no area of the user's
         city = ctx.frame.city if ctx.frame.city != "浙江省" else None
         self._route = route_calculation(ctx.frame.text, city)

@@ -33,7 +33,7 @@ from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.models import Status
-from assistant.answer.followup import offers_a_figure, restates_a_figure
+from assistant.answer.followup import checks_previous_figure, restates_a_figure
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import glossary_phrase_said, glossary_phrase_terms
@@ -539,6 +539,7 @@ _COMMENTS_CLOSE = re.compile(r"(?=.*征求意见)(?:征求意见|提意见)[^。
 # (…not when the plan takes effect: "征求意见后什么时候正式实施")
 _TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
+_WH_EN = re.compile(r"\b(?:what|which|who|when|where|how)\b", re.I)
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
 _DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -759,10 +760,11 @@ def _document_point(ctx: Context, bp: BoundPoint, fact) -> BoundPoint | None:
 _OFFERED = re.compile(r"(?:是不是|是否|对吧|对吗|对不对|没错吧|\bis it\b|\bis that\b|\bis the\b)")
 _OFFERED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*年(?!内|以内|之内))(.{0,4})")
 # Units said after a number, by family (a number offered and a number stated agree only in the same family)
-_UNIT_FAMILIES = (("天", r"^\s*(?:个工作日|个?天|日|days?)"), ("月", r"^\s*(?:个月|月|months?)"),
-                  ("年", r"^\s*(?:年|years?)"), ("面积", r"^\s*(?:平|㎡|m²|m2|square)"), ("亩", r"^\s*(?:亩|mu\b)"),
-                  ("钱", r"^\s*(?:万|元|块|yuan)"), ("比", r"^\s*(?:%|％|percent)"), ("千分", r"^\s*(?:‰|per mille)"), ("家", r"^\s*(?:家|firms?|enterprises?|companies)"),
-                  ("个", r"^\s*(?:个|parks?)"))
+_UNIT_FAMILIES = (("工作日", r"^\s*(?:个?工作日|working days?|business days?)"), ("天", r"^\s*(?:个?天|日|days?)"),
+                  ("月", r"^\s*(?:个月|月|months?)"), ("年", r"^\s*(?:年|years?)"),
+                  ("面积", r"^\s*万?\s*(?:平|㎡|m²|m2|square)"), ("亩", r"^\s*万?\s*(?:亩|mu\b)"),
+                  ("家", r"^\s*万?\s*(?:家|firms?|enterprises?|companies)"), ("个", r"^\s*万?\s*(?:个|parks?)"),
+                  ("钱", r"^\s*(?:万|元|块|yuan)"), ("比", r"^\s*(?:%|％|percent)"), ("千分", r"^\s*(?:‰|per mille)"))
 
 
 def _unit_family(after: str) -> str | None:
@@ -770,25 +772,31 @@ def _unit_family(after: str) -> str | None:
     return next((name for name, pattern in _UNIT_FAMILIES if re.search(pattern, after, re.I)), None)
 
 
-# the clause of a question that offers a figure for a yes: a marker and a number ("是不是5年内", "是12块吧")
-_OFFER_CLAUSE = re.compile(r"(?:是不是|是否|不就是|就是|应该是|好像是|大概是|也是|是)[^，,。？?]{0,10}?\d[^，,。？?]{0,12}?"
-                           r"(?:吧|吗|么|对吧|对吗|对不对|没错吧|是吧)?[？?]?\s*$"
-                           r"|\d[^，,。？?]{0,12}?(?:吧|吗|么|对吧|对吗|对不对|没错吧|是吧|真的假的)[？?]?\s*$"
-                           r"|\b(?:is|was) (?:it|that|this)\b[^?]{0,40}?\d[^?]*\?\s*$", re.I)
-
-
-# a number and the words after it (a calendar year is dropped where it is read)
-_A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(.{0,4})")
+# A figure offered for a yes, ending the question: a marker, the figure, its unit, a period's 内 and a particle
+# ("是不是5年内", "是12块吧", "应该是3年吧"); a figure with a bound ("2.0以下就行", "最多100天") or an act ("5年内可以转让吗",
+# "做到2.5可以吗") is a yes/no on the rule, which equality cannot answer (review 30).
+_OFFER_CLAUSE = re.compile(r"(?:是不是|就是|应该是|好像是|大概是|是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
+                           r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
+                           r"\s*(?:内|以内|之内)?\s*(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?！!。]*\s*$"
+                           r"|^\s*(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|actually\s+)?\d[\d.,]*\s*"
+                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
+                           r"|^\s*(?:is|are)\s+(?:the|its)\b[^?]{0,80}?\s\d[\d.,]*\s*"
+                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?\s*$", re.I)
+# a number and the words after it, read ahead so the next number is not swallowed (a calendar year is dropped where
+# it is read)
+_A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,4}))")
 
 
 def offered_figures(question: str) -> list[tuple[str, str | None]]:
-    """The figures a question offers to be confirmed, with their unit family ("…是不是5年内" → [("5", "年")]); none
-    when no clause offers one.
+    """The figure a question offers to be confirmed, with its unit family ("…是不是5年内" → [("5", "年")]); none
+    when its last clause offers none.
 
     >>> offered_figures("温州城镇土地使用税优惠是不是5年内"), offered_figures("临海维修资金怎么交，是12块吧")
     ([('5', '年')], [('12', '钱')])
-    >>> offered_figures("我买了1200平，要交多少"), offered_figures("Is it 400 m² per firm?"), offered_figures("是不是3年")
+    >>> offered_figures("我买了1200平，要交多少"), offered_figures("Is it 400 m²?"), offered_figures("是不是3年")
     ([], [('400', '面积')], [('3', '年')])
+    >>> offered_figures("临海入园企业5年内可以转让吗"), offered_figures("是不是2.0以下就行"), offered_figures("Is it possible to sell within 5 years?")
+    ([], [], [])
     """
     last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
     if not _OFFER_CLAUSE.search(last):
@@ -796,20 +804,26 @@ def offered_figures(question: str) -> list[tuple[str, str | None]]:
     return [(n, _unit_family(rest)) for n, rest in _A_FIGURE.findall(last) if not re.fullmatch(r"(?:19|20)\d\d", n)]
 
 
+def stated_families(line: str) -> set[str | None]:
+    """The unit families of the figures a line states (its place tag before the first colon left out)."""
+    return {_unit_family(rest) for n, rest in _A_FIGURE.findall(line.split("：", 1)[-1])
+            if not re.fullmatch(r"(?:19|20)\d\d", n)}
+
+
 def with_offered_verdict(question: str, answer: Answer, lang: str) -> Answer:
-    """"是不是5年内" answered by a line stating 3年内: the line begins "不是。"; by one stating 5年内, "是的。" — the
-    yes/no asked, from the figures the line quotes (of the same unit family only; a line stating no such figure is
-    left as it is)."""
+    """"是不是5年内" answered by a line stating 3年内: the line begins "不是。"; by one stating 5年内, "是的。" — only
+    when one figure is offered and the line states one figure, of the same unit family (two figures, a range, or
+    none: the line is left as it is, which figure is meant is not sure)."""
     offered = offered_figures(question)
-    if not offered or answer.refused or answer.kind != "lookup" or not answer.direct \
+    if len(offered) != 1 or answer.refused or answer.kind != "lookup" or not answer.direct \
             or re.match(r"\s*1\.", answer.direct):
         return answer
     stated = [(n, _unit_family(rest)) for n, rest in _A_FIGURE.findall(answer.direct.split("：", 1)[-1])
               if not re.fullmatch(r"(?:19|20)\d\d", n)]
-    same = [(n, fam) for n, fam in stated if any(fam == of for _, of in offered)]
-    if not same:
+    (number, family), = offered
+    if len(stated) != 1 or stated[0][1] != family:
         return answer
-    right = any(Fraction(n) == Fraction(o) and fam == of for n, fam in same for o, of in offered)
+    right = Fraction(stated[0][0]) == Fraction(number)
     direct = text("answer.offered_right" if right else "answer.offered_wrong", lang, line=answer.direct)
     return answer.model_copy(update={"direct": direct, "answer": answer.answer.replace(answer.direct, direct, 1)})
 
@@ -1523,7 +1537,43 @@ class KnowledgeHandler:
             answer = with_offered_verdict(ctx.frame.question, answer, ctx.frame.language)
         if answer is None or answer.refused or not ctx.frame.tail:
             return answer
+        headed = self._with_head(ctx, answer, ctx.frame.tail)
+        if headed is not None:
+            return headed
         return self._with_tail(ctx, answer, ctx.frame.tail)
+
+    def _with_head(self, ctx: Context, answer: Answer, tail: str) -> Answer | None:
+        """"…: what is the minimum plot ratio, and what share of floor area should non-production buildings take
+        up?": the whole sentence was answered by the tail's own point (the share) — the head asks a thing of its own,
+        answered first (mixed_dev35). None when the whole answered the head, or the head asks nothing apart."""
+        from assistant.answer.context import Context as Ctx
+        from assistant.answer.frame import asks_something, frame as make_frame
+
+        f = ctx.frame
+        head = re.sub(r"(?i)[\s,;]*(?:and|also|plus)?\s*$", "", f.text[:f.text.rfind(tail)])
+        if f.language != "en" or not answer.knowledge_point or not _WH_EN.search(head) or not asks_something(head):
+            return None
+
+        # (by topic: the parts are matched with no city, the answer is the city's point of it)
+        def first(text: str):
+            sub = Ctx(frame=make_frame(text, text, inherited_city=answer.city), services=ctx.services, previous=None)
+            matches = sub.point_matches()
+            return sub, (matches[0].point.point.topic if matches else None)
+
+        answered = ctx.services.bank.get(answer.knowledge_point).point.topic \
+            if answer.knowledge_point in ctx.services.bank else None
+        _, tail_top = first(tail)
+        head_ctx, head_top = first(head)
+        if answered is None or tail_top != answered or head_top in (None, answered):
+            return None
+        more = self._run(head_ctx)
+        if more is None or more.refused or more.kind != "lookup":
+            return None
+        known = {(c.doc_id, c.clause, c.quote) for c in more.citations}
+        citations = [*more.citations, *[c for c in answer.citations if (c.doc_id, c.clause, c.quote) not in known]]
+        return build(ctx, kind="lookup", direct=f"1. {more.direct}\n2. {answer.direct}", citations=citations,
+                     topic=answer.topic, knowledge_point=answer.knowledge_point,
+                     notes=[*more.warnings, *[w for w in answer.warnings if w not in more.warnings]])
 
     def _from_each_document(self, ctx: Context, answer: Answer) -> Answer:
         """"慈溪那两份答复里，对每个镇建园是咋说的": the city's other document's closest point joins the answer (each
@@ -1929,9 +1979,7 @@ class KnowledgeHandler:
             return None     # the previous answer quoted another city's point as a contrast: not this city's clause
         if _OTHER_THING.search(f.question):
             return None     # "And the other materials, what's the deadline?" after the plan text's: not its clause
-        offered = {family for _, family in offered_figures(f.question)}
-        if offered and offers_a_figure(f.question) and any(_unit_family(rest) in offered for sp in before.point.answer_spans
-                                                           for _, rest in _A_FIGURE.findall(sp)):
+        if checks_previous_figure(f.question, prev.direct):
             return _as_match(before, matches)   # "是不是5年内" after a 3年内: that figure checked, no other of its clause
         if _ONE_OR_THE_OTHER.search(f.question) and len(f.question) <= CHOICE_FOLLOW_UP:
             # "那个比例是按建筑面积算还是按用地面积算" after 温州's 10%-25%: one of the two is in the previous answer's
@@ -2059,7 +2107,8 @@ class KnowledgeHandler:
             own = matches[0] if matches else None
             kind = _FAMILY.get(f.types[0], {f.types[0]}) if f.types else set()
             if candidates and own is not None and f.types \
-                    and (f.types[0] in TIME or not any(bp.point.answer_type in kind for bp in candidates)) \
+                    and (f.types[0] in TIME or (not any(bp.point.answer_type in kind for bp in candidates)
+                                                and own.point.doc_id == before.doc_id)) \
                     and own.point.clause_id != before.clause_id and own.point.point.answer_type in kind \
                     and own.point.point.id not in {bp.point.id for bp in candidates} and self._trusted(ctx, own):
                 # "五年发展规划正式文本的报送时限是？" after the four tasks' deadline: the turn's own best match states the
@@ -2418,6 +2467,17 @@ class KnowledgeHandler:
     def _for_city(self, ctx: Context, top: PointMatch, pool: list[PointMatch]) -> Answer:
         f, svc = ctx.frame, ctx.services
         here = svc.applicable(f.city)
+        if top.point.point.topic.startswith("doc_") and top.point.city not in here and _IN_FORCE_ASKED.search(f.text.lower()):
+            # "温州这个文件现在还有效吗", best matched by 临海's repeal line: the city's own document's status — the one
+            # the conversation was about, else its only one (conversations_dev36)
+            before = _conversation_point(ctx)
+            docs = [before.doc_id] if before is not None and before.city == f.city else \
+                [d.id for d in svc.corpus.documents if d.meta.city == f.city]
+            status = [p for p in svc.bank.points if p.doc_id in docs[:1] and len(docs) == 1
+                      and p.point.topic in ("doc_status", "doc_effective_date")]
+            if status:
+                status.sort(key=lambda p: p.point.topic != "doc_effective_date")
+                return self._answer(ctx, _as_match(status[0], pool))
         in_city = ctx.point_matches(cities=frozenset(here))[:POOL]
         in_city = _of_the_room_asked(ctx, in_city) or in_city
         if top.point.city not in here and in_city and in_city[0].score >= CITY_TIE_RATIO * top.score \
@@ -3279,8 +3339,10 @@ class KnowledgeHandler:
         named = consequence_words_for(f.text) if "consequence" in f.types[:2] else ()
         if named and not any(w in svc.passage_text.get(m.point.clause_id, "") for w in named):
             return self._not_stated(ctx, m.point, template="knowledge.not_stated_this_consequence")  # (e)
-        # (a figure offered for a yes, "…是不是3年", asks that one figure: no yes/no companions of its clause)
-        points = self._companions(ctx, m) if m.score > 0 and not offered_figures(f.question) else [m.point]
+        points = self._companions(ctx, m) if m.score > 0 else [m.point]
+        if offered_figures(f.question):
+            # (a figure offered for a yes, "…是不是3年", asks a figure: no yes/no companions of its clause)
+            points = [points[0], *[p for p in points[1:] if p.point.answer_type in NUMERIC | TIME]]
         points += [p for p in with_points if p.point.id not in {x.point.id for x in points}]
         if f.asks_figure and not gives(points[0], f.asks):
             # "温州评上四星级园区要多少亩均税收": the lead (the star parks' count) states no such figure, and the one
@@ -3469,10 +3531,17 @@ class KnowledgeHandler:
         takes effect (its own closing line, quoted), instead of the bare draft mark."""
         f, svc = ctx.frame, ctx.services
         # (its effective-date point matched: "when does it take effect" asks the date, which that point answers)
-        if bp.point.topic not in ("doc_status", "doc_effective_date") or svc.status(bp.doc_id) is not Status.draft \
-                or not _IN_FORCE_ASKED.search(f.text.lower()) or (bp.point.topic == "doc_effective_date"
-                                                                  and f.types[:1] in (("date",), ("deadline",))):
+        # (any fact of the document matched — "临海的方案还有效吗" best matches what it repeals)
+        if not bp.point.topic.startswith("doc_") or not _IN_FORCE_ASKED.search(f.text.lower()) \
+                or (bp.point.topic == "doc_effective_date" and f.types[:1] in (("date",), ("deadline",))):
             return None
+        if svc.status(bp.doc_id) is not Status.draft:
+            # "那这个文件现在还有效吗" of 温州's opinions: when it took effect, in its own words (conversations_dev36)
+            effective = next((p for p in svc.bank.points if p.doc_id == bp.doc_id
+                              and p.point.topic == "doc_effective_date"), None)
+            if effective is None or effective is bp:
+                return None
+            return self._answer(ctx, _as_match(effective, ctx.point_matches()))
         bp = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_status"), bp)
         effective = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_effective_date"),
                          None)
