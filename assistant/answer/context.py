@@ -38,9 +38,6 @@ MIN_TITLE_CHARS = 8
 SOURCE_NAMED = re.compile(
     r"(?:according to|in|under|per|from|described in|set out in)\s+(?:the\s+)?(?:cixi(?:'s|’s)?\s+)?(?:reply|response)"
     r"\s+(?:letter\s+)?to\s+(?:the\s+)?(?:proposal|suggestion)\s*(?:no\.?\s*)?\d+"
-    # "According to Cixi's reply on revitalising small industrial plots, how many parks…": the letter by its subject
-    r"|(?:according to|in|under|per|from)\s+(?:the\s+)?cixi(?:'s|’s)?\s+(?:reply|response)(?:\s+letter)?"
-    r"(?:\s+(?:on|about|regarding|concerning)\s+[^,?]{3,80}?)?(?=\s*,)"
     r"|(?:根据|按照|依据)\s*(?:市十七届人大[二三]次会议)?第?\d+号(?:建议|提案)的?答复(?:中|里|来看)?"
     r"|第?\d+号(?:建议|提案)的?答复(?:中|里)"
     # "Where should materials under the 2018 provincial notice on small and micro enterprise parks be sent": the notice

@@ -549,9 +549,10 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         return Resolution(_across_places(prev_q, standard), "across", topic=previous.topic, previous_city=prev_city)
     if asks_other_places(question) and previous.kind == "comparison":
         return Resolution(_across_places(prev_q), "new", topic=previous.topic)   # every city, as compared before
-    if checks_previous_figure(question, previous.direct) and not _cities_in(question):
+    if offers_a_figure(question) and not _cities_in(question):
         # "是不是5年内" after 温州's land-use tax relief: the figure offered is checked against the previous question's
-        # answer — the previous question with the offer (conversations_dev36)
+        # answer — the previous question with the offer (conversations_dev36); "应该是1200平吧" after a rate is the
+        # user's area for that question, computed there (the calculators skip only a figure of the answer's kind)
         return Resolution(f"{prev_q.rstrip('？?。 ')}，{question.strip()}", "figure", inherited_city=prev_city,
                           topic=previous.topic)
     if subject is None and _states_only_a_figure(question):

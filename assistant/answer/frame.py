@@ -976,7 +976,7 @@ def asks_something(part: str) -> bool:
 _RHETORICAL = re.compile(r"哪(?:有|来|里有|儿有|里来|儿来|能有)(?:那么|这么)(?:多|大|高)[\u4e00-\u9fff]{0,3}?[啊呀哦嘛的]*[？?]?")
 
 
-_COMPARING = re.compile(r"一样|相同|不同|区别|差别|跟它|和它|比它|更[\u4e00-\u9fff]|还是|\b(?:same|different|differ|also|too|"
+_COMPARING = re.compile(r"一样|相同|不同|区别|差别|跟它|和它|比它|更(?!新|改|换|正|名)[\u4e00-\u9fff]|\b(?:same|different|differ|also|too|"
                         r"compared?|stricter|looser|higher|lower|more|less)\b", re.I)
 
 

@@ -2976,3 +2976,19 @@ def test_review_30_yes_no_with_a_figure_bounds_and_own_figures_are_no_offer(assi
     assert same.kind == "comparison", same.answer
     (firm,) = _chat(assistant, "我们公司能不能成为临海小微园的入园企业？")
     assert firm.kind == "eligibility", firm.answer
+
+
+def test_review_30b_heads_offers_and_being_in_force(assistant):
+    (head,) = _chat(assistant, "Two things for Wenzhou parks: what is the minimum plot ratio, and what share of total "
+                               "floor area should non-production buildings take up?")
+    assert "2.0" in head.direct and "10–25%" in head.direct, head.answer
+    (told,) = _chat(assistant, "I know what the plot ratio rule is, and what is the building density requirement in Linhai?")
+    assert "35%" in told.answer.splitlines()[0], told.answer
+    _, five = _chat(assistant, "温州入园企业买了厂房多久能转让", "是不是5年内")
+    assert five.refused and five.city == "温州市", five.answer
+    (basis,) = _chat(assistant, "温州实施意见是依据哪些文件制定的，这个文件还有效吗")
+    assert "浙委办发〔2018〕59号" in basis.answer.splitlines()[0], basis.answer
+    _, force = _chat(assistant, "温州那个百园万企计划里，乐清三年要落实多少亩地", "那这个文件现在还有效吗")
+    assert not force.refused and "2019年1月1日" in force.direct, force.answer
+    _, total = _chat(assistant, "慈溪已经建成几个小微园", "再加上在建的一共多少个")
+    assert "15个" in total.answer.splitlines()[0], total.answer

@@ -539,7 +539,7 @@ _COMMENTS_CLOSE = re.compile(r"(?=.*征求意见)(?:征求意见|提意见)[^。
 # (…not when the plan takes effect: "征求意见后什么时候正式实施")
 _TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
-_WH_EN = re.compile(r"\b(?:what|which|who|when|where|how)\b", re.I)
+_WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:what|which|who|when|where|how)\b", re.I)
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
 _DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -1551,6 +1551,7 @@ class KnowledgeHandler:
 
         f = ctx.frame
         head = re.sub(r"(?i)[\s,;]*(?:and|also|plus)?\s*$", "", f.text[:f.text.rfind(tail)])
+        # (a head that asks: its wh-word opens it or follows a colon — "I know what the rule is, and what is…" tells)
         if f.language != "en" or not answer.knowledge_point or not _WH_EN.search(head) or not asks_something(head):
             return None
 
@@ -3531,17 +3532,10 @@ class KnowledgeHandler:
         takes effect (its own closing line, quoted), instead of the bare draft mark."""
         f, svc = ctx.frame, ctx.services
         # (its effective-date point matched: "when does it take effect" asks the date, which that point answers)
-        # (any fact of the document matched — "临海的方案还有效吗" best matches what it repeals)
-        if not bp.point.topic.startswith("doc_") or not _IN_FORCE_ASKED.search(f.text.lower()) \
-                or (bp.point.topic == "doc_effective_date" and f.types[:1] in (("date",), ("deadline",))):
+        if bp.point.topic not in ("doc_status", "doc_effective_date") or svc.status(bp.doc_id) is not Status.draft \
+                or not _IN_FORCE_ASKED.search(f.text.lower()) or (bp.point.topic == "doc_effective_date"
+                                                                  and f.types[:1] in (("date",), ("deadline",))):
             return None
-        if svc.status(bp.doc_id) is not Status.draft:
-            # "那这个文件现在还有效吗" of 温州's opinions: when it took effect, in its own words (conversations_dev36)
-            effective = next((p for p in svc.bank.points if p.doc_id == bp.doc_id
-                              and p.point.topic == "doc_effective_date"), None)
-            if effective is None or effective is bp:
-                return None
-            return self._answer(ctx, _as_match(effective, ctx.point_matches()))
         bp = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_status"), bp)
         effective = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_effective_date"),
                          None)
