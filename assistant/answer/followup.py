@@ -650,7 +650,7 @@ def checks_previous_figure(question: str, previous_direct: str) -> bool:
     >>> checks_previous_figure("应该是1200平吧", "临海市：物业专项维修资金缴纳标准按照12元/平方米缴存")
     False
     """
-    from assistant.answer.handlers.knowledge import offered_figures, stated_families
+    from assistant.answer.offers import offered_figures, stated_families
 
     if not offers_a_figure(question):
         return False

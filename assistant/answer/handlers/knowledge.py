@@ -34,6 +34,7 @@ from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.models import Status
 from assistant.answer.followup import checks_previous_figure, restates_a_figure
+from assistant.answer.offers import offered_figures, stated_figures, unit_family
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import glossary_phrase_said, glossary_phrase_terms
@@ -538,8 +539,9 @@ _COMMENTS_CLOSE = re.compile(r"(?=.*征求意见)(?:征求意见|提意见)[^。
                              r"|\b(?:deadline|until when|by when)\b[^?]{0,30}\b(?:comments?|feedback|consultation)\b")
 # (…not when the plan takes effect: "征求意见后什么时候正式实施")
 _TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
-# whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
+# an English clause that asks: its wh-word opens it, or follows a colon or "In Wenzhou,"
 _WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:what|which|who|when|where|how)\b", re.I)
+# whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
 _DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -759,57 +761,6 @@ def _document_point(ctx: Context, bp: BoundPoint, fact) -> BoundPoint | None:
 # A figure offered for a yes ("亩均税收是不是20万", "公示是不是7天", "is it 400 m²?"); a year is no figure offered
 _OFFERED = re.compile(r"(?:是不是|是否|对吧|对吗|对不对|没错吧|\bis it\b|\bis that\b|\bis the\b)")
 _OFFERED_NUMBER = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*年(?!内|以内|之内))(.{0,4})")
-# Units said after a number, by family (a number offered and a number stated agree only in the same family)
-_UNIT_FAMILIES = (("工作日", r"^\s*(?:个?工作日|working days?|business days?)"), ("天", r"^\s*(?:个?天|日|days?)"),
-                  ("月", r"^\s*(?:个月|月|months?)"), ("年", r"^\s*(?:年|years?)"),
-                  ("面积", r"^\s*万?\s*(?:平|㎡|m²|m2|square)"), ("亩", r"^\s*万?\s*(?:亩|mu\b)"),
-                  ("家", r"^\s*万?\s*(?:家|firms?|enterprises?|companies)"), ("个", r"^\s*万?\s*(?:个|parks?)"),
-                  ("钱", r"^\s*(?:万|元|块|yuan)"), ("比", r"^\s*(?:%|％|percent)"), ("千分", r"^\s*(?:‰|per mille)"))
-
-
-def _unit_family(after: str) -> str | None:
-    """The unit family of the words after a number ("5天" → 天, "20万" → 钱), None when none is said."""
-    return next((name for name, pattern in _UNIT_FAMILIES if re.search(pattern, after, re.I)), None)
-
-
-# A figure offered for a yes, ending the question: a marker, the figure, its unit, a period's 内 and a particle
-# ("是不是5年内", "是12块吧", "应该是3年吧"); a figure with a bound ("2.0以下就行", "最多100天") or an act ("5年内可以转让吗",
-# "做到2.5可以吗") is a yes/no on the rule, which equality cannot answer (review 30).
-_OFFER_CLAUSE = re.compile(r"(?:是不是|就是|应该是|好像是|大概是|是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
-                           r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
-                           r"\s*(?:内|以内|之内)?\s*(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?！!。]*\s*$"
-                           r"|^\s*(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|actually\s+)?\d[\d.,]*\s*"
-                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
-                           r"|^\s*(?:is|are)\s+(?:the|its)\b[^?]{0,80}?\s\d[\d.,]*\s*"
-                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?\s*$", re.I)
-# a number and the words after it, read ahead so the next number is not swallowed (a calendar year is dropped where
-# it is read)
-_A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,4}))")
-
-
-def offered_figures(question: str) -> list[tuple[str, str | None]]:
-    """The figure a question offers to be confirmed, with its unit family ("…是不是5年内" → [("5", "年")]); none
-    when its last clause offers none.
-
-    >>> offered_figures("温州城镇土地使用税优惠是不是5年内"), offered_figures("临海维修资金怎么交，是12块吧")
-    ([('5', '年')], [('12', '钱')])
-    >>> offered_figures("我买了1200平，要交多少"), offered_figures("Is it 400 m²?"), offered_figures("是不是3年")
-    ([], [('400', '面积')], [('3', '年')])
-    >>> offered_figures("临海入园企业5年内可以转让吗"), offered_figures("是不是2.0以下就行"), offered_figures("Is it possible to sell within 5 years?")
-    ([], [], [])
-    """
-    last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
-    if not _OFFER_CLAUSE.search(last):
-        return []
-    return [(n, _unit_family(rest)) for n, rest in _A_FIGURE.findall(last) if not re.fullmatch(r"(?:19|20)\d\d", n)]
-
-
-def stated_families(line: str) -> set[str | None]:
-    """The unit families of the figures a line states (its place tag before the first colon left out)."""
-    return {_unit_family(rest) for n, rest in _A_FIGURE.findall(line.split("：", 1)[-1])
-            if not re.fullmatch(r"(?:19|20)\d\d", n)}
-
-
 def with_offered_verdict(question: str, answer: Answer, lang: str) -> Answer:
     """"是不是5年内" answered by a line stating 3年内: the line begins "不是。"; by one stating 5年内, "是的。" — only
     when one figure is offered and the line states one figure, of the same unit family (two figures, a range, or
@@ -818,8 +769,7 @@ def with_offered_verdict(question: str, answer: Answer, lang: str) -> Answer:
     if len(offered) != 1 or answer.refused or answer.kind != "lookup" or not answer.direct \
             or re.match(r"\s*1\.", answer.direct):
         return answer
-    stated = [(n, _unit_family(rest)) for n, rest in _A_FIGURE.findall(answer.direct.split("：", 1)[-1])
-              if not re.fullmatch(r"(?:19|20)\d\d", n)]
+    stated = stated_figures(answer.direct)
     (number, family), = offered
     if len(stated) != 1 or stated[0][1] != family:
         return answer
@@ -834,13 +784,13 @@ def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -
     answer confirms or corrects the very figure asked about."""
     if not _OFFERED.search(f.text.lower()):
         return None
-    numbers = [(n, _unit_family(rest)) for n, rest in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)]
+    numbers = [(n, unit_family(rest)) for n, rest in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)]
     if not numbers:
         return None
 
     def states(m: PointMatch) -> bool:
         # the same number of the same unit: "公示期是不是5天" is not answered by "5年内不得转让"
-        return any(unit == _unit_family(after) for n, unit in numbers for sp in m.point.point.answer_spans
+        return any(unit == unit_family(after) for n, unit in numbers for sp in m.point.point.answer_spans
                    for after in re.findall(rf"(?<![\d.]){re.escape(n)}(?![\d.])(.{{0,4}})", sp))
 
     if states(chosen):

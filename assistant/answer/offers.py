@@ -1,0 +1,61 @@
+"""Figures a user offers to be confirmed ("是不是5年内", "是12块吧", "Is it 500 m²?") and the figures a line states, by
+unit family: a number offered and a number stated agree only in the same family."""
+
+from __future__ import annotations
+
+import re
+
+# Units said after a number, by family (a number offered and a number stated agree only in the same family)
+_UNIT_FAMILIES = (("工作日", r"^\s*(?:个?工作日|working days?|business days?)"), ("天", r"^\s*(?:个?天|日|days?)"),
+                  ("月", r"^\s*(?:个月|月|months?)"), ("年", r"^\s*(?:年|years?)"),
+                  ("面积", r"^\s*万?\s*(?:平|㎡|m²|m2|square)"), ("亩", r"^\s*万?\s*(?:亩|mu\b)"),
+                  ("家", r"^\s*万?\s*(?:家|firms?|enterprises?|companies)"), ("个", r"^\s*万?\s*(?:个|parks?)"),
+                  ("钱", r"^\s*(?:万|元|块|yuan)"), ("比", r"^\s*(?:%|％|percent)"), ("千分", r"^\s*(?:‰|per mille)"))
+
+
+def unit_family(after: str) -> str | None:
+    """The unit family of the words after a number ("5天" → 天, "20万" → 钱), None when none is said."""
+    return next((name for name, pattern in _UNIT_FAMILIES if re.search(pattern, after, re.I)), None)
+
+
+# A figure offered for a yes, ending the question: a marker, the figure, its unit, a period's 内 and a particle
+# ("是不是5年内", "是12块吧", "应该是3年吧"); a figure with a bound ("2.0以下就行", "最多100天") or an act ("5年内可以转让吗",
+# "做到2.5可以吗") is a yes/no on the rule, which equality cannot answer (review 30).
+_OFFER_CLAUSE = re.compile(r"(?:是不是|就是|应该是|好像是|大概是|是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
+                           r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
+                           r"\s*(?:内|以内|之内)?\s*(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?！!。]*\s*$"
+                           r"|^\s*(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|actually\s+)?\d[\d.,]*\s*"
+                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
+                           r"|^\s*(?:is|are)\s+(?:the|its)\b[^?]{0,80}?\s\d[\d.,]*\s*"
+                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?\s*$", re.I)
+# a number and the words after it, read ahead so the next number is not swallowed (a calendar year is dropped where
+# it is read)
+_A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,4}))")
+
+
+def offered_figures(question: str) -> list[tuple[str, str | None]]:
+    """The figure a question offers to be confirmed, with its unit family ("…是不是5年内" → [("5", "年")]); none
+    when its last clause offers none.
+
+    >>> offered_figures("温州城镇土地使用税优惠是不是5年内"), offered_figures("临海维修资金怎么交，是12块吧")
+    ([('5', '年')], [('12', '钱')])
+    >>> offered_figures("我买了1200平，要交多少"), offered_figures("Is it 400 m²?"), offered_figures("是不是3年")
+    ([], [('400', '面积')], [('3', '年')])
+    >>> offered_figures("临海入园企业5年内可以转让吗"), offered_figures("是不是2.0以下就行"), offered_figures("Is it possible to sell within 5 years?")
+    ([], [], [])
+    """
+    last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
+    if not _OFFER_CLAUSE.search(last):
+        return []
+    return [(n, unit_family(rest)) for n, rest in _A_FIGURE.findall(last) if not re.fullmatch(r"(?:19|20)\d\d", n)]
+
+
+def stated_figures(line: str) -> list[tuple[str, str | None]]:
+    """The figures a line states with their unit families (its place tag before the first colon left out)."""
+    return [(n, unit_family(rest)) for n, rest in _A_FIGURE.findall(line.split("：", 1)[-1])
+            if not re.fullmatch(r"(?:19|20)\d\d", n)]
+
+
+def stated_families(line: str) -> set[str | None]:
+    """The unit families of the figures a line states."""
+    return {family for _, family in stated_figures(line)}
