@@ -28,6 +28,7 @@ from assistant.answer.models import Turn
 from assistant.errors import AssistantError
 from assistant.jurisdictions import registry
 from assistant.quantities import find_dates, find_quantities
+from assistant.answer.offers import offers_a_figure
 from assistant.yamlio import load_yaml
 
 FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下|如果是|要是|换成|改成)?\s*(.{1,20}?)\s*"
@@ -629,43 +630,6 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
     return Resolution(subject, "topic")
 
 
-def offers_a_figure(question: str) -> bool:
-    """A turn that only offers a figure for a yes ("是不是5年内", "是12块吧", "Is it 500 m²?"), not the user's own
-    figure ("1200平", "我买了1200平").
-
-    >>> offers_a_figure("是不是5年内"), offers_a_figure("是12块吧"), offers_a_figure("Is it 500 m²?")
-    (True, True, True)
-    >>> offers_a_figure("1200平"), offers_a_figure("我买了1200平"), offers_a_figure("那1200平方米呢？")
-    (False, False, False)
-    """
-    return bool(_BARE_OFFER.fullmatch(question.strip()))
-
-
-def checks_previous_figure(question: str, previous_direct: str) -> bool:
-    """A bare offer of a figure of the kind the previous answer states ("是不是5年内" after a 3年内): that figure is
-    checked; of another kind ("应该是1200平吧" after a rate per m²) it is the user's own, to compute with (review 30).
-
-    >>> checks_previous_figure("是不是5年内", "温州市：按第一档享受优惠（建成运营3年内）")
-    True
-    >>> checks_previous_figure("应该是1200平吧", "临海市：物业专项维修资金缴纳标准按照12元/平方米缴存")
-    False
-    """
-    from assistant.answer.offers import offered_figures, stated_families
-
-    if not offers_a_figure(question):
-        return False
-    offered = {family for _, family in offered_figures(question)}
-    return bool(offered) and bool(offered & stated_families(previous_direct))
-
-
-# a turn that only offers a figure for a yes: "是不是5年内", "是12块吧", "Is it 400 m²?"
-_OFFER_FIGURE = (r"\d+(?:\.\d+)?\s*(?:个月|年|月|天|日|个工作日|平方米|平米|平方|平|㎡|亩|家|个|元|块|万元|万|%|％|‰|层|米)?"
-                 r"(?:内|以内|以上|以下|左右|一平|一平米|每平方米)?")
-# (a marker before or after the figure: a bare "1200平" after a fee rate is the user's area, computed)
-_BARE_OFFER = re.compile(rf"(?:那|那么)?(?:是不是|就是|应该是|大概是|好像是|不是|是)\s*{_OFFER_FIGURE}"
-                         r"(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?]?"
-                         rf"|(?:那|那么)?{_OFFER_FIGURE}(?:吧|吗|么|对吧|对吗|没错吧|是吧)[？?]?"
-                         r"|(?i:is it|is that|so it'?s|so,? it'?s)\s+\d[\w\s.²%]{0,24}\??")
 _ASKS_HOW_MUCH = re.compile(r"多少|几|多大|how much|how many|how big|what share", re.I)
 
 

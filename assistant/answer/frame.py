@@ -436,11 +436,12 @@ def _figure_heard(question: str) -> str | None:
     """
     if not _CHECKS_HEARSAY.search(question):
         return None
+    from assistant.errors import QueryError
     from assistant.quantities import find_quantities
 
     try:
         units = [q.unit or ("元" if q.wan else "") for q in find_quantities(question, field=None)]
-    except Exception:   # a figure the parser refuses is no figure heard
+    except QueryError:   # a figure the parser refuses ("1,2000") is no figure heard
         return None
     return next((kind for u in units for kind, kind_units in _UNIT_KIND if u in kind_units), None)
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from assistant import formatting
 from assistant.answer.context import Context
-from assistant.answer.followup import checks_previous_figure, figures_text, follow_up_subject
+from assistant.answer.followup import figures_text, follow_up_subject
+from assistant.answer.offers import checks_previous_figure
 from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer

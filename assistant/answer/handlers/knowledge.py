@@ -33,8 +33,8 @@ from assistant.jurisdictions import registry
 from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.models import Status
-from assistant.answer.followup import checks_previous_figure, restates_a_figure
-from assistant.answer.offers import offered_figures, stated_figures, unit_family
+from assistant.answer.followup import restates_a_figure
+from assistant.answer.offers import checks_previous_figure, offered_figures, stated_figures, unit_family
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import glossary_phrase_said, glossary_phrase_terms
