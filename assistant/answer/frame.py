@@ -694,6 +694,8 @@ def split_parts(question: str) -> tuple[str, ...]:
 # "是不是5年" was answered as a yes/no on whatever clause says 5年)
 _FIGURE_OFFERED = re.compile(r"(?:是不是|是|就是|应该是|大概是|好像是|也是|有没有|能不能有|够不够)?(?:[\d.]+|[一二两三四五六七八九十百千万几余]+)\s*"
                              r"(?:年|个月|月|天|日|平方米|平米|平方|平|亩|家|元|块|万|万元|%|％|层|米)"
+                             # "是不是2年以上" after the construction period: a bound offered with it is still a figure
+                             r"(?:以上|以下|以内|之内|内|左右)?"
                              # "8000亩那么大吗": the figure offered with how big it sounds (mixed_dev35)
                              r"(?:(?:那么|这么)(?:大|多|高|长|久|少|小))?(?:吧|吗|啊|呀|么|嘛|呢|对吧|没错吧)?")
 _BARE_FIGURE_ASKED = re.compile(r"(?i)(?:and\s+)?(?:what|which)\s+(?:number|figure|value|amount|rate|one|share|percentage|"

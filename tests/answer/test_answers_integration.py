@@ -2992,3 +2992,17 @@ def test_review_30b_heads_offers_and_being_in_force(assistant):
     assert not force.refused and "2019年1月1日" in force.direct, force.answer
     _, total = _chat(assistant, "慈溪已经建成几个小微园", "再加上在建的一共多少个")
     assert "15个" in total.answer.splitlines()[0], total.answer
+
+
+def test_offered_rule_figure_is_checked_not_computed(assistant):
+    (least,) = _chat(assistant, "临海单个入园企业建筑面积最少是500平吧")
+    assert least.calculation is None and least.direct.startswith("不是") and "400平方米" in least.direct, least.answer
+    (en,) = _chat(assistant, "What is the minimum floor area per firm in Linhai parks? Is it 500 m²?")
+    assert en.calculation is None and en.direct.startswith("No") and "400" in en.direct, en.answer
+    _, period = _chat(assistant, "温州小微园建设工期多长", "是不是2年以上")
+    assert "可以" not in period.direct and "不超过2年" in period.direct, period.answer
+
+
+def test_province_form_heads_are_no_figure(assistant):
+    (firms,) = _chat(assistant, "全省小微园要培育多少家企业")
+    assert firms.refused and "入小微园企业数（家）" not in firms.direct, firms.answer

@@ -10,7 +10,7 @@ from pathlib import Path
 from assistant import formatting
 from assistant.answer.context import Context
 from assistant.answer.followup import figures_text, follow_up_subject
-from assistant.answer.offers import checks_previous_figure
+from assistant.answer.offers import checks_previous_figure, offered_figures
 from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -157,6 +157,9 @@ class CalculationHandler:
     def can_handle(self, ctx: Context) -> bool:
         if ctx.previous is not None and checks_previous_figure(ctx.frame.question, ctx.previous.direct):
             return False   # "Is it 500 m²?" after the least floor area: the rule's figure checked, no area of the user's
+        offered = offered_figures(ctx.frame.question)
+        if offered and len(figures_text(ctx.frame.question)) <= len(offered):
+            return False   # "临海单个入园企业建筑面积最少是500平吧": the only figure is the rule's, offered to be checked
         city = ctx.frame.city if ctx.frame.city != "浙江省" else None
         self._route = route_calculation(ctx.frame.text, city)
         self._restated = None

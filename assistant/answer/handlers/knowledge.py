@@ -1709,7 +1709,14 @@ class KnowledgeHandler:
             # documents do not set it" with the city's rule as the contrast — never a city's rule as the province's
             own = ctx.point_matches(cities=frozenset({"浙江省"}))[:POOL]
             if own and own[0].score >= IN_CITY_RATIO * top.score and self._trusted(ctx, own[0]):
-                return self._answer(ctx, self._by_type(ctx, own[0], own, {"浙江省"}))
+                chosen = self._by_type(ctx, own[0], own, {"浙江省"})
+                if f.asks_figure and not states_figure(chosen.point, f.asks):
+                    # "全省小微园要培育多少家企业": the province's nearest provision is a form's column heads, no figure —
+                    # a city's figure as the contrast (a), else what the province says (b)
+                    if states_figure(top.point, f.asks):
+                        return self._other_city(ctx, top)                      # (a)
+                    return self._no_figure(ctx, chosen.point, None)            # (b)
+                return self._answer(ctx, chosen)
             return self._other_city(ctx, top)                                  # (a)
         if not f.local_cities:
             per_city = self._per_city(ctx, top, pool)
