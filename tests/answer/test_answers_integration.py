@@ -3006,3 +3006,12 @@ def test_offered_rule_figure_is_checked_not_computed(assistant):
 def test_province_form_heads_are_no_figure(assistant):
     (firms,) = _chat(assistant, "全省小微园要培育多少家企业")
     assert firms.refused and "入小微园企业数（家）" not in firms.direct, firms.answer
+
+
+def test_the_document_in_force_not_the_ones_it_repeals(assistant):
+    (plan,) = _chat(assistant, "临海的方案还有效吗")
+    assert plan.direct.startswith("不是正式施行") and "89号" not in plan.direct, plan.answer
+    (old,) = _chat(assistant, "临海以前的入园办法还有效吗")
+    assert "同时废止" in old.direct, old.answer
+    _, this = _chat(assistant, "临海小微园厂房几年能卖", "这个文件还有效吗")
+    assert this.direct.startswith("不是正式施行") and "购置或租用" not in this.direct, this.answer

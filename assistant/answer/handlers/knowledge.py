@@ -544,6 +544,30 @@ _WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:what|which|who|when|where|h
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
+# the earlier documents a question names ("以前的入园办法", "老文件", "89号"), as against the document itself ("临海的方案")
+_OLD_DOCUMENT = re.compile(r"老|旧|以前|之前|原来|原有|过去|earlier|previous|\bold\b|former", re.I)
+
+
+def _names_an_old_document(question: str, repeals: BoundPoint, own_title: str) -> bool:
+    """Whether the question names a document the provision repeals — by an earlier-word, its number ("89号") or four
+    characters of its title that the repealing document's own title does not share — rather than the document itself
+    ("临海的方案还有效吗" asks whether the draft is in force, not whether the documents it repeals are).
+
+    >>> from types import SimpleNamespace as N
+    >>> bp = N(point=N(answer_spans=("《关于推进小微企业创新创业园建设和管理的实施意见》(临政办发〔2018〕89号)",)))
+    >>> [_names_an_old_document(q, bp, "临海市小微企业产业园提质升级工作方案") for q in ("临海的方案还有效吗", "89号文还有效吗", "创新创业园的实施意见还管用吗")]
+    [False, True, True]
+    """
+    if _OLD_DOCUMENT.search(question):
+        return True
+    spans = " ".join(repeals.point.answer_spans)
+    if any(f"{n}号" in question for n in re.findall(r"〕\s*(\d+)\s*号", spans)):
+        return True
+    own = {own_title[i:i + 4] for i in range(len(own_title) - 3)}
+    return any(t[i:i + 4] in question and t[i:i + 4] not in own
+               for t in re.findall(r"《([^》]+)》", spans) for i in range(len(t) - 3))
+
+
 _DATED = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月\s*\d{1,2}\s*日")
 # A particular breach said ("没经批准就转租了会被赶出园区吗"): a consequence stated of other firms (13.'s 清退 of
 # non-compliant ones) is not said of it — only a question of the consequence alone takes the city's point stating it
@@ -1939,6 +1963,16 @@ class KnowledgeHandler:
             return None     # "And the other materials, what's the deadline?" after the plan text's: not its clause
         if checks_previous_figure(f.question, prev.direct):
             return _as_match(before, matches)   # "是不是5年内" after a 3年内: that figure checked, no other of its clause
+        if _IN_FORCE_ASKED.search(f.question.lower()) and len(f.question) <= SHORT_FOLLOW_UP \
+                and not _names_an_old_document(f.question, before, ctx.services.corpus.document(before.doc_id).meta.title):
+            # "这个文件还有效吗" after 临海's resale ban: the document's status (a draft's) or when it took effect, not
+            # the clause's other provisions
+            topics = ("doc_status",) if ctx.services.status(before.doc_id) is Status.draft \
+                else ("doc_effective_date", "doc_status")
+            own = next((bp for t in topics for bp in bank.points if bp.doc_id == before.doc_id and bp.point.topic == t),
+                       None)
+            if own is not None:
+                return _as_match(own, matches)
         if _ONE_OR_THE_OTHER.search(f.question) and len(f.question) <= CHOICE_FOLLOW_UP:
             # "那个比例是按建筑面积算还是按用地面积算" after 温州's 10%-25%: one of the two is in the previous answer's
             # own words ("建筑面积占总建筑面积") — it answers which
@@ -3489,6 +3523,8 @@ class KnowledgeHandler:
         takes effect (its own closing line, quoted), instead of the bare draft mark."""
         f, svc = ctx.frame, ctx.services
         # (its effective-date point matched: "when does it take effect" asks the date, which that point answers)
+        if bp.point.topic == "doc_repeals" and not _names_an_old_document(f.text, bp, svc.corpus.document(bp.doc_id).meta.title):
+            bp = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_status"), bp)
         if bp.point.topic not in ("doc_status", "doc_effective_date") or svc.status(bp.doc_id) is not Status.draft \
                 or not _IN_FORCE_ASKED.search(f.text.lower()) or (bp.point.topic == "doc_effective_date"
                                                                   and f.types[:1] in (("date",), ("deadline",))):
