@@ -3015,3 +3015,7 @@ def test_the_document_in_force_not_the_ones_it_repeals(assistant):
     assert "同时废止" in old.direct, old.answer
     _, this = _chat(assistant, "临海小微园厂房几年能卖", "这个文件还有效吗")
     assert this.direct.startswith("不是正式施行") and "购置或租用" not in this.direct, this.answer
+    (reply,) = _chat(assistant, "慈溪181号建议的答复现在还有效吗")
+    assert reply.direct.startswith("不是规范性文件") and "以上是我们的答复意见和措施" in reply.direct, reply.answer
+    (en,) = _chat(assistant, "Is Cixi reply No. 192 still in force?")
+    assert en.direct.startswith("It is not a rule") and "192" in en.direct, en.answer

@@ -3525,6 +3525,16 @@ class KnowledgeHandler:
         # (its effective-date point matched: "when does it take effect" asks the date, which that point answers)
         if bp.point.topic == "doc_repeals" and not _names_an_old_document(f.text, bp, svc.corpus.document(bp.doc_id).meta.title):
             bp = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_status"), bp)
+        if bp.point.topic.startswith("doc_") and svc.status(bp.doc_id) is Status.reply_letter \
+                and f.types[:1] in (("permission",), ("metadata",)) and _IN_FORCE_ASKED.search(f.text.lower()):
+            # "慈溪的答复还有效吗": a reply to a deputy's suggestion is no rule that comes into or out of force — it
+            # says so, with its own words, instead of its closing line as if it answered
+            bp = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_status"), bp)
+            direct = text("knowledge.reply_not_in_force", f.language,
+                          place=place_tag(bp.city, svc.status(bp.doc_id), f.language),
+                          title=svc.corpus.document(bp.doc_id).meta.title, said=bp.point.answer_spans[0])
+            return build(ctx, kind="lookup", direct=direct, citations=tuple(point_citations(bp, svc.corpus)),
+                         topic=bp.point.topic, knowledge_point=bp.point.id)
         if bp.point.topic not in ("doc_status", "doc_effective_date") or svc.status(bp.doc_id) is not Status.draft \
                 or not _IN_FORCE_ASKED.search(f.text.lower()) or (bp.point.topic == "doc_effective_date"
                                                                   and f.types[:1] in (("date",), ("deadline",))):
