@@ -66,7 +66,8 @@ class Facts:
 
     @property
     def areas(self) -> list[Fraction]:          # floor areas in m² (万㎡ folded in)
-        return [q.value for q in self.of("平方米")]
+        # (one square metre is the unit of a rate asked — "临海维修资金一平米交多少" — never the user's floor area)
+        return [q.value for q in self.of("平方米") if q.value != 1]
 
     @property
     def mus(self) -> list[Fraction]:

@@ -466,6 +466,15 @@ _PERIOD_OFFERED = re.compile(r"(?:也是|也要|也得|也在|是不是|应该�
 _LAST_CLAUSE = re.compile(r"(?s)(?:(.*)([，,？?]))?(.*)")
 
 
+def figure_asked(text: str) -> bool:
+    """The words ask for a number outright ("一平米多少钱", "几年", "how much").
+
+    >>> figure_asked("一平米多少钱"), figure_asked("临海维修资金怎么交")
+    (True, False)
+    """
+    return bool(_FIGURE_QUESTION.search(text.lower()))
+
+
 def confirms_figure(question: str) -> bool:
     """The question offers a figure for confirmation in another place ("慈溪也是一平米12块吗").
 

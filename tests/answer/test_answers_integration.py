@@ -3019,3 +3019,12 @@ def test_the_document_in_force_not_the_ones_it_repeals(assistant):
     assert reply.direct.startswith("不是规范性文件") and "以上是我们的答复意见和措施" in reply.direct, reply.answer
     (en,) = _chat(assistant, "Is Cixi reply No. 192 still in force?")
     assert en.direct.startswith("It is not a rule") and "192" in en.direct, en.answer
+
+
+def test_one_square_metre_is_the_rate_asked(assistant):
+    (one,) = _chat(assistant, "临海维修资金一平米交多少")
+    assert one.calculation is None and one.direct.split("；")[0].endswith("12元/平方米缴存"), one.answer
+    _, rate = _chat(assistant, "临海维修资金怎么交", "一平米多少钱")
+    assert "12元/平方米" in rate.direct and "6元" not in rate.direct, rate.answer
+    (area,) = _chat(assistant, "临海维修资金1200平交多少")
+    assert area.calculation is not None and "14400" in area.direct, area.answer

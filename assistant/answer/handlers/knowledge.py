@@ -21,7 +21,7 @@ from assistant import words
 from assistant.answer.context import SOURCE_NAMED, Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
                                     asks_leave, case_left_out, consequence_words_for, contrasting_qualifiers, cue_words,
-                                    fine_amount_words, head_words, named_in_remark, other_qualifier, qualifiers_missed,
+                                    fine_amount_words, figure_asked, head_words, named_in_remark, other_qualifier, qualifiers_missed,
                                     subject_aliases, word_lists, words_of)
 from assistant.answer.handlers.base import build
 from assistant.answer.span_sum import named_in
@@ -339,11 +339,14 @@ def content_words(text: str) -> list[str]:
 def _own_words(question: str, said: str) -> list[str]:
     """The content words of ``question`` that ``said`` does not have (an English turn: its words of four letters or
     more that are not question words)."""
-    zh = [w for w in content_words(question) if w not in said and not _DURATION_ASKED.search(w)]
+    zh = [w for w in content_words(question) if w not in said and not _DURATION_ASKED.search(w)
+          and not _PER_SQUARE_METRE.fullmatch(w)]
     en = [w for w in re.findall(r"[a-z]{4,}", question.lower()) if w not in said.lower() and w not in _EN_ASKING]
     return zh + en
 
 
+# the unit of a rate asked ("一平米多少钱" after the fund: its rate per m²), no thing of the turn's own
+_PER_SQUARE_METRE = re.compile(r"每?(?:平方米|平米|平方|平|㎡)")
 # Asking leave outright ("能不能预售"), not a yes/no about whether a rule exists ("慈溪有这种开工期限吗").
 _DURATION_ASKED = re.compile(r"多久|多长|几年|多少年|时间|期限|年限")
 # words that link an English tail to what it asks ("and within how many years"), not things it names
@@ -1991,7 +1994,9 @@ class KnowledgeHandler:
             # "那笔钱是干啥用的" after 掌起镇's 200万元: what that money is for, as its own provision says (专项用于…), not
             # the purpose of the city's 1500万元 budget beside it
             return _as_match(before, matches)
-        if f.asks_figure and f.asks in ("amount", "rate") and f.language == "zh" and len(f.question) <= SHORT_FOLLOW_UP \
+        # (the rewritten text may keep only the turn's subject: "一平米多少钱" → "…怎么交 一平米"; the turn itself asks)
+        if (f.asks_figure or figure_asked(f.question)) and f.asks in ("amount", "rate") and f.language == "zh" \
+                and len(f.question) <= SHORT_FOLLOW_UP \
                 and before.point.answer_type in ("amount", "rate") and any(
                     q.unit and "元" in q.unit for s in before.point.answer_spans for q in find_quantities(s, field=None)) \
                 and not _own_words(f.question, prev.resolved_question or prev.question):
