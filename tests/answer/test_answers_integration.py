@@ -3028,3 +3028,12 @@ def test_one_square_metre_is_the_rate_asked(assistant):
     assert "12元/平方米" in rate.direct and "6元" not in rate.direct, rate.answer
     (area,) = _chat(assistant, "临海维修资金1200平交多少")
     assert area.calculation is not None and "14400" in area.direct, area.answer
+
+
+def test_which_document_and_after_a_refused_turn(assistant):
+    _, source = _chat(assistant, "温州小微园买厂房面积有没有上限 我们是纳税大户", "这是哪个文件规定的")
+    assert source.direct.startswith("出自温州市") and "百园万企" in source.direct and "10." in source.direct, source.answer
+    _, en = _chat(assistant, "What is the plot ratio floor in Wenzhou?", "Which document says that?")
+    assert en.direct.startswith("From Wenzhou") and "5." in en.direct, en.answer
+    *_, who = _chat(assistant, "临海园区买的厂房 多久之后才能转手", "要是提前偷偷卖了 罚多少钱", "那真要转的话 找谁批")
+    assert "属地镇（街道）或开发区" in who.direct, who.answer

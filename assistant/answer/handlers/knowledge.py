@@ -547,6 +547,10 @@ _WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:what|which|who|when|where|h
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
+# which document an answer came from ("这是哪个文件规定的", "出自哪里", "Which document says that?")
+_SOURCE_ASKED = re.compile(r"(?:哪个|哪份|哪一份|哪一个|什么)文件|出自哪|出处|哪里规定|哪儿规定|"
+                           r"\bwhich (?:document|regulation|policy|paper)\b|\bwhere (?:is|does) (?:that|this|it) "
+                           r"(?:come from|say|written)|\bwhat(?:'s| is) the source\b")
 # the earlier documents a question names ("以前的入园办法", "老文件", "89号"), as against the document itself ("临海的方案")
 _OLD_DOCUMENT = re.compile(r"老|旧|以前|之前|原来|原有|过去|earlier|previous|\bold\b|former", re.I)
 
@@ -666,6 +670,7 @@ _POINTS_BACK = re.compile(r"\b(?:there|it|its|that|this|those|them|they)\b|这�
 # A turn this short after an answered one reads as a follow-up of it (the longest such turn on conversations_dev and
 # conversations_dev2, 2026-12-03, is 19 characters; a new question with its own subject is longer).
 SHORT_FOLLOW_UP = 20
+SHORT_EN_WORDS = 8   # an English turn as short ("Which document says that?", conversations_dev38 2026-12-07)
 # "And completion acceptance?", "What about the bond?": a short English turn naming a thing and nothing else.
 _AND_NAMED_EN = re.compile(r"(?:and|what about|how about)\s+(?:the\s+)?[a-z][a-z -]{2,40}\?*", re.I)
 # An English word and its inflections share this many first letters ("materials" ~ "material").
@@ -741,11 +746,14 @@ def _own_sentences(svc, bp: BoundPoint) -> str:
 
 def _conversation_point(ctx: Context) -> BoundPoint | None:
     """The previous turn's knowledge point; for a calculation turn, which has none of its own, the provision whose
-    rule it applied ("有没有例外" after the end of 临海's transfer ban was computed)."""
+    rule it applied ("有没有例外" after the end of 临海's transfer ban was computed); after a turn refused for a topic
+    no clause states ("要是提前偷偷卖了 罚多少钱"), the provision of the turn before it ("那真要转的话 找谁批": the
+    transfer ban's approver)."""
     prev = ctx.previous
     if prev is None:
         return None
-    point_id = prev.knowledge_point or (ctx.frame.extra.get("provision") if prev.calculator else None)
+    carried = prev.calculator or (prev.kind == "not_covered" and prev.not_covered_kind == "topic_absent")
+    point_id = prev.knowledge_point or (ctx.frame.extra.get("provision") if carried else None)
     return ctx.services.bank.get(point_id) if point_id and point_id in ctx.services.bank else None
 
 
@@ -1641,7 +1649,8 @@ class KnowledgeHandler:
         # follow-ups of the conversation's provision that the words alone would answer from another one
         for step in (self._comment_deadline_unstated, self._exception_not_stated, self._consequence_not_stated,
                      self._the_other_one,
-                     self._previous_document_date, self._actor_not_stated, self._contact_not_stated):
+                     self._previous_document_date, self._source_of_previous, self._actor_not_stated,
+                     self._contact_not_stated):
             answer = step(ctx)
             if answer is not None:
                 return answer
@@ -1793,6 +1802,21 @@ class KnowledgeHandler:
         if not self._prints_own_date(ctx, before.doc_id):
             return self._no_date(ctx, before, quote=False)
         return None
+
+    def _source_of_previous(self, ctx: Context) -> Answer | None:
+        """"这是哪个文件规定的" right after an answer: the document and clause that answer came from, not a
+        document's basis line that matches the word 文件."""
+        f, svc = ctx.frame, ctx.services
+        before = _conversation_point(ctx)
+        short = len(f.question) <= SHORT_FOLLOW_UP if f.language == "zh" else len(f.question.split()) <= SHORT_EN_WORDS
+        if before is None or not short or not _SOURCE_ASKED.search(f.question.lower()) \
+                or (f.city_source == "named" and f.city != ctx.previous.city):
+            return None
+        direct = text("knowledge.source_of_previous", f.language,
+                      place=place_tag(before.city, svc.status(before.doc_id), f.language),
+                      title=svc.corpus.document(before.doc_id).meta.title, clause=before.point.clause)
+        return build(ctx, kind="lookup", direct=direct, citations=tuple(point_citations(before, svc.corpus)),
+                     topic=before.point.topic, knowledge_point=before.point.id)
 
     def _the_other_one(self, ctx: Context) -> Answer | None:
         """"那另外那几项材料啥时候交" after the province's plan-text deadline: the one other point of the same document
