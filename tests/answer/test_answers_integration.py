@@ -3037,3 +3037,16 @@ def test_which_document_and_after_a_refused_turn(assistant):
     assert en.direct.startswith("From Wenzhou") and "5." in en.direct, en.answer
     *_, who = _chat(assistant, "临海园区买的厂房 多久之后才能转手", "要是提前偷偷卖了 罚多少钱", "那真要转的话 找谁批")
     assert "属地镇（街道）或开发区" in who.direct, who.answer
+
+
+def test_parts_and_pointers_of_dev37(assistant):
+    *_, duty = _chat(assistant, "那温州配套费免不免", "温州这条谁负责落实")
+    assert "16." in {c.clause for c in duty.citations} and "市财政局" in duty.direct, duty.answer
+    (dated,) = _chat(assistant, "慈经信建〔2019〕13号答复的签发人是谁？落款日期为何？")
+    assert "龚激红" in dated.direct and "2018年6月25日" in dated.direct and "2018年11月23日" not in dated.direct, dated.answer
+    (who,) = _chat(assistant, "临海市小微企业产业园建设主体永久自持非生产性用房的比例下限是多少？自持比例由何机构审定？")
+    assert "不低于15%" in who.direct and "领导小组审定" in who.direct, who.answer
+    (start,) = _chat(assistant, "In Wenzhou, what is the maximum time allowed for start-up approval of a park project?")
+    assert not start.refused and "100 days" in start.direct, start.answer
+    (carbon,) = _chat(assistant, "Do park firms get carbon emission quotas?")
+    assert carbon.refused, carbon.answer

@@ -547,6 +547,10 @@ _WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:what|which|who|when|where|h
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
+# the turn points at the previous answer's provision ("温州这条谁负责落实"): its clause, whatever else matches
+_THIS_CLAUSE = re.compile(r"这条|那条|这一条|这项|那项|该条|此条|这款|这个规定|这规定|这一项")
+# what the one responsible for a provision does with it ("谁负责落实", "谁来执行"): no subject of its own
+_DUTY_VERBS = frozenset({"落实", "执行", "实施", "推进", "牵头", "组织", "负责"})
 # which document an answer came from ("这是哪个文件规定的", "出自哪里", "Which document says that?")
 _SOURCE_ASKED = re.compile(r"(?:哪个|哪份|哪一份|哪一个|什么)文件|出自哪|出处|哪里规定|哪儿规定|"
                            r"\bwhich (?:document|regulation|policy|paper)\b|\bwhere (?:is|does) (?:that|this|it) "
@@ -752,8 +756,13 @@ def _conversation_point(ctx: Context) -> BoundPoint | None:
     prev = ctx.previous
     if prev is None:
         return None
-    carried = prev.calculator or (prev.kind == "not_covered" and prev.not_covered_kind == "topic_absent")
-    point_id = prev.knowledge_point or (ctx.frame.extra.get("provision") if carried else None)
+    if prev.knowledge_point:
+        point_id = prev.knowledge_point
+    else:
+        # (the part before, in a question of several parts, is an Answer, which names its calculation otherwise)
+        carried = getattr(prev, "calculator", None) \
+            or (prev.kind == "not_covered" and prev.not_covered_kind == "topic_absent")
+        point_id = ctx.frame.extra.get("provision") if carried else None
     return ctx.services.bank.get(point_id) if point_id and point_id in ctx.services.bank else None
 
 
@@ -1787,7 +1796,9 @@ class KnowledgeHandler:
                 or asks_doc_number(f.text) or _DOC_NUMBER_SAID.search(f.text):
             return None
         before = bank.get(prev.knowledge_point)
-        if before.point.answer_type != "metadata" or (f.city and f.city_source == "named" and f.city != before.city):
+        # (a document fact: its number, or who signed it — "签发人是谁？落款日期为何？")
+        if not (before.point.answer_type == "metadata" or before.point.topic.startswith("doc_")) \
+                or (f.city and f.city_source == "named" and f.city != before.city):
             return None
         own = [bp for bp in bank.points if bp.doc_id == before.doc_id and _dated(bp)
                and bp.point.answer_type in ("metadata", "date") and ctx.may_answer(bp)]
@@ -2094,7 +2105,9 @@ class KnowledgeHandler:
         # (and a procedure by 程序/流程: "审核同意后还需履行什么程序" names no new subject, conversations_dev13)
         asking = " ".join(cue_words({"actor", "contact", "procedure"} & set(f.types)))
         new_words = [w for w in content_words(f.question) if w not in said and w not in _BENEFIT_VERBS
-                     and w not in asking]   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
+                     and w not in asking   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
+                     and not _THIS_CLAUSE.fullmatch(w)   # ("温州这条谁负责落实": 这条 points back, 落实 is what the
+                     and not ("actor" in f.types[:1] and w in _DUTY_VERBS)]   # one responsible does)
 
         def states_new_words(bp: BoundPoint) -> bool:
             # half of them at least: "规划编制框架中的发展目标以哪一年为基期" after who approves the reports is not
@@ -2152,7 +2165,7 @@ class KnowledgeHandler:
             top = next((m for m in matches[:NEAR] if f.types and m.point.point.answer_type == f.types[0]
                         and m.score >= NEAR_RATIO * matches[0].score), matches[0]) if matches else None
             if candidates and top is not None and f.types and top.point.clause_id != before.clause_id \
-                    and top.point.city in ctx.services.applicable(f.city) \
+                    and top.point.city in ctx.services.applicable(f.city) and not _THIS_CLAUSE.search(f.question) \
                     and ((len(f.question) > SHORT_FOLLOW_UP and top.point.point.answer_type == f.types[0])
                          or (f.city_source == "named" and top.point.city == f.city
                              and (top.point.point.answer_type == f.types[0] or f.types[0] in BROAD_TYPES))) \
