@@ -235,18 +235,30 @@ class Assistant:
 
     def _run_handlers(self, ctx: Context, history: list | None, expand_parts: bool) -> Answer:
         f = ctx.frame
+        unread: QueryError | None = None
         for h in handlers():
             try:
                 if not h.can_handle(ctx):
                     continue
             except QueryError as exc:
-                # a number that cannot be read for sure ("1,2000"): say which, instead of guessing
-                return build(ctx, kind="clarify", direct=exc.message if f.language == "zh" else exc.message_en)
+                # a number that cannot be read for sure ("1,2000", "两三百万"): nothing is computed with it, and the
+                # answer says which number and asks for it — after the rule itself, when another handler states it
+                # ("…一年交税两三百万，最多能买多大" → 温州's 2万㎡ cap with its conditions, then the question back)
+                unread = unread or exc
+                continue
             answer = h.run(ctx)
             if answer is not None:
                 if answer.kind in ("calculation", "comparison", "table") and len(f.parts) > 1 and expand_parts:
                     answer = self._with_other_parts(ctx, answer, history)
+                if unread is not None:
+                    asked = unread.message if f.language == "zh" else unread.message_en
+                    if answer.refused:
+                        return build(ctx, kind="clarify", direct=asked)
+                    return answer.model_copy(update={"direct": f"{answer.direct}\n{asked}",
+                                                     "answer": f"{answer.answer}\n{asked}"})
                 return answer
+        if unread is not None:
+            return build(ctx, kind="clarify", direct=unread.message if f.language == "zh" else unread.message_en)
         return build(ctx, kind="not_covered", direct=text("refuse.nothing_found", f.language), refused=True)
 
     def _with_other_parts(self, ctx: Context, computed: Answer, history: list | None) -> Answer:

@@ -2919,9 +2919,15 @@ def test_a_firms_own_land_is_not_the_parks_least_site(assistant):
 
 
 def test_a_rough_range_of_tax_asks_for_the_figure(assistant):
-    # (a threshold may lie inside 两三百万: the exact figure is asked for, never guessed)
+    # (a threshold may lie inside 两三百万: the exact figure is asked for, never guessed — after the rule itself)
     (buy,) = _chat(assistant, "温州园区买厂房面积不是有限制吗，我们亩均税收有40万，一年交税两三百万，最多能买多大")
-    assert buy.kind == "clarify" and "两三百" in buy.direct and "大致范围" in buy.direct, buy.answer
+    first, *rest = buy.direct.splitlines()
+    assert buy.calculation is None and "2万㎡" in first, buy.answer
+    assert "两三百" in rest[-1] and "大致范围" in rest[-1], buy.answer
+    (fund,) = _chat(assistant, "临海维修资金，我买了1,2000平方米要交多少")
+    assert fund.calculation is None and "12元/平方米" in fund.direct and "1,2000" in fund.direct, fund.answer
+    (none,) = _chat(assistant, "上海园区买了1,2000平方米要交多少维修资金")
+    assert none.refused and none.not_covered_kind == "place", none.answer   # (a place no document covers comes first)
 
 
 def test_a_kind_of_firm_named_is_no_eligibility_check(assistant):
