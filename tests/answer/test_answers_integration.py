@@ -3056,3 +3056,10 @@ def test_parts_and_pointers_of_dev37(assistant):
     assert not start.refused and "100 days" in start.direct, start.answer
     (carbon,) = _chat(assistant, "Do park firms get carbon emission quotas?")
     assert carbon.refused, carbon.answer
+
+
+def test_cases_left_out_and_kinds_asked(assistant):
+    (under,) = _chat(assistant, "温州市小微企业园新增地下空间如办理产权登记，应按何标准缴纳土地出让金？")
+    assert under.refused and "不收出让金" not in under.direct.splitlines()[0], under.answer
+    (loan,) = _chat(assistant, "In Wenzhou, what kind of loan can a firm rated Class A in the per-mu evaluation get?")
+    assert "信用贷款" in loan.direct.splitlines()[0], loan.answer

@@ -37,7 +37,7 @@ from assistant.answer.followup import restates_a_figure
 from assistant.answer.offers import checks_previous_figure, offered_figures, stated_figures, unit_family
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
-from assistant.query import glossary_phrase_said, glossary_phrase_terms
+from assistant.query import _glossary, glossary_phrase_said, glossary_phrase_terms
 from assistant.tables import explicit_table_cue, how_many_en
 
 # A knowledge point is trusted when its best question is close in meaning (cosine of the e5 question vectors) or
@@ -547,6 +547,20 @@ _WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:what|which|who|when|where|h
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
+# "what kind of loan", "which type of support": the thing whose kind is asked
+_KIND_OF_EN = re.compile(r"\b(?:what|which)\s+(?:kind|kinds|type|types|sort|form|forms)\s+of\s+([a-z][a-z-]+)")
+
+
+def _kind_of_asked_en(f) -> tuple[str, ...] | None:
+    """The glossary's Chinese terms for the thing an English question asks the kind of ("what kind of loan" →
+    贷款, 信贷); None when it asks none, or the glossary has no term for it."""
+    m = _KIND_OF_EN.search(f.question.lower()) if f.language == "en" else None
+    if m is None:
+        return None
+    terms = tuple(t for pattern, zh in _glossary() if pattern.fullmatch(m.group(1)) for t in zh)
+    return terms or None
+
+
 # the turn points at the previous answer's provision ("温州这条谁负责落实"): its clause, whatever else matches
 _THIS_CLAUSE = re.compile(r"这条|那条|这一条|这项|那项|该条|此条|这款|这个规定|这规定|这一项")
 # what the one responsible for a provision does with it ("谁负责落实", "谁来执行"): no subject of its own
@@ -1709,6 +1723,15 @@ class KnowledgeHandler:
                               and m.point.point.clause != annex), None)
             if named is not None:
                 matches = [named, *[m for m in matches if m is not named]]
+        if same_clause is None and (kind_of := _kind_of_asked_en(f)) is not None:
+            # "What kind of loan can a Class A firm be given?": the thing whose kind is asked (贷款) is in the answer —
+            # a close match that says it before the best one that does not (the evaluation's indicators)
+            says = lambda m: any(t in "".join((m.point.point.subject_zh, *m.point.point.answer_spans)) for t in kind_of)
+            if matches and not says(matches[0]):
+                alt = next((m for m in matches[1:NEAR] if says(m) and m.score >= (
+                    NEAR_RATIO_IN_CITY if f.city and m.point.city == f.city else NEAR_RATIO) * matches[0].score), None)
+                if alt is not None:
+                    matches = [alt, *[m for m in matches if m is not alt]]
         if same_clause is not None:
             return self._answer(ctx, same_clause)   # the conversation's clause states it: no other point is looked for
         top = matches[0]
