@@ -3063,3 +3063,11 @@ def test_cases_left_out_and_kinds_asked(assistant):
     assert under.refused and "不收出让金" not in under.direct.splitlines()[0], under.answer
     (loan,) = _chat(assistant, "In Wenzhou, what kind of loan can a firm rated Class A in the per-mu evaluation get?")
     assert "信用贷款" in loan.direct.splitlines()[0], loan.answer
+
+
+def test_english_other_case_and_cixi_bases(assistant):
+    _, existing = _chat(assistant, "What minimum site area applies to a new park in Linhai built on auctioned land?",
+                        "Is the threshold different when existing land is redeveloped instead?")
+    assert "50 mu" in existing.direct and "2.0" not in existing.direct, existing.answer
+    (bases,) = _chat(assistant, "Cixi in 2019: how many innovation service complexes or startup bases were to be fostered?")
+    assert not bases.refused and "1–2" in bases.direct, bases.answer

@@ -691,6 +691,12 @@ SHORT_FOLLOW_UP = 20
 SHORT_EN_WORDS = 8   # an English turn as short ("Which document says that?", conversations_dev38 2026-12-07)
 # "And completion acceptance?", "What about the bond?": a short English turn naming a thing and nothing else.
 _AND_NAMED_EN = re.compile(r"(?:and|what about|how about)\s+(?:the\s+)?[a-z][a-z -]{2,40}\?*", re.I)
+# "Is the threshold different when existing land is redeveloped?", "Is it the same for existing land?": the previous
+# figure asked of another case
+_OTHER_CASE_EN = re.compile(r"(?:and\s+|but\s+|so\s+)?(?:is|are|does|do|would|will)\s+(?:the\s+|that\s+|this\s+|it\s+)?"
+                            r"(?:threshold|figure|minimum|maximum|limit|requirement|rule|rate|number|floor|cap)?\s*"
+                            r"(?:\w+\s+)?(?:different|the same|lower|higher|change)\s+(?:when|for|if|on|in|where)\s+(.+?)\?*",
+                            re.I)
 # An English word and its inflections share this many first letters ("materials" ~ "material").
 EN_STEM = 6
 # "另外那几项", "其余的", "剩下的": the previous answer's other one
@@ -2156,6 +2162,15 @@ class KnowledgeHandler:
                      and all(w[:EN_STEM] in bp.point.subject_en.lower() for w in own_words)]
             if len(named) == 1:
                 return _as_match(named[0], matches)
+        if not candidates and f.language == "en" and (case := _OTHER_CASE_EN.fullmatch(f.question.strip())):
+            # "Is the threshold different when existing land is redeveloped instead?" after the new park's least site:
+            # the clause's point of the same kind whose English subject names that case (the existing land's 50 mu)
+            case_words = [w for w in re.findall(r"[a-z]{4,}", case.group(1).lower()) if w not in _EN_ASKING]
+            hits = {bp.point.id: sum(w[:EN_STEM] in bp.point.subject_en.lower() for w in case_words)
+                    for bp in siblings if bp.point.answer_type == before.point.answer_type}
+            best = max(hits.values(), default=0)
+            if best and list(hits.values()).count(best) == 1:
+                return _as_match(bank.get(next(i for i, n in hits.items() if n == best)), matches)
         if not candidates and len(f.question) <= SHORT_FOLLOW_UP and not self._named_city_own_match(ctx, matches, before):
             # "那成套的呢" after the single-room limit, "掌起那边是不是还单独给了一笔" after the city's budget: a short
             # turn naming something the previous question did not, which a point of the same clause states
