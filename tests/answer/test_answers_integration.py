@@ -3071,3 +3071,9 @@ def test_english_other_case_and_cixi_bases(assistant):
     assert "50 mu" in existing.direct and "2.0" not in existing.direct, existing.answer
     (bases,) = _chat(assistant, "Cixi in 2019: how many innovation service complexes or startup bases were to be fostered?")
     assert not bases.refused and "1–2" in bases.direct, bases.answer
+
+
+def test_english_head_after_a_preposition(assistant):
+    (both,) = _chat(assistant, "The provincial notice: by what date did the cities have to send in the materials, "
+                               "and who was the contact person?")
+    assert "10 December" in both.direct and "陈婧绮" in both.direct, both.answer

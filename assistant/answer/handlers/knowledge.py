@@ -543,7 +543,8 @@ _COMMENTS_CLOSE = re.compile(r"(?=.*征求意见)(?:征求意见|提意见)[^。
 # (…not when the plan takes effect: "征求意见后什么时候正式实施")
 _TAKES_EFFECT = re.compile(r"施行|实施|生效|\btake effect\b|\bin force\b")
 # an English clause that asks: its wh-word opens it, or follows a colon or "In Wenzhou,"
-_WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:what|which|who|when|where|how)\b", re.I)
+_WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:(?:by|from|to|for|at|within|until|under|on)\s+)?"
+                    r"(?:what|which|who|when|where|how)\b", re.I)   # ("…: by what date did the cities have to submit…")
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
