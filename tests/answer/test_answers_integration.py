@@ -3077,3 +3077,12 @@ def test_english_head_after_a_preposition(assistant):
     (both,) = _chat(assistant, "The provincial notice: by what date did the cities have to send in the materials, "
                                "and who was the contact person?")
     assert "10 December" in both.direct and "陈婧绮" in both.direct, both.answer
+
+
+def test_reviewed_regressions_of_31(assistant):
+    *_, deposit = _chat(assistant, "在临海小微园买厂房，那个维修资金怎么交的", "我买了1200平，要交多少钱", "保修金呢 也是1200平")
+    assert deposit.calculation is not None and "7200" in deposit.direct, deposit.answer
+    (annex,) = _chat(assistant, "省通知附件2里“园区类型”应如何填写？“开发建设模式”按什么文件填写？")
+    assert "浙委办发〔2018〕59号" in annex.direct and not annex.direct.startswith("出自"), annex.answer
+    (bond,) = _chat(assistant, "温州竞亩均税收那种 履约保证金最少交多少")
+    assert "土地出让金总额的10%" in bond.direct, bond.answer

@@ -562,6 +562,8 @@ def _kind_of_asked_en(f) -> tuple[str, ...] | None:
     return terms or None
 
 
+# the words of a question about an answer's source, and nothing else ("出自哪个文件", "这是哪份文件说的")
+_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|依据|来源|条款|规定|说的|写的)$")
 # the turn points at the previous answer's provision ("温州这条谁负责落实"): its clause, whatever else matches
 _THIS_CLAUSE = re.compile(r"这条|那条|这一条|这项|那项|该条|此条|这款|这个规定|这规定|这一项")
 # what the one responsible for a provision does with it ("谁负责落实", "谁来执行"): no subject of its own
@@ -1853,6 +1855,9 @@ class KnowledgeHandler:
         if before is None or not short or not _SOURCE_ASKED.search(f.question.lower()) \
                 or (f.city_source == "named" and f.city != ctx.previous.city):
             return None
+        if f.language == "zh" and [w for w in content_words(f.question) if not _SOURCE_WORDS.search(w)
+                                   and not registry().resolve(w)]:
+            return None   # "“开发建设模式”按什么文件填写": a document to fill a thing in by, not the answer's source
         direct = text("knowledge.source_of_previous", f.language,
                       place=place_tag(before.city, svc.status(before.doc_id), f.language),
                       title=svc.corpus.document(before.doc_id).meta.title, clause=before.point.clause)
