@@ -3086,3 +3086,8 @@ def test_reviewed_regressions_of_31(assistant):
     assert "浙委办发〔2018〕59号" in annex.direct and not annex.direct.startswith("出自"), annex.answer
     (bond,) = _chat(assistant, "温州竞亩均税收那种 履约保证金最少交多少")
     assert "土地出让金总额的10%" in bond.direct, bond.answer
+
+
+def test_a_switch_after_the_user_restated_the_figure(assistant):
+    _, wenzhou = _chat(assistant, "临海厂房5年内不能卖对吧", "温州呢")
+    assert wenzhou.refused and "4." not in {c.clause for c in wenzhou.citations}, wenzhou.answer

@@ -3034,6 +3034,8 @@ class KnowledgeHandler:
             return True
         before = ctx.previous
         said = (before.resolved_question or before.question) if before is not None else ""
+        if said and prev.point.answer_type in figures and _restates_a_figure(said, prev):
+            return True   # "临海厂房5年内不能卖对吧" checked the period itself: "温州呢" asks 温州's period
         asked = answer_types(said) if said else ()
         return asked[0] in figures if asked else prev.point.answer_type in figures
 
