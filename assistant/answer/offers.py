@@ -21,9 +21,13 @@ def unit_family(after: str) -> str | None:
 # A figure offered for a yes, ending the question: a marker, the figure, its unit, a period's 内 and a particle
 # ("是不是5年内", "是12块吧", "应该是3年吧"); a figure with a bound ("2.0以下就行", "最多100天") or an act ("5年内可以转让吗",
 # "做到2.5可以吗") is a yes/no on the rule, which equality cannot answer (review 30).
-_OFFER_CLAUSE = re.compile(r"(?:是不是|就是|应该是|好像是|大概是|是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
+# (a bare 是 needs a particle or a question mark: "厂房面积是800平" states the user's own figure)
+_OFFER_CLAUSE = re.compile(r"(?:(?:是不是|就是|应该是|好像是|大概是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
                            r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
-                           r"\s*(?:内|以内|之内)?\s*(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?！!。]*\s*$"
+                           r"\s*(?:内|以内|之内)?\s*(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?！!。]*"
+                           r"|是\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
+                           r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
+                           r"\s*(?:内|以内|之内)?\s*(?:(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)[？?！!。]*|[？?]+))\s*$"
                            r"|^\s*(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|actually\s+)?\d[\d.,]*\s*"
                            r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
                            r"|^\s*(?:is|are)\s+(?:the|its)\b[^?]{0,80}?\s\d[\d.,]*\s*"
@@ -45,9 +49,12 @@ def offered_figures(question: str) -> list[tuple[str, str | None]]:
     ([], [], [])
     """
     last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
-    if not _OFFER_CLAUSE.search(last):
+    offer = _OFFER_CLAUSE.search(last)
+    if not offer:
         return []
-    return [(n, unit_family(rest)) for n, rest in _A_FIGURE.findall(last) if not re.fullmatch(r"(?:19|20)\d\d", n)]
+    # (the figures of the offer itself: "我1200平 标准是12块吧" offers 12块, the 1200平 is the user's)
+    said = last[offer.start():] if re.match(r"[是就应好大]", offer.group(0)) else last
+    return [(n, unit_family(rest)) for n, rest in _A_FIGURE.findall(said) if not re.fullmatch(r"(?:19|20)\d\d", n)]
 
 
 def stated_figures(line: str) -> list[tuple[str, str | None]]:
@@ -59,6 +66,31 @@ def stated_figures(line: str) -> list[tuple[str, str | None]]:
 def stated_families(line: str) -> set[str | None]:
     """The unit families of the figures a line states."""
     return {family for _, family in stated_figures(line)}
+
+
+# a rule's bound named right before the offer ("最少是500平吧", "规定是30平吧"); in English, a bound asked in the
+# sentence before "Is it 500 m²?"
+_BOUND_OFFER_ZH = re.compile(r"(?:最少|最多|至少|起码|最低|最高|下限|上限|规定|标准|要求|不低于|不超过|不少于)[^，,。？?\d]{0,3}?"
+                             r"(?:是不是|应该是|就是|好像是|大概是|是)\s*\d")
+_BOUND_EN = re.compile(r"\b(?:minimum|maximum|at least|at most|limit|cap|ceiling|floor|lowest|highest)\b", re.I)
+
+
+def offers_a_bound(question: str) -> bool:
+    """The question offers a figure for a rule's own bound, to be confirmed ("临海单个入园企业建筑面积最少是500平吧",
+    "What is the minimum floor area…? Is it 500 m²?"), not a figure of the user's ("我的是350平", "标准是多少，厂房是800平").
+
+    >>> offers_a_bound("临海单个入园企业建筑面积最少是500平吧"), offers_a_bound("最少是400平吧")
+    (True, True)
+    >>> offers_a_bound("临海维修资金标准是多少，厂房面积是800平"), offers_a_bound("临海单个企业面积有什么要求 我的是350平")
+    (False, False)
+    >>> offers_a_bound("What is the minimum floor area per firm in Linhai? Is it 500 m²?")
+    True
+    """
+    if not offered_figures(question):
+        return False
+    last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
+    return bool(_BOUND_OFFER_ZH.search(last)) if not re.search(r"[a-z]{3}", question, re.I) \
+        else bool(_BOUND_EN.search(question))
 
 
 def offers_a_figure(question: str) -> bool:
@@ -92,7 +124,8 @@ def checks_previous_figure(question: str, previous_direct: str) -> bool:
 _OFFER_FIGURE = (r"\d+(?:\.\d+)?\s*(?:个月|年|月|天|日|个工作日|平方米|平米|平方|平|㎡|亩|家|个|元|块|万元|万|%|％|‰|层|米)?"
                  r"(?:内|以内|以上|以下|左右|一平|一平米|每平方米)?")
 # (a marker before or after the figure: a bare "1200平" after a fee rate is the user's area, computed)
-_BARE_OFFER = re.compile(rf"(?:那|那么)?(?:是不是|就是|应该是|大概是|好像是|不是|是)\s*{_OFFER_FIGURE}"
+_BARE_OFFER = re.compile(rf"(?:那|那么)?(?:最少|最多|至少|起码|最低|最高|规定|标准|要求)?(?:的)?"
+                         rf"(?:是不是|就是|应该是|大概是|好像是|不是|是)\s*{_OFFER_FIGURE}"
                          r"(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?]?"
                          rf"|(?:那|那么)?{_OFFER_FIGURE}(?:吧|吗|么|对吧|对吗|没错吧|是吧)[？?]?"
                          r"|(?i:is it|is that|so it'?s|so,? it'?s)\s+\d[\w\s.²%]{0,24}\??")

@@ -252,7 +252,8 @@ class Assistant:
                     answer = self._with_other_parts(ctx, answer, history)
                 if unread is not None:
                     asked = unread.message if f.language == "zh" else unread.message_en
-                    if answer.refused:
+                    if answer.refused or not answer.knowledge_point:
+                        # (a clause found by its words alone is no rule the number was meant for: "临海 1,2000")
                         return build(ctx, kind="clarify", direct=asked)
                     return answer.model_copy(update={"direct": f"{answer.direct}\n{asked}",
                                                      "answer": f"{answer.answer}\n{asked}"})

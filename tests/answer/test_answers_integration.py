@@ -3091,3 +3091,44 @@ def test_reviewed_regressions_of_31(assistant):
 def test_a_switch_after_the_user_restated_the_figure(assistant):
     _, wenzhou = _chat(assistant, "临海厂房5年内不能卖对吧", "温州呢")
     assert wenzhou.refused and "4." not in {c.clause for c in wenzhou.citations}, wenzhou.answer
+
+
+def test_review_31_figures_of_the_user_and_offers(assistant):
+    (fund,) = _chat(assistant, "临海维修资金标准是多少，厂房面积是800平")
+    assert fund.calculation is not None and "9600" in fund.direct, fund.answer
+    (own,) = _chat(assistant, "临海单个企业面积有什么要求 我的是350平")
+    assert own.calculation is not None and not own.direct.startswith("不是"), own.answer
+    _, twelve = _chat(assistant, "临海维修资金怎么交", "我1200平 标准是12块吧")
+    assert twelve.calculation is not None and "14400" in twelve.direct, twelve.answer
+    _, bound = _chat(assistant, "临海单个企业最少买多大", "最少是400平吧")
+    assert bound.direct.startswith("是的") and "400平方米" in bound.direct, bound.answer
+
+
+def test_review_31_sources_and_being_in_force(assistant):
+    _, other = _chat(assistant, "What is Linhai's maintenance fund rate?", "Which document sets the transfer ban?")
+    assert "（十三）" in {c.clause for c in other.citations} and not other.direct.startswith("From"), other.answer
+    _, basis = _chat(assistant, "温州的实施意见什么时候施行", "依据哪个文件")
+    assert "浙委办发〔2018〕59号" in basis.direct, basis.answer
+    (alone,) = _chat(assistant, "这是哪个文件规定的")
+    assert alone.kind == "clarify", alone.answer
+    _, contract = _chat(assistant, "温州转让要谁同意", "那入园合同还有效吗")
+    assert "入园合同" in contract.direct and "2019年1月1日" not in contract.direct, contract.answer
+    _, these = _chat(assistant, "临海方案里废止了哪些文件", "这些还有效吗")
+    assert "同时废止" in these.direct and not these.direct.startswith("不是正式施行"), these.answer
+    _, dated = _chat(assistant, "临海的方案还有效吗", "那是哪天发的")
+    assert "2018年11月23日" not in dated.direct, dated.answer
+    _, still = _chat(assistant, "温州小微园容积率多少", "这个方案还管用吗")
+    assert "2019年1月1日" in still.direct, still.answer
+
+
+def test_review_31_province_kinds_and_duties(assistant):
+    (plans,) = _chat(assistant, "全省要求每个县编几个规划")
+    assert not plans.refused and "以县（市、区）为单位编制规划" in plans.direct, plans.answer
+    (relief,) = _chat(assistant, "What kind of tax relief do Wenzhou park developers get?")
+    assert "16." in {c.clause for c in relief.citations}, relief.answer
+    (start,) = _chat(assistant, "What kind of approval is needed for start-ups in Cixi?")
+    assert start.city == "慈溪市" and all(c.city == "慈溪市" for c in start.citations), start.answer
+    _, duty = _chat(assistant, "临海入园企业几年内不能转让", "这条谁负责落实")
+    assert "（二十五）" in {c.clause for c in duty.citations}, duty.answer
+    (bare,) = _chat(assistant, "临海 1,2000")
+    assert bare.kind == "clarify" and bare.direct.startswith("“question”"), bare.answer

@@ -10,7 +10,7 @@ from pathlib import Path
 from assistant import formatting
 from assistant.answer.context import Context
 from assistant.answer.followup import figures_text, follow_up_subject
-from assistant.answer.offers import checks_previous_figure, offered_figures
+from assistant.answer.offers import checks_previous_figure, offered_figures, offers_a_bound
 from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -26,9 +26,6 @@ LABELS_EN_FILE = Path(__file__).resolve().parents[2] / "data" / "calc_labels_en.
 # fund, the least site and the corner plot questions, each with its provision within the first five).
 NEAR_CLAUSES = 5
 _ASKS_A_CHECK = re.compile(r"够不够|够吗|够了吗|行不行|行吗|可以吗|可不可以|达标|符合|满足|达到|合格")
-# words asking a rule's own bound ("最少是500平吧", "Is the minimum 500 m²?")
-_BOUND_ASKED = re.compile(r"最少|最多|至少|最低|最高|起码|下限|上限|不低于|不超过|不少于|不得低于|要求|标准|规定|"
-                          r"\bminimum\b|\bmaximum\b|\bat least\b|\bat most\b|\blimit\b|\bcap\b", re.I)
 _FIGURE = re.compile(r"(-?\d[\d,]*(?:\.\d+)?)\s*(\S*)")
 
 
@@ -161,7 +158,7 @@ class CalculationHandler:
         if ctx.previous is not None and checks_previous_figure(ctx.frame.question, ctx.previous.direct):
             return False   # "Is it 500 m²?" after the least floor area: the rule's figure checked, no area of the user's
         offered = offered_figures(ctx.frame.question)
-        if offered and len(figures_text(ctx.frame.question)) <= len(offered) and _BOUND_ASKED.search(ctx.frame.question):
+        if offered and len(figures_text(ctx.frame.question)) <= len(offered) and offers_a_bound(ctx.frame.question):
             # "临海单个入园企业建筑面积最少是500平吧": the only figure is the rule's bound, offered to be checked ("保修金呢
             # 也是1200平" after the fee computed is the user's area again)
             return False

@@ -547,9 +547,13 @@ _WH_EN = re.compile(r"(?:^|[:;]\s*)(?:in \w+,\s*)?(?:(?:by|from|to|for|at|within
                     r"(?:what|which|who|when|where|how)\b", re.I)   # ("…: by what date did the cities have to submit…")
 # whether a document is in force: its status asked as a yes/no ("是正式施行的文件吗", "Is the Linhai plan in force?")
 _IN_FORCE_ASKED = re.compile(r"正式施行|正式实施|正式生效|生效了|生效没|有效吗|还有效|正式文件|正式的文件|正式稿|定稿|能不能.{0,6}依据|"
+                             r"还管用|管不管用|还算数|失效了|作废了|过期了|"
                              r"\bin force\b|\bin effect\b|\bbinding\b|\bfinal version\b|\bofficially (?:adopted|issued)\b")
 # "what kind of loan", "which type of support": the thing whose kind is asked
-_KIND_OF_EN = re.compile(r"\b(?:what|which)\s+(?:kind|kinds|type|types|sort|form|forms)\s+of\s+([a-z][a-z-]+)")
+# (the noun ends its phrase: "what kind of tax relief" asks of relief, not of tax)
+_KIND_OF_EN = re.compile(r"\b(?:what|which)\s+(?:kind|kinds|type|types|sort|form|forms)\s+of\s+([a-z][a-z-]+)"
+                         r"(?=\s*(?:$|[?,.;]|\s(?:can|could|do|does|is|are|would|will|should|may|must|might|for|to|in|of|"
+                         r"from|on|at|by|with|under)\b))")
 
 
 def _kind_of_asked_en(f) -> tuple[str, ...] | None:
@@ -563,9 +567,19 @@ def _kind_of_asked_en(f) -> tuple[str, ...] | None:
 
 
 # the words of a question about an answer's source, and nothing else ("出自哪个文件", "这是哪份文件说的")
-_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|依据|来源|条款|规定|说的|写的)$")
+_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|来源|条款|规定|说的|写的)$")   # (依据 asks the basis documents)
+_SOURCE_WORDS_EN = frozenset({"which", "document", "documents", "says", "said", "that", "this", "from", "where", "come",
+                              "comes", "does", "regulation", "policy", "paper", "source", "what", "written", "file"})
+# words naming the document itself, or asking whether it holds ("这个方案还管用吗")
+_DOCUMENT_WORDS = frozenset({"文件", "方案", "政策", "规定", "意见", "实施意见", "通知", "答复", "办法", "有效", "管用",
+                             "生效", "现在", "目前"})
 # the turn points at the previous answer's provision ("温州这条谁负责落实"): its clause, whatever else matches
 _THIS_CLAUSE = re.compile(r"这条|那条|这一条|这项|那项|该条|此条|这款|这个规定|这规定|这一项")
+def _names_responsible(bank, bp: BoundPoint) -> bool:
+    """The clause prints its responsible units ("（责任单位：…）")."""
+    return any("责任单位" in sp for p in bank.in_clause(bp.clause_id) for sp in p.point.answer_spans)
+
+
 # what the one responsible for a provision does with it ("谁负责落实", "谁来执行"): no subject of its own
 _DUTY_VERBS = frozenset({"落实", "执行", "实施", "推进", "牵头", "组织", "负责"})
 # which document an answer came from ("这是哪个文件规定的", "出自哪里", "Which document says that?")
@@ -573,7 +587,8 @@ _SOURCE_ASKED = re.compile(r"(?:哪个|哪份|哪一份|哪一个|什么)文件|
                            r"\bwhich (?:document|regulation|policy|paper)\b|\bwhere (?:is|does) (?:that|this|it) "
                            r"(?:come from|say|written)|\bwhat(?:'s| is) the source\b")
 # the earlier documents a question names ("以前的入园办法", "老文件", "89号"), as against the document itself ("临海的方案")
-_OLD_DOCUMENT = re.compile(r"老|旧|以前|之前|原来|原有|过去|earlier|previous|\bold\b|former", re.I)
+_OLD_DOCUMENT = re.compile(r"老|旧|以前|之前|原来|原有|过去|这些|那些|这两|那两|earlier|previous|\bold\b|former|\bthose\b|\bthey\b",
+                           re.I)   # ("这些还有效吗" after the repeal line: the documents it names)
 
 
 def _names_an_old_document(question: str, repeals: BoundPoint, own_title: str) -> bool:
@@ -1482,7 +1497,7 @@ _ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|提出|签发|rep
 _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 # (a contract or agreement signed is the user's date, not the document's: "When the land contract is signed…")
-_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|issued|(?<!contract is )(?<!contract was )(?<!agreement is )"
+_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|(?:哪天|哪一天|什么时候|啥时候|几号|几月几号)发|issued|(?<!contract is )(?<!contract was )(?<!agreement is )"
                             r"(?<!contract gets )(?<!contracts are )signed|published|dated")
 
 
@@ -1737,7 +1752,7 @@ class KnowledgeHandler:
             # a close match that says it before the best one that does not (the evaluation's indicators)
             says = lambda m: any(t in "".join((m.point.point.subject_zh, *m.point.point.answer_spans)) for t in kind_of)
             if matches and not says(matches[0]):
-                alt = next((m for m in matches[1:NEAR] if says(m) and m.score >= (
+                alt = next((m for m in matches[1:NEAR] if says(m) and m.point.city == matches[0].point.city and m.score >= (
                     NEAR_RATIO_IN_CITY if f.city and m.point.city == f.city else NEAR_RATIO) * matches[0].score), None)
                 if alt is not None:
                     matches = [alt, *[m for m in matches if m is not alt]]
@@ -1787,7 +1802,8 @@ class KnowledgeHandler:
             own = ctx.point_matches(cities=frozenset({"浙江省"}))[:POOL]
             if own and own[0].score >= IN_CITY_RATIO * top.score and self._trusted(ctx, own[0]):
                 chosen = self._by_type(ctx, own[0], own, {"浙江省"})
-                if f.asks_figure and not states_figure(chosen.point, f.asks):
+                if f.asks_figure and not states_figure(chosen.point, f.asks) \
+                        and chosen.point.point.answer_type in ("list", "metadata"):
                     # "全省小微园要培育多少家企业": the province's nearest provision is a form's column heads, no figure —
                     # a city's figure as the contrast (a), else what the province says (b)
                     if states_figure(top.point, f.asks):
@@ -1852,12 +1868,18 @@ class KnowledgeHandler:
         f, svc = ctx.frame, ctx.services
         before = _conversation_point(ctx)
         short = len(f.question) <= SHORT_FOLLOW_UP if f.language == "zh" else len(f.question.split()) <= SHORT_EN_WORDS
-        if before is None or not short or not _SOURCE_ASKED.search(f.question.lower()) \
-                or (f.city_source == "named" and f.city != ctx.previous.city):
+        if not short or not _SOURCE_ASKED.search(f.question.lower()) \
+                or (before is not None and f.city_source == "named" and f.city != ctx.previous.city):
             return None
         if f.language == "zh" and [w for w in content_words(f.question) if not _SOURCE_WORDS.search(w)
                                    and not registry().resolve(w)]:
             return None   # "“开发建设模式”按什么文件填写": a document to fill a thing in by, not the answer's source
+        if f.language == "en" and [w for w in re.findall(r"[a-z]{4,}", f.question.lower()) if w not in _SOURCE_WORDS_EN]:
+            return None   # "Which document sets the transfer ban?": another provision's source, found by its words
+        if before is None:
+            # "这是哪个文件规定的" with no provision answered before it (the first turn, a refusal, a comparison of
+            # several): which rule is meant is asked back, not a document's basis line that says 文件
+            return build(ctx, kind="clarify", direct=text("knowledge.source_without_answer", f.language))
         direct = text("knowledge.source_of_previous", f.language,
                       place=place_tag(before.city, svc.status(before.doc_id), f.language),
                       title=svc.corpus.document(before.doc_id).meta.title, clause=before.point.clause)
@@ -2037,7 +2059,11 @@ class KnowledgeHandler:
         if checks_previous_figure(f.question, prev.direct):
             return _as_match(before, matches)   # "是不是5年内" after a 3年内: that figure checked, no other of its clause
         if _IN_FORCE_ASKED.search(f.question.lower()) and len(f.question) <= SHORT_FOLLOW_UP \
+                and before.point.topic != "doc_repeals" and not re.search(r"这些|那些", f.question) \
+                and not [w for w in content_words(f.question) if w not in _DOCUMENT_WORDS] \
                 and not _names_an_old_document(f.question, before, ctx.services.corpus.document(before.doc_id).meta.title):
+            # (not a thing of its own named — "那入园合同还有效吗", "预售许可证还有效吗" — nor the documents a repeal
+            # line named: "这些还有效吗")
             # "这个文件还有效吗" after 临海's resale ban: the document's status (a draft's) or when it took effect, not
             # the clause's other provisions
             topics = ("doc_status",) if ctx.services.status(before.doc_id) is Status.draft \
@@ -2139,10 +2165,12 @@ class KnowledgeHandler:
         # who is asked by words the answer never has ("部门", "负责"); an exception's words ("例外") it may have
         # (and a procedure by 程序/流程: "审核同意后还需履行什么程序" names no new subject, conversations_dev13)
         asking = " ".join(cue_words({"actor", "contact", "procedure"} & set(f.types)))
+        points_back = "actor" not in f.types[:1] or _names_responsible(bank, before)
         new_words = [w for w in content_words(f.question) if w not in said and w not in _BENEFIT_VERBS
                      and w not in asking   # "这条归哪个部门管": 部门 says what kind of fact is asked, not of what
-                     and not _THIS_CLAUSE.fullmatch(w)   # ("温州这条谁负责落实": 这条 points back, 落实 is what the
-                     and not ("actor" in f.types[:1] and w in _DUTY_VERBS)]   # one responsible does)
+                     # ("温州这条谁负责落实": 这条 points back, 落实 is what the one responsible does — when the clause
+                     # names who is responsible: 临海（十三）'s approver is not, the plan's overall duty holder answers)
+                     and not (points_back and (_THIS_CLAUSE.fullmatch(w) or w in _DUTY_VERBS))]
 
         def states_new_words(bp: BoundPoint) -> bool:
             # half of them at least: "规划编制框架中的发展目标以哪一年为基期" after who approves the reports is not
@@ -2209,7 +2237,8 @@ class KnowledgeHandler:
             top = next((m for m in matches[:NEAR] if f.types and m.point.point.answer_type == f.types[0]
                         and m.score >= NEAR_RATIO * matches[0].score), matches[0]) if matches else None
             if candidates and top is not None and f.types and top.point.clause_id != before.clause_id \
-                    and top.point.city in ctx.services.applicable(f.city) and not _THIS_CLAUSE.search(f.question) \
+                    and top.point.city in ctx.services.applicable(f.city) \
+                    and not (points_back and _THIS_CLAUSE.search(f.question)) \
                     and ((len(f.question) > SHORT_FOLLOW_UP and top.point.point.answer_type == f.types[0])
                          or (f.city_source == "named" and top.point.city == f.city
                              and (top.point.point.answer_type == f.types[0] or f.types[0] in BROAD_TYPES))) \
