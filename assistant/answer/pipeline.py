@@ -254,7 +254,7 @@ class Assistant:
                     asked = unread.message if f.language == "zh" else unread.message_en
                     if answer.refused or not answer.knowledge_point:
                         # (a clause found by its words alone is no rule the number was meant for: "临海 1,2000")
-                        return build(ctx, kind="clarify", direct=asked)
+                        break
                     return answer.model_copy(update={"direct": f"{answer.direct}\n{asked}",
                                                      "answer": f"{answer.answer}\n{asked}"})
                 return answer
