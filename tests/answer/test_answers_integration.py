@@ -3132,3 +3132,10 @@ def test_review_31_province_kinds_and_duties(assistant):
     assert "（二十五）" in {c.clause for c in duty.citations}, duty.answer
     (bare,) = _chat(assistant, "临海 1,2000")
     assert bare.kind == "clarify" and bare.direct.startswith("“question”"), bare.answer
+
+
+def test_review_31_the_earlier_documents_named(assistant):
+    (both,) = _chat(assistant, "临海新方案啥时候开始执行？以前那个89号文件还算数吗")
+    assert "发布之日起施行" in both.direct and "同时废止" in both.direct, both.answer
+    _, old = _chat(assistant, "临海新方案啥时候开始执行", "以前那个入园管理办法还管用吗")
+    assert "同时废止" in old.direct, old.answer

@@ -586,6 +586,7 @@ _DUTY_VERBS = frozenset({"落实", "执行", "实施", "推进", "牵头", "组�
 _SOURCE_ASKED = re.compile(r"(?:哪个|哪份|哪一份|哪一个|什么)文件|出自哪|出处|哪里规定|哪儿规定|"
                            r"\bwhich (?:document|regulation|policy|paper)\b|\bwhere (?:is|does) (?:that|this|it) "
                            r"(?:come from|say|written)|\bwhat(?:'s| is) the source\b")
+_DOC_NUMBER_NAMED = re.compile(r"\d+\s*号(?:文|文件)?")
 # the earlier documents a question names ("以前的入园办法", "老文件", "89号"), as against the document itself ("临海的方案")
 _OLD_DOCUMENT = re.compile(r"老|旧|以前|之前|原来|原有|过去|这些|那些|这两|那两|earlier|previous|\bold\b|former|\bthose\b|\bthey\b",
                            re.I)   # ("这些还有效吗" after the repeal line: the documents it names)
@@ -2058,6 +2059,10 @@ class KnowledgeHandler:
             return None     # "And the other materials, what's the deadline?" after the plan text's: not its clause
         if checks_previous_figure(f.question, prev.direct):
             return _as_match(before, matches)   # "是不是5年内" after a 3年内: that figure checked, no other of its clause
+        repeals = next((bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.topic == "doc_repeals"), None)
+        if _IN_FORCE_ASKED.search(f.question.lower()) and len(f.question) <= SHORT_FOLLOW_UP and repeals is not None \
+                and _names_an_old_document(f.question, repeals, ctx.services.corpus.document(before.doc_id).meta.title):
+            return _as_match(repeals, matches)   # "以前那个89号文还算数伐" after 临海's start date: the repeal line
         if _IN_FORCE_ASKED.search(f.question.lower()) and len(f.question) <= SHORT_FOLLOW_UP \
                 and before.point.topic != "doc_repeals" and not re.search(r"这些|那些", f.question) \
                 and not [w for w in content_words(f.question) if w not in _DOCUMENT_WORDS] \
@@ -3642,6 +3647,8 @@ class KnowledgeHandler:
         # (its effective-date point matched: "when does it take effect" asks the date, which that point answers)
         if bp.point.topic == "doc_repeals" and not _names_an_old_document(f.text, bp, svc.corpus.document(bp.doc_id).meta.title):
             bp = next((p for p in svc.bank.points if p.doc_id == bp.doc_id and p.point.topic == "doc_status"), bp)
+        elif _OLD_DOCUMENT.search(f.text) or _DOC_NUMBER_NAMED.search(f.text):
+            return None   # "…啥时候开始执行，以前那个89号文还算数伐": the earlier documents' fate is asked, not this one's
         if bp.point.topic.startswith("doc_") and svc.status(bp.doc_id) is Status.reply_letter \
                 and f.types[:1] in (("permission",), ("metadata",)) and _IN_FORCE_ASKED.search(f.text.lower()):
             # "慈溪的答复还有效吗": a reply to a deputy's suggestion is no rule that comes into or out of force — it
