@@ -66,8 +66,9 @@ class Facts:
 
     @property
     def areas(self) -> list[Fraction]:          # floor areas in m² (万㎡ folded in)
-        # (one square metre is the unit of a rate asked — "临海维修资金一平米交多少" — never the user's floor area)
-        return [q.value for q in self.of("平方米") if q.value != 1]
+        # ("一平米", "一个平方" said in words is the unit of a rate asked — "临海维修资金一平米交多少" — not the user's
+        # floor area; "我买了1平方米" is)
+        return [q.value for q in self.of("平方米") if not (q.value == 1 and re.match(r"\s*[一每]", q.text))]
 
     @property
     def mus(self) -> list[Fraction]:
