@@ -21,12 +21,14 @@ def unit_family(after: str) -> str | None:
 # A figure offered for a yes, ending the question: a marker, the figure, its unit, a period's 内 and a particle
 # ("是不是5年内", "是12块吧", "应该是3年吧"); a figure with a bound ("2.0以下就行", "最多100天") or an act ("5年内可以转让吗",
 # "做到2.5可以吗") is a yes/no on the rule, which equality cannot answer (review 30).
+# the units an offered figure is said with
+_OFFER_UNIT = r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
+# the words naming a rule's bound, said right before an offer ("最少是500平吧")
+_BOUND_WORDS = "最少|最多|至少|起码|最低|最高|下限|上限|规定|标准|要求"
 # (a bare 是 needs a particle or a question mark: "厂房面积是800平" states the user's own figure)
-_OFFER_CLAUSE = re.compile(r"(?:(?:是不是|就是|应该是|好像是|大概是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
-                           r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
+_OFFER_CLAUSE = re.compile(r"(?:(?:是不是|就是|应该是|好像是|大概是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*" + _OFFER_UNIT +
                            r"\s*(?:内|以内|之内)?\s*(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?！!。]*"
-                           r"|是\s*(?:也)?\s*\d+(?:\.\d+)?\s*"
-                           r"(?:个月|个工作日|工作日|年|月|天|日|平方米|平米|平方|平|㎡|亩|万家|家|个|元|块|万元|万|%|％|‰|层|米)?"
+                           r"|是\s*(?:也)?\s*\d+(?:\.\d+)?\s*" + _OFFER_UNIT +
                            r"\s*(?:内|以内|之内)?\s*(?:(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)[？?！!。]*|[？?]+))\s*$"
                            r"|^\s*(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|actually\s+)?\d[\d.,]*\s*"
                            r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
@@ -70,7 +72,7 @@ def stated_families(line: str) -> set[str | None]:
 
 # a rule's bound named right before the offer ("最少是500平吧", "规定是30平吧"); in English, a bound asked in the
 # sentence before "Is it 500 m²?"
-_BOUND_OFFER_ZH = re.compile(r"(?:最少|最多|至少|起码|最低|最高|下限|上限|规定|标准|要求|不低于|不超过|不少于)[^，,。？?\d]{0,3}?"
+_BOUND_OFFER_ZH = re.compile(rf"(?:{_BOUND_WORDS}|不低于|不超过|不少于)[^，,。？?\d]{{0,3}}?"
                              r"(?:是不是|应该是|就是|好像是|大概是|是)\s*\d")
 _BOUND_EN = re.compile(r"\b(?:minimum|maximum|at least|at most|limit|cap|ceiling|floor|lowest|highest)\b", re.I)
 
@@ -124,7 +126,7 @@ def checks_previous_figure(question: str, previous_direct: str) -> bool:
 _OFFER_FIGURE = (r"\d+(?:\.\d+)?\s*(?:个月|年|月|天|日|个工作日|平方米|平米|平方|平|㎡|亩|家|个|元|块|万元|万|%|％|‰|层|米)?"
                  r"(?:内|以内|以上|以下|左右|一平|一平米|每平方米)?")
 # (a marker before or after the figure: a bare "1200平" after a fee rate is the user's area, computed)
-_BARE_OFFER = re.compile(rf"(?:那|那么)?(?:最少|最多|至少|起码|最低|最高|规定|标准|要求)?(?:的)?"
+_BARE_OFFER = re.compile(rf"(?:那|那么)?(?:{_BOUND_WORDS})?(?:的)?"
                          rf"(?:是不是|就是|应该是|大概是|好像是|不是|是)\s*{_OFFER_FIGURE}"
                          r"(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?]?"
                          rf"|(?:那|那么)?{_OFFER_FIGURE}(?:吧|吗|么|对吧|对吗|没错吧|是吧)[？?]?"
