@@ -27,6 +27,8 @@ class Turn(BaseModel):
                                                 "it stated together)")
     kind: str | None = None
     not_covered_kind: NotCoveredKind | None = None
+    document: str | None = Field(default=None, description="the document of the turn's first citation (a refused turn "
+                                                          "too: the one its nearest clause came from)")
     calculator: str | None = Field(default=None, description="the calculator the turn ran, if any")
     inputs: dict = Field(default_factory=dict, description="the calculator inputs the turn used")
     eligibility: dict | None = Field(default=None, description="an eligibility dialogue in progress: its facts and "
@@ -76,6 +78,6 @@ class Answer(BaseModel):
         return Turn(question=self.question, resolved_question=self.resolved_question, city=self.city,
                     city_source=self.city_source, topic=self.topic, answer_type=self.answer_type, kind=self.kind,
                     knowledge_point=self.knowledge_point, direct=self.direct, not_covered_kind=self.not_covered_kind,
-                    calculator=calc.get("calculator"), inputs=calc.get("inputs") or {},
+                    document=self.citations[0].doc_id if self.citations else None, calculator=calc.get("calculator"), inputs=calc.get("inputs") or {},
                     eligibility=({"facts": (self.check or {}).get("facts", {}), "asked": (self.check or {}).get("asked", [])}
                                  if self.kind == "eligibility" and self.check else None))

@@ -28,7 +28,7 @@ _BOUND_WORDS = "最少|最多|至少|起码|最低|最高|下限|上限|规定|�
 # (a bare 是 needs a particle or a question mark: "厂房面积是800平" states the user's own figure)
 _OFFER_CLAUSE = re.compile(r"(?:(?:是不是|就是|应该是|好像是|大概是)\s*(?:也)?\s*\d+(?:\.\d+)?\s*" + _OFFER_UNIT +
                            r"\s*(?:内|以内|之内)?\s*(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)?[？?！!。]*"
-                           r"|是\s*(?:也)?\s*\d+(?:\.\d+)?\s*" + _OFFER_UNIT +
+                           r"|(?<!还)是\s*(?:也)?\s*\d+(?:\.\d+)?\s*" + _OFFER_UNIT +
                            r"\s*(?:内|以内|之内)?\s*(?:(?:吧|吗|么|啊|呀|嘛|对吧|对吗|没错吧|是吧)[？?！!。]*|[？?]+))\s*$"
                            r"|^\s*(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|actually\s+)?\d[\d.,]*\s*"
                            r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
@@ -93,6 +93,21 @@ def offers_a_bound(question: str) -> bool:
     last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
     return bool(_BOUND_OFFER_ZH.search(last)) if not re.search(r"[a-z]{3}", question, re.I) \
         else bool(_BOUND_EN.search(question))
+
+
+# a choice between two figures ("到底要20万还是30万", "最少400平还是500平"): which is the rule's is asked
+_CHOICE = re.compile(r"\d+(?:\.\d+)?\s*" + _OFFER_UNIT + r"\s*(?:内|以内|以上|以下)?\s*还是\s*\d")
+
+
+def offers_a_choice(question: str) -> bool:
+    """Two figures offered to choose from: neither is the user's own, and no single one is confirmed.
+
+    >>> offers_a_choice("温州园区亩均税收到底要20万还是30万？"), offered_figures("温州园区亩均税收到底要20万还是30万？")
+    (True, [])
+    >>> offers_a_choice("临海入园企业面积最少400平还是500平"), offers_a_choice("我1200平，要交多少，还是免交")
+    (True, False)
+    """
+    return bool(_CHOICE.search(question))
 
 
 def offers_a_figure(question: str) -> bool:

@@ -91,13 +91,19 @@ def point_direct(bp: BoundPoint, status: Status, lang: str, with_place: bool = T
 
 
 _REFERENCE = re.compile(r"附件|第|〔|\[")
-_AT_LEAST = re.compile(r"(不低于|不得低于|不少于|达到|至少|最低)\s*$")
-_AT_MOST = re.compile(r"(不超过|不得超过|不高于|控制在|最高|最多|放宽至)\s*$")
+# …also with a share's base between ("不少于土地出让金总额的10%": at least 10%)
+_AT_LEAST = re.compile(r"(不低于|不得低于|不少于|达到|至少|最低)(?:[^\d，,。；、]{1,10}的)?\s*$")
+_AT_MOST = re.compile(r"(不超过|不得超过|不高于|控制在|最高|最多|放宽至)(?:[^\d，,。；、]{1,10}的)?\s*$")
 
 
 def _bound(span: str, start: int, end: int) -> str:
-    """"at least " / "at most " / "within " from the words around a figure (不低于…, …以上, …以内)."""
-    before, after = span[max(0, start - 6):start], span[end:end + 2]
+    """"at least " / "at most " / "within " from the words around a figure (不低于…, …以上, …以内).
+
+    >>> span = "但总额不少于土地出让金总额的10%"
+    >>> _bound(span, span.index("10"), len(span)), _bound("达到10%", 2, 5)
+    ('at least ', 'at least ')
+    """
+    before, after = span[max(0, start - 16):start], span[end:end + 2]
     if _AT_LEAST.search(before) or after.startswith("以上"):
         return "at least "
     if _AT_MOST.search(before) or after.startswith(("以下", "以内")):

@@ -3139,3 +3139,11 @@ def test_review_31_the_earlier_documents_named(assistant):
     assert "发布之日起施行" in both.direct and "同时废止" in both.direct, both.answer
     _, old = _chat(assistant, "临海新方案啥时候开始执行", "以前那个入园管理办法还管用吗")
     assert "同时废止" in old.direct, old.answer
+
+
+def test_a_share_with_its_base_between_is_still_a_minimum(assistant):
+    # "不少于土地出让金总额的10%" is a floor: the maximum asked is not stated, the minimum is
+    (most,) = _chat(assistant, "温州履约保证金最多是出让金的百分之几")
+    assert most.refused and most.not_covered_kind == "different_quantity", most.answer
+    (least,) = _chat(assistant, "温州履约保证金最少是出让金的百分之几")
+    assert not least.refused and "10%" in least.direct, least.answer

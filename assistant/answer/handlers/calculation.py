@@ -10,7 +10,7 @@ from pathlib import Path
 from assistant import formatting
 from assistant.answer.context import Context
 from assistant.answer.followup import figures_text, follow_up_subject
-from assistant.answer.offers import checks_previous_figure, offered_figures, offers_a_bound
+from assistant.answer.offers import checks_previous_figure, offered_figures, offers_a_bound, offers_a_choice
 from assistant.answer.frame import NUMERIC, TIME
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
@@ -162,6 +162,8 @@ class CalculationHandler:
             # "临海单个入园企业建筑面积最少是500平吧": the only figure is the rule's bound, offered to be checked ("保修金呢
             # 也是1200平" after the fee computed is the user's area again)
             return False
+        if len(figures_text(ctx.frame.question)) == 2 and offers_a_choice(ctx.frame.question):
+            return False   # "最少400平还是500平": which figure is the rule's is asked, neither is the user's area
         city = ctx.frame.city if ctx.frame.city != "浙江省" else None
         self._route = route_calculation(ctx.frame.text, city)
         self._restated = None

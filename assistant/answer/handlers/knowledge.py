@@ -567,7 +567,7 @@ def _kind_of_asked_en(f) -> tuple[str, ...] | None:
 
 
 # the words of a question about an answer's source, and nothing else ("出自哪个文件", "这是哪份文件说的")
-_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|来源|条款|规定|说的|写的)$")   # (依据 asks the basis documents)
+_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|来源|条款|规定|说的|写的|发的|啥时候|什么时候|哪天|印发|发布)$")   # (依据 asks the basis documents)
 _SOURCE_WORDS_EN = frozenset({"which", "document", "documents", "says", "said", "that", "this", "from", "where", "come",
                               "comes", "does", "regulation", "policy", "paper", "source", "what", "written", "file"})
 # words naming the document itself, or asking whether it holds ("这个方案还管用吗")
@@ -1141,7 +1141,7 @@ _ASKS_MAX = re.compile(r"上限|最多|最大|最高|封顶|at most|maximum|uppe
 _ASKS_MIN = re.compile(r"下限|最少|最小|最低|至少|起码|at least|minimum|lower limit|the least")
 
 
-_FIGURE_WORD = re.compile(r"多少|几|多大|多久|多长|多高|有何|有什么|是什么|何种")
+_FIGURE_WORD = re.compile(r"百分之几|多少|几|多大|多久|多长|多高|有何|有什么|是什么|何种")
 # Characters between a bound word and the figure question word it qualifies ("最少要买多大": 2; "最低要到多少": 2); the
 # longest on the dev sets is 4 ("最多能盖到多少平"), a bound word further away qualifies something else
 # (eval/refusals_dev3.jsonl, 2026-12-03).
@@ -1498,6 +1498,8 @@ _ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|提出|签发|rep
 _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 # (a contract or agreement signed is the user's date, not the document's: "When the land contract is signed…")
+# the document itself named in a date question ("那个答复", "这份文件", "the reply")
+_NAMES_THE_DOCUMENT = re.compile(r"答复|文件|通知|方案|实施意见|办法|\b(?:document|reply|notice|plan|letter)\b")
 _DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|(?:哪天|哪一天|什么时候|啥时候|几号|几月几号)发|issued|(?<!contract is )(?<!contract was )(?<!agreement is )"
                             r"(?<!contract gets )(?<!contracts are )signed|published|dated")
 
@@ -1697,7 +1699,7 @@ class KnowledgeHandler:
         # follow-ups of the conversation's provision that the words alone would answer from another one
         for step in (self._comment_deadline_unstated, self._exception_not_stated, self._consequence_not_stated,
                      self._the_other_one,
-                     self._previous_document_date, self._source_of_previous, self._actor_not_stated,
+                     self._source_of_previous, self._previous_document_date, self._actor_not_stated,
                      self._contact_not_stated):
             answer = step(ctx)
             if answer is not None:
@@ -1840,14 +1842,23 @@ class KnowledgeHandler:
         """"哪天落款的" right after a fact of one document (its number, in a conversation or the part before): that
         document's own date, or (b) when it prints none — not another document's date that matches the words."""
         f, prev, bank = ctx.frame, ctx.previous, ctx.services.bank
-        if prev is None or not prev.knowledge_point or prev.knowledge_point not in bank \
-                or f.types[:1] != ("date",) or not _DOCUMENT_DATE.search(f.text.lower()) \
+        if prev is None or f.types[:1] != ("date",) or not _DOCUMENT_DATE.search(f.text.lower()) \
                 or asks_doc_number(f.text) or _DOC_NUMBER_SAID.search(f.text):
             return None
-        before = bank.get(prev.knowledge_point)
-        # (a document fact: its number, or who signed it — "签发人是谁？落款日期为何？")
-        if not (before.point.answer_type == "metadata" or before.point.topic.startswith("doc_")) \
-                or (f.city and f.city_source == "named" and f.city != before.city):
+        before = bank.get(prev.knowledge_point) if prev.knowledge_point in bank else None
+        # (a document fact: its number, or who signed it — "签发人是谁？落款日期为何？"), or any provision when the turn
+        # names the document it came from ("说评市级园的那个答复 是哪天发的" after a refused turn quoting that reply)
+        if before is None or not (before.point.answer_type == "metadata" or before.point.topic.startswith("doc_")):
+            # (the part before, in a question of several parts, is an Answer: its first citation's document)
+            doc = before.doc_id if before is not None else getattr(prev, "document", None) or next(
+                (c.doc_id for c in getattr(prev, "citations", ())), None)
+            if doc is None or not _NAMES_THE_DOCUMENT.search(f.text.lower()):
+                return None
+            before = min((bp for bp in bank.points if bp.doc_id == doc),
+                         key=lambda bp: bp.point.answer_type != "metadata", default=None)
+            if before is None or (prev.city and before.city != prev.city):
+                return None   # a refused turn's contrast from another city is not the document talked about
+        if f.city and f.city_source == "named" and f.city != before.city:
             return None
         own = [bp for bp in bank.points if bp.doc_id == before.doc_id and _dated(bp)
                and bp.point.answer_type in ("metadata", "date") and ctx.may_answer(bp)]
@@ -1881,10 +1892,17 @@ class KnowledgeHandler:
             # "这是哪个文件规定的" with no provision answered before it (the first turn, a refusal, a comparison of
             # several): which rule is meant is asked back, not a document's basis line that says 文件
             return build(ctx, kind="clarify", direct=text("knowledge.source_without_answer", f.language))
-        direct = text("knowledge.source_of_previous", f.language,
-                      place=place_tag(before.city, svc.status(before.doc_id), f.language),
-                      title=svc.corpus.document(before.doc_id).meta.title, clause=before.point.clause)
-        return build(ctx, kind="lookup", direct=direct, citations=tuple(point_citations(before, svc.corpus)),
+        meta = svc.corpus.document(before.doc_id).meta
+        direct = text("knowledge.source_of_previous_numbered" if meta.doc_number else "knowledge.source_of_previous",
+                      f.language, place=place_tag(before.city, svc.status(before.doc_id), f.language),
+                      title=meta.title, number=meta.doc_number or "", clause=before.point.clause)
+        citations = tuple(point_citations(before, svc.corpus))
+        # "这是哪个文件说的 啥时候发的": its date too, from the document's own date line (or that it prints none)
+        dated = self._previous_document_date(ctx) if _DOCUMENT_DATE.search(f.question.lower()) else None
+        if dated is not None:
+            direct += ("；" if f.language == "zh" else "; ") + dated.direct
+            citations += dated.citations
+        return build(ctx, kind="lookup", direct=direct, citations=citations,
                      topic=before.point.topic, knowledge_point=before.point.id)
 
     def _the_other_one(self, ctx: Context) -> Answer | None:

@@ -34,6 +34,9 @@ _FILLING_IN = re.compile(r"填|fill(?:ed|ing)? (?:in|out)|\b(?:be|is|are) (?:ent
 
 # A turn comparing the previous figure with another county's ("比永嘉多几家", "跟乐清差多少")
 _THAN_ANOTHER = re.compile(r"^(?:那|那么)?(?:比|跟|和|与)[\u4e00-\u9fff]{2,8}?(?:比|相比)?(?:多|少|差|相差|高|低)")
+# another county added to the previous one ("加上瑞安一共多少", "和瑞安加起来多少", "再算上永嘉呢")
+_PLUS_ANOTHER = re.compile(r"^(?:那|那么)?再?(?:加上|算上|连同|和|跟|与)[\u4e00-\u9fff]{2,8}?(?:的)?(?:一共|总共|加起来|合起来|"
+                           r"合计|一起)")
 # a total asked ("加起来一共", "in total")
 _TOTAL_ASKED = words_of("total_asked")
 
@@ -50,6 +53,14 @@ class TableHandler:
             asked = f"{prev.resolved_question or prev.question}，{said}"
             table = lookup(corpus, asked)
             if table is not None and table.operation == "difference":
+                self._table, self._asked = table, asked
+                return True
+        if prev is not None and prev.kind == "table" and _PLUS_ANOTHER.match(said.strip()) \
+                and county_asked(corpus, said) not in (None, county_asked(corpus, prev.resolved_question or prev.question)):
+            # "加上瑞安一共多少亩" right after 乐清's land: the sum of the previous figure and the county named
+            asked = f"{prev.resolved_question or prev.question}，{said}"
+            table = lookup(corpus, asked)
+            if table is not None and table.operation == "sum":
                 self._table, self._asked = table, asked
                 return True
         if not table_cue(corpus, question) and not (
