@@ -69,6 +69,10 @@ def load_services(retriever: Retriever, progress=None) -> Services:
                     passage_text=texts)
 
 
+# a part that only asks for a figure, with no thing of its own ("那得留多大", "要交多少钱")
+_BARE_ASK = re.compile(r"^(?:那|那么)?(?:得|要|还|就)?(?:留|交|缴|付|买|建|盖|算|拿|给)?(?:多大|多少|几|多久|啥|什么)"
+                       r"\S{0,2}?[？?]?$")
+
 class Assistant:
     """Loaded once (model, indexes, corpus, knowledge bank); ``ask`` is thread-safe."""
 
@@ -276,6 +280,8 @@ class Assistant:
         for part in f.parts:
             if computed.kind == "calculation" and route_calculation(part, city) is not None:
                 continue
+            if computed.kind == "calculation" and _BARE_ASK.match(part.strip()):
+                continue   # "我们园总建筑面积8万平，那得留多大": the computed figure is what it asks
             read = table_lookup(ctx.services.corpus, part) if computed.kind == "table" else None
             if read is not None and read.headline(f.language) in computed.direct:
                 continue   # "…建设用地总量是多少？其中2019年全市计划开工多少亩？": the part the plan table read

@@ -3147,3 +3147,42 @@ def test_a_share_with_its_base_between_is_still_a_minimum(assistant):
     assert most.refused and most.not_covered_kind == "different_quantity", most.answer
     (least,) = _chat(assistant, "温州履约保证金最少是出让金的百分之几")
     assert not least.refused and "10%" in least.direct, least.answer
+
+
+def test_a_choice_between_two_figures_is_no_offer(assistant):
+    (choice,) = _chat(assistant, "温州园区亩均税收到底要20万还是30万？")
+    assert not choice.direct.startswith(("不是", "是的")), choice.answer
+    (area,) = _chat(assistant, "临海入园企业面积最少400平还是500平")
+    assert area.kind != "calculation" and "400平方米" in area.direct, area.answer
+
+
+def test_the_date_and_number_of_the_document_a_turn_quoted(assistant):
+    # the 192 reply (its 市级园 clause quoted by a refused turn) prints no date: not the 181 reply's date
+    _, undated = _chat(assistant, "评上市级小微园能奖多少钱", "说评市级园的那个答复 是哪天发的")
+    assert "2018年6月25日" not in undated.direct and "192号" in undated.direct, undated.answer
+    _, both = _chat(assistant, "慈溪政府前后拿了多少钱出来扶持", "这是哪个文件说的 啥时候发的")
+    assert "慈经信建〔2019〕13号" in both.direct and "2018年6月25日" in both.direct, both.answer
+    _, other = _chat(assistant, "温州维修资金多少", "这个文件是哪天发的")
+    assert "192号" not in other.direct, other.answer
+
+
+def test_a_county_added_to_the_previous_one(assistant):
+    _, total = _chat(assistant, "乐清分到多少亩地", "加上瑞安一共多少亩")
+    assert "2700亩" in total.direct, total.answer
+    _, again = _chat(assistant, "乐清分到多少亩地", "那瑞安呢")
+    assert "2700" not in again.direct and "1350亩" in again.direct, again.answer
+
+
+def test_one_year_of_a_total_given_and_the_same_limit_elsewhere(assistant):
+    (year,) = _chat(assistant, "慈溪那1500万里头2018年当年给了多少")
+    assert year.refused and year.not_covered_kind == "different_quantity", year.answer
+    _, same = _chat(assistant, "What's the longest the approval to start construction can take in Wenzhou?",
+                    "Does Linhai promise the same limit?")
+    assert same.refused and "（十七）" not in {c.clause for c in same.citations}, same.answer
+
+
+def test_a_figure_then_a_bare_question_is_one_calculation(assistant):
+    _, rooms = _chat(assistant, "临海园区要留多少物页用房", "我们园总建筑面积8万平，那得留多大")
+    assert "240平方米" in rooms.direct and not rooms.direct.startswith("1."), rooms.answer
+    _, peers = _chat(assistant, "临海园区入园企业有什么要求", "我们园打算招20家，同行的至少得几家")
+    assert "14家" in peers.direct, peers.answer
