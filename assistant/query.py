@@ -55,7 +55,8 @@ def _glossary() -> list[tuple[re.Pattern, list[str]]]:
     raw = load_yaml((DATA / "glossary.yaml").read_text(encoding="utf-8"))
     # longest phrases first, so "plot ratio" wins over "ratio"
     # a phrase's words joined by a hyphen are the same phrase ("tax-per-mu", "floor-area ratio")
-    return [(re.compile(rf"(?<![a-z]){re.escape(k.lower()).replace(chr(92) + ' ', _JOIN)}(?![a-z])"), v)
+    # ("pre-selling" is 预售, not a sale: the "selling" after "pre-" is no phrase of its own)
+    return [(re.compile(rf"(?<![a-z])(?<!pre-){re.escape(k.lower()).replace(chr(92) + ' ', _JOIN)}(?![a-z])"), v)
             for k, v in sorted(raw.items(), key=lambda kv: -len(kv[0]))]
 
 
