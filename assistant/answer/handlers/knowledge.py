@@ -213,6 +213,8 @@ def _names_a_place(bp: BoundPoint) -> bool:
 # resolver's: "其他地方呢")
 _OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area|condition|requirement|rule|"
                           r"restriction|exception|criteri))", re.I)   # ("其他条件呢", "别的要求" are the clause's own)
+# a figure asked with its unit ("多少个", "几家", "多少亩")
+_ASKED_UNIT = re.compile(r"(?:多少|几)(个月|个|家|亩|平方米|平米|平|万元|元|天|年|月)")
 _SEVERAL = re.compile(r"和|与|及|的跟|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
@@ -3355,6 +3357,8 @@ class KnowledgeHandler:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
             # fact named, wherever the document prints it (the header, the signature)
             out += [bp for bp in named_facts if bp is not m.point][:MAX_POINTS - 1]
+        # the units of the figures asked ("多少个…多少家": 个 and 家)
+        asked_units = {unit_family(u) for u in _ASKED_UNIT.findall(ctx.frame.text)} - {None}
         for other in pool:
             p = other.point
             if len(out) >= MAX_POINTS:
@@ -3375,6 +3379,9 @@ class KnowledgeHandler:
                 continue  # one yes/no answers a yes/no question; a second, maybe opposite, one only when asked for
             if other_qualifier(ctx.frame.text, " ".join((p.point.subject_zh, *p.point.answer_spans))):
                 continue  # "新建小微企业产业园的占地面积、容积率…": the least site for redeveloping existing land is not it
+            if several and len(asked_units) >= 2 and stated_figures("；".join(p.point.answer_spans)) \
+                    and not asked_units & {fam for _, fam in stated_figures("；".join(p.point.answer_spans))}:
+                continue  # "建设小微企业园多少个、引导多少家企业入园": the land target (亩) is neither figure asked
             if p.clause_id == m.point.clause_id and p.point.id not in {x.point.id for x in out} \
                     and other.score >= (COMPANION_SEVERAL if party else ratio) * max(m.score, 1e-9) \
                     and not set(p.point.answer_spans) <= \
