@@ -3186,3 +3186,10 @@ def test_a_figure_then_a_bare_question_is_one_calculation(assistant):
     assert "240平方米" in rooms.direct and not rooms.direct.startswith("1."), rooms.answer
     _, peers = _chat(assistant, "临海园区入园企业有什么要求", "我们园打算招20家，同行的至少得几家")
     assert "14家" in peers.direct, peers.answer
+
+
+def test_several_figures_asked_by_their_units(assistant):
+    (targets,) = _chat(assistant, "温州三年要规划建设多少个小微园、引导多少家企业入园")
+    assert "100个以上" in targets.direct and "1万家" in targets.direct and "8000亩" not in targets.direct, targets.answer
+    (land,) = _chat(assistant, "温州开发运营企业没达到亩均税收承诺，是否收回其土地使用权")
+    assert land.refused and land.not_covered_kind == "not_stated", land.answer

@@ -1500,6 +1500,8 @@ _ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|提出|签发|rep
 _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 # (a contract or agreement signed is the user's date, not the document's: "When the land contract is signed…")
+# the date a document was signed (its own date, not the printing office's)
+_SIGNED_DATE = re.compile(r"成文|落款")
 # the document itself named in a date question ("那个答复", "这份文件", "the reply")
 _NAMES_THE_DOCUMENT = re.compile(r"答复|文件|通知|方案|实施意见|办法|\b(?:document|reply|notice|plan|letter)\b")
 _DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|(?:哪天|哪一天|什么时候|啥时候|几号|几月几号)发|issued|(?<!contract is )(?<!contract was )(?<!agreement is )"
@@ -1869,8 +1871,9 @@ class KnowledgeHandler:
             said = _DOCUMENT_DATE.findall(f.text.lower())
             matches = ctx.point_matches()
             rank = _match_rank(matches)
+            # (no act named in its words — "When was that notice issued?" — the date it was signed: 成文, 落款)
             own.sort(key=lambda bp: (not any(w in "".join((bp.point.subject_zh, *bp.point.answer_spans)) for w in said),
-                                     rank(bp)))
+                                     not _SIGNED_DATE.search(bp.point.subject_zh), rank(bp)))
             return self._answer(ctx, _as_match(own[0], matches))
         if not self._prints_own_date(ctx, before.doc_id):
             return self._no_date(ctx, before, quote=False)
