@@ -3193,3 +3193,11 @@ def test_several_figures_asked_by_their_units(assistant):
     assert "100个以上" in targets.direct and "1万家" in targets.direct and "8000亩" not in targets.direct, targets.answer
     (land,) = _chat(assistant, "温州开发运营企业没达到亩均税收承诺，是否收回其土地使用权")
     assert land.refused and land.not_covered_kind == "not_stated", land.answer
+
+
+def test_an_english_tail_naming_only_another_year(assistant):
+    (years,) = _chat(assistant, "Cixi: how many SME parks did the city aim to finish in 2019, and how many by 2021?")
+    assert "6" in years.direct and "20" in years.direct and "2021" in years.direct, years.answer
+    *_, issued = _chat(assistant, "Under Zhejiang's 2018 notice on parks, by what date was the five-year plan text due?",
+                       "Who were the reports to be sent to?", "When was that notice issued?")
+    assert "2018-11-23" in issued.direct or "23 November 2018" in issued.direct, issued.answer

@@ -213,6 +213,9 @@ def _names_a_place(bp: BoundPoint) -> bool:
 # resolver's: "其他地方呢")
 _OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area|condition|requirement|rule|"
                           r"restriction|exception|criteri))", re.I)   # ("其他条件呢", "别的要求" are the clause's own)
+# a year with its preposition ("in 2019", "by 2021"), and the bare asking words of a tail that names only a year
+_YEAR_PHRASE_EN = re.compile(r"\b(?:in|by|for|until|through|before)\s+(?:19|20)\d\d\b", re.I)
+_HOW_MANY_EN = re.compile(r"\b(?:how|many|much|what|about|then|and)\b", re.I)
 # a figure asked with its unit ("多少个", "几家", "多少亩")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(个月|个|家|亩|平方米|平米|平|万元|元|天|年|月)")
 _SEVERAL = re.compile(r"和|与|及|的跟|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
@@ -1650,6 +1653,8 @@ class KnowledgeHandler:
         from assistant.answer.frame import answer_types, frame as make_frame
 
         asked = answer_types(tail)
+        if (year_swapped := self._year_swapped_head(ctx, answer, tail)) is not None:
+            return year_swapped
         if not asked or asked[0] in self._stated_types(ctx, answer):
             return answer
         sub = make_frame(tail, tail, inherited_city=answer.city)
@@ -1680,6 +1685,33 @@ class KnowledgeHandler:
             cov = ctx.services.coverage.measure(sub_ctx.untitled_query, texts)
             if not cov.key_terms or cov.score < MIN_POINT_COVERAGE:
                 return answer
+        citations = [*answer.citations, *[c for c in more.citations if (c.doc_id, c.clause, c.quote) not in known]]
+        return build(ctx, kind="lookup", direct=f"1. {answer.direct}\n2. {more.direct}", citations=citations,
+                     topic=answer.topic, knowledge_point=answer.knowledge_point,
+                     notes=[*answer.warnings, *[w for w in more.warnings if w not in answer.warnings]])
+
+    def _year_swapped_head(self, ctx: Context, answer: Answer, tail: str) -> Answer | None:
+        """"…how many parks did Cixi aim to finish in 2019, and how many by 2021?": a tail naming only another year
+        asks the head's question of that year — answered as such, its line added (the 2021 target is another
+        document's)."""
+        from assistant.answer.context import Context as Ctx
+        from assistant.answer.frame import frame as make_frame
+
+        said = _YEAR_PHRASE_EN.search(tail)
+        rest = _YEAR_PHRASE_EN.sub(" ", tail)
+        if said is None or re.search(r"[a-z]{3,}", _HOW_MANY_EN.sub(" ", rest.lower())) \
+                or said.group(0)[-4:] in answer.direct:
+            return None
+        head = ctx.frame.text[:ctx.frame.text.rfind(tail)]
+        if not _YEAR_PHRASE_EN.search(head):
+            return None
+        question = _YEAR_PHRASE_EN.sub(said.group(0), re.sub(r"[\s,;]*(?:and)?\s*$", "", head), count=1) + "?"
+        sub = Ctx(frame=make_frame(question, question, inherited_city=answer.city), services=ctx.services,
+                  previous=None)
+        more = self._run(sub) if sub.point_matches() else None
+        if more is None or more.refused or more.kind != "lookup" or said.group(0)[-4:] not in more.direct:
+            return None
+        known = {(c.doc_id, c.clause, c.quote) for c in answer.citations}
         citations = [*answer.citations, *[c for c in more.citations if (c.doc_id, c.clause, c.quote) not in known]]
         return build(ctx, kind="lookup", direct=f"1. {answer.direct}\n2. {more.direct}", citations=citations,
                      topic=answer.topic, knowledge_point=answer.knowledge_point,
