@@ -34,7 +34,7 @@ from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.models import Status
 from assistant.answer.followup import restates_a_figure
-from assistant.answer.offers import checks_previous_figure, offered_figures, stated_figures, unit_family
+from assistant.answer.offers import checks_previous_figure, offered_figures, offers_a_choice, stated_figures, unit_family
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import _glossary, glossary_phrase_said, glossary_phrase_terms
@@ -1575,6 +1575,8 @@ class KnowledgeHandler:
         if answer is not None and not answer.refused and answer.kind == "lookup" and _BOTH_DOCUMENTS.search(
                 ctx.frame.text.lower()):
             answer = self._from_each_document(ctx, answer)
+        if answer is not None and not answer.refused and answer.kind == "lookup" and offers_a_choice(ctx.frame.question):
+            answer = self._with_the_other_choice(ctx, answer)
         if answer is not None:
             answer = with_offered_verdict(ctx.frame.question, answer, ctx.frame.language)
         if answer is None or answer.refused or not ctx.frame.tail:
@@ -1617,6 +1619,29 @@ class KnowledgeHandler:
         return build(ctx, kind="lookup", direct=f"1. {more.direct}\n2. {answer.direct}", citations=citations,
                      topic=answer.topic, knowledge_point=answer.knowledge_point,
                      notes=[*more.warnings, *[w for w in answer.warnings if w not in more.warnings]])
+
+    def _with_the_other_choice(self, ctx: Context, answer: Answer) -> Answer:
+        """"温州园区亩均税收到底要20万还是30万": the answer states one of the figures offered (20万元以上, the target); a
+        close point of the city stating the other (30万以上, the quality firms' bar) joins, so each is read as what
+        it is."""
+        bank = ctx.services.bank
+        if answer.knowledge_point not in bank:
+            return answer
+        lead = bank.get(answer.knowledge_point)
+        offered = [(n, unit_family(rest)) for n, rest in re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,4}))",
+                                                                        ctx.frame.question)]
+        stated = stated_figures("；".join(lead.point.answer_spans))
+        missing = [o for o in offered if not any(Fraction(n) == Fraction(o[0]) and f == o[1] for n, f in stated)]
+        if len(offered) != 2 or len(missing) != 1:
+            return answer
+        matches = ctx.point_matches()
+        other = next((m.point for m in matches[:POOL] if m.point.city == lead.city and m.point is not lead
+                      and ctx.may_answer(m.point)
+                      and any(Fraction(n) == Fraction(missing[0][0]) and f == missing[0][1]
+                              for n, f in stated_figures("；".join(m.point.point.answer_spans)))), None)
+        if other is None:
+            return answer
+        return self._answer(ctx, _as_match(lead, matches), with_points=(other,))
 
     def _from_each_document(self, ctx: Context, answer: Answer) -> Answer:
         """"慈溪那两份答复里，对每个镇建园是咋说的": the city's other document's closest point joins the answer (each
