@@ -3201,3 +3201,10 @@ def test_an_english_tail_naming_only_another_year(assistant):
     *_, issued = _chat(assistant, "Under Zhejiang's 2018 notice on parks, by what date was the five-year plan text due?",
                        "Who were the reports to be sent to?", "When was that notice issued?")
     assert "2018-11-23" in issued.direct or "23 November 2018" in issued.direct, issued.answer
+
+
+def test_a_thing_sized_only_vaguely_has_no_figure(assistant):
+    (dorms,) = _chat(assistant, "温州新建的小微园，职工宿舍要按多大比例配")
+    assert dorms.refused and dorms.not_covered_kind == "no_figure", dorms.answer
+    (rooms,) = _chat(assistant, "温州非生产性用房占多少")
+    assert not rooms.refused and "10%-25%" in rooms.direct, rooms.answer
