@@ -99,15 +99,20 @@ def offers_a_bound(question: str) -> bool:
 _CHOICE = re.compile(r"\d+(?:\.\d+)?\s*" + _OFFER_UNIT + r"\s*(?:内|以内|以上|以下)?\s*还是\s*\d")
 
 
+# another thing asked of the two figures ("800平还是1200平的，维修资金分别交多少", "15家还是20家，够不够"): they are the
+# user's own, to compute with
+_ASKS_BESIDE = re.compile(r"多少|几|够不够|够吗|够不|分别|差|划算|行不行|行吗|怎么算")
+
+
 def offers_a_choice(question: str) -> bool:
     """Two figures offered to choose from: neither is the user's own, and no single one is confirmed.
 
     >>> offers_a_choice("温州园区亩均税收到底要20万还是30万？"), offered_figures("温州园区亩均税收到底要20万还是30万？")
     (True, [])
-    >>> offers_a_choice("临海入园企业面积最少400平还是500平"), offers_a_choice("我1200平，要交多少，还是免交")
+    >>> offers_a_choice("临海入园企业面积最少400平还是500平"), offers_a_choice("我要买800平还是1200平的，维修资金分别交多少")
     (True, False)
     """
-    return bool(_CHOICE.search(question))
+    return bool(_CHOICE.search(question)) and not _ASKS_BESIDE.search(question)
 
 
 def offers_a_figure(question: str) -> bool:

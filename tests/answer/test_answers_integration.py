@@ -3208,3 +3208,19 @@ def test_a_thing_sized_only_vaguely_has_no_figure(assistant):
     assert dorms.refused and dorms.not_covered_kind == "no_figure", dorms.answer
     (rooms,) = _chat(assistant, "温州非生产性用房占多少")
     assert not rooms.refused and "10%-25%" in rooms.direct, rooms.answer
+
+
+def test_review_32_a_payout_is_no_document_date(assistant):
+    _, reward = _chat(assistant, "温州五星级园区奖励多少", "文件里说奖励啥时候发")
+    assert "2019年1月1日" not in reward.direct, reward.answer
+    _, back = _chat(assistant, "临海维修资金怎么交", "方案里说的保修金啥时候发还")
+    assert "没有写明日期" not in back.direct, back.answer
+    _, due = _chat(assistant, "省里的规划文本啥时候交", "哪个文件规定的 啥时候报")
+    assert "12月10日" in due.direct or "2019年3月31日" in due.direct, due.answer
+
+
+def test_review_32_the_users_own_figures_joined_by_haishi(assistant):
+    (fees,) = _chat(assistant, "我要买800平还是1200平的，维修资金分别交多少")
+    assert fees.kind == "calculation", fees.answer
+    (count,) = _chat(assistant, "我们园入驻15家还是20家企业，临海够不够")
+    assert count.kind == "calculation", count.answer

@@ -596,7 +596,7 @@ def _kind_of_asked_en(f) -> tuple[str, ...] | None:
 
 
 # the words of a question about an answer's source, and nothing else ("出自哪个文件", "这是哪份文件说的")
-_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|来源|条款|规定|说的|写的|发的|啥时候|什么时候|哪天|印发|发布)$")   # (依据 asks the basis documents)
+_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|来源|条款|规定|说的|写的)$")   # (依据 asks the basis documents)
 _SOURCE_WORDS_EN = frozenset({"which", "document", "documents", "says", "said", "that", "this", "from", "where", "come",
                               "comes", "does", "regulation", "policy", "paper", "source", "what", "written", "file"})
 # words naming the document itself, or asking whether it holds ("这个方案还管用吗")
@@ -1527,11 +1527,14 @@ _ADDRESSEE_ASKED = re.compile(r"答复|建议|代表|给谁的|提出|签发|rep
 _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document|opinions?|plan|notice|reply")
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 # (a contract or agreement signed is the user's date, not the document's: "When the land contract is signed…")
+# a document's issue asked ("哪天发的", "啥时候印发", "When was it issued?"), not a payout ("啥时候发", "发放", "发还")
+_ISSUE_DATE_ASKED = re.compile(r"发的|发布|印发|出台|签发|落款|成文|发文|\b(?:issued|published|dated|signed)\b")
+_ISSUE_DATE_PHRASE = re.compile(r"(?:啥时候|什么时候|哪天|哪一天|几号|几月几号)(?:发的|发布的?|印发的?|出台的?|签发的?)")
 # the date a document was signed (its own date, not the printing office's)
 _SIGNED_DATE = re.compile(r"成文|落款")
 # the document itself named in a date question ("那个答复", "这份文件", "the reply")
 _NAMES_THE_DOCUMENT = re.compile(r"答复|文件|通知|方案|实施意见|办法|\b(?:document|reply|notice|plan|letter)\b")
-_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|(?:哪天|哪一天|什么时候|啥时候|几号|几月几号)发|issued|(?<!contract is )(?<!contract was )(?<!agreement is )"
+_DOCUMENT_DATE = re.compile(r"印发|发布|成文|签发|出台|落款|发文|答复|(?:哪天|哪一天|什么时候|啥时候|几号|几月几号)发(?![放还下到给])|issued|(?<!contract is )(?<!contract was )(?<!agreement is )"
                             r"(?<!contract gets )(?<!contracts are )signed|published|dated")
 
 
@@ -1937,8 +1940,9 @@ class KnowledgeHandler:
             # (the part before, in a question of several parts, is an Answer: its first citation's document)
             doc = before.doc_id if before is not None else getattr(prev, "document", None) or next(
                 (c.doc_id for c in getattr(prev, "citations", ())), None)
-            if doc is None or not _NAMES_THE_DOCUMENT.search(f.text.lower()):
-                return None
+            if doc is None or not _NAMES_THE_DOCUMENT.search(f.text.lower()) \
+                    or not _ISSUE_DATE_ASKED.search(f.question.lower()):
+                return None   # ("文件里说奖励啥时候发": when the reward is paid out, not when the document was issued)
             before = min((bp for bp in bank.points if bp.doc_id == doc),
                          key=lambda bp: bp.point.answer_type != "metadata", default=None)
             if before is None or (prev.city and before.city != prev.city):
@@ -1969,8 +1973,9 @@ class KnowledgeHandler:
         if not short or not _SOURCE_ASKED.search(f.question.lower()) \
                 or (before is not None and f.city_source == "named" and f.city != ctx.previous.city):
             return None
-        if f.language == "zh" and [w for w in content_words(f.question) if not _SOURCE_WORDS.search(w)
-                                   and not registry().resolve(w)]:
+        # ("…哪个文件说的 啥时候发的": the document's date asked beside it is no thing of its own; "啥时候报" is)
+        if f.language == "zh" and [w for w in content_words(_ISSUE_DATE_PHRASE.sub("", f.question))
+                                   if not _SOURCE_WORDS.search(w) and not registry().resolve(w)]:
             return None   # "“开发建设模式”按什么文件填写": a document to fill a thing in by, not the answer's source
         if f.language == "en" and [w for w in re.findall(r"[a-z]{4,}", f.question.lower()) if w not in _SOURCE_WORDS_EN]:
             return None   # "Which document sets the transfer ban?": another provision's source, found by its words
@@ -1984,7 +1989,7 @@ class KnowledgeHandler:
                       title=meta.title, number=meta.doc_number or "", clause=before.point.clause)
         citations = tuple(point_citations(before, svc.corpus))
         # "这是哪个文件说的 啥时候发的": its date too, from the document's own date line (or that it prints none)
-        dated = self._previous_document_date(ctx) if _DOCUMENT_DATE.search(f.question.lower()) else None
+        dated = self._previous_document_date(ctx) if _ISSUE_DATE_ASKED.search(f.question.lower()) else None
         if dated is not None:
             direct += ("；" if f.language == "zh" else "; ") + dated.direct
             citations += dated.citations
