@@ -3204,7 +3204,7 @@ def test_an_english_tail_naming_only_another_year(assistant):
 
 
 def test_a_thing_sized_only_vaguely_has_no_figure(assistant):
-    (dorms,) = _chat(assistant, "温州新建的小微园，职工宿舍要按多大比例配")
+    (dorms,) = _chat(assistant, "温州小微园职工宿舍配套比例是多少")
     assert dorms.refused and dorms.not_covered_kind == "no_figure", dorms.answer
     (rooms,) = _chat(assistant, "温州非生产性用房占多少")
     assert not rooms.refused and "10%-25%" in rooms.direct, rooms.answer
