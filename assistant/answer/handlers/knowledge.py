@@ -213,30 +213,6 @@ def _names_a_place(bp: BoundPoint) -> bool:
 # resolver's: "其他地方呢")
 _OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area|condition|requirement|rule|"
                           r"restriction|exception|criteri))", re.I)   # ("其他条件呢", "别的要求" are the clause's own)
-# a thing the text sizes only vaguely ("集中配套一定比例的职工宿舍"): mentioned, with no figure
-_VAGUE_SIZE = re.compile(r"一定(?:比例|规模|数量|面积)的([\u4e00-\u9fff]{2,8})")
-
-
-def _sized_only_vaguely(ctx: Context, bp: BoundPoint) -> str | None:
-    """(b) "温州新建园区职工宿舍按多大比例配套": the point sizes the thing asked only as 一定比例 (its figure, 10%-25%,
-    is of the non-production buildings as a whole) — the thing, else None.
-
-    >>> _VAGUE_SIZE.search("集中配套一定比例的职工宿舍、食堂、文娱等生活服务设施").group(1)
-    '职工宿舍'
-    """
-    f = ctx.frame
-    if f.language != "zh" or f.asks not in NUMERIC or not f.asks_figure:
-        return None
-    # (the vague line may be a point of its own in the clause, beside the one matched)
-    for span in (s for p in ctx.services.bank.in_clause(bp.clause_id) for s in p.point.answer_spans):
-        for m in _VAGUE_SIZE.finditer(span):
-            thing = m.group(1)
-            if (thing in f.text or thing[-2:] in f.text) and not any(
-                    thing[-2:] in other and re.search(r"\d", other) for other in bp.point.answer_spans):
-                return thing
-    return None
-
-
 # a year with its preposition ("in 2019", "by 2021"), and the bare asking words of a tail that names only a year
 _YEAR_PHRASE_EN = re.compile(r"\b(?:in|by|for|until|through|before)\s+(?:19|20)\d\d\b", re.I)
 _HOW_MANY_EN = re.compile(r"\b(?:how|many|much|what|about|then|and)\b", re.I)
@@ -3526,8 +3502,6 @@ class KnowledgeHandler:
                                   and _compound_named_zh(p, f.text) and ctx.may_answer(p)), other)
                 with_points = (other, *with_points)
             m = _as_match(own[0], ctx.point_matches())
-        if (thing := _sized_only_vaguely(ctx, m.point)) is not None:
-            return self._no_figure(ctx, m.point, None, subject=thing)   # (b) "一定比例的职工宿舍": no share given
         if different_quantity(ctx, m.point):
             # "慈溪现在建好了几个小微园", best matched by the 2019 target: a close match of the city counting what is
             # asked (已建成…11个) answers — of the year asked, if one is; else (c). Only counts: an area or a share of
