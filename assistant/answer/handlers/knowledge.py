@@ -213,6 +213,16 @@ def _names_a_place(bp: BoundPoint) -> bool:
 # resolver's: "其他地方呢")
 _OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area|condition|requirement|rule|"
                           r"restriction|exception|criteri))", re.I)   # ("其他条件呢", "别的要求" are the clause's own)
+def _two_lines(ctx: Context, first: Answer, second: Answer, of: Answer) -> Answer:
+    """One answer of two answers' direct lines, numbered: the quotes of both (none twice), the notes of both, the
+    topic and knowledge point of ``of``."""
+    known = {(c.doc_id, c.clause, c.quote) for c in first.citations}
+    citations = [*first.citations, *[c for c in second.citations if (c.doc_id, c.clause, c.quote) not in known]]
+    return build(ctx, kind="lookup", direct=f"1. {first.direct}\n2. {second.direct}", citations=citations,
+                 topic=of.topic, knowledge_point=of.knowledge_point,
+                 notes=[*first.warnings, *[w for w in second.warnings if w not in first.warnings]])
+
+
 # a year with its preposition ("in 2019", "by 2021"), and the bare asking words of a tail that names only a year
 _YEAR_PHRASE_EN = re.compile(r"\b(?:in|by|for|until|through|before)\s+(?:19|20)\d\d\b", re.I)
 _HOW_MANY_EN = re.compile(r"\b(?:how|many|much|what|about|then|and)\b", re.I)
@@ -1617,11 +1627,7 @@ class KnowledgeHandler:
         more = self._run(head_ctx)
         if more is None or more.refused or more.kind != "lookup":
             return None
-        known = {(c.doc_id, c.clause, c.quote) for c in more.citations}
-        citations = [*more.citations, *[c for c in answer.citations if (c.doc_id, c.clause, c.quote) not in known]]
-        return build(ctx, kind="lookup", direct=f"1. {more.direct}\n2. {answer.direct}", citations=citations,
-                     topic=answer.topic, knowledge_point=answer.knowledge_point,
-                     notes=[*more.warnings, *[w for w in answer.warnings if w not in more.warnings]])
+        return _two_lines(ctx, more, answer, of=answer)
 
     def _with_the_other_choice(self, ctx: Context, answer: Answer) -> Answer:
         """"温州园区亩均税收到底要20万还是30万": the answer states one of the figures offered (20万元以上, the target); a
@@ -1713,10 +1719,7 @@ class KnowledgeHandler:
             cov = ctx.services.coverage.measure(sub_ctx.untitled_query, texts)
             if not cov.key_terms or cov.score < MIN_POINT_COVERAGE:
                 return answer
-        citations = [*answer.citations, *[c for c in more.citations if (c.doc_id, c.clause, c.quote) not in known]]
-        return build(ctx, kind="lookup", direct=f"1. {answer.direct}\n2. {more.direct}", citations=citations,
-                     topic=answer.topic, knowledge_point=answer.knowledge_point,
-                     notes=[*answer.warnings, *[w for w in more.warnings if w not in answer.warnings]])
+        return _two_lines(ctx, answer, more, of=answer)
 
     def _year_swapped_head(self, ctx: Context, answer: Answer, tail: str) -> Answer | None:
         """"…how many parks did Cixi aim to finish in 2019, and how many by 2021?": a tail naming only another year
@@ -1739,11 +1742,7 @@ class KnowledgeHandler:
         more = self._run(sub) if sub.point_matches() else None
         if more is None or more.refused or more.kind != "lookup" or said.group(0)[-4:] not in more.direct:
             return None
-        known = {(c.doc_id, c.clause, c.quote) for c in answer.citations}
-        citations = [*answer.citations, *[c for c in more.citations if (c.doc_id, c.clause, c.quote) not in known]]
-        return build(ctx, kind="lookup", direct=f"1. {answer.direct}\n2. {more.direct}", citations=citations,
-                     topic=answer.topic, knowledge_point=answer.knowledge_point,
-                     notes=[*answer.warnings, *[w for w in more.warnings if w not in answer.warnings]])
+        return _two_lines(ctx, answer, more, of=answer)
 
     def _run(self, ctx: Context) -> Answer | None:
         f = ctx.frame

@@ -47,22 +47,16 @@ class TableHandler:
     def can_handle(self, ctx: Context) -> bool:
         corpus, question = ctx.services.corpus, ctx.frame.text
         prev, said = ctx.previous, ctx.frame.question   # (as asked: the resolver may have read "跟苍南比…" as a switch)
-        if prev is not None and prev.kind == "table" and _THAN_ANOTHER.match(said.strip()) \
-                and county_asked(corpus, said) not in (None, county_asked(corpus, prev.resolved_question or prev.question)):
-            # "比永嘉多几家" right after 瑞安's entrants: the difference of the previous figure with the county named
-            asked = f"{prev.resolved_question or prev.question}，{said}"
-            table = lookup(corpus, asked)
-            if table is not None and table.operation == "difference":
-                self._table, self._asked = table, asked
-                return True
-        if prev is not None and prev.kind == "table" and _PLUS_ANOTHER.match(said.strip()) \
-                and county_asked(corpus, said) not in (None, county_asked(corpus, prev.resolved_question or prev.question)):
-            # "加上瑞安一共多少亩" right after 乐清's land: the sum of the previous figure and the county named
-            asked = f"{prev.resolved_question or prev.question}，{said}"
-            table = lookup(corpus, asked)
-            if table is not None and table.operation == "sum":
-                self._table, self._asked = table, asked
-                return True
+        # "比永嘉多几家" right after 瑞安's entrants: the difference of the previous figure with the county named;
+        # "加上瑞安一共多少亩" right after 乐清's land: their sum
+        for another, operation in ((_THAN_ANOTHER, "difference"), (_PLUS_ANOTHER, "sum")):
+            if prev is not None and prev.kind == "table" and another.match(said.strip()) and county_asked(corpus, said) \
+                    not in (None, county_asked(corpus, prev.resolved_question or prev.question)):
+                asked = f"{prev.resolved_question or prev.question}，{said}"
+                table = lookup(corpus, asked)
+                if table is not None and table.operation == operation:
+                    self._table, self._asked = table, asked
+                    return True
         if not table_cue(corpus, question) and not (
                 _TOTAL_ASKED.search(question.lower()) and table_cue(corpus, self._with_previous_county(ctx, question))):
             # ("三年开工的加起来一共多少亩" after 瑞安's 2020 start: a total over the county the table turns were about)
