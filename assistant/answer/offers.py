@@ -39,6 +39,15 @@ _OFFER_CLAUSE = re.compile(r"(?:(?:是不是|就是|应该是|好像是|大概�
 _A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,4}))")
 
 
+def figures_in(text: str) -> list[tuple[str, str | None]]:
+    """Every number of ``text`` with the unit family of the words after it, years included.
+
+    >>> figures_in("到底要20万还是30万")
+    [('20', '钱'), ('30', '钱')]
+    """
+    return [(n, unit_family(rest)) for n, rest in _A_FIGURE.findall(text)]
+
+
 def offered_figures(question: str) -> list[tuple[str, str | None]]:
     """The figure a question offers to be confirmed, with its unit family ("…是不是5年内" → [("5", "年")]); none
     when its last clause offers none.
@@ -56,12 +65,12 @@ def offered_figures(question: str) -> list[tuple[str, str | None]]:
         return []
     # (the figures of the offer itself: "我1200平 标准是12块吧" offers 12块, the 1200平 is the user's)
     said = last[offer.start():] if re.match(r"[是就应好大]", offer.group(0)) else last
-    return [(n, unit_family(rest)) for n, rest in _A_FIGURE.findall(said) if not re.fullmatch(r"(?:19|20)\d\d", n)]
+    return [(n, family) for n, family in figures_in(said) if not re.fullmatch(r"(?:19|20)\d\d", n)]
 
 
 def stated_figures(line: str) -> list[tuple[str, str | None]]:
     """The figures a line states with their unit families (its place tag before the first colon left out)."""
-    return [(n, unit_family(rest)) for n, rest in _A_FIGURE.findall(line.split("：", 1)[-1])
+    return [(n, family) for n, family in figures_in(line.split("：", 1)[-1])
             if not re.fullmatch(r"(?:19|20)\d\d", n)]
 
 

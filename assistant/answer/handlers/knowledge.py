@@ -34,7 +34,8 @@ from assistant.knowledge.index import PointMatch
 from assistant.messages import text
 from assistant.models import Status
 from assistant.answer.followup import restates_a_figure
-from assistant.answer.offers import checks_previous_figure, offered_figures, offers_a_choice, stated_figures, unit_family
+from assistant.answer.offers import (checks_previous_figure, figures_in, offered_figures, offers_a_choice,
+                                     stated_figures, unit_family)
 from assistant.errors import AssistantError
 from assistant.quantities import find_quantities, integer
 from assistant.query import _glossary, glossary_phrase_said, glossary_phrase_terms
@@ -1637,8 +1638,7 @@ class KnowledgeHandler:
         if answer.knowledge_point not in bank:
             return answer
         lead = bank.get(answer.knowledge_point)
-        offered = [(n, unit_family(rest)) for n, rest in re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,4}))",
-                                                                        ctx.frame.question)]
+        offered = figures_in(ctx.frame.question)
         stated = stated_figures("；".join(lead.point.answer_spans))
         missing = [o for o in offered if not any(Fraction(n) == Fraction(o[0]) and f == o[1] for n, f in stated)]
         if len(offered) != 2 or len(missing) != 1:
