@@ -708,7 +708,8 @@ def _answer(grid: Grid, q: Query) -> TableResult | None:
     result.years_not_split = unsplit
     if _asks_count(q) and not any(c.unit in COUNT_UNITS for c in result.cells):
         result.asked_count = True   # "乐清2019年要开工几个小微园": the plan gives 亩 for that, not a number of parks
-    if _ONE_PARK.search(q.text) and result.operation != "ratio":   # (平均每个园: a ratio the table computes)
+    if _ONE_PARK.search(q.text) and (result.operation != "ratio" or not (q.has("average") or "平均每" in q.text)):
+        # (平均每个园: a ratio the table computes; 每个园 alone asks one park's own figure)
         result.asked_per_park = True   # "how much land does each park in Yueqing get": the plan gives county totals
     floor_only = bool(result.cells) and all(c.unit in FLOOR_UNITS for c in result.cells)
     # 亩 measures land, never floor space: "竣工多少亩" asks land, no conversion of floor space; "折合多少亩" asks only
