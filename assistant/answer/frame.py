@@ -151,6 +151,54 @@ def subject_aliases(subject: str) -> tuple[str, ...]:
     return (subject, *_types_data().get("subject_aliases", {}).get(subject, ()))
 
 
+@functools.lru_cache(maxsize=1)
+def _actor_acts() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((tuple(a), tuple(b)) for a, b in _types_data().get("actor_acts", ()))
+
+
+def states_act_asked(question: str, stated: str) -> bool:
+    """Whether ``stated`` names who does the act ``question`` asks about (answer_types.yaml actor_acts).
+
+    >>> states_act_asked("谁批", "入园标准及入园企业须报市小微企业产业园建设工作领导小组办公室审定并公示")
+    True
+    >>> states_act_asked("谁批", "镇（街道）或开发区制定入园标准")
+    False
+    """
+    lowered = question.lower()
+    for asked, said in _actor_acts():
+        if any((w in lowered) if not w.isascii() else re.search(rf"\b{re.escape(w)}\b", lowered) for w in asked) \
+                and any(w in stated for w in said):
+            return True
+    return False
+
+
+def document_kind_words() -> dict[str, tuple[str, ...]]:
+    """The words naming each kind of document (answer_types.yaml document_kind_words), longest first."""
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in _types_data().get("document_kind_words", {}).items()}
+
+
+_BETWEEN_CITY_AND_KIND = r"(?:市)?(?:的|这个|那个|这份|那份|的这个|的那个|的这份|的那份)?(?:'s|’s)?\s*"
+
+
+def names_city_document(text: str, city_names: tuple[str, ...], kind: str) -> bool:
+    """Whether ``text`` names a city's document of ``kind`` by the city's name and the kind's word.
+
+    >>> names_city_document("Who will implement the Linhai plan?", ("临海", "Linhai"), "工作方案")
+    True
+    >>> names_city_document("临海这个方案是正式的吗", ("临海", "Linhai"), "工作方案")
+    True
+    >>> names_city_document("临海对这个有什么意见", ("临海", "Linhai"), "实施意见")
+    False
+    """
+    lowered = text.lower()
+    words = document_kind_words().get(kind, ())
+    for name in city_names:
+        for w in words:
+            if re.search(rf"(?<![a-z]){re.escape(name.lower())}{_BETWEEN_CITY_AND_KIND}{re.escape(w)}(?![a-z])", lowered):
+                return True
+    return False
+
+
 def head_words() -> dict[str, tuple[str, ...]]:
     """Other words for a document fact's head noun (head_words in answer_types.yaml): 机关 is asked as 机构."""
     return {k: tuple(v) for k, v in _types_data().get("head_words", {}).items()}
@@ -1070,6 +1118,27 @@ class Frame:
         return tuple(c for c in self.named_cities if c != "浙江省")
 
 
+@functools.lru_cache(maxsize=1)
+def _document_referents() -> tuple[tuple[str, ...], re.Pattern]:
+    from assistant.answer.followup import FILLERS_FILE
+
+    data = load_yaml(FILLERS_FILE.read_text(encoding="utf-8"))["document_referents"]
+    en = "|".join(re.escape(w) for w in sorted(data["en"], key=len, reverse=True))
+    return tuple(data["zh"]), re.compile(rf"\b(?:{en})\b")
+
+
+def points_at_document(text: str) -> bool:
+    """Whether a turn points at the document the conversation is about (follow_ups.yaml document_referents).
+
+    >>> points_at_document("该通知是否对小微企业园容积率下限作出规定？"), points_at_document("Does the notice set a plot ratio?")
+    (True, True)
+    >>> points_at_document("容积率有下限吗")
+    False
+    """
+    zh, en = _document_referents()
+    return any(w in text for w in zh) or bool(en.search(text.lower()))
+
+
 def frame(question: str, text: str | None = None, *, chosen_city: str | None = None,
           inherited_city: str | None = None, history_topic: str | None = None) -> Frame:
     """Understand ``question`` (``text``: its resolved form). The city: chosen (UI filter, ``--city``) wins, then one
@@ -1089,7 +1158,8 @@ def frame(question: str, text: str | None = None, *, chosen_city: str | None = N
     elif not local and "浙江省" in q.cities:
         city, source = "浙江省", "named"
     elif not local and inherited_city:
-        city, source = inherited_city, "inherited"
+        # "该通知是否对容积率下限作出规定" after turns on the provincial notice: the notice pointed at is the place asked
+        city, source = inherited_city, ("named" if inherited_city == "浙江省" and points_at_document(text) else "inherited")
     else:
         city, source = None, None
     return Frame(question=question, text=text, language=language, query=q, named_cities=q.cities, city=city,

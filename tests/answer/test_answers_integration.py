@@ -902,9 +902,9 @@ def test_a_what_is_the_maximum_question_is_not_a_yes_no(assistant):
 
 @pytest.mark.parametrize("question, says", [
     ("临海那个方案的文号多少", "没有印出"),
-    ("临海的方案什么时候印发的", "没有写明日期"),
+    ("临海的方案什么时候印发的", "没有写明发文日期"),
     ("温州那个实施意见是什么单位发布的", "没有写明发文机关"),
-    ("第192号建议答复的文号和落款日期各是什么", "没有写明日期"),
+    ("第192号建议答复的文号和落款日期各是什么", "没有写明发文日期"),
 ])
 def test_a_citys_own_document_fact_is_never_the_provinces(assistant, question, says):
     a = assistant.ask(question)
@@ -1104,7 +1104,7 @@ def test_a_document_question_after_a_switchable_topic_is_not_a_switch(assistant)
 
 def test_a_document_that_prints_neither_number_nor_date_says_both(assistant):
     a = assistant.ask("慈溪192号答复文号多少，哪天落款的")
-    assert a.refused and "没有写明日期" in a.direct and "2018年6月25日" not in a.answer, a.answer
+    assert a.refused and "没有写明发文日期" in a.direct and "2018年6月25日" not in a.answer, a.answer
 
 
 def test_the_date_asked_after_a_document_fact_is_that_documents_date(assistant):
@@ -2198,7 +2198,7 @@ def test_a_count_asked_of_a_share_of_firms_is_set_only_elsewhere(assistant):
 
 def test_the_signature_date_of_a_letter_printing_none_is_not_given(assistant):
     a = assistant.ask("192号建议的答复落款是哪天")
-    assert a.refused and "没有写明日期" in a.direct, a.answer
+    assert a.refused and "没有写明发文日期" in a.direct, a.answer
 
 
 
@@ -3207,7 +3207,7 @@ def test_review_32_a_payout_is_no_document_date(assistant):
     _, reward = _chat(assistant, "温州五星级园区奖励多少", "文件里说奖励啥时候发")
     assert "2019年1月1日" not in reward.direct, reward.answer
     _, back = _chat(assistant, "临海维修资金怎么交", "方案里说的保修金啥时候发还")
-    assert "没有写明日期" not in back.direct, back.answer
+    assert "没有写明发文日期" not in back.direct, back.answer
     _, due = _chat(assistant, "省里的规划文本啥时候交", "哪个文件规定的 啥时候报")
     assert "12月10日" in due.direct or "2019年3月31日" in due.direct, due.answer
 
@@ -3217,3 +3217,86 @@ def test_review_32_the_users_own_figures_joined_by_haishi(assistant):
     assert fees.kind == "calculation", fees.answer
     (count,) = _chat(assistant, "我们园入驻15家还是20家企业，临海够不够")
     assert count.kind == "calculation", count.answer
+
+
+def test_which_document_a_city_opinion_implements(assistant):
+    (basis,) = _chat(assistant, "Which document does the Wenzhou opinion implement?")
+    assert not basis.refused and "温委发〔2018〕57号" in basis.answer, basis.answer
+    assert all(c.doc_id.startswith("wenzhou") for c in basis.citations), basis.answer
+
+
+def test_a_tax_on_a_transfer_is_not_the_tax_bar_for_quality_firms(assistant):
+    (linhai,) = _chat(assistant, "临海厂房转让的时候要交多少税")
+    assert linhai.refused and "优质企业" not in linhai.direct.split("；")[0] and "另一个量" in linhai.direct, linhai.answer
+    (wenzhou,) = _chat(assistant, "温州厂房转让要交多少税")
+    assert wenzhou.refused and "30万" not in wenzhou.direct, wenzhou.answer
+
+
+def test_a_firm_entering_a_park_pays_no_developers_bond(assistant):
+    (bond,) = _chat(assistant, "温州入园企业要交多少保证金")
+    assert bond.refused and bond.not_covered_kind == "different_quantity", bond.answer
+
+
+def test_a_document_without_an_issue_date_says_when_it_takes_effect(assistant):
+    (issued,) = _chat(assistant, "温州的文件是哪天发的")
+    assert issued.refused and "没有写明发文日期" in issued.direct and "2019年1月1日" in issued.answer, issued.answer
+
+
+def test_a_citys_document_named_by_its_kind_is_that_document(assistant):
+    (lead,) = _chat(assistant, "Who is in charge of carrying out Linhai's plan?")
+    assert "领导小组" in lead.answer and all(c.doc_id.startswith("linhai") for c in lead.citations), lead.answer
+    (who,) = _chat(assistant, "Who will implement the Linhai plan?")
+    assert who.citations and all(c.doc_id.startswith("linhai") for c in who.citations), who.answer
+
+
+def test_the_notice_pointed_at_sets_no_figure_a_city_sets(assistant):
+    _, density = _chat(assistant, "浙中小企业办〔2018〕14号通知是哪个单位发的", "该通知是否对小微企业园建筑密度作出规定？")
+    assert density.refused and density.not_covered_kind == "other_city" and "浙江省" in density.direct, density.answer
+    assert "建筑密度" in density.direct, density.answer
+    (tax,) = _chat(assistant, "浙江省的通知对入园企业亩均税收有要求吗")
+    assert tax.refused and "亩均税收" in tax.direct and tax.kind != "eligibility", tax.answer
+
+
+def test_one_parks_land_is_no_average_of_the_plan_table(assistant):
+    (land,) = _chat(assistant, "瓯海区每个小微园用地多少亩")
+    assert land.refused and land.kind != "calculation", land.answer
+    (avg,) = _chat(assistant, "乐清平均每个园区用地多少亩")
+    assert avg.kind in ("calculation", "table") and "90" in avg.direct, avg.answer
+
+
+def test_a_misspelt_completion_deadline_is_still_computed(assistant):
+    (due,) = _chat(assistant, "临海小微园土地出让合同2025年3月8号签的 最晚啥时候要峻工验收")
+    assert "2027年3月8日" in due.direct, due.answer
+
+
+def test_a_starting_price_said_without_its_noun_is_capped(assistant):
+    (cap,) = _chat(assistant, "温州土地起拍1500万，封顶是多少")
+    assert cap.kind == "calculation" and "2250万" in cap.direct, cap.answer
+
+
+def test_canteens_and_dormitories_asked_in_land(assistant):
+    (land,) = _chat(assistant, "临海园区90亩 宿舍食堂最多占多少地")
+    assert land.kind == "calculation" and "6.3亩" in land.direct, land.answer
+
+
+def test_who_approves_is_not_who_sets_the_standards(assistant):
+    *_, who = _chat(assistant, "临海入园要公示几天", "谁批")
+    assert "审定" in who.direct and "制定入园标准" not in who.direct, who.answer
+    *_, sets = _chat(assistant, "临海入园要公示几天", "谁定的标准")
+    assert "制定入园标准" in sets.direct, sets.answer
+
+
+def test_rated_city_level_is_no_stock_listing(assistant):
+    _, criteria = _chat(assistant, "慈溪园区评上市级的 奖多少钱", "评上要啥条件")
+    assert not criteria.refused and "2/3以上" in criteria.direct, criteria.answer
+
+
+def test_who_draws_up_the_rules_of_the_provision_just_refused(assistant):
+    _, who = _chat(assistant, "慈溪园区买厂房 维修基金一平交多少", "那这个谁来定")
+    assert "市住建局" in who.direct and "认定标准" not in who.direct, who.answer
+
+
+def test_a_long_english_turn_with_a_subject_of_its_own_leaves_the_clause(assistant):
+    _, star = _chat(assistant, "If a company in Wenzhou wants to sell its factory unit later, can it?",
+                    "Do parks rated five-star get a cash bonus, and how much?")
+    assert not any(c.clause == "13." for c in star.citations), star.answer

@@ -8,7 +8,7 @@ import re
 
 from assistant.answer.context import Context
 from assistant.answer.dialogue import extract, plain_question
-from assistant.answer.frame import asks_after_a_change
+from assistant.answer.frame import asks_after_a_change, points_at_document
 from assistant.answer.handlers.base import build
 from assistant.answer.models import Answer
 from assistant.messages import text
@@ -45,8 +45,10 @@ class EligibilityHandler:
             # "限制类企业有啥特殊情况能进园区吗" asks whether the rules make an exception, not for a check of one firm;
             # "一个园主打几个行业？污染的小作坊能进吗" asks two things of the rules, answered part by part
             # …nor "限制类的小厂，整改好了还能进吗": what the rules say of a firm after a change, which no check can read
+            # …nor "该通知是否对入园企业的亩均税收设定了最低标准": what the provincial notice sets, which sets no entry
+            # conditions to check a firm against
             return not {"exception", "consequence"} & set(ctx.frame.types) and len(ctx.frame.parts) < 2 \
-                and not _asks_of_the_rules(ctx) \
+                and not _asks_of_the_rules(ctx) and not _asks_of_the_notice(ctx) \
                 and not (asks_after_a_change(ctx.frame.text)
                          and not (_OWN_FIRM.search(ctx.frame.text) and set(extract(ctx.frame.text, [])) - _CHANGED))
         state = ctx.previous.eligibility if ctx.previous is not None else None
@@ -132,3 +134,8 @@ def application_profile(facts: dict) -> dict:
     if facts.get("in_leading_industry_chain") is not None:
         out["产业链位置"] = "主导行业" if facts["in_leading_industry_chain"] else "其他"
     return out
+
+
+def _asks_of_the_notice(ctx: Context) -> bool:
+    f = ctx.frame
+    return f.city == "浙江省" and f.city_source == "named" and (points_at_document(f.text) or "通知" in f.text)

@@ -21,7 +21,7 @@ from assistant import words
 from assistant.answer.context import SOURCE_NAMED, Context
 from assistant.answer.frame import (NUMERIC, TIME, answer_types, asked_measure, asking_clauses, asks_doc_number,
                                     asks_leave, case_left_out, consequence_words_for, contrasting_qualifiers, cue_words,
-                                    fine_amount_words, figure_asked, head_words, named_in_remark, other_qualifier, qualifiers_missed,
+                                    fine_amount_words, figure_asked, head_words, named_in_remark, other_qualifier, qualifiers_missed, states_act_asked,
                                     subject_aliases, word_lists, words_of)
 from assistant.answer.handlers.base import build
 from assistant.answer.span_sum import named_in
@@ -330,6 +330,7 @@ _MONEY_BASE = re.compile(r"金|款|价|投资|奖励|资金|贡献")
 # question did not say and none of which the candidate points' English subjects have (conversations_dev17, 2026-12-05:
 # a full question after a follow-up is not the previous clause's point of the kind asked).
 NEW_SUBJECT_WORDS_EN = 3
+LONG_FOLLOW_UP_EN = 40   # characters: an English turn this long names its subject (conversations_dev40, 2026-12-07)
 
 
 def _new_subject_en(question: str, said: str, candidates: list[BoundPoint]) -> bool:
@@ -1550,6 +1551,9 @@ def svc_points(ctx: Context, topic: str) -> list[BoundPoint]:
     return ctx.services.points_for(topic)
 
 
+EFFECTIVE_DATE_TOPIC = "doc_effective_date"   # knowledge/topics.yaml: the date a document says it takes effect
+
+
 class KnowledgeHandler:
     name = "knowledge"
 
@@ -1862,6 +1866,14 @@ class KnowledgeHandler:
                 return switched
         if f.city and f.city != "浙江省":
             return self._unless_figure_restated(ctx, self._for_city(ctx, top, pool))
+        if f.city == "浙江省" and f.city_source == "named" and "metadata" not in f.types[:1]:
+            # "该通知是否对小微企业园容积率下限作出规定": no provincial document says the thing asked (容积率), a city's
+            # rule does — (a), whatever provincial point the notice's name matched
+            cities = frozenset(p.city for p in ctx.services.bank.points if p.city != "浙江省")
+            elsewhere = ctx.point_matches(cities=cities)[:1]
+            if elsewhere and (term := self._said_only_elsewhere(ctx, elsewhere[0], {"浙江省"})):
+                subject = (asked_subject(ctx) or term) if f.language == "zh" else term   # what was asked, by name
+                return self._other_city(ctx, elsewhere[0], subject=subject)    # (a)
         if f.city == "浙江省" and f.city_source == "named" and top.point.city != "浙江省":
             # "省联席会议确定的2019年全省目标是多少个": the province's own provision, or an honest "the province's
             # documents do not set it" with the city's rule as the contrast — never a city's rule as the province's
@@ -2186,6 +2198,11 @@ class KnowledgeHandler:
                     q.unit and "元" in q.unit for s in before.point.answer_spans for q in find_quantities(s, field=None)) \
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "要多少钱" after "维修资金怎么交" (12元/平方米): that rate
+        if f.types[:1] == ("actor",) and len(f.question) <= SHORT_FOLLOW_UP and before.point.answer_type != "actor" \
+                and states_act_asked(f.question, "".join(before.point.answer_spans)):
+            # "那这个谁来定" after 慈溪's maintenance fund: its own provision names who draws up the rules (市住建局牵头
+            # 制定…), not the clause's other actor who drafts the recognition standard
+            return _as_match(before, matches)
         siblings = [bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id
                     and ctx.may_answer(bp)]
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
@@ -2274,8 +2291,10 @@ class KnowledgeHandler:
         if candidates and pointed and all(w in "".join(before.point.answer_spans) for w in pointed) \
                 and not any(states_new_words(bp) for bp in candidates):
             candidates = []   # "这个减免能享受几年" after the fee's 减免: that provision's period, not the land tax's beside it
-        if candidates and f.language == "en" and f.city_source == "named" \
+        if candidates and f.language == "en" and (f.city_source == "named" or len(f.question) > LONG_FOLLOW_UP_EN) \
                 and _new_subject_en(f.question, said, candidates):
+            # (or a long turn, with the city carried: "Do parks rated five-star get a cash bonus, and how much?" after
+            # 温州's resale rule asks a subject of its own)
             candidates = []   # "Back to Wenzhou: which criteria are used to screen companies…" after its lottery
         if not candidates and f.language == "en" and _AND_NAMED_EN.fullmatch(f.question.strip()):
             # "And completion acceptance?" after the start deadline: the clause's point whose own English subject names
@@ -2345,7 +2364,11 @@ class KnowledgeHandler:
             prefer = {bp.point.id for bp in candidates if _spans_say(bp, phrase)} or prefer
         # of yes/no rules, the one that names the user's case ("公司要搬到外地去，能卖不": 外迁) before the others
         case = _case_words(ctx, candidates) if f.types[:1] == ("permission",) else {}
-        best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in prefer, rank(bp)))
+        # of the actors, the one doing the act asked ("谁批": who approves, 审定 — not who sets the standards)
+        acting = {bp.point.id for bp in candidates if f.types[:1] == ("actor",)
+                  and states_act_asked(f.question, "".join(bp.point.answer_spans))}
+        best = min(candidates, key=lambda bp: (-_case_weight(ctx, bp, case), bp.point.id not in acting,
+                                               bp.point.id not in prefer, rank(bp)))
         return _as_match(best, matches)
 
     def _actor_not_stated(self, ctx: Context) -> Answer | None:
@@ -3607,8 +3630,20 @@ class KnowledgeHandler:
         bp = other.point
         status = svc.status(bp.doc_id)
         name = self._topic_name(bp.point.topic, f.language)
+        city = f.city if f.language == "zh" else registry().english(f.city)
+        if other_qualifier(f.text, " ".join((bp.point.subject_zh, *bp.point.answer_spans))):
+            # "临海厂房转让的时候要交多少税", nearest 温州's tax bar for quality firms: what the other city sets is
+            # another quantity (answer_types.yaml contrasting_qualifiers), so it is not what the city "does not set"
+            return build(ctx, kind="not_covered", refused=True, not_covered_kind="other_city",
+                         direct=text("knowledge.other_city_other_quantity", f.language, city=city,
+                                     place=place_tag(bp.city, status, f.language),
+                                     subject=bp.point.subject_zh if f.language == "zh" else bp.point.subject_en),
+                         body=[text("knowledge.what_it_says", f.language,
+                                    line=point_direct(bp, status, f.language, with_place=False))],
+                         citations=point_citations(bp, svc.corpus), topic=bp.point.topic,
+                         knowledge_point=bp.point.id, contrast=True)
         # a subject the topic's own name contains ("维修" in 物业专项维修资金) is said by that name
-        direct = text("knowledge.other_city", f.language, city=f.city if f.language == "zh" else registry().english(f.city),
+        direct = text("knowledge.other_city", f.language, city=city,
                       topic=name if not subject or subject in name else subject)
         contrast = text("knowledge.contrast", f.language,
                         line=point_direct(bp, status, f.language))
@@ -3798,7 +3833,16 @@ class KnowledgeHandler:
         status = svc.status(bp.doc_id)
         direct = text("knowledge.no_date", f.language, place=place_tag(bp.city, status, f.language),
                       title=svc.corpus.document(bp.doc_id).meta.title)
-        if not quote:   # the document's own date asked: what its nearest provision says is no help
+        if not quote:   # the document's own date asked: what its nearest provision says is no help…
+            # …but the date it says it takes effect is a date of the document ("温州的文件是哪天发的": 自2019年1月1日起施行)
+            effective = next((p for p in svc.bank.points if p.doc_id == bp.doc_id
+                              and p.point.topic == EFFECTIVE_DATE_TOPIC), None)
+            if effective is not None:
+                body = [text("knowledge.what_it_says", f.language,
+                             line=point_direct(effective, status, f.language, with_place=False))]
+                return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                             citations=point_citations(effective, svc.corpus), not_covered_kind="no_figure",
+                             topic=bp.point.topic, knowledge_point=bp.point.id)
             return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
                          topic=bp.point.topic, knowledge_point=bp.point.id)
         body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
