@@ -13,8 +13,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.frame import (Frame, asks_reporting, asks_responsibility, is_reporting_topic, is_responsibility_line,
-                                    names_city_document)
+from assistant.answer.frame import Frame, asks_reporting, asks_responsibility, is_reporting_topic, is_responsibility_line
 from assistant.answer.models import Turn
 from assistant.corpus import Corpus
 from assistant.coverage import CoverageModel
@@ -134,31 +133,13 @@ class Context:
                                flags=re.I))
         asked = {a or b for a, b in asked}
         if not asked:
-            return self._named_by_city_and_kind
+            return frozenset()
         named = set()
         for d in self.services.corpus.documents:
             own = set(re.findall(r"(\d+)号", f"{d.meta.title} {d.meta.doc_number or ''}"))
             if own & asked:
                 named.add(d.meta.id)
         return frozenset(named) if len(named) == 1 else frozenset()
-
-    @cached_property
-    def _named_by_city_and_kind(self) -> frozenset[str]:
-        """"Who will implement the Linhai plan?": the city's one document of the kind named (the provincial notice's
-        "annual plan" form is not it). Empty when the city has several of that kind (慈溪's two replies)."""
-        from assistant.jurisdictions import registry
-
-        reg = registry()
-        named = set()
-        for d in self.services.corpus.documents:
-            names = (reg.short(d.meta.city), d.meta.city, reg.english(d.meta.city))
-            if names_city_document(self.frame.query.text, names, d.meta.kind):
-                named.add((d.meta.city, d.meta.kind, d.meta.id))
-        by_kind = {}
-        for city, kind, doc in named:
-            by_kind.setdefault((city, kind), []).append(doc)
-        docs = [ids[0] for ids in by_kind.values() if len(ids) == 1]
-        return frozenset(docs) if len(docs) == 1 else frozenset()
 
     def _in_named(self, items, doc_of):
         """``items`` restricted to the named document, when the question names one and it has any."""

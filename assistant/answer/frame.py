@@ -172,33 +172,6 @@ def states_act_asked(question: str, stated: str) -> bool:
     return False
 
 
-def document_kind_words() -> dict[str, tuple[str, ...]]:
-    """The words naming each kind of document (answer_types.yaml document_kind_words), longest first."""
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in _types_data().get("document_kind_words", {}).items()}
-
-
-_BETWEEN_CITY_AND_KIND = r"(?:市)?(?:的|这个|那个|这份|那份|的这个|的那个|的这份|的那份)?(?:'s|’s)?\s*"
-
-
-def names_city_document(text: str, city_names: tuple[str, ...], kind: str) -> bool:
-    """Whether ``text`` names a city's document of ``kind`` by the city's name and the kind's word.
-
-    >>> names_city_document("Who will implement the Linhai plan?", ("临海", "Linhai"), "工作方案")
-    True
-    >>> names_city_document("临海这个方案是正式的吗", ("临海", "Linhai"), "工作方案")
-    True
-    >>> names_city_document("临海对这个有什么意见", ("临海", "Linhai"), "实施意见")
-    False
-    """
-    lowered = text.lower()
-    words = document_kind_words().get(kind, ())
-    for name in city_names:
-        for w in words:
-            if re.search(rf"(?<![a-z]){re.escape(name.lower())}{_BETWEEN_CITY_AND_KIND}{re.escape(w)}(?![a-z])", lowered):
-                return True
-    return False
-
-
 def head_words() -> dict[str, tuple[str, ...]]:
     """Other words for a document fact's head noun (head_words in answer_types.yaml): 机关 is asked as 机构."""
     return {k: tuple(v) for k, v in _types_data().get("head_words", {}).items()}

@@ -330,7 +330,6 @@ _MONEY_BASE = re.compile(r"金|款|价|投资|奖励|资金|贡献")
 # question did not say and none of which the candidate points' English subjects have (conversations_dev17, 2026-12-05:
 # a full question after a follow-up is not the previous clause's point of the kind asked).
 NEW_SUBJECT_WORDS_EN = 3
-LONG_FOLLOW_UP_EN = 40   # characters: an English turn this long names its subject (conversations_dev40, 2026-12-07)
 
 
 def _new_subject_en(question: str, said: str, candidates: list[BoundPoint]) -> bool:
@@ -1871,9 +1870,10 @@ class KnowledgeHandler:
             # rule does — (a), whatever provincial point the notice's name matched
             cities = frozenset(p.city for p in ctx.services.bank.points if p.city != "浙江省")
             elsewhere = ctx.point_matches(cities=cities)[:1]
-            if elsewhere and (term := self._said_only_elsewhere(ctx, elsewhere[0], {"浙江省"})):
-                subject = (asked_subject(ctx) or term) if f.language == "zh" else term   # what was asked, by name
-                return self._other_city(ctx, elsewhere[0], subject=subject)    # (a)
+            subject = asked_subject(ctx)   # a figure's subject (容积率, 亩均税收), not any word ("成立", "指标")
+            if elsewhere and subject and not self._province_says(ctx, subject) \
+                    and (term := self._said_only_elsewhere(ctx, elsewhere[0], {"浙江省"})):
+                return self._other_city(ctx, elsewhere[0], subject=subject if f.language == "zh" else term)   # (a)
         if f.city == "浙江省" and f.city_source == "named" and top.point.city != "浙江省":
             # "省联席会议确定的2019年全省目标是多少个": the province's own provision, or an honest "the province's
             # documents do not set it" with the city's rule as the contrast — never a city's rule as the province's
@@ -2198,13 +2198,17 @@ class KnowledgeHandler:
                     q.unit and "元" in q.unit for s in before.point.answer_spans for q in find_quantities(s, field=None)) \
                 and not _own_words(f.question, prev.resolved_question or prev.question):
             return _as_match(before, matches)   # "要多少钱" after "维修资金怎么交" (12元/平方米): that rate
-        if f.types[:1] == ("actor",) and len(f.question) <= SHORT_FOLLOW_UP and before.point.answer_type != "actor" \
-                and states_act_asked(f.question, "".join(before.point.answer_spans)):
-            # "那这个谁来定" after 慈溪's maintenance fund: its own provision names who draws up the rules (市住建局牵头
-            # 制定…), not the clause's other actor who drafts the recognition standard
-            return _as_match(before, matches)
         siblings = [bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id
                     and ctx.may_answer(bp)]
+        if f.types[:1] == ("actor",) and len(f.question) <= SHORT_FOLLOW_UP \
+                and before.point.answer_type not in ("actor", "permission") \
+                and states_act_asked(f.question, "".join(before.point.answer_spans)) \
+                and not any(bp.point.answer_type == "actor" and bp.point.topic == before.point.topic
+                            and states_act_asked(f.question, "".join(bp.point.answer_spans)) for bp in siblings):
+            # "那这个谁来定" after 慈溪's maintenance fund: its own provision names who draws up the rules (市住建局牵头
+            # 制定…), not the clause's other actor who drafts the recognition standard (a yes/no's approver is its
+            # sibling actor point: "谁批" after 临海's transfer ban)
+            return _as_match(before, matches)
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
         candidates = next(([bp for bp in siblings if bp.point.answer_type == t] for t in asked
@@ -2291,10 +2295,8 @@ class KnowledgeHandler:
         if candidates and pointed and all(w in "".join(before.point.answer_spans) for w in pointed) \
                 and not any(states_new_words(bp) for bp in candidates):
             candidates = []   # "这个减免能享受几年" after the fee's 减免: that provision's period, not the land tax's beside it
-        if candidates and f.language == "en" and (f.city_source == "named" or len(f.question) > LONG_FOLLOW_UP_EN) \
+        if candidates and f.language == "en" and f.city_source == "named" \
                 and _new_subject_en(f.question, said, candidates):
-            # (or a long turn, with the city carried: "Do parks rated five-star get a cash bonus, and how much?" after
-            # 温州's resale rule asks a subject of its own)
             candidates = []   # "Back to Wenzhou: which criteria are used to screen companies…" after its lottery
         if not candidates and f.language == "en" and _AND_NAMED_EN.fullmatch(f.question.strip()):
             # "And completion acceptance?" after the start deadline: the clause's point whose own English subject names
@@ -2537,7 +2539,11 @@ class KnowledgeHandler:
                 return not _subject_named_zh(m.point, f.text), -_subject_named_length(m.point, f.text)
             same.sort(key=rank)
             near = sorted(near, key=rank)
-        if f.types[0] == "metadata" and f.language == "zh" and not _subject_named_zh(chosen.point, f.text):
+        if f.types[0] == "metadata" and f.language == "zh" and not _subject_named_zh(chosen.point, f.text) \
+                and not (re.search(r"文号|字号", f.text)
+                         and _DOC_NUMBER_NAMED.search("".join(chosen.point.point.answer_spans))):
+            # (a number asked and the chosen provision prints one: "…所依据的文件文号是什么" is the cited document's
+            # number the basis states, not another cited document's whose subject says 文号)
             # "通知的发文单位是哪个": the document fact of the same document whose head noun is asked (its issuer), not
             # the closer-worded one whose is not (its addressees)
             named = next((m for m in near if m.point.point.answer_type == "metadata"
@@ -3310,6 +3316,13 @@ class KnowledgeHandler:
         stated = " ".join((top.point.point.subject_zh, *top.point.point.answer_spans))
         return next((t for t in absent if t in found_there and not t.startswith("en:") and not registry().resolve(t)
                      and t in asked and svc.coverage.found_in(t, stated)), None)
+
+    @staticmethod
+    def _province_says(ctx: Context, subject: str) -> bool:
+        svc = ctx.services
+        docs = {d.id for d in svc.corpus.documents if d.meta.city == "浙江省"}
+        return any(svc.coverage.found_in(subject, t) for cid, t in svc.passage_text.items()
+                   if cid.split("#", 1)[0] in docs)
 
     def _has_unindexed_documents(self, ctx: Context, cities: set[str]) -> bool:
         svc = ctx.services
