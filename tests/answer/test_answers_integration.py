@@ -3305,3 +3305,8 @@ def test_review_33_what_the_notice_does_require_is_no_other_city_refusal(assista
     assert not form.refused and "入园企业目标数" in form.answer, form.answer
     (account,) = _chat(assistant, "What documents must Wenzhou banks ask park developers to open?")
     assert "预售资金专用存款账户" in account.answer, account.answer
+
+
+def test_review_33_a_turn_naming_its_own_thing_is_not_the_previous_provisions_actor(assistant):
+    *_, plan = _chat(assistant, "温州小微园从报批到开工审批最多要多久？", "临海那边审批有啥时间限制没", "临海建园的方案要报谁同意")
+    assert "镇街（道）、开发区" in plan.direct, plan.answer

@@ -2200,14 +2200,15 @@ class KnowledgeHandler:
             return _as_match(before, matches)   # "要多少钱" after "维修资金怎么交" (12元/平方米): that rate
         siblings = [bp for bp in bank.in_clause(before.clause_id) if bp.point.id != before.point.id
                     and ctx.may_answer(bp)]
-        if f.types[:1] == ("actor",) and len(f.question) <= SHORT_FOLLOW_UP \
+        if f.types[:1] == ("actor",) and len(f.question) <= SHORT_FOLLOW_UP and re.search(_POINTING, f.question) \
                 and before.point.answer_type not in ("actor", "permission") \
                 and states_act_asked(f.question, "".join(before.point.answer_spans)) \
                 and not any(bp.point.answer_type == "actor" and bp.point.topic == before.point.topic
                             and states_act_asked(f.question, "".join(bp.point.answer_spans)) for bp in siblings):
             # "那这个谁来定" after 慈溪's maintenance fund: its own provision names who draws up the rules (市住建局牵头
             # 制定…), not the clause's other actor who drafts the recognition standard (a yes/no's approver is its
-            # sibling actor point: "谁批" after 临海's transfer ban)
+            # sibling actor point: "谁批" after 临海's transfer ban; a turn naming its own thing — "临海建园的方案要报谁
+            # 同意" — points at nothing)
             return _as_match(before, matches)
         # the kinds asked, in order ("How long, and who does the approving?": no other period in the clause, but who)
         asked = [*f.types[:1], *[t for t in f.types[1:2] if t in ("actor", "contact", "deadline", "date")]]
