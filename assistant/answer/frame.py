@@ -47,7 +47,7 @@ def _figure_subjects() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 @functools.lru_cache(maxsize=None)
 def contrasting_qualifiers(key: str = "contrasting_qualifiers") -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Rows of two sides (answer_types.yaml ``key``: contrasting_qualifiers, room_kinds)."""
+    """Rows of two sides (answer_types.yaml ``key``: contrasting_qualifiers, room_kinds, actor_acts)."""
     raw = _types_data().get(key, ())
     return tuple((tuple(a), tuple(b)) for a, b in raw)
 
@@ -151,11 +151,6 @@ def subject_aliases(subject: str) -> tuple[str, ...]:
     return (subject, *_types_data().get("subject_aliases", {}).get(subject, ()))
 
 
-@functools.lru_cache(maxsize=1)
-def _actor_acts() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    return tuple((tuple(a), tuple(b)) for a, b in _types_data().get("actor_acts", ()))
-
-
 def states_act_asked(question: str, stated: str) -> bool:
     """Whether ``stated`` names who does the act ``question`` asks about (answer_types.yaml actor_acts).
 
@@ -165,7 +160,7 @@ def states_act_asked(question: str, stated: str) -> bool:
     False
     """
     lowered = question.lower()
-    for asked, said in _actor_acts():
+    for asked, said in contrasting_qualifiers("actor_acts"):
         if any((w in lowered) if not w.isascii() else re.search(rf"\b{re.escape(w)}\b", lowered) for w in asked) \
                 and any(w in stated for w in said):
             return True
