@@ -3847,22 +3847,17 @@ class KnowledgeHandler:
         status = svc.status(bp.doc_id)
         direct = text("knowledge.no_date", f.language, place=place_tag(bp.city, status, f.language),
                       title=svc.corpus.document(bp.doc_id).meta.title)
-        if not quote:   # the document's own date asked: what its nearest provision says is no help…
-            # …but the date it says it takes effect is a date of the document ("温州的文件是哪天发的": 自2019年1月1日起施行)
-            effective = next((p for p in svc.bank.points if p.doc_id == bp.doc_id
-                              and p.point.topic == EFFECTIVE_DATE_TOPIC), None)
-            if effective is not None:
-                body = [text("knowledge.what_it_says", f.language,
-                             line=point_direct(effective, status, f.language, with_place=False))]
-                return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
-                             citations=point_citations(effective, svc.corpus), not_covered_kind="no_figure",
-                             topic=bp.point.topic, knowledge_point=bp.point.id)
+        # the document's own date asked (not ``quote``): what its nearest provision says is no help, but the date it
+        # says it takes effect is a date of the document ("温州的文件是哪天发的": 自2019年1月1日起施行)
+        shown = bp if quote else next((p for p in svc.bank.points if p.doc_id == bp.doc_id
+                                       and p.point.topic == EFFECTIVE_DATE_TOPIC), None)
+        if shown is None:
             return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
                          topic=bp.point.topic, knowledge_point=bp.point.id)
-        body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
+        body = [text("knowledge.what_it_says", f.language, line=point_direct(shown, status, f.language, with_place=False))]
         return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
-                     citations=point_citations(bp, svc.corpus), not_covered_kind="no_figure",
-                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
+                     citations=point_citations(shown, svc.corpus), not_covered_kind="no_figure",
+                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=quote)
 
     def _different_quantity(self, ctx: Context, bp: BoundPoint) -> Answer:
         """(c) The nearby figure is another quantity (a floor area, not the land area asked): not the answer."""
