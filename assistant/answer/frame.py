@@ -524,7 +524,7 @@ def _answer_types(question: str) -> tuple[str, ...]:
     # "管哪几年": which years (a date), not how many (几年)
     # "…能提前卖吗，就是期房那种": a remark naming the thing after the question asks nothing; the question ends before it
     # (…nor does a closing likening: "产权证咋办，跟买商铺一样吗" asks how, not a yes/no)
-    question = _LIKE_REMARK.sub("", _NAMING_REMARK.sub("", question))
+    question = _without_place_remark(_LIKE_REMARK.sub("", _NAMING_REMARK.sub("", question)))
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
         .replace("哪几年", "哪年").replace("哪几天", "哪天")
     if not _MONEY_HELD.search(text):
@@ -745,6 +745,25 @@ _LEVEL_THAT_DRAWS_UP = re.compile(r"\b(?:at )?(?:what|which) (?:administrative )
                                   r"draw up|drafted|draft|prepared|prepare|formulated|made|written)\b")
 _NAMING_REMARK = re.compile(r"[，,]\s*(?:我|我们)?(?:说的|问的|指的)?(?:就是|也就是|即)(?:那种|那个)?(?P<thing>[\u4e00-\u9fff]{1,12}?)"
                             r"(?:那种|那样|这种|那类)的?[啊呀哈哦]?[。！!]*$")
+
+
+# "…要交保证金吗 温州的": a place named after the question asks nothing; the question ends before it
+_PLACE_REMARK_TAIL = r"(?:的|那边|那儿|这边|那里|这里|的话)?[啊呀哈哦呢]?[？?。！!]*$"
+
+
+def _without_place_remark(question: str) -> str:
+    """``question`` without a place named after its end.
+
+    >>> _without_place_remark("我们进园要交保证金吗 温州的"), _without_place_remark("进园要交保证金吗，在临海那边")
+    ('我们进园要交保证金吗', '进园要交保证金吗')
+    >>> _without_place_remark("温州的")
+    '温州的'
+    """
+    m = re.search(r"[，,\s]+(?:在|是|我们是|我们在)?(?P<place>[\u4e00-\u9fff]{2,8}?)" + _PLACE_REMARK_TAIL, question)
+    if m is None or not registry().mentioned(m.group("place")) \
+            or registry().without_places(m.group("place")).strip() or not question[:m.start()].strip():
+        return question
+    return question[:m.start()]
 
 
 # "…产权证咋办，跟买商铺一样吗": a closing comparison names the thing the rule is likened to (商铺 = 商业地产)

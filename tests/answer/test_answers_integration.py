@@ -3310,3 +3310,16 @@ def test_review_33_what_the_notice_does_require_is_no_other_city_refusal(assista
 def test_review_33_a_turn_naming_its_own_thing_is_not_the_previous_provisions_actor(assistant):
     *_, plan = _chat(assistant, "温州小微园从报批到开工审批最多要多久？", "临海那边审批有啥时间限制没", "临海建园的方案要报谁同意")
     assert "镇街（道）、开发区" in plan.direct, plan.answer
+
+
+def test_the_reward_asked_is_the_reward_not_the_budget_beside_it(assistant):
+    _, reward, date = _chat(assistant, "慈溪园区里厂房加层 容积率提高了 要补地价不", "评上市级小微园能奖多少钱",
+                            "说评市级园的那个答复 是哪天发的")
+    assert reward.refused and any(c.clause == "三、（二）" for c in reward.citations), reward.answer
+    assert "1500万元" not in reward.answer, reward.answer
+    assert "2018年6月25日" not in date.answer, date.answer
+
+
+def test_a_place_named_after_a_yes_no_keeps_it_a_yes_no(assistant):
+    (bond,) = _chat(assistant, "我们进园要交保证金吗 温州的")
+    assert bond.refused and "土地出让金总额的10%" not in bond.direct, bond.answer
