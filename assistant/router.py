@@ -268,6 +268,10 @@ _DEALING = ("卖掉", "卖了", "想卖", "能卖", "出售", "转让", "转手"
 # buying still to be done ("想买1000平的厂房用来出租": the purchase is checked, whatever it is for)
 _BUYER_KIND = ("外地", "外省", "外市", "外资", "外商", "外国", "个人", "个体", "自然人", "foreign", "individual",
                "out-of-town", "non-local")
+# the price a plot went for (土地出让金总额), and the auction's starting price
+_WON_AT = ("拍下来", "拍下了", "拍得", "拍到手", "成交价", "成交了", "中标价", "竞得价", "拿地花了", "won at", "went for",
+           "sold for", "winning bid", "winning price")
+_STARTING = ("起拍", "底价", "starting price", "reserve price")
 _BUYING = ("想买", "要买", "打算买", "准备买", "计划买", "拟购", "想购", "买多大", "want to buy", "plan to buy", "to purchase")
 
 # words saying the one 亩 figure is a plot of its own, not the merged project
@@ -519,6 +523,9 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
         return inputs
     if name == "auction_cap":
         money = f.money_wan
+        if len(money) == 1 and f.has(*_WON_AT) and not f.has(*_STARTING):
+            # "就按6000万拍下来，履约保证金最少得交多少": the price the land went for, not a starting price to cap
+            return {"land_price": _n(money[0]), "unit": "万元"}
         inputs = {"starting_price": _n(min(money)), "unit": "万元"}
         if len(money) >= 2:
             inputs["land_price"] = _n(max(money))

@@ -528,9 +528,32 @@ def _compared_with(question: str, previous: Turn) -> str | None:
     return f"{reg.short(previous.city)}和{reg.short(named[0])}{prev_q.rstrip('？?')}" + (f"，{rest}" if rest else "")
 
 
+# "…，跟临海一样不": a likeness to a named place closing a turn
+_LIKE_PLACE = re.compile(r"[，,\s]*(?:是不是|是否)?(?:跟|和|与|同)(?P<place>[\u4e00-\u9fff]{2,8}?)(?:那边|那里|这边)?"
+                         r"(?:一样|相同|差不多)(?:不|吗|么|嘛|伐|呢)?[？?。！!]*$")
+
+
+def _without_likeness_to(question: str, city: str | None) -> str:
+    """``question`` without a closing likeness to ``city`` (the conversation's city) when the rest names another:
+    "那慈溪那边交多少，跟临海一样不" after 临海's fee asks 慈溪's fee, the earlier answer being the likeness.
+
+    >>> _without_likeness_to("那慈溪那边交多少，跟临海一样不", "临海市")
+    '那慈溪那边交多少'
+    >>> _without_likeness_to("那慈溪那边交多少，跟临海一样不", "温州市")
+    '那慈溪那边交多少，跟临海一样不'
+    """
+    m = _LIKE_PLACE.search(question)
+    if m is None or city is None or _cities_in(m.group("place")) != [city] \
+            or _strip_places(m.group("place")).strip() or not set(_cities_in(question[:m.start()])) - {city}:
+        return question
+    return question[:m.start()]
+
+
 def resolve(question: str, previous: Turn | None, provision: str = "", standard: str = "") -> Resolution:
     """``provision``: the subject and spans of the provision the conversation is about, if any; ``standard``: its
     standard question."""
+    if previous is not None:
+        question = _without_likeness_to(question, previous.city)
     subject = follow_up_subject(question)
     if previous is not None and (both := _compared_with(question, previous)) is not None:
         return Resolution(both, "new", topic=previous.topic)

@@ -522,11 +522,12 @@ def _answer_types(question: str) -> tuple[str, ...]:
     question ("我们几家老厂…能不能…改造？" asks yes/no, not a count); ``()`` when it says nothing specific."""
     # "要多少亩均税收": the 亩 of 亩均 (per mu) is no area asked
     # "管哪几年": which years (a date), not how many (几年)
+    # "拍地是比谁交税多": a contest of who pays more, no actor asked
     # "…能提前卖吗，就是期房那种": a remark naming the thing after the question asks nothing; the question ends before it
     # (…nor does a closing likening: "产权证咋办，跟买商铺一样吗" asks how, not a yes/no)
     question = _without_place_remark(_LIKE_REMARK.sub("", _NAMING_REMARK.sub("", question)))
     text = unpointed(unicodedata.normalize("NFKC", question).lower()).replace("亩均", "均") \
-        .replace("哪几年", "哪年").replace("哪几天", "哪天")
+        .replace("哪几年", "哪年").replace("哪几天", "哪天").replace("比谁", "比")
     if not _MONEY_HELD.search(text):
         text = text.replace("清退", "清出")   # a firm 清退 is put out (清退吗 asks no refund: 退吗); a deposit 清退 is refunded
     # "这个减免能享受几年": the waiver pointed at is the thing a figure or a period is asked of, no exception asked

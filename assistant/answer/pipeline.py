@@ -188,7 +188,10 @@ class Assistant:
             # city — when the provision is that figure (an exception's point that repeats "5年内" is not: the city
             # switch finds its sibling)
             r = with_figure_restated(r, asked, previous, provision_words, self.services.bank.get(provision).point.standard)
-        f = frame(question, r.text, chosen_city=city, inherited_city=r.inherited_city, history_topic=r.topic)
+        # (the handlers read the question as put right — "旧厂改照的呢" is 改造 in every word they take from it; the
+        # answer keeps it as asked)
+        f = frame(with_typos_fixed(question), r.text, chosen_city=city, inherited_city=r.inherited_city,
+                  history_topic=r.topic)
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
         f.extra["negated"] = r.negated
@@ -201,7 +204,8 @@ class Assistant:
         answer = self._run_handlers(ctx, history, expand_parts)
         if r.kind == "case":
             answer = self._case_not_stated(ctx, answer)
-        return self._with_total(answer, question, previous, self.services.bank)
+        answer = self._with_total(answer, question, previous, self.services.bank)
+        return answer if answer.question == question else answer.model_copy(update={"question": question})
 
     def _case_not_stated(self, ctx: Context, answer: Answer) -> Answer:
         """"旧厂改的呢" after 温州's share for new parks: a point that states the rule only for the other case of the

@@ -3323,3 +3323,33 @@ def test_the_reward_asked_is_the_reward_not_the_budget_beside_it(assistant):
 def test_a_place_named_after_a_yes_no_keeps_it_a_yes_no(assistant):
     (bond,) = _chat(assistant, "我们进园要交保证金吗 温州的")
     assert bond.refused and "土地出让金总额的10%" not in bond.direct, bond.answer
+
+
+def test_a_likeness_to_the_city_before_asks_the_new_city(assistant):
+    _, cixi = _chat(assistant, "临海小微园的厂房，物业维修资金一平交多少", "那慈溪那边交多少，跟临海一样不")
+    assert cixi.refused and cixi.city == "慈溪市" and "履约保证金" not in cixi.answer, cixi.answer
+
+
+def test_the_price_a_plot_went_for_is_no_starting_price(assistant):
+    (bond,) = _chat(assistant, "温州的地6000万拍下来，履约保证金最少交多少")
+    assert "600万元" in bond.direct and "9000万元" not in bond.answer, bond.answer
+
+
+def test_whether_a_figure_is_set_for_a_provision_without_one(assistant):
+    (rate,) = _chat(assistant, "温州文件对政策性担保公司降低担保费率的具体幅度是否作出规定？")
+    assert rate.refused and rate.not_covered_kind == "no_figure", rate.answer
+
+
+def test_a_typo_in_a_case_follow_up_is_read_as_put_right(assistant):
+    _, old = _chat(assistant, "临海想新拍块地建小微园，地最少要多大", "要是旧厂改照的呢")
+    assert "50亩" in old.direct and old.question == "要是旧厂改照的呢", old.answer
+
+
+def test_a_comparison_stand_in_is_no_figure_of_another_topic(assistant):
+    (both,) = _chat(assistant, "温州的非生产性用房水电也按居民价吗，跟临海一样")
+    assert "10%-25%" not in both.answer and "居民生活用水" in both.answer, both.answer
+
+
+def test_three_things_listed_are_each_answered(assistant):
+    (site,) = _chat(assistant, "临海市通过土地招拍挂新建和存量用地改造的小微企业产业园，在占地面积、容积率、建筑密度方面分别有何要求？")
+    assert all(x in site.direct for x in ("100亩", "50亩", "2.0以上", "35%")), site.answer

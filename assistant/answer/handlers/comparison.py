@@ -173,6 +173,8 @@ class ComparisonHandler:
             # a who or a document fact for a rule (who drafts the pre-sale rules is no holding period)
             stand_in = own[0] if own and handler._trusted(sub_ctx, own[0]) \
                 and not (topic_types & NUMERIC and own[0].point.point.answer_type in NUMERIC - topic_types) \
+                and not (not topic_types & NUMERIC and own[0].point.point.topic != topic
+                         and own[0].point.point.answer_type in NUMERIC) \
                 and not (own[0].point.point.answer_type in ("actor", "contact", "metadata")
                          and own[0].point.point.answer_type not in topic_types) else None
             if fixed is not None and stand_in is not None and fixed.city not in here \

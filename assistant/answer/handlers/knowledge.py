@@ -1127,6 +1127,7 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
 
 # whether a rule is asked for ("有规定不", "有没有要求"), not only a yes/no on an act ("几家厂…能一起开发不")
 _RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲究)|(?:规定|要求|限制|标准)(?:吗|不|没|么)"
+                         r"|是否(?:作出|作了|有)?(?:具体)?(?:规定|明确)"
                          r"|^\s*(?:does|do|did)\s+\S+\s+(?:set|have|impose|require|specify|fix)\b", re.I)
 
 
@@ -2855,6 +2856,11 @@ class KnowledgeHandler:
             # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
             # there, no rule of its topic in the city sets a time (conversations_dev13) — (b), with what it says
             return self._no_figure(ctx, bp, None)
+        if asked in ("ratio", "area", "count") and rule_asked and bp.city in here and not gives(bp, asked) \
+                and not any(gives(p, asked) for p in svc.points_for(bp.point.topic, here)):
+            # "文件对担保费率降低的具体幅度是否作出规定": the provision is there ("适当降低"), no rule of its topic in the
+            # city states a share — (b), with what it says (conversations_dev41)
+            return self._no_figure(ctx, bp, None)
         subject = asked_subject(ctx)
         if f.asks_figure and subject and has_figure(bp) and not gives(bp, f.asks) and not self._says(ctx, bp, subject) \
                 and f.language == "zh":   # an English subject (through the glossary) refuses, it does not re-pick
@@ -3460,9 +3466,12 @@ class KnowledgeHandler:
             out += [bp for bp in named_facts if bp is not m.point][:MAX_POINTS - 1]
         # the units of the figures asked ("多少个…多少家": 个 and 家)
         asked_units = {unit_family(u) for u in _ASKED_UNIT.findall(ctx.frame.text)} - {None}
+        # "在占地面积、容积率、建筑密度方面分别有何要求": three things listed, one of them per case (新建, 存量) — each
+        # named thing joins (mixed_dev40)
+        limit = MAX_TOTAL_POINTS if several and ctx.frame.text.count("、") >= 2 else MAX_POINTS
         for other in pool:
             p = other.point
-            if len(out) >= MAX_POINTS:
+            if len(out) >= limit:
                 break
             if p.point.answer_type in ("actor", "metadata") and p.point.answer_type not in ctx.frame.types \
                     and not (several and (p.point.answer_type == "metadata" or _subject_named_zh(p, ctx.frame.text))):
