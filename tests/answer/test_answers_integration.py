@@ -3353,3 +3353,8 @@ def test_a_comparison_stand_in_is_no_figure_of_another_topic(assistant):
 def test_three_things_listed_are_each_answered(assistant):
     (site,) = _chat(assistant, "临海市通过土地招拍挂新建和存量用地改造的小微企业产业园，在占地面积、容积率、建筑密度方面分别有何要求？")
     assert all(x in site.direct for x in ("100亩", "50亩", "2.0以上", "35%")), site.answer
+
+
+def test_what_to_do_after_a_shortfall_is_its_consequence(assistant):
+    (after,) = _chat(assistant, "温州以后税要是没交到承诺的数咋办")
+    assert "违约金" in after.direct and "没收履约保证金" in after.direct, after.answer
