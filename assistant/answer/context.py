@@ -57,6 +57,10 @@ def strip_places(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Words by which a document's basis is asked (what it implements, what it is based on)
+_BASIS_ASKED = re.compile(r"依据|根据|贯彻|\bimplements?\b|\bbased on\b|\bbasis\b", re.I)
+
+
 @dataclass
 class Services:
     """Loaded once per corpus version; read-only afterwards (``ask`` is thread-safe)."""
@@ -115,8 +119,11 @@ class Context:
             # …and so does its document number ("浙中小企业办〔2018〕14号通知要求…何时之前报送": not its 附件1 line)
             # (not when the document's own facts are asked: "…14号通知的主送单位是谁")
             number = d.meta.doc_number
-            if number and number in text and "metadata" not in self.frame.types and self.frame.types[:1] \
-                    and self.frame.types[0] in ("deadline", "date"):
+            # (…or the document it implements: "Which document does notice 浙中小企业办〔2018〕14号 say it implements?"
+            # asks its basis, not its own number)
+            if number and number in text and (("metadata" not in self.frame.types and self.frame.types[:1]
+                                                and self.frame.types[0] in ("deadline", "date"))
+                                               or _BASIS_ASKED.search(text)):
                 text = re.sub(re.escape(number) + r"(?:号)?(?:文件|通知|文|答复)?", "这份文件", text)
             # (…and its short form, "省里14号通知的报送时限和报送单位": a document, not the addressees of one)
             short = re.search(r"(\d+)号$", number or "")

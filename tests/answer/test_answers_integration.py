@@ -3358,3 +3358,8 @@ def test_three_things_listed_are_each_answered(assistant):
 def test_what_to_do_after_a_shortfall_is_its_consequence(assistant):
     (after,) = _chat(assistant, "温州以后税要是没交到承诺的数咋办")
     assert "违约金" in after.direct and "没收履约保证金" in after.direct, after.answer
+
+
+def test_a_document_named_by_number_asked_its_basis(assistant):
+    (basis,) = _chat(assistant, "Which 2018 provincial document does notice 浙中小企业办〔2018〕14号 say it implements?")
+    assert "浙委办发〔2018〕59号" in basis.answer, basis.answer
