@@ -3363,3 +3363,10 @@ def test_what_to_do_after_a_shortfall_is_its_consequence(assistant):
 def test_a_document_named_by_number_asked_its_basis(assistant):
     (basis,) = _chat(assistant, "Which 2018 provincial document does notice 浙中小企业办〔2018〕14号 say it implements?")
     assert "浙委办发〔2018〕59号" in basis.answer, basis.answer
+
+
+def test_a_share_asked_of_a_thing_named_only_with_a_certain_share(assistant):
+    (dorms,) = _chat(assistant, "温州市新建小微企业园职工宿舍应按多大比例配套？")
+    assert dorms.refused and dorms.not_covered_kind == "no_figure", dorms.answer
+    (rooms,) = _chat(assistant, "温州新建小微园非生产性用房要占多大比例")
+    assert not rooms.refused and "10%-25%" in rooms.direct, rooms.answer

@@ -897,6 +897,27 @@ def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -
     return next((m for m in near if states(m) and m.point.city == chosen.point.city), None)
 
 
+def _share_of_a_thing_unstated(ctx: Context, bp: BoundPoint) -> str | None:
+    """The thing a Chinese share question names that ``bp`` mentions only with "一定比例" (its figure is another
+    thing's share), when the question names nothing of the figure's own span; None otherwise."""
+    f = ctx.frame
+    if not (f.asks_figure and f.asks == "ratio" and f.language == "zh") or _AS_EXAMPLES.search(f.text):
+        return None
+    # (the clause's other points too: 温州 6. states the share and "配套一定比例的职工宿舍" as two points)
+    unstated = [s for p in ctx.services.bank.in_clause(bp.clause_id) for s in p.point.answer_spans
+                if _SHARE_UNSTATED.search(s)]
+    stated = " ".join(s for s in bp.point.answer_spans if not _SHARE_UNSTATED.search(s))
+    if not unstated or not has_figure(bp):
+        return None
+    asking = set(cue_words(set(f.types)))
+    own = [w for w in content_words(f.question) if not registry().mentioned(w) and w not in DISCOURSE_WORDS
+           and not _ASKING_WORD.search(w) and w not in asking]
+    if any(w in stated for w in own):
+        return None
+    named = [w for w in own if len(w) >= 3 and any(w in s for s in unstated)]
+    return named[0] if named else None
+
+
 def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
     """``bp``'s match among ``matches``, or a match made for it (a point the words alone ranked lower)."""
     found = next((m for m in matches if m.point.point.id == bp.point.id), None)
@@ -2894,6 +2915,11 @@ class KnowledgeHandler:
                        for p in svc.bank.in_clause(bp.clause_id)):
                 return self._no_figure(ctx, bp, None, subject=subject)
         # (a number of firms asked of the city's share of firms — "最少得进几家" of 慈溪's 2/3 — is no figure of it)
+        unnamed_share = _share_of_a_thing_unstated(ctx, bp) if bp.city in here else None
+        if unnamed_share is not None:
+            # "温州市新建小微企业园职工宿舍应按多大比例配套？": the provision names the dormitories only in "配套一定比例的
+            # 职工宿舍"; its 10%-25% is the share of all non-production rooms — (b), with what it says (mixed_dev38)
+            return self._no_figure(ctx, bp, None, subject=unnamed_share)
         share_for_count = _share_for_a_count(ctx, bp)
         if f.asks_figure and (not states_figure(bp, f.asks) or share_for_count) \
                 and not _answers_a_discount(f.text, bp):
