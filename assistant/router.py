@@ -498,6 +498,9 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
     if name == "tax_shortfall_penalty":
         return _tax_shortfall(f)
     if name == "performance_bond":
+        if f.has(*_STARTING):
+            # "起拍价5000万，最后按封顶价拍下来了，保证金最少交多少": the starting price said is capped first (review 34)
+            return _build("auction_cap", f, city)
         return {"land_price": _n(max(f.money_wan)), "unit": "万元"}
     if name == "fiscal_reward":
         # "第1年新增80万，第5年新增60万，第7年新增50万": each year's own increment

@@ -533,6 +533,10 @@ _LIKE_PLACE = re.compile(r"[，,\s]*(?:是不是|是否)?(?:跟|和|与|同)(?P<
                          r"(?:一样|相同|差不多)(?:不|吗|么|嘛|伐|呢)?[？?。！!]*$")
 
 
+# what a bare switch says besides its place: "那…那边交多少"
+_BARE_ASK = re.compile(r"[那这边里呢的啊呀吧么，,？?\s]|多少|几|交|缴|要|是|有|收|给|怎么|咋|样")
+
+
 def _without_likeness_to(question: str, city: str | None) -> str:
     """``question`` without a closing likeness to ``city`` (the conversation's city) when the rest names another:
     "那慈溪那边交多少，跟临海一样不" after 临海's fee asks 慈溪's fee, the earlier answer being the likeness.
@@ -541,11 +545,15 @@ def _without_likeness_to(question: str, city: str | None) -> str:
     '那慈溪那边交多少'
     >>> _without_likeness_to("那慈溪那边交多少，跟临海一样不", "温州市")
     '那慈溪那边交多少，跟临海一样不'
+    >>> _without_likeness_to("温州的非生产性用房比例跟临海一样吗", "临海市")
+    '温州的非生产性用房比例跟临海一样吗'
     """
     m = _LIKE_PLACE.search(question)
     if m is None or city is None or _cities_in(m.group("place")) != [city] \
             or _strip_places(m.group("place")).strip() or not set(_cities_in(question[:m.start()])) - {city}:
         return question
+    if _BARE_ASK.sub("", _strip_places(question[:m.start()])):
+        return question   # "温州的非生产性用房比例跟临海一样吗": a topic of its own, compared with 临海's (review 34)
     return question[:m.start()]
 
 

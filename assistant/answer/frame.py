@@ -321,12 +321,15 @@ def _breach_handling(text: str) -> bool:
 
     >>> _breach_handling("设区市未在期限前报送的，省里将如何处理"), _breach_handling("各宗地出让终止期不一致的，如何处理")
     (True, False)
-    >>> _breach_handling("设区市的报表交晚了咋处理")
-    True
+    >>> _breach_handling("设区市的报表交晚了咋处理"), _breach_handling("税要是没交到承诺的数咋办"), _breach_handling("投资超过25%了预售证怎么办")
+    (True, True, False)
     """
     data = _types_data().get("breach_handling", {})
-    at = max((_last(text, w) for w in data.get("handling", ())), default=-1)
-    return at >= 0 and any(0 <= text.find(w) < at for w in data.get("breach", ()))
+    for handling, breach in (("handling", "breach"), ("spoken_handling", "shortfall")):
+        at = max((_last(text, w) for w in data.get(handling, ())), default=-1)
+        if at >= 0 and any(0 <= text.find(w) < at for w in data.get(breach, ())):
+            return True
+    return False
 
 
 def _last(text: str, word: str) -> int:

@@ -3370,3 +3370,39 @@ def test_a_share_asked_of_a_thing_named_only_with_a_certain_share(assistant):
     assert dorms.refused and dorms.not_covered_kind == "no_figure", dorms.answer
     (rooms,) = _chat(assistant, "温州新建小微园非生产性用房要占多大比例")
     assert not rooms.refused and "10%-25%" in rooms.direct, rooms.answer
+
+
+def test_review_34_a_starting_price_said_is_capped_before_the_bond(assistant):
+    (capped,) = _chat(assistant, "温州起拍价5000万，最后按封顶价拍下来了，履约保证金最少交多少")
+    assert "7500万元" in capped.direct and "750万元" in capped.direct, capped.answer
+
+
+def test_review_34_how_to_go_on_after_passing_a_bar_is_no_consequence(assistant):
+    (presale,) = _chat(assistant, "温州项目投资额超过25%了预售证怎么办")
+    assert not presale.refused and "预售许可证" in presale.direct, presale.answer
+    (more,) = _chat(assistant, "温州企业纳税超过200万了，想多买厂房咋办")
+    assert not more.refused and "2万㎡" in more.direct, more.answer
+
+
+def test_review_34_a_likeness_after_a_topic_of_its_own_is_still_compared(assistant):
+    _, both = _chat(assistant, "临海容积率多少", "温州的非生产性用房比例跟临海一样吗")
+    assert "10%-25%" in both.answer and "15%-25%" in both.answer, both.answer
+
+
+def test_review_34_subsidy_money_and_a_rating_reward(assistant):
+    (budget,) = _chat(assistant, "慈溪市财政一共安排了多少钱奖补小微园？")
+    assert not budget.refused and "1500万元" in budget.direct, budget.answer
+    (stars,) = _chat(assistant, "温州评上五星级园区奖多少")
+    assert stars.refused and "100%" not in stars.direct, stars.answer
+
+
+def test_review_34_an_area_rule_asked_is_not_denied(assistant):
+    (land,) = _chat(assistant, "温州对建筑面积是否作出规定")
+    assert not land.refused, land.answer
+
+
+def test_a_choice_the_text_states_neither_side_of(assistant):
+    (fee,) = _chat(assistant, "温州市对小微企业园开发建设项目的城建基础设施配套费是全额免征还是减半征收？")
+    assert fee.refused and fee.not_covered_kind == "not_stated" and "全额免征还是减半征收" in fee.direct, fee.answer
+    (who,) = _chat(assistant, "临海厂房转让是镇里审批还是市里审批")
+    assert not who.refused and "属地镇（街道）" in who.direct, who.answer
