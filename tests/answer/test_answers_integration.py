@@ -3399,10 +3399,3 @@ def test_review_34_subsidy_money_and_a_rating_reward(assistant):
 def test_review_34_an_area_rule_asked_is_not_denied(assistant):
     (land,) = _chat(assistant, "温州对建筑面积是否作出规定")
     assert not land.refused, land.answer
-
-
-def test_a_choice_the_text_states_neither_side_of(assistant):
-    (fee,) = _chat(assistant, "温州市对小微企业园开发建设项目的城建基础设施配套费是全额免征还是减半征收？")
-    assert fee.refused and fee.not_covered_kind == "not_stated" and "全额免征还是减半征收" in fee.direct, fee.answer
-    (who,) = _chat(assistant, "临海厂房转让是镇里审批还是市里审批")
-    assert not who.refused and "属地镇（街道）" in who.direct, who.answer

@@ -897,35 +897,6 @@ def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -
     return next((m for m in near if states(m) and m.point.city == chosen.point.city), None)
 
 
-CHOICE_CHARS = 4
-# "是全额免征还是减半征收": two options asked between (a place, a figure or a pointer is no such option)
-_CHOICE_ASKED = re.compile(r"(?:是|按|属于|[，,\s])(?P<a>[\u4e00-\u9fff]{2,8}?)还是(?P<b>[\u4e00-\u9fff]{2,8}?)(?:[啊呀呢吗？?。，,]|$)")
-
-
-def _choice_unstated(ctx: Context, bp: BoundPoint) -> tuple[str, str] | None:
-    """The two options a Chinese question asks between when the point's words state neither (no word of either
-    option in its spans); None otherwise.
-
-    >>> _CHOICE_ASKED.search("配套费是全额免征还是减半征收？").group("a", "b")
-    ('全额免征', '减半征收')
-    """
-    f = ctx.frame
-    m = _CHOICE_ASKED.search(f.question) if f.language == "zh" else None
-    if m is None:
-        return None
-    options = [m.group("a"), m.group("b")]
-    # (a short option — "镇里定还是市里定" — is said in other words than the text's, 镇（街道）: only options of
-    # CHOICE_WORDS characters each are judged by their words)
-    if any(len(o) < CHOICE_CHARS or registry().mentioned(o) or re.search(r"\d|这|那|哪", o) for o in options):
-        return None
-    # an option is stated when its words are, or half of its characters ("镇里审批" of "属地镇（街道）…审核同意")
-    spans = "".join(bp.point.answer_spans)
-    for o in options:
-        if any(w in spans for w in words.lcut(o) if len(w) >= 2) or 2 * sum(c in spans for c in set(o)) >= len(set(o)):
-            return None
-    return m.group("a"), m.group("b")
-
-
 def _share_of_a_thing_unstated(ctx: Context, bp: BoundPoint) -> str | None:
     """The thing a Chinese share question names that ``bp`` mentions only with "一定比例" (its figure is another
     thing's share), when the question names nothing of the figure's own span; None otherwise."""
@@ -2954,10 +2925,6 @@ class KnowledgeHandler:
             # "温州市新建小微企业园职工宿舍应按多大比例配套？": the provision names the dormitories only in "配套一定比例的
             # 职工宿舍"; its 10%-25% is the share of all non-production rooms — (b), with what it says (mixed_dev38)
             return self._no_figure(ctx, bp, None, subject=unnamed_share)
-        choice = _choice_unstated(ctx, bp) if bp.city in here else None
-        if choice is not None:
-            # "城建配套费是全额免征还是减半征收": the provision says 减免, neither of the two — (e), with what it says
-            return self._not_stated(ctx, bp, template="knowledge.not_stated_choice", a=choice[0], b=choice[1])
         share_for_count = _share_for_a_count(ctx, bp)
         if f.asks_figure and (not states_figure(bp, f.asks) or share_for_count) \
                 and not _answers_a_discount(f.text, bp):
