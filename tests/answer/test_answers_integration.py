@@ -3399,3 +3399,8 @@ def test_review_34_subsidy_money_and_a_rating_reward(assistant):
 def test_review_34_an_area_rule_asked_is_not_denied(assistant):
     (land,) = _chat(assistant, "温州对建筑面积是否作出规定")
     assert not land.refused, land.answer
+
+
+def test_review_34_a_one_off_reward_is_not_the_contribution_reward(assistant):
+    (once,) = _chat(assistant, "温州说三年要培育10家以上专业运营机构，培育上的那几家一次性奖多少钱")
+    assert once.refused and "100%" not in once.direct, once.answer
