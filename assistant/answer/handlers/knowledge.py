@@ -897,6 +897,12 @@ def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -
     return next((m for m in near if states(m) and m.point.city == chosen.point.city), None)
 
 
+def _thing_words(question: str) -> list[str]:
+    """The content words of ``question`` that name things: no place, no discourse word, no asking word."""
+    return [w for w in content_words(question) if not registry().mentioned(w) and w not in DISCOURSE_WORDS
+            and not _ASKING_WORD.search(w)]
+
+
 def _share_of_a_thing_unstated(ctx: Context, bp: BoundPoint) -> str | None:
     """The thing a Chinese share question names that ``bp`` mentions only with "一定比例" (its figure is another
     thing's share), when the question names nothing of the figure's own span; None otherwise."""
@@ -910,8 +916,7 @@ def _share_of_a_thing_unstated(ctx: Context, bp: BoundPoint) -> str | None:
     if not unstated or not has_figure(bp):
         return None
     asking = set(cue_words(set(f.types)))
-    own = [w for w in content_words(f.question) if not registry().mentioned(w) and w not in DISCOURSE_WORDS
-           and not _ASKING_WORD.search(w) and w not in asking]
+    own = [w for w in _thing_words(f.question) if w not in asking]
     if any(w in stated for w in own):
         return None
     named = [w for w in own if len(w) >= 3 and any(w in s for s in unstated)]
@@ -2938,8 +2943,7 @@ class KnowledgeHandler:
             things_en = _things_named_en(f.text, bp)
             # (a point of another topic names a word of the question: "温州几年以后可以转" after 临海's transfer ban
             # is no reward's 前3年 that scored as close)
-            own = [w for w in content_words(f.question) if not registry().mentioned(w) and w not in DISCOURSE_WORDS
-                   and not _ASKING_WORD.search(w)]
+            own = _thing_words(f.question)
             near = next((m.point for m in pool[:NEAR] if m.point.city in here and gives(m.point, f.asks)
                          and (m.point.point.topic == bp.point.topic
                               or (m.score >= NEAR_RATIO * chosen.score and (f.language == "en" or any(
