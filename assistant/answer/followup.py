@@ -557,6 +557,33 @@ def _without_likeness_to(question: str, city: str | None) -> str:
     return question[:m.start()]
 
 
+# an asking word that makes a comma clause of a previous turn a question of its own ("那谁来审，要公示几天")
+_CLAUSE_ASKS = re.compile(r"谁|哪|多少|几|多久|多长|多大|什么|啥|咋|怎么|如何|吗|么|呢|是否|有没有|能不能|要不要")
+
+
+def _asked_again(previous_question: str, question: str) -> str:
+    """The clauses of ``previous_question`` that ``question`` asks again: "温州那边入园也要公示吗，几天" after "那谁来审，
+    要公示几天" asks the publicity period of 温州, not who reviews there. A previous question of one clause, or a turn
+    sharing words with every clause or none, is kept whole.
+
+    >>> _asked_again("那谁来审，要公示几天", "温州那边入园也要公示吗，几天")
+    '要公示几天'
+    >>> _asked_again("那谁来审，要公示几天", "温州呢")
+    '那谁来审，要公示几天'
+    >>> _asked_again("临海宿舍要占多少", "温州宿舍要占多少")
+    '临海宿舍要占多少'
+    """
+    clauses = [c for c in re.split(r"[，,；;]", previous_question) if c.strip()]
+    if len(clauses) < 2 or not all(_CLAUSE_ASKS.search(c) for c in clauses):
+        return previous_question
+    own = re.findall(r"[\u4e00-\u9fff]+", _strip_places(question))
+    pairs = {run[i:i + 2] for run in own for i in range(len(run) - 1)}
+    kept = [c for c in clauses if any(c[i:i + 2] in pairs for i in range(len(c) - 1))]
+    if not kept or len(kept) == len(clauses):
+        return previous_question
+    return "，".join(kept)
+
+
 def resolve(question: str, previous: Turn | None, provision: str = "", standard: str = "") -> Resolution:
     """``provision``: the subject and spans of the provision the conversation is about, if any; ``standard``: its
     standard question."""
@@ -635,7 +662,7 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
             place = f"{reg.english(new)} province" if reg.get(new).level == "province" else reg.english(new)
             return Resolution(f"{stripped} in {place}?", "city", topic=previous.topic,
                               previous_city=prev_city)
-        text = f"{reg.short(new)}{_strip_places(prev_q)}".strip()
+        text = f"{reg.short(new)}{_strip_places(_asked_again(prev_q, question))}".strip()
         if _ASKS_HOW_MUCH.search(question) and not _ASKS_HOW_MUCH.search(prev_q) \
                 and len(_own_words(_ASKS_HOW_MUCH.sub("", _strip_places(question)))) >= OWN_TOPIC_CHARS:
             # "慈溪呢，建筑密度卡多少" after "临海建筑密度有要求没": the turn asks the figure itself, in its own words
@@ -650,8 +677,8 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         if (rest and rest in _strip_places(prev_q)) or only_switches_city(question, prev_city, prev_q, provision):
             # ("温州市的比例要求如何？" after 临海's non-production share: its words are the previous question's)
             # "那临海地下室呢" after 温州's underground space: the same topic, asked of another city
-            return Resolution(f"{reg.short(new_cities[0])}{_strip_places(prev_q)}".strip(), "city",
-                              topic=previous.topic, previous_city=prev_city)
+            return Resolution(f"{reg.short(new_cities[0])}{_strip_places(_asked_again(prev_q, question))}".strip(),
+                              "city", topic=previous.topic, previous_city=prev_city)
         return Resolution(subject, "new")     # "那临海宿舍呢": another city and another topic, as said
     # same city, another topic
     if prev_city and prev_city != "浙江省":

@@ -52,6 +52,37 @@ def contrasting_qualifiers(key: str = "contrasting_qualifiers") -> tuple[tuple[t
     return tuple((tuple(a), tuple(b)) for a, b in raw)
 
 
+def as_room_group(text: str) -> str:
+    """``text`` with rooms listed one by one said as the group the documents name (answer_types.yaml room_groups):
+    two or more members named, and not the group, are the group.
+
+    >>> as_room_group("临海园区里办公楼食堂宿舍这些能建多大比例")
+    '临海园区里非生产性用房这些能建多大比例'
+    >>> as_room_group("临海园区办公、宿舍能占多少"), as_room_group("临海宿舍单间多大")
+    ('临海园区非生产性用房能占多少', '临海宿舍单间多大')
+    >>> as_room_group("What share can offices and dorms take in Linhai?")
+    'What share can non-production buildings take in Linhai?'
+    """
+    for group, members in _types_data().get("room_groups", {}).items():
+        if group.lower() in text.lower():
+            continue
+        chinese = [m for m in members if re.search(r"[\u4e00-\u9fff]", m)]
+        english = [m for m in members if m not in chinese]
+        pattern = re.compile("|".join([*map(re.escape, chinese), *(rf"\b{re.escape(m)}\b" for m in english)]), re.I)
+        found = list(pattern.finditer(text))
+        # one room said twice ("宿舍…宿舍") is still one room; "办公楼" and "办公" of it count once by the longest match
+        if len({m.group(0).lower() for m in found}) < 2:
+            continue
+        start, end = found[0].start(), found[-1].end()
+        between = text[start:end]
+        # the members must be one listing ("办公楼食堂宿舍", "offices and dorms"), not words far apart in the question
+        rest = pattern.sub("", between)
+        if re.sub(r"[、，,和及与跟以还有\s]|\b(?:and|or)\b", "", rest, flags=re.I):
+            continue
+        text = f"{text[:start]}{group}{text[end:]}"
+    return text
+
+
 def is_responsibility_line(subject_zh: str) -> bool:
     """A provision's "责任单位" line (answer_types.yaml: responsibility_subject_suffix)."""
     return subject_zh.endswith(_types_data()["responsibility_subject_suffix"])
@@ -673,7 +704,9 @@ _ENGLISH_TAIL = re.compile(r",\s*and\s+((?:(?:over|in|for|by|within|from|under|a
 
 # "封顶地价的最高溢价和履约保证金下限分别是多少": two figures asked together, each its own part.
 _RESPECTIVELY = re.compile(r"^(?P<pre>.*?[，,：:]?)(?P<a>[^，,：:。？?]{2,20}?)(?:和|与|及|以及)(?P<b>[^，,。？?和与]{2,20}?)"
-                           r"(?:分别|各自?)(?:是|为|有|要求)?(?P<ask>多少|几|多大|多高|多长|多久)(?P<rest>.*)$")
+                           r"(?:分别|各自?)(?:(?:是|为|有|要求)?(?P<ask>多少|几|多大|多高|多长|多久)"
+                           # "…分局和市房屋征管办分别承担什么职责": what each does, each its own part
+                           r"|(?P<duty>(?:承担|负责|做|干|管|履行)(?:什么|哪些|啥|何种?)))(?P<rest>.*)$")
 
 
 def _respectively_parts(part: str) -> list[str]:
@@ -684,14 +717,17 @@ def _respectively_parts(part: str) -> list[str]:
     ['竞价时，封顶地价的最高溢价是多少？', '竞价时，履约保证金下限是多少？']
     >>> _respectively_parts("临海和温州的容积率分别是多少")
     ['临海和温州的容积率分别是多少']
+    >>> _respectively_parts("下步工作中，慈溪分局和市房屋征管办分别承担什么职责？")
+    ['下步工作中，慈溪分局承担什么职责？', '下步工作中，市房屋征管办承担什么职责？']
     """
     m = _RESPECTIVELY.match(part)
     if m is None:
         return [part]
     a, b = m.group("a"), m.group("b")
-    if registry().mentioned(a) or registry().mentioned(b):
+    # (an office of a city, "慈溪分局", is no city compared)
+    if any(registry().mentioned(x) and not re.sub(r"[的市县区]", "", registry().without_places(x)).strip() for x in (a, b)):
         return [part]
-    ask = f"是{m.group('ask')}{m.group('rest')}"
+    ask = f"是{m.group('ask')}{m.group('rest')}" if m.group("ask") else f"{m.group('duty')}{m.group('rest')}"
     return [f"{m.group('pre')}{a}{ask}", f"{m.group('pre')}{b}{ask}"]
 
 

@@ -13,7 +13,7 @@ import threading
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve, with_both_cities, with_pointer_resolved, with_figure_restated
-from assistant.answer.frame import NUMERIC, TIME, answer_types, asks_leave, frame, with_typos_fixed, without_preamble
+from assistant.answer.frame import NUMERIC, TIME, answer_types, as_room_group, asks_leave, frame, with_typos_fixed, without_preamble
 from assistant.answer.handlers.base import Handler, build, source_line
 from assistant.answer.handlers.average import AverageHandler
 from assistant.answer.handlers.calculation import CalculationHandler
@@ -174,6 +174,7 @@ class Assistant:
         provision = self._provision_of(history) if previous else None
         asked = without_preamble(question)   # "Journalist here. …": who asks is not what is asked
         asked = with_typos_fixed(asked)      # "能准让出去" is 转让
+        asked = as_room_group(asked)         # "办公楼食堂宿舍这些" are the 非生产性用房 the documents speak of
         asked = with_both_cities(asked, history)   # "两市…分别如何规定": the conversation's two cities
         asked = with_pointer_resolved(asked, history)   # "这种房子": the words an earlier turn named it with
         asked = _SPACE_AFTER_NE.sub("呢，", asked)  # "那温州呢 计划建多少个": a space typed for a comma

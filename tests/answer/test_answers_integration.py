@@ -3404,3 +3404,33 @@ def test_review_34_an_area_rule_asked_is_not_denied(assistant):
 def test_review_34_a_one_off_reward_is_not_the_contribution_reward(assistant):
     (once,) = _chat(assistant, "温州说三年要培育10家以上专业运营机构，培育上的那几家一次性奖多少钱")
     assert once.refused and "100%" not in once.direct, once.answer
+
+
+def test_a_switch_asking_one_of_two_things_again_asks_that_one(assistant):
+    # "那谁来审，要公示几天" asked two things; "温州…也要公示吗，几天" asks the publicity again, not who reviews there
+    _, _, wenzhou = _chat(assistant, "临海园区个体户可以入园吗", "那谁来审，要公示几天", "温州那边入园也要公示吗，几天")
+    assert wenzhou.refused and "温州" in wenzhou.direct and "统筹协调" not in wenzhou.answer, wenzhou.answer
+
+
+def test_rooms_listed_one_by_one_are_the_non_production_rooms(assistant):
+    # "办公楼食堂宿舍这些" are the 非生产性用房 of 临海 （四）, not a dormitory's size
+    (listed,) = _chat(assistant, "临海园区里办公、食堂、宿舍这些加起来能建多大比例")
+    assert not listed.refused and "15%-25%" in listed.direct, listed.answer
+    _, wenzhou = _chat(assistant, "临海园区办公、宿舍能占多少", "温州呢")
+    assert "10%-25%" in wenzhou.direct, wenzhou.answer
+
+
+def test_the_basis_a_charge_is_priced_by_answers_which_standard(assistant):
+    (basis,) = _chat(assistant, "临海园区非生产性用房涉及的水、电、气费用按何种标准计价？")
+    assert not basis.refused and "居民生活用水" in basis.direct, basis.answer
+
+
+def test_what_two_offices_each_do_is_asked_of_each(assistant):
+    (both,) = _chat(assistant, "慈溪181号答复里，市应急管理局和市房屋征管办分别承担什么职责")
+    assert "提前介入" in both.direct and "货币置换" in both.direct, both.answer
+
+
+def test_a_choice_between_prices_is_not_a_choice_between_dormitories(assistant):
+    _, _, utility = _chat(assistant, "临海园区盖的职工宿舍能一套套卖给员工吗", "成套的一套最多多大？我们是高层",
+                          "宿舍水电费按民用价还是按工业价算")
+    assert "居民生活用水" in utility.direct, utility.answer

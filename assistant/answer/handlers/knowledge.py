@@ -475,6 +475,19 @@ def _subject_named_zh(bp: BoundPoint, question: str) -> bool:
     return len(head) >= 2 and any(h in asked for h in (head, *head_words().get(head, ())))
 
 
+def _act_of_person_said(bp: BoundPoint, question: str) -> bool:
+    """The point's subject is a person named by an act ("答复文件的签发人") and the question says that act ("谁签发的").
+
+    >>> from types import SimpleNamespace as NS
+    >>> _act_of_person_said(NS(point=NS(subject_zh="答复文件的签发人")), "谁签发的")
+    True
+    >>> _act_of_person_said(NS(point=NS(subject_zh="通知的发文机关")), "谁发的")
+    False
+    """
+    tail = bp.point.subject_zh.rsplit("的", 1)[-1]
+    return tail.endswith("人") and len(tail) >= 3 and tail[:-1] in question
+
+
 def _subject_named_length(bp: BoundPoint, question: str) -> int:
     """How much of the point's subject (after its last 的) the question says, as its longest ending: 4 for
     "成文日期" asked of 通知的成文日期, 2 for 通知的印发日期 (only 日期).
@@ -524,7 +537,9 @@ _PRICED_BY = re.compile(r"按照?[^，。；]{0,20}?(?:标准|价格)计价|按�
                         r"按照?不[高低]于[^，。；]{0,10}?价")   # 按不高于市场评估价…回购: the price's basis
 # How a figure is arrived at, asked ("卖多少钱是咋定的", "how is the price set"), and a rule stating it ("本着保本微利的
 # 原则实行限价销售，合理确定项目销售价格"): the rule is the answer, not "no figure"
+# (…and the basis asked: "水、电、气费用按何种标准计价" — 按照居民生活用水、用电、用气标准计价 is the answer)
 _HOW_SET = re.compile(r"[咋怎]么?样?(?:定|确定|来定|算出来)|如何(?:确定|定|制定)|依据什么定|按什么定|按啥定|谁来?定"
+                      r"|按(?:照|着)?(?:什么|何种|啥|哪种|哪个|哪一种)(?:标准|价格?|价钱|口径)"
                       r"|how (?:is|are|was|were) (?:the |its |their )?(?:\w+ ){0,3}(?:set|determined|decided|fixed|priced)\b")
 _SET_BY = re.compile(r"确定|原则|定价|计价|参照|按照")
 # A bar asked ("有没有投资额要求", "an investment threshold"): with a figure's subject named, a figure is asked, which
@@ -1123,6 +1138,19 @@ def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], c
     return None
 
 
+def _yes_no_with_its_condition(ctx: Context, bp: BoundPoint) -> BoundPoint | None:
+    """A yes/no answered by a point that is no yes/no (临海 （十三） "5年内不得进行转让产权", the period): the clause's
+    yes/no point that says all of it and the condition besides ("如因…经营不善需转让产权的，转让前须取得属地镇（街道）或开发区
+    审核同意") answers — "过两年不想干了能直接卖掉吗" is asked of both."""
+    if ctx.frame.types[:1] != ("permission",) or bp.point.answer_type == "permission":
+        return None
+    spans = bp.point.answer_spans
+    fuller = [o for o in ctx.services.bank.in_clause(bp.clause_id) if o.point.answer_type == "permission"
+              and o.point.permission == "conditional" and len(o.point.answer_spans) > len(spans)
+              and all(any(s in t for t in o.point.answer_spans) for s in spans) and ctx.may_answer(o)]
+    return fuller[0] if len(fuller) == 1 else None
+
+
 def _dominates(m: PointMatch, other: PointMatch) -> bool:
     """``m``'s questions match better than ``other``'s in words and in meaning both."""
     return bool(m.bm25 and other.bm25 and m.cosine is not None and other.cosine is not None
@@ -1432,6 +1460,23 @@ def unstated_trigger(ctx: Context, clause_id: str) -> BoundPoint | None:
             or CONSEQUENCE_STATED.search(svc.passage_text.get(top.point.clause_id, "")):
         return None
     return top.point if KnowledgeHandler()._trusted(sub, top) else None
+
+
+def _choice_options(question: str) -> str:
+    """The two things a "A还是B" question chooses between, not the thing it asks about: "宿舍水电费按民用价还是按工业的算"
+    chooses between prices, not dormitories.
+
+    >>> _choice_options("宿舍水电费按民用价还是按工业的算"), _choice_options("那个比例是按建筑面积算还是按用地面积算")
+    ('民用价 按工业的算', '建筑面积算 按用地面积算')
+    >>> _choice_options("这个是正式文件还是草稿")
+    '正式文件 草稿'
+    """
+    i = question.find("还是")
+    if i < 0:
+        return question
+    left, right = question[:i], question[i + 2:]
+    m = re.search(r"(?:按照?|是)([^按是，,]*)$", left)
+    return f"{m.group(1) if m else re.split(r'[，,]', left)[-1]} {re.split(r'[，,？?。]', right)[0]}"
 
 
 def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
@@ -2208,7 +2253,7 @@ class KnowledgeHandler:
         if _ONE_OR_THE_OTHER.search(f.question) and len(f.question) <= CHOICE_FOLLOW_UP:
             # "那个比例是按建筑面积算还是按用地面积算" after 温州's 10%-25%: one of the two is in the previous answer's
             # own words ("建筑面积占总建筑面积") — it answers which
-            options = [w for w in content_words(f.question) if len(w) >= 2]
+            options = [w for w in content_words(_choice_options(f.question)) if len(w) >= 2]
             if any(w in span for w in options for span in before.point.answer_spans):
                 return _as_match(before, matches)
         if f.types[:1] == ("date",) and len(f.question) <= SHORT_FOLLOW_UP \
@@ -2254,6 +2299,14 @@ class KnowledgeHandler:
             counted = _counted_noun(before)
             candidates = [bp for bp in candidates if _counted_noun(bp) in named] if named else \
                 [bp for bp in candidates if not counted or _counted_noun(bp) in (None, counted)]
+        if "actor" in f.types[:2] and f.language == "zh" and len(f.question) <= SHORT_FOLLOW_UP:
+            # "谁签发的" after the reply's date: the document's signatory (签发人, in its heading), not the closing
+            # clause's other line — the one person the document names by the act the turn says
+            signed = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.answer_type == "actor"
+                      and bp.point.topic.startswith("doc_") and _act_of_person_said(bp, f.question)
+                      and ctx.may_answer(bp)]
+            if len(signed) == 1:
+                return _as_match(signed[0], matches)
         if f.types[:1] == ("metadata",) and f.language == "zh":
             # "…的文号是什么？由哪个机构发出？": the document fact whose head noun is asked, wherever in the document
             named = [bp for bp in bank.points if bp.doc_id == before.doc_id and bp.point.answer_type == "metadata"
@@ -3558,6 +3611,8 @@ class KnowledgeHandler:
         svc, f = ctx.services, ctx.frame
         if (draft := self._draft_in_force(ctx, m.point)) is not None:
             return draft
+        if (fuller := _yes_no_with_its_condition(ctx, m.point)) is not None:
+            m = _as_match(fuller, ctx.point_matches())
         if (elsewhere := self._figure_of_elsewhere(ctx, m.point)) is not None:
             return self._no_figure(ctx, m.point, elsewhere)                 # (b)
         if _asks_payer_only(ctx) and m.point.point.answer_type != "metadata" and not self._names_someone(ctx, m.point):
