@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import replace
 
 from assistant.answer.context import Context, Services
 from assistant.answer.followup import last_turn, resolve, with_both_cities, with_pointer_resolved, with_figure_restated
@@ -193,6 +194,9 @@ class Assistant:
         # answer keeps it as asked)
         f = frame(with_typos_fixed(question), r.text, chosen_city=city, inherited_city=r.inherited_city,
                   history_topic=r.topic)
+        if f.city is None and (kind_city := self._city_of_document_kind(f.text)) is not None:
+            # "该通知第二项要求…": no place named, but one document of the corpus is a 通知 — its place is asked
+            f = replace(f, city=kind_city, city_source="named")
         f.extra["bare_city"] = r.kind == "bare_city"
         f.extra["previous_city"] = r.previous_city
         f.extra["negated"] = r.negated
@@ -207,6 +211,19 @@ class Assistant:
             answer = self._case_not_stated(ctx, answer)
         answer = self._with_total(answer, question, previous, self.services.bank)
         return answer if answer.question == question else answer.model_copy(update={"question": question})
+
+    # the kind of document a pointing word names ("该通知", "这个通知"): the last word of a document's title
+    _POINTED_KIND = re.compile(r"(?:该|此|本|上述|这个|这份|这一|那个|那份)(通知|实施意见|方案|答复)")
+
+    def _city_of_document_kind(self, text: str) -> str | None:
+        """The place of the one corpus document whose title ends with the kind of document a turn points at
+        ("该通知" → the province's notice); None when no kind is pointed at, or several documents are of it."""
+        m = self._POINTED_KIND.search(text)
+        if m is None:
+            return None
+        cities = {d.meta.city for d in self.corpus.documents
+                  if re.sub(r"[（(][^）)]*[）)]$", "", d.meta.title).endswith(m.group(1))}
+        return cities.pop() if len(cities) == 1 else None
 
     def _case_not_stated(self, ctx: Context, answer: Answer) -> Answer:
         """"旧厂改的呢" after 温州's share for new parks: a point that states the rule only for the other case of the

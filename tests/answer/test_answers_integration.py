@@ -3434,3 +3434,14 @@ def test_a_choice_between_prices_is_not_a_choice_between_dormitories(assistant):
     _, _, utility = _chat(assistant, "临海园区盖的职工宿舍能一套套卖给员工吗", "成套的一套最多多大？我们是高层",
                           "宿舍水电费按民用价还是按工业价算")
     assert "居民生活用水" in utility.direct, utility.answer
+
+
+def test_a_count_named_without_its_members_is_no_list(assistant):
+    # the notice's attachment counts "六种模式" of another document and names none of them
+    (which,) = _chat(assistant, "省通知附件2说的59号文件里六种开发建设模式，分别是哪六种")
+    assert which.refused and "六种模式" in which.direct and "没有列出" in which.direct, which.answer
+
+
+def test_a_document_pointed_at_by_its_kind_names_its_place(assistant):
+    (notice,) = _chat(assistant, "该通知要求各地报的2019年园区名单分哪几类")
+    assert not notice.refused and "可建成" in notice.direct and "拟开工建设" in notice.direct, notice.answer

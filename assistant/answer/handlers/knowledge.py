@@ -1138,6 +1138,34 @@ def _the_one_stating(ctx: Context, chosen: PointMatch, pool: list[PointMatch], c
     return None
 
 
+# "具体是哪六种", "分别是哪几类": the members of a counted set asked
+_MEMBERS_ASKED = re.compile(r"(?:是|有|包括)?哪(?P<n>[一二两三四五六七八九十几]+)(?P<unit>种|类|个|项|条|家|方面)")
+
+
+def _count_without_its_list(ctx: Context, bp: BoundPoint) -> str | None:
+    """The counted thing ("六种模式") when the question asks which they are and the point only counts them: its span
+    says the count the question names and lists nothing (no "、" series, no colon).
+
+    >>> from types import SimpleNamespace as NS
+    >>> pt = NS(point=NS(answer_spans=("开发建设模式按照浙委办发〔2018〕59号文件中的六种模式填写",)))
+    >>> _count_without_its_list(NS(frame=NS(question="六种开发建设模式具体是哪六种？", language="zh")), pt)
+    '六种模式'
+    >>> _count_without_its_list(NS(frame=NS(question="这六种模式有哪些", language="zh")), pt) is None
+    True
+    """
+    if ctx.frame.language != "zh":
+        return None
+    m = _MEMBERS_ASKED.search(ctx.frame.question)
+    if m is None or m.group("n") == "几":
+        return None
+    spans = "".join(bp.point.answer_spans)
+    counted = re.search(re.escape(m.group("n") + m.group("unit")) + r"[\u4e00-\u9fff]{0,6}", spans)
+    if counted is None or "、" in spans or "：" in spans or ":" in spans:
+        return None
+    # the thing counted: the count and the noun after it, up to a verb of filling in or doing
+    return re.split(r"填写|进行|开展|实施|执行|的", counted.group(0))[0]
+
+
 def _yes_no_with_its_condition(ctx: Context, bp: BoundPoint) -> BoundPoint | None:
     """A yes/no answered by a point that is no yes/no (临海 （十三） "5年内不得进行转让产权", the period): the clause's
     yes/no point that says all of it and the condition besides ("如因…经营不善需转让产权的，转让前须取得属地镇（街道）或开发区
@@ -3613,6 +3641,17 @@ class KnowledgeHandler:
             return draft
         if (fuller := _yes_no_with_its_condition(ctx, m.point)) is not None:
             m = _as_match(fuller, ctx.point_matches())
+        if (counted := _count_without_its_list(ctx, m.point)) is not None:
+            # "59号文件中的六种开发建设模式具体是哪六种": the notice says there are six and names none — (b), never the
+            # sentence that counts them as if it listed them
+            status = svc.status(m.point.doc_id)
+            direct = text("knowledge.list_not_given", f.language, place=place_tag(m.point.city, status, f.language),
+                          count=counted)
+            body = [text("knowledge.what_it_says", f.language,
+                         line=point_direct(m.point, status, f.language, with_place=False))]
+            return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                         citations=point_citations(m.point, svc.corpus), not_covered_kind="no_figure",
+                         topic=m.point.point.topic, knowledge_point=m.point.point.id, contrast=True)
         if (elsewhere := self._figure_of_elsewhere(ctx, m.point)) is not None:
             return self._no_figure(ctx, m.point, elsewhere)                 # (b)
         if _asks_payer_only(ctx) and m.point.point.answer_type != "metadata" and not self._names_someone(ctx, m.point):
