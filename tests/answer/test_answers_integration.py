@@ -3445,3 +3445,11 @@ def test_a_count_named_without_its_members_is_no_list(assistant):
 def test_a_document_pointed_at_by_its_kind_names_its_place(assistant):
     (notice,) = _chat(assistant, "该通知要求各地报的2019年园区名单分哪几类")
     assert not notice.refused and "可建成" in notice.direct and "拟开工建设" in notice.direct, notice.answer
+
+
+def test_whether_an_amount_is_set_where_only_a_principle_is(assistant):
+    # 临海 （九） sets the price by a principle (保本微利, 限价销售), never a figure per square metre
+    (price,) = _chat(assistant, "临海园区厂房一平方卖多少钱，文件有规定吗")
+    assert price.refused and price.not_covered_kind == "no_figure", price.answer
+    (fund,) = _chat(assistant, "临海维修资金一平交多少有规定吗")
+    assert not fund.refused and "12元/平方米" in fund.direct, fund.answer

@@ -2968,8 +2968,12 @@ class KnowledgeHandler:
             # "Does Wenzhou's opinion give the counties a deadline for their implementation rules?": the provision is
             # there, no rule of its topic in the city sets a time (conversations_dev13) — (b), with what it says
             return self._no_figure(ctx, bp, None)
-        if asked == "ratio" and rule_asked and bp.city in here and not has_figure(bp) \
-                and not any(gives(p, asked) for p in svc.points_for(bp.point.topic, here)):
+        # (…and an amount said with its figure word: "厂房卖多少钱一平 有规定吗" — 保本微利 sets no price)
+        # (the yes/no leads the frame's kinds there: the amount is the kind after it)
+        money = next((t for t in f.types if t in ("amount", "rate")), None) if figure_asked(f.question) else None
+        if (asked == "ratio" or (money and asked in (None, money))) and rule_asked \
+                and bp.city in here and not has_figure(bp) \
+                and not any(gives(p, asked or money) for p in svc.points_for(bp.point.topic, here)):
             # "文件对担保费率降低的具体幅度是否作出规定": the provision is there ("适当降低"), no rule of its topic in the
             # city states a share — (b), with what it says (conversations_dev41)
             return self._no_figure(ctx, bp, None)
