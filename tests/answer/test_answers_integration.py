@@ -3453,3 +3453,8 @@ def test_whether_an_amount_is_set_where_only_a_principle_is(assistant):
     assert price.refused and price.not_covered_kind == "no_figure", price.answer
     (fund,) = _chat(assistant, "临海维修资金一平交多少有规定吗")
     assert not fund.refused and "12元/平方米" in fund.direct, fund.answer
+
+
+def test_a_land_price_won_in_english_computes_the_bond(assistant):
+    (bond,) = _chat(assistant, "Suppose we win the land in Wenzhou for 50 million yuan: what is the smallest performance bond?")
+    assert bond.calculation is not None and "5,000,000" in bond.direct, bond.answer
