@@ -745,6 +745,11 @@ def split_parts(question: str) -> tuple[str, ...]:
     # before it, it is no question of its own (alone, "number" read as a phone number)
     merged: list[str] = []
     for p in parts:
+        if merged and _BARE_HOW_SO.fullmatch(p.strip(" ？?。.!！～~")):
+            # "…是比谁交税多？咋回事": asks about the part before it, nothing of its own (alone, it was matched to the
+            # nearest figure of the city)
+            merged[-1] = f"{merged[-1].rstrip(' ？?。.')}，{p}"
+            continue
         if merged and (_BARE_FIGURE_ASKED.fullmatch(p.strip(" ？?。.!！")) and (_figure_named(merged[-1]) or _kind_named(p))
                        or (_FIGURE_OFFERED.fullmatch(p.strip(" ？?。.!！～~"))
                            and _FIGURE_QUESTION.search(merged[-1]))):
@@ -753,6 +758,11 @@ def split_parts(question: str) -> tuple[str, ...]:
             merged.append(p)
     parts = merged
     return tuple(parts) if len(parts) >= 2 else (question.strip(),)
+
+
+# "咋回事", "是真的吗": a turn's closing ask about what it just said
+_BARE_HOW_SO = re.compile(r"(?:这|那)?(?:是)?(?:咋回事|怎么回事|啥情况|什么情况|啥意思|什么意思|真的吗|是真的吗|真的假的|对吗|对不对|是吗|"
+                          r"咋说|怎么说)(?:啊|呀|呢|哈|嘛)?")
 
 
 # "…几年里不准转卖？是不是5年啊": a figure offered for confirmation of the part before it, no question of its own (alone,

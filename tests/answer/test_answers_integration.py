@@ -3458,3 +3458,9 @@ def test_whether_an_amount_is_set_where_only_a_principle_is(assistant):
 def test_a_land_price_won_in_english_computes_the_bond(assistant):
     (bond,) = _chat(assistant, "Suppose we win the land in Wenzhou for 50 million yuan: what is the smallest performance bond?")
     assert bond.calculation is not None and "5,000,000" in bond.direct, bond.answer
+
+
+def test_a_closing_how_so_asks_about_what_was_just_said(assistant):
+    (auction,) = _chat(assistant, "听说温州拍园区的地是比谁交税多？啥情况")
+    assert not auction.refused and "竞亩均税收" in auction.direct, auction.answer
+    assert not auction.direct.startswith("1."), auction.answer   # one question, not two parts
