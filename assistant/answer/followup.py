@@ -199,6 +199,10 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
         return None
     rest = _ANAPHORA.sub("", _strip_places(question))
     rest = _without_switch_fillers(rest)
+    if _PER_SQUARE_METRE_RATE.search(provision):
+        # "慈溪的园区也这么交吗 一平多少" after 临海's fees per square metre: the unit the rate is asked in is no topic
+        # (after a dormitory's size, "一平多少钱" asks a price of its own — review 35)
+        rest = _PER_SQUARE_METRE_ASKED.sub("", rest)
     _, en = _fillers()
     if provision:
         rest = _without_restated_bound(rest.lower(), provision.lower())
@@ -223,6 +227,10 @@ def only_switches_city(question: str, previous_city: str | None, previous_questi
     words = [w for w in re.findall(r"[a-z']+", rest.lower()) if w not in en and w not in known]
     chinese = re.findall(r"[\u4e00-\u9fff]", rest)
     return cities[0] if not words and len(chinese) <= 1 else None
+
+
+_PER_SQUARE_METRE_RATE = re.compile(r"元/平方米|元/㎡|元每平方米")
+_PER_SQUARE_METRE_ASKED = re.compile(r"[一每](?:平方米|平米|平方|平)")
 
 
 # several things asked together in one question ("容积率和建筑密度", "占地、建筑面积")

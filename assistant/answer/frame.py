@@ -62,7 +62,11 @@ def as_room_group(text: str) -> str:
     ('临海园区非生产性用房能占多少', '临海宿舍单间多大')
     >>> as_room_group("What share can offices and dorms take in Linhai?")
     'What share can non-production buildings take in Linhai?'
+    >>> as_room_group("临海园区设计时要不要规划食堂、宿舍")
+    '临海园区设计时要不要规划食堂、宿舍'
     """
+    if not (_FIGURE_QUESTION.search(text.lower()) or "占" in text):
+        return text   # "要不要规划食堂、宿舍" asks of the rooms themselves, not the group's share (review 35)
     for group, members in _types_data().get("room_groups", {}).items():
         if group.lower() in text.lower():
             continue
@@ -704,9 +708,7 @@ _ENGLISH_TAIL = re.compile(r",\s*and\s+((?:(?:over|in|for|by|within|from|under|a
 
 # "封顶地价的最高溢价和履约保证金下限分别是多少": two figures asked together, each its own part.
 _RESPECTIVELY = re.compile(r"^(?P<pre>.*?[，,：:]?)(?P<a>[^，,：:。？?]{2,20}?)(?:和|与|及|以及)(?P<b>[^，,。？?和与]{2,20}?)"
-                           r"(?:分别|各自?)(?:(?:是|为|有|要求)?(?P<ask>多少|几|多大|多高|多长|多久)"
-                           # "…分局和市房屋征管办分别承担什么职责": what each does, each its own part
-                           r"|(?P<duty>(?:承担|负责|做|干|管|履行)(?:什么|哪些|啥|何种?)))(?P<rest>.*)$")
+                           r"(?:分别|各自?)(?:是|为|有|要求)?(?P<ask>多少|几|多大|多高|多长|多久)(?P<rest>.*)$")
 
 
 def _respectively_parts(part: str) -> list[str]:
@@ -717,17 +719,14 @@ def _respectively_parts(part: str) -> list[str]:
     ['竞价时，封顶地价的最高溢价是多少？', '竞价时，履约保证金下限是多少？']
     >>> _respectively_parts("临海和温州的容积率分别是多少")
     ['临海和温州的容积率分别是多少']
-    >>> _respectively_parts("下步工作中，慈溪分局和市房屋征管办分别承担什么职责？")
-    ['下步工作中，慈溪分局承担什么职责？', '下步工作中，市房屋征管办承担什么职责？']
     """
     m = _RESPECTIVELY.match(part)
     if m is None:
         return [part]
     a, b = m.group("a"), m.group("b")
-    # (an office of a city, "慈溪分局", is no city compared)
-    if any(registry().mentioned(x) and not re.sub(r"[的市县区]", "", registry().without_places(x)).strip() for x in (a, b)):
+    if registry().mentioned(a) or registry().mentioned(b):
         return [part]
-    ask = f"是{m.group('ask')}{m.group('rest')}" if m.group("ask") else f"{m.group('duty')}{m.group('rest')}"
+    ask = f"是{m.group('ask')}{m.group('rest')}"
     return [f"{m.group('pre')}{a}{ask}", f"{m.group('pre')}{b}{ask}"]
 
 

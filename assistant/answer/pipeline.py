@@ -219,8 +219,8 @@ class Assistant:
         """The place of the one corpus document whose title ends with the kind of document a turn points at
         ("该通知" → the province's notice); None when no kind is pointed at, or several documents are of it."""
         m = self._POINTED_KIND.search(text)
-        if m is None:
-            return None
+        if m is None or text.count(m.group(1)) > 1:
+            return None   # "乡镇出台的…实施方案…这个方案报给谁": the plan pointed at is the one just named (review 35)
         cities = {d.meta.city for d in self.corpus.documents
                   if re.sub(r"[（(][^）)]*[）)]$", "", d.meta.title).endswith(m.group(1))}
         return cities.pop() if len(cities) == 1 else None

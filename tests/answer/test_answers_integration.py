@@ -3425,11 +3425,6 @@ def test_the_basis_a_charge_is_priced_by_answers_which_standard(assistant):
     assert not basis.refused and "居民生活用水" in basis.direct, basis.answer
 
 
-def test_what_two_offices_each_do_is_asked_of_each(assistant):
-    (both,) = _chat(assistant, "慈溪181号答复里，市应急管理局和市房屋征管办分别承担什么职责")
-    assert "提前介入" in both.direct and "货币置换" in both.direct, both.answer
-
-
 def test_a_choice_between_prices_is_not_a_choice_between_dormitories(assistant):
     _, _, utility = _chat(assistant, "临海园区盖的职工宿舍能一套套卖给员工吗", "成套的一套最多多大？我们是高层",
                           "宿舍水电费按民用价还是按工业价算")
@@ -3464,3 +3459,32 @@ def test_a_closing_how_so_asks_about_what_was_just_said(assistant):
     (auction,) = _chat(assistant, "听说温州拍园区的地是比谁交税多？啥情况")
     assert not auction.refused and "竞亩均税收" in auction.direct, auction.answer
     assert not auction.direct.startswith("1."), auction.answer   # one question, not two parts
+
+
+def test_review_35_rooms_asked_of_themselves_are_not_the_group(assistant):
+    (canteens,) = _chat(assistant, "温州园区要配食堂宿舍吗")
+    assert "职工宿舍、食堂" in canteens.direct, canteens.answer
+    (plan,) = _chat(assistant, "临海园区设计时要不要规划食堂、宿舍、停车这些")
+    assert "功能区块" in plan.direct, plan.answer
+
+
+def test_review_35_two_cities_respectively_stay_one_comparison(assistant):
+    (both,) = _chat(assistant, "临海园区和温州园区的容积率分别是多少")
+    assert not both.direct.startswith("1.") and "2.0" in both.direct, both.answer
+
+
+def test_review_35_a_plan_just_named_is_the_plan_pointed_at(assistant):
+    (town,) = _chat(assistant, "乡镇出台的园区建设实施方案要哪些部门审核同意，这个方案审核后报给谁")
+    assert "向市政府报备" in town.answer, town.answer
+
+
+def test_review_35_an_amount_waived_or_set_by_a_basis_is_answered(assistant):
+    (waived,) = _chat(assistant, "温州城建配套费要交多少有规定吗")
+    assert not waived.refused and "减免" in waived.direct, waived.answer
+    (basis,) = _chat(assistant, "临海土地出让金交多少有规定吗")
+    assert not basis.refused and "市场评估确认价" in basis.direct, basis.answer
+
+
+def test_review_35_a_price_per_square_metre_after_a_size_is_its_own_question(assistant):
+    _, price = _chat(assistant, "临海宿舍单间最大多大", "那温州宿舍一平多少钱")
+    assert "单间面积上限" not in price.direct, price.answer

@@ -1207,6 +1207,11 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     return bp.point.topic == "targets" or bool(_AGGREGATE.search(spans))
 
 
+# an amount set without a figure: waived or reduced ("城建基础设施配套费减免"), or by a basis ("按市场评估确认价缴纳") —
+# the answer to "交多少有规定吗", not (b) (review 35)
+_AMOUNT_SET_OTHERWISE = re.compile(r"减免|免征|免收|减半|按照?[^，。；]{0,16}?(?:价|标准)|评估")
+
+
 # whether a rule is asked for ("有规定不", "有没有要求"), not only a yes/no on an act ("几家厂…能一起开发不")
 _RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲究)|(?:规定|要求|限制|标准)(?:吗|不|没|么)"
                          r"|是否(?:作出|作了|有)?(?:具体)?(?:规定|明确)"
@@ -2971,7 +2976,10 @@ class KnowledgeHandler:
         # (…and an amount said with its figure word: "厂房卖多少钱一平 有规定吗" — 保本微利 sets no price)
         # (the yes/no leads the frame's kinds there: the amount is the kind after it)
         money = next((t for t in f.types if t in ("amount", "rate")), None) if figure_asked(f.question) else None
-        if (asked == "ratio" or (money and asked in (None, money))) and rule_asked \
+        if (asked == "ratio" or (money and asked in (None, money) and not any(
+                _AMOUNT_SET_OTHERWISE.search("".join(p.point.answer_spans))
+                for p in (bp, *svc.bank.in_clause(bp.clause_id), *svc.points_for(bp.point.topic, here))))) \
+                and rule_asked \
                 and bp.city in here and not has_figure(bp) \
                 and not any(gives(p, asked or money) for p in svc.points_for(bp.point.topic, here)):
             # "文件对担保费率降低的具体幅度是否作出规定": the provision is there ("适当降低"), no rule of its topic in the
