@@ -3488,3 +3488,13 @@ def test_review_35_an_amount_waived_or_set_by_a_basis_is_answered(assistant):
 def test_review_35_a_price_per_square_metre_after_a_size_is_its_own_question(assistant):
     _, price = _chat(assistant, "临海宿舍单间最大多大", "那温州宿舍一平多少钱")
     assert "单间面积上限" not in price.direct, price.answer
+
+
+def test_review_35_an_amount_no_longer_charged_is_answered(assistant):
+    (waived,) = _chat(assistant, "慈溪翻建多层厂房提高了容积率，要补多少地价有规定吗")
+    assert not waived.refused and "不再" in waived.direct, waived.answer
+
+
+def test_review_35_more_tax_to_buy_more_space_is_not_the_auction(assistant):
+    (more,) = _chat(assistant, "温州买厂房是不是比谁交税多谁就能多买")
+    assert "2万㎡" in more.direct, more.answer

@@ -1209,7 +1209,7 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
 
 # an amount set without a figure: waived or reduced ("城建基础设施配套费减免"), or by a basis ("按市场评估确认价缴纳") —
 # the answer to "交多少有规定吗", not (b) (review 35)
-_AMOUNT_SET_OTHERWISE = re.compile(r"减免|免征|免收|减半|按照?[^，。；]{0,16}?(?:价|标准)|评估")
+_AMOUNT_SET_OTHERWISE = re.compile(r"减免|免征|免收|免交|减半|不再(?:征收|增收|收取|缴纳)|按照?[^，。；]{0,16}?(?:价|标准)|评估")
 
 
 # whether a rule is asked for ("有规定不", "有没有要求"), not only a yes/no on an act ("几家厂…能一起开发不")
@@ -2978,7 +2978,8 @@ class KnowledgeHandler:
         money = next((t for t in f.types if t in ("amount", "rate")), None) if figure_asked(f.question) else None
         if (asked == "ratio" or (money and asked in (None, money) and not any(
                 _AMOUNT_SET_OTHERWISE.search("".join(p.point.answer_spans))
-                for p in (bp, *svc.bank.in_clause(bp.clause_id), *svc.points_for(bp.point.topic, here))))) \
+                for p in (bp, *svc.bank.in_clause(bp.clause_id), *svc.points_for(bp.point.topic, here),
+                          *(m.point for m in in_city[:NEAR]))))) \
                 and rule_asked \
                 and bp.city in here and not has_figure(bp) \
                 and not any(gives(p, asked or money) for p in svc.points_for(bp.point.topic, here)):
