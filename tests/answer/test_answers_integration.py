@@ -3498,3 +3498,8 @@ def test_review_35_an_amount_no_longer_charged_is_answered(assistant):
 def test_review_35_more_tax_to_buy_more_space_is_not_the_auction(assistant):
     (more,) = _chat(assistant, "温州买厂房是不是比谁交税多谁就能多买")
     assert "2万㎡" in more.direct, more.answer
+
+
+def test_a_yes_no_answered_by_a_ban_shows_its_condition(assistant):
+    (sell,) = _chat(assistant, "临海园区买的厂房，用了两年不想做了能直接卖掉吗")
+    assert "审核同意" in sell.direct and "5年内" in sell.direct, sell.answer

@@ -1173,6 +1173,9 @@ def _yes_no_with_its_condition(ctx: Context, bp: BoundPoint) -> BoundPoint | Non
     if ctx.frame.types[:1] != ("permission",) or bp.point.answer_type == "permission":
         return None
     spans = bp.point.answer_spans
+    stated = {(q.value, q.unit) for s in spans for q in find_quantities(s, field=None)}
+    if any((q.value, q.unit) in stated for q in find_quantities(ctx.frame.question, field=None)):
+        return None   # "5年内不能卖对吧": the period itself is checked (and a switch of city asks it of the other city)
     fuller = [o for o in ctx.services.bank.in_clause(bp.clause_id) if o.point.answer_type == "permission"
               and o.point.permission == "conditional" and len(o.point.answer_spans) > len(spans)
               and all(any(s in t for t in o.point.answer_spans) for s in spans) and ctx.may_answer(o)]
