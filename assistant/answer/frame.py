@@ -52,6 +52,19 @@ def contrasting_qualifiers(key: str = "contrasting_qualifiers") -> tuple[tuple[t
     return tuple((tuple(a), tuple(b)) for a, b in raw)
 
 
+@functools.lru_cache(maxsize=1)
+def _room_group_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    """Each group of answer_types.yaml room_groups and the pattern of its members (Chinese as substrings, English as
+    whole words)."""
+    out = []
+    for group, members in _types_data().get("room_groups", {}).items():
+        chinese = [m for m in members if re.search(r"[\u4e00-\u9fff]", m)]
+        english = [m for m in members if m not in chinese]
+        out.append((group, re.compile("|".join([*map(re.escape, chinese), *(rf"\b{re.escape(m)}\b" for m in english)]),
+                                      re.I)))
+    return tuple(out)
+
+
 def as_room_group(text: str) -> str:
     """``text`` with rooms listed one by one said as the group the documents name (answer_types.yaml room_groups):
     two or more members named, and not the group, are the group.
@@ -67,12 +80,9 @@ def as_room_group(text: str) -> str:
     """
     if not (_FIGURE_QUESTION.search(text.lower()) or "占" in text):
         return text   # "要不要规划食堂、宿舍" asks of the rooms themselves, not the group's share (review 35)
-    for group, members in _types_data().get("room_groups", {}).items():
+    for group, pattern in _room_group_patterns():
         if group.lower() in text.lower():
             continue
-        chinese = [m for m in members if re.search(r"[\u4e00-\u9fff]", m)]
-        english = [m for m in members if m not in chinese]
-        pattern = re.compile("|".join([*map(re.escape, chinese), *(rf"\b{re.escape(m)}\b" for m in english)]), re.I)
         found = list(pattern.finditer(text))
         # one room said twice ("宿舍…宿舍") is still one room; "办公楼" and "办公" of it count once by the longest match
         if len({m.group(0).lower() for m in found}) < 2:

@@ -1215,6 +1215,11 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
 _AMOUNT_SET_OTHERWISE = re.compile(r"减免|免征|免收|免交|减半|不再(?:征收|增收|收取|缴纳)|按照?[^，。；]{0,16}?(?:价|标准)|评估")
 
 
+def _amount_set_otherwise(points) -> bool:
+    """Whether one of ``points`` sets the amount without a figure (waived, reduced, or by a basis)."""
+    return any(_AMOUNT_SET_OTHERWISE.search("".join(p.point.answer_spans)) for p in points)
+
+
 # whether a rule is asked for ("有规定不", "有没有要求"), not only a yes/no on an act ("几家厂…能一起开发不")
 _RULE_ASKED = re.compile(r"有(?:没有|无)?(?:规定|要求|限制|标准|讲究)|(?:规定|要求|限制|标准)(?:吗|不|没|么)"
                          r"|是否(?:作出|作了|有)?(?:具体)?(?:规定|明确)"
@@ -2979,13 +2984,11 @@ class KnowledgeHandler:
         # (…and an amount said with its figure word: "厂房卖多少钱一平 有规定吗" — 保本微利 sets no price)
         # (the yes/no leads the frame's kinds there: the amount is the kind after it)
         money = next((t for t in f.types if t in ("amount", "rate")), None) if figure_asked(f.question) else None
-        if (asked == "ratio" or (money and asked in (None, money) and not any(
-                _AMOUNT_SET_OTHERWISE.search("".join(p.point.answer_spans))
-                for p in (bp, *svc.bank.in_clause(bp.clause_id), *svc.points_for(bp.point.topic, here),
-                          *(m.point for m in in_city[:NEAR]))))) \
-                and rule_asked \
-                and bp.city in here and not has_figure(bp) \
-                and not any(gives(p, asked or money) for p in svc.points_for(bp.point.topic, here)):
+        topic_points = svc.points_for(bp.point.topic, here)
+        if (asked == "ratio" or (money and asked in (None, money) and not _amount_set_otherwise(
+                (bp, *svc.bank.in_clause(bp.clause_id), *topic_points, *(m.point for m in in_city[:NEAR]))))) \
+                and rule_asked and bp.city in here and not has_figure(bp) \
+                and not any(gives(p, asked or money) for p in topic_points):
             # "文件对担保费率降低的具体幅度是否作出规定": the provision is there ("适当降低"), no rule of its topic in the
             # city states a share — (b), with what it says (conversations_dev41)
             return self._no_figure(ctx, bp, None)
@@ -3660,14 +3663,7 @@ class KnowledgeHandler:
         if (counted := _count_without_its_list(ctx, m.point)) is not None:
             # "59号文件中的六种开发建设模式具体是哪六种": the notice says there are six and names none — (b), never the
             # sentence that counts them as if it listed them
-            status = svc.status(m.point.doc_id)
-            direct = text("knowledge.list_not_given", f.language, place=place_tag(m.point.city, status, f.language),
-                          count=counted)
-            body = [text("knowledge.what_it_says", f.language,
-                         line=point_direct(m.point, status, f.language, with_place=False))]
-            return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
-                         citations=point_citations(m.point, svc.corpus), not_covered_kind="no_figure",
-                         topic=m.point.point.topic, knowledge_point=m.point.point.id, contrast=True)
+            return self._list_not_given(ctx, m.point, counted)
         if (elsewhere := self._figure_of_elsewhere(ctx, m.point)) is not None:
             return self._no_figure(ctx, m.point, elsewhere)                 # (b)
         if _asks_payer_only(ctx) and m.point.point.answer_type != "metadata" and not self._names_someone(ctx, m.point):
@@ -3861,6 +3857,18 @@ class KnowledgeHandler:
             own = [bp for bp in svc.points_for(rel, {f.city}) if bp.city == f.city and ctx.may_answer(bp)]
             out += sorted(own, key=rank)[:1]
         return out[:1]
+
+    @staticmethod
+    def _list_not_given(ctx: Context, bp: BoundPoint, counted: str) -> Answer:
+        """(b) The members of a counted set asked, and ``bp`` only counts them (``counted``: "六种模式")."""
+        svc, f = ctx.services, ctx.frame
+        status = svc.status(bp.doc_id)
+        direct = text("knowledge.list_not_given", f.language, place=place_tag(bp.city, status, f.language),
+                      count=counted)
+        body = [text("knowledge.what_it_says", f.language, line=point_direct(bp, status, f.language, with_place=False))]
+        return build(ctx, kind="not_covered", direct=direct, body=body, refused=True,
+                     citations=point_citations(bp, svc.corpus), not_covered_kind="no_figure",
+                     topic=bp.point.topic, knowledge_point=bp.point.id, contrast=True)
 
     def _no_figure(self, ctx: Context, bp: BoundPoint, contrast: BoundPoint | None,
                    subject: str | None = None) -> Answer:
