@@ -3503,3 +3503,11 @@ def test_review_35_more_tax_to_buy_more_space_is_not_the_auction(assistant):
 def test_a_yes_no_answered_by_a_ban_shows_its_condition(assistant):
     (sell,) = _chat(assistant, "临海园区买的厂房，用了两年不想做了能直接卖掉吗")
     assert "审核同意" in sell.direct and "5年内" in sell.direct, sell.answer
+
+
+def test_who_pays_a_fee_the_clause_never_names_is_not_stated(assistant):
+    # 13. buys back "按不高于市场评估价": a price basis, not an appraisal fee anyone is said to pay
+    (fee,) = _chat(assistant, "温州政府回购园区厂房，评估费谁出")
+    assert fee.refused and "没有写明由谁" in fee.direct, fee.answer
+    (roads,) = _chat(assistant, "临海园区外面的路啊管子谁来建，钱谁出")
+    assert not roads.refused and "属地镇（街道）" in roads.direct, roads.answer

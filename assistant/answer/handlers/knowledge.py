@@ -503,7 +503,12 @@ def _subject_named_length(bp: BoundPoint, question: str) -> int:
 _PAYER_CHOICE = re.compile(r"是?[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)还是[^，。？?,]{1,12}?(?:交|出|付|缴|承担|收)的?")
 
 # Who pays is asked ("是开发商交还是我们买厂房的交", "谁交", "who pays"); a clause names a payer by 由…缴纳/承担/支付.
-_PAYER_ASKED = re.compile(r"(?:交|出|付|缴|承担)还是|谁(?:来)?(?:交|缴|出钱|付|承担)|\bwho (?:pays|must pay|has to pay|bears)\b", re.I)
+_PAYER_ASKED = re.compile(r"(?:交|出|付|缴|承担)还是|谁(?:来)?(?:交|缴|出钱|付|承担)|费[^，。？?]{0,3}谁(?:来)?出|"
+                          r"\bwho (?:pays|must pay|has to pay|bears)\b", re.I)
+# The fee whose payer is asked ("评估费谁出" → 评估); a clause names who pays it only if it names it as a sum paid
+# (维修资金, 评估费) — 按市场评估价回购 names a price basis, and the government buying back is no payer of an appraisal.
+_FEE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})费")
+_NOT_A_FEE = frozenset({"收费", "缴费", "交费", "付费", "免费", "经费", "费用"})
 _PAYER_NAMED = re.compile(r"由[^，。；]{1,16}?(?:缴纳|缴存|承担|支付|负担|出资)|(?:缴纳|缴存|承担|支付)主体|"
                           r"企业[^，。；]{0,16}?(?:缴纳|缴存|支付|承担)|没收")
 _DRAFTING = re.compile(r"[^，。；]*(?:制定|出台|研究)[^，。；]*(?:制度|办法|细则|政策)[^，。；]*")
@@ -3485,6 +3490,10 @@ class KnowledgeHandler:
         ("是开发商交还是我们买厂房的交") is named only by a clause saying who pays: a bureau drafting the rules of
         collection (慈溪 市住建局牵头制定…收取、使用制度) is no payer."""
         if _PAYER_ASKED.search(ctx.frame.text):
+            passage = ctx.services.passage_text.get(bp.clause_id, "")
+            fees = [w for w in _FEE_NAMED.findall(ctx.frame.question) if w not in _NOT_A_FEE]
+            if fees and not any(re.search(re.escape(w) + r"[^，。；]{0,2}(?:费|资金|基金|金|款)", passage) for w in fees):
+                return False
             # what the provision itself says (its points on the topic), not the whole clause: 慈溪's bureau drafting
             # the rules of collection is no payer, nor a 财政 of another sentence
             said = " ".join(s for p in ctx.services.bank.in_clause(bp.clause_id)
