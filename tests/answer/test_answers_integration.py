@@ -3511,3 +3511,10 @@ def test_who_pays_a_fee_the_clause_never_names_is_not_stated(assistant):
     assert fee.refused and "没有写明由谁" in fee.direct, fee.answer
     (roads,) = _chat(assistant, "临海园区外面的路啊管子谁来建，钱谁出")
     assert not roads.refused and "属地镇（街道）" in roads.direct, roads.answer
+
+
+def test_a_new_question_on_the_clause_just_quoted_stays_in_the_conversations_city(assistant):
+    _, approver = _chat(assistant, "临海厂房买下来几年之内不让卖", "万一厂子干不下去了要卖 得找谁点头")
+    assert not approver.refused and "审核同意" in approver.direct and "回购" not in approver.direct, approver.answer
+    _, buyback = _chat(assistant, "临海厂房几年内不能卖", "那政府会不会回购")
+    assert buyback.refused, buyback.answer

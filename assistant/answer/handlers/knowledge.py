@@ -2937,6 +2937,11 @@ class KnowledgeHandler:
             # "慈溪计划到哪年建多少个小微园", best matched by 温州's programme period (通过3年努力, no count): the city's
             # own close match gives the figure asked (20个以上 by 2021) — it answers, not "慈溪 sets no period"
             chosen = self._by_type(ctx, in_city[0], pool, here)
+        elif (kept := self._of_the_conversations_clause(ctx, in_city, top)) is not None:
+            # "万一厂子干不下去了要卖 得找谁点头" after 临海's 5年内 ban, best matched by 温州's buy-back: the city the
+            # conversation is in has a close point in the very clause just quoted (its exception, 审核同意) — that
+            # answers, not "临海 sets no buy-back"
+            chosen = self._by_type(ctx, kept, pool, here)
         else:
             points = svc.points_for(topic, here)
             if not points:
@@ -3393,6 +3398,17 @@ class KnowledgeHandler:
     def _says(ctx: Context, bp: BoundPoint, word: str) -> bool:
         text = " ".join((bp.point.subject_zh, *bp.point.answer_spans, ctx.services.passage_text.get(bp.clause_id, "")))
         return word.lower() in text.lower()
+
+    def _of_the_conversations_clause(self, ctx: Context, in_city: list[PointMatch], top: PointMatch) -> PointMatch | None:
+        """The city's close match in the clause the previous turn answered from, when the city is carried from that
+        turn (not named) and the best match overall is another city's: a new question on the same clause."""
+        f, bank = ctx.frame, ctx.services.bank
+        provision = f.extra.get("provision")
+        if f.city_source != "inherited" or provision not in bank or top.point.city == f.city:
+            return None
+        clause = bank.get(provision).clause_id
+        return next((m for m in in_city[:NEAR] if m.point.clause_id == clause
+                     and m.score >= NEAR_RATIO_IN_CITY * top.score and self._trusted(ctx, m)), None)
 
     @staticmethod
     def _nearly_as_good(ctx: Context, own: PointMatch, top: PointMatch) -> bool:
