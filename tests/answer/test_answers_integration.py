@@ -3518,3 +3518,17 @@ def test_a_new_question_on_the_clause_just_quoted_stays_in_the_conversations_cit
     assert not approver.refused and "审核同意" in approver.direct and "回购" not in approver.direct, approver.answer
     _, buyback = _chat(assistant, "临海厂房几年内不能卖", "那政府会不会回购")
     assert buyback.refused, buyback.answer
+
+
+def test_who_issued_a_document_in_english_is_its_issuer_not_its_date(assistant):
+    (who,) = _chat(assistant, "Who issued the Zhejiang notice?")
+    assert "浙江省促进中小企业发展工作领导小组办公室" in who.direct, who.answer
+    # its number in pinyin names it: no "the documents do not mention zhongxiaoqiban"
+    (numbered,) = _chat(assistant, "Who issued the notice Zhe Zhongxiaoqiban [2018] No. 14?")
+    assert not numbered.refused and "领导小组办公室" in numbered.direct, numbered.answer
+
+
+def test_it_in_a_follow_up_on_the_notice_is_the_notice(assistant):
+    _, when = _chat(assistant, "Who issued the Zhejiang notice?",
+                    "What was the deadline for sending in the materials it asked for?")
+    assert "12月10日" in when.answer and "10 December" in when.direct, when.answer

@@ -2629,8 +2629,10 @@ class KnowledgeHandler:
             if alt is not None:
                 chosen = alt
         if f.language == "en" and f.types[0] in ("actor", "metadata") and _ISSUED_EN.search(f.text) \
-                and chosen.point.point.answer_type == "metadata" and not _ISSUED_EN.search(chosen.point.point.subject_en):
+                and (chosen.point.point.answer_type == "metadata" or chosen.point.point.topic.startswith("doc_")) \
+                and not _ISSUED_EN.search(chosen.point.point.subject_en):
             # "Which office issued the notice…": its issuer, not its addressees that matched the document's name as well
+            # (nor its date: "Who issued the Zhejiang notice?" matched the date of issue, a fact of the document too)
             issuer = _document_point(ctx, chosen.point, lambda p: p.answer_type == "metadata"
                                      and bool(_ISSUED_EN.search(p.subject_en)))
             if issuer is not None:
