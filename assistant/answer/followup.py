@@ -292,6 +292,13 @@ def _cities_in(text: str) -> list[str]:
     return [j.name for j in registry().mentioned(text)]
 
 
+def _cities_asked(text: str) -> list[str]:
+    """The places named, less one named only as what is likened to ("是不是跟临海一样2.0以上": 临海 is no place asked)."""
+    from assistant.answer.frame import likened_only
+
+    return [c for c in _cities_in(text) if not likened_only(text, c)]
+
+
 def _strip_places(text: str) -> str:
     reg = registry()
     for j in reg.mentioned(text):
@@ -616,11 +623,15 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         return Resolution(_across_places(prev_q, standard), "across", topic=previous.topic, previous_city=prev_city)
     if asks_other_places(question) and previous.kind == "comparison":
         return Resolution(_across_places(prev_q), "new", topic=previous.topic)   # every city, as compared before
-    if offers_a_figure(question) and not _cities_in(question):
+    from assistant.answer.frame import without_likening
+
+    # ("是不是跟临海一样2.0以上" after 温州's plot ratio offers 2.0 for 温州: the place likened to is no place asked)
+    offer = without_likening(question) if _cities_in(question) and not _cities_asked(question) else question
+    if offers_a_figure(offer) and not _cities_asked(question):
         # "是不是5年内" after 温州's land-use tax relief: the figure offered is checked against the previous question's
         # answer — the previous question with the offer (conversations_dev36); "应该是1200平吧" after a rate is the
         # user's area for that question, computed there (the calculators skip only a figure of the answer's kind)
-        return Resolution(f"{prev_q.rstrip('？?。 ')}，{question.strip()}", "figure", inherited_city=prev_city,
+        return Resolution(f"{prev_q.rstrip('？?。 ')}，{offer.strip()}", "figure", inherited_city=prev_city,
                           topic=previous.topic)
     if subject is None and _states_only_a_figure(question):
         # "我买了1200平，要交多少钱" after a fee rate: the user's figure for the same question
@@ -636,7 +647,7 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
     if switched is not None:
         subject = switched
     if subject is None:
-        named = _cities_in(question)
+        named = _cities_asked(question)
         return Resolution(question, "new", inherited_city=None if named else prev_city, topic=previous.topic)
     negated = _NEGATED_CASE.match(subject)
     if negated and not _cities_in(subject):

@@ -1185,6 +1185,31 @@ def points_at_document(text: str) -> bool:
     return any(w in text for w in zh) or bool(en.search(text.lower()))
 
 
+# A city named only as what the asked place is likened to ("跟临海一样", "像临海那样", "like Linhai", "as in Linhai").
+_LIKENED_TO = re.compile(r"(?:跟|和|与|像)(?P<a>[\u4e00-\u9fff]{2,6}?)(?:一样|那样|似的|相同|差不多)|"
+                         r"\b(?:like|same as|as in|as with)\s+(?:in\s+)?(?P<b>[A-Z][a-z]+(?:'s)?)")
+
+
+def without_likening(text: str) -> str:
+    """``text`` without what it likens the place asked to ("是不是跟临海一样2.0以上" → "是不是2.0以上").
+
+    >>> without_likening("是不是跟临海一样2.0以上")
+    '是不是2.0以上'
+    """
+    return _LIKENED_TO.sub("", text)
+
+
+def likened_only(text: str, city: str) -> bool:
+    """Every mention of ``city`` in ``text`` is inside a likening.
+
+    >>> likened_only("那普通企业最少要买多大 是不是跟临海一样400平起", "临海市"), likened_only("临海呢", "临海市")
+    (True, False)
+    """
+    places = registry()
+    named = {j.name for j in places.mentioned(text)}
+    return city in named and city not in {j.name for j in places.mentioned(without_likening(text))}
+
+
 def frame(question: str, text: str | None = None, *, chosen_city: str | None = None,
           inherited_city: str | None = None, history_topic: str | None = None) -> Frame:
     """Understand ``question`` (``text``: its resolved form). The city: chosen (UI filter, ``--city``) wins, then one
@@ -1195,6 +1220,10 @@ def frame(question: str, text: str | None = None, *, chosen_city: str | None = N
     language = asked.language
     local = [c for c in q.cities if c != "浙江省"]
     said = {c for c in asked.cities if c != "浙江省"}   # named by the user in this turn, not by the rewriting
+    if inherited_city and len(local) == 1 and local[0] != inherited_city and likened_only(text, local[0]):
+        # "那普通企业最少要买多大 是不是跟临海一样400平起" in a conversation on 温州: 临海 is what 温州 is likened to,
+        # the city asked is still 温州 (two cities named, "温州容积率跟临海一样吗", are compared)
+        local = []
     if chosen_city:
         city, source = chosen_city, "chosen"
     elif len(local) == 1:

@@ -3532,3 +3532,13 @@ def test_it_in_a_follow_up_on_the_notice_is_the_notice(assistant):
     _, when = _chat(assistant, "Who issued the Zhejiang notice?",
                     "What was the deadline for sending in the materials it asked for?")
     assert "12月10日" in when.answer and "10 December" in when.direct, when.answer
+
+
+def test_a_city_named_only_as_a_likening_is_not_the_city_asked(assistant):
+    *_, least = _chat(assistant, "温州买小微园厂房说有个四限 哪四限啊", "那普通企业最少要买多大 是不是跟临海一样400平起")
+    assert least.calculation is None and least.refused and least.city == "温州市", least.answer
+    _, offered = _chat(assistant, "温州容积率多少", "是不是跟临海一样2.0以上")
+    assert not offered.refused and "不得低于2.0" in offered.direct, offered.answer
+    # two cities named are compared, as before
+    (both,) = _chat(assistant, "温州容积率跟临海一样吗")
+    assert "温州市" in both.direct and "临海市" in both.direct, both.answer
