@@ -3542,3 +3542,10 @@ def test_a_city_named_only_as_a_likening_is_not_the_city_asked(assistant):
     # two cities named are compared, as before
     (both,) = _chat(assistant, "温州容积率跟临海一样吗")
     assert "温州市" in both.direct and "临海市" in both.direct, both.answer
+
+
+def test_a_developer_named_gets_the_rule_on_that_developer(assistant):
+    (rent,) = _chat(assistant, "临海国企自己建的小微园 厂房是卖还是只租")
+    assert "以出租方式运营" in rent.direct, rent.answer
+    (firm,) = _chat(assistant, "临海园区的厂房我能买还是只能租")
+    assert "选择购置或租用" in firm.direct, firm.answer

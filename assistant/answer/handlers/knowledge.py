@@ -2612,6 +2612,15 @@ class KnowledgeHandler:
                                 and (cities is None or m.point.city in cities)), None)
                 if stating is not None:
                     return stating
+        if f.types[:1] in ((), ("permission",)) and _DEVELOPER_NAMED.search(f.question) \
+                and not _spans_say(chosen.point, _DEVELOPER_NAMED):
+            # "临海国企自己建的小微园 厂房是卖还是只租": the developer named, the close rule on what that developer may do
+            # (国有独资…以出租方式运营), not the firms' own choice to buy or rent
+            developer = next((m for m in pool[:NEAR] if m.point.city == chosen.point.city
+                              and _spans_say(m.point, _DEVELOPER_NAMED) and m.score >= NEAR_RATIO * chosen.score
+                              and self._trusted(ctx, m)), None)
+            if developer is not None:
+                return developer
         if not f.types:
             return chosen
         # (a document's own facts are asked by topic too: the signatory is typed actor but is the letter's, doc_*)
