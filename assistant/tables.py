@@ -831,12 +831,13 @@ def _metrics(grid: Grid, q: Query) -> list[Metric]:
     if re.search(r"万(?:平方米|平米|m2|方)", q.text):
         units.append("万㎡")
     if found:
-        # "乐清三年建多少亩的小微园": the unit asked outranks a group word whose columns count parks
+        # "乐清三年建多少亩的小微园": the unit asked outranks a group word whose columns count parks ("瓯江口要用多少亩地
+        # 建小微园": 用地, not the parks counted beside it)
+        fitting = [m for m in found if any(c.unit in units for c in _metric_columns(grid, m, []))]
+        if units and fitting and any(m.group for m in found) and not q.has("ratio", "average"):
+            return fitting
         if not units or not all(m.group for m in found):
             return found
-        fitting = [m for m in found if any(c.unit in units for c in _metric_columns(grid, m, []))]
-        if fitting:
-            return fitting
     out = []
     for unit in units:
         cols = [c for c in grid.columns if c.unit == unit and (bool(c.year) == bool(q.years))]

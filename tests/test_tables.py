@@ -729,3 +729,9 @@ def test_a_yearly_figure_asked_of_a_period_total_is_not_given(corpus):
 def test_a_move_in_target_in_english_is_the_entrants_column(corpus):
     r = ask(corpus, "What share of the city's move-in target falls to Ruian?")
     assert r is not None and r.operation == "share" and r.value.value == 16
+
+
+def test_land_in_mu_to_build_parks_is_the_land_column_not_the_parks_counted(corpus):
+    r = ask(corpus, "苍南要用多少亩地建小微园")
+    assert {col for _, col, _ in used(r)} == {"用地（亩）"}, used(r)
+    assert any(col.startswith("工业小微园") for _, col, _ in used(ask(corpus, "乐清平均每个园区用地多少亩")))
