@@ -385,7 +385,27 @@ def find_quantities(text: str, field: str | None = "question") -> list[Quantity]
             continue
         out.append(Quantity(v1 * factor, canon, m.group(0), m.start(), m.end(),
                             None if v2 is None else v2 * factor, wan or unit_raw.startswith(("万", "亿"))))
-    return out
+    return _with_halves(out, masked)
+
+
+# "半年", "半个月" on their own, and the 半 after a number of years ("两年半"): a length of time said with 半
+_HALF = re.compile(rf"(?<![\d{_CN_DIGITS}十百千.上下前后])半(年|个月)(?!度)")
+
+
+def _with_halves(found: list[Quantity], masked: str) -> list[Quantity]:
+    """``found`` with 半 read: "两年半" is 2.5年, "半年" 0.5年, "半个月" 0.5个月.
+
+    >>> [(q.value, q.unit) for q in find_quantities("合同签了半年，还有两年半")]
+    [(Fraction(1, 2), '年'), (Fraction(5, 2), '年')]
+    """
+    out = []
+    for q in found:
+        if q.unit == "年" and q.high is None and masked[q.end:q.end + 1] == "半":
+            q = Quantity(q.value + Fraction(1, 2), q.unit, q.text + "半", q.start, q.end + 1, None, q.wan)
+        out.append(q)
+    for m in _HALF.finditer(masked):
+        out.append(Quantity(Fraction(1, 2), UNITS[m.group(1)][0], m.group(0), m.start(), m.end()))
+    return sorted(out, key=lambda q: q.start)
 
 
 # ---------------------------------------------------------------- dates

@@ -88,6 +88,11 @@ class Facts:
         return found
 
     @property
+    def months(self) -> list[Fraction]:
+        """Lengths of time in months ("半年" is 6, "8个月" 8); a calendar year is no length."""
+        return [q.value for q in self.of("个月")] + [y * 12 for y in self.years]
+
+    @property
     def years(self) -> list[Fraction]:
         """Lengths of time in years; a calendar year ("2019年投产") is a date, no length."""
         return [q.value for q in self.of("年") if not CALENDAR_YEARS[0] <= q.value <= CALENDAR_YEARS[1]]
@@ -102,7 +107,7 @@ CALENDAR_YEARS = (1900, 2100)   # a figure in 年 in this range is a year of the
 def _needs_met(route: Route, f: Facts) -> bool:
     need = list(route.needs)
     have = {"area": len(f.areas), "mu": len(f.mus), "land": len(f.mus) + len(f.areas), "date": len(f.dates),
-            "money": len(f.money_wan), "count": len(f.counts), "years": len(f.years),
+            "money": len(f.money_wan), "count": len(f.counts), "years": len(f.years), "elapsed": len(f.months),
             "area_or_mu": len(f.areas) + len(f.mus)}
     for kind in set(need):
         if have[kind] < need.count(kind):
@@ -393,12 +398,15 @@ def _build(name: str, f: Facts, city: str | None) -> dict | None:
             if reason := _reason(f):
                 inputs["reason"] = reason
         return inputs
+    if name == "construction_time_left":
+        return {"elapsed_months": _n(f.months[0])}
     if name == "transfer_ban_held":
         held = _HELD.search(f.text)
         if held is None:
             return None   # "5年内能卖吗" restates the rule's own period: no years of the user's
         from assistant.quantities import parse_number
-        inputs = {"held_years": _n(parse_number(next(g for g in held.groups() if g)))}
+        said = next(g for g in held.groups() if g)
+        inputs = {"held_years": _n(Fraction(1, 2) if said == "半" else parse_number(said))}
         if reason := _reason(f):
             inputs["reason"] = reason
         return inputs

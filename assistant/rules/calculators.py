@@ -252,6 +252,36 @@ def construction_deadlines(inp: ContractDateInput) -> CalcResult:
     ], items=items)
 
 
+class ElapsedInput(_Input):
+    elapsed_months: Positive = Field(description="土地出让合同签订后已过的月数（不知道签订日期时）")
+
+
+@calculator("construction_time_left", "开工、竣工验收期限的剩余时间", "合同签订后已过若干月，距{linhai.start_within_months}内开工、{linhai.completion_within_months}内竣工验收的期限还剩多久（临海{linhai.start_within_months:clause}）",
+            ElapsedInput, ("linhai.start_within_months", "linhai.completion_within_months"),
+            example={'elapsed_months': 6})
+def construction_time_left(inp: ElapsedInput) -> CalcResult:
+    """6 months after signing → 0 months left to start, 18 left to complete (both periods run from the signing)."""
+    sp, cp = (get_param(i) for i in REGISTRY["construction_time_left"].params)
+    start_left, done_left = sp.max - inp.elapsed_months, cp.max - inp.elapsed_months
+    def months(rest):
+        return as_number(rest) if rest >= 0 else f"已超过{fmt(-rest)}个月"
+
+
+    def left(what: str, period, rest) -> str:
+        said = f"{what} {fmt(period.max)} − {fmt(inp.elapsed_months)} = "
+        return said + (f"{fmt(rest)}个月" if rest >= 0 else f"{fmt(rest)}，已超过期限{fmt(-rest)}个月")
+
+    formula = ("两个期限都自土地出让合同签订之日起算：" + left("距开工期限", sp, start_left) + "；"
+               + left("距竣工验收期限", cp, done_left) + "。按整月估算；确切日期按合同签订日加月数计算。")
+    return _result("construction_time_left", inp, formula, months(done_left), "个月" if done_left >= 0 else "",
+                   REGISTRY["construction_time_left"].params,
+                   # (past a deadline, its part says by how much: "开工期限已超过 2个月", not "还剩 -2")
+                   parts=[Part(key="start_left", label_zh="距开工期限还剩" if start_left >= 0 else "开工期限已超过",
+                               value=as_number(abs(start_left)), unit="个月"),
+                          Part(key="complete_left", label_zh="距竣工验收期限还剩" if done_left >= 0 else "竣工验收期限已超过",
+                               value=as_number(abs(done_left)), unit="个月")])
+
+
 class StartDateInput(_Input):
     start_date: dt.date = Field(description="开工日期")
     completion_date: dt.date | None = Field(default=None, description="实际（或计划）竣工日期：判断是否超过工期")

@@ -3549,3 +3549,10 @@ def test_a_developer_named_gets_the_rule_on_that_developer(assistant):
     assert "以出租方式运营" in rent.direct, rent.answer
     (firm,) = _chat(assistant, "临海园区的厂房我能买还是只能租")
     assert "选择购置或租用" in firm.direct, firm.answer
+
+
+def test_months_since_signing_give_the_time_left_on_the_deadlines(assistant):
+    _, left = _chat(assistant, "临海拿地后多久要开工 多久要竣工", "我们合同签了刚好半年才开工 开工后还剩多长时间要验收")
+    assert left.calculation is not None and "18个月" in left.direct, left.answer
+    (late,) = _chat(assistant, "临海合同签了8个月了还没开工，竣工验收还剩多久")
+    assert "16个月" in late.direct and "开工期限已超过 2个月" in late.direct, late.answer
