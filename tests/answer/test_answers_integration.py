@@ -3556,3 +3556,11 @@ def test_months_since_signing_give_the_time_left_on_the_deadlines(assistant):
     assert left.calculation is not None and "18个月" in left.direct, left.answer
     (late,) = _chat(assistant, "临海合同签了8个月了还没开工，竣工验收还剩多久")
     assert "16个月" in late.direct and "开工期限已超过 2个月" in late.direct, late.answer
+
+
+def test_a_broad_topics_point_that_never_names_the_subject_is_no_answer(assistant):
+    # 温州's 亩均税收 target shares the topic "targets" with 临海's target year, which says nothing of 亩均税收
+    (tax,) = _chat(assistant, "Do enterprises in Linhai parks have to reach 200,000 yuan of tax per mu?")
+    assert tax.refused and tax.not_covered_kind == "other_city" and "2026" not in tax.direct, tax.answer
+    (goal,) = _chat(assistant, "慈溪小微园的目标是什么")
+    assert not goal.refused and "20个以上" in goal.direct, goal.answer

@@ -950,6 +950,11 @@ def _as_match(bp: BoundPoint, matches: list[PointMatch]) -> PointMatch:
                                question=bp.point.standard, rank=len(matches))
 
 
+def _names_subject_asked(bp: BoundPoint, subject: str) -> bool:
+    """``bp`` speaks of the figure's subject asked (亩均税收) in its subject or spans."""
+    return any(subject in t for t in (bp.point.subject_zh, *bp.point.answer_spans))
+
+
 def _names_subject(bp: BoundPoint, subject: str | None) -> bool:
     """Whether the point's subject, or one of its spans that states a figure, names ``subject`` (any point does when
     the question names no subject)."""
@@ -2970,7 +2975,19 @@ class KnowledgeHandler:
                     or [m for m in pool[:NEAR] if kind and not f.asks_figure and m.point.city not in here
                         and gives(m.point, kind)]
                 return self._other_city(ctx, (earlier or figured or [top])[0])   # (a)
-            chosen = _bare(self._best_of(ctx, points))
+            best = self._best_of(ctx, points)
+            subject = asked_subject(ctx)
+            if subject and not _names_subject_asked(best, subject) and _names_subject_asked(top.point, subject):
+                # "Do enterprises in Linhai parks have to reach 200,000 yuan of tax per mu?", best matched by 温州's
+                # target: 临海's point of that broad topic (its target year) says nothing of 亩均税收 — the city's own
+                # close match that does answers, else (a)
+                naming = next((m for m in in_city[:NEAR] if _names_subject_asked(m.point, subject)
+                               and self._trusted(ctx, m)), None)
+                if naming is None:
+                    return self._other_city(ctx, top, subject=subject if f.language == "zh"
+                                            else top.point.point.subject_en)   # (a)
+                best = naming.point
+            chosen = _bare(best)
         chosen = _stating_the_figure_offered(f, chosen, in_city[:NEAR]) or chosen
         bp = chosen.point
         asked = _existence_kind_asked(f)
