@@ -33,10 +33,11 @@ _OFFER_CLAUSE = re.compile(r"(?:(?:是不是|就是|应该是|好像是|大概�
                            r"|^\s*(?:so\s+)?(?:is|was)\s+(?:it|that|this)\s+(?:really\s+|actually\s+)?\d[\d.,]*\s*"
                            r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
                            r"|^\s*(?:is|are)\s+(?:the|its)\b[^?]{0,80}?\s\d[\d.,]*\s*"
-                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?\s*$", re.I)
+                           r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?"
+                           r"(?:\s+(?:per|a|each)\s+(?:square met(?:re|er)|m²|m2|sq\.? ?m|mu|year|month))?\s*\?\s*$", re.I)
 # a number and the words after it, read ahead so the next number is not swallowed (a calendar year is dropped where
 # it is read)
-_A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,4}))")
+_A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,10}))")   # (" square", " years" are long)
 
 
 def figures_in(text: str) -> list[tuple[str, str | None]]:

@@ -3564,3 +3564,10 @@ def test_a_broad_topics_point_that_never_names_the_subject_is_no_answer(assistan
     assert tax.refused and tax.not_covered_kind == "other_city" and "2026" not in tax.direct, tax.answer
     (goal,) = _chat(assistant, "慈溪小微园的目标是什么")
     assert not goal.refused and "20个以上" in goal.direct, goal.answer
+
+
+def test_an_english_figure_offered_with_its_unit_is_confirmed_or_corrected(assistant):
+    (rate,) = _chat(assistant, "Is the maintenance fund in Linhai 15 yuan per square metre?")
+    assert rate.direct.startswith("No.") and "12" in rate.direct, rate.answer
+    (years,) = _chat(assistant, "Is the lock-up period in Linhai 5 years?")
+    assert years.direct.startswith("Yes."), years.answer
