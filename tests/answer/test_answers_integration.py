@@ -3571,3 +3571,10 @@ def test_an_english_figure_offered_with_its_unit_is_confirmed_or_corrected(assis
     assert rate.direct.startswith("No.") and "12" in rate.direct, rate.answer
     (years,) = _chat(assistant, "Is the lock-up period in Linhai 5 years?")
     assert years.direct.startswith("Yes."), years.answer
+
+
+def test_a_figure_offered_finds_the_citys_point_of_that_unit(assistant):
+    (firms,) = _chat(assistant, "临海一个园区是不是要20家企业")
+    assert "15家以上" in firms.direct, firms.answer
+    (parks,) = _chat(assistant, "慈溪是不是要建30个园区")
+    assert "20个以上" in parks.direct, parks.answer

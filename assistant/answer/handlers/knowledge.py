@@ -914,7 +914,20 @@ def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -
 
     if states(chosen):
         return None
-    return next((m for m in near if states(m) and m.point.city == chosen.point.city), None)
+    same = next((m for m in near if states(m) and m.point.city == chosen.point.city), None)
+    if same is not None:
+        return same
+    # "临海一个园区是不是要20家企业", best matched in the city by its target of 3 high-quality parks (个): no point
+    # states 20家, the city's close one that states a figure of the unit offered (15家以上) answers — and corrects it
+    families = {unit for _, unit in numbers if unit}
+
+    def of_family(m: PointMatch) -> bool:
+        return any(unit in families for sp in m.point.point.answer_spans for _, unit in figures_in(sp))
+
+    if not families or of_family(chosen):
+        return None
+    return next((m for m in near if of_family(m) and m.point.city == chosen.point.city
+                 and m.score >= NEAR_RATIO_IN_CITY * chosen.score), None)
 
 
 def _thing_words(question: str) -> list[str]:
