@@ -3578,3 +3578,10 @@ def test_a_figure_offered_finds_the_citys_point_of_that_unit(assistant):
     assert "15家以上" in firms.direct, firms.answer
     (parks,) = _chat(assistant, "慈溪是不是要建30个园区")
     assert "20个以上" in parks.direct, parks.answer
+
+
+def test_an_english_bare_switch_after_no_figure_finds_the_new_citys_figure(assistant):
+    _, wenzhou = _chat(assistant, "What is the minimum plot ratio in Cixi?", "And Wenzhou?")
+    assert not wenzhou.refused and "2.0" in wenzhou.direct, wenzhou.answer
+    _, none = _chat(assistant, "What is the maintenance fund rate in Linhai?", "And in Wenzhou?")
+    assert none.refused, none.answer

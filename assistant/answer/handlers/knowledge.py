@@ -212,6 +212,8 @@ def _names_a_place(bp: BoundPoint) -> bool:
     return any(w in bp.point.subject_zh for w in _PLACE_SUBJECTS)
 # "the other materials": something other than the conversation's provision (other places are the
 # resolver's: "其他地方呢")
+# the words of a bare English switch of city ("And Wenzhou?", "What about in Cixi?", "How about there?")
+_BARE_SWITCH_EN = frozenset({"and", "what", "about", "how", "in", "for", "the", "then", "there", "city", "case", "of"})
 _OTHER_THING = re.compile(r"\bthe other\b(?!\s+(?:cit|place|town|count|region|area|condition|requirement|rule|"
                           r"restriction|exception|criteri))", re.I)   # ("其他条件呢", "别的要求" are the clause's own)
 def _two_lines(ctx: Context, first: Answer, second: Answer, of: Answer) -> Answer:
@@ -3309,6 +3311,10 @@ class KnowledgeHandler:
         is specifically about (its subject's rarest word): "临海入园企业要满足啥条件", not "临海的五度标准是啥"."""
         f = ctx.frame
         rare = self._rarest_words(ctx, prev.point.subject_zh)
+        if f.language == "en":
+            # "And Wenzhou?" after 慈溪 was said to give no plot ratio: a bare switch names nothing of its own
+            said = re.findall(r"[a-z]+", registry().without_places(f.question))
+            return bool(rare) and all(w in _BARE_SWITCH_EN for w in said)
         return f.language == "zh" and bool(rare) and not any(w in f.question for w in rare[:MENTION_WORDS])
 
     @staticmethod
