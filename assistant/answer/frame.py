@@ -656,7 +656,9 @@ def _answer_types(question: str) -> tuple[str, ...]:
     if not types and figure_at >= 0:
         # "亩均税收要达到多少？": a bare 多少 — what it is about says which kind of figure is asked
         types = _subject_type(text)
-    elif figure_at >= 0 and not any(t in NUMERIC for t in types):
+    elif figure_at >= 0 and not any(t in NUMERIC | TIME for t in types):
+        # (a deadline asked is the figure: "What is the deadline to start building … after signing the land
+        # contract?" asks no area of the land it names)
         # "开发商自己要留多少不能卖掉": the 不能 is the figure's own condition; the thing named says which figure
         types = [*types, *[t for t in _subject_type(text) if t not in types]]
     if not types and _PERIOD_OFFERED.search(text):

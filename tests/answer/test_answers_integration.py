@@ -3585,3 +3585,11 @@ def test_an_english_bare_switch_after_no_figure_finds_the_new_citys_figure(assis
     assert not wenzhou.refused and "2.0" in wenzhou.direct, wenzhou.answer
     _, none = _chat(assistant, "What is the maintenance fund rate in Linhai?", "And in Wenzhou?")
     assert none.refused, none.answer
+
+
+def test_an_english_deadline_named_after_the_contract_is_that_deadline(assistant):
+    # the land contract names the start of both periods, no area asked of its land
+    (start,) = _chat(assistant, "What's the deadline to start building in Linhai after signing the land contract?")
+    assert not start.refused and "6 months" in start.direct, start.answer
+    (done,) = _chat(assistant, "What's the completion deadline in Linhai after signing the land contract?")
+    assert not done.refused and "24 months" in done.direct, done.answer

@@ -2777,6 +2777,23 @@ class KnowledgeHandler:
                                 and m.score >= NEAR_RATIO_IN_CITY * chosen.score), None)
                 if stating is not None:
                     return stating
+        if f.types[0] in TIME and chosen.point.point.answer_type in TIME:
+            # "What's the deadline to start building…", tied with the completion deadline of the same clause: the one
+            # whose spans name the user's case (开工) — a case word weighs more than the score's last thousandth
+            twins = [m for m in pool[:NEAR] if m.point.clause_id == chosen.point.clause_id
+                     and m.point.point.answer_type == chosen.point.point.answer_type
+                     and m.score >= NEAR_RATIO * chosen.score]
+            if len(twins) > 1 and chosen in twins:
+                # (named in the twins' subjects — 开工期限, 竣工验收期限 — not their spans, which repeat the contract
+                # the question names as the start of both periods)
+                said = {*ctx.frame.query.expansions, *content_words(ctx.frame.question)}
+                subjects = {m.point.point.id: m.point.point.subject_zh for m in twins}
+                words = [w for w in said if len(w) >= 2 and any(w in t for t in subjects.values())
+                         and not all(w in t for t in subjects.values())]
+                best = max(twins, key=lambda m: sum(w in subjects[m.point.point.id] for w in words))
+                if sum(w in subjects[best.point.point.id] for w in words) \
+                        > sum(w in subjects[chosen.point.point.id] for w in words):
+                    return best
         if chosen.point.point.answer_type == f.types[0]:
             return chosen
         if f.types[0] == "permission":
