@@ -3564,6 +3564,15 @@ def test_a_broad_topics_point_that_never_names_the_subject_is_no_answer(assistan
     assert tax.refused and tax.not_covered_kind == "other_city" and "2026" not in tax.direct, tax.answer
     (goal,) = _chat(assistant, "慈溪小微园的目标是什么")
     assert not goal.refused and "20个以上" in goal.direct, goal.answer
+    (pay,) = _chat(assistant, "How much tax per mu must firms in Linhai parks pay?")
+    assert pay.refused and "200" not in pay.direct, pay.answer
+    (own,) = _chat(assistant, "临海的亩均税收标准")
+    assert not own.refused and "同地区行业最低标准" in own.direct, own.answer
+
+
+def test_an_english_subject_through_the_glossary_does_not_refuse_the_best_match(assistant):
+    (parks,) = _chat(assistant, "How many parks does Wenzhou plan to build in three years?")
+    assert not parks.refused and "100" in parks.direct, parks.answer
 
 
 def test_an_english_figure_offered_with_its_unit_is_confirmed_or_corrected(assistant):
