@@ -3602,3 +3602,10 @@ def test_an_english_deadline_named_after_the_contract_is_that_deadline(assistant
     assert not start.refused and "6 months" in start.direct, start.answer
     (done,) = _chat(assistant, "What's the completion deadline in Linhai after signing the land contract?")
     assert not done.refused and "24 months" in done.direct, done.answer
+
+
+def test_a_signatory_asked_of_a_reply_that_prints_none_is_not_stated(assistant):
+    (none,) = _chat(assistant, "第192号建议的答复是谁签发的")
+    assert none.refused and "没有写明签发人" in none.direct and "代表" not in none.direct, none.answer
+    (signed,) = _chat(assistant, "Who signed Cixi's reply to proposal 181?")
+    assert "龚激红" in signed.direct, signed.answer

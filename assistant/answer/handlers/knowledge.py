@@ -1658,6 +1658,7 @@ _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 # (a contract or agreement signed is the user's date, not the document's: "When the land contract is signed…")
 # a document's issue asked ("哪天发的", "啥时候印发", "When was it issued?"), not a payout ("啥时候发", "发放", "发还")
+_SIGNATORY_ASKED = re.compile(r"签发人|谁签发|签发的|签的发|\bwho signed\b|\bsignator(?:y|ies)\b|\bsigned by\b|\bsigner\b")
 _ISSUE_DATE_ASKED = re.compile(r"发的|发布|印发|出台|签发|落款|成文|发文|\b(?:issued|published|dated|signed)\b")
 _ISSUE_DATE_PHRASE = re.compile(r"(?:啥时候|什么时候|哪天|哪一天|几号|几月几号)(?:发的|发布的?|印发的?|出台的?|签发的?)")
 # the date a document was signed (its own date, not the printing office's)
@@ -1972,6 +1973,8 @@ class KnowledgeHandler:
             return self._answer(ctx, same_clause)   # the conversation's clause states it: no other point is looked for
         top = matches[0]
         pool = matches[:POOL]
+        if (unsigned := self._no_signatory(ctx, top)) is not None:
+            return unsigned                                                 # (b)
         prev = ctx.previous
         before = _conversation_point(ctx)
         restated = next((bp for bp in ([before, *ctx.services.bank.in_clause(before.clause_id)] if before else [])
@@ -4017,6 +4020,22 @@ class KnowledgeHandler:
         direct = "\n".join(text(k, f.language, place=place, title=title) for k in keys)
         return build(ctx, kind="not_covered", direct=direct, refused=True, not_covered_kind="no_figure",
                      topic=bp.point.topic, knowledge_point=bp.point.id)
+
+    def _no_signatory(self, ctx: Context, top: PointMatch) -> Answer | None:
+        """(b) "第192号建议的答复是谁签发的": the signatory asked of a document that prints none — said so, never the
+        deputies it answers nor its closing line. The document: the one named by its number, else the best match's
+        when that is a fact of a document."""
+        if not _SIGNATORY_ASKED.search(ctx.frame.text.lower()):
+            return None
+        bank = ctx.services.bank
+        docs = ctx.named_documents or ({top.point.doc_id} if top.point.point.topic.startswith("doc_") else set())
+        if len(docs) != 1:
+            return None
+        (doc,) = docs
+        if any(p.doc_id == doc and "签发人" in p.point.subject_zh for p in bank.points):
+            return None
+        bp = next((p for p in bank.points if p.doc_id == doc and p.point.topic.startswith("doc_")), top.point)
+        return self._prints_none(ctx, bp, "knowledge.no_signatory")
 
     def _unstated_document_fact(self, ctx: Context, bp: BoundPoint) -> Answer | None:
         """(b) The number, issue date or issuer asked of the city's own document, which prints none (its metadata
