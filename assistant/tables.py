@@ -835,7 +835,7 @@ def _metrics(grid: Grid, q: Query) -> list[Metric]:
         # 建小微园": 用地, not the parks counted beside it)
         fitting = [m for m in found if any(c.unit in units for c in _metric_columns(grid, m, []))]
         if units and fitting and any(m.group for m in found) and not q.has("ratio", "average"):
-            return fitting
+            return [m for m in found if not m.group or m in fitting]   # (a group counting parks drops out, no column)
         if not units or not all(m.group for m in found):
             return found
     out = []

@@ -292,6 +292,10 @@ def _cities_in(text: str) -> list[str]:
     return [j.name for j in registry().mentioned(text)]
 
 
+# a likening that closes the question asks whether the places' rules are the same ("…跟温州一样吗")
+_LIKENED_ASKED = re.compile(r"(?:一样|相同|差不多)(?:吗|么|不|吧|伐|嘛)[？?]*\s*$|一样不一样[？?]*\s*$")
+
+
 def _cities_asked(text: str) -> list[str]:
     """The places named, less one named only as what is likened to ("是不是跟临海一样2.0以上": 临海 is no place asked)."""
     from assistant.answer.frame import likened_only
@@ -648,6 +652,10 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
         subject = switched
     if subject is None:
         named = _cities_asked(question)
+        likened = [c for c in _cities_in(question) if c not in named]
+        if not named and likened and prev_city and prev_city not in likened and _LIKENED_ASKED.search(question):
+            # "那建筑面积能占多少 跟温州一样吗" in turns on 临海: whether the two cities' rules are the same — both named
+            return Resolution(f"{registry().short(prev_city)}{question}", "new", topic=previous.topic)
         return Resolution(question, "new", inherited_city=None if named else prev_city, topic=previous.topic)
     negated = _NEGATED_CASE.match(subject)
     if negated and not _cities_in(subject):

@@ -3609,3 +3609,24 @@ def test_a_signatory_asked_of_a_reply_that_prints_none_is_not_stated(assistant):
     assert none.refused and "没有写明签发人" in none.direct and "代表" not in none.direct, none.answer
     (signed,) = _chat(assistant, "Who signed Cixi's reply to proposal 181?")
     assert "龚激红" in signed.direct, signed.answer
+
+
+def test_a_closing_likening_in_a_conversation_compares_the_two_cities(assistant):
+    *_, same = _chat(assistant, "临海新建小微园 地块最少要多大", "那建筑面积能占多少 跟温州一样吗")
+    assert "15%-25%" in same.direct and "10%-25%" in same.direct, same.answer
+
+
+def test_a_consequence_after_a_calculation_is_not_computed_again(assistant):
+    *_, what = _chat(assistant, "我们合同签了刚好半年才开工 临海开工后还剩多长时间要验收", "要是24个月到了还没验收 会被咋处理")
+    assert what.calculation is None and what.refused, what.answer
+
+
+def test_review_36_land_asked_of_a_years_completions_is_still_no_land_column(assistant):
+    (land,) = _chat(assistant, "温州市行动计划表中，鹿城区2019年计划竣工的小微企业园用地面积是多少亩？")
+    assert land.refused and "建筑面积" in land.direct, land.answer
+
+
+def test_review_36_an_english_developer_is_no_case_word(assistant):
+    (phased,) = _chat(assistant, "In Linhai, once phased factory buildings have their property registration, "
+                                 "can the developer sell them off right away?")
+    assert "不得转让" in phased.direct, phased.answer

@@ -184,7 +184,11 @@ class CalculationHandler:
             # in the same city only (another city's rule is not computed with this one's)
             before = prev.resolved_question or prev.question
             now = figures_text(ctx.frame.text)
-            if now:
+            if now and ctx.frame.types[:1] == ("consequence",):
+                # "要是24个月到了还没验收 会被咋处理" after the time left was computed: what follows the breach is
+                # asked, no new figure for the calculation
+                attempts = []
+            elif now:
                 base = before
                 for old in figures_text(before):
                     base = base.replace(old, " ")

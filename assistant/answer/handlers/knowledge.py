@@ -2635,7 +2635,7 @@ class KnowledgeHandler:
                                 and (cities is None or m.point.city in cities)), None)
                 if stating is not None:
                     return stating
-        if f.types[:1] in ((), ("permission",)) and _DEVELOPER_NAMED.search(f.question) \
+        if f.types[:1] in ((), ("permission",)) and f.language == "zh" and _DEVELOPER_NAMED.search(f.question) \
                 and not _spans_say(chosen.point, _DEVELOPER_NAMED):
             # "临海国企自己建的小微园 厂房是卖还是只租": the developer named, the close rule on what that developer may do
             # (国有独资…以出租方式运营), not the firms' own choice to buy or rent
