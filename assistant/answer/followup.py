@@ -28,7 +28,7 @@ from assistant.answer.models import Turn
 from assistant.errors import AssistantError
 from assistant.jurisdictions import registry
 from assistant.quantities import find_dates, find_quantities
-from assistant.answer.offers import offers_a_figure
+from assistant.answer.offers import figures_in, offers_a_figure, stated_families
 from assistant.yamlio import load_yaml
 
 FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下|如果是|要是|换成|改成)?\s*(.{1,20}?)\s*"
@@ -631,6 +631,8 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
 
     # ("是不是跟临海一样2.0以上" after 温州's plot ratio offers 2.0 for 温州: the place likened to is no place asked)
     offer = without_likening(question) if _cities_in(question) and not _cities_asked(question) else question
+    if offer != question and not {u for _, u in figures_in(offer)} & stated_families(previous.direct):
+        offer = question   # ("Is it 400 square metres like Linhai?" after 温州 set none: no figure of 温州's to check)
     if offers_a_figure(offer) and not _cities_asked(question):
         # "是不是5年内" after 温州's land-use tax relief: the figure offered is checked against the previous question's
         # answer — the previous question with the offer (conversations_dev36); "应该是1200平吧" after a rate is the
@@ -653,7 +655,9 @@ def resolve(question: str, previous: Turn | None, provision: str = "", standard:
     if subject is None:
         named = _cities_asked(question)
         likened = [c for c in _cities_in(question) if c not in named]
-        if not named and likened and prev_city and prev_city not in likened and _LIKENED_ASKED.search(question):
+        if not named and likened and prev_city and prev_city not in likened and _LIKENED_ASKED.search(question) \
+                and len(re.sub(r"[那这吗吧呢么伐嘛不是的？?！!。，,\s]", "", without_likening(question))) >= 2:
+            # (words of its own beside the likening: a bare "和温州差不多吧" stays a switch of city)
             # "那建筑面积能占多少 跟温州一样吗" in turns on 临海: whether the two cities' rules are the same — both named
             return Resolution(f"{registry().short(prev_city)}{question}", "new", topic=previous.topic)
         return Resolution(question, "new", inherited_city=None if named else prev_city, topic=previous.topic)

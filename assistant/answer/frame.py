@@ -1187,9 +1187,9 @@ def points_at_document(text: str) -> bool:
     return any(w in text for w in zh) or bool(en.search(text.lower()))
 
 
-# A city named only as what the asked place is likened to ("跟临海一样", "像临海那样", "like Linhai", "as in Linhai").
-_LIKENED_TO = re.compile(r"(?:跟|和|与|像)(?P<a>[\u4e00-\u9fff]{2,6}?)(?:一样|那样|似的|相同|差不多)|"
-                         r"\b(?:like|same as|as in|as with)\s+(?:in\s+)?(?P<b>[A-Z][a-z]+(?:'s)?)")
+# A city named only as what the asked place is likened to ("跟临海一样", "像临海那样").
+# (Chinese only: "Is it 400 square metres like Linhai?" after 温州 set none keeps asking 临海's figure)
+_LIKENED_TO = re.compile(r"(?:跟|和|与|像)(?P<a>[\u4e00-\u9fff]{2,6}?)(?:一样|那样|似的|相同|差不多)")
 
 
 def without_likening(text: str) -> str:

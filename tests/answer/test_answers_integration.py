@@ -3630,3 +3630,16 @@ def test_review_36_an_english_developer_is_no_case_word(assistant):
     (phased,) = _chat(assistant, "In Linhai, once phased factory buildings have their property registration, "
                                  "can the developer sell them off right away?")
     assert "不得转让" in phased.direct, phased.answer
+
+
+def test_review_36_fees_dates_and_months_from_elsewhere(assistant):
+    _, bond = _chat(assistant, "温州履约保证金怎么算", "这笔费用谁出")
+    assert not bond.refused, bond.answer               # "这笔" names no fee: 15. names who pays
+    (dated,) = _chat(assistant, "浙江通知哪天签发的")
+    assert not dated.refused and "2018年11月23日" in dated.direct, dated.answer
+    (started,) = _chat(assistant, "临海园区开工8个月了 还剩多久要验收")
+    assert started.calculation is None, started.answer   # months since the start, not since the contract
+    (resale,) = _chat(assistant, "临海厂房竣工验收后用了2年 还剩多久能卖")
+    assert "5年" in resale.direct and "开工期限" not in resale.direct, resale.answer
+    _, bare = _chat(assistant, "临海容积率多少", "和温州差不多吧")
+    assert "不动产权登记" not in bare.direct, bare.answer

@@ -510,7 +510,8 @@ _PAYER_ASKED = re.compile(r"(?:交|出|付|缴|承担)还是|谁(?:来)?(?:交|�
 # The fee whose payer is asked ("评估费谁出" → 评估); a clause names who pays it only if it names it as a sum paid
 # (维修资金, 评估费) — 按市场评估价回购 names a price basis, and the government buying back is no payer of an appraisal.
 _FEE_NAMED = re.compile(r"([\u4e00-\u9fff]{2})费")
-_NOT_A_FEE = frozenset({"收费", "缴费", "交费", "付费", "免费", "经费", "费用"})
+# (a pointer or a verb before 费 names no fee: "这笔费用谁出", "要收费吗", "免费吗")
+_NOT_A_FEE = re.compile(r"[这那该此一每笔项些种]|[收缴交付免经]$")
 _PAYER_NAMED = re.compile(r"由[^，。；]{1,16}?(?:缴纳|缴存|承担|支付|负担|出资)|(?:缴纳|缴存|承担|支付)主体|"
                           r"企业[^，。；]{0,16}?(?:缴纳|缴存|支付|承担)|没收")
 _DRAFTING = re.compile(r"[^，。；]*(?:制定|出台|研究)[^，。；]*(?:制度|办法|细则|政策)[^，。；]*")
@@ -1658,7 +1659,9 @@ _DOCUMENT_NOUN = re.compile(r"文件|意见|方案|通知|答复|办法|document
 # Words by which a date asked is a document's own (its issue, signature or publication), not a rule's.
 # (a contract or agreement signed is the user's date, not the document's: "When the land contract is signed…")
 # a document's issue asked ("哪天发的", "啥时候印发", "When was it issued?"), not a payout ("啥时候发", "发放", "发还")
-_SIGNATORY_ASKED = re.compile(r"签发人|谁签发|签发的|签的发|\bwho signed\b|\bsignator(?:y|ies)\b|\bsigned by\b|\bsigner\b")
+_SIGNATORY_ASKED = re.compile(r"签发人|谁签发|谁签的|\bwho signed\b|\bsignator(?:y|ies)\b|\bsigned by\b|\bsigner\b")
+# (the day a document was signed is its date: "浙江通知哪天签发的" asks no signatory)
+_WHEN_SIGNED = re.compile(r"哪天|哪一天|什么时候|啥时候|何时|几号|几月|日期|\bwhen\b|\bdate")
 _ISSUE_DATE_ASKED = re.compile(r"发的|发布|印发|出台|签发|落款|成文|发文|\b(?:issued|published|dated|signed)\b")
 _ISSUE_DATE_PHRASE = re.compile(r"(?:啥时候|什么时候|哪天|哪一天|几号|几月几号)(?:发的|发布的?|印发的?|出台的?|签发的?)")
 # the date a document was signed (its own date, not the printing office's)
@@ -3026,7 +3029,11 @@ class KnowledgeHandler:
                 return self._other_city(ctx, top, subject=subject if f.language == "zh"
                                         else top.point.point.subject_en)       # (a)
             chosen = self._by_type(ctx, naming, pool, here)
-        chosen = _stating_the_figure_offered(f, chosen, in_city[:NEAR]) or chosen
+        offered = _stating_the_figure_offered(f, chosen, in_city[:NEAR])
+        if offered is not None and not (offered.point is not chosen.point and _PER_UNIT.search(f.text.lower()) and (
+                offered.point.point.topic == "targets" or _AGGREGATE.search("".join(offered.point.point.answer_spans)))):
+            # (…not a whole city's figure for one park's: "温州每个园区是不是要30家企业" is no 1万家)
+            chosen = offered
         bp = chosen.point
         asked = _existence_kind_asked(f)
         rule_asked = bool(_RULE_ASKED.search(f.text))
@@ -3580,7 +3587,7 @@ class KnowledgeHandler:
         collection (慈溪 市住建局牵头制定…收取、使用制度) is no payer."""
         if _PAYER_ASKED.search(ctx.frame.text):
             passage = ctx.services.passage_text.get(bp.clause_id, "")
-            fees = [w for w in _FEE_NAMED.findall(ctx.frame.question) if w not in _NOT_A_FEE]
+            fees = [w for w in _FEE_NAMED.findall(ctx.frame.question) if not _NOT_A_FEE.search(w)]
             if fees and not any(re.search(re.escape(w) + r"[^，。；]{0,2}(?:费|资金|基金|金|款)", passage) for w in fees):
                 return False
             # what the provision itself says (its points on the topic), not the whole clause: 慈溪's bureau drafting
@@ -3696,7 +3703,11 @@ class KnowledgeHandler:
         if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
             # fact named, wherever the document prints it (the header, the signature)
-            out += [bp for bp in named_facts if bp is not m.point][:MAX_POINTS - 1]
+            if len(named_facts) >= MAX_POINTS and m.point not in named_facts:
+                # (the chosen point is none of the facts named — its signatory for "which bureau issued": the named
+                # facts themselves, every one of them)
+                out = [bp for bp in out if bp is not m.point]
+            out += [bp for bp in named_facts if bp is not m.point and bp not in out][:MAX_POINTS - len(out)]
         # the units of the figures asked ("多少个…多少家": 个 and 家)
         asked_units = {unit_family(u) for u in _ASKED_UNIT.findall(ctx.frame.text)} - {None}
         # "在占地面积、容积率、建筑密度方面分别有何要求": three things listed, one of them per case (新建, 存量) — each
@@ -4025,7 +4036,8 @@ class KnowledgeHandler:
         """(b) "第192号建议的答复是谁签发的": the signatory asked of a document that prints none — said so, never the
         deputies it answers nor its closing line. The document: the one named by its number, else the best match's
         when that is a fact of a document."""
-        if not _SIGNATORY_ASKED.search(ctx.frame.text.lower()):
+        text_ = ctx.frame.text.lower()
+        if not _SIGNATORY_ASKED.search(text_) or _WHEN_SIGNED.search(text_):
             return None
         bank = ctx.services.bank
         docs = ctx.named_documents or ({top.point.doc_id} if top.point.point.topic.startswith("doc_") else set())
