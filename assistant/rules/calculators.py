@@ -263,23 +263,21 @@ def construction_time_left(inp: ElapsedInput) -> CalcResult:
     """6 months after signing → 0 months left to start, 18 left to complete (both periods run from the signing)."""
     sp, cp = (get_param(i) for i in REGISTRY["construction_time_left"].params)
     start_left, done_left = sp.max - inp.elapsed_months, cp.max - inp.elapsed_months
-    def months(rest):
-        return as_number(rest) if rest >= 0 else f"已超过{fmt(-rest)}个月"
 
+    def step(what: str, period, rest) -> str:
+        said = f"{what} {fmt(period.max)} − {fmt(inp.elapsed_months)} = {fmt(rest)}"
+        return said + ("个月" if rest >= 0 else f"，已超过期限{fmt(-rest)}个月")
 
-    def left(what: str, period, rest) -> str:
-        said = f"{what} {fmt(period.max)} − {fmt(inp.elapsed_months)} = "
-        return said + (f"{fmt(rest)}个月" if rest >= 0 else f"{fmt(rest)}，已超过期限{fmt(-rest)}个月")
-
-    formula = ("两个期限都自土地出让合同签订之日起算：" + left("距开工期限", sp, start_left) + "；"
-               + left("距竣工验收期限", cp, done_left) + "。按整月估算；确切日期按合同签订日加月数计算。")
-    return _result("construction_time_left", inp, formula, months(done_left), "个月" if done_left >= 0 else "",
-                   REGISTRY["construction_time_left"].params,
-                   # (past a deadline, its part says by how much: "开工期限已超过 2个月", not "还剩 -2")
-                   parts=[Part(key="start_left", label_zh="距开工期限还剩" if start_left >= 0 else "开工期限已超过",
-                               value=as_number(abs(start_left)), unit="个月"),
-                          Part(key="complete_left", label_zh="距竣工验收期限还剩" if done_left >= 0 else "竣工验收期限已超过",
-                               value=as_number(abs(done_left)), unit="个月")])
+    formula = ("两个期限都自土地出让合同签订之日起算：" + step("距开工期限", sp, start_left) + "；"
+               + step("距竣工验收期限", cp, done_left) + "。按整月估算；确切日期按合同签订日加月数计算。")
+    value, unit = (as_number(done_left), "个月") if done_left >= 0 else (f"已超过{fmt(-done_left)}个月", "")
+    # (past a deadline, its part says by how much: "开工期限已超过 2个月", not "还剩 -2")
+    parts = [Part(key="start_left", label_zh="距开工期限还剩" if start_left >= 0 else "开工期限已超过",
+                  value=as_number(abs(start_left)), unit="个月"),
+             Part(key="complete_left", label_zh="距竣工验收期限还剩" if done_left >= 0 else "竣工验收期限已超过",
+                  value=as_number(abs(done_left)), unit="个月")]
+    return _result("construction_time_left", inp, formula, value, unit, REGISTRY["construction_time_left"].params,
+                   parts=parts)
 
 
 class StartDateInput(_Input):
