@@ -3643,3 +3643,10 @@ def test_review_36_fees_dates_and_months_from_elsewhere(assistant):
     assert "5年" in resale.direct and "开工期限" not in resale.direct, resale.answer
     _, bare = _chat(assistant, "临海容积率多少", "和温州差不多吧")
     assert "不动产权登记" not in bare.direct, bare.answer
+
+
+def test_a_rate_asked_per_mu_is_not_a_rate_per_square_metre(assistant):
+    (per_mu,) = _chat(assistant, "临海小微园每亩地要交多少维修基金")
+    assert per_mu.refused and "12元" not in per_mu.direct, per_mu.answer
+    (per_m2,) = _chat(assistant, "临海维修基金一平米多少钱")
+    assert not per_m2.refused and "12元/平方米" in per_m2.direct, per_m2.answer

@@ -1402,6 +1402,22 @@ def other_measure(ctx: Context, bp: BoundPoint) -> bool:
     return not any(_counted_in(measure).search(s) for s in bp.point.answer_spans)
 
 
+def rate_per_other_unit(ctx: Context, bp: BoundPoint) -> bool:
+    """(c) A rate asked per one unit ("每亩交多少维修基金", "per mu") and the point's rates are all per another
+    (临海's 12元/平方米 of building area): no figure of the point is the one asked (refusals_dev4)."""
+    if not ctx.frame.asks_figure:
+        return False
+    text = ctx.frame.text.lower()
+    asked = "亩" if _PER_MU_ASKED.search(text) else "平方米" if _PER_M2_ASKED.search(text) else None
+    if asked is None:
+        return False
+    rates = {q.unit.split("/")[-1] for s in bp.point.answer_spans for q in find_quantities(s, field=None)
+             if q.unit and "/" in q.unit}
+    return bool(rates) and asked not in rates
+
+
+_PER_MU_ASKED = re.compile(r"(?<!亩)(?:每|一)亩|\b(?:per|a|each) mu\b")
+_PER_M2_ASKED = re.compile(r"每(?:个)?平|(?<!\d)一平(?:方|米)?|\b(?:per|a|each) (?:square met|m²|m2|sq)")
 _PRICE_NAMED = re.compile(r"价|price")
 _PER_UNIT_ASKED = re.compile(r"每亩|一亩|每平|一平|每个平方|per mu|per square met|a square met|per m2|per m²")
 
@@ -1552,7 +1568,7 @@ def different_quantity(ctx: Context, bp: BoundPoint) -> bool:
     figure is asked in a measure the point's figures are not in."""
     if per_unit_vs_aggregate(ctx, bp) or opposite_bound(ctx, bp) or counts_other_things(ctx, bp) \
             or other_measure(ctx, bp) or other_year(ctx, bp) or one_year_of_a_total(ctx, bp) \
-            or yearly_vs_level(ctx, bp) or target_as_entry_condition(ctx, bp):
+            or yearly_vs_level(ctx, bp) or target_as_entry_condition(ctx, bp) or rate_per_other_unit(ctx, bp):
         return True
     # a yes/no on a figure the user names ("是不是亩均税收20万以上才让进") is about that figure too
     # …or a yes/no about a figure the point states ("do firms get a lower corporate income tax rate?" of 毛利率 5%)
