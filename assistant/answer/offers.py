@@ -34,7 +34,11 @@ _OFFER_CLAUSE = re.compile(r"(?:(?:是不是|就是|应该是|好像是|大概�
                            r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?\s*\?*\s*$"
                            r"|^\s*(?:is|are)\s+(?:the|its)\b[^?]{0,80}?\s\d[\d.,]*\s*"
                            r"(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|firms?|enterprises?)?"
-                           r"(?:\s+(?:per|a|each)\s+(?:square met(?:re|er)|m²|m2|sq\.? ?m|mu|year|month))?\s*\?\s*$", re.I)
+                           r"(?:\s+(?:per|a|each)\s+(?:square met(?:re|er)|m²|m2|sq\.? ?m|mu|year|month))?\s*\?\s*$"
+                           # "Does Linhai require 20 firms per park?": the rule's figure offered as a requirement
+                           r"|^\s*(?:does|do|is|are|must)\s[^?\d]{0,60}?\b(?:require[sd]?|need(?:s|ed)?)\s+(?:at least\s+)?"
+                           r"\d[\d.,]*\s*(?:m²|m2|sq\.? ?m|square met(?:re|er)s?|%|percent|yuan|years?|months?|days?|mu|"
+                           r"firms?|enterprises?|companies)\b[^?\d]{0,30}\?\s*$", re.I)
 # a number and the words after it, read ahead so the next number is not swallowed (a calendar year is dropped where
 # it is read)
 _A_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)(?![\d.])(?=(.{0,10}))")   # (" square", " years" are long)
@@ -59,6 +63,8 @@ def offered_figures(question: str) -> list[tuple[str, str | None]]:
     ([], [('400', '面积')], [('3', '年')])
     >>> offered_figures("临海入园企业5年内可以转让吗"), offered_figures("是不是2.0以下就行"), offered_figures("Is it possible to sell within 5 years?")
     ([], [], [])
+    >>> offered_figures("Does Linhai require 20 firms per park?"), offered_figures("Do I need 500 m² to enter?")
+    ([('20', '家')], [('500', '面积')])
     """
     last = re.split(r"(?<=[，,。？?])(?=.)", question.strip())[-1]
     offer = _OFFER_CLAUSE.search(last)

@@ -3650,3 +3650,10 @@ def test_a_rate_asked_per_mu_is_not_a_rate_per_square_metre(assistant):
     assert per_mu.refused and "12元" not in per_mu.direct, per_mu.answer
     (per_m2,) = _chat(assistant, "临海维修基金一平米多少钱")
     assert not per_m2.refused and "12元/平方米" in per_m2.direct, per_m2.answer
+
+
+def test_an_english_figure_offered_as_a_requirement_is_checked(assistant):
+    (firms,) = _chat(assistant, "Does Linhai require 20 firms per park?")
+    assert "15" in firms.direct and "legal" not in firms.direct, firms.answer
+    (area,) = _chat(assistant, "Do I need 500 m² to enter a Linhai park?")
+    assert area.direct.startswith("No.") and "400" in area.direct, area.answer

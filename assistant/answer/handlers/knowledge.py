@@ -904,9 +904,9 @@ def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -
     """"温州园区企业亩均税收是不是20万": the figure the user offers for confirmation, stated by one of the city's close
     matches (its target, 20万元以上) and not by the chosen one (its evaluation indicators), decides the point — the
     answer confirms or corrects the very figure asked about."""
-    if not _OFFERED.search(f.text.lower()):
-        return None
-    numbers = [(n, unit_family(rest)) for n, rest in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)]
+    # (…or as a requirement, "Does Linhai require 20 firms per park?")
+    numbers = [(n, unit_family(rest)) for n, rest in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)] \
+        if _OFFERED.search(f.text.lower()) else offered_figures(f.text)
     if not numbers:
         return None
 
