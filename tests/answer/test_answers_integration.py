@@ -3657,3 +3657,10 @@ def test_an_english_figure_offered_as_a_requirement_is_checked(assistant):
     assert "15" in firms.direct and "legal" not in firms.direct, firms.answer
     (area,) = _chat(assistant, "Do I need 500 m² to enter a Linhai park?")
     assert area.direct.startswith("No.") and "400" in area.direct, area.answer
+
+
+def test_two_document_facts_named_in_english_are_of_the_document_named(assistant):
+    (reply,) = _chat(assistant, "Which bureau issued reply 181, and when was it dated?")
+    assert "慈溪市经济和信息化局" in reply.direct and "2018-06-25" in reply.direct, reply.answer
+    (notice,) = _chat(assistant, "Which bureau issued the Zhejiang notice, and when was it dated?")
+    assert "浙江省促进中小企业发展工作领导小组办公室" in notice.direct and "慈溪" not in notice.answer, notice.answer

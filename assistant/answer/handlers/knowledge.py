@@ -1734,6 +1734,11 @@ class KnowledgeHandler:
     def _trusted(self, ctx: Context, m: PointMatch) -> bool:
         clause_text = ctx.services.passage_text.get(m.point.clause_id, "")
         texts = [*m.point.point.questions, *m.point.point.answer_spans, clause_text]
+        named = _document_facts_named(ctx, m.point) if m.point.point.answer_type in DOCUMENT_FACT_TYPES else []
+        if m.point in named and len(named) >= 2:
+            # "Which bureau issued reply 181, and when was it dated?": the facts asked together are read as one —
+            # the date's point alone does not say 发文
+            texts += [t for p in named if p is not m.point for t in (*p.point.questions, *p.point.answer_spans)]
         cov = ctx.services.coverage.measure(ctx.untitled_query, ["\n".join(texts)])
         ctx._memo["point_coverage"] = cov   # kept with the question it was read from
         trusted = (m.exact or not cov.key_terms or cov.score >= MIN_POINT_COVERAGE
@@ -2058,6 +2063,10 @@ class KnowledgeHandler:
             per_city = self._per_city(ctx, top, pool)
             if per_city is not None:
                 return per_city
+        if f.city_source == "named" and top.point.city == f.city and _asks_document_fact(f):
+            # "Which bureau issued the Zhejiang notice, and when was it dated?": the named place's document's facts —
+            # not 慈溪's signatory, of the type asked first, that the province's places let in
+            pool = [m for m in pool if m.point.city == f.city] or pool
         chosen = self._by_type(ctx, top, pool, None)
         if f.asks == "date" and _ASKS_CALENDAR_DATE.search(f.text.lower()) and not _dated(chosen.point) \
                 and (chosen.point.point.answer_type == "metadata" or chosen.point.point.topic.startswith("doc_")) \
