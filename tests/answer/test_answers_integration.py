@@ -3664,3 +3664,8 @@ def test_two_document_facts_named_in_english_are_of_the_document_named(assistant
     assert "慈溪市经济和信息化局" in reply.direct and "2018-06-25" in reply.direct, reply.answer
     (notice,) = _chat(assistant, "Which bureau issued the Zhejiang notice, and when was it dated?")
     assert "浙江省促进中小企业发展工作领导小组办公室" in notice.direct and "慈溪" not in notice.answer, notice.answer
+
+
+def test_a_construction_approval_time_asked_of_linhai_is_not_its_publicity_period(assistant):
+    (days,) = _chat(assistant, "How many days can construction approval take in Linhai?")
+    assert days.refused and "7 days" not in days.direct, days.answer
