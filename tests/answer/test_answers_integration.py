@@ -3669,3 +3669,12 @@ def test_two_document_facts_named_in_english_are_of_the_document_named(assistant
 def test_a_construction_approval_time_asked_of_linhai_is_not_its_publicity_period(assistant):
     (days,) = _chat(assistant, "How many days can construction approval take in Linhai?")
     assert days.refused and "7 days" not in days.direct, days.answer
+
+
+def test_a_park_count_of_firms_offered_where_the_city_sets_none_is_the_other_citys(assistant):
+    (zh,) = _chat(assistant, "温州每个园区是不是要30家企业")
+    assert zh.refused and "行动计划表" not in zh.direct and any(c.clause == "（八）" for c in zh.citations), zh.answer
+    (en,) = _chat(assistant, "Does Wenzhou require 30 firms per park?")
+    assert en.refused and "sublet" not in en.direct, en.answer
+    (own,) = _chat(assistant, "临海一个园区是不是要20家企业")
+    assert not own.refused and "15家以上" in own.direct, own.answer

@@ -900,13 +900,19 @@ def with_offered_verdict(question: str, answer: Answer, lang: str) -> Answer:
     return answer.model_copy(update={"direct": direct, "answer": answer.answer.replace(answer.direct, direct, 1)})
 
 
+def _numbers_offered(f) -> list[tuple[str, str | None]]:
+    """The figures a yes/no offers with their unit families ("是不是要30家企业" → 30, 家), or as a requirement
+    ("Does Linhai require 20 firms per park?")."""
+    if _OFFERED.search(f.text.lower()):
+        return [(n, unit_family(rest)) for n, rest in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)]
+    return offered_figures(f.text)
+
+
 def _stating_the_figure_offered(f, chosen: PointMatch, near: list[PointMatch]) -> PointMatch | None:
     """"温州园区企业亩均税收是不是20万": the figure the user offers for confirmation, stated by one of the city's close
     matches (its target, 20万元以上) and not by the chosen one (its evaluation indicators), decides the point — the
     answer confirms or corrects the very figure asked about."""
-    # (…or as a requirement, "Does Linhai require 20 firms per park?")
-    numbers = [(n, unit_family(rest)) for n, rest in _OFFERED_NUMBER.findall(f.text) if not re.fullmatch(r"20\d\d", n)] \
-        if _OFFERED.search(f.text.lower()) else offered_figures(f.text)
+    numbers = _numbers_offered(f)
     if not numbers:
         return None
 
@@ -3081,6 +3087,14 @@ class KnowledgeHandler:
             # one (临海 15家以上) is the contrast (a), else it is another quantity (c)
             counted = next((m for m in pool if m.point.city not in here and gives(m.point, asked)
                             and not _a_total_for_one(f, m.point)), None)
+            return self._other_city(ctx, counted) if counted is not None else self._different_quantity(ctx, bp)
+        if f.types[:1] == ("permission",) and bp.city in here and _PER_UNIT.search(f.text) \
+                and "家" in {fam for _, fam in _numbers_offered(f)} \
+                and (_a_total_for_one(f, bp) or "家" not in {fam for sp in bp.point.answer_spans for _, fam in figures_in(sp)}):
+            # "温州每个园区是不是要30家企业": the city's nearest point is its 1万家 target or a table's column heads —
+            # no park's number of firms; a city that sets one (临海 15家以上) is the contrast (a), else (c)
+            counted = next((m for m in pool if m.point.city not in here and gives(m.point, "count")
+                            and m.point.point.answer_type == "count" and not _a_total_for_one(f, m.point)), None)
             return self._other_city(ctx, counted) if counted is not None else self._different_quantity(ctx, bp)
         # ("临海审批有啥时间限制没": a time rule's existence asked without a yes/no word the frame knows)
         time_asked = asked if asked in TIME else f.types[0] if f.types and f.types[0] in TIME else None
