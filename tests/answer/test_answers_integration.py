@@ -3678,3 +3678,10 @@ def test_a_park_count_of_firms_offered_where_the_city_sets_none_is_the_other_cit
     assert en.refused and "sublet" not in en.direct, en.answer
     (own,) = _chat(assistant, "临海一个园区是不是要20家企业")
     assert not own.refused and "15家以上" in own.direct, own.answer
+
+
+def test_what_follows_a_missed_start_after_its_deadline_is_not_computed_or_a_topic_switch(assistant):
+    *_, fine = _chat(assistant, "临海拿了地以后 多久得开工啊", "土地合同是2024年3月15号签的 最晚哪天要开工", "要是过了期限还没开工 罚多少钱")
+    assert fine.calculation is None and fine.refused, fine.answer
+    _, then = _chat(assistant, "临海拿了地以后 多久得开工啊", "要是过了期限还没开工 会怎么样")
+    assert then.refused and "24个月内竣工验收" not in then.direct, then.answer

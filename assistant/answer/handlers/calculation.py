@@ -184,9 +184,10 @@ class CalculationHandler:
             # in the same city only (another city's rule is not computed with this one's)
             before = prev.resolved_question or prev.question
             now = figures_text(ctx.frame.text)
-            if now and ctx.frame.types[:1] == ("consequence",):
-                # "要是24个月到了还没验收 会被咋处理" after the time left was computed: what follows the breach is
-                # asked, no new figure for the calculation
+            if (now and ctx.frame.types[:1] == ("consequence",)) or (
+                    not now and "consequence" in ctx.frame.types and not _names_an_output(ctx.frame.question, prev)):
+                # "要是24个月到了还没验收 会被咋处理", "要是过了期限还没开工 罚多少钱" after the deadline was computed: what
+                # follows the breach is asked, no new figure for the calculation (conversations_dev44)
                 attempts = []
             elif now:
                 base = before
