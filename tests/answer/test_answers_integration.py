@@ -3685,3 +3685,12 @@ def test_what_follows_a_missed_start_after_its_deadline_is_not_computed_or_a_top
     assert fine.calculation is None and fine.refused, fine.answer
     _, then = _chat(assistant, "临海拿了地以后 多久得开工啊", "要是过了期限还没开工 会怎么样")
     assert then.refused and "24个月内竣工验收" not in then.direct, then.answer
+
+
+def test_a_rent_cap_in_english_and_a_bonds_unstated_amount_are_refused(assistant):
+    (rent,) = _chat(assistant, "Is there a cap on the rent Wenzhou park operators can charge tenants?")
+    assert rent.refused and "sublet" not in rent.direct, rent.answer
+    (bond,) = _chat(assistant, "临海方案对建设主体应缴履约保证金的比例或金额是如何规定的？")
+    assert bond.refused and "履约保证金" in bond.direct, bond.answer
+    (wz,) = _chat(assistant, "温州履约保证金的比例是如何规定的")
+    assert not wz.refused and "10%" in wz.direct, wz.answer
