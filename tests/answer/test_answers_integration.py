@@ -3694,3 +3694,8 @@ def test_a_rent_cap_in_english_and_a_bonds_unstated_amount_are_refused(assistant
     assert bond.refused and "履约保证金" in bond.direct, bond.answer
     (wz,) = _chat(assistant, "温州履约保证金的比例是如何规定的")
     assert not wz.refused and "10%" in wz.direct, wz.answer
+
+
+def test_a_named_citys_document_fact_is_not_the_provinces(assistant):
+    (basis,) = _chat(assistant, "温州市百园万企实施意见的制定依据是哪些文件")
+    assert "温委发〔2018〕57号" in basis.direct and "袁家军" not in basis.direct, basis.answer

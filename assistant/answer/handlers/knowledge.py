@@ -2730,7 +2730,10 @@ class KnowledgeHandler:
                         and not different_quantity(ctx, m.point):   # a park's land is no answer for one firm's either
                     return m
         same = [m for m in pool if m.point.point.topic == chosen.point.point.topic
-                and (cities is None or m.point.city in cities)]
+                and (cities is None or m.point.city in cities)
+                # (a document's own facts are its own: the notice's basis is not 温州's opinions' when 温州 is named)
+                and not (chosen.point.point.topic.startswith("doc_") and f.city_source == "named"
+                         and chosen.point.city == f.city != m.point.city)]
         near = pool[:NEAR]
         if "metadata" in f.types[:2] and f.language == "zh":
             # "…的署名机关和成文日期是什么": the document fact whose head noun is asked (机关), not its number; of two
