@@ -3699,3 +3699,10 @@ def test_a_rent_cap_in_english_and_a_bonds_unstated_amount_are_refused(assistant
 def test_a_named_citys_document_fact_is_not_the_provinces(assistant):
     (basis,) = _chat(assistant, "温州市百园万企实施意见的制定依据是哪些文件")
     assert "温委发〔2018〕57号" in basis.direct and "袁家军" not in basis.direct, basis.answer
+
+
+def test_this_sayings_source_and_a_typed_pre_sale(assistant):
+    _, source = _chat(assistant, "临海厂房几年内不能卖", "这句话出自哪")
+    assert source.direct.startswith("出自") and "（十三）" in source.direct, source.answer
+    (presale,) = _chat(assistant, "温州厂房建到什么程度可以预收")
+    assert "25%" in presale.direct, presale.answer

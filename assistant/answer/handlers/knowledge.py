@@ -606,7 +606,7 @@ def _kind_of_asked_en(f) -> tuple[str, ...] | None:
 
 
 # the words of a question about an answer's source, and nothing else ("出自哪个文件", "这是哪份文件说的")
-_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|来源|条款|规定|说的|写的)$")   # (依据 asks the basis documents)
+_SOURCE_WORDS = re.compile(r"^(?:出自|出处|份?文件|来源|条款|规定|说的|写的|讲的|这话|那话|这句话?|那句话?|这个说法|这条)$")   # (依据 asks the basis documents)
 _SOURCE_WORDS_EN = frozenset({"which", "document", "documents", "says", "said", "that", "this", "from", "where", "come",
                               "comes", "does", "regulation", "policy", "paper", "source", "what", "written", "file"})
 # words naming the document itself, or asking whether it holds ("这个方案还管用吗")
