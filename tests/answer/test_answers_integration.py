@@ -3706,3 +3706,8 @@ def test_this_sayings_source_and_a_typed_pre_sale(assistant):
     assert source.direct.startswith("出自") and "（十三）" in source.direct, source.answer
     (presale,) = _chat(assistant, "温州厂房建到什么程度可以预收")
     assert "25%" in presale.direct, presale.answer
+
+
+def test_an_english_starting_land_price_is_capped(assistant):
+    (cap,) = _chat(assistant, "In Wenzhou, if the starting land price is 20 million yuan, what is the capped land price?")
+    assert cap.calculation is not None and "30,000,000" in cap.direct, cap.answer
