@@ -3711,3 +3711,8 @@ def test_this_sayings_source_and_a_typed_pre_sale(assistant):
 def test_an_english_starting_land_price_is_capped(assistant):
     (cap,) = _chat(assistant, "In Wenzhou, if the starting land price is 20 million yuan, what is the capped land price?")
     assert cap.calculation is not None and "30,000,000" in cap.direct, cap.answer
+
+
+def test_who_acts_asked_after_a_deadline_is_the_clauses_point_stating_the_act(assistant):
+    (both,) = _chat(assistant, "省通知的四项工作材料须经何机构审定，并于何时前报送省联席会议办公室？")
+    assert "12月10日前" in both.direct and "联席会议（领导小组）审定" in both.direct, both.answer

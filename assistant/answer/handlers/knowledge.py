@@ -231,7 +231,7 @@ _YEAR_PHRASE_EN = re.compile(r"\b(?:in|by|for|until|through|before)\s+(?:19|20)\
 _HOW_MANY_EN = re.compile(r"\b(?:how|many|much|what|about|then|and)\b", re.I)
 # a figure asked with its unit ("多少个", "几家", "多少亩")
 _ASKED_UNIT = re.compile(r"(?:多少|几)(个月|个|家|亩|平方米|平米|平|万元|元|天|年|月)")
-_SEVERAL = re.compile(r"和|与|及|的跟|以及|分别|、|还有|并且|哪些|哪几|\band\b|\bboth\b|\beach\b")
+_SEVERAL = re.compile(r"和|与|及|的跟|以及|分别|、|还有|并且|[，,]\s*并|哪些|哪几|\band\b|\bboth\b|\beach\b")
 
 
 @dataclass(frozen=True)
@@ -3728,9 +3728,19 @@ class KnowledgeHandler:
         if several:
             # "Can a new park there be pre-sold…, and which bureau draws up the rules?": each kind asked that the
             # provision (its clause, its topic) states joins, however it scored (慈溪 二、（二） 允许…预售 beside 由市住建局制定)
-            for t in ctx.frame.types[:2]:
-                if t != m.point.point.answer_type and not any(p.point.answer_type == t for p in out):
-                    said = {sp for p in out for sp in p.point.answer_spans}
+            # (who acts is asked after two kinds of time, "须经何机构审定，并于何时前报送": its act is named)
+            for t in (*ctx.frame.types[:2], *(("actor",) if "actor" in ctx.frame.types[2:3] else ())):
+                if t == m.point.point.answer_type:
+                    continue
+                said = {sp for p in out for sp in p.point.answer_spans}
+                # (who does the act asked, whatever the point's kind: "须经何机构审定，并于何时前报送" — the clause's
+                # 经…联席会议（领导小组）审定 beside its deadline and whom it is sent to, mixed_dev43)
+                acting = [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if t == "actor"
+                          and states_act_asked(ctx.frame.text, "".join(bp.point.answer_spans))]
+                if acting and not any(states_act_asked(ctx.frame.text, sp) for sp in said):
+                    out += [bp for bp in acting if bp not in out and ctx.may_answer(bp)
+                            and not set(bp.point.answer_spans) <= said][:1]
+                elif not any(p.point.answer_type == t for p in out):
                     out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id)
                             if bp.point.answer_type == t and bp.point.topic == m.point.point.topic
                             and bp not in out and ctx.may_answer(bp)
