@@ -3716,3 +3716,8 @@ def test_an_english_starting_land_price_is_capped(assistant):
 def test_who_acts_asked_after_a_deadline_is_the_clauses_point_stating_the_act(assistant):
     (both,) = _chat(assistant, "省通知的四项工作材料须经何机构审定，并于何时前报送省联席会议办公室？")
     assert "12月10日前" in both.direct and "联席会议（领导小组）审定" in both.direct, both.answer
+
+
+def test_a_per_town_yes_no_beside_a_citys_count_asked_is_no_per_unit_figure(assistant):
+    (both,) = _chat(assistant, "慈溪是不是每个镇都得有小微园，到2021年要有几个")
+    assert not both.refused and "20个以上" in both.direct, both.answer

@@ -1224,10 +1224,18 @@ def _stated_kind(bp: BoundPoint) -> str | None:
     return area_kind(" ".join(bp.point.answer_spans) + " " + bp.point.subject_zh)
 
 
+_FIGURE_ASKED_ZH = re.compile(r"多少|几(?!乎)")
+
+
 def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     """(c) The question asks a figure for one park or one enterprise ("一个园最少招几家", "每个奖多少") and the point
     states a whole city's target or budget."""
     t = ctx.frame.text.lower()
+    # (the part that asks the figure: "慈溪是不是每个镇都要建小微园，到2021年要搞几个" asks the city's number, its
+    # yes/no on each town apart — mixed_dev43)
+    parts = [p for p in re.split(r"[，,；;。]", t) if _FIGURE_ASKED_ZH.search(p)]
+    if len(parts) == 1 and ctx.frame.language == "zh" and not (_PER_UNIT.search(parts[0]) or _PER_PLACE.search(parts[0])):
+        return False
     per_unit = bool(_PER_UNIT.search(t))
     if not ctx.frame.asks_figure or not (per_unit or _PER_PLACE.search(t)) \
             or _ASKS_TOTAL.search(t):   # "每个镇都有…总共要弄多少个" asks the total
