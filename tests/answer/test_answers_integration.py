@@ -3721,3 +3721,8 @@ def test_who_acts_asked_after_a_deadline_is_the_clauses_point_stating_the_act(as
 def test_a_per_town_yes_no_beside_a_citys_count_asked_is_no_per_unit_figure(assistant):
     (both,) = _chat(assistant, "慈溪是不是每个镇都得有小微园，到2021年要有几个")
     assert not both.refused and "20个以上" in both.direct, both.answer
+
+
+def test_each_things_own_deadline_asked_respectively(assistant):
+    (both,) = _chat(assistant, "省里那个通知，四项材料和规划正式文本分别最晚啥时候交")
+    assert "12月10日前" in both.direct and "2019年3月31日" in both.direct, both.answer

@@ -65,6 +65,10 @@ COMPANION_SEVERAL = 0.5
 EACH_DOCUMENT_RATIO = 0.8
 # A question asking what each of a city's documents says
 _BOTH_DOCUMENTS = re.compile(r"两份|两个文件|两个答复|两封|两份答复|两份文件|各份|both (?:of )?(?:[\w]+(?:'s|’s) )?(?:two )?(?:replies|letters|documents)|each (?:of )?(?:[\w]+(?:'s|’s) )?(?:reply|letter|document)\b|the two (?:replies|letters)")
+# "…分别…": each of the things named is asked its own figure; the document's other deadline joins at this share of the
+# best score (the province's two report deadlines: 0.196 vs 0.259, conversations_dev44)
+_RESPECTIVELY = re.compile(r"分别|各自|\brespectively\b")
+RESPECTIVE_RATIO = 0.72
 COMPANION_ANY = 0.85
 MAX_POINTS = 3
 # …but every figure a total names is added ("建好的、在建的、2019年计划的和储备的加起来": 慈溪's four counts)
@@ -3759,6 +3763,12 @@ class KnowledgeHandler:
             # (与生产性用房合并登记) answers that part, however it scored
             out += [bp for bp in ctx.services.bank.in_clause(m.point.clause_id) if bp not in out and ctx.may_answer(bp)
                     and any(_TOGETHER.search(s) for s in bp.point.answer_spans)][:MAX_POINTS - len(out)]
+        if several and _RESPECTIVELY.search(ctx.frame.text) and m.point.point.answer_type in ("deadline", "date"):
+            # "材料和五年规划正式文本分别啥时候前要报": each thing's own deadline — the document's other deadline, in
+            # another clause (结语's 12月10日前 beside 四、's 2019年3月31日, conversations_dev44)
+            out += [o.point for o in ctx.point_matches()[:NEAR + 1] if o.point.doc_id == m.point.doc_id
+                    and o.point.point.answer_type == m.point.point.answer_type and o.point not in out
+                    and o.score >= RESPECTIVE_RATIO * m.score and ctx.may_answer(o.point)][:1]
         named_facts = _document_facts_named(ctx, m.point) if several else []
         if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
