@@ -138,8 +138,9 @@ class Context:
     def named_documents(self) -> frozenset[str]:
         """The documents the question names by number ("第192号建议的答复落款是哪天"): two reply letters of one city
         differ only in that number, so it decides which one is asked about. Empty when none or several are named."""
-        asked = set(re.findall(r"(\d+)号|(?:proposal|suggestion|motion)\s*(?:no\.?\s*)?(\d+)", self.frame.query.text,
-                               flags=re.I))
+        # ("reply 192", "the letter No. 181": a reply is named by the suggestion's number it answers)
+        asked = set(re.findall(r"(\d+)号|(?:proposal|suggestion|motion|reply|letter)\s*(?:no\.?\s*)?(\d+)",
+                               self.frame.query.text, flags=re.I))
         asked = {a or b for a, b in asked}
         if not asked:
             return frozenset()

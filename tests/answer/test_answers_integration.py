@@ -3726,3 +3726,10 @@ def test_a_per_town_yes_no_beside_a_citys_count_asked_is_no_per_unit_figure(assi
 def test_each_things_own_deadline_asked_respectively(assistant):
     (both,) = _chat(assistant, "省里那个通知，四项材料和规划正式文本分别最晚啥时候交")
     assert "12月10日前" in both.direct and "2019年3月31日" in both.direct, both.answer
+
+
+def test_an_english_reply_named_by_number_and_its_issuer(assistant):
+    (issuer,) = _chat(assistant, "Which bureau issued reply 181?")
+    assert "慈溪市经济和信息化局" in issuer.direct, issuer.answer
+    (other,) = _chat(assistant, "Who issued reply 192?")
+    assert "慈经信建〔2019〕13号" not in other.answer and "龚激红" not in other.answer, other.answer

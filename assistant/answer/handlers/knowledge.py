@@ -2714,7 +2714,8 @@ class KnowledgeHandler:
             issuer = _document_point(ctx, chosen.point, lambda p: p.answer_type == "metadata"
                                      and bool(_ISSUED_EN.search(p.subject_en)))
             if issuer is not None:
-                chosen = _as_match(issuer, pool)
+                # (and stays: "Which bureau issued reply 181?" is typed actor, which its signatory's point is too)
+                return _as_match(issuer, pool)
         if f.types[0] == "date" and chosen.point.point.topic == "doc_date" and not _PRINTING.search(f.text) \
                 and _PRINTING.search(chosen.point.point.subject_zh):
             own = _document_point(ctx, chosen.point, lambda p: p.topic == "doc_date"
