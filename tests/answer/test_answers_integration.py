@@ -3733,3 +3733,12 @@ def test_an_english_reply_named_by_number_and_its_issuer(assistant):
     assert "慈溪市经济和信息化局" in issuer.direct, issuer.answer
     (other,) = _chat(assistant, "Who issued reply 192?")
     assert "慈经信建〔2019〕13号" not in other.answer and "龚激红" not in other.answer, other.answer
+
+
+def test_review_37_a_body_ending_in_hui_is_a_switch_and_a_comma_keeps_one_parks_figure(assistant):
+    _, body = _chat(assistant, "慈溪鼓励村级集体经济组织参与建园吗", "那行业协会怎么样")
+    assert not body.refused and "行业协会" in body.direct, body.answer
+    (one,) = _chat(assistant, "温州每个园区，最少要多少家企业")
+    assert one.refused and "1万家" not in one.direct, one.answer
+    (land,) = _chat(assistant, "温州每个小微园，要多少亩地")
+    assert land.refused and "8000亩" not in land.direct, land.answer

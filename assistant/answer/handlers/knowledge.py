@@ -1229,6 +1229,7 @@ def _stated_kind(bp: BoundPoint) -> str | None:
 
 
 _FIGURE_ASKED_ZH = re.compile(r"多少|几(?!乎)")
+_YES_NO_PART = re.compile(r"是不是|是否|吗|有没有|要不要|对不对")
 
 
 def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
@@ -1237,8 +1238,12 @@ def per_unit_vs_aggregate(ctx: Context, bp: BoundPoint) -> bool:
     t = ctx.frame.text.lower()
     # (the part that asks the figure: "慈溪是不是每个镇都要建小微园，到2021年要搞几个" asks the city's number, its
     # yes/no on each town apart — mixed_dev43)
-    parts = [p for p in re.split(r"[，,；;。]", t) if _FIGURE_ASKED_ZH.search(p)]
-    if len(parts) == 1 and ctx.frame.language == "zh" and not (_PER_UNIT.search(parts[0]) or _PER_PLACE.search(parts[0])):
+    # (…a yes/no of its own: "温州每个园区，最少要多少家企业" still asks one park's number)
+    parts = re.split(r"[，,；;。]", t)
+    asking = [p for p in parts if _FIGURE_ASKED_ZH.search(p)]
+    per = [p for p in parts if _PER_UNIT.search(p) or _PER_PLACE.search(p)]
+    if ctx.frame.language == "zh" and len(asking) == 1 and per and asking[0] not in per \
+            and all(_YES_NO_PART.search(p) for p in per):
         return False
     per_unit = bool(_PER_UNIT.search(t))
     if not ctx.frame.asks_figure or not (per_unit or _PER_PLACE.search(t)) \
