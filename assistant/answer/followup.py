@@ -32,8 +32,10 @@ from assistant.answer.offers import figures_in, offers_a_figure, stated_families
 from assistant.yamlio import load_yaml
 
 FOLLOW_UP_ZH = re.compile(r"^\s*(?:那|那么|还有|再问一下|如果是|要是|换成|改成)?\s*(.{1,20}?)\s*"
-                          # ("要是过了期限还没开工 会怎么样" asks what follows, not how X is ruled; "那行业协会怎么样" a switch)
-                          r"(?:呢|(?:(?<![会将])|(?<=[协委事商工学联社大]会))(?:怎么样|如何)|怎么规定|的话呢|的话|又如何|又怎样)\s*[？?]?\s*$")
+                          # ("要是过了期限还没开工 会怎么样" asks what follows, not how X is ruled; a body named, "那行业协会怎么样",
+                          # is a switch — a closed list: "没开工会怎么样", "开发商会怎么样" ask what follows)
+                          r"(?:呢|(?:(?<![会将])|(?<=协会)|(?<=委会)|(?<=理事会)|(?<=董事会)|(?<=联合会)|(?<=[^发]商会))(?:怎么样|如何)"
+                          r"|怎么规定|的话呢|的话|又如何|又怎样)\s*[？?]?\s*$")
 FOLLOW_UP_EN = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(.{1,60}?)\s*\??\s*$"
                           r"|^\s*and\s+(?:in\s+|for\s+)?(.{1,60}?)\s*\?\s*$", re.I)
 _NUMBER_WITH_UNIT = re.compile(r"[\d,，.．一二两三四五六七八九十百千万]+\s*(?:万?平方米|万?平米|平方|㎡|平|亩|万元|元|家|个月|年|天|日|%|‰|m2|sqm)"

@@ -3742,3 +3742,10 @@ def test_review_37_a_body_ending_in_hui_is_a_switch_and_a_comma_keeps_one_parks_
     assert one.refused and "1万家" not in one.direct, one.answer
     (land,) = _chat(assistant, "温州每个小微园，要多少亩地")
     assert land.refused and "8000亩" not in land.direct, land.answer
+
+
+def test_review_37_a_verb_before_hui_asks_what_follows_and_three_named_facts_stay(assistant):
+    _, then = _chat(assistant, "临海小微园要多久开工？", "要是过了期限还没开工会怎么样？")
+    assert then.refused and "24个月内竣工验收" not in then.direct, then.answer
+    (three,) = _chat(assistant, "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?")
+    assert all(s in three.answer for s in ("慈溪市经济和信息化局", "2018-06-25", "市人大代表工委")), three.answer

@@ -3779,10 +3779,10 @@ class KnowledgeHandler:
         if m.point.point.answer_type in DOCUMENT_FACT_TYPES or m.point in named_facts:
             # "Which bureau issued Cixi's reply No. 181, when was it dated, and who was it copied to?": each document
             # fact named, wherever the document prints it (the header, the signature)
-            if len(named_facts) >= MAX_POINTS and m.point not in named_facts:
+            if len(named_facts) >= MAX_POINTS:
                 # (the chosen point is none of the facts named — its signatory for "which bureau issued": the named
-                # facts themselves, every one of them)
-                out = [bp for bp in out if bp is not m.point]
+                # facts themselves, every one of them; nor is a point of the kind asked beside it)
+                out = [bp for bp in out if bp in named_facts]
             out += [bp for bp in named_facts if bp is not m.point and bp not in out][:MAX_POINTS - len(out)]
         # the units of the figures asked ("多少个…多少家": 个 and 家)
         asked_units = {unit_family(u) for u in _ASKED_UNIT.findall(ctx.frame.text)} - {None}
