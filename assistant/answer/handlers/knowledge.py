@@ -3424,11 +3424,14 @@ class KnowledgeHandler:
         topics = {turn.topic} if turn.topic else set()
         if turn.knowledge_point in bank:
             topics |= {bp.point.topic for bp in bank.in_clause(bank.get(turn.knowledge_point).clause_id)}
-        if turn.calculator:
+        # (an English tail is answered with the head's Answer as its previous turn, which names no calculator: a
+        # blind set's question crashed here — holdout37, 2026-12-08)
+        calculator = getattr(turn, "calculator", None)
+        if calculator:
             # a calculation's topic is that of the provisions whose figures it applies (温州's fiscal reward)
             from assistant.rules.calculators import REGISTRY
 
-            params = set(REGISTRY[turn.calculator].params) if turn.calculator in REGISTRY else set()
+            params = set(REGISTRY[calculator].params) if calculator in REGISTRY else set()
             topics |= {bp.point.topic for bp in bank.points if params & set(bp.point.params)}
         return topics
 
