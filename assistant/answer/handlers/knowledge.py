@@ -3103,19 +3103,18 @@ class KnowledgeHandler:
             contrast = next((m for m in pool if m.point.city == before and gives(m.point, asked)), None) \
                 or next((m for m in pool if m.point.city not in here and gives(m.point, asked)), top)
             return self._other_city(ctx, contrast)                          # (a)
-        if asked == "count" and rule_asked and bp.city in here and gives(bp, asked) and _a_total_for_one(f, bp):
-            # "温州一个园最少进几家企业有规定不": its 1万家 is the whole city's target, no park's minimum; a city that sets
-            # one (临海 15家以上) is the contrast (a), else it is another quantity (c)
-            counted = next((m for m in pool if m.point.city not in here and gives(m.point, asked)
-                            and not _a_total_for_one(f, m.point)), None)
-            return self._other_city(ctx, counted) if counted is not None else self._different_quantity(ctx, bp)
-        if f.types[:1] == ("permission",) and bp.city in here and _PER_UNIT.search(f.text) \
-                and "家" in {fam for _, fam in _numbers_offered(f)} \
-                and (_a_total_for_one(f, bp) or "家" not in {fam for sp in bp.point.answer_spans for _, fam in figures_in(sp)}):
-            # "温州每个园区是不是要30家企业": the city's nearest point is its 1万家 target or a table's column heads —
-            # no park's number of firms; a city that sets one (临海 15家以上) is the contrast (a), else (c)
+        # "温州一个园最少进几家企业有规定不": its 1万家 is the whole city's target, no park's minimum; "温州每个园区是不是要30家
+        # 企业": the city's nearest point is that target or a table's column heads — no park's number of firms. A city
+        # that sets one (临海 15家以上) is the contrast (a), else it is another quantity (c)
+        rule_for_one = asked == "count" and rule_asked and bp.city in here and gives(bp, asked) and _a_total_for_one(f, bp)
+        offered_for_one = f.types[:1] == ("permission",) and bp.city in here and _PER_UNIT.search(f.text) \
+            and "家" in {fam for _, fam in _numbers_offered(f)} \
+            and (_a_total_for_one(f, bp) or "家" not in {fam for sp in bp.point.answer_spans for _, fam in figures_in(sp)})
+        if rule_for_one or offered_for_one:
+            # (an offered figure's contrast is a count rule itself, not a point that merely gives a count)
             counted = next((m for m in pool if m.point.city not in here and gives(m.point, "count")
-                            and m.point.point.answer_type == "count" and not _a_total_for_one(f, m.point)), None)
+                            and (rule_for_one or m.point.point.answer_type == "count")
+                            and not _a_total_for_one(f, m.point)), None)
             return self._other_city(ctx, counted) if counted is not None else self._different_quantity(ctx, bp)
         # ("临海审批有啥时间限制没": a time rule's existence asked without a yes/no word the frame knows)
         time_asked = asked if asked in TIME else f.types[0] if f.types and f.types[0] in TIME else None
